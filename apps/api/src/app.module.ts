@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { CountriesModule } from './countries/countries.module';
+import { typeormOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+@Global()
+@Module({})
+class ConfigModule {
+  static of(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.of(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A caller's X-Request-Id is kept when it is well-formed, so traces join up.
+            genReqId: (request: IncomingMessage) => {
+              const given = request.headers['x-request-id'];
+              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+          },
+          forRoutes: ['*path'],
+        }),
+        TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        AuditModule,
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        CountriesModule,
+        OrganizationsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

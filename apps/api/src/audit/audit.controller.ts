@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/access.decorators';
+import { AuditService } from './audit.service';
+import { AuditPage, AuditQuery } from './audit.dto';
+
+@ApiTags('audit')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Authenticated('admin', 'staff')
+  @ApiOkResponse({ type: AuditPage })
+  list(@Query() query: AuditQuery): Promise<AuditPage> {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/pagination/pagination';
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'organization' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entity?: string;
+
+  @ApiPropertyOptional({ description: 'The id of the changed record' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'update' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this instant' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Entries before this instant' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty() entity: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  before: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  after: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+}
+
+export class AuditPage {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

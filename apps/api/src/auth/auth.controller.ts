@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Ctx, RequestContext, type RequestWithContext } from '../common/request-context/request-context';
+import { UserDto } from '../users/users.dto';
+import { UsersService } from '../users/users.service';
+import { ALL_ROLES, Authenticated, Public, SESSION_COOKIE } from './access.decorators';
+import { LoginRequest, SessionResponse } from './auth.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionResponse, description: 'Also sets the httpOnly session cookie' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this email' })
+  async login(
+    @Body() body: LoginRequest,
+    @Req() request: RequestWithContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    const session = await this.auth.login(body.email, body.password, {
+      ip: request.ip ?? null,
+      userAgent: request.headers['user-agent'] ?? null,
+      requestId: String(request.id ?? ''),
+    });
+    response.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/',
+      expires: new Date(session.expiresAt),
+    });
+    return session;
+  }
+
+  @Post('logout')
+  @Authenticated(...ALL_ROLES)
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is revoked' })
+  async logout(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(ctx);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @Authenticated(...ALL_ROLES)
+  @ApiOkResponse({ type: UserDto })
+  me(@Ctx() ctx: RequestContext): Promise<UserDto> {
+    return this.users.get(ctx.actor.id);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Problem } from '../common/problem-details/problem';
+import { RequestContext } from '../common/request-context/request-context';
+import { UsersService } from '../users/users.service';
+import { LoginLimiterService } from './login-limiter.service';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
+import { SessionsService } from './sessions.service';
+import { SessionResponse } from './auth.dto';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly limiter: LoginLimiterService,
+  ) {}
+
+  async login(
+    email: string,
+    password: string,
+    client: { ip: string | null; userAgent: string | null; requestId: string },
+  ): Promise<SessionResponse> {
+    await this.limiter.assertAllowed(email).catch((error: unknown) => {
+      this.logger.warn({ event: 'sign_in_throttled', email, ip: client.ip, requestId: client.requestId });
+      throw error;
+    });
+    const credentials = await this.users.findCredentials(email);
+    const valid = await verifyPassword(credentials?.passwordHash ?? (await DUMMY_PASSWORD_HASH), password);
+    if (!credentials || !valid || !credentials.active) {
+      await this.limiter.record(email, client.ip, false);
+      this.logger.warn({
+        event: 'sign_in_failed',
+        email,
+        reason: !credentials ? 'unknown_email' : !valid ? 'wrong_password' : 'inactive',
+        ip: client.ip,
+        requestId: client.requestId,
+      });
+      throw Problem.unauthenticated('The email or password is not correct.');
+    }
+    await this.limiter.record(email, client.ip, true);
+    const session = await this.sessions.open(credentials.id, client);
+    await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [credentials.id]);
+    this.logger.log({ event: 'signed_in', userId: credentials.id, ip: client.ip, requestId: client.requestId });
+    return {
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user: await this.users.get(credentials.id),
+    };
+  }
+
+  async logout(ctx: RequestContext): Promise<void> {
+    await this.sessions.revoke(ctx.actor.sessionId);
+    this.logger.log({ event: 'signed_out', userId: ctx.actor.id, requestId: ctx.requestId });
+  }
+}

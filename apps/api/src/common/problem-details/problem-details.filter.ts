@@ -1,0 +1,108 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { PROBLEM_CONTENT_TYPE, Problem, ProblemDocument } from './problem';
+
+const GENERIC_TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+};
+
+/**
+ * Every error leaves as application/problem+json. Unexpected errors are logged with their stack
+ * and answered with a generic 500: no stack trace, SQL or internal message reaches a client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const document = this.toProblem(exception, request);
+    if (document.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    if (response.headersSent) return;
+    response.status(document.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemDocument {
+    const instance = request.originalUrl?.split('?')[0];
+    if (exception instanceof Problem) return exception.toDocument(instance);
+    if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
+    const database = this.fromDatabaseError(exception, instance);
+    if (database) return database;
+    return {
+      type: 'https://hstf-portfolio.org/problems/internal',
+      title: 'Internal error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'Something went wrong on our side. The error was logged; try again later.',
+      instance,
+    };
+  }
+
+  private fromHttpException(exception: HttpException, instance?: string): ProblemDocument {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    // Nest's own errors (body-parser, routing) carry a message; keep it only for client errors.
+    const message =
+      typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+    const detail = status < 500 ? (Array.isArray(message) ? message.join('; ') : String(message)) : undefined;
+    return {
+      type: status === 404 ? 'https://hstf-portfolio.org/problems/not-found' : 'about:blank',
+      title: GENERIC_TITLES[status] ?? (status >= 500 ? 'Internal error' : 'Request refused'),
+      status,
+      ...(detail ? { detail } : {}),
+      instance,
+    };
+  }
+
+  /** Constraint violations the services did not anticipate still answer as the client's error. */
+  private fromDatabaseError(exception: unknown, instance?: string): ProblemDocument | null {
+    if (!(exception instanceof QueryFailedError)) return null;
+    const code = (exception.driverError as { code?: string } | undefined)?.code;
+    const constraint = (exception.driverError as { constraint?: string } | undefined)?.constraint;
+    if (code === '23505') {
+      return {
+        type: 'https://hstf-portfolio.org/problems/duplicate',
+        title: 'Conflict',
+        status: 409,
+        detail: 'A record with the same unique value already exists.',
+        constraint,
+        instance,
+      };
+    }
+    if (code === '23503') {
+      return {
+        type: 'https://hstf-portfolio.org/problems/reference',
+        title: 'Conflict',
+        status: 409,
+        detail: 'The record refers to, or is referred to by, another record.',
+        constraint,
+        instance,
+      };
+    }
+    if (code === '23514' || code === '22P02' || code === '22003' || code === '22001') {
+      return {
+        type: 'https://hstf-portfolio.org/problems/validation',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'A value is out of range or not allowed.',
+        constraint,
+        instance,
+      };
+    }
+    return null;
+  }
+}

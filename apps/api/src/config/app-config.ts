@@ -1,0 +1,106 @@
+import path from 'node:path';
+
+/**
+ * The whole configuration of the API, read once from the environment and validated at startup,
+ * so a bad deployment fails before it serves a request, naming every variable that is wrong.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** Absent: an embedded PostgreSQL is started with its data in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Demo data loads on the embedded default, or when SEED_DEMO=1, never otherwise. */
+  seedDemo: boolean;
+  sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  cookieSecure: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  db: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  login: { maxFailures: number; windowMinutes: number };
+  /** The built dashboard served at `/`; null when it is not built (API-only deployments). */
+  webDistDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENVS = ['development', 'production', 'test'] as const;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be 1/true/yes or 0/false/no (got "${raw}")`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ENVS, 'development');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (nodeEnv === 'production' && !databaseUrl && env.ALLOW_EMBEDDED_DB !== '1') {
+    problems.push('DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DB=1)');
+  }
+
+  const repoRoot = path.resolve(__dirname, '../../../..');
+  const defaultWebDist = path.join(repoRoot, 'apps/web/dist');
+  const webDistDir = env.WEB_DIST_DIR === undefined ? defaultWebDist : env.WEB_DIST_DIR || null;
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, '.data')),
+    seedDemo: databaseUrl ? bool('SEED_DEMO', false) : bool('SEED_DEMO', true),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
+    cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    db: {
+      poolMax: int('DB_POOL_MAX', 10, 1, 200),
+      connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 60000),
+      statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+    },
+    login: {
+      maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+      windowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    },
+    webDistDir,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
+import { CountriesService } from './countries.service';
+import { CountryDto, CountryPage, CountryQuery, Iso3Param } from './countries.dto';
+
+@ApiTags('countries')
+@Controller('v1/countries')
+export class CountriesController {
+  constructor(private readonly countries: CountriesService) {}
+
+  @Get()
+  @Authenticated(...ALL_ROLES)
+  @ApiOkResponse({ type: CountryPage })
+  list(@Query() query: CountryQuery): Promise<CountryPage> {
+    return this.countries.list(query);
+  }
+
+  @Get(':iso3')
+  @Authenticated(...ALL_ROLES)
+  @ApiOkResponse({ type: CountryDto })
+  get(@Param() params: Iso3Param): Promise<CountryDto> {
+    return this.countries.get(params.iso3);
+  }
+}

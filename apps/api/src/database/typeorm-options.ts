@@ -1,0 +1,25 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+/** One place for how the API talks to PostgreSQL: pool size and timeouts, migrations, no sync. */
+export function typeormOptions(config: AppConfig, databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    entities: [],
+    logging: false,
+    extra: {
+      max: config.db.poolMax,
+      connectionTimeoutMillis: config.db.connectTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: config.db.statementTimeoutMs,
+      idle_in_transaction_session_timeout: config.db.statementTimeoutMs * 2,
+      application_name: 'hstf-api',
+    },
+  };
+}

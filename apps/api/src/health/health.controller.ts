@@ -1,0 +1,47 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { Problem } from '../common/problem-details/problem';
+
+export class HealthDto {
+  status: 'ok';
+  database: 'up';
+}
+
+const CHECK_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 200 while PostgreSQL answers, 503 while it does not; the pool reconnects by itself. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+    response.setHeader('Cache-Control', 'no-store');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
+      return { status: 'ok', database: 'up' };
+    } catch {
+      throw new Problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'unavailable',
+        'Service unavailable',
+        'The database does not answer.',
+        { database: 'down' },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

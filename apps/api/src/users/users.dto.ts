@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hstf/domain';
+import { PageQuery } from '../common/pagination/pagination';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) donorId: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastSignInAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Part of the name or email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CreateUserRequest {
+  @ApiProperty({ example: 'officer@un.org' })
+  @Transform(lowerTrimmed)
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Amina Diallo' })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Required for donor users' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  donorId?: string | null;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password' })
+  @IsString()
+  password: string;
+}
+
+export class UpdateUserRequest {
+  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'must be a UUID' })
+  donorId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Deactivating a user ends all their sessions' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, format: 'password', description: 'Ends all their sessions' })
+  @IsOptional()
+  @IsString()
+  password?: string;
+}

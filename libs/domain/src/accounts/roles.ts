@@ -1,0 +1,18 @@
+/** The four roles of DESIGN.md §5. Order matters only for display. */
+export const ROLES = ['admin', 'staff', 'reviewer', 'donor'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * A donor user reads its own donor's records, so it must be linked to a donor;
+ * no other role may carry a donor link, or object-level checks would leak.
+ */
+export function donorLinkProblem(role: Role, donorId: string | null | undefined): string | null {
+  if (role === 'donor' && !donorId) return 'A donor user must be linked to a donor.';
+  if (role !== 'donor' && donorId) return 'Only donor users can be linked to a donor.';
+  return null;
+}

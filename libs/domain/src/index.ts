@@ -1,0 +1,2 @@
+export * from './accounts/roles';
+export * from './accounts/password-policy';
