@@ -1,0 +1,47 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { Pool } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: () => TestAgent;
+  /** Direct SQL, for arranging state and for checking what was (not) written. */
+  db: Pool;
+  config: AppConfig;
+  close: () => Promise<void>;
+}
+
+/** The real API, on a fresh copy of the migrated database. */
+export async function createTestApp(env: Record<string, string> = {}, url?: string): Promise<TestApp> {
+  const database = url ? { url, drop: async () => undefined } : await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, database.url)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  configureApp(app, config);
+  await app.init();
+  const db = new Pool({ connectionString: database.url, max: 3 });
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.end();
+      await database.drop();
+    },
+  };
+}
+
+export async function count(db: Pool, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+  return rows[0]!.n;
+}
