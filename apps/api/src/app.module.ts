@@ -20,7 +20,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 @Module({})
 class ConfigModule {
   static of(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
   }
 }
 

@@ -25,7 +25,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth(SESSION_COOKIE)
     .build();
   return SwaggerModule.createDocument(app, document, {
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    operationIdFactory: (controllerKey, methodKey) =>
+      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
 }
 
@@ -70,7 +71,8 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   );
   app.use(express.static(webDistDir, { index: false, maxAge: '1h' }));
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith('/api')) return next();
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith('/api'))
+      return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(path.join(webDistDir, 'index.html'));
   });

@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
   const applied = await migrate(config, database.url);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
   const demoLoaded = config.seedDemo ? await loadDemoDataIfEmpty(database.url) : false;
-  if (demoLoaded) say('Loaded the demo data (illustrative, not the Fund\'s records).');
+  if (demoLoaded) say("Loaded the demo data (illustrative, not the Fund's records).");
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
     bufferLogs: true,

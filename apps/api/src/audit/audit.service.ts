@@ -65,12 +65,13 @@ export class AuditService {
     if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
     if (query.to) where.push(`occurred_at < ${param(query.to)}`);
     const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(occurred_at, id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
-    const rows = (await this.dataSource.query(
+    if (cursor)
+      where.push(`(occurred_at, id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
+    const rows = await this.dataSource.query<AuditRow[]>(
       `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
       params,
-    )) as AuditRow[];
+    );
     const page = toPage(rows, limit, (row) => [row.occurred_at.toISOString(), row.id]);
     return { ...page, items: page.items.map(toDto) };
   }

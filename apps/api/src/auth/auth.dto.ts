@@ -5,7 +5,9 @@ import { UserDto } from '../users/users.dto';
 
 export class LoginRequest {
   @ApiProperty({ example: 'staff@example.org' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   email: string;

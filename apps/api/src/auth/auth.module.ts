@@ -10,7 +10,12 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LoginLimiterService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    LoginLimiterService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
   exports: [SessionsService],
 })
 export class AuthModule {}

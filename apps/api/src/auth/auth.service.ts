@@ -45,7 +45,12 @@ export class AuthService {
     await this.limiter.record(email, client.ip, true);
     const session = await this.sessions.open(credentials.id, client);
     await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [credentials.id]);
-    this.logger.log({ event: 'signed_in', userId: credentials.id, ip: client.ip, requestId: client.requestId });
+    this.logger.log({
+      event: 'signed_in',
+      userId: credentials.id,
+      ip: client.ip,
+      requestId: client.requestId,
+    });
     return {
       token: session.token,
       expiresAt: session.expiresAt.toISOString(),

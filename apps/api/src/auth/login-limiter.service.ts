@@ -17,13 +17,13 @@ export class LoginLimiterService {
 
   async assertAllowed(email: string): Promise<void> {
     const { maxFailures, windowMinutes } = this.config.login;
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ failures: number; oldest: Date | null }[]>(
       `SELECT count(*)::int AS failures, min(attempted_at) AS oldest
        FROM (SELECT attempted_at FROM login_attempts
              WHERE email = $1 AND NOT succeeded AND attempted_at > now() - make_interval(mins => $2)
              ORDER BY attempted_at DESC LIMIT $3) recent`,
       [email, windowMinutes, maxFailures],
-    )) as { failures: number; oldest: Date | null }[];
+    );
     if (row && row.failures >= maxFailures && row.oldest) {
       const retryAfter = Math.max(
         1,

@@ -37,7 +37,7 @@ export class SessionGuard implements CanActivate {
         userId: user.id,
         role: user.role,
         method: request.method,
-        path: request.route?.path ?? request.path,
+        path: (request.route as { path?: string } | undefined)?.path ?? request.path,
         requestId: request.id,
       });
       throw Problem.forbidden();

@@ -21,18 +21,26 @@ export class SessionsService {
     client: { ip: string | null; userAgent: string | null },
   ): Promise<{ token: string; expiresAt: Date }> {
     const token = newSessionToken();
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ expires_at: Date }[]>(
       `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
        VALUES ($1, $2, now() + make_interval(hours => $3), $4, $5)
        RETURNING expires_at`,
-      [hashSessionToken(token), userId, this.config.sessionTtlHours, client.ip, client.userAgent?.slice(0, 300)],
-    )) as { expires_at: Date }[];
+      [
+        hashSessionToken(token),
+        userId,
+        this.config.sessionTtlHours,
+        client.ip,
+        client.userAgent?.slice(0, 300),
+      ],
+    );
     return { token, expiresAt: row!.expires_at };
   }
 
   /** The user behind a live session: not revoked, not expired, not idle too long, still active. */
   async resolve(token: string): Promise<SessionUser | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      { session_id: string; id: string; email: string; name: string; role: Role; donor_id: string | null }[]
+    >(
       `WITH live AS (
          SELECT s.id, s.user_id, s.last_seen_at FROM sessions s
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -45,7 +53,7 @@ export class SessionsService {
        SELECT live.id AS session_id, u.id, u.email, u.name, u.role, u.donor_id
        FROM live JOIN users u ON u.id = live.user_id AND u.active`,
       [hashSessionToken(token), this.config.sessionIdleMinutes, TOUCH_INTERVAL_SECONDS],
-    )) as { session_id: string; id: string; email: string; name: string; role: Role; donor_id: string | null }[];
+    );
     const row = rows[0];
     if (!row) return null;
     return {

@@ -35,18 +35,19 @@ export class CountriesService {
     }
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor) where.push(`(name, iso3) > (${param(cursor[0])}, ${param(cursor[1])})`);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<CountryDto[]>(
       `SELECT ${COLUMNS} FROM countries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY name, iso3 LIMIT ${param(limit + 1)}`,
       params,
-    )) as CountryDto[];
+    );
     return toPage(rows, limit, (row) => [row.name, row.iso3]);
   }
 
   async get(iso3: string): Promise<CountryDto> {
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM countries WHERE iso3 = $1`, [
-      iso3.toUpperCase(),
-    ])) as CountryDto[];
+    const [row] = await this.dataSource.query<CountryDto[]>(
+      `SELECT ${COLUMNS} FROM countries WHERE iso3 = $1`,
+      [iso3.toUpperCase()],
+    );
     if (!row) throw Problem.notFound(`The country ${iso3.toUpperCase()}`);
     return row;
   }

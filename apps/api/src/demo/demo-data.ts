@@ -28,7 +28,11 @@ const DONORS = [
 const ORGANIZATIONS: { name: string; acronym: string | null; kind: string }[] = [
   { name: 'United Nations Development Programme', acronym: 'UNDP', kind: 'un_entity' },
   { name: "United Nations Children's Fund", acronym: 'UNICEF', kind: 'un_entity' },
-  { name: 'Office of the United Nations High Commissioner for Refugees', acronym: 'UNHCR', kind: 'un_entity' },
+  {
+    name: 'Office of the United Nations High Commissioner for Refugees',
+    acronym: 'UNHCR',
+    kind: 'un_entity',
+  },
   { name: 'World Food Programme', acronym: 'WFP', kind: 'un_entity' },
   { name: 'Food and Agriculture Organization of the United Nations', acronym: 'FAO', kind: 'un_entity' },
   { name: 'World Health Organization', acronym: 'WHO', kind: 'un_entity' },

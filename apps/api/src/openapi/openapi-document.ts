@@ -22,7 +22,7 @@ export function renderClientSchema(document: OpenAPIObject): string {
     const cli = path.join(path.dirname(packageJson), 'bin/cli.js');
     execFileSync(process.execPath, [cli, input, '--output', output, '--alphabetize'], { stdio: 'pipe' });
     return (
-      '// Generated from the API\'s OpenAPI document by `npm run api-client:generate`. Do not edit.\n' +
+      "// Generated from the API's OpenAPI document by `npm run api-client:generate`. Do not edit.\n" +
       readFileSync(output, 'utf8')
     );
   } finally {

@@ -45,19 +45,20 @@ export class OrganizationsService {
     }
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor) where.push(`(name, id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<OrganizationRow[]>(
       `SELECT * FROM organizations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY name, id LIMIT ${param(limit + 1)}`,
       params,
-    )) as OrganizationRow[];
+    );
     const page = toPage(rows, limit, (row) => [row.name, row.id]);
     return { ...page, items: page.items.map(toDto) };
   }
 
   async get(id: string): Promise<OrganizationDto> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM organizations WHERE id = $1`, [
-      id,
-    ])) as OrganizationRow[];
+    const [row] = await this.dataSource.query<OrganizationRow[]>(
+      `SELECT * FROM organizations WHERE id = $1`,
+      [id],
+    );
     if (!row) throw Problem.notFound('The organization');
     return toDto(row);
   }
@@ -65,10 +66,10 @@ export class OrganizationsService {
   async create(ctx: RequestContext, request: CreateOrganizationRequest): Promise<OrganizationDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertUnique(manager, request.name, request.acronym ?? null, null);
-      const [row] = (await manager.query(
+      const [row] = await manager.query<OrganizationRow[]>(
         `INSERT INTO organizations (name, acronym, kind) VALUES ($1, $2, $3) RETURNING *`,
         [request.name, request.acronym ?? null, request.kind],
-      )) as OrganizationRow[];
+      );
       const created = toDto(row!);
       await this.audit.record(manager, ctx, {
         action: 'create',
@@ -103,8 +104,14 @@ export class OrganizationsService {
       if (request.name !== undefined) set.name = request.name;
       if (request.acronym !== undefined) set.acronym = request.acronym;
       if (request.kind !== undefined) set.kind = request.kind;
-      await updateVersioned(manager, { table: 'organizations', entityLabel: ENTITY, id, expectedVersion, set });
-      const [row] = (await manager.query(`SELECT * FROM organizations WHERE id = $1`, [id])) as OrganizationRow[];
+      await updateVersioned(manager, {
+        table: 'organizations',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        set,
+      });
+      const [row] = await manager.query<OrganizationRow[]>(`SELECT * FROM organizations WHERE id = $1`, [id]);
       const updated = toDto(row!);
       await this.audit.record(manager, ctx, {
         action: 'update',
@@ -140,18 +147,20 @@ export class OrganizationsService {
     acronym: string | null,
     exceptId: string | null,
   ): Promise<void> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ same_name: boolean; same_acronym: boolean | null }[]>(
       `SELECT lower(name) = lower($1) AS same_name, lower(acronym) = lower($2) AS same_acronym
        FROM organizations WHERE (lower(name) = lower($1) OR lower(acronym) = lower($2))
          AND id IS DISTINCT FROM $3::uuid`,
       [name, acronym, exceptId],
-    )) as { same_name: boolean; same_acronym: boolean | null }[];
+    );
     const errors: FieldError[] = [];
-    if (rows.some((r) => r.same_name)) errors.push({ field: 'name', message: 'is already used by another organization' });
+    if (rows.some((r) => r.same_name))
+      errors.push({ field: 'name', message: 'is already used by another organization' });
     if (rows.some((r) => r.same_acronym)) {
       errors.push({ field: 'acronym', message: 'is already used by another organization' });
     }
-    if (errors.length) throw Problem.conflict('duplicate-organization', 'This organization already exists.', { errors });
+    if (errors.length)
+      throw Problem.conflict('duplicate-organization', 'This organization already exists.', { errors });
   }
 }
 

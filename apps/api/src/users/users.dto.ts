@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hstf/domain';
 import { PageQuery } from '../common/pagination/pagination';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const lowerTrimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -56,7 +69,12 @@ export class CreateUserRequest {
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Required for donor users' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Required for donor users',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
   donorId?: string | null;
@@ -97,7 +115,11 @@ export class UpdateUserRequest {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, format: 'password', description: 'Ends all their sessions' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN_LENGTH,
+    format: 'password',
+    description: 'Ends all their sessions',
+  })
   @IsOptional()
   @IsString()
   password?: string;

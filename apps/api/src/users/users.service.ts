@@ -36,15 +36,15 @@ export class UsersService {
   async findCredentials(
     email: string,
   ): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<UserRow[]>(
       `SELECT id, password_hash, active FROM users WHERE email = $1`,
       [email],
-    )) as UserRow[];
+    );
     return row ? { id: row.id, passwordHash: row.password_hash, active: row.active } : null;
   }
 
   async get(id: string): Promise<UserDto> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM users WHERE id = $1`, [id])) as UserRow[];
+    const [row] = await this.dataSource.query<UserRow[]>(`SELECT * FROM users WHERE id = $1`, [id]);
     if (!row) throw Problem.notFound('The user');
     return toDto(row);
   }
@@ -61,11 +61,11 @@ export class UsersService {
     }
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor) where.push(`(email, id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<UserRow[]>(
       `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY email, id LIMIT ${param(limit + 1)}`,
       params,
-    )) as UserRow[];
+    );
     const page = toPage(rows, limit, (row) => [row.email, row.id]);
     return { ...page, items: page.items.map(toDto) };
   }
@@ -76,10 +76,10 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await this.assertEmailFree(manager, request.email);
       await this.assertDonorExists(manager, request.donorId ?? null);
-      const [row] = (await manager.query(
+      const [row] = await manager.query<UserRow[]>(
         `INSERT INTO users (email, name, role, donor_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [request.email, request.name, request.role, request.donorId ?? null, passwordHash],
-      )) as UserRow[];
+      );
       const created = toDto(row!);
       await this.audit.record(manager, ctx, {
         action: 'create',
@@ -105,7 +105,10 @@ export class UsersService {
       const donorId = request.donorId === undefined ? current.donor_id : request.donorId;
       this.assertValid(role, donorId, request.password, current.email);
       if (ctx.user?.id === id && (request.active === false || (request.role && request.role !== 'admin'))) {
-        throw Problem.conflict('own-account', 'You cannot deactivate your own account or remove your own admin role.');
+        throw Problem.conflict(
+          'own-account',
+          'You cannot deactivate your own account or remove your own admin role.',
+        );
       }
       await this.assertDonorExists(manager, request.donorId ?? null);
 
@@ -118,9 +121,12 @@ export class UsersService {
       await updateVersioned(manager, { table: 'users', entityLabel: ENTITY, id, expectedVersion, set });
 
       if (request.active === false || passwordHash !== undefined) {
-        await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+        await manager.query(
+          `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+          [id],
+        );
       }
-      const [row] = (await manager.query(`SELECT * FROM users WHERE id = $1`, [id])) as UserRow[];
+      const [row] = await manager.query<UserRow[]>(`SELECT * FROM users WHERE id = $1`, [id]);
       const updated = toDto(row!);
       await this.audit.record(manager, ctx, {
         action: 'update',
@@ -146,7 +152,7 @@ export class UsersService {
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
-    const rows = (await manager.query(`SELECT 1 FROM users WHERE email = $1`, [email])) as unknown[];
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM users WHERE email = $1`, [email]);
     if (rows.length) {
       throw Problem.conflict('duplicate-email', 'A user with this email already exists.', {
         errors: [{ field: 'email', message: 'is already used by another user' }],
@@ -156,7 +162,7 @@ export class UsersService {
 
   private async assertDonorExists(manager: EntityManager, donorId: string | null): Promise<void> {
     if (!donorId) return;
-    const rows = (await manager.query(`SELECT 1 FROM donors WHERE id = $1`, [donorId])) as unknown[];
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM donors WHERE id = $1`, [donorId]);
     if (!rows.length) throw Problem.validation([{ field: 'donorId', message: 'is not a known donor' }]);
   }
 }

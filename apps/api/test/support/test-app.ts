@@ -19,7 +19,7 @@ export interface TestApp {
 
 /** The real API, on a fresh copy of the migrated database. */
 export async function createTestApp(env: Record<string, string> = {}, url?: string): Promise<TestApp> {
-  const database = url ? { url, drop: async () => undefined } : await createTestDatabase();
+  const database = url ? { url, drop: () => Promise.resolve() } : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, database.url)],
@@ -41,7 +41,15 @@ export async function createTestApp(env: Record<string, string> = {}, url?: stri
   };
 }
 
-export async function count(db: Pool, table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+export async function count(
+  db: Pool,
+  table: string,
+  where = 'true',
+  params: unknown[] = [],
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,
+    params,
+  );
   return rows[0]!.n;
 }

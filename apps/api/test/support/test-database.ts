@@ -30,9 +30,14 @@ export async function withAdminClient<T>(server: string, work: (client: Client) 
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const server = serverUrl();
   const name = `hstf_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await withAdminClient(server, (client) =>
+    client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`),
+  );
   return {
     url: databaseUrl(server, name),
-    drop: () => withAdminClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

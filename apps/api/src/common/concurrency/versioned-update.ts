@@ -24,16 +24,17 @@ export async function updateVersioned(manager: EntityManager, update: VersionedU
   const sql =
     `UPDATE "${update.table}" SET ${[...assignments, 'version = version + 1'].join(', ')} ` +
     `WHERE id = $1 AND version = $2`;
-  const [, affected] = (await manager.query(sql, [
+  const [, affected] = await manager.query<[unknown, number]>(sql, [
     update.id,
     update.expectedVersion,
     ...columns.map((c) => update.set[c]),
-  ])) as [unknown, number];
+  ]);
   if (affected === 1) return;
 
-  const [current] = (await manager.query(`SELECT version FROM "${update.table}" WHERE id = $1`, [
-    update.id,
-  ])) as { version: number }[];
+  const [current] = await manager.query<{ version: number }[]>(
+    `SELECT version FROM "${update.table}" WHERE id = $1`,
+    [update.id],
+  );
   if (!current) throw Problem.notFound(`The ${update.entityLabel}`);
   throw Problem.staleVersion(update.entityLabel, update.expectedVersion, current.version);
 }
@@ -45,7 +46,7 @@ export async function lockForUpdate<T>(
   entityLabel: string,
   id: string,
 ): Promise<T> {
-  const rows = (await manager.query(`SELECT * FROM "${table}" WHERE id = $1 FOR UPDATE`, [id])) as T[];
+  const rows = await manager.query<T[]>(`SELECT * FROM "${table}" WHERE id = $1 FOR UPDATE`, [id]);
   if (!rows[0]) throw Problem.notFound(`The ${entityLabel}`);
   return rows[0];
 }

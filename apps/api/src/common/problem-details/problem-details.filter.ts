@@ -56,9 +56,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = exception.getStatus();
     const body = exception.getResponse();
     // Nest's own errors (body-parser, routing) carry a message; keep it only for client errors.
-    const message =
+    const message: unknown =
       typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-    const detail = status < 500 ? (Array.isArray(message) ? message.join('; ') : String(message)) : undefined;
+    const text = Array.isArray(message)
+      ? message.map(String).join('; ')
+      : typeof message === 'string'
+        ? message
+        : '';
+    const detail = status < 500 && text ? text : undefined;
     return {
       type: status === 404 ? 'https://hstf-portfolio.org/problems/not-found' : 'about:blank',
       title: GENERIC_TITLES[status] ?? (status >= 500 ? 'Internal error' : 'Request refused'),
@@ -93,7 +98,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
       };
     }
-    if (code === '23514' || code === '22P02' || code === '22003' || code === '22001') {
+    // 22007/22008: a malformed or out-of-range date, e.g. in a forged keyset cursor.
+    if (code === '23514' || code === '22P02' || code === '22003' || code === '22001' || code === '22007' || code === '22008') {
       return {
         type: 'https://hstf-portfolio.org/problems/validation',
         title: 'Invalid request',

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     if (direction === 'up') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Nothing to migrate.');
+      console.log(
+        applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Nothing to migrate.',
+      );
     } else {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');

@@ -147,7 +147,9 @@ export class Foundation1763870000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_audit_entries_entity ON audit_entries (entity, entity_id, occurred_at DESC, id DESC)`,
     );
-    await q.query(`CREATE INDEX ix_audit_entries_actor ON audit_entries (actor_id, occurred_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX ix_audit_entries_actor ON audit_entries (actor_id, occurred_at DESC, id DESC)`,
+    );
     await q.query(`
       CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -12,11 +12,18 @@ import { CLIENT_SCHEMA_PATH, renderClientSchema } from '../openapi-document';
  * graph without instantiating providers, so no database is needed.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: 'postgres://unused@localhost/unused', LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, config.databaseUrl!), {
-    preview: true,
-    logger: false,
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: 'postgres://unused@localhost/unused',
+    LOG_LEVEL: 'silent',
   });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, config.databaseUrl!),
+    {
+      preview: true,
+      logger: false,
+    },
+  );
   app.setGlobalPrefix('api');
   writeFileSync(CLIENT_SCHEMA_PATH, renderClientSchema(buildOpenApiDocument(app)));
   await app.close();
