@@ -22,6 +22,26 @@ export interface AppConfig {
   webDistDir: string | null;
 }
 
+/** Every environment variable the API reads; the README and docker-compose.yml are checked against it. */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'ALLOW_EMBEDDED_DB',
+  'SEED_DEMO',
+  'SESSION_TTL_HOURS',
+  'SESSION_IDLE_MINUTES',
+  'COOKIE_SECURE',
+  'LOG_LEVEL',
+  'DB_POOL_MAX',
+  'DB_CONNECT_TIMEOUT_MS',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_WINDOW_MINUTES',
+  'WEB_DIST_DIR',
+] as const;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
