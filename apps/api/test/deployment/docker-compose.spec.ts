@@ -67,3 +67,12 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/CMD \[.*"apps\/api\/dist\/main\.js"\]/);
   });
 });
+
+describe('README.md', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  it('documents every configuration variable the API reads', () => {
+    const undocumented = CONFIG_VARIABLES.filter((name) => !readme.includes(`\`${name}\``));
+    expect(undocumented).toEqual([]);
+  });
+});
