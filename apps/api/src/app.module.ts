@@ -13,6 +13,13 @@ import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
+import { ProjectsModule } from './projects/projects.module';
+import { StrategiesModule } from './strategies/strategies.module';
+import { ConsentsModule } from './consents/consents.module';
+import { DonorsModule } from './donors/donors.module';
+import { ContributionsModule } from './contributions/contributions.module';
+import { TransfersModule } from './transfers/transfers.module';
+import { FundModule } from './fund/fund.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -55,6 +62,13 @@ export class AppModule {
         UsersModule,
         CountriesModule,
         OrganizationsModule,
+        ProjectsModule,
+        StrategiesModule,
+        ConsentsModule,
+        DonorsModule,
+        ContributionsModule,
+        TransfersModule,
+        FundModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

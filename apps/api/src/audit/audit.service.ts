@@ -18,6 +18,8 @@ export interface AuditChange {
 interface AuditRow {
   id: string;
   occurred_at: Date;
+  /** occurred_at to the microsecond, for the cursor: a JS Date keeps only milliseconds. */
+  occurred_at_key: string;
   actor_id: string | null;
   actor_email: string | null;
   action: string;
@@ -68,11 +70,12 @@ export class AuditService {
     if (cursor)
       where.push(`(occurred_at, id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
     const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT *, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
+       FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
-    const page = toPage(rows, limit, (row) => [row.occurred_at.toISOString(), row.id]);
+    const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
     return { ...page, items: page.items.map(toDto) };
   }
 }

@@ -99,7 +99,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     // 22007/22008: a malformed or out-of-range date, e.g. in a forged keyset cursor.
-    if (code === '23514' || code === '22P02' || code === '22003' || code === '22001' || code === '22007' || code === '22008') {
+    if (
+      code === '23514' ||
+      code === '22P02' ||
+      code === '22003' ||
+      code === '22001' ||
+      code === '22007' ||
+      code === '22008'
+    ) {
       return {
         type: 'https://hstf-portfolio.org/problems/validation',
         title: 'Invalid request',
