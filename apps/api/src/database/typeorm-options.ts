@@ -1,6 +1,12 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+
+// A calendar date stays the string PostgreSQL sends ("2026-01-31"): turning it into a JS Date
+// would shift it by the server's time zone.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value) => value);
 
 /** One place for how the API talks to PostgreSQL: pool size and timeouts, migrations, no sync. */
 export function typeormOptions(config: AppConfig, databaseUrl: string): DataSourceOptions {

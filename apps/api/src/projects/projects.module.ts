@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProjectsController } from './projects.controller';
+import { ProjectsService } from './projects.service';
 
-@Module({})
+@Module({ controllers: [ProjectsController], providers: [ProjectsService], exports: [ProjectsService] })
 export class ProjectsModule {}

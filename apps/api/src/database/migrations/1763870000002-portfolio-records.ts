@@ -83,12 +83,13 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
         CONSTRAINT ck_projects_beneficiaries CHECK (target_beneficiaries >= 0)
       )`);
     await q.query(`CREATE UNIQUE INDEX uq_projects_code ON projects (code)`);
-    // Keyset orders for each sortable column; live projects only (soft-deleted ones are never listed).
+    // Keyset orders for each sortable column, on the same expressions the list sorts by (nulls
+    // mapped to a sentinel so that row comparisons work); live projects only.
     for (const [name, columns] of [
       ['code', 'code, id'],
       ['title', 'title, id'],
-      ['start', 'start_date, id'],
-      ['approved', 'approved_budget, id'],
+      ['start', `(coalesce(start_date, date '9999-12-31')), id`],
+      ['approved', '(coalesce(approved_budget, -1)), id'],
       ['updated', 'updated_at, id'],
     ]) {
       await q.query(

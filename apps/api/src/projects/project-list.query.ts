@@ -1,0 +1,86 @@
+import { decodeCursor, limitOf } from '../common/pagination/pagination';
+import type { ProjectQuery } from './projects.dto';
+import type { ProjectSort } from './project-vocabulary';
+
+/** Each sort: the SQL expression (matching an index of the migration) and its type for the cursor. */
+const SORTS: Record<ProjectSort, { expression: string; cast: string }> = {
+  code: { expression: 'p.code', cast: 'text' },
+  title: { expression: 'p.title', cast: 'text' },
+  startDate: { expression: `coalesce(p.start_date, date '9999-12-31')`, cast: 'date' },
+  approvedBudget: { expression: 'coalesce(p.approved_budget, -1)', cast: 'numeric' },
+  updatedAt: { expression: 'p.updated_at', cast: 'timestamptz' },
+};
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The project list as one SQL statement: filters combine with AND, each served by an index;
+ * keyset paging on (sort key, id), so a deep page costs what the first does. The sort key is
+ * returned as text so the cursor keeps full precision (timestamps carry microseconds).
+ */
+export function projectListQuery(query: ProjectQuery): SqlQuery {
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = ['p.deleted_at IS NULL'];
+
+  if (query.stage?.length) where.push(`p.stage = ANY(${param(query.stage)}::text[])`);
+  if (query.window) where.push(`p."window" = ${param(query.window)}`);
+  if (query.country?.length) {
+    where.push(`EXISTS (SELECT 1 FROM project_countries pc
+                        WHERE pc.project_id = p.id AND pc.country_iso3 = ANY(${param(query.country)}::text[]))`);
+  }
+  if (query.region) {
+    const region = param(query.region);
+    where.push(`EXISTS (SELECT 1 FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3
+                        WHERE pc.project_id = p.id
+                          AND (c.region_code = ${region} OR lower(c.region) = lower(${region})))`);
+  }
+  if (query.organization) {
+    where.push(`EXISTS (SELECT 1 FROM project_organizations po
+                        WHERE po.project_id = p.id AND po.organization_id = ${param(query.organization)}::uuid)`);
+  }
+  if (query.dimension) where.push(`p.dimensions @> ARRAY[${param(query.dimension)}]::text[]`);
+  if (query.group) where.push(`p.vulnerable_groups @> ARRAY[${param(query.group)}]::text[]`);
+  if (query.sdg) where.push(`p.sdgs @> ARRAY[${param(query.sdg)}]::smallint[]`);
+  if (query.fromYear) where.push(`p.start_year >= ${param(query.fromYear)}`);
+  if (query.toYear) where.push(`p.start_year <= ${param(query.toYear)}`);
+  if (query.q) {
+    const q = param(query.q);
+    // English stemming for words, the simple configuration for codes like HS-2015-0042.
+    where.push(
+      `(p.search @@ websearch_to_tsquery('english', ${q}) OR p.search @@ websearch_to_tsquery('simple', ${q}))`,
+    );
+  }
+
+  const descending = query.sort?.startsWith('-') ?? false;
+  const sort = SORTS[(query.sort?.replace(/^-/, '') ?? 'code') as ProjectSort];
+  const cursor = decodeCursor(query.cursor, 2);
+  if (cursor) {
+    where.push(
+      `(${sort.expression}, p.id) ${descending ? '<' : '>'} (${param(cursor[0])}::${sort.cast}, ${param(cursor[1])}::uuid)`,
+    );
+  }
+  const direction = descending ? 'DESC' : 'ASC';
+  const limit = limitOf(query);
+
+  return {
+    text: `
+      SELECT p.id, p.code, p.title, p."window" AS window, p.stage,
+             ARRAY(SELECT pc.country_iso3::text FROM project_countries pc
+                   WHERE pc.project_id = p.id ORDER BY pc.country_iso3) AS countries,
+             (SELECT coalesce(o.acronym, o.name) FROM organizations o
+               WHERE o.id = p.lead_organization_id) AS "leadOrganization",
+             p.requested_budget::text AS "requestedBudget", p.approved_budget::text AS "approvedBudget",
+             p.start_date::text AS "startDate", p.end_date::text AS "endDate", p.dimensions, p.version,
+             to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
+             (${sort.expression})::text AS sort_key
+      FROM projects p
+      WHERE ${where.join('\n        AND ')}
+      ORDER BY ${sort.expression} ${direction}, p.id ${direction}
+      LIMIT ${param(limit + 1)}`,
+    values,
+  };
+}

@@ -1,0 +1,76 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/access.decorators';
+import { ExpectedVersion } from '../common/concurrency/expected-version';
+import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  CreateProjectRequest,
+  ProjectDto,
+  ProjectPage,
+  ProjectQuery,
+  UpdateProjectRequest,
+} from './projects.dto';
+import { ProjectsService } from './projects.service';
+
+// Reviewers read the proposals assigned to them through the review routes.
+@ApiTags('projects')
+@Controller('v1/projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Get()
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOkResponse({ type: ProjectPage })
+  list(@Query() query: ProjectQuery): Promise<ProjectPage> {
+    return this.projects.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOkResponse({ type: ProjectDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ProjectDto> {
+    return this.projects.get(id);
+  }
+
+  @Post()
+  @Authenticated('admin', 'staff')
+  @ApiCreatedResponse({ type: ProjectDto })
+  create(@Ctx() ctx: RequestContext, @Body() body: CreateProjectRequest): Promise<ProjectDto> {
+    return this.projects.create(ctx, body);
+  }
+
+  @Patch(':id')
+  @Authenticated('admin', 'staff')
+  @ApiOkResponse({ type: ProjectDto })
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ExpectedVersion() version: number,
+    @Body() body: UpdateProjectRequest,
+  ): Promise<ProjectDto> {
+    return this.projects.update(ctx, id, version, body);
+  }
+
+  @Delete(':id')
+  @Authenticated('admin', 'staff')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Soft-deleted; only projects that were never approved' })
+  remove(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ExpectedVersion() version: number,
+  ): Promise<void> {
+    return this.projects.remove(ctx, id, version);
+  }
+}

@@ -1,0 +1,383 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination/pagination';
+import { IsMoney, IsOptionalMoney } from '../common/money/money.decorators';
+import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
+import type { Dimension, ProjectSort, Stage, VulnerableGroup, Window } from './project-vocabulary';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
+/** Query strings repeat a parameter or separate values with commas: both give an array. */
+const list = ({ value }: { value: unknown }) =>
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+const DATE = { strict: true, strictSeparator: true };
+const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
+
+export class ProjectNarratives {
+  @ApiProperty({
+    description: 'People-centred: who is threatened, the most vulnerable first, their participation',
+  })
+  @IsString()
+  @MaxLength(20000)
+  peopleCentred: string;
+
+  @ApiProperty({ description: 'Comprehensive: interconnected threats, multi-sectoral, multi-agency' })
+  @IsString()
+  @MaxLength(20000)
+  comprehensive: string;
+
+  @ApiProperty({ description: 'Context-specific: the local context and capacities' })
+  @IsString()
+  @MaxLength(20000)
+  contextSpecific: string;
+
+  @ApiProperty({ description: 'Prevention-oriented: root causes, early warning, resilience' })
+  @IsString()
+  @MaxLength(20000)
+  preventionOriented: string;
+
+  @ApiProperty({ description: 'Protection and empowerment: top-down protection with bottom-up empowerment' })
+  @IsString()
+  @MaxLength(20000)
+  protectionEmpowerment: string;
+}
+
+export class ParagraphThreeDeclarations {
+  @ApiProperty({ description: 'Resolution 66/290 para 3(e): no threat or use of force or coercive measures' })
+  @IsBoolean()
+  noCoercion: boolean;
+
+  @ApiProperty({ description: 'Resolution 66/290 para 3(d): distinct from the responsibility to protect' })
+  @IsBoolean()
+  distinctFromR2p: boolean;
+}
+
+export class ParticipatingOrganizationInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  organizationId: string;
+
+  @IsMoney({ description: "This organization's share of the requested budget (USD)" })
+  budgetShare: string;
+}
+
+export class ParticipatingOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) acronym: string | null;
+  @ApiProperty() kind: string;
+  @ApiProperty({ example: '600000.00' }) budgetShare: string;
+  @ApiProperty() lead: boolean;
+}
+
+export class RecipientCountryDto {
+  @ApiProperty({ example: 'KEN' }) iso3: string;
+  @ApiProperty({ example: 'KE' }) iso2: string;
+  @ApiProperty({ example: 'Kenya' }) name: string;
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+}
+
+/** The fields staff write, shared by create and update. */
+class ProjectFields {
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3, { message: 'must be at least 3 characters long' })
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiPropertyOptional({ enum: WINDOWS, description: 'Funding window I or II' })
+  @IsOptional()
+  @IsIn(WINDOWS, { message: 'must be I or II' })
+  window?: Window;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'must be a UUID' })
+  leadOrganizationId?: string | null;
+
+  @ApiPropertyOptional({ type: [ParticipatingOrganizationInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipatingOrganizationInput)
+  organizations?: ParticipatingOrganizationInput[];
+
+  @ApiPropertyOptional({ type: [String], example: ['KEN', 'UGA'], description: 'ISO 3166-1 alpha-3 codes' })
+  @IsOptional()
+  @Transform(upper)
+  @IsArray()
+  @ArrayMaxSize(60)
+  @Matches(/^[A-Z]{3}$/, { each: true, message: 'must hold ISO 3166-1 alpha-3 codes' })
+  recipientCountries?: string[];
+
+  @IsOptionalMoney({ description: 'Requested from the Fund (USD)' })
+  requestedBudget?: string;
+
+  @IsOptionalMoney({ nullable: true, description: 'Approved by the Fund (USD); fixed once approved' })
+  approvedBudget?: string | null;
+
+  @IsOptionalMoney({ description: 'Co-funding from other sources (USD)' })
+  coFunding?: string;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601(DATE, DATE_MESSAGE)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601(DATE, DATE_MESSAGE)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DIMENSIONS, { each: true, message: `must hold only ${DIMENSIONS.join(', ')}` })
+  dimensions?: Dimension[];
+
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(2_000_000_000)
+  targetBeneficiaries?: number | null;
+
+  @ApiPropertyOptional({ enum: VULNERABLE_GROUPS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(VULNERABLE_GROUPS, { each: true, message: 'must hold only the vulnerable groups of the design' })
+  vulnerableGroups?: VulnerableGroup[];
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [1, 5, 16],
+    description: 'Sustainable Development Goals 1–17',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsInt({ each: true, message: 'must hold SDG numbers 1 to 17' })
+  @Min(1, { each: true, message: 'must hold SDG numbers 1 to 17' })
+  @Max(17, { each: true, message: 'must hold SDG numbers 1 to 17' })
+  sdgs?: number[];
+
+  @ApiPropertyOptional({ type: ProjectNarratives })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProjectNarratives)
+  narratives?: ProjectNarratives;
+
+  @ApiPropertyOptional({ description: 'Top-down protection measures (norms, institutions, early warning…)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  protectionMeasures?: string;
+
+  @ApiPropertyOptional({ description: 'Bottom-up empowerment measures' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  empowermentMeasures?: string;
+
+  @ApiPropertyOptional({ type: ParagraphThreeDeclarations })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParagraphThreeDeclarations)
+  declarations?: ParagraphThreeDeclarations;
+}
+
+export class CreateProjectRequest extends ProjectFields {
+  @ApiPropertyOptional({
+    example: 'HS-2026-0042',
+    description: 'Generated as HS-<year>-<number> when omitted',
+  })
+  @IsOptional()
+  @Matches(/^HS-\d{4}-\d{4}$/, { message: 'must look like HS-2026-0042' })
+  code?: string;
+
+  @ApiProperty({ maxLength: 300 })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3, { message: 'must be at least 3 characters long' })
+  @MaxLength(300)
+  declare title: string;
+
+  @ApiProperty({ enum: WINDOWS })
+  @IsIn(WINDOWS, { message: 'must be I or II' })
+  declare window: Window;
+}
+
+export class UpdateProjectRequest extends ProjectFields {
+  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ProjectDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HS-2026-0042' }) code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: WINDOWS }) window: Window;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) leadOrganizationId: string | null;
+  @ApiProperty({ type: [ParticipatingOrganizationDto] }) organizations: ParticipatingOrganizationDto[];
+  @ApiProperty({ type: [RecipientCountryDto] }) recipientCountries: RecipientCountryDto[];
+  @ApiProperty({ example: '1000000.00' }) requestedBudget: string;
+  @ApiProperty({ nullable: true, type: String }) approvedBudget: string | null;
+  @ApiProperty({ example: '0.00' }) coFunding: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
+  @ApiProperty({ enum: DIMENSIONS, isArray: true }) dimensions: Dimension[];
+  @ApiProperty({ nullable: true, type: Number }) targetBeneficiaries: number | null;
+  @ApiProperty({ enum: VULNERABLE_GROUPS, isArray: true }) vulnerableGroups: VulnerableGroup[];
+  @ApiProperty({ type: [Number] }) sdgs: number[];
+  @ApiProperty({ type: ProjectNarratives }) narratives: ProjectNarratives;
+  @ApiProperty() protectionMeasures: string;
+  @ApiProperty() empowermentMeasures: string;
+  @ApiProperty({ type: ParagraphThreeDeclarations }) declarations: ParagraphThreeDeclarations;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ProjectSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: WINDOWS }) window: Window;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ type: [String], description: 'Recipient countries (alpha-3)' }) countries: string[];
+  @ApiProperty({ nullable: true, type: String }) leadOrganization: string | null;
+  @ApiProperty() requestedBudget: string;
+  @ApiProperty({ nullable: true, type: String }) approvedBudget: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
+  @ApiProperty({ enum: DIMENSIONS, isArray: true }) dimensions: Dimension[];
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ProjectPage {
+  @ApiProperty({ type: [ProjectSummaryDto] }) items: ProjectSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ProjectQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'code', description: 'Prefix with - for descending' })
+  @IsOptional()
+  @IsIn([...PROJECT_SORTS, ...PROJECT_SORTS.map((s) => `-${s}`)], {
+    message: `must be one of ${PROJECT_SORTS.join(', ')}, optionally prefixed with -`,
+  })
+  sort?: ProjectSort | `-${ProjectSort}`;
+
+  @ApiPropertyOptional({ enum: STAGES, isArray: true })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(STAGES, { each: true, message: `must hold only ${STAGES.join(', ')}` })
+  stage?: Stage[];
+
+  @ApiPropertyOptional({ enum: WINDOWS })
+  @IsOptional()
+  @IsIn(WINDOWS, { message: 'must be I or II' })
+  window?: Window;
+
+  @ApiPropertyOptional({ type: [String], description: 'Recipient country (alpha-3); any of them' })
+  @IsOptional()
+  @Transform(list)
+  @Transform(upper)
+  @Matches(/^[A-Z]{3}$/, { each: true, message: 'must hold ISO 3166-1 alpha-3 codes' })
+  country?: string[];
+
+  @ApiPropertyOptional({ description: 'UN M49 region code or name of a recipient country', example: '002' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  region?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A participating organization' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  organization?: string;
+
+  @ApiPropertyOptional({ enum: DIMENSIONS })
+  @IsOptional()
+  @IsIn(DIMENSIONS, { message: `must be one of ${DIMENSIONS.join(', ')}` })
+  dimension?: Dimension;
+
+  @ApiPropertyOptional({ enum: VULNERABLE_GROUPS })
+  @IsOptional()
+  @IsIn(VULNERABLE_GROUPS, { message: 'must be one of the vulnerable groups of the design' })
+  group?: VulnerableGroup;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 17 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an SDG number from 1 to 17' })
+  @Min(1, { message: 'must be an SDG number from 1 to 17' })
+  @Max(17, { message: 'must be an SDG number from 1 to 17' })
+  sdg?: number;
+
+  @ApiPropertyOptional({ description: 'Start year from (inclusive)', example: 2010 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1999)
+  @Max(2200)
+  fromYear?: number;
+
+  @ApiPropertyOptional({ description: 'Start year to (inclusive)', example: 2015 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1999)
+  @Max(2200)
+  toYear?: number;
+
+  @ApiPropertyOptional({ description: 'Full-text search over code, title and summary' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
