@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { hashPassword } from '../auth/passwords';
+import { writeDemoPortfolio } from './demo-portfolio-writer';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -130,6 +131,7 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         ({ password_hash: _omitted, ...rest }) => rest,
       );
     }
+    await writeDemoPortfolio(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {

@@ -23,6 +23,7 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
         period_to date NOT NULL,
         priority_areas text[] NOT NULL DEFAULT '{}',
         reference text,
+        illustrative boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1,
@@ -61,6 +62,7 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
         empowerment_measures text NOT NULL DEFAULT '',
         declares_no_coercion boolean NOT NULL DEFAULT false,
         declares_distinct_from_r2p boolean NOT NULL DEFAULT false,
+        illustrative boolean NOT NULL DEFAULT false,
         start_year smallint GENERATED ALWAYS AS (extract(year FROM start_date)::smallint) STORED,
         search tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('simple', code), 'A') ||
