@@ -26,7 +26,9 @@ import type { Dimension, ProjectSort, Stage, VulnerableGroup, Window } from './p
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
+  Array.isArray(value)
+    ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))
+    : value;
 /** Query strings repeat a parameter or separate values with commas: both give an array. */
 const list = ({ value }: { value: unknown }) =>
   value === undefined
