@@ -1,2 +1,17 @@
 export * from './accounts/roles';
 export * from './accounts/password-policy';
+export * from './projects/project-rules';
+export * from './calendar/iso-date';
+export * from './money/money';
+export * from './principles/principles';
+export * from './principles/indicators';
+export type { ExactMean } from './assessment/exact-mean';
+export * from './assessment/assessment';
+export * from './assessment/calibration';
+export * from './compliance/resolution-66-290';
+export * from './compliance/paragraph-6';
+export * from './compliance/paragraph-3';
+export * from './lifecycle/stages';
+export * from './lifecycle/transitions';
+export * from './lifecycle/alerts';
+export * from './ledger/ledger';
