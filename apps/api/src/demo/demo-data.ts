@@ -85,7 +85,10 @@ async function insertAudited(
  * Loads the demo dataset into an empty database (no users yet) and says whether it did.
  * Each record gets its audit entry, like any other change.
  */
-export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean> {
+export async function loadDemoDataIfEmpty(
+  databaseUrl: string,
+  options: { portfolio: boolean } = { portfolio: true },
+): Promise<boolean> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -131,7 +134,7 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         ({ password_hash: _omitted, ...rest }) => rest,
       );
     }
-    await writeDemoPortfolio(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoPortfolio(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {
