@@ -1,3 +1,4 @@
+import type { ModuleMetadata } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
@@ -17,12 +18,19 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real API, on a fresh copy of the migrated database. */
-export async function createTestApp(env: Record<string, string> = {}, url?: string): Promise<TestApp> {
+/**
+ * The real API, on a fresh copy of the migrated database (or on `url`). `imports` adds modules
+ * beside AppModule, for tests that need a route the API does not have.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  url?: string,
+  options: { imports?: ModuleMetadata['imports'] } = {},
+): Promise<TestApp> {
   const database = url ? { url, drop: () => Promise.resolve() } : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, database.url)],
+    imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
+
+describe('loadConfig', () => {
+  it('names every wrong variable in one ConfigError', () => {
+    const error = configError({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(error.problems).toHaveLength(2);
+    expect(error.message).toMatch(/PORT must be an integer from 0 to 65535 \(got "eighty"\)/);
+    expect(error.message).toMatch(
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/,
+    );
+  });
+
+  it.each(['-1', '65536', '3000.5'])('refuses PORT=%s', (port) => {
+    expect(configError({ PORT: port }).problems).toEqual([expect.stringMatching(/^PORT /)]);
+  });
+
+  it('requires DATABASE_URL in production', () => {
+    expect(configError({ NODE_ENV: 'production' }).problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL is required when NODE_ENV=production/),
+    ]);
+  });
+
+  it('accepts production with a DATABASE_URL, or with the embedded database explicitly allowed', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/hstf' }).databaseUrl,
+    ).toBe('postgres://u:p@db:5432/hstf');
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_DB: '1' }).databaseUrl).toBeNull();
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    expect(configError({ DATABASE_URL: 'mysql://db/hstf' }).problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be a postgres/),
+    ]);
+  });
+
+  it('refuses a boolean that is not one', () => {
+    expect(configError({ COOKIE_SECURE: 'sometimes' }).problems).toEqual([
+      expect.stringMatching(/^COOKIE_SECURE /),
+    ]);
+  });
+
+  it('has working defaults for development', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: null,
+      seedDemo: true,
+      sessionTtlHours: 12,
+      sessionIdleMinutes: 60,
+      cookieSecure: false,
+      logLevel: 'info',
+      db: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 15000 },
+      login: { maxFailures: 5, windowMinutes: 15 },
+    });
+    expect(path.isAbsolute(config.dataDir)).toBe(true);
+    expect(config.webDistDir).toMatch(/apps[/\\]web[/\\]dist$/);
+  });
+
+  it('secures cookies in production and keeps tests silent by default', () => {
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/hstf' })).toMatchObject({
+      cookieSecure: true,
+      seedDemo: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+  });
+
+  it('reads the values it is given', () => {
+    expect(
+      loadConfig({
+        PORT: '8080',
+        LOG_LEVEL: 'debug',
+        SESSION_IDLE_MINUTES: '5',
+        LOGIN_MAX_FAILURES: '3',
+        SEED_DEMO: 'no',
+        WEB_DIST_DIR: '',
+      }),
+    ).toMatchObject({
+      port: 8080,
+      logLevel: 'debug',
+      sessionIdleMinutes: 5,
+      login: { maxFailures: 3 },
+      seedDemo: false,
+      webDistDir: null,
+    });
+  });
+});
