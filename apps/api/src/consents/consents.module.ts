@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ConsentsController } from './consents.controller';
+import { ConsentsService } from './consents.service';
 
-@Module({})
+/** Consent records of recipient States, with their history (resolution 66/290, para 6). */
+@Module({
+  controllers: [ConsentsController],
+  providers: [ConsentsService],
+  exports: [ConsentsService],
+})
 export class ConsentsModule {}

@@ -204,7 +204,7 @@ export class ProjectsService {
       if (
         request.approvedBudget !== undefined &&
         request.approvedBudget !== before.approvedBudget &&
-        COMMITTED_STAGES.includes(before.stage)
+        (COMMITTED_STAGES as readonly Stage[]).includes(before.stage)
       ) {
         throw new Problem(
           HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AlignmentsController } from './alignments.controller';
+import { AlignmentsService } from './alignments.service';
+import { NationalStrategiesController } from './strategies.controller';
+import { StrategiesService } from './strategies.service';
 
-@Module({})
+/** National strategies, and the project alignments that refer to them. */
+@Module({
+  controllers: [NationalStrategiesController, AlignmentsController],
+  providers: [StrategiesService, AlignmentsService],
+  exports: [StrategiesService, AlignmentsService],
+})
 export class StrategiesModule {}

@@ -1,6 +1,9 @@
+import { compareIsoDates } from '../calendar/iso-date';
+import { centsToMoney as fromCents, toCents as cents } from '../money/money';
+
 /**
  * The rules a project record must satisfy whatever its stage (the lifecycle adds its own gates).
- * Money is handled as integer cents so that shares sum exactly.
+ * Money is summed as integer cents (libs/domain money), so shares sum exactly.
  */
 export interface ProjectShape {
   requestedBudget: string;
@@ -19,19 +22,9 @@ export type ProjectProblem =
   | { field: 'leadOrganizationId'; code: 'lead_not_participating'; organizationId: string }
   | { field: 'recipientCountries'; code: 'duplicate_country'; iso3: string };
 
-function cents(amount: string): bigint {
-  const [whole = '0', fraction = ''] = amount.split('.');
-  return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
-}
-
-function fromCents(value: bigint): string {
-  return `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
-}
-
 export function projectProblems(project: ProjectShape): ProjectProblem[] {
   const problems: ProjectProblem[] = [];
-  // ISO dates compare correctly as strings.
-  if (project.startDate && project.endDate && project.endDate <= project.startDate) {
+  if (project.startDate && project.endDate && compareIsoDates(project.endDate, project.startDate) <= 0) {
     problems.push({
       field: 'endDate',
       code: 'end_not_after_start',

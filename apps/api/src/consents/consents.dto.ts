@@ -1,0 +1,253 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination/pagination';
+import { IsCalendarDate } from './calendar-date';
+import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from './consent-rules';
+import type { ConsentStatus } from './consent-rules';
+
+/** Optional, but not nullable: `null` is validated (and refused), not skipped. */
+const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upperTrimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+
+const ISO3 = /^[A-Z]{3}$/;
+const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
+const STAFF_ONLY = 'Staff and admin only: never sent to reviewers or donors.';
+
+/**
+ * The consent of a recipient State to a project. Reviewers and donors receive only id, countryIso3,
+ * status and the three dates; the authority, the document, the scope and any withdrawal reason are
+ * for staff and admin.
+ */
+export class ConsentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KEN' }) countryIso3: string;
+  @ApiProperty({ enum: CONSENT_STATUSES }) status: ConsentStatus;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) requestedOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) grantedOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) validUntil: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: STAFF_ONLY }) projectId?: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: STAFF_ONLY })
+  withdrawnOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: STAFF_ONLY })
+  withdrawalReason?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Ministry of Foreign Affairs',
+    description: STAFF_ONLY,
+  })
+  issuingOffice?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: STAFF_ONLY }) signatory?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'MFA/UNTFHS/2015/117',
+    description: STAFF_ONLY,
+  })
+  documentReference?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: STAFF_ONLY }) scope?: string | null;
+  @ApiPropertyOptional({ description: STAFF_ONLY }) version?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) createdAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) updatedAt?: string;
+}
+
+export class ConsentPage {
+  @ApiProperty({ type: [ConsentDto] }) items: ConsentDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** One change of a consent record, oldest first. */
+export class ConsentEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ enum: CONSENT_STATUSES, description: 'The status after this change' }) status: ConsentStatus;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: STAFF_ONLY })
+  actorId?: string | null;
+  @ApiPropertyOptional({
+    type: ConsentDto,
+    description:
+      'The record after this change: in full for staff and admin, its status fields for reviewers, never for donors',
+  })
+  record?: ConsentDto;
+}
+
+export class ConsentEventPage {
+  @ApiProperty({ type: [ConsentEventDto] }) items: ConsentEventDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ConsentQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CONSENT_STATUSES })
+  @IsOptional()
+  @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })
+  status?: ConsentStatus;
+
+  @ApiPropertyOptional({ example: 'KEN' })
+  @IsOptional()
+  @Transform(upperTrimmed)
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  country?: string;
+}
+
+export class CreateConsentRequest {
+  @ApiProperty({ example: 'KEN', description: 'A recipient country of the project' })
+  @Transform(upperTrimmed)
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  countryIso3: string;
+
+  @ApiProperty({
+    enum: INITIAL_CONSENT_STATUSES,
+    description: 'A record starts as requested, or directly as granted',
+  })
+  @IsIn(INITIAL_CONSENT_STATUSES, { message: `must be one of ${INITIAL_CONSENT_STATUSES.join(', ')}` })
+  status: 'requested' | 'granted';
+
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'Required when requested',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  requestedOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'Required when granted' })
+  @IsOptional()
+  @IsCalendarDate()
+  grantedOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'On or after grantedOn' })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(500)
+  issuingOffice?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(500)
+  signatory?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(500)
+  documentReference?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'What the consent covers' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(5000)
+  scope?: string | null;
+}
+
+export class UpdateConsentRequest {
+  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({
+    enum: CONSENT_STATUSES,
+    description:
+      'A status change: requested → granted | refused | expired; granted → withdrawn | expired; ' +
+      'refused, expired, withdrawn → requested (a new request). Any other change answers 422.',
+  })
+  @IfPresent()
+  @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })
+  status?: ConsentStatus;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
+  @IsOptional()
+  @IsCalendarDate()
+  requestedOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
+  @IsOptional()
+  @IsCalendarDate()
+  grantedOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'Required when withdrawn',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  withdrawnOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when withdrawn' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(5000)
+  withdrawalReason?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(500)
+  issuingOffice?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(500)
+  signatory?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(500)
+  documentReference?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank (send null for none)' })
+  @MaxLength(5000)
+  scope?: string | null;
+}

@@ -1,0 +1,172 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination/pagination';
+import { IsCalendarDate } from './calendar-date';
+
+/** Optional in an update, but not nullable: `null` is validated (and refused), not skipped. */
+const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upperTrimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+const trimmedEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value)
+    ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
+    : value;
+
+const ISO3 = /^[A-Z]{3}$/;
+const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
+
+export class NationalStrategyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KEN' }) countryIso3: string;
+  @ApiProperty({ example: 'Kenya Vision 2030, Third Medium Term Plan' }) title: string;
+  @ApiProperty({ format: 'date', example: '2018-01-01' }) periodFrom: string;
+  @ApiProperty({ format: 'date', example: '2022-12-31' }) periodTo: string;
+  @ApiProperty({ type: [String], example: ['Food and nutrition security', 'Health'] })
+  priorityAreas: string[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The document (title, symbol) or a URL',
+    example: 'https://example.org/vision2030.pdf',
+  })
+  reference: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class NationalStrategyPage {
+  @ApiProperty({ type: [NationalStrategyDto] }) items: NationalStrategyDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class NationalStrategyQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3 code of the country', example: 'KEN' })
+  @IsOptional()
+  @Transform(upperTrimmed)
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Only strategies whose period covers this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  coversDate?: string;
+}
+
+export class CreateNationalStrategyRequest {
+  @ApiProperty({ example: 'KEN', description: 'ISO 3166-1 alpha-3 code of a known country' })
+  @Transform(upperTrimmed)
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  countryIso3: string;
+
+  @ApiProperty({ example: 'Kenya Vision 2030, Third Medium Term Plan' })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3, { message: 'must be at least 3 characters long' })
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({ format: 'date', example: '2018-01-01' })
+  @IsCalendarDate()
+  periodFrom: string;
+
+  @ApiProperty({ format: 'date', example: '2022-12-31', description: 'On or after periodFrom' })
+  @IsCalendarDate()
+  periodTo: string;
+
+  @ApiPropertyOptional({ type: [String], default: [], example: ['Food and nutrition security', 'Health'] })
+  @IsOptional()
+  @Transform(trimmedEach)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'must contain only texts' })
+  @MinLength(1, { each: true, message: 'must not contain empty priority areas' })
+  @MaxLength(300, { each: true, message: 'must contain priority areas of at most 300 characters' })
+  @ArrayUnique((area: unknown) => (typeof area === 'string' ? area.toLowerCase() : area), {
+    message: 'must not name the same priority area twice',
+  })
+  priorityAreas?: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The document (title, symbol) or a URL' })
+  @IsOptional()
+  @Transform(trimmed)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty (send null for none)' })
+  @MaxLength(2000)
+  reference?: string | null;
+}
+
+export class UpdateNationalStrategyRequest {
+  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ example: 'KEN' })
+  @IfPresent()
+  @Transform(upperTrimmed)
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  countryIso3?: string;
+
+  @ApiPropertyOptional()
+  @IfPresent()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3, { message: 'must be at least 3 characters long' })
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IfPresent()
+  @IsCalendarDate()
+  periodFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IfPresent()
+  @IsCalendarDate()
+  periodTo?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IfPresent()
+  @Transform(trimmedEach)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'must contain only texts' })
+  @MinLength(1, { each: true, message: 'must not contain empty priority areas' })
+  @MaxLength(300, { each: true, message: 'must contain priority areas of at most 300 characters' })
+  @ArrayUnique((area: unknown) => (typeof area === 'string' ? area.toLowerCase() : area), {
+    message: 'must not name the same priority area twice',
+  })
+  priorityAreas?: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty (send null for none)' })
+  @MaxLength(2000)
+  reference?: string | null;
+}

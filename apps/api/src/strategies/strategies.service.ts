@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { FieldError, Problem } from '../common/problem-details/problem';
+import { RequestContext } from '../common/request-context/request-context';
+import { dateOnly } from './calendar-date';
+import {
+  CreateNationalStrategyRequest,
+  NationalStrategyDto,
+  NationalStrategyQuery,
+  UpdateNationalStrategyRequest,
+} from './strategies.dto';
+
+interface NationalStrategyRow {
+  id: string;
+  country_iso3: string;
+  title: string;
+  period_from: Date | string;
+  period_to: Date | string;
+  priority_areas: string[];
+  reference: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const ENTITY = 'national strategy';
+const AUDIT_ENTITY = 'national_strategy';
+
+@Injectable()
+export class StrategiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: NationalStrategyQuery): Promise<Page<NationalStrategyDto>> {
+    const limit = limitOf(query);
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (query.country) where.push(`country_iso3 = ${param(query.country)}`);
+    if (query.q) where.push(`title ILIKE ${param(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`)}`);
+    if (query.coversDate) {
+      const date = param(query.coversDate);
+      where.push(`period_from <= ${date}::date AND period_to >= ${date}::date`);
+    }
+    // The order of ix_national_strategies_country, so a deep page costs what the first does.
+    const cursor = decodeCursor(query.cursor, 3);
+    if (cursor) {
+      where.push(
+        `(country_iso3, period_from, id) > (${param(cursor[0])}, ${param(cursor[1])}::date, ${param(cursor[2])}::uuid)`,
+      );
+    }
+    const rows = await this.dataSource.query<NationalStrategyRow[]>(
+      `SELECT * FROM national_strategies ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY country_iso3, period_from, id LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    const page = toPage(rows, limit, (row) => [row.country_iso3, dateOnly(row.period_from)!, row.id]);
+    return { ...page, items: page.items.map(toDto) };
+  }
+
+  async get(id: string): Promise<NationalStrategyDto> {
+    const [row] = await this.dataSource.query<NationalStrategyRow[]>(
+      `SELECT * FROM national_strategies WHERE id = $1`,
+      [id],
+    );
+    if (!row) throw Problem.notFound('The national strategy');
+    return toDto(row);
+  }
+
+  async create(ctx: RequestContext, request: CreateNationalStrategyRequest): Promise<NationalStrategyDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertValid(manager, request.countryIso3, request.periodFrom, request.periodTo);
+      const [row] = await manager.query<NationalStrategyRow[]>(
+        `INSERT INTO national_strategies (country_iso3, title, period_from, period_to, priority_areas, reference)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [
+          request.countryIso3,
+          request.title,
+          request.periodFrom,
+          request.periodTo,
+          request.priorityAreas ?? [],
+          request.reference ?? null,
+        ],
+      );
+      const created = toDto(row!);
+      await this.audit.record(manager, ctx, {
+        action: 'create',
+        entity: AUDIT_ENTITY,
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    request: UpdateNationalStrategyRequest,
+  ): Promise<NationalStrategyDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const currentRow = await lockForUpdate<NationalStrategyRow>(manager, 'national_strategies', ENTITY, id);
+      if (currentRow.version !== expectedVersion) {
+        throw Problem.staleVersion(ENTITY, expectedVersion, currentRow.version);
+      }
+      const current = toDto(currentRow);
+      await this.assertValid(
+        manager,
+        request.countryIso3 ?? current.countryIso3,
+        request.periodFrom ?? current.periodFrom,
+        request.periodTo ?? current.periodTo,
+      );
+      await this.assertAlignmentsStillHold(manager, current, request);
+      const set: Record<string, unknown> = {};
+      if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
+      if (request.title !== undefined) set.title = request.title;
+      if (request.periodFrom !== undefined) set.period_from = request.periodFrom;
+      if (request.periodTo !== undefined) set.period_to = request.periodTo;
+      if (request.priorityAreas !== undefined) set.priority_areas = request.priorityAreas;
+      if (request.reference !== undefined) set.reference = request.reference;
+      await updateVersioned(manager, {
+        table: 'national_strategies',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        set,
+      });
+      const [row] = await manager.query<NationalStrategyRow[]>(
+        `SELECT * FROM national_strategies WHERE id = $1`,
+        [id],
+      );
+      const updated = toDto(row!);
+      await this.audit.record(manager, ctx, {
+        action: 'update',
+        entity: AUDIT_ENTITY,
+        entityId: id,
+        before: current,
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await lockForUpdate<NationalStrategyRow>(manager, 'national_strategies', ENTITY, id);
+      if (current.version !== expectedVersion) {
+        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
+      }
+      const [usage] = await manager.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM alignments WHERE strategy_id = $1`,
+        [id],
+      );
+      const n = usage?.n ?? 0;
+      if (n > 0) {
+        throw Problem.conflict(
+          'strategy-in-use',
+          `This national strategy is referred to by ${n} project alignment${n === 1 ? '' : 's'}; ` +
+            'remove or re-align them first.',
+          { alignments: n },
+        );
+      }
+      await manager.query(`DELETE FROM national_strategies WHERE id = $1`, [id]);
+      await this.audit.record(manager, ctx, {
+        action: 'delete',
+        entity: AUDIT_ENTITY,
+        entityId: id,
+        before: toDto(current),
+        after: null,
+      });
+    });
+  }
+
+  private async assertValid(
+    manager: EntityManager,
+    countryIso3: string,
+    periodFrom: string,
+    periodTo: string,
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    const [country] = await manager.query<{ iso3: string }[]>(`SELECT iso3 FROM countries WHERE iso3 = $1`, [
+      countryIso3,
+    ]);
+    if (!country) errors.push({ field: 'countryIso3', message: 'is not a known country' });
+    if (periodTo < periodFrom) errors.push({ field: 'periodTo', message: 'must be on or after periodFrom' });
+    if (errors.length) throw Problem.validation(errors);
+  }
+
+  /** Alignments point at a strategy of their country and at one of its priority areas: keep it so. */
+  private async assertAlignmentsStillHold(
+    manager: EntityManager,
+    current: NationalStrategyDto,
+    request: UpdateNationalStrategyRequest,
+  ): Promise<void> {
+    const countryChanges = request.countryIso3 !== undefined && request.countryIso3 !== current.countryIso3;
+    if (!countryChanges && request.priorityAreas === undefined) return;
+    const rows = await manager.query<{ priority_area: string | null }[]>(
+      `SELECT DISTINCT priority_area FROM alignments WHERE strategy_id = $1`,
+      [current.id],
+    );
+    if (!rows.length) return;
+    const errors: FieldError[] = [];
+    if (countryChanges) {
+      errors.push({ field: 'countryIso3', message: 'cannot change while project alignments refer to it' });
+    }
+    if (request.priorityAreas !== undefined) {
+      const kept = new Set(request.priorityAreas);
+      const dropped = rows
+        .map((r) => r.priority_area)
+        .filter((area): area is string => !!area && !kept.has(area));
+      if (dropped.length) {
+        errors.push({
+          field: 'priorityAreas',
+          message: `must keep the priority areas project alignments refer to: ${dropped.join('; ')}`,
+        });
+      }
+    }
+    if (errors.length) {
+      throw Problem.conflict('strategy-in-use', 'Project alignments refer to this national strategy.', {
+        errors,
+      });
+    }
+  }
+}
+
+function toDto(row: NationalStrategyRow): NationalStrategyDto {
+  return {
+    id: row.id,
+    countryIso3: row.country_iso3,
+    title: row.title,
+    periodFrom: dateOnly(row.period_from)!,
+    periodTo: dateOnly(row.period_to)!,
+    priorityAreas: row.priority_areas,
+    reference: row.reference,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
