@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DonorsController } from './donors.controller';
+import { DonorsService } from './donors.service';
 
-@Module({})
+@Module({
+  controllers: [DonorsController],
+  providers: [DonorsService],
+})
 export class DonorsModule {}

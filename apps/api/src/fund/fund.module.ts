@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { FundController } from './fund.controller';
+import { FundService } from './fund.service';
 
-@Module({})
+@Module({
+  controllers: [FundController],
+  providers: [FundService],
+})
 export class FundModule {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsOptionalNotNull } from '../common/validation/optional';
 import { PageQuery } from '../common/pagination/pagination';
 
 export const ORGANIZATION_KINDS = ['un_entity', 'government', 'ngo', 'regional_body', 'other'] as const;
@@ -60,13 +61,13 @@ export class CreateOrganizationRequest {
 
 export class UpdateOrganizationRequest {
   @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trimmed)
   @IsString()
   @MinLength(2, { message: 'must be at least 2 characters long' })
@@ -74,7 +75,7 @@ export class UpdateOrganizationRequest {
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trimmed)
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -83,7 +84,7 @@ export class UpdateOrganizationRequest {
   acronym?: string | null;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ORGANIZATION_KINDS, { message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })
   kind?: OrganizationKind;
 }

@@ -19,6 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../common/validation/optional';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsMoney, IsOptionalMoney } from '../common/money/money.decorators';
 import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
@@ -104,7 +105,7 @@ export class RecipientCountryDto {
 /** The fields staff write, shared by create and update. */
 class ProjectFields {
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trimmed)
   @IsString()
   @MinLength(3, { message: 'must be at least 3 characters long' })
@@ -112,24 +113,24 @@ class ProjectFields {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
   summary?: string;
 
   @ApiPropertyOptional({ enum: WINDOWS, description: 'Funding window I or II' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(WINDOWS, { message: 'must be I or II' })
   window?: Window;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'must be a UUID' })
   leadOrganizationId?: string | null;
 
   @ApiPropertyOptional({ type: [ParticipatingOrganizationInput] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
@@ -137,7 +138,7 @@ class ProjectFields {
   organizations?: ParticipatingOrganizationInput[];
 
   @ApiPropertyOptional({ type: [String], example: ['KEN', 'UGA'], description: 'ISO 3166-1 alpha-3 codes' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(upper)
   @IsArray()
   @ArrayMaxSize(60)
@@ -154,28 +155,28 @@ class ProjectFields {
   coFunding?: string;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601(DATE, DATE_MESSAGE)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
   startDate?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601(DATE, DATE_MESSAGE)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(DIMENSIONS, { each: true, message: `must hold only ${DIMENSIONS.join(', ')}` })
   dimensions?: Dimension[];
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateIf((_, value) => value !== null)
   @IsInt({ message: 'must be a whole number' })
   @Min(0)
@@ -183,7 +184,7 @@ class ProjectFields {
   targetBeneficiaries?: number | null;
 
   @ApiPropertyOptional({ enum: VULNERABLE_GROUPS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(VULNERABLE_GROUPS, { each: true, message: 'must hold only the vulnerable groups of the design' })
@@ -194,7 +195,7 @@ class ProjectFields {
     example: [1, 5, 16],
     description: 'Sustainable Development Goals 1–17',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsInt({ each: true, message: 'must hold SDG numbers 1 to 17' })
@@ -203,25 +204,25 @@ class ProjectFields {
   sdgs?: number[];
 
   @ApiPropertyOptional({ type: ProjectNarratives })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => ProjectNarratives)
   narratives?: ProjectNarratives;
 
   @ApiPropertyOptional({ description: 'Top-down protection measures (norms, institutions, early warning…)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(20000)
   protectionMeasures?: string;
 
   @ApiPropertyOptional({ description: 'Bottom-up empowerment measures' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(20000)
   empowermentMeasures?: string;
 
   @ApiPropertyOptional({ type: ParagraphThreeDeclarations })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => ParagraphThreeDeclarations)
   declarations?: ParagraphThreeDeclarations;
@@ -232,7 +233,7 @@ export class CreateProjectRequest extends ProjectFields {
     example: 'HS-2026-0042',
     description: 'Generated as HS-<year>-<number> when omitted',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^HS-\d{4}-\d{4}$/, { message: 'must look like HS-2026-0042' })
   code?: string;
 
@@ -250,7 +251,7 @@ export class CreateProjectRequest extends ProjectFields {
 
 export class UpdateProjectRequest extends ProjectFields {
   @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;

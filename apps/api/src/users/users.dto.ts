@@ -14,6 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hstf/domain';
+import { IsOptionalNotNull } from '../common/validation/optional';
 import { PageQuery } from '../common/pagination/pagination';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -86,13 +87,13 @@ export class CreateUserRequest {
 
 export class UpdateUserRequest {
   @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trimmed)
   @IsString()
   @MinLength(1, { message: 'is required' })
@@ -100,18 +101,18 @@ export class UpdateUserRequest {
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'must be a UUID' })
   donorId?: string | null;
 
   @ApiPropertyOptional({ description: 'Deactivating a user ends all their sessions' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
@@ -120,7 +121,7 @@ export class UpdateUserRequest {
     format: 'password',
     description: 'Ends all their sessions',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   password?: string;
 }

@@ -220,3 +220,29 @@ describe('organizations', () => {
     });
   });
 });
+
+describe('organizations: null for a required field', () => {
+  let t: TestApp;
+  let staff: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = (await asRole(t, 'staff')).auth;
+  });
+  afterAll(() => t.close());
+
+  it('answers 400 on the field, not 500, and changes nothing', async () => {
+    const created = await t.http().post('/api/v1/organizations').set(staff).send(anOrganizationRequest());
+    const response = await t
+      .http()
+      .patch(`/api/v1/organizations/${created.body.id}`)
+      .set(staff)
+      .send({ version: 1, name: null });
+    expect(response.status).toBe(400);
+    expect(new Set(response.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['name']));
+    const { rows } = await t.db.query(`SELECT name, version FROM organizations WHERE id = $1`, [
+      created.body.id,
+    ]);
+    expect(rows[0]).toEqual({ name: created.body.name, version: 1 });
+  });
+});

@@ -29,8 +29,9 @@ export function IsOptionalMoney(options: { description?: string; nullable?: bool
       nullable: options.nullable ?? false,
       description: options.description,
     }),
-    IsOptional(),
-    ValidateIf((_, value) => value !== null),
+    // Null only where the field is nullable; otherwise null is validated (and refused).
+    options.nullable ? IsOptional() : ValidateIf((_: object, value: unknown) => value !== undefined),
+    ValidateIf((_: object, value: unknown) => value !== null || !options.nullable),
     IsString({ message: 'must be a decimal string such as "1250.50", not a number' }),
     Matches(MONEY_PATTERN, { message: 'must be an amount with at most two decimals, such as "1250.50"' }),
   );

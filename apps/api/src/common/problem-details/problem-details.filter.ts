@@ -98,8 +98,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
       };
     }
-    // 22007/22008: a malformed or out-of-range date, e.g. in a forged keyset cursor.
+    // 22007/22008: a malformed or out-of-range date, e.g. in a forged keyset cursor;
+    // 23502: a required value sent as null that no validator caught.
     if (
+      code === '23502' ||
       code === '23514' ||
       code === '22P02' ||
       code === '22003' ||

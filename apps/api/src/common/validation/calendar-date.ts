@@ -1,0 +1,54 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidateBy, ValidateIf } from 'class-validator';
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MESSAGE = 'must be a calendar date written YYYY-MM-DD, such as "2024-03-31"';
+
+/** "2024-02-29" yes; "2023-02-29", "2024-3-1" and "2024-03-31T00:00:00Z" no. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_ONLY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1000 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+const validCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: { validate: isCalendarDate, defaultMessage: () => MESSAGE },
+  });
+
+/** A date without a time (PostgreSQL `date`), as "YYYY-MM-DD". */
+export function IsCalendarDate(options: { description?: string; example?: string } = {}) {
+  return applyDecorators(
+    ApiProperty({
+      type: String,
+      format: 'date',
+      example: options.example ?? '2024-03-31',
+      description: options.description,
+    }),
+    validCalendarDate(),
+  );
+}
+
+/** Optional (absent is fine); with `nullable`, null clears it, otherwise null is refused. */
+export function IsOptionalCalendarDate(options: { description?: string; nullable?: boolean } = {}) {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      format: 'date',
+      nullable: options.nullable ?? false,
+      description: options.description,
+    }),
+    ValidateIf((_, value) => value !== undefined && !(options.nullable && value === null)),
+    validCalendarDate(),
+  );
+}

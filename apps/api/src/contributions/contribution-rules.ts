@@ -1,0 +1,96 @@
+import type { FieldError } from '../common/problem-details/problem';
+
+/**
+ * The rules a contribution's fields must satisfy together. Pure: the service applies them to the
+ * request (create) or to the record as it would be after the change (update).
+ */
+
+export const CONTRIBUTION_STATUSES = ['pledged', 'received', 'cancelled'] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+
+/**
+ * ISO 4217 codes as the runtime's ICU knows them (`Intl.supportedValuesOf('currency')`, Node ≥ 18):
+ * the currencies in use, without the funds and precious-metal codes nobody contributes in.
+ */
+export const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+export interface ContributionFigures {
+  currency: string;
+  /** Decimal strings, already valid in shape (two decimals for money, eight for the rate). */
+  amount: string;
+  usdAmount: string;
+  exchangeRate: string;
+  status: ContributionStatus;
+  pledgedOn: string;
+  receivedOn: string | null;
+}
+
+const RATE_DECIMALS = 8;
+
+/** "1250.5" with 2 decimals → 125050n: an exact integer, never a float. */
+export function toScaled(value: string, decimals: number): bigint {
+  const [whole, fraction = ''] = value.split('.');
+  return BigInt(`${whole}${fraction.padEnd(decimals, '0')}`);
+}
+
+/** 125050n with 2 decimals → "1250.50". */
+export function fromScaled(value: bigint, decimals: number): string {
+  const sign = value < 0n ? '-' : '';
+  const digits = (value < 0n ? -value : value).toString().padStart(decimals + 1, '0');
+  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/** amount × rate, rounded to the cent, half up (amounts and rates are positive). */
+export function usdAmountFor(amount: string, exchangeRate: string): string {
+  const product = toScaled(amount, 2) * toScaled(exchangeRate, RATE_DECIMALS);
+  const half = 10n ** BigInt(RATE_DECIMALS) / 2n;
+  return fromScaled((product + half) / 10n ** BigInt(RATE_DECIMALS), 2);
+}
+
+/**
+ * `checkConversion: false` skips the USD conversion rule: an update that leaves amount, currency,
+ * rate and USD amount alone (a new reference, a receipt date) is not refused for figures recorded
+ * before, e.g. imported with another rate convention.
+ */
+export function contributionProblems(
+  c: ContributionFigures,
+  options: { checkConversion: boolean } = { checkConversion: true },
+): FieldError[] {
+  const errors: FieldError[] = options.checkConversion ? conversionProblems(c) : [];
+  if (c.status === 'received' && c.receivedOn === null) {
+    errors.push({ field: 'receivedOn', message: 'is required when the status is received' });
+  }
+  if (c.status !== 'received' && c.receivedOn !== null) {
+    errors.push({
+      field: 'receivedOn',
+      message: `must be empty unless the status is received (it is ${c.status})`,
+    });
+  }
+  // ISO dates compare correctly as strings.
+  if (c.receivedOn !== null && c.receivedOn < c.pledgedOn) {
+    errors.push({ field: 'receivedOn', message: `must be on or after pledgedOn (${c.pledgedOn})` });
+  }
+  return errors;
+}
+
+/** For USD the rate is 1; otherwise usdAmount is amount × exchangeRate, rounded half up to the cent. */
+function conversionProblems(c: ContributionFigures): FieldError[] {
+  const rateIsOne = toScaled(c.exchangeRate, RATE_DECIMALS) === 10n ** BigInt(RATE_DECIMALS);
+  if (c.currency === 'USD' && !rateIsOne) {
+    return [{ field: 'exchangeRate', message: 'must be 1 for a contribution in USD' }];
+  }
+  return usdAmountProblems(c);
+}
+
+function usdAmountProblems(c: ContributionFigures): FieldError[] {
+  const expected = usdAmountFor(c.amount, c.exchangeRate);
+  if (toScaled(c.usdAmount, 2) === toScaled(expected, 2)) return [];
+  return [
+    {
+      field: 'usdAmount',
+      message:
+        `must equal amount × exchangeRate rounded to the cent (half up): ` +
+        `${c.amount} × ${c.exchangeRate} gives "${expected}", not "${c.usdAmount}"`,
+    },
+  ];
+}

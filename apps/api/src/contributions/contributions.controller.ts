@@ -1,0 +1,115 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated } from '../auth/access.decorators';
+import { ExpectedVersion } from '../common/concurrency/expected-version';
+import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  ContributionDto,
+  ContributionPage,
+  ContributionQuery,
+  ContributionTotals,
+  ContributionTotalsQuery,
+  CreateContributionRequest,
+  UpdateContributionRequest,
+} from './contributions.dto';
+import { ContributionsService } from './contributions.service';
+
+const VALIDATION =
+  'Invalid fields: money as decimal strings with at most 2 decimals, greater than zero; an ISO 4217 ' +
+  'currency; usdAmount = amount × exchangeRate rounded to the cent (rate 1 for USD); receivedOn set ' +
+  'exactly when received, on or after pledgedOn';
+
+@ApiTags('contributions')
+@Controller('v1/contributions')
+export class ContributionsController {
+  constructor(private readonly contributions: ContributionsService) {}
+
+  @Get()
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOperation({
+    summary: 'Contributions, ordered by pledge date',
+    description: "A donor user gets its own donor's contributions only; the others' are in /totals.",
+  })
+  @ApiOkResponse({ type: ContributionPage })
+  list(@Ctx() ctx: RequestContext, @Query() query: ContributionQuery): Promise<ContributionPage> {
+    return this.contributions.list(ctx, query);
+  }
+
+  @Get('totals')
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOperation({
+    summary: 'USD totals per donor and year, for every donor',
+    description:
+      'pledgedUsd: contributions pledged in the year (by pledgedOn) and not cancelled; receivedUsd: ' +
+      'contributions received in the year (by receivedOn). Computed in SQL.',
+  })
+  @ApiOkResponse({ type: ContributionTotals })
+  async totals(@Query() query: ContributionTotalsQuery): Promise<ContributionTotals> {
+    return { items: await this.contributions.totals(query) };
+  }
+
+  @Get(':id')
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOkResponse({ type: ContributionDto })
+  @ApiNotFoundResponse({ description: "No such contribution, or another donor's (for a donor user)" })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ContributionDto> {
+    return this.contributions.get(ctx, id);
+  }
+
+  @Post()
+  @Authenticated('admin', 'staff')
+  @ApiCreatedResponse({ type: ContributionDto })
+  @ApiBadRequestResponse({ description: VALIDATION })
+  create(@Ctx() ctx: RequestContext, @Body() body: CreateContributionRequest): Promise<ContributionDto> {
+    return this.contributions.create(ctx, body);
+  }
+
+  @Patch(':id')
+  @Authenticated('admin', 'staff')
+  @ApiOkResponse({ type: ContributionDto })
+  @ApiBadRequestResponse({
+    description: `${VALIDATION}; checked on the record as it would be after the change`,
+  })
+  @ApiConflictResponse({ description: 'Stale version' })
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ExpectedVersion() version: number,
+    @Body() body: UpdateContributionRequest,
+  ): Promise<ContributionDto> {
+    return this.contributions.update(ctx, id, version, body);
+  }
+
+  @Delete(':id')
+  @Authenticated('admin', 'staff')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflictResponse({ description: 'Stale version' })
+  remove(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ExpectedVersion() version: number,
+  ): Promise<void> {
+    return this.contributions.remove(ctx, id, version);
+  }
+}

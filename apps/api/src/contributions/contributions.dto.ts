@@ -1,0 +1,232 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  DecimalShape,
+  IsOptionalPositiveDecimal,
+  IsPositiveDecimal,
+  MONEY,
+} from '../common/money/positive-decimal';
+import { PageQuery } from '../common/pagination/pagination';
+import { IsCalendarDate, IsOptionalCalendarDate } from '../common/validation/calendar-date';
+import { CONTRIBUTION_STATUSES, type ContributionStatus, CURRENCIES } from './contribution-rules';
+
+/** numeric(18,8): up to 10 digits before the point, 8 after. */
+export const EXCHANGE_RATE: DecimalShape = { integerDigits: 10, decimals: 8, example: '0.00712500' };
+
+const STATUS_MESSAGE = `must be one of ${CONTRIBUTION_STATUSES.join(', ')}`;
+const CURRENCY_MESSAGE = 'must be an ISO 4217 currency code in use, such as "EUR"';
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const present = (_: unknown, value: unknown) => value !== undefined;
+
+const RATE_DESCRIPTION = 'US dollars per unit of the currency (1 for USD), at most 8 decimals';
+const USD_DESCRIPTION = 'amount × exchangeRate, rounded to the cent (half up)';
+const RECEIVED_ON_DESCRIPTION = 'Set exactly when the status is received; on or after pledgedOn';
+
+export class ContributionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) donorId: string;
+  @ApiProperty({ example: 'Japan' }) donorName: string;
+  @ApiProperty({ format: 'date', example: '2024-03-31' }) pledgedOn: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) receivedOn: string | null;
+  @ApiProperty({ example: '500000000.00', description: 'In the contribution currency' }) amount: string;
+  @ApiProperty({ example: 'JPY', description: 'ISO 4217' }) currency: string;
+  @ApiProperty({ example: '3562500.00', description: USD_DESCRIPTION }) usdAmount: string;
+  @ApiProperty({ example: '0.00712500', description: RATE_DESCRIPTION }) exchangeRate: string;
+  @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: ContributionStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when not earmarked' }) earmarking:
+    string | null;
+  @ApiProperty({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ description: 'Illustrative demo data, not a real figure of the Fund' })
+  illustrative: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ContributionPage {
+  @ApiProperty({ type: [ContributionDto] }) items: ContributionDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ContributionQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  donorId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRIBUTION_STATUSES, { message: STATUS_MESSAGE })
+  status?: ContributionStatus;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Pledged in this year or later', example: 2007 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a year such as 2007' })
+  @Min(1900)
+  @Max(2999)
+  fromYear?: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Pledged in this year or earlier', example: 2011 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a year such as 2011' })
+  @Min(1900)
+  @Max(2999)
+  toYear?: number;
+}
+
+export class ContributionTotalsQuery {
+  @ApiPropertyOptional({ type: 'integer', example: 2007 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a year such as 2007' })
+  @Min(1900)
+  @Max(2999)
+  fromYear?: number;
+
+  @ApiPropertyOptional({ type: 'integer', example: 2011 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a year such as 2011' })
+  @Min(1900)
+  @Max(2999)
+  toYear?: number;
+}
+
+export class ContributionTotalDto {
+  @ApiProperty({ format: 'uuid' }) donorId: string;
+  @ApiProperty({ example: 'Japan' }) donorName: string;
+  @ApiProperty({ type: 'integer', example: 2007 }) year: number;
+  @ApiProperty({
+    example: '5000000.00',
+    description:
+      'Σ usdAmount of contributions pledged in this year that are not cancelled (pledged or received)',
+  })
+  pledgedUsd: string;
+  @ApiProperty({ example: '4000000.00', description: 'Σ usdAmount of contributions received in this year' })
+  receivedUsd: string;
+}
+
+export class ContributionTotals {
+  @ApiProperty({ type: [ContributionTotalDto] }) items: ContributionTotalDto[];
+}
+
+export class CreateContributionRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  donorId: string;
+
+  @IsCalendarDate({ example: '2024-03-31' })
+  pledgedOn: string;
+
+  @IsOptionalCalendarDate({ nullable: true, description: RECEIVED_ON_DESCRIPTION })
+  receivedOn?: string | null;
+
+  @IsPositiveDecimal(MONEY, { description: 'In the contribution currency, at most 2 decimals' })
+  amount: string;
+
+  @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217' })
+  @IsIn([...CURRENCIES], { message: CURRENCY_MESSAGE })
+  currency: string;
+
+  @IsPositiveDecimal(MONEY, { description: USD_DESCRIPTION })
+  usdAmount: string;
+
+  @IsPositiveDecimal(EXCHANGE_RATE, { description: RATE_DESCRIPTION })
+  exchangeRate: string;
+
+  @ApiProperty({ enum: CONTRIBUTION_STATUSES })
+  @IsIn(CONTRIBUTION_STATUSES, { message: STATUS_MESSAGE })
+  status: ContributionStatus;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'A note on the earmarking; null for none',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty (send null for none)' })
+  @MaxLength(2000)
+  earmarking?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'UNTFHS/2024/JPN-01' })
+  @IsOptional()
+  @Transform(trimmed)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty (send null for none)' })
+  @MaxLength(200)
+  reference?: string | null;
+}
+
+export class UpdateContributionRequest {
+  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf(present)
+  @IsUUID('all', { message: 'must be a UUID' })
+  donorId?: string;
+
+  @IsOptionalCalendarDate()
+  pledgedOn?: string;
+
+  @IsOptionalCalendarDate({ nullable: true, description: RECEIVED_ON_DESCRIPTION })
+  receivedOn?: string | null;
+
+  @IsOptionalPositiveDecimal(MONEY, { description: 'In the contribution currency, at most 2 decimals' })
+  amount?: string;
+
+  @ApiPropertyOptional({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217' })
+  @ValidateIf(present)
+  @IsIn([...CURRENCIES], { message: CURRENCY_MESSAGE })
+  currency?: string;
+
+  @IsOptionalPositiveDecimal(MONEY, { description: USD_DESCRIPTION })
+  usdAmount?: string;
+
+  @IsOptionalPositiveDecimal(EXCHANGE_RATE, { description: RATE_DESCRIPTION })
+  exchangeRate?: string;
+
+  @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
+  @ValidateIf(present)
+  @IsIn(CONTRIBUTION_STATUSES, { message: STATUS_MESSAGE })
+  status?: ContributionStatus;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty (send null for none)' })
+  @MaxLength(2000)
+  earmarking?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimmed)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty (send null for none)' })
+  @MaxLength(200)
+  reference?: string | null;
+}

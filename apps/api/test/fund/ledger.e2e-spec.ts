@@ -1,0 +1,193 @@
+import { asRole } from '../support/builders';
+import { aContributionRequest, aDonorOfKind, cents, money } from '../support/fund-builders';
+import { aProject } from '../support/portfolio-builders';
+import { expectProblem } from '../support/problems';
+import { createTestApp, TestApp } from '../support/test-app';
+
+interface Figures {
+  received: bigint;
+  committed: bigint;
+  transferred: bigint;
+}
+
+const asStrings = (f: Figures) => ({
+  received: money(f.received),
+  committed: money(f.committed),
+  transferred: money(f.transferred),
+  available: money(f.received - f.committed),
+});
+
+/**
+ * The ledger (DESIGN.md §4.4) against sums the test computes itself, in BigInt cents, from the
+ * rows it inserted: through the API for contributions and transfers, with builders for projects.
+ */
+describe("the Fund's ledger", () => {
+  let t: TestApp;
+  let staff: { Authorization: string };
+  const expected = {
+    overall: { received: 0n, committed: 0n, transferred: 0n },
+    byYear: new Map<number | null, Figures>(),
+  };
+  const year = (y: number | null) => {
+    if (!expected.byYear.has(y)) expected.byYear.set(y, { received: 0n, committed: 0n, transferred: 0n });
+    return expected.byYear.get(y)!;
+  };
+  const add = (figure: keyof Figures, y: number | null, amount: string) => {
+    expected.overall[figure] += cents(amount);
+    year(y)[figure] += cents(amount);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = (await asRole(t, 'staff')).auth;
+    const japan = await aDonorOfKind(t, 'member_state');
+    const foundation = await aDonorOfKind(t, 'foundation');
+
+    const contributions: Record<string, unknown>[] = [
+      {
+        donorId: japan,
+        pledgedOn: '2007-01-10',
+        receivedOn: '2007-02-01',
+        amount: '0.10',
+        usdAmount: '0.10',
+      },
+      {
+        donorId: japan,
+        pledgedOn: '2007-03-01',
+        receivedOn: '2007-04-01',
+        amount: '0.20',
+        usdAmount: '0.20',
+      },
+      {
+        donorId: foundation,
+        pledgedOn: '2007-05-01',
+        receivedOn: '2007-05-20',
+        amount: '1000.05',
+        currency: 'EUR',
+        exchangeRate: '0.5',
+        usdAmount: '500.03',
+      },
+      // More cents than a double holds exactly (> 2^53): a float sum would be off.
+      {
+        donorId: japan,
+        pledgedOn: '2008-01-01',
+        receivedOn: '2008-12-31',
+        amount: '98765432109876.54',
+        usdAmount: '98765432109876.54',
+      },
+      {
+        donorId: foundation,
+        pledgedOn: '2008-06-01',
+        receivedOn: '2009-01-02',
+        amount: '333.33',
+        usdAmount: '333.33',
+      },
+      {
+        donorId: japan,
+        pledgedOn: '2008-02-01',
+        receivedOn: null,
+        status: 'pledged',
+        amount: '5000.00',
+        usdAmount: '5000.00',
+      },
+      {
+        donorId: japan,
+        pledgedOn: '2009-02-01',
+        receivedOn: null,
+        status: 'cancelled',
+        amount: '7.77',
+        usdAmount: '7.77',
+      },
+    ];
+    for (const body of contributions) {
+      const response = await t
+        .http()
+        .post('/api/v1/contributions')
+        .set(staff)
+        .send(aContributionRequest(body.donorId as string, body));
+      expect(response.status).toBe(201);
+      if (response.body.status === 'received')
+        add('received', Number(response.body.receivedOn.slice(0, 4)), response.body.usdAmount);
+    }
+
+    const projects: { stage: string; budget: string; start: string | null; deleted?: boolean }[] = [
+      { stage: 'approved', budget: '1000000.01', start: '2007-07-01' },
+      { stage: 'active', budget: '2000000.02', start: '2008-01-01' },
+      { stage: 'completed', budget: '0.03', start: '2007-01-01' },
+      { stage: 'closed', budget: '300.30', start: '2009-09-09' },
+      { stage: 'approved', budget: '42.42', start: null },
+      { stage: 'concept_note', budget: '999.99', start: '2007-01-01' },
+      { stage: 'under_review', budget: '888.88', start: '2008-01-01' },
+      { stage: 'rejected', budget: '777.77', start: '2008-01-01' },
+      { stage: 'active', budget: '666.66', start: '2008-01-01', deleted: true },
+    ];
+    const fundable: Record<string, { id: string; organizationIds: string[] }> = {};
+    for (const p of projects) {
+      const project = await aProject(t, {
+        stage: p.stage,
+        approvedBudget: p.budget,
+        startDate: p.start ?? '2000-01-01',
+        endDate: '2030-12-31',
+      });
+      if (p.start === null)
+        await t.db.query('UPDATE projects SET start_date = NULL WHERE id = $1', [project.id]);
+      if (p.deleted) await t.db.query('UPDATE projects SET deleted_at = now() WHERE id = $1', [project.id]);
+      const committed = ['approved', 'active', 'completed', 'closed'].includes(p.stage) && !p.deleted;
+      if (committed) add('committed', p.start === null ? null : Number(p.start.slice(0, 4)), p.budget);
+      if (!p.deleted && !fundable[p.stage]) fundable[p.stage] = project;
+    }
+
+    const transfers = [
+      { project: fundable.approved!, on: '2007-08-01', amount: '100.10' },
+      { project: fundable.approved!, on: '2008-02-01', amount: '0.01' },
+      { project: fundable.active!, on: '2008-03-01', amount: '1999999.99' },
+      { project: fundable.completed!, on: '2009-01-01', amount: '0.03' },
+    ];
+    for (const x of transfers) {
+      const response = await t.http().post('/api/v1/transfers').set(staff).send({
+        projectId: x.project.id,
+        organizationId: x.project.organizationIds[0],
+        amountUsd: x.amount,
+        transferredOn: x.on,
+      });
+      expect(response.status).toBe(201);
+      add('transferred', Number(x.on.slice(0, 4)), x.amount);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('equals the overall sums computed from the inserted rows, to the cent', async () => {
+    const response = await t.http().get('/api/v1/fund/ledger').set(staff);
+    expect(response.status).toBe(200);
+    expect(response.body.overall).toEqual(asStrings(expected.overall));
+    expect(response.body.overall.received).toBe('98765432110710.20');
+  });
+
+  it('equals the sums for 2007 (received by receipt, committed by start, transferred by transfer date)', async () => {
+    const response = await t.http().get('/api/v1/fund/ledger').set(staff);
+    const y2007 = response.body.byYear.find((y: { year: number | null }) => y.year === 2007);
+    expect(y2007).toEqual({ year: 2007, ...asStrings(year(2007)) });
+    expect(y2007).toEqual({
+      year: 2007,
+      received: '500.33',
+      committed: '1000000.04',
+      transferred: '100.10',
+      available: '-999499.71',
+    });
+  });
+
+  it('has one entry per year, oldest first, with undated commitments last, adding up to the overall figures', async () => {
+    const response = await t.http().get('/api/v1/fund/ledger').set(staff);
+    const years = [...expected.byYear.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    expect(response.body.byYear).toEqual(years.map((y) => ({ year: y, ...asStrings(year(y)) })));
+  });
+
+  it('is readable by donor users and admins, and refused to reviewers with 403', async () => {
+    for (const role of ['donor', 'admin'] as const) {
+      const { auth } = await asRole(t, role);
+      await expect(t.http().get('/api/v1/fund/ledger').set(auth)).resolves.toMatchObject({ status: 200 });
+    }
+    const { auth } = await asRole(t, 'reviewer');
+    expectProblem(await t.http().get('/api/v1/fund/ledger').set(auth), 403);
+  });
+});
