@@ -1,3 +1,5 @@
+import { centsToMoney } from '@hstf/domain';
+
 /**
  * The demo portfolio: a deterministic, illustrative sample of the Fund's work. The donors and
  * UN entities are real and the shape follows the Fund's public history (founded in 1999 with
@@ -393,6 +395,12 @@ function addVariety(projects: DemoProject[]): DemoProject[] {
   return projects;
 }
 
+/** amount × rate rounded half up to the cent, exactly (rate has 8 decimals). */
+function convertToUsdCents(amountCents: bigint, rate: string): bigint {
+  const scaledRate = BigInt(rate.replace('.', ''));
+  return (amountCents * scaledRate + 50_000_000n) / 100_000_000n;
+}
+
 export interface DemoContribution {
   donor: string;
   pledgedOn: string;
@@ -426,25 +434,25 @@ export function demoContributions(lastYear: number): DemoContribution[] {
       earmarking: null,
     });
     if (year < 2007) continue;
-    const others: [string, string, number, number][] = [
-      ['Greece', 'EUR', 0.92, 150],
-      ['Mexico', 'MXN', 18.5, 80],
-      ['Slovenia', 'EUR', 0.92, 40],
-      ['Thailand', 'THB', 35.0, 50],
+    // Rates are US dollars per unit of the currency (illustrative), as the API defines them.
+    const others: [string, string, string, number][] = [
+      ['Greece', 'EUR', '1.08695652', 150],
+      ['Mexico', 'MXN', '0.05405405', 80],
+      ['Slovenia', 'EUR', '1.08695652', 40],
+      ['Thailand', 'THB', '0.02857143', 50],
     ];
     for (const [donor, currency, rate, thousands] of others) {
       if (next() < 0.35) continue;
-      const usdCents = Math.round(thousands * (0.5 + next()) * 1000) * 100;
-      const amountCents = Math.round(usdCents * rate);
+      const amountCents = BigInt(Math.round(thousands * (0.5 + next()) * 1000) * 100);
       const cancelled = donor === 'Greece' && year === 2011;
       contributions.push({
         donor,
         pledgedOn: date(year, 4, 15),
         receivedOn: cancelled || year === lastYear ? null : date(year, 10, 1),
-        amount: money(amountCents),
+        amount: centsToMoney(amountCents),
         currency,
-        usdAmount: money(usdCents),
-        rate: rate.toFixed(8),
+        usdAmount: centsToMoney(convertToUsdCents(amountCents, rate)),
+        rate,
         status: cancelled ? 'cancelled' : year === lastYear ? 'pledged' : 'received',
         reference: `${donor.slice(0, 3).toUpperCase()}-${year}`,
         earmarking: donor === 'Thailand' && year % 3 === 0 ? 'For projects in South-East Asia' : null,

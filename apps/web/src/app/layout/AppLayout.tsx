@@ -1,0 +1,207 @@
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconLogout } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { BrandMark } from '../../components/BrandMark';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { LanguagePicker } from '../../components/LanguagePicker';
+import { ErrorResult } from '../../components/QueryStates';
+import { Tag } from '../../components/Tag';
+import { SIGN_IN_PATH, signInPathFor, useCurrentUser, useSignOut, type User } from '../../lib/auth';
+import { canOpen, isRole } from '../../lib/authorization';
+import { NotFoundRoute } from '../routes/NotFoundRoute';
+import { navItemsFor, screenOf } from './navigation';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters
+    .map((part) => [...(part ?? '')][0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+/** The signed-in frame of every screen; anyone without a session is sent to sign in first. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { data: user, isPending, isError, refetch } = useCurrentUser();
+
+  if (isPending) return <FullPageLoader />;
+  if (isError) {
+    return (
+      <Box p="xl" maw={640} mx="auto">
+        <ErrorResult title={t('common.sessionCheckFailed')} onRetry={() => void refetch()} />
+      </Box>
+    );
+  }
+  if (!user) {
+    return <Navigate to={signInPathFor(`${location.pathname}${location.search}`)} replace />;
+  }
+  return <Shell user={user} />;
+}
+
+function Shell({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isDesktop = useMediaQuery('(min-width: 48em)', true);
+  const signOut = useSignOut();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const role = isRole(user.role) ? user.role : null;
+  const items = navItemsFor(user.role);
+  const screen = screenOf(location.pathname);
+  const allowed = screen === null || canOpen(user.role, screen);
+
+  // After a navigation, move focus to the new page so screen readers start reading it (WCAG 2.4.3).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    close();
+    mainRef.current?.focus();
+  }, [location.pathname, close]);
+
+  const handleSignOut = () => {
+    signOut.mutate(undefined, { onSettled: () => void navigate(SIGN_IN_PATH, { replace: true }) });
+  };
+
+  const roleLabel = role ? t(`roles.${role}`) : user.role;
+
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', sm: 'xl' }}
+      >
+        <AppShell.Header withBorder>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('nav.close') : t('nav.open')}
+                aria-expanded={opened}
+                aria-controls="app-navbar"
+              />
+              <Group
+                gap={10}
+                wrap="nowrap"
+                renderRoot={(props) => <Link to="/" {...props} />}
+                style={{ textDecoration: 'none', color: 'inherit' }}
+              >
+                <BrandMark size={34} />
+                <Stack gap={0}>
+                  <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lh={1.15}>
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.2} visibleFrom="md">
+                    {t('app.fund')}
+                  </Text>
+                </Stack>
+              </Group>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguagePicker size="sm" w={isDesktop ? 150 : 120} />
+              <Group gap={10} wrap="nowrap" visibleFrom="sm">
+                <Avatar color="unBlue" radius="xl" size={36} aria-hidden="true">
+                  {initials(user.name)}
+                </Avatar>
+                <Stack gap={2}>
+                  <Text size="sm" fw={600} lh={1.2} data-testid="user-name">
+                    {user.name}
+                  </Text>
+                  <Tag tone="blue" size="sm" data-testid="user-role">
+                    {roleLabel}
+                  </Tag>
+                </Stack>
+              </Group>
+              <Button
+                variant="default"
+                size="sm"
+                onClick={handleSignOut}
+                loading={signOut.isPending}
+                leftSection={<IconLogout size={18} aria-hidden="true" className="directional-icon" />}
+                aria-label={isDesktop ? undefined : t('auth.signOut')}
+              >
+                {isDesktop ? t('auth.signOut') : null}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar id="app-navbar" p="sm" aria-label={t('nav.label')}>
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={4}>
+              {items.map((item) => {
+                const active =
+                  item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
+                return (
+                  <NavLink
+                    key={item.to}
+                    component={RouterNavLink}
+                    to={item.to}
+                    end={item.to === '/'}
+                    label={t(item.labelKey)}
+                    leftSection={<item.icon size={20} stroke={1.7} aria-hidden="true" />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    variant="filled"
+                    fw={500}
+                    style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                  />
+                );
+              })}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Box
+              hiddenFrom="sm"
+              py="sm"
+              px="xs"
+              style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+            >
+              <Text size="sm" fw={600}>
+                {user.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {roleLabel}
+              </Text>
+            </Box>
+            <Text size="xs" c="dimmed" px="xs" py="sm">
+              {t('app.fund')}
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
+          <Box maw={1200} mx="auto">
+            {allowed ? <Outlet /> : <NotFoundRoute />}
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

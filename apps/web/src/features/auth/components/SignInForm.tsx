@@ -1,0 +1,176 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconClockPause, IconLock, IconMail } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/format';
+import { ApiError } from '../../../lib/problem';
+import { useLogin, type LoginSession } from '../api/login';
+
+type Field = 'email' | 'password';
+type FieldErrors = Partial<Record<Field, string>>;
+
+interface SignInFormProps {
+  onSignedIn: (session: LoginSession) => void;
+}
+
+function isField(value: string): value is Field {
+  return value === 'email' || value === 'password';
+}
+
+export function SignInForm({ onSignedIn }: SignInFormProps) {
+  const { t } = useTranslation();
+  const { number } = useFormatters();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const [locked, setLocked] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const error = login.error;
+  const apiError = error instanceof ApiError ? error : null;
+
+  // Field errors of a 400 problem document go on their fields; anything else on the form.
+  const serverFieldErrors: FieldErrors = {};
+  const otherMessages: string[] = [];
+  if (apiError?.status === 400) {
+    for (const item of apiError.problem?.errors ?? []) {
+      if (isField(item.field)) serverFieldErrors[item.field] ??= item.message;
+      else otherMessages.push(item.message);
+    }
+  }
+  const fieldErrors: FieldErrors = { ...serverFieldErrors, ...localErrors };
+
+  const unlockTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(unlockTimer.current), []);
+
+  const handleFailure = (failure: Error) => {
+    if (!(failure instanceof ApiError)) return;
+    if (failure.status === 429) {
+      // Keep the button disabled for as long as the server asked us to wait.
+      const seconds = failure.retryAfterSeconds ?? 60;
+      setLocked(true);
+      window.clearTimeout(unlockTimer.current);
+      unlockTimer.current = window.setTimeout(() => setLocked(false), seconds * 1000);
+    }
+    if (failure.status === 400) {
+      // Land keyboard and screen-reader users on the first field the server rejected.
+      const fields = failure.problem?.errors?.map((item) => item.field) ?? [];
+      if (fields.includes('email')) emailRef.current?.focus();
+      else if (fields.includes('password')) passwordRef.current?.focus();
+    }
+  };
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: FieldErrors = {};
+    if (!email.trim()) missing.email = t('auth.errors.emailRequired');
+    if (!password) missing.password = t('auth.errors.passwordRequired');
+    setLocalErrors(missing);
+    if (missing.email) {
+      emailRef.current?.focus();
+      return;
+    }
+    if (missing.password) {
+      passwordRef.current?.focus();
+      return;
+    }
+    login.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn, onError: handleFailure });
+  };
+
+  let formAlert: { title: string; body: string; tone: 'red' | 'orange' } | null = null;
+  if (error) {
+    if (apiError?.status === 401) {
+      formAlert = {
+        title: t('auth.errors.invalidTitle'),
+        body: t('auth.errors.invalidCredentials'),
+        tone: 'red',
+      };
+    } else if (apiError?.status === 429) {
+      formAlert = {
+        title: t('auth.errors.tooManyTitle'),
+        body:
+          apiError.retryAfterSeconds !== null
+            ? t('auth.errors.tooManyWait', { seconds: number(apiError.retryAfterSeconds) })
+            : t('auth.errors.tooManyWaitLater'),
+        tone: 'orange',
+      };
+    } else if (apiError?.status === 400) {
+      const detail =
+        otherMessages.join(' ') || (Object.keys(serverFieldErrors).length ? '' : apiError.problem?.detail);
+      formAlert = detail ? { title: t('auth.errors.invalidInputTitle'), body: detail, tone: 'red' } : null;
+    } else if (!apiError) {
+      formAlert = { title: t('auth.errors.networkTitle'), body: t('auth.errors.network'), tone: 'red' };
+    } else {
+      formAlert = { title: t('auth.errors.unexpectedTitle'), body: t('auth.errors.unexpected'), tone: 'red' };
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-describedby={formAlert ? 'sign-in-alert' : undefined}>
+      <Stack gap="md">
+        {formAlert ? (
+          <Alert
+            id="sign-in-alert"
+            variant="light"
+            color={formAlert.tone}
+            title={formAlert.title}
+            icon={
+              formAlert.tone === 'orange' ? (
+                <IconClockPause aria-hidden="true" />
+              ) : (
+                <IconAlertCircle aria-hidden="true" />
+              )
+            }
+            role="alert"
+            styles={{
+              title: { color: `var(--mantine-color-${formAlert.tone === 'orange' ? 'orange' : 'red'}-9)` },
+            }}
+          >
+            {formAlert.body}
+          </Alert>
+        ) : null}
+        <TextInput
+          ref={emailRef}
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          dir="ltr"
+          required
+          withAsterisk
+          size="md"
+          leftSection={<IconMail size={18} aria-hidden="true" />}
+          value={email}
+          onChange={(event) => {
+            setEmail(event.currentTarget.value);
+            if (localErrors.email) setLocalErrors((previous) => ({ ...previous, email: undefined }));
+          }}
+          error={fieldErrors.email}
+        />
+        <PasswordInput
+          ref={passwordRef}
+          label={t('auth.password')}
+          name="password"
+          autoComplete="current-password"
+          required
+          withAsterisk
+          size="md"
+          leftSection={<IconLock size={18} aria-hidden="true" />}
+          value={password}
+          onChange={(event) => {
+            setPassword(event.currentTarget.value);
+            if (localErrors.password) setLocalErrors((previous) => ({ ...previous, password: undefined }));
+          }}
+          error={fieldErrors.password}
+          visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+        />
+        <Button type="submit" size="md" fullWidth loading={login.isPending} disabled={locked} mt="xs">
+          {t('auth.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import { AppProvider } from '../app/provider';
+import { flushRouterUpdate } from '../app/router';
+import { LocationProbe } from './LocationProbe';
+
+export function renderWithProviders(
+  ui: ReactElement,
+  { route = '/', path = '/' }: { route?: string; path?: string } = {},
+) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
+  const router = createMemoryRouter(
+    [
+      {
+        path,
+        element: (
+          <>
+            {ui}
+            <LocationProbe />
+          </>
+        ),
+      },
+    ],
+    { initialEntries: [route] },
+  );
+  const result = render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} flushSync={flushRouterUpdate} />
+    </AppProvider>,
+  );
+  return { ...result, router, queryClient };
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+  });
+}
+
+export function problem(
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', status, ...body }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+  });
+}
+
+/** Replaces fetch, the app's only boundary, with a handler that sees each Request. */
+export function mockFetch(handler: (request: Request) => Response | Promise<Response>) {
+  const spy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request =
+      input instanceof Request ? input : new Request(new URL(String(input), window.location.href), init);
+    return handler(request);
+  });
+  vi.stubGlobal('fetch', spy);
+  return spy;
+}
