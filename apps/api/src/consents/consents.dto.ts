@@ -12,7 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination/pagination';
-import { IsCalendarDate } from './calendar-date';
+import { ValidCalendarDate } from '../common/validation/calendar-date';
 import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from './consent-rules';
 import type { ConsentStatus } from './consent-rules';
 
@@ -123,17 +123,17 @@ export class CreateConsentRequest {
     description: 'Required when requested',
   })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   requestedOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'Required when granted' })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   grantedOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'On or after grantedOn' })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   validUntil?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
@@ -188,17 +188,17 @@ export class UpdateConsentRequest {
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   requestedOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   grantedOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   validUntil?: string | null;
 
   @ApiPropertyOptional({
@@ -208,7 +208,7 @@ export class UpdateConsentRequest {
     description: 'Required when withdrawn',
   })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   withdrawnOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when withdrawn' })

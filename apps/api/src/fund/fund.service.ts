@@ -1,3 +1,4 @@
+import { COMMITTED_STAGES } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,8 @@ interface FiguresRow {
 }
 
 /** DESIGN.md §4.4: projects that reached approval commit their approved budget. */
-const COMMITTED_STAGES = `('approved', 'active', 'completed', 'closed')`;
+// The stages that commit a project's approved budget come from libs/domain (DESIGN.md §4.4).
+const COMMITTED = `(${COMMITTED_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 
 @Injectable()
 export class FundService {
@@ -29,7 +31,7 @@ export class FundService {
         `SELECT r.received::text, c.committed::text, t.transferred::text, (r.received - c.committed)::text AS available
          FROM (SELECT coalesce(sum(usd_amount), 0) AS received FROM contributions WHERE status = 'received') r,
               (SELECT coalesce(sum(approved_budget), 0) AS committed FROM projects
-               WHERE stage IN ${COMMITTED_STAGES} AND deleted_at IS NULL) c,
+               WHERE stage IN ${COMMITTED} AND deleted_at IS NULL) c,
               (SELECT coalesce(sum(amount_usd), 0) AS transferred FROM transfers) t`,
       );
       const years = await manager.query<(FiguresRow & { year: number | null })[]>(
@@ -40,7 +42,7 @@ export class FundService {
            UNION ALL
            SELECT extract(year FROM start_date)::int, 0, approved_budget, 0
            FROM projects
-           WHERE stage IN ${COMMITTED_STAGES} AND deleted_at IS NULL AND approved_budget IS NOT NULL
+           WHERE stage IN ${COMMITTED} AND deleted_at IS NULL AND approved_budget IS NOT NULL
            UNION ALL
            SELECT extract(year FROM transferred_on)::int, 0, 0, amount_usd FROM transfers
          )

@@ -12,7 +12,7 @@ import {
   CreateAlignmentRequest,
   UpdateAlignmentRequest,
 } from './alignments.dto';
-import { dateOnly } from './calendar-date';
+import { dateOnly } from '../common/validation/calendar-date';
 
 interface AlignmentRow {
   id: string;

@@ -14,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination/pagination';
-import { IsCalendarDate } from './calendar-date';
+import { ValidCalendarDate } from '../common/validation/calendar-date';
 
 /** Optional in an update, but not nullable: `null` is validated (and refused), not skipped. */
 const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
@@ -69,7 +69,7 @@ export class NationalStrategyQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date', description: 'Only strategies whose period covers this date' })
   @IsOptional()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   coversDate?: string;
 }
 
@@ -87,11 +87,11 @@ export class CreateNationalStrategyRequest {
   title: string;
 
   @ApiProperty({ format: 'date', example: '2018-01-01' })
-  @IsCalendarDate()
+  @ValidCalendarDate()
   periodFrom: string;
 
   @ApiProperty({ format: 'date', example: '2022-12-31', description: 'On or after periodFrom' })
-  @IsCalendarDate()
+  @ValidCalendarDate()
   periodTo: string;
 
   @ApiPropertyOptional({ type: [String], default: [], example: ['Food and nutrition security', 'Health'] })
@@ -140,12 +140,12 @@ export class UpdateNationalStrategyRequest {
 
   @ApiPropertyOptional({ format: 'date' })
   @IfPresent()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   periodFrom?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IfPresent()
-  @IsCalendarDate()
+  @ValidCalendarDate()
   periodTo?: string;
 
   @ApiPropertyOptional({ type: [String] })

@@ -6,7 +6,7 @@ import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { dateOnly } from './calendar-date';
+import { dateOnly } from '../common/validation/calendar-date';
 import {
   CreateNationalStrategyRequest,
   NationalStrategyDto,

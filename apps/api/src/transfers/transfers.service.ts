@@ -1,3 +1,4 @@
+import { TRANSFER_STAGES } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,7 +27,8 @@ interface TransferRow {
 const ENTITY = 'transfer';
 
 /** Money leaves the Fund only for a project that reached approval and has not closed. */
-export const FUNDABLE_STAGES = ['approved', 'active', 'completed'] as const;
+/** Money leaves the Fund only for approved or active projects (libs/domain lifecycle). */
+export const FUNDABLE_STAGES = TRANSFER_STAGES;
 
 const SELECT = `
   SELECT t.id, t.project_id, p.code AS project_code, t.organization_id, o.name AS organization_name,

@@ -33,7 +33,9 @@ describe('the demo data', () => {
       'withdrawn',
     ]);
     await expect(
-      column(`SELECT DISTINCT c.region AS v FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3 ORDER BY 1`),
+      column(
+        `SELECT DISTINCT c.region AS v FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3 ORDER BY 1`,
+      ),
     ).resolves.toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
     const [sizes] = (
       await t.db.query<{ projects: number; multi: number }>(
@@ -69,9 +71,9 @@ describe('the demo data', () => {
       column(`SELECT DISTINCT d.name AS v FROM contributions c JOIN donors d ON d.id = c.donor_id
               WHERE c.pledged_on < '2007-01-01'`),
     ).resolves.toEqual(['Japan']);
-    await expect(
-      column(`SELECT min(pledged_on)::text AS v FROM contributions`),
-    ).resolves.toEqual(['1999-03-01']);
+    await expect(column(`SELECT min(pledged_on)::text AS v FROM contributions`)).resolves.toEqual([
+      '1999-03-01',
+    ]);
   });
 
   it('keeps every contribution consistent with the API rule usdAmount = amount × rate', async () => {

@@ -141,7 +141,7 @@ describe("the Fund's ledger", () => {
       { project: fundable.approved!, on: '2007-08-01', amount: '100.10' },
       { project: fundable.approved!, on: '2008-02-01', amount: '0.01' },
       { project: fundable.active!, on: '2008-03-01', amount: '1999999.99' },
-      { project: fundable.completed!, on: '2009-01-01', amount: '0.03' },
+      { project: fundable.active!, on: '2009-01-01', amount: '0.03' },
     ];
     for (const x of transfers) {
       const response = await t.http().post('/api/v1/transfers').set(staff).send({

@@ -73,7 +73,7 @@ describe('transfers', () => {
       }
     });
 
-    it.each(['active', 'completed'])('accepts a transfer to a project in stage %s', async (stage) => {
+    it.each(['approved', 'active'])('accepts a transfer to a project in stage %s', async (stage) => {
       const project = await aProject(t, { stage, approvedBudget: '500000.00' });
       await expect(post(aTransfer(project))).resolves.toMatchObject({ status: 201 });
     });
@@ -103,6 +103,7 @@ describe('transfers', () => {
       'revision_requested',
       'rejected',
       'withdrawn',
+      'completed',
       'closed',
     ])('refuses a project in stage %s with 422, writing nothing', async (stage) => {
       const project = await aProject(t, { stage, approvedBudget: '500000.00' });

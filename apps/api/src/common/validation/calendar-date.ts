@@ -20,7 +20,8 @@ export function isCalendarDate(value: unknown): value is string {
   );
 }
 
-const validCalendarDate = () =>
+/** The validator alone, for DTOs that declare their own OpenAPI property. */
+export const ValidCalendarDate = () =>
   ValidateBy({
     name: 'isCalendarDate',
     validator: { validate: isCalendarDate, defaultMessage: () => MESSAGE },
@@ -35,7 +36,7 @@ export function IsCalendarDate(options: { description?: string; example?: string
       example: options.example ?? '2024-03-31',
       description: options.description,
     }),
-    validCalendarDate(),
+    ValidCalendarDate(),
   );
 }
 
@@ -49,6 +50,18 @@ export function IsOptionalCalendarDate(options: { description?: string; nullable
       description: options.description,
     }),
     ValidateIf((_, value) => value !== undefined && !(options.nullable && value === null)),
-    validCalendarDate(),
+    ValidCalendarDate(),
   );
+}
+
+/**
+ * A PostgreSQL `date` as "YYYY-MM-DD". The pg type parser (database/typeorm-options.ts) already
+ * returns dates as strings; a Date, from a driver without that parser, is read in local time,
+ * which is how node-postgres builds it.
+ */
+export function dateOnly(value: Date | string | null): string | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(value.getFullYear()).padStart(4, '0')}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
 }
