@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
@@ -23,8 +24,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .addCookieAuth(SESSION_COOKIE)
+    .addGlobalResponse({
+      status: 'default',
+      description: 'An error, as application/problem+json (RFC 9457)',
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } },
+    })
     .build();
   return SwaggerModule.createDocument(app, document, {
+    extraModels: [ProblemDocumentDto, FieldErrorDto],
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });

@@ -85,6 +85,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contributions, ordered by pledge date
+         * @description A donor user gets its own donor's contributions only; the others' are in /totals.
+         */
+        get: operations["Contributions_list"];
+        put?: never;
+        post: operations["Contributions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Contributions_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Contributions_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Contributions_update"];
+        trace?: never;
+    };
+    "/api/v1/contributions/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * USD totals per donor and year, for every donor
+         * @description pledgedUsd: contributions pledged in the year (by pledgedOn) and not cancelled; receivedUsd: contributions received in the year (by receivedOn). Computed in SQL.
+         */
+        get: operations["Contributions_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/countries": {
         parameters: {
             query?: never;
@@ -117,6 +173,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/donors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Fund's donors (public information: donor users read them all) */
+        get: operations["Donors_list"];
+        put?: never;
+        post: operations["Donors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/donors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Donors_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Donors_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Donors_update"];
+        trace?: never;
+    };
+    "/api/v1/fund/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Fund's ledger: received, committed, transferred, available; overall and by year
+         * @description received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers; available = received − committed. By year: received by the year the contribution was received (receivedOn), committed by the year of the project start date (startDate), transferred by the year of the transfer (transferredOn). All amounts are USD decimal strings summed in SQL.
+         */
+        get: operations["Fund_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national-strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NationalStrategies_list"];
+        put?: never;
+        post: operations["NationalStrategies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national-strategies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NationalStrategies_get"];
+        put?: never;
+        post?: never;
+        delete: operations["NationalStrategies_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["NationalStrategies_update"];
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -147,6 +288,156 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Organizations_update"];
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_list"];
+        put?: never;
+        post: operations["Projects_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Projects_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Projects_update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/alignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Alignments_list"];
+        put?: never;
+        post: operations["Alignments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/alignments/{alignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Alignments_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Alignments_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Alignments_update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_list"];
+        put?: never;
+        post: operations["Consents_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/consents/{consentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Consents_update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/consents/{consentId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Consents_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfers out of the Fund, ordered by date */
+        get: operations["Transfers_list"];
+        put?: never;
+        /**
+         * Record a transfer to a participating organization of a project
+         * @description The tranche number is the next one for the project. The project must be approved, active or completed, and its transfers may never exceed its approved budget.
+         */
+        post: operations["Transfers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Transfers_get"];
+        put?: never;
+        post?: never;
+        /** Delete a transfer recorded in error (admin only) */
+        delete: operations["Transfers_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users": {
@@ -185,6 +476,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlignmentDto: {
+            /**
+             * @description A recipient country of the project
+             * @example KEN
+             */
+            countryIso3: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example The project builds the drought early-warning capacity the plan calls for. */
+            justification: string;
+            /** @example Food and nutrition security */
+            priorityArea: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            strategyId: string;
+            /** Format: date */
+            strategyPeriodFrom: string;
+            /** Format: date */
+            strategyPeriodTo: string;
+            /** @example Kenya Vision 2030, Third Medium Term Plan */
+            strategyTitle: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AlignmentPage: {
+            items: components["schemas"]["AlignmentDto"][];
+            nextCursor: string | null;
+        };
         AuditEntryDto: {
             action: string;
             actorEmail: string | null;
@@ -207,6 +530,156 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: string | null;
+        };
+        ConsentDto: {
+            /** @example KEN */
+            countryIso3: string;
+            /**
+             * Format: date-time
+             * @description Staff and admin only: never sent to reviewers or donors.
+             */
+            createdAt?: string;
+            /**
+             * @description Staff and admin only: never sent to reviewers or donors.
+             * @example MFA/UNTFHS/2015/117
+             */
+            documentReference?: string | null;
+            /** Format: date */
+            grantedOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Staff and admin only: never sent to reviewers or donors.
+             * @example Ministry of Foreign Affairs
+             */
+            issuingOffice?: string | null;
+            /**
+             * Format: uuid
+             * @description Staff and admin only: never sent to reviewers or donors.
+             */
+            projectId?: string;
+            /** Format: date */
+            requestedOn: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            scope?: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            signatory?: string | null;
+            /** @enum {string} */
+            status: "requested" | "granted" | "refused" | "withdrawn" | "expired";
+            /**
+             * Format: date-time
+             * @description Staff and admin only: never sent to reviewers or donors.
+             */
+            updatedAt?: string;
+            /** Format: date */
+            validUntil: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            version?: number;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            withdrawalReason?: string | null;
+            /**
+             * Format: date
+             * @description Staff and admin only: never sent to reviewers or donors.
+             */
+            withdrawnOn?: string | null;
+        };
+        ConsentEventDto: {
+            /**
+             * Format: uuid
+             * @description Staff and admin only: never sent to reviewers or donors.
+             */
+            actorId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The record after this change: in full for staff and admin, its status fields for reviewers, never for donors */
+            record?: components["schemas"]["ConsentDto"];
+            /**
+             * @description The status after this change
+             * @enum {string}
+             */
+            status: "requested" | "granted" | "refused" | "withdrawn" | "expired";
+        };
+        ConsentEventPage: {
+            items: components["schemas"]["ConsentEventDto"][];
+            nextCursor: string | null;
+        };
+        ConsentPage: {
+            items: components["schemas"]["ConsentDto"][];
+            nextCursor: string | null;
+        };
+        ContributionDto: {
+            /**
+             * @description In the contribution currency
+             * @example 500000000.00
+             */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description ISO 4217
+             * @example JPY
+             */
+            currency: string;
+            /** Format: uuid */
+            donorId: string;
+            /** @example Japan */
+            donorName: string;
+            /** @description Null when not earmarked */
+            earmarking: string | null;
+            /**
+             * @description US dollars per unit of the currency (1 for USD), at most 8 decimals
+             * @example 0.00712500
+             */
+            exchangeRate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Illustrative demo data, not a real figure of the Fund */
+            illustrative: boolean;
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
+            pledgedOn: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "pledged" | "received" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description amount × exchangeRate, rounded to the cent (half up)
+             * @example 3562500.00
+             */
+            usdAmount: string;
+            version: number;
+        };
+        ContributionPage: {
+            items: components["schemas"]["ContributionDto"][];
+            nextCursor: string | null;
+        };
+        ContributionTotalDto: {
+            /** Format: uuid */
+            donorId: string;
+            /** @example Japan */
+            donorName: string;
+            /**
+             * @description Σ usdAmount of contributions pledged in this year that are not cancelled (pledged or received)
+             * @example 5000000.00
+             */
+            pledgedUsd: string;
+            /**
+             * @description Σ usdAmount of contributions received in this year
+             * @example 4000000.00
+             */
+            receivedUsd: string;
+            /** @example 2007 */
+            year: number;
+        };
+        ContributionTotals: {
+            items: components["schemas"]["ContributionTotalDto"][];
         };
         CountryDto: {
             /** @example null */
@@ -238,6 +711,138 @@ export interface components {
             items: components["schemas"]["CountryDto"][];
             nextCursor: string | null;
         };
+        CreateAlignmentRequest: {
+            /**
+             * @description A recipient country of the project
+             * @example KEN
+             */
+            countryIso3: string;
+            /** @description Why the project is in line with this strategy */
+            justification: string;
+            /** @description One of the strategy's priority areas (matched without regard to case) */
+            priorityArea?: string | null;
+            /**
+             * Format: uuid
+             * @description A national strategy of that country
+             */
+            strategyId: string;
+        };
+        CreateConsentRequest: {
+            /**
+             * @description A recipient country of the project
+             * @example KEN
+             */
+            countryIso3: string;
+            /** @description Required when granted */
+            documentReference?: string | null;
+            /**
+             * Format: date
+             * @description Required when granted
+             */
+            grantedOn?: string | null;
+            /** @description Required when granted */
+            issuingOffice?: string | null;
+            /**
+             * Format: date
+             * @description Required when requested
+             */
+            requestedOn?: string | null;
+            /** @description What the consent covers */
+            scope?: string | null;
+            /** @description Required when granted */
+            signatory?: string | null;
+            /**
+             * @description A record starts as requested, or directly as granted
+             * @enum {string}
+             */
+            status: "requested" | "granted";
+            /**
+             * Format: date
+             * @description On or after grantedOn
+             */
+            validUntil?: string | null;
+        };
+        CreateContributionRequest: {
+            /**
+             * @description In the contribution currency, at most 2 decimals
+             * @example 250000.00
+             */
+            amount: string;
+            /**
+             * @description ISO 4217
+             * @example EUR
+             */
+            currency: string;
+            /** Format: uuid */
+            donorId: string;
+            /** @description A note on the earmarking; null for none */
+            earmarking?: string | null;
+            /**
+             * @description US dollars per unit of the currency (1 for USD), at most 8 decimals
+             * @example 0.00712500
+             */
+            exchangeRate: string;
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
+            pledgedOn: string;
+            /**
+             * Format: date
+             * @description Set exactly when the status is received; on or after pledgedOn
+             */
+            receivedOn?: string | null;
+            /** @example UNTFHS/2024/JPN-01 */
+            reference?: string | null;
+            /** @enum {string} */
+            status: "pledged" | "received" | "cancelled";
+            /**
+             * @description amount × exchangeRate, rounded to the cent (half up)
+             * @example 250000.00
+             */
+            usdAmount: string;
+        };
+        CreateDonorRequest: {
+            /**
+             * @description Required for a Member State (an existing country); must be absent or null for any other kind
+             * @example JPN
+             */
+            countryIso3?: string | null;
+            /** @enum {string} */
+            kind: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
+            /** @example Japan */
+            name: string;
+        };
+        CreateNationalStrategyRequest: {
+            /**
+             * @description ISO 3166-1 alpha-3 code of a known country
+             * @example KEN
+             */
+            countryIso3: string;
+            /**
+             * Format: date
+             * @example 2018-01-01
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description On or after periodFrom
+             * @example 2022-12-31
+             */
+            periodTo: string;
+            /**
+             * @default []
+             * @example [
+             *       "Food and nutrition security",
+             *       "Health"
+             *     ]
+             */
+            priorityAreas: string[];
+            /** @description The document (title, symbol) or a URL */
+            reference?: string | null;
+            /** @example Kenya Vision 2030, Third Medium Term Plan */
+            title: string;
+        };
         CreateOrganizationRequest: {
             /** @example UNDP */
             acronym?: string | null;
@@ -245,6 +850,82 @@ export interface components {
             kind: "un_entity" | "government" | "ngo" | "regional_body" | "other";
             /** @example United Nations Development Programme */
             name: string;
+        };
+        CreateProjectRequest: {
+            /** @description Approved by the Fund (USD); fixed once approved */
+            approvedBudget?: string | null;
+            /**
+             * @description Generated as HS-<year>-<number> when omitted
+             * @example HS-2026-0042
+             */
+            code?: string;
+            /** @description Co-funding from other sources (USD) */
+            coFunding?: string;
+            declarations?: components["schemas"]["ParagraphThreeDeclarations"];
+            dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            /** @description Bottom-up empowerment measures */
+            empowermentMeasures?: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** Format: uuid */
+            leadOrganizationId?: string | null;
+            narratives?: components["schemas"]["ProjectNarratives"];
+            organizations?: components["schemas"]["ParticipatingOrganizationInput"][];
+            /** @description Top-down protection measures (norms, institutions, early warning…) */
+            protectionMeasures?: string;
+            /**
+             * @description ISO 3166-1 alpha-3 codes
+             * @example [
+             *       "KEN",
+             *       "UGA"
+             *     ]
+             */
+            recipientCountries?: string[];
+            /** @description Requested from the Fund (USD) */
+            requestedBudget?: string;
+            /**
+             * @description Sustainable Development Goals 1–17
+             * @example [
+             *       1,
+             *       5,
+             *       16
+             *     ]
+             */
+            sdgs?: number[];
+            /** Format: date */
+            startDate?: string | null;
+            summary?: string;
+            targetBeneficiaries?: number | null;
+            title?: string;
+            vulnerableGroups?: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
+            /**
+             * @description Funding window I or II
+             * @enum {string}
+             */
+            window?: "I" | "II";
+        };
+        CreateTransferRequest: {
+            /**
+             * @description US dollars; with the project's earlier transfers, at most its approved budget
+             * @example 250000.00
+             */
+            amountUsd: string;
+            /**
+             * Format: uuid
+             * @description A participating organization of the project
+             */
+            organizationId: string;
+            /**
+             * Format: uuid
+             * @description A project in stage approved, active or completed
+             */
+            projectId: string;
+            reference?: string | null;
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
+            transferredOn: string;
         };
         CreateUserRequest: {
             /**
@@ -261,11 +942,93 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "staff" | "reviewer" | "donor";
         };
+        DonorDto: {
+            /**
+             * @description ISO 3166-1 alpha-3; set for a Member State and only for one
+             * @example JPN
+             */
+            countryIso3: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
+            /** @example Japan */
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        DonorPage: {
+            items: components["schemas"]["DonorDto"][];
+            nextCursor: string | null;
+        };
+        FieldErrorDto: {
+            /** @example endDate */
+            field: string;
+            /** @example must be after the start date (2026-03-01) */
+            message: string;
+        };
+        FundLedger: {
+            /** @description One entry per year with any figure, oldest first: received by the year of receivedOn, committed by the year of the project start date, transferred by the year of transferredOn; available is that year's received − committed. */
+            byYear: components["schemas"]["LedgerYear"][];
+            overall: components["schemas"]["LedgerFigures"];
+        };
         HealthDto: {
             /** @enum {string} */
             database: "up";
             /** @enum {string} */
             status: "ok";
+        };
+        LedgerFigures: {
+            /**
+             * @description received − committed; negative when over-committed
+             * @example 2600000.00
+             */
+            available: string;
+            /**
+             * @description Σ approved budgets of projects that reached approval (approved, active, completed, closed)
+             * @example 30000000.00
+             */
+            committed: string;
+            /**
+             * @description Σ usdAmount of received contributions
+             * @example 32600000.00
+             */
+            received: string;
+            /**
+             * @description Σ transfers to organizations
+             * @example 12000000.00
+             */
+            transferred: string;
+        };
+        LedgerYear: {
+            /**
+             * @description received − committed; negative when over-committed
+             * @example 2600000.00
+             */
+            available: string;
+            /**
+             * @description Σ approved budgets of projects that reached approval (approved, active, completed, closed)
+             * @example 30000000.00
+             */
+            committed: string;
+            /**
+             * @description Σ usdAmount of received contributions
+             * @example 32600000.00
+             */
+            received: string;
+            /**
+             * @description Σ transfers to organizations
+             * @example 12000000.00
+             */
+            transferred: string;
+            /**
+             * @description Null collects committed budgets of projects that have no start date
+             * @example 2007
+             */
+            year: number | null;
         };
         LoginRequest: {
             /** @example staff@example.org */
@@ -275,6 +1038,45 @@ export interface components {
              * @example demo-password
              */
             password: string;
+        };
+        NationalStrategyDto: {
+            /** @example KEN */
+            countryIso3: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2018-01-01
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @example 2022-12-31
+             */
+            periodTo: string;
+            /**
+             * @example [
+             *       "Food and nutrition security",
+             *       "Health"
+             *     ]
+             */
+            priorityAreas: string[];
+            /**
+             * @description The document (title, symbol) or a URL
+             * @example https://example.org/vision2030.pdf
+             */
+            reference: string | null;
+            /** @example Kenya Vision 2030, Third Medium Term Plan */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        NationalStrategyPage: {
+            items: components["schemas"]["NationalStrategyDto"][];
+            nextCursor: string | null;
         };
         OrganizationDto: {
             /** @example UNDP */
@@ -295,12 +1097,271 @@ export interface components {
             items: components["schemas"]["OrganizationDto"][];
             nextCursor: string | null;
         };
+        ParagraphThreeDeclarations: {
+            /** @description Resolution 66/290 para 3(d): distinct from the responsibility to protect */
+            distinctFromR2p: boolean;
+            /** @description Resolution 66/290 para 3(e): no threat or use of force or coercive measures */
+            noCoercion: boolean;
+        };
+        ParticipatingOrganizationDto: {
+            acronym: string | null;
+            /** @example 600000.00 */
+            budgetShare: string;
+            kind: string;
+            lead: boolean;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        ParticipatingOrganizationInput: {
+            /**
+             * @description This organization's share of the requested budget (USD)
+             * @example 250000.00
+             */
+            budgetShare: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        ProblemDocumentDto: {
+            /** @description On 409 for a stale version: the version the record is at now */
+            currentVersion?: number;
+            /** @example The request has invalid fields. */
+            detail?: string;
+            /** @description Validation errors, one per field and rule */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example /api/v1/projects */
+            instance?: string;
+            /** @example 400 */
+            status: number;
+            /** @example Invalid request */
+            title: string;
+            /** @example https://hstf-portfolio.org/problems/validation */
+            type: string;
+        };
+        ProjectDto: {
+            approvedBudget: string | null;
+            /** @example HS-2026-0042 */
+            code: string;
+            /** @example 0.00 */
+            coFunding: string;
+            /** Format: date-time */
+            createdAt: string;
+            declarations: components["schemas"]["ParagraphThreeDeclarations"];
+            dimensions: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            empowermentMeasures: string;
+            /** Format: date */
+            endDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leadOrganizationId: string | null;
+            narratives: components["schemas"]["ProjectNarratives"];
+            organizations: components["schemas"]["ParticipatingOrganizationDto"][];
+            protectionMeasures: string;
+            recipientCountries: components["schemas"]["RecipientCountryDto"][];
+            /** @example 1000000.00 */
+            requestedBudget: string;
+            sdgs: number[];
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** Format: date */
+            startDate: string | null;
+            summary: string;
+            targetBeneficiaries: number | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            vulnerableGroups: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
+            /** @enum {string} */
+            window: "I" | "II";
+        };
+        ProjectNarratives: {
+            /** @description Comprehensive: interconnected threats, multi-sectoral, multi-agency */
+            comprehensive: string;
+            /** @description Context-specific: the local context and capacities */
+            contextSpecific: string;
+            /** @description People-centred: who is threatened, the most vulnerable first, their participation */
+            peopleCentred: string;
+            /** @description Prevention-oriented: root causes, early warning, resilience */
+            preventionOriented: string;
+            /** @description Protection and empowerment: top-down protection with bottom-up empowerment */
+            protectionEmpowerment: string;
+        };
+        ProjectPage: {
+            items: components["schemas"]["ProjectSummaryDto"][];
+            nextCursor: string | null;
+        };
+        ProjectSummaryDto: {
+            approvedBudget: string | null;
+            code: string;
+            /** @description Recipient countries (alpha-3) */
+            countries: string[];
+            dimensions: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            /** Format: date */
+            endDate: string | null;
+            /** Format: uuid */
+            id: string;
+            leadOrganization: string | null;
+            requestedBudget: string;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** Format: date */
+            startDate: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @enum {string} */
+            window: "I" | "II";
+        };
+        RecipientCountryDto: {
+            /** @example KE */
+            iso2: string;
+            /** @example KEN */
+            iso3: string;
+            /** @example Kenya */
+            name: string;
+            region: string | null;
+        };
         SessionResponse: {
             /** Format: date-time */
             expiresAt: string;
             /** @description Opaque session token for Authorization: Bearer (the web uses the cookie) */
             token: string;
             user: components["schemas"]["UserDto"];
+        };
+        TransferDto: {
+            /**
+             * @description US dollars
+             * @example 250000.00
+             */
+            amountUsd: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example United Nations Development Programme */
+            organizationName: string;
+            /** @example HS-2015-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            reference: string | null;
+            /**
+             * @description The transfer's number within its project: 1, 2, 3…
+             * @example 1
+             */
+            tranche: number;
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
+            transferredOn: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        TransferPage: {
+            items: components["schemas"]["TransferDto"][];
+            nextCursor: string | null;
+        };
+        UpdateAlignmentRequest: {
+            /** @example KEN */
+            countryIso3?: string;
+            justification?: string;
+            priorityArea?: string | null;
+            /** Format: uuid */
+            strategyId?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdateConsentRequest: {
+            documentReference?: string | null;
+            /** Format: date */
+            grantedOn?: string | null;
+            issuingOffice?: string | null;
+            /** Format: date */
+            requestedOn?: string | null;
+            scope?: string | null;
+            signatory?: string | null;
+            /**
+             * @description A status change: requested → granted | refused | expired; granted → withdrawn | expired; refused, expired, withdrawn → requested (a new request). Any other change answers 422.
+             * @enum {string}
+             */
+            status?: "requested" | "granted" | "refused" | "withdrawn" | "expired";
+            /** Format: date */
+            validUntil?: string | null;
+            /** @description The version read; or send If-Match */
+            version?: number;
+            /** @description Required when withdrawn */
+            withdrawalReason?: string | null;
+            /**
+             * Format: date
+             * @description Required when withdrawn
+             */
+            withdrawnOn?: string | null;
+        };
+        UpdateContributionRequest: {
+            /**
+             * @description In the contribution currency, at most 2 decimals
+             * @example 250000.00
+             */
+            amount?: string;
+            /**
+             * @description ISO 4217
+             * @example EUR
+             */
+            currency?: string;
+            /** Format: uuid */
+            donorId?: string;
+            earmarking?: string | null;
+            /**
+             * @description US dollars per unit of the currency (1 for USD), at most 8 decimals
+             * @example 0.00712500
+             */
+            exchangeRate?: string;
+            /** Format: date */
+            pledgedOn?: string;
+            /**
+             * Format: date
+             * @description Set exactly when the status is received; on or after pledgedOn
+             */
+            receivedOn?: string | null;
+            reference?: string | null;
+            /** @enum {string} */
+            status?: "pledged" | "received" | "cancelled";
+            /**
+             * @description amount × exchangeRate, rounded to the cent (half up)
+             * @example 250000.00
+             */
+            usdAmount?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdateDonorRequest: {
+            /** @description Send null when the donor stops being a Member State */
+            countryIso3?: string | null;
+            /** @enum {string} */
+            kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
+            name?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdateNationalStrategyRequest: {
+            /** @example KEN */
+            countryIso3?: string;
+            /** Format: date */
+            periodFrom?: string;
+            /** Format: date */
+            periodTo?: string;
+            priorityAreas?: string[];
+            reference?: string | null;
+            title?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
         };
         UpdateOrganizationRequest: {
             acronym?: string | null;
@@ -309,6 +1370,56 @@ export interface components {
             name?: string;
             /** @description The version read; or send If-Match */
             version?: number;
+        };
+        UpdateProjectRequest: {
+            /** @description Approved by the Fund (USD); fixed once approved */
+            approvedBudget?: string | null;
+            /** @description Co-funding from other sources (USD) */
+            coFunding?: string;
+            declarations?: components["schemas"]["ParagraphThreeDeclarations"];
+            dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            /** @description Bottom-up empowerment measures */
+            empowermentMeasures?: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** Format: uuid */
+            leadOrganizationId?: string | null;
+            narratives?: components["schemas"]["ProjectNarratives"];
+            organizations?: components["schemas"]["ParticipatingOrganizationInput"][];
+            /** @description Top-down protection measures (norms, institutions, early warning…) */
+            protectionMeasures?: string;
+            /**
+             * @description ISO 3166-1 alpha-3 codes
+             * @example [
+             *       "KEN",
+             *       "UGA"
+             *     ]
+             */
+            recipientCountries?: string[];
+            /** @description Requested from the Fund (USD) */
+            requestedBudget?: string;
+            /**
+             * @description Sustainable Development Goals 1–17
+             * @example [
+             *       1,
+             *       5,
+             *       16
+             *     ]
+             */
+            sdgs?: number[];
+            /** Format: date */
+            startDate?: string | null;
+            summary?: string;
+            targetBeneficiaries?: number | null;
+            title?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+            vulnerableGroups?: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
+            /**
+             * @description Funding window I or II
+             * @enum {string}
+             */
+            window?: "I" | "II";
         };
         UpdateUserRequest: {
             /** @description Deactivating a user ends all their sessions */
@@ -381,6 +1492,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Audit_list: {
@@ -427,6 +1547,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Auth_login: {
@@ -465,6 +1594,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Auth_logout: {
@@ -496,6 +1634,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -529,6 +1676,328 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Contributions_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                donorId?: string;
+                /** @description Pledged in this year or later */
+                fromYear?: number;
+                limit?: number;
+                status?: "pledged" | "received" | "cancelled";
+                /** @description Pledged in this year or earlier */
+                toYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Contributions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContributionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid fields: money as decimal strings with at most 2 decimals, greater than zero; an ISO 4217 currency; usdAmount = amount × exchangeRate rounded to the cent (rate 1 for USD); receivedOn set exactly when received, on or after pledgedOn */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Contributions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such contribution, or another donor's (for a donor user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Contributions_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Contributions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContributionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid fields: money as decimal strings with at most 2 decimals, greater than zero; an ISO 4217 currency; usdAmount = amount × exchangeRate rounded to the cent (rate 1 for USD); receivedOn set exactly when received, on or after pledgedOn; checked on the record as it would be after the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Contributions_totals: {
+        parameters: {
+            query?: {
+                fromYear?: number;
+                toYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionTotals"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -576,13 +2045,25 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Countries_get: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-3 code */
+                iso3: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -608,6 +2089,555 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Donors_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
+                limit?: number;
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Donors_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDonorRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorDto"];
+                };
+            };
+            /** @description Invalid fields; a Member State needs countryIso3, other kinds none */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A donor with this name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Donors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such donor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Donors_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the donor has contributions or user accounts */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Donors_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDonorRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Fund_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundLedger"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    NationalStrategies_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-3 code of the country */
+                country?: string;
+                /** @description Only strategies whose period covers this date */
+                coversDate?: string;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the title */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalStrategyPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    NationalStrategies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNationalStrategyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalStrategyDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    NationalStrategies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalStrategyDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    NationalStrategies_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; refused with 409 while project alignments refer to it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    NationalStrategies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNationalStrategyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalStrategyDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -649,6 +2679,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Organizations_create: {
@@ -686,6 +2725,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Organizations_get: {
@@ -721,6 +2769,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Organizations_remove: {
@@ -754,6 +2811,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -793,6 +2859,1029 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_list: {
+        parameters: {
+            query?: {
+                /** @description Recipient country (alpha-3); any of them */
+                country?: string[];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                dimension?: "economic" | "food" | "health" | "environmental" | "personal" | "community" | "political";
+                /** @description Start year from (inclusive) */
+                fromYear?: number;
+                group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+                limit?: number;
+                /** @description A participating organization */
+                organization?: string;
+                /** @description Full-text search over code, title and summary */
+                q?: string;
+                /** @description UN M49 region code or name of a recipient country */
+                region?: string;
+                sdg?: number;
+                /** @description Prefix with - for descending */
+                sort?: "code" | "title" | "startDate" | "approvedBudget" | "updatedAt";
+                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn")[];
+                /** @description Start year to (inclusive) */
+                toYear?: number;
+                window?: "I" | "II";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted; only projects that were never approved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alignments_list: {
+        parameters: {
+            query?: {
+                /** @description Only alignments for this recipient country */
+                country?: string;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlignmentPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alignments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlignmentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlignmentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alignments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlignmentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alignments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alignments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlignmentRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlignmentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_list: {
+        parameters: {
+            query?: {
+                country?: string;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "requested" | "granted" | "refused" | "withdrawn" | "expired";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reviewers and donors receive the status fields only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reviewers and donors receive the status fields only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsentRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A status change the consent rules do not allow */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Consents_history: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                consentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every change, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentEventPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Transfers_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                organizationId?: string;
+                projectId?: string;
+                /** @description Transferred in this year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Transfers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description Invalid fields, an unknown project, or a non-participating organization */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project is not in a fundable stage, or the transfer exceeds what remains of its budget */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Transfers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such transfer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Transfers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -834,6 +3923,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Users_create: {
@@ -871,6 +3969,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
         };
     };
     Users_get: {
@@ -905,6 +4012,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };
@@ -944,6 +4060,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
         };
     };

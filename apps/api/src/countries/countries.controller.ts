@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
 import { CountriesService } from './countries.service';
 import { CountryDto, CountryPage, CountryQuery, Iso3Param } from './countries.dto';
@@ -18,6 +18,7 @@ export class CountriesController {
 
   @Get(':iso3')
   @Authenticated(...ALL_ROLES)
+  @ApiParam({ name: 'iso3', type: String, example: 'JPN', description: 'ISO 3166-1 alpha-3 code' })
   @ApiOkResponse({ type: CountryDto })
   get(@Param() params: Iso3Param): Promise<CountryDto> {
     return this.countries.get(params.iso3);

@@ -34,6 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     if (response.headersSent) return;
+    if (typeof document.retryAfterSeconds === 'number') {
+      response.setHeader('Retry-After', String(document.retryAfterSeconds));
+    }
     response.status(document.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
   }
 
