@@ -20,6 +20,9 @@ import { DonorsModule } from './donors/donors.module';
 import { ContributionsModule } from './contributions/contributions.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { FundModule } from './fund/fund.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { ComplianceModule } from './compliance/compliance.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -69,6 +72,9 @@ export class AppModule {
         ContributionsModule,
         TransfersModule,
         FundModule,
+        ReviewsModule,
+        ComplianceModule,
+        LifecycleModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

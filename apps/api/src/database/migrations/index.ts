@@ -2,6 +2,7 @@ import { Foundation1763870000000 } from './1763870000000-foundation';
 import { LoadCountries1763870000001 } from './1763870000001-load-countries';
 import { PortfolioRecords1763870000002 } from './1763870000002-portfolio-records';
 import { FundRecords1763870000004 } from './1763870000004-fund-records';
+import { ReviewsAndLifecycle1763870000005 } from './1763870000005-reviews-and-lifecycle';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   LoadCountries1763870000001,
   PortfolioRecords1763870000002,
   FundRecords1763870000004,
+  ReviewsAndLifecycle1763870000005,
 ];
