@@ -26,7 +26,9 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = ['p.deleted_at IS NULL'];
 
-  if (query.stage?.length) where.push(`p.stage = ANY(${param(query.stage)}::text[])`);
+  // One stage as `=`, so the (stage, code, id) index serves both the filter and the order.
+  if (query.stage?.length === 1) where.push(`p.stage = ${param(query.stage[0])}`);
+  else if (query.stage?.length) where.push(`p.stage = ANY(${param(query.stage)}::text[])`);
   if (query.window) where.push(`p."window" = ${param(query.window)}`);
   if (query.country?.length) {
     where.push(`EXISTS (SELECT 1 FROM project_countries pc
