@@ -30,20 +30,13 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   if (query.stage?.length === 1) where.push(`p.stage = ${param(query.stage[0])}`);
   else if (query.stage?.length) where.push(`p.stage = ANY(${param(query.stage)}::text[])`);
   if (query.window) where.push(`p."window" = ${param(query.window)}`);
-  if (query.country?.length) {
-    where.push(`EXISTS (SELECT 1 FROM project_countries pc
-                        WHERE pc.project_id = p.id AND pc.country_iso3 = ANY(${param(query.country)}::text[]))`);
-  }
+  if (query.country?.length) where.push(`p.country_codes && ${param(query.country)}::text[]`);
   if (query.region) {
     const region = param(query.region);
-    where.push(`EXISTS (SELECT 1 FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3
-                        WHERE pc.project_id = p.id
-                          AND (c.region_code = ${region} OR lower(c.region) = lower(${region})))`);
+    where.push(`p.region_codes && ARRAY(SELECT DISTINCT region_code::text FROM countries
+                                        WHERE region_code = ${region} OR lower(region) = lower(${region}))`);
   }
-  if (query.organization) {
-    where.push(`EXISTS (SELECT 1 FROM project_organizations po
-                        WHERE po.project_id = p.id AND po.organization_id = ${param(query.organization)}::uuid)`);
-  }
+  if (query.organization) where.push(`p.organization_ids @> ARRAY[${param(query.organization)}::uuid]`);
   if (query.dimension) where.push(`p.dimensions @> ARRAY[${param(query.dimension)}]::text[]`);
   if (query.group) where.push(`p.vulnerable_groups @> ARRAY[${param(query.group)}]::text[]`);
   if (query.sdg) where.push(`p.sdgs @> ARRAY[${param(query.sdg)}]::smallint[]`);
@@ -71,8 +64,7 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   return {
     text: `
       SELECT p.id, p.code, p.title, p."window" AS window, p.stage,
-             ARRAY(SELECT pc.country_iso3::text FROM project_countries pc
-                   WHERE pc.project_id = p.id ORDER BY pc.country_iso3) AS countries,
+             p.country_codes AS countries,
              (SELECT coalesce(o.acronym, o.name) FROM organizations o
                WHERE o.id = p.lead_organization_id) AS "leadOrganization",
              p.requested_budget::text AS "requestedBudget", p.approved_budget::text AS "approvedBudget",

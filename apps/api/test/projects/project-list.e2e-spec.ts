@@ -105,6 +105,24 @@ describe('the project list', () => {
     await expect(codes(query)).resolves.toEqual(codesOf(...expected));
   });
 
+  it('returns nothing for a region no country belongs to', async () => {
+    await expect(codes({ region: 'Atlantis' })).resolves.toEqual([]);
+  });
+
+  it('keeps the list in step when a recipient country is added through the API', async () => {
+    const { rows } = await t.db.query<{ version: number }>(`SELECT version FROM projects WHERE id = $1`, [
+      projects.colombia!.id,
+    ]);
+    const response = await t
+      .http()
+      .patch(`/api/v1/projects/${projects.colombia!.id}`)
+      .set(staff)
+      .send({ version: rows[0]!.version, recipientCountries: ['COL', 'ECU'] });
+    expect(response.status).toBe(200);
+    await expect(codes({ country: 'ECU' })).resolves.toEqual(codesOf('colombia'));
+    await expect(codes({ region: 'Americas' })).resolves.toEqual(codesOf('colombia'));
+  });
+
   it('filters by participating organization', async () => {
     await expect(codes({ organization: sharedOrganization })).resolves.toEqual(
       codesOf('kenyaDrought', 'pacificSids'),

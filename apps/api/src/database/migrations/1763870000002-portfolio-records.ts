@@ -63,6 +63,11 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
         declares_no_coercion boolean NOT NULL DEFAULT false,
         declares_distinct_from_r2p boolean NOT NULL DEFAULT false,
         illustrative boolean NOT NULL DEFAULT false,
+        -- Copies of the recipient countries, their M49 regions and the participating organizations,
+        -- kept by triggers on the link tables, so list filters are array tests served by GIN indexes.
+        country_codes text[] NOT NULL DEFAULT '{}',
+        region_codes text[] NOT NULL DEFAULT '{}',
+        organization_ids uuid[] NOT NULL DEFAULT '{}',
         start_year smallint GENERATED ALWAYS AS (extract(year FROM start_date)::smallint) STORED,
         search tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('simple', code), 'A') ||
@@ -110,6 +115,9 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_projects_groups ON projects USING gin (vulnerable_groups)`);
     await q.query(`CREATE INDEX ix_projects_sdgs ON projects USING gin (sdgs)`);
     await q.query(`CREATE INDEX ix_projects_lead ON projects (lead_organization_id)`);
+    await q.query(`CREATE INDEX ix_projects_country_codes ON projects USING gin (country_codes)`);
+    await q.query(`CREATE INDEX ix_projects_region_codes ON projects USING gin (region_codes)`);
+    await q.query(`CREATE INDEX ix_projects_organization_ids ON projects USING gin (organization_ids)`);
 
     await q.query(`
       CREATE TABLE project_countries (
@@ -136,6 +144,38 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_project_organizations_organization ON project_organizations (organization_id, project_id)`,
     );
+
+    // Statement-level triggers: one UPDATE per statement, however many rows it changed.
+    await q.query(`
+      CREATE FUNCTION refresh_project_countries() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE projects p SET
+          country_codes = ARRAY(SELECT pc.country_iso3::text FROM project_countries pc
+                                WHERE pc.project_id = p.id ORDER BY 1),
+          region_codes = ARRAY(SELECT DISTINCT c.region_code::text FROM project_countries pc
+                               JOIN countries c ON c.iso3 = pc.country_iso3
+                               WHERE pc.project_id = p.id AND c.region_code IS NOT NULL ORDER BY 1)
+        WHERE p.id IN (SELECT DISTINCT project_id FROM changed);
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION refresh_project_organizations() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE projects p SET
+          organization_ids = ARRAY(SELECT po.organization_id FROM project_organizations po
+                                   WHERE po.project_id = p.id ORDER BY 1)
+        WHERE p.id IN (SELECT DISTINCT project_id FROM changed);
+        RETURN NULL;
+      END $$`);
+    for (const [table, fn] of [
+      ['project_countries', 'refresh_project_countries'],
+      ['project_organizations', 'refresh_project_organizations'],
+    ]) {
+      await q.query(`CREATE TRIGGER tg_${table}_inserted AFTER INSERT ON ${table}
+                       REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+      await q.query(`CREATE TRIGGER tg_${table}_deleted AFTER DELETE ON ${table}
+                       REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    }
 
     await q.query(`
       CREATE TABLE alignments (
@@ -277,5 +317,7 @@ export class PortfolioRecords1763870000002 implements MigrationInterface {
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }
+    await q.query(`DROP FUNCTION refresh_project_countries()`);
+    await q.query(`DROP FUNCTION refresh_project_organizations()`);
   }
 }
