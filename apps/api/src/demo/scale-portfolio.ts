@@ -45,21 +45,30 @@ const STEPS: [string, string][] = [
        (10, 'Disaster risk reduction and safer schools', ARRAY['environmental','economic','health'], ARRAY['children','persons_with_disabilities'], ARRAY[11,13]::smallint[]),
        (11, 'Indigenous land and food security', ARRAY['food','community','environmental'], ARRAY['indigenous_peoples'], ARRAY[2,10,15]::smallint[])
      ), un AS (
-       SELECT array_agg(id ORDER BY name) AS ids FROM organizations WHERE kind = 'un_entity'
+       SELECT array_agg(id ORDER BY name) AS ids, count(*)::int AS n FROM organizations WHERE kind = 'un_entity'
+     ), pool AS (
+       SELECT array_agg(iso3::text ORDER BY iso3) AS c, count(*)::int AS n FROM countries WHERE region_code IS NOT NULL
      ), rows AS (
-       SELECT g, 1999 + (g - 1) % 28 AS year, (g - 1) / 28 + 1 AS serial, (g * 2654435761::bigint) % 1000 AS h
-       FROM generate_series(1, $1::int) g
+       SELECT g, 1999 + (g - 1) % 28 AS year, (g - 1) / 28 + 1 AS serial, (g * 2654435761::bigint) % 1000 AS h,
+              -- One recipient country; every fifth project two, every tenth three.
+              ARRAY(SELECT DISTINCT pool.c[1 + ((g::bigint * 104729 + k * 7) % pool.n)::int]
+                    FROM generate_series(0, CASE WHEN g % 10 = 0 THEN 2 WHEN g % 5 = 0 THEN 1 ELSE 0 END) k
+                    ORDER BY 1) AS countries,
+              -- The lead and a different UN entity (offset 1 to n-1 from the lead).
+              ARRAY[un.ids[1 + g % un.n], un.ids[1 + (g % un.n + 1 + g % (un.n - 1)) % un.n]] AS organizations
+       FROM generate_series(1, $1::int) g CROSS JOIN pool CROSS JOIN un
      )
      INSERT INTO projects (code, title, summary, "window", stage, lead_organization_id, requested_budget, approved_budget,
                            co_funding, start_date, end_date, dimensions, target_beneficiaries, vulnerable_groups, sdgs,
                            narrative_people_centred, narrative_comprehensive, narrative_context_specific,
                            narrative_prevention_oriented, narrative_protection_empowerment, protection_measures,
-                           empowerment_measures, declares_no_coercion, declares_distinct_from_r2p, illustrative)
+                           empowerment_measures, declares_no_coercion, declares_distinct_from_r2p, illustrative,
+                           country_codes, region_codes, organization_ids)
      SELECT format('HS-%s-%s', r.year, lpad(r.serial::text, 4, '0')),
             t.title || ' ' || r.g, t.title || ': synthetic project ' || r.g || ' for load testing.',
             CASE WHEN r.h < 700 THEN 'I' ELSE 'II' END,
             s.stage,
-            un.ids[1 + r.g % array_length(un.ids, 1)],
+            r.organizations[1],
             (500 + (r.g * 7919) % 2500) * 1000,
             CASE WHEN s.stage IN ('approved','active','completed','closed') THEN (500 + (r.g * 7919) % 2500) * 1000 END,
             (r.g % 40) * 10000,
@@ -67,10 +76,12 @@ const STEPS: [string, string][] = [
             t.dims, 1000 + (r.g * 31) % 90000, t.groups, t.sdgs,
             'The most vulnerable take part in design and delivery.', 'Several threats, several agencies.',
             'Grounded in the local context.', 'Root causes and early warning.', 'Institutions protect; people act.',
-            'Institutional protection measures.', 'Community empowerment measures.', true, true, true
+            'Institutional protection measures.', 'Community empowerment measures.', true, true, true,
+            r.countries,
+            ARRAY(SELECT DISTINCT region_code::text FROM countries WHERE iso3 = ANY(r.countries) ORDER BY 1),
+            ARRAY(SELECT unnest(r.organizations) ORDER BY 1)
      FROM rows r
      JOIN themes t ON t.i = r.g % 12
-     CROSS JOIN un
      CROSS JOIN LATERAL (SELECT CASE
          WHEN r.year <= 2019 THEN (CASE WHEN r.h < 850 THEN 'closed' WHEN r.h < 950 THEN 'completed' ELSE 'rejected' END)
          WHEN r.year <= 2024 THEN (CASE WHEN r.h < 500 THEN 'active' WHEN r.h < 800 THEN 'completed' WHEN r.h < 900 THEN 'closed' ELSE 'withdrawn' END)
@@ -78,26 +89,21 @@ const STEPS: [string, string][] = [
        END AS stage) s`,
   ],
   [
+    // The link tables are expanded from the arrays the projects were given (their triggers,
+    // which would recompute those arrays, are disabled during the load).
     'recipient countries',
-    `WITH pool AS (SELECT array_agg(iso3 ORDER BY iso3) AS c FROM countries WHERE region_code IS NOT NULL),
-     numbered AS (SELECT id, row_number() OVER (ORDER BY code) AS n FROM projects WHERE illustrative)
-     INSERT INTO project_countries (project_id, country_iso3)
-     SELECT DISTINCT n.id, pool.c[1 + ((n.n * 104729 + k * 7) % array_length(pool.c, 1))]
-     FROM numbered n CROSS JOIN pool
-     CROSS JOIN LATERAL generate_series(0, CASE WHEN n.n % 10 = 0 THEN 2 WHEN n.n % 5 = 0 THEN 1 ELSE 0 END) k
-     ON CONFLICT DO NOTHING`,
+    `INSERT INTO project_countries (project_id, country_iso3)
+     SELECT p.id, unnest(p.country_codes) FROM projects p WHERE p.illustrative`,
   ],
   [
     'participating organizations',
-    // The lead takes half; a different UN entity (offset 1 to n-1 from the lead) the other half.
-    `WITH un AS (SELECT array_agg(id ORDER BY name) AS ids, count(*)::int AS n FROM organizations WHERE kind = 'un_entity'),
-     numbered AS (SELECT id, lead_organization_id AS lead, requested_budget AS b, row_number() OVER (ORDER BY code) AS n
-                  FROM projects WHERE illustrative)
-     INSERT INTO project_organizations (project_id, organization_id, budget_share)
-     SELECT n.id, n.lead, n.b / 2 FROM numbered n
-     UNION ALL
-     SELECT n.id, un.ids[1 + (array_position(un.ids, n.lead) + n.n % (un.n - 1)) % un.n], n.b - n.b / 2
-     FROM numbered n CROSS JOIN un`,
+    // The lead takes half, the other UN entity the rest.
+    `INSERT INTO project_organizations (project_id, organization_id, budget_share)
+     SELECT p.id, o.id,
+            CASE WHEN o.id = p.lead_organization_id THEN p.requested_budget / 2
+                 ELSE p.requested_budget - p.requested_budget / 2 END
+     FROM projects p CROSS JOIN LATERAL unnest(p.organization_ids) AS o(id)
+     WHERE p.illustrative`,
   ],
   [
     'consent records',
@@ -168,6 +174,11 @@ const SEEDED_TABLES = [
  * secondary indexes (not primary keys or unique constraints) are dropped during the load and
  * recreated from their own definitions afterwards.
  */
+const LINK_TRIGGERS = [
+  'project_countries tg_project_countries_inserted',
+  'project_organizations tg_project_organizations_inserted',
+];
+
 async function withoutSecondaryIndexes(client: Client, load: () => Promise<void>): Promise<void> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexname AS name, i.indexdef AS definition
@@ -179,7 +190,11 @@ async function withoutSecondaryIndexes(client: Client, load: () => Promise<void>
     [SEEDED_TABLES],
   );
   for (const { name } of rows) await client.query(`DROP INDEX "${name}"`);
+  for (const link of LINK_TRIGGERS)
+    await client.query(`ALTER TABLE ${link.replace(' ', ' DISABLE TRIGGER ')}`);
   await load();
+  for (const link of LINK_TRIGGERS)
+    await client.query(`ALTER TABLE ${link.replace(' ', ' ENABLE TRIGGER ')}`);
   for (const { definition } of rows) await client.query(definition);
 }
 
