@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/access.decorators';
+import { DashboardOverviewDto } from './dashboard.dto';
+import { DashboardService } from './dashboard.service';
+
+@ApiTags('dashboard')
+@Controller('v1/dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  /** The Fund at a glance; the portfolio is public to donors, contributions are totals per donor. */
+  @Get('overview')
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOkResponse({ type: DashboardOverviewDto })
+  overview(): Promise<DashboardOverviewDto> {
+    return this.dashboard.overview();
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LedgerFiguresDto {
+  @ApiProperty({ example: '182000000.00' }) received: string;
+  @ApiProperty({ example: '77000000.00' }) committed: string;
+  @ApiProperty({ example: '60000000.00' }) transferred: string;
+  @ApiProperty({ example: '105000000.00' }) available: string;
+}
+
+export class StageFiguresDto {
+  @ApiProperty({ example: 'under_review' }) stage: string;
+  @ApiProperty() projects: number;
+  @ApiProperty({ example: '5400000.00' }) requested: string;
+  @ApiProperty({ example: '0.00' }) approved: string;
+}
+
+export class CountryFiguresDto {
+  @ApiProperty({ example: 'KEN' }) iso3: string;
+  @ApiProperty({ example: '404', description: 'ISO numeric, the key of world-atlas features' })
+  numeric: string;
+  @ApiProperty() name: string;
+  @ApiProperty() projects: number;
+  @ApiProperty({
+    description: 'Approved USD of committed projects, split evenly among their recipient countries',
+  })
+  approved: string;
+  @ApiProperty() sids: boolean;
+}
+
+export class DonorYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ format: 'uuid' }) donorId: string;
+  @ApiProperty() donor: string;
+  @ApiProperty({ description: 'Received USD by receipt year' }) received: string;
+  @ApiProperty({ description: 'Pledged USD (not cancelled) by pledge year' }) pledged: string;
+}
+
+export class YearFiguresDto {
+  @ApiProperty() year: number;
+  @ApiProperty() projects: number;
+  @ApiProperty() approved: string;
+}
+
+export class BreakdownDto {
+  @ApiProperty({ description: 'Region name or dimension' }) key: string;
+  @ApiProperty() projects: number;
+  @ApiProperty() approved: string;
+}
+
+export class DashboardOverviewDto {
+  @ApiProperty({ type: LedgerFiguresDto }) ledger: LedgerFiguresDto;
+  @ApiProperty({ type: [StageFiguresDto] }) pipeline: StageFiguresDto[];
+  @ApiProperty({ type: [CountryFiguresDto] }) countries: CountryFiguresDto[];
+  @ApiProperty({ type: [DonorYearDto] }) contributionsByYear: DonorYearDto[];
+  @ApiProperty({
+    type: [YearFiguresDto],
+    description: 'By the year of the approval decision (start year before history)',
+  })
+  approvalsByYear: YearFiguresDto[];
+  @ApiProperty({ type: [BreakdownDto], description: 'Projects that reached approval, by M49 region' })
+  byRegion: BreakdownDto[];
+  @ApiProperty({
+    type: [BreakdownDto],
+    description: 'Projects that reached approval, by human-security dimension',
+  })
+  byDimension: BreakdownDto[];
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COMMITTED_STAGES } from '@hstf/domain';
+import { DashboardOverviewDto } from './dashboard.dto';
+
+/**
+ * The overview in one statement: each figure set is a CTE, PostgreSQL builds the JSON, sums stay
+ * numeric (money leaves as text). "Committed" follows the ledger's definition in libs/domain.
+ */
+// Money leaves as numeric(18,2) text: "0.00", never "0".
+const OVERVIEW_SQL = `
+  WITH live AS (
+    SELECT id, stage, requested_budget, approved_budget, start_date, country_codes, region_codes, dimensions,
+           stage = ANY($1::text[]) AS committed
+    FROM projects WHERE deleted_at IS NULL
+  ), ledger AS (
+    SELECT r.received, c.committed, t.transferred
+    FROM (SELECT coalesce(sum(usd_amount), 0) AS received FROM contributions WHERE status = 'received') r,
+         (SELECT coalesce(sum(approved_budget), 0) AS committed FROM live WHERE committed) c,
+         (SELECT coalesce(sum(amount_usd), 0) AS transferred FROM transfers) t
+  ), pipeline AS (
+    SELECT stage, count(*)::int AS projects, sum(requested_budget) AS requested,
+           coalesce(sum(approved_budget), 0) AS approved
+    FROM live GROUP BY stage
+  ), by_country AS (
+    SELECT code AS iso3, count(*)::int AS projects,
+           coalesce(sum(approved_budget / cardinality(country_codes)) FILTER (WHERE committed), 0) AS approved
+    FROM live, unnest(country_codes) AS code GROUP BY code
+  ), donor_years AS (
+    SELECT year, donor_id, sum(received) AS received, sum(pledged) AS pledged FROM (
+      SELECT extract(year FROM received_on)::int AS year, donor_id, usd_amount AS received, 0 AS pledged
+      FROM contributions WHERE status = 'received'
+      UNION ALL
+      SELECT extract(year FROM pledged_on)::int, donor_id, 0, usd_amount FROM contributions WHERE status <> 'cancelled'
+    ) x GROUP BY year, donor_id
+  ), approvals AS (
+    SELECT coalesce(extract(year FROM a.decided_on), extract(year FROM l.start_date))::int AS year,
+           count(*)::int AS projects, sum(l.approved_budget) AS approved
+    FROM live l
+    LEFT JOIN LATERAL (SELECT max(decided_on) AS decided_on FROM project_transitions t
+                       WHERE t.project_id = l.id AND t.to_stage = 'approved') a ON true
+    WHERE l.committed GROUP BY 1
+  ), by_region AS (
+    SELECT code AS region_code, count(*)::int AS projects, coalesce(sum(approved_budget), 0) AS approved
+    FROM live, unnest(region_codes) AS code WHERE committed GROUP BY code
+  ), by_dimension AS (
+    SELECT dimension, count(*)::int AS projects, coalesce(sum(approved_budget), 0) AS approved
+    FROM live, unnest(dimensions) AS dimension WHERE committed GROUP BY dimension
+  )
+  SELECT json_build_object(
+    'ledger', (SELECT json_build_object('received', received::numeric(18,2)::text, 'committed', committed::numeric(18,2)::text,
+                 'transferred', transferred::numeric(18,2)::text, 'available', (received - committed)::numeric(18,2)::text) FROM ledger),
+    'pipeline', coalesce((SELECT json_agg(json_build_object('stage', stage, 'projects', projects,
+                 'requested', requested::numeric(18,2)::text, 'approved', approved::numeric(18,2)::text) ORDER BY stage) FROM pipeline), '[]'),
+    'countries', coalesce((SELECT json_agg(json_build_object('iso3', b.iso3, 'numeric', c.numeric, 'name', c.name,
+                 'projects', b.projects, 'approved', b.approved::numeric(18,2)::text, 'sids', c.sids) ORDER BY b.iso3)
+                 FROM by_country b JOIN countries c ON c.iso3 = b.iso3), '[]'),
+    'contributionsByYear', coalesce((SELECT json_agg(json_build_object('year', y.year, 'donorId', y.donor_id,
+                 'donor', d.name, 'received', y.received::numeric(18,2)::text, 'pledged', y.pledged::numeric(18,2)::text) ORDER BY y.year, d.name)
+                 FROM donor_years y JOIN donors d ON d.id = y.donor_id WHERE y.year IS NOT NULL), '[]'),
+    'approvalsByYear', coalesce((SELECT json_agg(json_build_object('year', year, 'projects', projects,
+                 'approved', approved::numeric(18,2)::text) ORDER BY year) FROM approvals WHERE year IS NOT NULL), '[]'),
+    'byRegion', coalesce((SELECT json_agg(json_build_object('key', r.region, 'projects', b.projects,
+                 'approved', b.approved::numeric(18,2)::text) ORDER BY r.region)
+                 FROM by_region b JOIN (SELECT DISTINCT region_code, region FROM countries) r
+                 ON r.region_code = b.region_code), '[]'),
+    'byDimension', coalesce((SELECT json_agg(json_build_object('key', dimension, 'projects', projects,
+                 'approved', approved::numeric(18,2)::text) ORDER BY dimension) FROM by_dimension), '[]'),
+    'generatedAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  ) AS overview`;
+
+@Injectable()
+export class DashboardService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(): Promise<DashboardOverviewDto> {
+    const [row] = await this.dataSource.query<{ overview: DashboardOverviewDto }[]>(OVERVIEW_SQL, [
+      COMMITTED_STAGES,
+    ]);
+    return row!.overview;
+  }
+}
