@@ -8,25 +8,14 @@ import {
   isLanguage,
   rememberLanguage,
 } from './languages';
-import en from './locales/en.json';
-
-/** Every other language is its own chunk, fetched when it is chosen. */
-const lazyLocales = import.meta.glob<{ default: Record<string, unknown> }>([
-  './locales/*.json',
-  '!./locales/en.json',
-]);
+import { englishTranslations, loadTranslations } from './resources';
 
 const lazyBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language: string, _namespace: string, callback: ReadCallback) {
-    const load = lazyLocales[`./locales/${language}.json`];
-    if (!load) {
-      callback(null, {});
-      return;
-    }
-    load().then(
-      (module) => callback(null, module.default),
+    loadTranslations(language).then(
+      (translations) => callback(null, translations),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
@@ -53,7 +42,7 @@ export function initI18n(language: string = detectLanguage()): Promise<unknown> 
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: LANGUAGES.map((l) => l.code),
       load: 'languageOnly',
-      resources: { en: { translation: en } },
+      resources: { en: { translation: englishTranslations } },
       partialBundledLanguages: true,
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import ru from './locales/ru.json';
-import zh from './locales/zh.json';
-
 type Tree = { [key: string]: string | Tree };
+
+// The shell's strings and every feature's (features/*/locales), merged per language as the app does.
+const files = import.meta.glob<Tree>(['./locales/*.json', '../features/*/locales/*.json'], {
+  eager: true,
+  import: 'default',
+});
+function translation(language: string): Tree {
+  return Object.assign(
+    {},
+    ...Object.entries(files)
+      .filter(([file]) => file.endsWith(`/${language}.json`))
+      .map(([, tree]) => tree),
+  ) as Tree;
+}
+const [ar, en, es, fr, ru, zh] = ['ar', 'en', 'es', 'fr', 'ru', 'zh'].map(translation) as [
+  Tree,
+  Tree,
+  Tree,
+  Tree,
+  Tree,
+  Tree,
+];
 
 function flatten(tree: Tree, prefix = ''): Record<string, string> {
   return Object.entries(tree).reduce<Record<string, string>>((out, [key, value]) => {
