@@ -12,11 +12,11 @@ const featureEnglish = import.meta.glob<Translations>('../features/*/locales/en.
   import: 'default',
 });
 
-export const englishTranslations: Translations = Object.assign(
+export const englishTranslations = Object.assign(
   {},
   core as Translations,
   ...Object.values(featureEnglish),
-);
+) as Translations;
 
 const coreLazy = import.meta.glob<Translations>(['./locales/*.json', '!./locales/en.json'], {
   import: 'default',
