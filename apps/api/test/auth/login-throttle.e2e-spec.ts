@@ -24,7 +24,7 @@ describe('sign-in throttling', () => {
     const user = await aUser(t);
     for (let i = 0; i < 3; i++) expectProblem(await login(user.email, 'a wrong password'), 401);
     const response = await login(user.email, TEST_PASSWORD);
-    const problem = expectProblem(response, 429) as { retryAfterSeconds: number };
+    const problem = expectProblem(response, 429) as unknown as { retryAfterSeconds: number };
     expect(problem.retryAfterSeconds).toBeGreaterThan(0);
     expect(response.headers['retry-after']).toBe(String(problem.retryAfterSeconds));
     expect(response.body.token).toBeUndefined();
