@@ -23,6 +23,8 @@ import { FundModule } from './fund/fund.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { AlertsModule } from './alerts/alerts.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -75,6 +77,8 @@ export class AppModule {
         ReviewsModule,
         ComplianceModule,
         LifecycleModule,
+        DashboardModule,
+        AlertsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -21,6 +21,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consents that need attention, by project code, country and alert
+         * @description Approved or active projects whose consent was withdrawn, has expired, expires within 90 days or is otherwise not valid; proposals waiting on a consent requested more than 60 days ago. Each names the project, the country and the consent record.
+         */
+        get: operations["Alerts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentSettings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AssessmentSettings_update"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -77,6 +113,26 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects by paragraph 6 status on a date, ordered by code
+         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise. Soft-deleted projects are left out.
+         */
+        get: operations["Compliance_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -165,6 +221,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Countries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Dashboard_overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -354,6 +426,42 @@ export interface paths {
         patch: operations["Alignments_update"];
         trace?: never;
     };
+    "/api/v1/projects/{id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProjectAssessment_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolution 66/290 paragraph 6 for a project on a date, and the paragraph 3 screening
+         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise. Reviewers see only the proposals assigned to them; reviewers and donors never receive issuing offices, signatories, document references, scopes or withdrawal reasons.
+         */
+        get: operations["ProjectCompliance_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/consents": {
         parameters: {
             query?: never;
@@ -394,6 +502,226 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Consents_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's transitions, oldest first
+         * @description Donors receive the moves and their dates; notes, actors and evidence are for staff and admin.
+         */
+        get: operations["Lifecycle_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/moderation-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProjectAssessment_notes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/moderation-notes/{principle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ProjectAssessment_putNote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProjectReviews_list"];
+        put?: never;
+        post: operations["ProjectReviews_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ProjectReviews_unassign"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the project to another stage (a decision), checked against the gates of DESIGN.md §4.3
+         * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded. An accepted move changes the stage, records the decision with its note, date, actor and the facts it was checked on, and writes one audit entry, in one transaction. An approval holds the Fund's ledger lock from reading the balance to committing.
+         */
+        post: operations["Lifecycle_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/transitions/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every move open from the current stage, with whether it would pass now and why not
+         * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded.
+         */
+        get: operations["Lifecycle_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviewers/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReviewerCalibration_calibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Reviews_update"];
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reviews_declareConflicts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reviews_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -476,6 +804,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertPage: {
+            items: components["schemas"]["ConsentAlertDto"][];
+            nextCursor: string | null;
+            /** Format: date */
+            on: string;
+        };
+        AlignmentComplianceDto: {
+            /** Format: uuid */
+            alignmentId: string | null;
+            /** @description An alignment of the country counts */
+            holds: boolean;
+            records: components["schemas"]["AlignmentEvaluationDto"][];
+            /** Format: uuid */
+            strategyId: string | null;
+        };
         AlignmentDto: {
             /**
              * @description A recipient country of the project
@@ -504,9 +847,113 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        AlignmentEvaluationDto: {
+            /** Format: uuid */
+            alignmentId: string;
+            /** @description Whether this alignment satisfies paragraph 6 for its country */
+            counts: boolean;
+            /** @description Whether the strategy period covers the project's start; null without a start date */
+            coversStart: boolean | null;
+            hasJustification: boolean;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string | null;
+            priorityArea: string | null;
+            /** @description Why it does not count; empty when it does */
+            problems: components["schemas"]["ComplianceReasonDto"][];
+            /** Format: uuid */
+            strategyId: string;
+            /** @example National Development Plan 2010–2019 */
+            strategyTitle: string;
+        };
         AlignmentPage: {
             items: components["schemas"]["AlignmentDto"][];
             nextCursor: string | null;
+        };
+        AssessmentDto: {
+            /** @example HS-2026-0042 */
+            code: string;
+            /** @description Submitted reviews of reviewers who declared no conflict */
+            countedReviews: number;
+            disagreements: ("people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment")[];
+            enoughReviews: boolean;
+            /** @description Every reason it does not pass; empty when it passes */
+            failures: components["schemas"]["ReasonDto"][];
+            /** @description Structural indicators: evidence, not a verdict */
+            indicators: components["schemas"]["PrincipleIndicatorsDto"][];
+            moderationNotes: components["schemas"]["ModerationNoteDto"][];
+            /** @description The mean of the five principle means */
+            overallMean: components["schemas"]["ExactMeanDto"] | null;
+            passes: boolean;
+            principles: components["schemas"]["PrincipleAssessmentDto"][];
+            /** Format: uuid */
+            projectId: string;
+            /** @description Of the counted reviews */
+            recommendations: components["schemas"]["RecommendationCountsDto"];
+            /** @description Staff and admin: every review; a reviewer: the submitted ones */
+            reviews: components["schemas"]["ReviewTallyDto"][];
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** @description As configured in the assessment settings */
+            thresholds: components["schemas"]["AssessmentThresholdsDto"];
+            title: string;
+            /** @description Disagreements without a moderation note: they block a decision */
+            unmoderatedDisagreements: ("people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment")[];
+        };
+        AssessmentSettingsDto: {
+            /**
+             * @description max − min at or above this is a disagreement
+             * @example 2
+             */
+            disagreementSpread: number;
+            /**
+             * @description The mean of the five principle means must reach this
+             * @example 2.5
+             */
+            minOverallMean: number;
+            /**
+             * @description Every principle's mean must reach this
+             * @example 2
+             */
+            minPrincipleMean: number;
+            /**
+             * @description Counted reviews needed
+             * @example 2
+             */
+            minReviews: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AssessmentThresholdsDto: {
+            /**
+             * @description max − min at or above this is a disagreement
+             * @example 2
+             */
+            disagreementSpread: number;
+            /**
+             * @description The mean of the five principle means must reach this
+             * @example 2.5
+             */
+            minOverallMean: number;
+            /**
+             * @description Every principle's mean must reach this
+             * @example 2
+             */
+            minPrincipleMean: number;
+            /**
+             * @description Counted reviews needed
+             * @example 2
+             */
+            minReviews: number;
+        };
+        AssignReviewerRequest: {
+            /**
+             * Format: uuid
+             * @description An active user with the reviewer role
+             */
+            reviewerId: string;
         };
         AuditEntryDto: {
             action: string;
@@ -530,6 +977,111 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: string | null;
+        };
+        BreakdownDto: {
+            approved: string;
+            /** @description Region name or dimension */
+            key: string;
+            projects: number;
+        };
+        CompliancePage: {
+            items: components["schemas"]["ComplianceSummaryDto"][];
+            nextCursor: string | null;
+            /** Format: date */
+            on: string;
+        };
+        ComplianceReasonDto: {
+            /** @example consent_requested */
+            code: string;
+            /**
+             * @example {
+             *       "country": "KEN",
+             *       "recordId": "3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b",
+             *       "requestedOn": "2025-01-15"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @example The consent of KEN was requested on 2025-01-15 and has not been granted yet. */
+            message: string;
+        };
+        ComplianceSummaryDto: {
+            /** @example HS-2026-0003 */
+            code: string;
+            countries: components["schemas"]["CountryStatusDto"][];
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** @enum {string} */
+            status: "compliant" | "pending" | "non_compliant";
+            title: string;
+        };
+        ConflictDeclarationDto: {
+            /**
+             * @example [
+             *       "KEN"
+             *     ]
+             */
+            countries: string[];
+            /** @description true: a conflict was declared and the reviewer is withdrawn */
+            declared: boolean;
+            /** Format: date-time */
+            declaredAt: string;
+            note: string | null;
+            organizationIds: string[];
+        };
+        ConflictDeclarationRequest: {
+            /**
+             * @description Recipient countries (alpha-3)
+             * @example [
+             *       "KEN"
+             *     ]
+             */
+            countries?: string[];
+            /** @description true declares a conflict and withdraws the reviewer from the proposal */
+            declared: boolean;
+            note?: string | null;
+            /** @description Organizations of the proposal the conflict is with */
+            organizationIds?: string[];
+            /** @description The version read (optional here); or send If-Match */
+            version?: number;
+        };
+        ConsentAlertDto: {
+            /** @enum {string} */
+            code: "funded_consent_withdrawn" | "funded_consent_expired" | "funded_consent_expiring" | "funded_consent_invalid" | "consent_request_overdue";
+            /** @example KEN */
+            country: string;
+            /** @example Kenya */
+            countryName: string;
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @example KEN withdrew its consent on 2025-03-02 to a project that is active. */
+            message: string;
+            /** @example HS-2024-0002 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /**
+             * Format: uuid
+             * @description The consent record concerned; null when no record explains it (funded_consent_invalid)
+             */
+            recordId: string | null;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+        };
+        ConsentComplianceDto: {
+            /** @description A consent of the country holds on the date */
+            holds: boolean;
+            /**
+             * Format: uuid
+             * @description The record that counts
+             */
+            recordId: string | null;
+            records: components["schemas"]["ConsentEvaluationDto"][];
         };
         ConsentDto: {
             /** @example KEN */
@@ -582,6 +1134,34 @@ export interface components {
              * @description Staff and admin only: never sent to reviewers or donors.
              */
             withdrawnOn?: string | null;
+        };
+        ConsentEvaluationDto: {
+            /** @description Whether this record is a consent that holds on the date */
+            counts: boolean;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            documentReference?: string | null;
+            /** Format: date */
+            grantedOn: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            issuingOffice?: string | null;
+            /** @description Why it does not count; empty when it does */
+            problems: components["schemas"]["ComplianceReasonDto"][];
+            /** Format: uuid */
+            recordId: string;
+            /** Format: date */
+            requestedOn: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            scope?: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            signatory?: string | null;
+            /** @enum {string} */
+            status: "requested" | "granted" | "refused" | "withdrawn" | "expired";
+            /** Format: date */
+            validUntil: string | null;
+            /** @description Staff and admin only: never sent to reviewers or donors. */
+            withdrawalReason?: string | null;
+            /** Format: date */
+            withdrawnOn: string | null;
         };
         ConsentEventDto: {
             /**
@@ -681,6 +1261,18 @@ export interface components {
         ContributionTotals: {
             items: components["schemas"]["ContributionTotalDto"][];
         };
+        CountryComplianceDto: {
+            alignment: components["schemas"]["AlignmentComplianceDto"];
+            consent: components["schemas"]["ConsentComplianceDto"];
+            /** @example KEN */
+            country: string;
+            /** @example Kenya */
+            countryName: string;
+            /** @description Why the country is not compliant; empty when it is */
+            reasons: components["schemas"]["ComplianceReasonDto"][];
+            /** @enum {string} */
+            status: "compliant" | "pending" | "non_compliant";
+        };
         CountryDto: {
             /** @example null */
             intermediateRegion: string | null;
@@ -707,9 +1299,29 @@ export interface components {
             /** @example 030 */
             subregionCode: string | null;
         };
+        CountryFiguresDto: {
+            /** @description Approved USD of committed projects, split evenly among their recipient countries */
+            approved: string;
+            /** @example KEN */
+            iso3: string;
+            name: string;
+            /**
+             * @description ISO numeric, the key of world-atlas features
+             * @example 404
+             */
+            numeric: string;
+            projects: number;
+            sids: boolean;
+        };
         CountryPage: {
             items: components["schemas"]["CountryDto"][];
             nextCursor: string | null;
+        };
+        CountryStatusDto: {
+            /** @example KEN */
+            country: string;
+            /** @enum {string} */
+            status: "compliant" | "pending" | "non_compliant";
         };
         CreateAlignmentRequest: {
             /**
@@ -942,6 +1554,20 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "staff" | "reviewer" | "donor";
         };
+        DashboardOverviewDto: {
+            /** @description By the year of the approval decision (start year before history) */
+            approvalsByYear: components["schemas"]["YearFiguresDto"][];
+            /** @description Projects that reached approval, by human-security dimension */
+            byDimension: components["schemas"]["BreakdownDto"][];
+            /** @description Projects that reached approval, by M49 region */
+            byRegion: components["schemas"]["BreakdownDto"][];
+            contributionsByYear: components["schemas"]["DonorYearDto"][];
+            countries: components["schemas"]["CountryFiguresDto"][];
+            /** Format: date-time */
+            generatedAt: string;
+            ledger: components["schemas"]["LedgerFiguresDto"];
+            pipeline: components["schemas"]["StageFiguresDto"][];
+        };
         DonorDto: {
             /**
              * @description ISO 3166-1 alpha-3; set for a Member State and only for one
@@ -964,6 +1590,27 @@ export interface components {
             items: components["schemas"]["DonorDto"][];
             nextCursor: string | null;
         };
+        DonorYearDto: {
+            donor: string;
+            /** Format: uuid */
+            donorId: string;
+            /** @description Pledged USD (not cancelled) by pledge year */
+            pledged: string;
+            /** @description Received USD by receipt year */
+            received: string;
+            year: number;
+        };
+        ExactMeanDto: {
+            /**
+             * @description Rounded to two decimals, for display only
+             * @example 2.50
+             */
+            decimal: string;
+            /** @example 2 */
+            denominator: number;
+            /** @example 5 */
+            numerator: number;
+        };
         FieldErrorDto: {
             /** @example endDate */
             field: string;
@@ -980,6 +1627,30 @@ export interface components {
             database: "up";
             /** @enum {string} */
             status: "ok";
+        };
+        IndicatorDto: {
+            /** @example several_dimensions */
+            code: string;
+            /** @description The indicator in words */
+            description: string;
+            facts: {
+                [key: string]: unknown;
+            };
+            met: boolean;
+            /** @enum {string} */
+            principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+        };
+        JustificationsInput: {
+            /** @description Why the score: mandatory before submitting; null clears it */
+            comprehensive?: string | null;
+            /** @description Why the score: mandatory before submitting; null clears it */
+            context_specific?: string | null;
+            /** @description Why the score: mandatory before submitting; null clears it */
+            people_centred?: string | null;
+            /** @description Why the score: mandatory before submitting; null clears it */
+            prevention_oriented?: string | null;
+            /** @description Why the score: mandatory before submitting; null clears it */
+            protection_empowerment?: string | null;
         };
         LedgerFigures: {
             /**
@@ -1001,6 +1672,16 @@ export interface components {
              * @description Σ transfers to organizations
              * @example 12000000.00
              */
+            transferred: string;
+        };
+        LedgerFiguresDto: {
+            /** @example 105000000.00 */
+            available: string;
+            /** @example 77000000.00 */
+            committed: string;
+            /** @example 182000000.00 */
+            received: string;
+            /** @example 60000000.00 */
             transferred: string;
         };
         LedgerYear: {
@@ -1038,6 +1719,32 @@ export interface components {
              * @example demo-password
              */
             password: string;
+        };
+        ModerationNoteDto: {
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            /** @enum {string} */
+            principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ModerationNoteList: {
+            items: components["schemas"]["ModerationNoteDto"][];
+        };
+        ModerationNoteRequest: {
+            /** @description How staff moderated the disagreement */
+            note: string;
+            /** @description Required when the note exists: the version read; or send If-Match */
+            version?: number;
         };
         NationalStrategyDto: {
             /** @example KEN */
@@ -1097,6 +1804,20 @@ export interface components {
             items: components["schemas"]["OrganizationDto"][];
             nextCursor: string | null;
         };
+        Paragraph3DeclarationDto: {
+            /** @description null: not declared yet */
+            declared: boolean | null;
+            /** @enum {string} */
+            paragraph: "3(e)" | "3(d)";
+            /** @description The words of resolution 66/290 */
+            quote: string;
+        };
+        Paragraph3ScreeningDto: {
+            declarations: components["schemas"]["Paragraph3DeclarationDto"][];
+            problems: components["schemas"]["ComplianceReasonDto"][];
+            /** @enum {string} */
+            status: "declared" | "incomplete" | "flagged";
+        };
         ParagraphThreeDeclarations: {
             /** @description Resolution 66/290 para 3(d): distinct from the responsibility to protect */
             distinctFromR2p: boolean;
@@ -1122,6 +1843,32 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
         };
+        PrincipleAssessmentDto: {
+            /** @description Counted reviews scoring it */
+            count: number;
+            disagreement: boolean;
+            max: number | null;
+            mean: components["schemas"]["ExactMeanDto"] | null;
+            meetsThreshold: boolean | null;
+            min: number | null;
+            /** @description A moderation note is recorded */
+            moderated: boolean;
+            moderationNote: string | null;
+            /** @enum {string} */
+            principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+            scores: number[];
+            /** @description max − min */
+            spread: number | null;
+            /** @example People-centred */
+            title: string;
+        };
+        PrincipleIndicatorsDto: {
+            /** @description Evidence for the reviewer, not a verdict */
+            allMet: boolean;
+            indicators: components["schemas"]["IndicatorDto"][];
+            /** @enum {string} */
+            principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+        };
         ProblemDocumentDto: {
             /** @description On 409 for a stale version: the version the record is at now */
             currentVersion?: number;
@@ -1137,6 +1884,29 @@ export interface components {
             title: string;
             /** @example https://hstf-portfolio.org/problems/validation */
             type: string;
+        };
+        ProjectComplianceDto: {
+            /** @example HS-2026-0003 */
+            code: string;
+            countries: components["schemas"]["CountryComplianceDto"][];
+            /**
+             * Format: date
+             * @description The date the consents and alignments are judged on
+             */
+            on: string;
+            paragraph3: components["schemas"]["Paragraph3ScreeningDto"];
+            paragraph6: components["schemas"]["ResolutionTextDto"];
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date */
+            projectStart: string | null;
+            /** @description Reasons about the project as a whole */
+            reasons: components["schemas"]["ComplianceReasonDto"][];
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** @enum {string} */
+            status: "compliant" | "pending" | "non_compliant";
+            title: string;
         };
         ProjectDto: {
             approvedBudget: string | null;
@@ -1215,6 +1985,45 @@ export interface components {
             /** @enum {string} */
             window: "I" | "II";
         };
+        ProposalCountryDto: {
+            /** @example KEN */
+            iso3: string;
+            /** @example Kenya */
+            name: string;
+        };
+        ProposalOrganizationDto: {
+            acronym: string | null;
+            /**
+             * @description Once the proposal is open to the reviewer
+             * @example 600000.00
+             */
+            budgetShare?: string;
+            kind: string;
+            lead: boolean;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        ProposalPrincipleDto: {
+            guidingQuestions: string[];
+            indicators: components["schemas"]["PrincipleIndicatorsDto"];
+            looksFor: string;
+            /** @description The proposal's narrative for this principle */
+            narrative: string;
+            /** @enum {string} */
+            principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+            /** @example People-centred */
+            title: string;
+        };
+        ReasonDto: {
+            /** @example principle_mean_below_threshold */
+            code: string;
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description The reason in words */
+            message: string;
+        };
         RecipientCountryDto: {
             /** @example KE */
             iso2: string;
@@ -1224,12 +2033,198 @@ export interface components {
             name: string;
             region: string | null;
         };
+        RecommendationCountsDto: {
+            approve: number;
+            reject: number;
+            revise: number;
+        };
+        ResolutionTextDto: {
+            /** @example General Assembly resolution 66/290 of 10 September 2012 */
+            citation: string;
+            text: string;
+        };
+        ReviewDetailDto: {
+            proposal: components["schemas"]["ReviewProposalDto"];
+            review: components["schemas"]["ReviewDto"];
+        };
+        ReviewDto: {
+            /** Format: uuid */
+            assignedBy: string | null;
+            /** @description null until declared */
+            conflict: components["schemas"]["ConflictDeclarationDto"] | null;
+            /** @description Whether the scores, justifications and recommendation are shown */
+            contentVisible: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            justifications: components["schemas"]["ReviewJustificationsDto"] | null;
+            /** @example HS-2026-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /** @enum {string|null} */
+            recommendation: "approve" | "revise" | "reject" | null;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            scores: components["schemas"]["ReviewScoresDto"] | null;
+            /** @enum {string} */
+            status: "assigned" | "declined_conflict" | "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReviewerCalibrationDto: {
+            /** @description Signed mean of (score − panel mean): positive scores more generously than the panel */
+            meanDeviation: components["schemas"]["ExactMeanDto"];
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @description Counted reviews on proposals with a panel of two or more */
+            reviews: number;
+        };
+        ReviewerCalibrationList: {
+            items: components["schemas"]["ReviewerCalibrationDto"][];
+        };
+        ReviewJustificationsDto: {
+            comprehensive: string | null;
+            context_specific: string | null;
+            people_centred: string | null;
+            prevention_oriented: string | null;
+            protection_empowerment: string | null;
+        };
+        ReviewPage: {
+            items: components["schemas"]["ReviewDto"][];
+            nextCursor: string | null;
+        };
+        ReviewProposalDto: {
+            /** @example HS-2026-0042 */
+            code: string;
+            /** @example 0.00 */
+            coFunding?: string;
+            countries: components["schemas"]["ProposalCountryDto"][];
+            dimensions?: string[];
+            empowermentMeasures?: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description false: only what is needed to declare conflicts is sent */
+            open: boolean;
+            organizations: components["schemas"]["ProposalOrganizationDto"][];
+            principles?: components["schemas"]["ProposalPrincipleDto"][];
+            protectionMeasures?: string;
+            /** @example 1000000.00 */
+            requestedBudget?: string;
+            rubric?: components["schemas"]["RubricLevelDto"][];
+            sdgs?: number[];
+            /** @enum {string} */
+            stage?: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** Format: date */
+            startDate?: string | null;
+            summary?: string;
+            targetBeneficiaries?: number | null;
+            title: string;
+            vulnerableGroups?: string[];
+            /** @enum {string} */
+            window?: "I" | "II";
+        };
+        ReviewScoresDto: {
+            comprehensive: number | null;
+            context_specific: number | null;
+            people_centred: number | null;
+            prevention_oriented: number | null;
+            protection_empowerment: number | null;
+        };
+        ReviewSummaryDto: {
+            /** @example HS-2026-0042 */
+            code: string;
+            /** @description null until declared */
+            conflictDeclared: boolean | null;
+            /** @description Recipient countries (alpha-3) */
+            countries: string[];
+            /** Format: uuid */
+            id: string;
+            leadOrganization: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** @enum {string} */
+            status: "assigned" | "declined_conflict" | "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReviewSummaryPage: {
+            items: components["schemas"]["ReviewSummaryDto"][];
+            nextCursor: string | null;
+        };
+        ReviewTallyDto: {
+            /** @description Submitted, without a declared conflict, with all five scores */
+            counted: boolean;
+            /** @description Why it is left out; empty when it counts */
+            exclusions: components["schemas"]["ReasonDto"][];
+            /**
+             * @description Of counted reviews only
+             * @enum {string|null}
+             */
+            recommendation: "approve" | "revise" | "reject" | null;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** Format: uuid */
+            reviewId: string;
+            /** @enum {string} */
+            status: "assigned" | "declined_conflict" | "draft" | "submitted";
+        };
+        RubricLevelDto: {
+            description: string;
+            /** @example partial */
+            label: string;
+            score: number;
+        };
+        ScoresInput: {
+            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            comprehensive?: number | null;
+            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            context_specific?: number | null;
+            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            people_centred?: number | null;
+            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            prevention_oriented?: number | null;
+            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            protection_empowerment?: number | null;
+        };
         SessionResponse: {
             /** Format: date-time */
             expiresAt: string;
             /** @description Opaque session token for Authorization: Bearer (the web uses the cookie) */
             token: string;
             user: components["schemas"]["UserDto"];
+        };
+        StageFiguresDto: {
+            /** @example 0.00 */
+            approved: string;
+            projects: number;
+            /** @example 5400000.00 */
+            requested: string;
+            /** @example under_review */
+            stage: string;
+        };
+        SubmitReviewRequest: {
+            /** @description The version read; or send If-Match */
+            version?: number;
         };
         TransferDto: {
             /**
@@ -1268,6 +2263,96 @@ export interface components {
             items: components["schemas"]["TransferDto"][];
             nextCursor: string | null;
         };
+        TransitionDto: {
+            /**
+             * Format: uuid
+             * @description Staff and admin only: never sent to donors.
+             */
+            actorId?: string | null;
+            /** @description Staff and admin only: never sent to donors. */
+            actorName?: string | null;
+            /** Format: date */
+            decidedOn: string;
+            /** @description The facts the gate was checked on (paragraph 6, the assessment, the balance…). Staff and admin only: never sent to donors. */
+            evidence?: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            from: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** Format: uuid */
+            id: string;
+            /** @description Staff and admin only: never sent to donors. */
+            note?: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+        };
+        TransitionFailureDto: {
+            /** @example approved_budget_exceeds_available_balance */
+            code: string;
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @example The approved budget of US$1,000,000.00 exceeds the Fund's available balance of US$400,000.00 by US$600,000.00. */
+            message: string;
+        };
+        TransitionOptionDto: {
+            /** @description Whether the move would be accepted now */
+            allowed: boolean;
+            /** @description Every gate that fails now */
+            failures: components["schemas"]["TransitionFailureDto"][];
+            /** @enum {string} */
+            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+        };
+        TransitionOptionsDto: {
+            /**
+             * Format: date
+             * @description The date the gates were checked on (today, UTC)
+             */
+            on: string;
+            /** @description Every move open from the current stage */
+            options: components["schemas"]["TransitionOptionDto"][];
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            version: number;
+        };
+        TransitionPage: {
+            items: components["schemas"]["TransitionDto"][];
+            nextCursor: string | null;
+        };
+        TransitionRequest: {
+            /**
+             * Format: date
+             * @description The date of the decision (default: today, UTC); paragraph 6 is judged on it. Not in the future, and not before the previous decision.
+             */
+            decidedOn?: string;
+            /** @example Approved by the Programme Review Committee on 12 March. */
+            note: string;
+            /**
+             * @description The stage to move the project to
+             * @enum {string}
+             */
+            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** @description The version of the project read; or send If-Match */
+            version?: number;
+        };
+        TransitionResultDto: {
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * @description The stage now
+             * @enum {string}
+             */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            transition: components["schemas"]["TransitionDto"];
+            /** @description The version of the project now */
+            version: number;
+        };
         UpdateAlignmentRequest: {
             /** @example KEN */
             countryIso3?: string;
@@ -1275,6 +2360,18 @@ export interface components {
             priorityArea?: string | null;
             /** Format: uuid */
             strategyId?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdateAssessmentSettingsRequest: {
+            /** @example 2 */
+            disagreementSpread?: number;
+            /** @example 2.5 */
+            minOverallMean?: number;
+            /** @example 2 */
+            minPrincipleMean?: number;
+            /** @example 2 */
+            minReviews?: number;
             /** @description The version read; or send If-Match */
             version?: number;
         };
@@ -1421,6 +2518,14 @@ export interface components {
              */
             window?: "I" | "II";
         };
+        UpdateReviewRequest: {
+            justifications?: components["schemas"]["JustificationsInput"];
+            /** @enum {string|null} */
+            recommendation?: "approve" | "revise" | "reject" | null;
+            scores?: components["schemas"]["ScoresInput"];
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
         UpdateUserRequest: {
             /** @description Deactivating a user ends all their sessions */
             active?: boolean;
@@ -1459,6 +2564,11 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             nextCursor: string | null;
         };
+        YearFiguresDto: {
+            approved: string;
+            projects: number;
+            year: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1487,6 +2597,142 @@ export interface operations {
             };
             /** @description The database does not answer */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alerts_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The day to raise the alerts on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AssessmentSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentSettingsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AssessmentSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssessmentSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentSettingsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1671,6 +2917,56 @@ export interface operations {
                 content?: never;
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Compliance_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The date to judge on (default: today, UTC) */
+                on?: string;
+                /** @description Only projects with this status */
+                status?: "compliant" | "pending" | "non_compliant";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompliancePage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2084,6 +3380,48 @@ export interface operations {
                 content?: never;
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Dashboard_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardOverviewDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3388,6 +4726,111 @@ export interface operations {
             };
         };
     };
+    ProjectAssessment_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ProjectCompliance_get: {
+        parameters: {
+            query?: {
+                /** @description The date to judge on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectComplianceDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such project, or a reviewer not assigned to it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Consents_list: {
         parameters: {
             query?: {
@@ -3658,6 +5101,864 @@ export interface operations {
             };
             /** @description The project does not exist or was deleted */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lifecycle_history: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ProjectAssessment_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In principle order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationNoteList"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ProjectAssessment_putNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed (send the version read) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationNoteDto"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationNoteDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ProjectReviews_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "assigned" | "declined_conflict" | "draft" | "submitted";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff and admin: every review and its status, the content of submitted ones only. A reviewer sees the reviews of a proposal only once their own is submitted; before that, 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist, or the caller may not see its reviews */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ProjectReviews_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignReviewerRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist, or the caller may not see its reviews */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The reviewer is already assigned to this proposal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The proposal is not under review */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ProjectReviews_unassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unassigned */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist, or the caller may not see its reviews */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A submitted review cannot be unassigned */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lifecycle_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResultDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: `failures` holds every failed gate (code, facts, message); nothing is changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lifecycle_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionOptionsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ReviewerCalibration_calibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerCalibrationList"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviews_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                projectId?: string;
+                reviewerId?: string;
+                status?: "assigned" | "declined_conflict" | "draft" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff queue; ?status=declined_conflict lists the declared conflicts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSummaryPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review and the proposal as its reviewer needs it; before the conflict declaration, only what is needed to declare. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the caller's review. A reviewer sees the reviews of a proposal only once their own is submitted; before that, 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviews_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft saved; status becomes draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the caller's review */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts not declared yet, a conflict declared, or the review already submitted */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviews_declareConflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConflictDeclarationRequest"];
+            };
+        };
+        responses: {
+            /** @description declared: true withdraws the reviewer (declined_conflict); false opens the proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the caller's review */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflicts were already declared */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviews_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Submitted: final */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the caller's review */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Incomplete (every missing item is listed), or not allowed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviews_mine: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "assigned" | "declined_conflict" | "draft" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's review queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSummaryPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: reviewer */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

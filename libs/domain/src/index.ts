@@ -8,6 +8,7 @@ export * from './principles/indicators';
 export type { ExactMean } from './assessment/exact-mean';
 export * from './assessment/assessment';
 export * from './assessment/calibration';
+export * from './assessment/review-rules';
 export * from './compliance/resolution-66-290';
 export * from './compliance/paragraph-6';
 export * from './compliance/paragraph-3';

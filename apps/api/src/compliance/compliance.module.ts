@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ComplianceController, ProjectComplianceController } from './compliance.controller';
+import { ComplianceService } from './compliance.service';
 
-@Module({})
+/** Resolution 66/290: paragraph 6 (consent and alignment) per project and across the portfolio. */
+@Module({
+  controllers: [ProjectComplianceController, ComplianceController],
+  providers: [ComplianceService],
+  exports: [ComplianceService],
+})
 export class ComplianceModule {}

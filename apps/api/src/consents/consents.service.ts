@@ -69,6 +69,10 @@ const COLUMNS: Record<ConsentField | 'status', string> = {
   scope: 'scope',
 };
 
+/** The project is assigned to the reviewer $2, who did not declare a conflict with it. */
+const ASSIGNED_REVIEWER = `AND EXISTS (SELECT 1 FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
+                                       AND r.status <> 'declined_conflict')`;
+
 /** All that reviewers and donors may read of a consent record (DESIGN.md §5). */
 const PUBLIC_FIELDS = ['id', 'countryIso3', 'status', 'requestedOn', 'grantedOn', 'validUntil'] as const;
 
@@ -80,7 +84,7 @@ export class ConsentsService {
   ) {}
 
   async list(ctx: RequestContext, projectId: string, query: ConsentQuery): Promise<Page<ConsentDto>> {
-    await this.assertProject(this.dataSource.manager, projectId, false);
+    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     const limit = limitOf(query);
     const params: unknown[] = [projectId];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -100,7 +104,7 @@ export class ConsentsService {
   }
 
   async get(ctx: RequestContext, projectId: string, id: string): Promise<ConsentDto> {
-    await this.assertProject(this.dataSource.manager, projectId, false);
+    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     return forCaller(ctx, await this.read(this.dataSource.manager, projectId, id));
   }
 
@@ -111,7 +115,7 @@ export class ConsentsService {
     id: string,
     query: PageQuery,
   ): Promise<Page<ConsentEventDto>> {
-    await this.assertProject(this.dataSource.manager, projectId, false);
+    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     await this.read(this.dataSource.manager, projectId, id);
     const limit = limitOf(query);
     const params: unknown[] = [id];
@@ -228,12 +232,20 @@ export class ConsentsService {
 
   /**
    * A soft-deleted or unknown project answers 404 on every nested route. Writers hold the project
-   * row (FOR SHARE) so it cannot be deleted under them.
+   * row (FOR SHARE) so it cannot be deleted under them. A reviewer reads the consents of the projects
+   * they are assigned to and did not withdraw from for a conflict (DESIGN.md §5); any other is 404.
    */
-  private async assertProject(manager: EntityManager, projectId: string, forWrite: boolean): Promise<void> {
+  private async assertProject(
+    manager: EntityManager,
+    projectId: string,
+    forWrite: boolean,
+    reader?: RequestContext,
+  ): Promise<void> {
+    const reviewer = reader?.user?.role === 'reviewer';
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM projects WHERE id = $1 AND deleted_at IS NULL ${forWrite ? 'FOR SHARE' : ''}`,
-      [projectId],
+      `SELECT p.id FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL
+       ${reviewer ? ASSIGNED_REVIEWER : ''} ${forWrite ? 'FOR SHARE' : ''}`,
+      reviewer ? [projectId, reader.user.id] : [projectId],
     );
     if (!rows.length) throw Problem.notFound('The project');
   }

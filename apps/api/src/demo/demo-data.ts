@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { hashPassword } from '../auth/passwords';
+import { writeDemoHistory } from './demo-history';
 import { writeDemoPortfolio } from './demo-portfolio-writer';
+import { writeDemoReviews } from './demo-reviews';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -135,6 +137,8 @@ export async function loadDemoDataIfEmpty(
       );
     }
     if (options.portfolio) await writeDemoPortfolio(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoHistory(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoReviews(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {

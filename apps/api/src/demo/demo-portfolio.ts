@@ -263,6 +263,13 @@ function money(cents: number): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
+/** The same day `months` later (days 1–28 only, which is all the demo uses). */
+function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  return date(Math.floor(index / 12), (index % 12) + 1, day);
+}
+
 function date(year: number, month: number, day = 1): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -378,7 +385,7 @@ function addVariety(projects: DemoProject[]): DemoProject[] {
       ? {
           ...consent,
           status: 'granted',
-          grantedOn: date(Number(splitProposal.startDate.slice(0, 4)) - 1, 9, 1),
+          grantedOn: addMonths(consent.requestedOn, 2),
         }
       : consent,
   );

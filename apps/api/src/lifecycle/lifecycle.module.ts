@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { LifecycleController } from './lifecycle.controller';
+import { LifecycleService } from './lifecycle.service';
 
-@Module({})
+/** Stage transitions with their gates (DESIGN.md §4.3) and the history of decisions. */
+@Module({
+  imports: [ComplianceModule],
+  controllers: [LifecycleController],
+  providers: [LifecycleService],
+  exports: [LifecycleService],
+})
 export class LifecycleModule {}

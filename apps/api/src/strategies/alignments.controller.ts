@@ -39,20 +39,22 @@ export class AlignmentsController {
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: AlignmentPage })
   list(
+    @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) projectId: string,
     @Query() query: AlignmentQuery,
   ): Promise<AlignmentPage> {
-    return this.alignments.list(projectId, query);
+    return this.alignments.list(ctx, projectId, query);
   }
 
   @Get(':alignmentId')
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: AlignmentDto })
   get(
+    @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) projectId: string,
     @Param('alignmentId', ParseUUIDPipe) id: string,
   ): Promise<AlignmentDto> {
-    return this.alignments.get(projectId, id);
+    return this.alignments.get(ctx, projectId, id);
   }
 
   @Post()

@@ -37,6 +37,10 @@ interface AlignmentFields {
 
 const ENTITY = 'alignment';
 
+/** The project is assigned to the reviewer $2, who did not declare a conflict with it. */
+const ASSIGNED_REVIEWER = `AND EXISTS (SELECT 1 FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
+                                       AND r.status <> 'declined_conflict')`;
+
 /** An alignment with the strategy it points at, which the dashboard shows beside it. */
 const SELECT_ALIGNMENTS = `
   SELECT a.*, s.title AS strategy_title, s.period_from AS strategy_period_from,
@@ -50,8 +54,8 @@ export class AlignmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(projectId: string, query: AlignmentQuery): Promise<Page<AlignmentDto>> {
-    await this.assertProject(this.dataSource.manager, projectId, false);
+  async list(ctx: RequestContext, projectId: string, query: AlignmentQuery): Promise<Page<AlignmentDto>> {
+    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     const limit = limitOf(query);
     const params: unknown[] = [projectId];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -68,8 +72,8 @@ export class AlignmentsService {
     return { ...page, items: page.items.map(toDto) };
   }
 
-  async get(projectId: string, id: string): Promise<AlignmentDto> {
-    await this.assertProject(this.dataSource.manager, projectId, false);
+  async get(ctx: RequestContext, projectId: string, id: string): Promise<AlignmentDto> {
+    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     return this.read(this.dataSource.manager, projectId, id);
   }
 
@@ -172,12 +176,20 @@ export class AlignmentsService {
 
   /**
    * A soft-deleted or unknown project answers 404 on every nested route. Writers hold the project
-   * row (FOR SHARE) so it cannot be deleted under them.
+   * row (FOR SHARE) so it cannot be deleted under them. A reviewer reads the alignments of the
+   * projects they are assigned to and did not withdraw from for a conflict; any other is 404.
    */
-  private async assertProject(manager: EntityManager, projectId: string, forWrite: boolean): Promise<void> {
+  private async assertProject(
+    manager: EntityManager,
+    projectId: string,
+    forWrite: boolean,
+    reader?: RequestContext,
+  ): Promise<void> {
+    const reviewer = reader?.user?.role === 'reviewer';
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM projects WHERE id = $1 AND deleted_at IS NULL ${forWrite ? 'FOR SHARE' : ''}`,
-      [projectId],
+      `SELECT p.id FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL
+       ${reviewer ? ASSIGNED_REVIEWER : ''} ${forWrite ? 'FOR SHARE' : ''}`,
+      reviewer ? [projectId, reader.user.id] : [projectId],
     );
     if (!rows.length) throw Problem.notFound('The project');
   }

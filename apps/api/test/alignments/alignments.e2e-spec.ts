@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asRole } from '../support/builders';
 import { aProject, BuiltProject } from '../support/portfolio-builders';
 import { expectProblem } from '../support/problems';
+import { aReview } from '../support/review-builders';
 import { count, createTestApp, TestApp } from '../support/test-app';
 import { aStrategy, BuiltStrategy } from '../strategies/strategy-builders';
 
@@ -17,13 +18,17 @@ describe('project alignments', () => {
   let staff: Auth;
   let admin: Auth;
   let reviewer: Auth;
+  let reviewerId: string;
   let donor: Auth;
 
   beforeAll(async () => {
     t = await createTestApp();
     staff = (await asRole(t, 'staff')).auth;
     admin = (await asRole(t, 'admin')).auth;
-    reviewer = (await asRole(t, 'reviewer')).auth;
+    ({
+      auth: reviewer,
+      user: { id: reviewerId },
+    } = await asRole(t, 'reviewer'));
     donor = (await asRole(t, 'donor')).auth;
   });
   afterAll(() => t.close());
@@ -209,6 +214,8 @@ describe('project alignments', () => {
       ['donor', () => donor],
     ])("lets %s list and read a project's alignments", async (_, auth) => {
       const { project, kenya, uganda } = await aSetting();
+      // A reviewer reads the alignments of the projects assigned to them.
+      await aReview(t, project.id, reviewerId);
       const first = await anAlignment(project, kenya, 'Health');
       const second = await anAlignment(project, uganda);
       const other = await aSetting();
@@ -222,6 +229,21 @@ describe('project alignments', () => {
       const one = await t.http().get(path(project.id, first)).set(auth());
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject({ id: first, countryIso3: 'KEN', priorityArea: 'Health' });
+    });
+
+    it('answers 404 to a reviewer not assigned to the project, or withdrawn from it for a conflict', async () => {
+      const { project, kenya } = await aSetting();
+      const id = await anAlignment(project, kenya);
+      const { auth: outsider } = await asRole(t, 'reviewer');
+      const { auth: conflicted, user } = await asRole(t, 'reviewer');
+      await aReview(t, project.id, user.id, 'declined_conflict');
+      for (const auth of [outsider, conflicted]) {
+        expectProblem(await t.http().get(path(project.id)).set(auth), 404);
+        expectProblem(await t.http().get(path(project.id, id)).set(auth), 404);
+      }
+      const { auth: assigned, user: assignee } = await asRole(t, 'reviewer');
+      await aReview(t, project.id, assignee.id, 'draft');
+      expect((await t.http().get(path(project.id, id)).set(assigned)).status).toBe(200);
     });
 
     it('filters by country and pages with the cursor', async () => {

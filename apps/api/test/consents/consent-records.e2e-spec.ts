@@ -4,6 +4,7 @@ import { CONSENT_STATUSES, ConsentStatus } from '../../src/consents/consent-rule
 import { asRole } from '../support/builders';
 import { aProject } from '../support/portfolio-builders';
 import { expectProblem, rawBody } from '../support/problems';
+import { aReview } from '../support/review-builders';
 import { count, createTestApp, TestApp } from '../support/test-app';
 
 type Auth = { Authorization: string };
@@ -94,13 +95,17 @@ describe('consent records', () => {
   let staff: Auth;
   let admin: Auth;
   let reviewer: Auth;
+  let reviewerId: string;
   let donor: Auth;
 
   beforeAll(async () => {
     t = await createTestApp();
     staff = (await asRole(t, 'staff')).auth;
     admin = (await asRole(t, 'admin')).auth;
-    reviewer = (await asRole(t, 'reviewer')).auth;
+    ({
+      auth: reviewer,
+      user: { id: reviewerId },
+    } = await asRole(t, 'reviewer'));
     donor = (await asRole(t, 'donor')).auth;
   });
   afterAll(() => t.close());
@@ -600,6 +605,8 @@ describe('consent records', () => {
       let setting: Awaited<ReturnType<typeof aConsentWithAPast>>;
       beforeAll(async () => {
         setting = await aConsentWithAPast();
+        // A reviewer reads the consent status of the projects assigned to them.
+        await aReview(t, setting.project.id, reviewerId);
       });
 
       const expectNoSecrets = (response: Response) => {
@@ -654,6 +661,21 @@ describe('consent records', () => {
         expect(one.status).toBe(200);
         expectNoSecrets(one);
         expect(Object.keys(one.body).sort()).toEqual(PUBLIC_KEYS);
+      });
+
+      it('answers 404 to a reviewer not assigned to the project, or withdrawn from it for a conflict', async () => {
+        const paths = [
+          path(setting.project.id),
+          path(setting.project.id, setting.id),
+          path(setting.project.id, setting.id, true),
+        ];
+        const { auth: outsider } = await asRole(t, 'reviewer');
+        const { auth: conflicted, user } = await asRole(t, 'reviewer');
+        await aReview(t, setting.project.id, user.id, 'declined_conflict');
+        for (const auth of [outsider, conflicted]) {
+          for (const url of paths) expectProblem(await t.http().get(url).set(auth), 404);
+        }
+        for (const url of paths) expect((await t.http().get(url).set(reviewer)).status).toBe(200);
       });
 
       it('gives a reviewer the history with the status fields of each record only', async () => {

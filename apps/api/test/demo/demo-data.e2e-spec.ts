@@ -1,6 +1,8 @@
-import { loadDemoDataIfEmpty } from '../../src/demo/demo-data';
-import { createTestApp, TestApp } from '../support/test-app';
+import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../../src/demo/demo-data';
+import { count, createTestApp, TestApp } from '../support/test-app';
 import { asRole } from '../support/builders';
+import { isTransitionAllowed } from '@hstf/domain';
+import type { Stage } from '@hstf/domain';
 
 describe('the demo data', () => {
   let t: TestApp;
@@ -58,6 +60,13 @@ describe('the demo data', () => {
     ]);
   });
 
+  it('never grants a consent before it was requested, nor withdraws it before it was granted', async () => {
+    await expect(
+      column(`SELECT p.code || ' ' || c.country_iso3 AS v FROM consent_records c JOIN projects p ON p.id = c.project_id
+              WHERE c.granted_on < c.requested_on OR c.withdrawn_on < c.granted_on`),
+    ).resolves.toEqual([]);
+  });
+
   it('flags every project, strategy and contribution as illustrative', async () => {
     await expect(
       column(`SELECT 'x' AS v FROM projects WHERE NOT illustrative
@@ -95,6 +104,154 @@ describe('the demo data', () => {
     const response = await t.http().get('/api/v1/fund/ledger').set(auth);
     expect(response.status).toBe(200);
     expect(Number(response.body.overall.available)).toBeGreaterThan(0);
+  });
+
+  describe('reviews', () => {
+    interface Assessed {
+      code: string;
+      passes: boolean;
+      countedReviews: number;
+      disagreements: string[];
+      unmoderatedDisagreements: string[];
+      failures: { code: string }[];
+    }
+    const assessments = async (stages: string[]): Promise<Assessed[]> => {
+      const { auth } = await asRole(t, 'staff');
+      const ids = await column(
+        `SELECT id AS v FROM projects WHERE stage = ANY('{${stages.join(',')}}'::text[]) ORDER BY code`,
+      );
+      const answers: Assessed[] = [];
+      for (const id of ids) {
+        const response = await t.http().get(`/api/v1/projects/${id}/assessment`).set(auth);
+        expect(response.status).toBe(200);
+        answers.push(response.body as Assessed);
+      }
+      return answers;
+    };
+
+    it('has reviews by the three demo reviewers, in every status', async () => {
+      await expect(
+        column(`SELECT DISTINCT u.email AS v FROM reviews r JOIN users u ON u.id = r.reviewer_id ORDER BY 1`),
+      ).resolves.toEqual(['reviewer1@example.org', 'reviewer2@example.org', 'reviewer3@example.org']);
+      await expect(column(`SELECT DISTINCT status AS v FROM reviews ORDER BY 1`)).resolves.toEqual([
+        'assigned',
+        'declined_conflict',
+        'draft',
+        'submitted',
+      ]);
+    });
+
+    it('shows, among the proposals under review, each situation staff must handle', async () => {
+      const answers = await assessments(['under_review']);
+      expect(answers.some((a) => a.passes)).toBe(true);
+      expect(answers.some((a) => !a.passes && a.failures.some((f) => f.code !== 'too_few_reviews'))).toBe(
+        true,
+      );
+      expect(answers.some((a) => a.disagreements.length > 0 && a.unmoderatedDisagreements.length === 0)).toBe(
+        true,
+      );
+      expect(answers.some((a) => a.unmoderatedDisagreements.length > 0)).toBe(true);
+      expect(answers.some((a) => a.failures.some((f) => f.code === 'too_few_reviews'))).toBe(true);
+      await expect(
+        column(`SELECT p.code AS v FROM reviews r JOIN projects p ON p.id = r.project_id
+                WHERE r.status = 'declined_conflict' AND p.stage = 'under_review'`),
+      ).resolves.toHaveLength(1);
+      await expect(count(t.db, 'moderation_notes')).resolves.toBe(1);
+    });
+
+    it('passes the assessment of every project that was approved, with no disagreement left open', async () => {
+      const answers = await assessments(['approved', 'active', 'completed', 'closed']);
+      expect(answers.length).toBeGreaterThan(40);
+      expect(answers.filter((a) => !a.passes || a.unmoderatedDisagreements.length > 0)).toEqual([]);
+    });
+
+    it('keeps the demo reviews blind: a demo reviewer who has not submitted sees no other review', async () => {
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'reviewer3@example.org', password: DEMO_PASSWORD });
+      expect(login.status).toBe(200);
+      const auth = { Authorization: `Bearer ${login.body.token as string}` };
+      const [waiting] = await column(
+        `SELECT r.project_id AS v FROM reviews r JOIN users u ON u.id = r.reviewer_id
+         WHERE u.email = 'reviewer3@example.org' AND r.status = 'assigned' LIMIT 1`,
+      );
+      expect((await t.http().get(`/api/v1/projects/${waiting}/reviews`).set(auth)).status).toBe(404);
+      expect((await t.http().get('/api/v1/reviews/mine').set(auth)).body.items.length).toBeGreaterThan(5);
+    });
+
+    it('audits every review, keeping what unsubmitted reviews say out of the audit log', async () => {
+      await expect(
+        column(`SELECT r.id AS v FROM reviews r
+                WHERE NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.entity = 'review' AND a.entity_id = r.id::text)`),
+      ).resolves.toEqual([]);
+      await expect(
+        column(`SELECT a.entity_id AS v FROM audit_entries a JOIN reviews r ON r.id::text = a.entity_id
+                WHERE a.entity = 'review' AND r.status <> 'submitted' AND a.after ? 'score_people_centred'`),
+      ).resolves.toEqual([]);
+    });
+  });
+
+  describe('compliance, alerts and history', () => {
+    it('shows the multi-country proposal under review compliant in one country and pending in the other', async () => {
+      const { auth } = await asRole(t, 'staff');
+      const ids = await column(
+        `SELECT p.id AS v FROM projects p
+         WHERE p.stage = 'under_review'
+           AND (SELECT count(*) FROM project_countries pc WHERE pc.project_id = p.id) > 1
+           AND EXISTS (SELECT 1 FROM consent_records c WHERE c.project_id = p.id AND c.status = 'granted')`,
+      );
+      expect(ids).toHaveLength(1);
+      const response = await t.http().get(`/api/v1/projects/${ids[0]}/compliance`).set(auth);
+      expect(response.status).toBe(200);
+      expect(response.body.status).toBe('pending');
+      const statuses = (response.body.countries as { status: string }[]).map((c) => c.status);
+      expect(new Set(statuses)).toEqual(new Set(['compliant', 'pending']));
+      const listed = await t
+        .http()
+        .get('/api/v1/compliance')
+        .query({ status: 'pending', limit: 200 })
+        .set(auth);
+      expect(listed.body.items.map((i: { projectId: string }) => i.projectId)).toContain(ids[0]);
+    });
+
+    it('raises an alert for the active project whose consent was withdrawn', async () => {
+      const { auth } = await asRole(t, 'staff');
+      const [withdrawn] = await column(
+        `SELECT c.id AS v FROM consent_records c JOIN projects p ON p.id = c.project_id
+         WHERE c.status = 'withdrawn' AND p.stage = 'active'`,
+      );
+      const response = await t.http().get('/api/v1/alerts').query({ limit: 200 }).set(auth);
+      expect(response.status).toBe(200);
+      expect(response.body.items).toContainEqual(
+        expect.objectContaining({ code: 'funded_consent_withdrawn', stage: 'active', recordId: withdrawn }),
+      );
+    });
+
+    it('records the decisions that brought every project to its stage, in order', async () => {
+      const { rows } = await t.db.query<{
+        stage: Stage;
+        moves: { from: Stage; to: Stage; on: string }[] | null;
+      }>(
+        `SELECT p.stage, (SELECT json_agg(json_build_object('from', t.from_stage, 'to', t.to_stage, 'on', t.decided_on)
+                                 ORDER BY t.occurred_at) FROM project_transitions t WHERE t.project_id = p.id) AS moves
+         FROM projects p`,
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      for (const { stage, moves } of rows) {
+        const path = moves ?? [];
+        expect(path.at(-1)?.to ?? 'concept_note').toBe(stage);
+        let at: Stage = 'concept_note';
+        let previous = '';
+        for (const move of path) {
+          expect(move.from).toBe(at);
+          expect(isTransitionAllowed(move.from, move.to)).toBe(true);
+          expect(move.on >= previous && move.on <= today).toBe(true);
+          [at, previous] = [move.to, move.on];
+        }
+      }
+      expect(await count(t.db, 'project_transitions')).toBeGreaterThan(150);
+    });
   });
 
   it('writes an audit entry for every record it creates', async () => {

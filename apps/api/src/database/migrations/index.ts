@@ -3,6 +3,7 @@ import { LoadCountries1763870000001 } from './1763870000001-load-countries';
 import { PortfolioRecords1763870000002 } from './1763870000002-portfolio-records';
 import { FundRecords1763870000004 } from './1763870000004-fund-records';
 import { ReviewsAndLifecycle1763870000005 } from './1763870000005-reviews-and-lifecycle';
+import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PortfolioRecords1763870000002,
   FundRecords1763870000004,
   ReviewsAndLifecycle1763870000005,
+  FundLedgerLock1763870000007,
 ];

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/access.decorators';
+import { AlertPage, AlertQuery } from './alerts.dto';
+import { AlertsService } from './alerts.service';
+
+@ApiTags('alerts')
+@Controller('v1/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @Authenticated('admin', 'staff')
+  @ApiOperation({
+    summary: 'Consents that need attention, by project code, country and alert',
+    description:
+      'Approved or active projects whose consent was withdrawn, has expired, expires within 90 days or ' +
+      'is otherwise not valid; proposals waiting on a consent requested more than 60 days ago. Each ' +
+      'names the project, the country and the consent record.',
+  })
+  @ApiOkResponse({ type: AlertPage })
+  list(@Query() query: AlertQuery): Promise<AlertPage> {
+    return this.alerts.list(query);
+  }
+}

@@ -1,0 +1,123 @@
+import type {
+  AlignmentInput,
+  ConsentRecordInput,
+  Paragraph3Declarations,
+  Paragraph6Input,
+  Stage,
+} from '@hstf/domain';
+import { EntityManager } from 'typeorm';
+import { hasTextSql } from './paragraph-6.sql';
+
+/** A consent record as the rules read it, with what only staff and admin may see beside it. */
+export interface ConsentRecordFacts extends ConsentRecordInput {
+  staffOnly: {
+    issuingOffice: string | null;
+    signatory: string | null;
+    documentReference: string | null;
+    withdrawalReason: string | null;
+    scope: string | null;
+  };
+}
+
+export interface AlignmentFacts extends AlignmentInput {
+  priorityArea: string | null;
+}
+
+/** Everything paragraphs 6 and 3 are judged on, for one project. */
+export interface ComplianceRecords {
+  projectId: string;
+  code: string;
+  title: string;
+  stage: Stage;
+  startDate: string | null;
+  /** ISO 3166-1 alpha-3 → English short name, in name order. */
+  countries: { iso3: string; name: string }[];
+  consents: ConsentRecordFacts[];
+  alignments: AlignmentFacts[];
+  declarations: Paragraph3Declarations;
+}
+
+interface RecordsRow {
+  id: string;
+  code: string;
+  title: string;
+  stage: Stage;
+  start_date: string | null;
+  declares_no_coercion: boolean;
+  declares_distinct_from_r2p: boolean;
+  countries: { iso3: string; name: string }[];
+  consents: ConsentRecordFacts[];
+  alignments: AlignmentFacts[];
+}
+
+/**
+ * One statement for any number of projects: the project, its recipient countries, consent records
+ * and alignments (with the strategy period). Whether an authority, a signatory or a document
+ * reference is recorded is decided by the same SQL the compliance list uses (hasTextSql), so the
+ * detail and the list cannot read "present" differently.
+ */
+const RECORDS_SQL = `
+  SELECT p.id, p.code, p.title, p.stage, p.start_date, p.declares_no_coercion, p.declares_distinct_from_r2p,
+    coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'name', c.name) ORDER BY c.name)
+      FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3
+      WHERE pc.project_id = p.id), '[]') AS countries,
+    coalesce((SELECT json_agg(json_build_object(
+        'id', c.id, 'country', c.country_iso3, 'status', c.status, 'requestedOn', c.requested_on,
+        'grantedOn', c.granted_on, 'validUntil', c.valid_until, 'withdrawnOn', c.withdrawn_on,
+        'hasIssuingOffice', ${hasTextSql('c.issuing_office')},
+        'hasSignatory', ${hasTextSql('c.signatory')},
+        'hasDocumentReference', ${hasTextSql('c.document_reference')},
+        'staffOnly', json_build_object('issuingOffice', c.issuing_office, 'signatory', c.signatory,
+          'documentReference', c.document_reference, 'withdrawalReason', c.withdrawal_reason, 'scope', c.scope))
+        ORDER BY c.country_iso3, c.created_at, c.id)
+      FROM consent_records c WHERE c.project_id = p.id), '[]') AS consents,
+    coalesce((SELECT json_agg(json_build_object(
+        'id', a.id, 'country', a.country_iso3, 'strategyId', s.id, 'strategyTitle', s.title,
+        'periodFrom', s.period_from, 'periodTo', s.period_to, 'justification', a.justification,
+        'priorityArea', a.priority_area)
+        ORDER BY a.country_iso3, s.period_from, a.id)
+      FROM alignments a JOIN national_strategies s ON s.id = a.strategy_id
+      WHERE a.project_id = p.id), '[]') AS alignments
+  FROM projects p
+  WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL`;
+
+/** The records of these projects (soft-deleted ones left out), in the order of the ids given. */
+export async function loadComplianceRecords(
+  manager: EntityManager,
+  projectIds: readonly string[],
+): Promise<ComplianceRecords[]> {
+  if (!projectIds.length) return [];
+  const rows = await manager.query<RecordsRow[]>(RECORDS_SQL, [projectIds]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return projectIds.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        projectId: row.id,
+        code: row.code,
+        title: row.title,
+        stage: row.stage,
+        startDate: row.start_date,
+        countries: row.countries,
+        consents: row.consents,
+        alignments: row.alignments,
+        // The columns default to false: "not declared (yet)", which the screening reads as unanswered.
+        declarations: {
+          noThreatOrUseOfForce: row.declares_no_coercion ? true : null,
+          distinctFromResponsibilityToProtect: row.declares_distinct_from_r2p ? true : null,
+        },
+      },
+    ];
+  });
+}
+
+/** The input of the domain's evaluateParagraph6: nothing is decided here. */
+export function paragraph6Input(records: ComplianceRecords): Paragraph6Input {
+  return {
+    recipientCountries: records.countries.map((c) => c.iso3),
+    consents: records.consents.map(({ staffOnly: _staffOnly, ...consent }) => consent),
+    alignments: records.alignments.map(({ priorityArea: _priorityArea, ...alignment }) => alignment),
+    projectStart: records.startDate,
+  };
+}

@@ -1,0 +1,187 @@
+import {
+  describeAlignmentProblem,
+  describeComplianceReason,
+  describeConsentProblem,
+  describeParagraph3Problem,
+  evaluateParagraph6,
+  RESOLUTION_66_290_CITATION,
+  RESOLUTION_66_290_PARAGRAPH_6,
+  screenParagraph3,
+} from '@hstf/domain';
+import type { ComplianceReason, Paragraph3Screening, Paragraph6Result } from '@hstf/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { limitOf, toPage } from '../common/pagination/pagination';
+import { Problem } from '../common/problem-details/problem';
+import { RequestContext } from '../common/request-context/request-context';
+import { ComplianceListRow, complianceListQuery } from './compliance-list.query';
+import { ComplianceRecords, loadComplianceRecords, paragraph6Input } from './compliance-records';
+import {
+  ComplianceListQuery,
+  CompliancePage,
+  ComplianceReasonDto,
+  ConsentEvaluationDto,
+  CountryComplianceDto,
+  Paragraph3ScreeningDto,
+  ProjectComplianceDto,
+} from './compliance.dto';
+
+/** Today as a calendar date in UTC: the default date of every judgement. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** "it has no date of grant" → "It has no date of grant." */
+function sentence(clause: string): string {
+  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
+}
+
+/** A reason of the rules with its English sentence. */
+export function worded<T extends { code: string; facts: object }>(
+  item: T,
+  describe: (item: T) => string,
+): ComplianceReasonDto {
+  return { code: item.code, facts: item.facts as Record<string, unknown>, message: describe(item) };
+}
+
+export function complianceReasonDto(item: ComplianceReason): ComplianceReasonDto {
+  return worded(item, describeComplianceReason);
+}
+
+function seesEverything(ctx: RequestContext): boolean {
+  return ctx.user?.role === 'admin' || ctx.user?.role === 'staff';
+}
+
+/**
+ * Paragraph 6 of resolution 66/290 (DESIGN.md §4.2), judged by libs/domain: this service gathers the
+ * records and words the result; it decides nothing itself. The list, which must judge many projects
+ * in one statement, uses the same rule written in SQL (paragraph-6.sql.ts), tested against the domain.
+ */
+@Injectable()
+export class ComplianceService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The records of these projects, for features that judge them (transitions, alerts). */
+  records(manager: EntityManager, projectIds: readonly string[]): Promise<ComplianceRecords[]> {
+    return loadComplianceRecords(manager, projectIds);
+  }
+
+  evaluate(records: ComplianceRecords, on: string): Paragraph6Result {
+    return evaluateParagraph6(paragraph6Input(records), on);
+  }
+
+  screen(records: ComplianceRecords): Paragraph3Screening {
+    return screenParagraph3(records.declarations);
+  }
+
+  async forProject(ctx: RequestContext, projectId: string, on = todayUtc()): Promise<ProjectComplianceDto> {
+    // Reviewers see the projects assigned to them and not declined for a conflict; anything else is 404.
+    const reviewer = ctx.user?.role === 'reviewer' ? ctx.user.id : null;
+    const [visible] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM projects p
+       WHERE p.id = $1 AND p.deleted_at IS NULL
+         AND ($2::uuid IS NULL OR EXISTS (
+           SELECT 1 FROM reviews r
+           WHERE r.project_id = p.id AND r.reviewer_id = $2 AND r.status <> 'declined_conflict'))`,
+      [projectId, reviewer],
+    );
+    const [records] = visible ? await this.records(this.dataSource.manager, [projectId]) : [];
+    if (!records) throw Problem.notFound('The project');
+    return this.toDto(records, this.evaluate(records, on), this.screen(records), seesEverything(ctx));
+  }
+
+  async list(query: ComplianceListQuery): Promise<CompliancePage> {
+    const on = query.on ?? todayUtc();
+    const { text, values } = complianceListQuery(query, on);
+    const rows = await this.dataSource.query<ComplianceListRow[]>(text, values);
+    const page = toPage(rows, limitOf(query), (row) => [row.code, row.id]);
+    return {
+      on,
+      nextCursor: page.nextCursor,
+      items: page.items.map((row) => ({
+        projectId: row.id,
+        code: row.code,
+        title: row.title,
+        stage: row.stage as ProjectComplianceDto['stage'],
+        status: row.status,
+        countries: row.countries ?? [],
+      })),
+    };
+  }
+
+  /** The evaluation in words; what only staff may see is added for staff and admin alone. */
+  toDto(
+    records: ComplianceRecords,
+    result: Paragraph6Result,
+    screening: Paragraph3Screening,
+    staff: boolean,
+  ): ProjectComplianceDto {
+    const names = new Map(records.countries.map((c) => [c.iso3, c.name]));
+    const consents = new Map(records.consents.map((c) => [c.id, c]));
+    const alignments = new Map(records.alignments.map((a) => [a.id, a]));
+    const countries: CountryComplianceDto[] = result.countries.map((country) => ({
+      country: country.country,
+      countryName: names.get(country.country) ?? country.country,
+      status: country.status,
+      consent: {
+        holds: country.consent.holds,
+        recordId: country.consent.recordId,
+        records: country.consent.records.map((evaluation) => {
+          const record = consents.get(evaluation.recordId)!;
+          const dto: ConsentEvaluationDto = {
+            recordId: evaluation.recordId,
+            status: evaluation.status,
+            requestedOn: record.requestedOn,
+            grantedOn: evaluation.grantedOn,
+            validUntil: evaluation.validUntil,
+            withdrawnOn: record.withdrawnOn,
+            counts: evaluation.counts,
+            problems: evaluation.problems.map((problem) =>
+              worded(problem, (p) => sentence(describeConsentProblem(p))),
+            ),
+          };
+          return staff ? { ...dto, ...record.staffOnly } : dto;
+        }),
+      },
+      alignment: {
+        holds: country.alignment.holds,
+        alignmentId: country.alignment.alignmentId,
+        strategyId: country.alignment.strategyId,
+        records: country.alignment.records.map((evaluation) => ({
+          alignmentId: evaluation.alignmentId,
+          strategyId: evaluation.strategyId,
+          strategyTitle: evaluation.strategyTitle,
+          priorityArea: alignments.get(evaluation.alignmentId)?.priorityArea ?? null,
+          periodFrom: evaluation.periodFrom,
+          periodTo: evaluation.periodTo,
+          coversStart: evaluation.coversStart,
+          hasJustification: evaluation.hasJustification,
+          counts: evaluation.counts,
+          problems: evaluation.problems.map((problem) =>
+            worded(problem, (p) => sentence(describeAlignmentProblem(p))),
+          ),
+        })),
+      },
+      reasons: country.reasons.map(complianceReasonDto),
+    }));
+    const paragraph3: Paragraph3ScreeningDto = {
+      status: screening.status,
+      declarations: screening.declarations,
+      problems: screening.problems.map((problem) => worded(problem, describeParagraph3Problem)),
+    };
+    return {
+      projectId: records.projectId,
+      code: records.code,
+      title: records.title,
+      stage: records.stage,
+      on: result.on,
+      projectStart: records.startDate,
+      status: result.status,
+      paragraph6: { citation: RESOLUTION_66_290_CITATION, text: RESOLUTION_66_290_PARAGRAPH_6 },
+      reasons: result.reasons.map(complianceReasonDto),
+      countries,
+      paragraph3,
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { STAGES } from '@hstf/domain';
+import type { Stage } from '@hstf/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const STAFF_ONLY = 'Staff and admin only: never sent to donors.';
+
+export class TransitionRequest {
+  @ApiProperty({ enum: STAGES, description: 'The stage to move the project to' })
+  @IsIn(STAGES, { message: `must be one of ${STAGES.join(', ')}` })
+  to: Stage;
+
+  @ApiProperty({ example: 'Approved by the Programme Review Committee on 12 March.', maxLength: 5000 })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank' })
+  @MaxLength(5000)
+  note: string;
+
+  @IsOptionalCalendarDate({
+    description:
+      'The date of the decision (default: today, UTC); paragraph 6 is judged on it. Not in the future, ' +
+      'and not before the previous decision.',
+  })
+  decidedOn?: string;
+
+  @ApiPropertyOptional({ description: 'The version of the project read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** A failed gate of the lifecycle: a stable code, its facts and an English sentence. */
+export class TransitionFailureDto {
+  @ApiProperty({ example: 'approved_budget_exceeds_available_balance' }) code: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) facts: Record<string, unknown>;
+  @ApiProperty({
+    example:
+      "The approved budget of US$1,000,000.00 exceeds the Fund's available balance of US$400,000.00 by US$600,000.00.",
+  })
+  message: string;
+}
+
+/** One move of the project's lifecycle, as kept in its history. */
+export class TransitionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ enum: STAGES }) from: Stage;
+  @ApiProperty({ enum: STAGES }) to: Stage;
+  @ApiProperty({ format: 'date' }) decidedOn: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiPropertyOptional({ description: STAFF_ONLY }) note?: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: STAFF_ONLY })
+  actorId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: STAFF_ONLY }) actorName?: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: `The facts the gate was checked on (paragraph 6, the assessment, the balance…). ${STAFF_ONLY}`,
+  })
+  evidence?: Record<string, unknown> | null;
+}
+
+export class TransitionPage {
+  @ApiProperty({ type: [TransitionDto] }) items: TransitionDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class TransitionResultDto {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ enum: STAGES, description: 'The stage now' }) stage: Stage;
+  @ApiProperty({ description: 'The version of the project now' }) version: number;
+  @ApiProperty({ type: TransitionDto }) transition: TransitionDto;
+}
+
+export class TransitionOptionDto {
+  @ApiProperty({ enum: STAGES }) to: Stage;
+  @ApiProperty({ description: 'Whether the move would be accepted now' }) allowed: boolean;
+  @ApiProperty({ type: [TransitionFailureDto], description: 'Every gate that fails now' })
+  failures: TransitionFailureDto[];
+}
+
+export class TransitionOptionsDto {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date', description: 'The date the gates were checked on (today, UTC)' })
+  on: string;
+  @ApiProperty({ type: [TransitionOptionDto], description: 'Every move open from the current stage' })
+  options: TransitionOptionDto[];
+}

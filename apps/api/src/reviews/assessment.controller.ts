@@ -1,0 +1,117 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, PipeTransform, Put, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isPrincipleId, PRINCIPLE_IDS } from '@hstf/domain';
+import type { PrincipleId } from '@hstf/domain';
+import { Authenticated } from '../auth/access.decorators';
+import { ExpectedVersion } from '../common/concurrency/expected-version';
+import { Problem } from '../common/problem-details/problem';
+import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  AssessmentDto,
+  AssessmentSettingsDto,
+  ModerationNoteDto,
+  ModerationNoteList,
+  ModerationNoteRequest,
+  ReviewerCalibrationList,
+  UpdateAssessmentSettingsRequest,
+} from './assessment.dto';
+import { AssessmentService } from './assessment.service';
+import { OptionalExpectedVersion } from './optional-version';
+
+class ParsePrinciplePipe implements PipeTransform<string, PrincipleId> {
+  transform(value: string): PrincipleId {
+    if (!isPrincipleId(value)) {
+      throw Problem.validation([
+        { field: 'principle', message: `must be one of ${PRINCIPLE_IDS.join(', ')}` },
+      ]);
+    }
+    return value;
+  }
+}
+
+/** The assessment of a proposal and its moderation notes. Donors: 403. */
+@ApiTags('assessment')
+@ApiNotFoundResponse({
+  description:
+    'The project does not exist; or the caller is a reviewer whose own review of it is not submitted',
+})
+@Controller('v1/projects/:id')
+export class ProjectAssessmentController {
+  constructor(private readonly assessments: AssessmentService) {}
+
+  @Get('assessment')
+  @Authenticated('admin', 'staff', 'reviewer')
+  @ApiOkResponse({ type: AssessmentDto })
+  assessment(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) projectId: string,
+  ): Promise<AssessmentDto> {
+    return this.assessments.assessment(ctx, projectId);
+  }
+
+  @Get('moderation-notes')
+  @Authenticated('admin', 'staff', 'reviewer')
+  @ApiOkResponse({ type: ModerationNoteList, description: 'In principle order' })
+  async notes(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) projectId: string,
+  ): Promise<ModerationNoteList> {
+    return { items: await this.assessments.listNotes(ctx, projectId) };
+  }
+
+  @Put('moderation-notes/:principle')
+  @Authenticated('admin', 'staff')
+  @ApiParam({ name: 'principle', enum: PRINCIPLE_IDS })
+  @ApiCreatedResponse({ type: ModerationNoteDto, description: 'Recorded' })
+  @ApiOkResponse({ type: ModerationNoteDto, description: 'Changed (send the version read)' })
+  async putNote(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe) projectId: string,
+    @Param('principle', ParsePrinciplePipe) principle: PrincipleId,
+    @OptionalExpectedVersion() version: number | null,
+    @Body() body: ModerationNoteRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ModerationNoteDto> {
+    const { note, created } = await this.assessments.putNote(ctx, projectId, principle, version, body);
+    response.status(created ? 201 : 200);
+    return note;
+  }
+}
+
+@ApiTags('assessment')
+@Controller('v1/assessment-settings')
+export class AssessmentSettingsController {
+  constructor(private readonly assessments: AssessmentService) {}
+
+  @Get()
+  @Authenticated('admin', 'staff')
+  @ApiOkResponse({ type: AssessmentSettingsDto })
+  get(): Promise<AssessmentSettingsDto> {
+    return this.assessments.settings();
+  }
+
+  @Patch()
+  @Authenticated('admin')
+  @ApiOkResponse({ type: AssessmentSettingsDto })
+  update(
+    @Ctx() ctx: RequestContext,
+    @ExpectedVersion() version: number,
+    @Body() body: UpdateAssessmentSettingsRequest,
+  ): Promise<AssessmentSettingsDto> {
+    return this.assessments.updateSettings(ctx, version, body);
+  }
+}
+
+@ApiTags('assessment')
+@Controller('v1/reviewers')
+export class ReviewerCalibrationController {
+  constructor(private readonly assessments: AssessmentService) {}
+
+  @Get('calibration')
+  @Authenticated('admin', 'staff')
+  @ApiOkResponse({ type: ReviewerCalibrationList })
+  async calibration(): Promise<ReviewerCalibrationList> {
+    return { items: await this.assessments.calibration() };
+  }
+}

@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
+import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
+import { IsOptionalNotNull } from '../common/validation/optional';
+import { STAGES } from '../projects/project-vocabulary';
+import type { Stage } from '../projects/project-vocabulary';
+import { PrincipleIndicatorsDto } from './reviews.dto';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const FACTS = { type: 'object', additionalProperties: true } as const;
+
+/** A mean kept exact: numerator / denominator; `decimal` is rounded for display only. */
+export class ExactMeanDto {
+  @ApiProperty({ example: 5 }) numerator: number;
+  @ApiProperty({ example: 2 }) denominator: number;
+  @ApiProperty({ example: '2.50', description: 'Rounded to two decimals, for display only' }) decimal: string;
+}
+
+export class AssessmentThresholdsDto {
+  @ApiProperty({ example: 2, description: "Every principle's mean must reach this" })
+  minPrincipleMean: number;
+  @ApiProperty({ example: 2.5, description: 'The mean of the five principle means must reach this' })
+  minOverallMean: number;
+  @ApiProperty({ example: 2, description: 'Counted reviews needed' }) minReviews: number;
+  @ApiProperty({ example: 2, description: 'max − min at or above this is a disagreement' })
+  disagreementSpread: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'principle_mean_below_threshold' }) code: string;
+  @ApiProperty(FACTS) facts: Record<string, unknown>;
+  @ApiProperty({ description: 'The reason in words' }) message: string;
+}
+
+export class ReviewTallyDto {
+  @ApiProperty({ format: 'uuid' }) reviewId: string;
+  @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty() reviewerName: string;
+  @ApiProperty({ enum: REVIEW_STATUSES }) status: ReviewStatus;
+  @ApiProperty({ description: 'Submitted, without a declared conflict, with all five scores' })
+  counted: boolean;
+  @ApiProperty({ type: [ReasonDto], description: 'Why it is left out; empty when it counts' })
+  exclusions: ReasonDto[];
+  @ApiProperty({ enum: RECOMMENDATIONS, nullable: true, description: 'Of counted reviews only' })
+  recommendation: Recommendation | null;
+}
+
+export class PrincipleAssessmentDto {
+  @ApiProperty({ enum: PRINCIPLE_IDS }) principle: PrincipleId;
+  @ApiProperty({ example: 'People-centred' }) title: string;
+  @ApiProperty({ description: 'Counted reviews scoring it' }) count: number;
+  @ApiProperty({ type: [Number] }) scores: number[];
+  @ApiProperty({ type: ExactMeanDto, nullable: true }) mean: ExactMeanDto | null;
+  @ApiProperty({ nullable: true, type: Number }) min: number | null;
+  @ApiProperty({ nullable: true, type: Number }) max: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'max − min' }) spread: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) meetsThreshold: boolean | null;
+  @ApiProperty() disagreement: boolean;
+  @ApiProperty({ description: 'A moderation note is recorded' }) moderated: boolean;
+  @ApiProperty({ nullable: true, type: String }) moderationNote: string | null;
+}
+
+export class RecommendationCountsDto {
+  @ApiProperty() approve: number;
+  @ApiProperty() revise: number;
+  @ApiProperty() reject: number;
+}
+
+export class ModerationNoteDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ enum: PRINCIPLE_IDS }) principle: PrincipleId;
+  @ApiProperty() note: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) authorName: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ModerationNoteList {
+  @ApiProperty({ type: [ModerationNoteDto] }) items: ModerationNoteDto[];
+}
+
+/** The assessment of a proposal against the five principles (DESIGN.md §4.1), as libs/domain computes it. */
+export class AssessmentDto {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ example: 'HS-2026-0042' }) code: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({
+    type: [PrincipleIndicatorsDto],
+    description: 'Structural indicators: evidence, not a verdict',
+  })
+  indicators: PrincipleIndicatorsDto[];
+  @ApiProperty({ type: AssessmentThresholdsDto, description: 'As configured in the assessment settings' })
+  thresholds: AssessmentThresholdsDto;
+  @ApiProperty({ description: 'Submitted reviews of reviewers who declared no conflict' })
+  countedReviews: number;
+  @ApiProperty() enoughReviews: boolean;
+  @ApiProperty({
+    type: [ReviewTallyDto],
+    description: 'Staff and admin: every review; a reviewer: the submitted ones',
+  })
+  reviews: ReviewTallyDto[];
+  @ApiProperty({ type: [PrincipleAssessmentDto] }) principles: PrincipleAssessmentDto[];
+  @ApiProperty({ type: ExactMeanDto, nullable: true, description: 'The mean of the five principle means' })
+  overallMean: ExactMeanDto | null;
+  @ApiProperty() passes: boolean;
+  @ApiProperty({ type: [ReasonDto], description: 'Every reason it does not pass; empty when it passes' })
+  failures: ReasonDto[];
+  @ApiProperty({ enum: PRINCIPLE_IDS, isArray: true }) disagreements: PrincipleId[];
+  @ApiProperty({
+    enum: PRINCIPLE_IDS,
+    isArray: true,
+    description: 'Disagreements without a moderation note: they block a decision',
+  })
+  unmoderatedDisagreements: PrincipleId[];
+  @ApiProperty({ type: RecommendationCountsDto, description: 'Of the counted reviews' })
+  recommendations: RecommendationCountsDto;
+  @ApiProperty({ type: [ModerationNoteDto] }) moderationNotes: ModerationNoteDto[];
+}
+
+export class ModerationNoteRequest {
+  @ApiPropertyOptional({ description: 'Required when the note exists: the version read; or send If-Match' })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiProperty({ maxLength: 10000, description: 'How staff moderated the disagreement' })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be blank' })
+  @MaxLength(10000)
+  note: string;
+}
+
+export class AssessmentSettingsDto extends AssessmentThresholdsDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+const THRESHOLD = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
+const THRESHOLD_MESSAGE = { message: 'must be a number from 0 to 4 with at most two decimals' };
+
+export class UpdateAssessmentSettingsRequest {
+  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 4, example: 2 })
+  @IsOptionalNotNull()
+  @IsNumber(THRESHOLD, THRESHOLD_MESSAGE)
+  @Min(0, THRESHOLD_MESSAGE)
+  @Max(4, THRESHOLD_MESSAGE)
+  minPrincipleMean?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 4, example: 2.5 })
+  @IsOptionalNotNull()
+  @IsNumber(THRESHOLD, THRESHOLD_MESSAGE)
+  @Min(0, THRESHOLD_MESSAGE)
+  @Max(4, THRESHOLD_MESSAGE)
+  minOverallMean?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, example: 2 })
+  @IsOptionalNotNull()
+  @IsInt({ message: 'must be a whole number from 1 to 20' })
+  @Min(1, { message: 'must be a whole number from 1 to 20' })
+  @Max(20, { message: 'must be a whole number from 1 to 20' })
+  minReviews?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, example: 2 })
+  @IsOptionalNotNull()
+  @IsInt({ message: 'must be a whole number from 1 to 4' })
+  @Min(1, { message: 'must be a whole number from 1 to 4' })
+  @Max(4, { message: 'must be a whole number from 1 to 4' })
+  disagreementSpread?: number;
+}
+
+export class ReviewerCalibrationDto {
+  @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty() reviewerName: string;
+  @ApiProperty({ description: 'Counted reviews on proposals with a panel of two or more' }) reviews: number;
+  @ApiProperty({
+    type: ExactMeanDto,
+    description: 'Signed mean of (score − panel mean): positive scores more generously than the panel',
+  })
+  meanDeviation: ExactMeanDto;
+}
+
+export class ReviewerCalibrationList {
+  @ApiProperty({ type: [ReviewerCalibrationDto] }) items: ReviewerCalibrationDto[];
+}

@@ -1,0 +1,47 @@
+import { HttpStatus } from '@nestjs/common';
+import { describeReviewRefusal, seesOtherReviews } from '@hstf/domain';
+import type { ReviewRefusal, ReviewStatus } from '@hstf/domain';
+import type { EntityManager } from 'typeorm';
+import { Problem } from '../common/problem-details/problem';
+import type { RequestContext } from '../common/request-context/request-context';
+import type { Stage } from '../projects/project-vocabulary';
+
+export function seesAllReviews(ctx: RequestContext): boolean {
+  return ctx.user?.role === 'admin' || ctx.user?.role === 'staff';
+}
+
+/**
+ * The project, if the caller may see its reviews: staff and admins always; a reviewer only once
+ * their own review of it is submitted (blind review). Anything else is 404, so that a reviewer
+ * learns nothing, not even whether other reviews exist. Writers hold the project row FOR SHARE.
+ */
+export async function projectWithReviewsFor(
+  manager: EntityManager,
+  ctx: RequestContext,
+  projectId: string,
+  forWrite = false,
+): Promise<{ id: string; code: string; title: string; stage: Stage }> {
+  const [project] = await manager.query<
+    { id: string; code: string; title: string; stage: Stage; own: ReviewStatus | null }[]
+  >(
+    `SELECT p.id, p.code, p.title, p.stage,
+            (SELECT r.status FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2) AS own
+     FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL ${forWrite ? 'FOR SHARE OF p' : ''}`,
+    [projectId, ctx.user?.id ?? null],
+  );
+  if (!project) throw Problem.notFound('The project');
+  if (!seesAllReviews(ctx) && !seesOtherReviews(project.own)) throw Problem.notFound('The project');
+  const { own: _own, ...rest } = project;
+  return rest;
+}
+
+/** A review action the rules refuse: 422 with the reason as a code, its facts and in words. */
+export function refused(refusal: ReviewRefusal): Problem {
+  return new Problem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    `review-${refusal.code.replace(/_/g, '-')}`,
+    'Review action refused',
+    describeReviewRefusal(refusal),
+    { code: refusal.code, facts: refusal.facts },
+  );
+}
