@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many proposals under review and approved or active projects hold each status */
+        get: operations["Compliance_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contributions": {
         parameters: {
             query?: never;
@@ -983,6 +1000,19 @@ export interface components {
             /** @description Region name or dimension */
             key: string;
             projects: number;
+        };
+        ComplianceCountDto: {
+            projects: number;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            /** @enum {string} */
+            status: "compliant" | "pending" | "non_compliant";
+        };
+        ComplianceCountsDto: {
+            /** @description Proposals under review and approved or active projects, by stage and status */
+            counts: components["schemas"]["ComplianceCountDto"][];
+            /** Format: date */
+            on: string;
         };
         CompliancePage: {
             items: components["schemas"]["ComplianceSummaryDto"][];
@@ -2957,6 +2987,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompliancePage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Compliance_counts: {
+        parameters: {
+            query?: {
+                /** @description The date to judge on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceCountsDto"];
                 };
             };
             /** @description No valid session */

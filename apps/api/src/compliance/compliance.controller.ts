@@ -3,6 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import {
+  ComplianceCountsDto,
+  ComplianceCountsQuery,
   ComplianceListQuery,
   ComplianceOnQuery,
   CompliancePage,
@@ -44,6 +46,16 @@ export class ProjectComplianceController {
 @Controller('v1/compliance')
 export class ComplianceController {
   constructor(private readonly compliance: ComplianceService) {}
+
+  @Get('summary')
+  @Authenticated('admin', 'staff', 'donor')
+  @ApiOperation({
+    summary: 'How many proposals under review and approved or active projects hold each status',
+  })
+  @ApiOkResponse({ type: ComplianceCountsDto })
+  counts(@Query() query: ComplianceCountsQuery): Promise<ComplianceCountsDto> {
+    return this.compliance.counts(query.on);
+  }
 
   @Get()
   @Authenticated('admin', 'staff', 'donor')

@@ -162,3 +162,23 @@ export class CompliancePage {
   @ApiProperty({ type: [ComplianceSummaryDto] }) items: ComplianceSummaryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
+
+export class ComplianceCountsQuery {
+  @IsOptionalCalendarDate({ description: 'The date to judge on (default: today, UTC)' })
+  on?: string;
+}
+
+export class ComplianceCountDto {
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ enum: COMPLIANCE_STATUSES }) status: ComplianceStatus;
+  @ApiProperty() projects: number;
+}
+
+export class ComplianceCountsDto {
+  @ApiProperty({ format: 'date' }) on: string;
+  @ApiProperty({
+    type: [ComplianceCountDto],
+    description: 'Proposals under review and approved or active projects, by stage and status',
+  })
+  counts: ComplianceCountDto[];
+}

@@ -17,7 +17,10 @@ import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceListRow, complianceListQuery } from './compliance-list.query';
 import { ComplianceRecords, loadComplianceRecords, paragraph6Input } from './compliance-records';
+import { projectStatusSql } from './paragraph-6.sql';
 import {
+  ComplianceCountDto,
+  ComplianceCountsDto,
   ComplianceListQuery,
   CompliancePage,
   ComplianceReasonDto,
@@ -89,6 +92,18 @@ export class ComplianceService {
     const [records] = visible ? await this.records(this.dataSource.manager, [projectId]) : [];
     if (!records) throw Problem.notFound('The project');
     return this.toDto(records, this.evaluate(records, on), this.screen(records), seesEverything(ctx));
+  }
+
+  /** Where paragraph 6 matters now: proposals under review and approved or active projects. */
+  async counts(on = todayUtc()): Promise<ComplianceCountsDto> {
+    const rows = await this.dataSource.query<ComplianceCountDto[]>(
+      `SELECT p.stage, ${projectStatusSql('p', '$1::date')} AS status, count(*)::int AS projects
+       FROM projects p
+       WHERE p.deleted_at IS NULL AND p.stage IN ('under_review', 'approved', 'active')
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [on],
+    );
+    return { on, counts: rows };
   }
 
   async list(query: ComplianceListQuery): Promise<CompliancePage> {
