@@ -14,6 +14,7 @@ export default tseslint.config(
       '.data/**',
       'libs/api-client/src/schema.d.ts',
       'apps/web/e2e/screenshots/**',
+      'bench/tmp/**',
     ],
   },
   js.configs.recommended,

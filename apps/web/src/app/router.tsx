@@ -30,10 +30,89 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'countries/:iso3',
+            lazy: async () => ({
+              Component: (await import('../features/countries/routes/CountryRoute')).CountryRoute,
+            }),
+          },
+          {
             path: 'organizations',
             lazy: async () => ({
               Component: (await import('../features/organizations/routes/OrganizationsRoute'))
                 .OrganizationsRoute,
+            }),
+          },
+          {
+            path: 'projects',
+            lazy: async () => ({
+              Component: (await import('../features/projects/routes/ProjectsRoute')).ProjectsRoute,
+            }),
+          },
+          {
+            path: 'projects/new',
+            lazy: async () => ({
+              Component: (await import('../features/projects/routes/NewProjectRoute')).NewProjectRoute,
+            }),
+          },
+          {
+            path: 'projects/:id',
+            lazy: async () => ({
+              Component: (await import('../features/projects/routes/ProjectRoute')).ProjectRoute,
+            }),
+          },
+          {
+            path: 'projects/:id/edit',
+            lazy: async () => ({
+              Component: (await import('../features/projects/routes/EditProjectRoute')).EditProjectRoute,
+            }),
+          },
+          {
+            path: 'reviews',
+            lazy: async () => ({
+              Component: (await import('../features/reviews/routes/ReviewsRoute')).ReviewsRoute,
+            }),
+          },
+          {
+            path: 'reviews/:id',
+            lazy: async () => ({
+              Component: (await import('../features/reviews/routes/ReviewRoute')).ReviewRoute,
+            }),
+          },
+          {
+            path: 'strategies',
+            lazy: async () => ({
+              Component: (await import('../features/strategies/routes/StrategiesRoute')).StrategiesRoute,
+            }),
+          },
+          {
+            path: 'donors',
+            lazy: async () => ({
+              Component: (await import('../features/donors/routes/DonorsRoute')).DonorsRoute,
+            }),
+          },
+          {
+            path: 'donors/mine',
+            lazy: async () => ({
+              Component: (await import('../features/donors/routes/MyContributionsRoute'))
+                .MyContributionsRoute,
+            }),
+          },
+          {
+            path: 'donors/:id',
+            lazy: async () => ({
+              Component: (await import('../features/donors/routes/DonorRoute')).DonorRoute,
+            }),
+          },
+          {
+            path: 'users',
+            lazy: async () => ({
+              Component: (await import('../features/users/routes/UsersRoute')).UsersRoute,
+            }),
+          },
+          {
+            path: 'audit',
+            lazy: async () => ({
+              Component: (await import('../features/audit/routes/AuditRoute')).AuditRoute,
             }),
           },
           {

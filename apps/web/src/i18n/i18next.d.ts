@@ -1,9 +1,27 @@
 import 'i18next';
 import type en from './locales/en.json';
+import type reviewsEn from '../features/reviews/locales/en.json';
+import type usersEn from '../features/users/locales/en.json';
+import type auditEn from '../features/audit/locales/en.json';
+import type strategiesEn from '../features/strategies/locales/en.json';
+import type donorsEn from '../features/donors/locales/en.json';
+import type overviewEn from '../features/overview/locales/en.json';
+import type countriesEn from '../features/countries/locales/en.json';
+import type projectsEn from '../features/projects/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: {
+      translation: typeof en &
+        typeof reviewsEn &
+        typeof usersEn &
+        typeof auditEn &
+        typeof strategiesEn &
+        typeof donorsEn &
+        typeof overviewEn &
+        typeof countriesEn &
+        typeof projectsEn;
+    };
   }
 }

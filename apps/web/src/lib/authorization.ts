@@ -5,6 +5,13 @@ const SCREEN_ROLES = {
   overview: ROLES,
   countries: ROLES,
   organizations: ['admin', 'staff'],
+  projects: ['admin', 'staff', 'donor'],
+  reviews: ['admin', 'staff', 'reviewer'],
+  strategies: ROLES,
+  myContributions: ['donor'],
+  donors: ['admin', 'staff'],
+  users: ['admin'],
+  audit: ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -26,6 +26,11 @@ class ResizeObserverStub {
 }
 window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 
+// Mantine's autosizing Textarea listens for web fonts loading (document.fonts), which happy-dom lacks.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { configurable: true, value: new EventTarget() });
+}
+
 beforeAll(async () => {
   window.localStorage.clear();
   await initI18n('en');

@@ -1,4 +1,16 @@
-import { IconBuildingCommunity, IconHome, IconWorld, type Icon } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconCash,
+  IconClipboardCheck,
+  IconFolders,
+  IconHistory,
+  IconHome,
+  IconPigMoney,
+  IconTargetArrow,
+  IconUsers,
+  IconWorld,
+  type Icon,
+} from '@tabler/icons-react';
 import { canOpen, type Screen } from '../../lib/authorization';
 
 export interface NavItem {
@@ -10,6 +22,7 @@ export interface NavItem {
 
 const NAV_ITEMS: NavItem[] = [
   { screen: 'overview', to: '/', labelKey: 'nav.overview', icon: IconHome },
+  { screen: 'projects', to: '/projects', labelKey: 'nav.projects', icon: IconFolders },
   { screen: 'countries', to: '/countries', labelKey: 'nav.countries', icon: IconWorld },
   {
     screen: 'organizations',
@@ -17,6 +30,13 @@ const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.organizations',
     icon: IconBuildingCommunity,
   },
+  { screen: 'reviews', to: '/reviews', labelKey: 'nav.reviews', icon: IconClipboardCheck },
+  { screen: 'strategies', to: '/strategies', labelKey: 'nav.strategies', icon: IconTargetArrow },
+  // Before /donors: the donor's own screen lives under it and must match first.
+  { screen: 'myContributions', to: '/donors/mine', labelKey: 'nav.myContributions', icon: IconCash },
+  { screen: 'donors', to: '/donors', labelKey: 'nav.donors', icon: IconPigMoney },
+  { screen: 'users', to: '/users', labelKey: 'nav.users', icon: IconUsers },
+  { screen: 'audit', to: '/audit', labelKey: 'nav.audit', icon: IconHistory },
 ];
 
 export function navItemsFor(role: string): NavItem[] {

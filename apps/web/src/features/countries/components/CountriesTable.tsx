@@ -1,5 +1,6 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { TableSkeleton } from '../../../components/QueryStates';
 import { Tag } from '../../../components/Tag';
 import { useFormatters } from '../../../lib/format';
@@ -49,7 +50,9 @@ export function CountriesTable({ countries, loading, refreshing = false }: Count
             {countries.map((country) => (
               <Table.Tr key={country.iso3} data-iso3={country.iso3}>
                 <Table.Th scope="row" fw={500}>
-                  {english ? country.name : countryName(country.iso2, country.name)}
+                  <Anchor component={Link} to={`/countries/${country.iso3}`} size="sm" fw={600}>
+                    {english ? country.name : countryName(country.iso2, country.name)}
+                  </Anchor>
                 </Table.Th>
                 <Table.Td>
                   <Text span ff="monospace" size="sm" dir="ltr">

@@ -1,0 +1,32 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+export interface Actor {
+  id: string;
+  label: string;
+}
+
+/** Admins pick the actor among every account (GET /api/v1/users, all pages). */
+export const actorsQueryOptions = queryOptions({
+  queryKey: ['audit', 'actors'] as const,
+  queryFn: async ({ signal }): Promise<Actor[]> => {
+    const actors: Actor[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data, error, response } = await fetchClient.GET('/api/v1/users', {
+        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+        signal,
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      actors.push(...data.items.map((user) => ({ id: user.id, label: `${user.name} · ${user.email}` })));
+      cursor = data.nextCursor ?? undefined;
+    } while (cursor);
+    return actors;
+  },
+  staleTime: 5 * 60_000,
+});
+
+export function useActors(enabled: boolean) {
+  return useQuery({ ...actorsQueryOptions, enabled });
+}

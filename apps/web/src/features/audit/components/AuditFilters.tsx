@@ -1,0 +1,148 @@
+import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconFilterOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Actor } from '../api/get-actors';
+import {
+  KNOWN_ACTIONS,
+  KNOWN_ENTITIES,
+  hasActiveFilters,
+  type AuditFilters as Filters,
+} from '../lib/filters';
+import { useAuditLabels } from '../lib/labels';
+
+interface AuditFiltersProps {
+  filters: Filters;
+  onChange: (change: Partial<Filters>) => void;
+  actors: Actor[];
+  actorsLoading: boolean;
+}
+
+export function AuditFilters({ filters, onChange, actors, actorsLoading }: AuditFiltersProps) {
+  const { t } = useTranslation();
+  const { entityLabel, actionLabel } = useAuditLabels();
+  const [entityId, setEntityId] = useState(filters.entityId);
+  // A record picked from an entry ("all changes to this record") arrives through the address.
+  const [committed, setCommitted] = useState(filters.entityId);
+  if (filters.entityId !== committed) {
+    setCommitted(filters.entityId);
+    setEntityId(filters.entityId);
+  }
+  const commitEntityId = useDebouncedCallback((value: string) => onChange({ entityId: value }), 400);
+  const entities = [
+    ...KNOWN_ENTITIES,
+    ...(filters.entity && !(KNOWN_ENTITIES as readonly string[]).includes(filters.entity)
+      ? [filters.entity]
+      : []),
+  ];
+  const actions = [
+    ...KNOWN_ACTIONS,
+    ...(filters.action && !(KNOWN_ACTIONS as readonly string[]).includes(filters.action)
+      ? [filters.action]
+      : []),
+  ];
+  const actorOptions = [
+    ...actors.map((actor) => ({ value: actor.id, label: actor.label })),
+    ...(filters.actorId && !actors.some((actor) => actor.id === filters.actorId)
+      ? [{ value: filters.actorId, label: filters.actorId }]
+      : []),
+  ];
+  const rangeError =
+    filters.from && filters.to && filters.to < filters.from ? t('audit.filters.rangeError') : undefined;
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      mb="md"
+      component="form"
+      role="search"
+      aria-label={t('audit.filters.label')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        commitEntityId.flush();
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="md">
+        <NativeSelect
+          label={t('audit.filters.entity')}
+          value={filters.entity ?? ''}
+          onChange={(event) => onChange({ entity: event.currentTarget.value || null })}
+        >
+          <option value="">{t('audit.filters.allEntities')}</option>
+          {entities.map((entity) => (
+            <option key={entity} value={entity}>
+              {entityLabel(entity)}
+            </option>
+          ))}
+        </NativeSelect>
+        <TextInput
+          label={t('audit.filters.entityId')}
+          placeholder={t('audit.filters.entityIdPlaceholder')}
+          value={entityId}
+          onChange={(event) => {
+            setEntityId(event.currentTarget.value);
+            commitEntityId(event.currentTarget.value);
+          }}
+          dir="ltr"
+          spellCheck={false}
+        />
+        <NativeSelect
+          label={t('audit.filters.action')}
+          value={filters.action ?? ''}
+          onChange={(event) => onChange({ action: event.currentTarget.value || null })}
+        >
+          <option value="">{t('audit.filters.allActions')}</option>
+          {actions.map((action) => (
+            <option key={action} value={action}>
+              {actionLabel(action)}
+            </option>
+          ))}
+        </NativeSelect>
+        <Select
+          label={t('audit.filters.actor')}
+          placeholder={actorsLoading ? t('common.loading') : t('audit.filters.anyone')}
+          data={actorOptions}
+          value={filters.actorId}
+          onChange={(value) => onChange({ actorId: value })}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('audit.filters.clearActor') }}
+          nothingFoundMessage={t('audit.filters.noActor')}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.filters.from')}
+          value={filters.from ?? ''}
+          max={filters.to ?? undefined}
+          onChange={(event) => onChange({ from: event.currentTarget.value || null })}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.filters.to')}
+          value={filters.to ?? ''}
+          min={filters.from ?? undefined}
+          onChange={(event) => onChange({ to: event.currentTarget.value || null })}
+          error={rangeError}
+        />
+      </SimpleGrid>
+      {hasActiveFilters(filters) || entityId ? (
+        <Group justify="flex-end" mt="md">
+          <Button
+            variant="subtle"
+            leftSection={<IconFilterOff size={16} aria-hidden="true" />}
+            onClick={() => {
+              commitEntityId.cancel();
+              setEntityId('');
+              onChange({ entity: null, entityId: '', actorId: null, action: null, from: null, to: null });
+            }}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        </Group>
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,36 @@
+/** One field of an audited record, before and after the change. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The fields of the before and after images, changed ones first (in the record's order), then the
+ * others. A creation has no before; a deletion no after.
+ */
+export function diffRecords(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): FieldChange[] {
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const rows = fields.map((field) => {
+    const was = before ? before[field] : undefined;
+    const is = after ? after[field] : undefined;
+    return { field, before: was, after: is, changed: !same(was, is) };
+  });
+  return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
+}
+
+/** A value as text: strings as they are, lists and objects as indented JSON; absent is empty. */
+export function displayValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value, null, 2);
+}

@@ -1,0 +1,52 @@
+import type { paths } from '@hstf/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ifMatch } from '../../../lib/field-errors';
+import { ApiError } from '../../../lib/problem';
+import type { Contribution } from './get-contributions';
+
+export type CreateContributionInput =
+  paths['/api/v1/contributions']['post']['requestBody']['content']['application/json'];
+export type UpdateContributionInput =
+  paths['/api/v1/contributions/{id}']['patch']['requestBody']['content']['application/json'];
+
+export function useCreateContribution() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CreateContributionInput): Promise<Contribution> => {
+      const { data, error, response } = await fetchClient.POST('/api/v1/contributions', { body: input });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+  });
+}
+
+export function useUpdateContribution(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: UpdateContributionInput & { version: number }): Promise<Contribution> => {
+      const { data, error, response } = await fetchClient.PATCH('/api/v1/contributions/{id}', {
+        params: { path: { id } },
+        body: input,
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+  });
+}
+
+export function useDeleteContribution() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, version }: { id: string; version: number }) => {
+      const { error, response } = await fetchClient.DELETE('/api/v1/contributions/{id}', {
+        params: { path: { id } },
+        headers: ifMatch(version),
+      });
+      if (!response.ok) throw ApiError.from(response, error);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+  });
+}

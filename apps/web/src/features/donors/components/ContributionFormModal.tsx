@@ -1,0 +1,541 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconAlertTriangle, IconEqual } from '@tabler/icons-react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { writeFailureOf } from '../../../lib/field-errors';
+import { useIntl } from '../../../lib/intl';
+import {
+  contributionQueryOptions,
+  type Contribution,
+  type ContributionStatus,
+} from '../api/get-contributions';
+import {
+  useCreateContribution,
+  useUpdateContribution,
+  type UpdateContributionInput,
+} from '../api/save-contribution';
+import { COMMON_CURRENCIES, currencyCodes } from '../lib/currencies';
+import {
+  RATE_DECIMALS,
+  amountProblem,
+  normalizeDecimal,
+  rateProblem,
+  sameDecimal,
+  usdAmountFor,
+} from '../lib/usd';
+
+const STATUSES: ContributionStatus[] = ['pledged', 'received', 'cancelled'];
+const FIELDS = [
+  'pledgedOn',
+  'status',
+  'receivedOn',
+  'currency',
+  'amount',
+  'exchangeRate',
+  'usdAmount',
+  'earmarking',
+  'reference',
+] as const;
+type Field = (typeof FIELDS)[number];
+const COMPARED = [
+  'pledgedOn',
+  'status',
+  'receivedOn',
+  'currency',
+  'amount',
+  'exchangeRate',
+  'earmarking',
+  'reference',
+] as const;
+
+interface Values {
+  pledgedOn: string;
+  status: ContributionStatus;
+  receivedOn: string;
+  currency: string;
+  amount: string;
+  exchangeRate: string;
+  earmarking: string;
+  reference: string;
+}
+
+function valuesOf(contribution: Contribution | null): Values {
+  return {
+    pledgedOn: contribution?.pledgedOn ?? '',
+    status: contribution?.status ?? 'pledged',
+    receivedOn: contribution?.receivedOn ?? '',
+    currency: contribution?.currency ?? 'USD',
+    amount: contribution?.amount ?? '',
+    exchangeRate: contribution ? contribution.exchangeRate.replace(/\.?0+$/, '') : '1',
+    earmarking: contribution?.earmarking ?? '',
+    reference: contribution?.reference ?? '',
+  };
+}
+
+interface ContributionFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  donorId: string;
+  donorName: string;
+  contribution: Contribution | null;
+  onSaved: (contribution: Contribution, created: boolean) => void;
+}
+
+export function ContributionFormModal({
+  opened,
+  onClose,
+  donorId,
+  donorName,
+  contribution,
+  onSaved,
+}: ContributionFormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={
+        contribution
+          ? t('donors.contributionForm.editTitle', { donor: donorName })
+          : t('donors.contributionForm.createTitle', { donor: donorName })
+      }
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': t('donors.form.cancel') }}
+    >
+      {opened ? (
+        <ContributionForm
+          key={contribution?.id ?? 'new'}
+          donorId={donorId}
+          contribution={contribution}
+          onCancel={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+interface ContributionFormProps {
+  donorId: string;
+  contribution: Contribution | null;
+  onCancel: () => void;
+  onSaved: (contribution: Contribution, created: boolean) => void;
+}
+
+/**
+ * A contribution: money as decimal strings, an ISO 4217 currency, the rate in US dollars per unit, and
+ * the US dollar amount computed live by the API's rule (amount × rate, rounded half up to the cent).
+ */
+export function ContributionForm({ donorId, contribution, onCancel, onSaved }: ContributionFormProps) {
+  const { t } = useTranslation();
+  const { money, rate, currencyName, calendarDate, locale } = useIntl();
+  const queryClient = useQueryClient();
+  const create = useCreateContribution();
+  const update = useUpdateContribution(contribution?.id ?? '');
+  const mutation = contribution ? update : create;
+  const [base, setBase] = useState<Contribution | null>(contribution);
+  const [values, setValues] = useState<Values>(() => valuesOf(contribution));
+  const [tried, setTried] = useState(false);
+  const [changed, setChanged] = useState<(typeof COMPARED)[number][] | null>(null);
+  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const currencies = useMemo(() => {
+    const label = (code: string) => `${code} · ${currencyName(code)}`;
+    const all = currencyCodes();
+    const collator = new Intl.Collator(locale);
+    return [
+      {
+        group: t('donors.contributionForm.commonCurrencies'),
+        items: COMMON_CURRENCIES.map((code) => ({ value: code, label: label(code) })),
+      },
+      {
+        group: t('donors.contributionForm.allCurrencies'),
+        items: all
+          .filter((code) => !COMMON_CURRENCIES.includes(code))
+          .map((code) => ({ value: code, label: label(code) }))
+          .sort((a, b) => collator.compare(a.value, b.value)),
+      },
+    ];
+  }, [currencyName, locale, t]);
+
+  const usdCurrency = values.currency === 'USD';
+  const amount = normalizeDecimal(values.amount, 2);
+  const exchangeRate = usdCurrency ? '1' : normalizeDecimal(values.exchangeRate, RATE_DECIMALS);
+  const amountIssue = amountProblem(amount);
+  const rateIssue = rateProblem(exchangeRate, values.currency);
+  const usdAmount = !amountIssue && !rateIssue ? usdAmountFor(amount, exchangeRate) : null;
+  const received = values.status === 'received';
+
+  const local: Partial<Record<Field, string>> = {};
+  if (!values.pledgedOn) local.pledgedOn = t('donors.contributionForm.pledgedRequired');
+  if (received && !values.receivedOn) local.receivedOn = t('donors.contributionForm.receivedRequired');
+  else if (received && values.pledgedOn && values.receivedOn < values.pledgedOn) {
+    local.receivedOn = t('donors.contributionForm.receivedBeforePledged');
+  }
+  if (!values.currency) local.currency = t('donors.contributionForm.currencyRequired');
+  if (amountIssue) local.amount = t(`donors.contributionForm.amountProblems.${amountIssue}`);
+  if (rateIssue) local.exchangeRate = t(`donors.contributionForm.rateProblems.${rateIssue}`);
+
+  const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
+  // Amount and rate are checked as they are typed, once something is there.
+  const live = (field: Field) =>
+    field === 'amount'
+      ? Boolean(values.amount)
+      : field === 'exchangeRate'
+        ? Boolean(values.exchangeRate)
+        : field === 'receivedOn'
+          ? Boolean(values.receivedOn)
+          : false;
+  const errorOf = (field: Field) =>
+    (tried || live(field) ? local[field] : undefined) ?? failure?.fields[field];
+
+  const body = () => ({
+    donorId,
+    pledgedOn: values.pledgedOn,
+    receivedOn: received ? values.receivedOn : null,
+    status: values.status,
+    currency: values.currency,
+    amount: amount.includes('.') ? amount : `${amount}.00`,
+    exchangeRate,
+    usdAmount: usdAmount ?? '0.00',
+    earmarking: values.earmarking.trim() || null,
+    reference: values.reference.trim() || null,
+  });
+
+  const changesFrom = (from: Contribution): UpdateContributionInput => {
+    const next = body();
+    const input: UpdateContributionInput = {};
+    if (next.pledgedOn !== from.pledgedOn) input.pledgedOn = next.pledgedOn;
+    if (next.status !== from.status) input.status = next.status;
+    if (next.receivedOn !== from.receivedOn) input.receivedOn = next.receivedOn;
+    if (
+      next.currency !== from.currency ||
+      !sameDecimal(next.amount, from.amount, 2) ||
+      !sameDecimal(next.exchangeRate, from.exchangeRate, RATE_DECIMALS) ||
+      !sameDecimal(next.usdAmount, from.usdAmount, 2)
+    ) {
+      input.currency = next.currency;
+      input.amount = next.amount;
+      input.exchangeRate = next.exchangeRate;
+      input.usdAmount = next.usdAmount;
+    }
+    if (next.earmarking !== from.earmarking) input.earmarking = next.earmarking;
+    if (next.reference !== from.reference) input.reference = next.reference;
+    return input;
+  };
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    const first = FIELDS.find((field) => local[field]);
+    if (first) {
+      refs.current[first]?.focus();
+      return;
+    }
+    if (!contribution || !base) {
+      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true) });
+      return;
+    }
+    const input = changesFrom(base);
+    if (Object.keys(input).length === 0) {
+      onCancel();
+      return;
+    }
+    setChanged(null);
+    update.mutate(
+      { ...input, version: base.version },
+      {
+        onSuccess: (saved) => onSaved(saved, false),
+        onError: (error) => {
+          if (!writeFailureOf(error, FIELDS).stale) return;
+          void queryClient.fetchQuery(contributionQueryOptions(contribution.id)).then((latest) => {
+            setChanged(COMPARED.filter((field) => latest[field] !== base[field]));
+            // What they changed and this person did not is taken from theirs; these edits stay.
+            const original = valuesOf(base);
+            const current = valuesOf(latest);
+            setValues((typed) => {
+              const merged = { ...typed };
+              for (const key of Object.keys(original) as (keyof Values)[]) {
+                if (typed[key] === original[key]) Object.assign(merged, { [key]: current[key] });
+              }
+              return merged;
+            });
+            setBase(latest);
+          });
+        },
+      },
+    );
+  };
+
+  const describe = (field: (typeof COMPARED)[number]) => {
+    if (!base) return '';
+    const raw = base[field];
+    const value =
+      field === 'pledgedOn' || field === 'receivedOn'
+        ? calendarDate(raw) || '—'
+        : field === 'status'
+          ? t(`donors.status.${base.status}`)
+          : field === 'amount'
+            ? money(base.amount, base.currency)
+            : field === 'exchangeRate'
+              ? rate(base.exchangeRate)
+              : (raw ?? '—');
+    return t('donors.stale.change', { field: t(`donors.contributionForm.${field}`), value });
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-label={t('donors.contributionForm.label')}>
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            ref={(element) => {
+              refs.current.pledgedOn = element;
+            }}
+            type="date"
+            label={t('donors.contributionForm.pledgedOn')}
+            value={values.pledgedOn}
+            onChange={(event) => set('pledgedOn', event.currentTarget.value)}
+            error={errorOf('pledgedOn')}
+            withAsterisk
+          />
+          <NativeSelect
+            ref={(element) => {
+              refs.current.status = element;
+            }}
+            label={t('donors.contributionForm.status')}
+            value={values.status}
+            onChange={(event) => {
+              const status = STATUSES.find((item) => item === event.currentTarget.value);
+              if (status) set('status', status);
+            }}
+            error={errorOf('status')}
+            withAsterisk
+          >
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`donors.status.${status}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          {received ? (
+            <TextInput
+              ref={(element) => {
+                refs.current.receivedOn = element;
+              }}
+              type="date"
+              label={t('donors.contributionForm.receivedOn')}
+              value={values.receivedOn}
+              min={values.pledgedOn || undefined}
+              onChange={(event) => set('receivedOn', event.currentTarget.value)}
+              error={errorOf('receivedOn')}
+              withAsterisk
+            />
+          ) : (
+            <Text size="xs" c="dimmed" mt={{ base: 0, sm: 28 }}>
+              {t('donors.contributionForm.receivedOnlyWhenReceived')}
+            </Text>
+          )}
+        </SimpleGrid>
+
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            ref={(element) => {
+              refs.current.currency = element;
+            }}
+            label={t('donors.contributionForm.currency')}
+            description={t('donors.contributionForm.currencyHint')}
+            data={currencies}
+            value={values.currency}
+            onChange={(value) => {
+              setValues((current) => ({
+                ...current,
+                currency: value ?? '',
+                exchangeRate: value === 'USD' ? '1' : current.currency === 'USD' ? '' : current.exchangeRate,
+              }));
+            }}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage={t('donors.contributionForm.noCurrency')}
+            error={errorOf('currency')}
+            withAsterisk
+            maxDropdownHeight={280}
+          />
+          <TextInput
+            ref={(element) => {
+              refs.current.amount = element;
+            }}
+            label={t('donors.contributionForm.amount')}
+            description={t('donors.contributionForm.amountHint', { currency: values.currency || '…' })}
+            inputMode="decimal"
+            autoComplete="off"
+            value={values.amount}
+            onChange={(event) => set('amount', event.currentTarget.value)}
+            error={errorOf('amount')}
+            withAsterisk
+            dir="ltr"
+          />
+          <TextInput
+            ref={(element) => {
+              refs.current.exchangeRate = element;
+            }}
+            label={t('donors.contributionForm.exchangeRate')}
+            description={
+              usdCurrency
+                ? t('donors.contributionForm.rateUsd')
+                : t('donors.contributionForm.rateHint', { currency: values.currency || '…' })
+            }
+            inputMode="decimal"
+            autoComplete="off"
+            value={usdCurrency ? '1' : values.exchangeRate}
+            readOnly={usdCurrency}
+            variant={usdCurrency ? 'filled' : 'default'}
+            onChange={(event) => set('exchangeRate', event.currentTarget.value)}
+            error={errorOf('exchangeRate')}
+            withAsterisk
+            dir="ltr"
+          />
+        </SimpleGrid>
+
+        <Box
+          p="md"
+          bg="unBlue.0"
+          style={{
+            borderRadius: 'var(--mantine-radius-md)',
+            border: '1px solid var(--mantine-color-unBlue-2)',
+          }}
+        >
+          <Group justify="space-between" align="center" gap="md">
+            <Stack gap={2}>
+              <Text size="sm" fw={600} id="usd-amount-label">
+                {t('donors.contributionForm.usdAmount')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('donors.contributionForm.usdRule')}
+              </Text>
+            </Stack>
+            <Group
+              gap="xs"
+              wrap="nowrap"
+              aria-live="polite"
+              aria-labelledby="usd-amount-label"
+              role="status"
+              data-testid="usd-amount"
+            >
+              {usdAmount ? (
+                <>
+                  <Text size="sm" c="dimmed" dir="ltr" visibleFrom="xs">
+                    {money(amount, values.currency)} × {rate(exchangeRate)}
+                  </Text>
+                  <IconEqual size={16} aria-hidden="true" />
+                  <Text fz={22} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }} dir="ltr">
+                    {money(usdAmount, 'USD')}
+                  </Text>
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('donors.contributionForm.usdPending')}
+                </Text>
+              )}
+            </Group>
+          </Group>
+          {failure?.fields['usdAmount'] ? (
+            <Text size="sm" c="red.8" mt="xs" role="alert">
+              {failure.fields['usdAmount']}
+            </Text>
+          ) : null}
+        </Box>
+
+        <Textarea
+          label={t('donors.contributionForm.earmarking')}
+          description={t('donors.contributionForm.earmarkingHint')}
+          value={values.earmarking}
+          onChange={(event) => set('earmarking', event.currentTarget.value)}
+          error={errorOf('earmarking')}
+          autosize
+          minRows={2}
+          maxLength={2000}
+        />
+        <TextInput
+          label={t('donors.contributionForm.reference')}
+          value={values.reference}
+          onChange={(event) => set('reference', event.currentTarget.value)}
+          error={errorOf('reference')}
+          maxLength={200}
+        />
+
+        {changed ? (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            icon={<IconAlertTriangle aria-hidden="true" />}
+            title={t('donors.stale.title')}
+            styles={{ title: { color: '#8a3a00' } }}
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('donors.stale.body')}</Text>
+              {changed.length ? (
+                <List size="sm">
+                  {changed.map((field) => (
+                    <List.Item key={field}>{describe(field)}</List.Item>
+                  ))}
+                </List>
+              ) : null}
+              <Group gap="sm">
+                <Button size="xs" type="submit" loading={update.isPending}>
+                  {t('donors.stale.keepMine')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    if (base) setValues(valuesOf(base));
+                    setChanged(null);
+                    update.reset();
+                  }}
+                >
+                  {t('donors.stale.takeTheirs')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
+
+        {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
+          <Alert color="red" variant="light" role="alert" title={t('donors.contributionForm.failed')}>
+            {failure?.others.length ? failure.others.join(' ') : t('donors.form.tryAgain')}
+          </Alert>
+        ) : null}
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('donors.form.cancel')}
+          </Button>
+          {!changed ? (
+            <Button type="submit" loading={mutation.isPending}>
+              {contribution ? t('donors.form.save') : t('donors.contributionForm.create')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { parseMoney } from '@hstf/domain';
+
+/** Rates are numeric(18,8): up to 10 digits before the point, 8 after (US dollars per unit). */
+export const RATE_DECIMALS = 8;
+export const RATE_INTEGER_DIGITS = 10;
+
+function toScaled(value: string, decimals: number): bigint {
+  const [whole = '0', fraction = ''] = value.split('.');
+  return BigInt(`${whole}${fraction.padEnd(decimals, '0')}`);
+}
+
+function fromScaled(value: bigint, decimals: number): string {
+  const digits = value.toString().padStart(decimals + 1, '0');
+  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/**
+ * The API's rule (contributions): usdAmount = amount × exchangeRate, rounded to the cent, half up.
+ * Exact on integers: "1000000.00" × "0.00712500" = "7125.00".
+ */
+export function usdAmountFor(amount: string, exchangeRate: string): string {
+  const product = toScaled(amount, 2) * toScaled(exchangeRate, RATE_DECIMALS);
+  const unit = 10n ** BigInt(RATE_DECIMALS);
+  return fromScaled((product + unit / 2n) / unit, 2);
+}
+
+/**
+ * What people type, made into the API's decimal string: spaces and apostrophes used to group digits
+ * go; a lone comma before at most two (amounts) or eight (rates) digits is taken as the decimal mark;
+ * commas grouping thousands ("1,250,000.50") go. Anything else is left for the check to refuse.
+ */
+export function normalizeDecimal(input: string, maxDecimals: number): string {
+  const compact = input.trim().replace(/[\s\u00a0\u202f'’]/g, '');
+  if (!compact.includes('.') && new RegExp(`^\\d+,\\d{1,${maxDecimals}}$`).test(compact)) {
+    return compact.replace(',', '.');
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return compact.replace(/,/g, '');
+  return compact;
+}
+
+export type AmountProblem = 'required' | 'malformed' | 'decimals' | 'zero' | 'tooLarge';
+
+/** An amount in the contribution's currency: more than zero, at most two decimals (libs/domain parseMoney). */
+export function amountProblem(value: string): AmountProblem | null {
+  if (!value) return 'required';
+  const parsed = parseMoney(value);
+  if (!parsed.ok) {
+    switch (parsed.problem.code) {
+      case 'money_too_many_decimals':
+        return 'decimals';
+      case 'money_too_many_integer_digits':
+        return 'tooLarge';
+      default:
+        return 'malformed';
+    }
+  }
+  return parsed.cents > 0n ? null : 'zero';
+}
+
+export type RateProblem = 'required' | 'malformed' | 'decimals' | 'zero' | 'tooLarge' | 'usdNotOne';
+
+export function rateProblem(value: string, currency: string | null): RateProblem | null {
+  if (!value) return 'required';
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match) return 'malformed';
+  const [, whole = '', fraction = ''] = match;
+  if (fraction.length > RATE_DECIMALS) return 'decimals';
+  if (whole.replace(/^0+(?=\d)/, '').length > RATE_INTEGER_DIGITS) return 'tooLarge';
+  const scaled = toScaled(value, RATE_DECIMALS);
+  if (scaled === 0n) return 'zero';
+  if (currency === 'USD' && scaled !== 10n ** BigInt(RATE_DECIMALS)) return 'usdNotOne';
+  return null;
+}
+
+/** Whether two decimal strings name the same number at this scale ("0.007125" and "0.00712500"). */
+export function sameDecimal(a: string, b: string, decimals: number): boolean {
+  try {
+    return toScaled(a, decimals) === toScaled(b, decimals);
+  } catch {
+    return a === b;
+  }
+}

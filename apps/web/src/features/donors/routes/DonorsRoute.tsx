@@ -1,0 +1,220 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ListFooter } from '../../../components/ListFooter';
+import { PageHeader } from '../../../components/PageHeader';
+import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
+import { useCountryName } from '../../../lib/country-name';
+import { useFormatters } from '../../../lib/format';
+import { useIntl } from '../../../lib/intl';
+import { useContributionTotals } from '../api/get-contribution-totals';
+import { useDonors } from '../api/get-donors';
+import { DonorFormModal } from '../components/DonorFormModal';
+import { DonorKindTag } from '../components/DonorKindTag';
+import { TotalsCards } from '../components/TotalsCards';
+import { DONOR_KINDS, isDonorKind, useDonorFilters } from '../lib/filters';
+import { donorsOf, sumOf } from '../lib/totals';
+
+/** /donors (staff, admin): every donor with what it pledged and gave, the Fund's totals, new donors. */
+export function DonorsRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('donors.title')} · ${t('app.name')}`);
+  const navigate = useNavigate();
+  const { number } = useFormatters();
+  const { money } = useIntl();
+  const countryName = useCountryName();
+  const [filters, setFilters] = useDonorFilters();
+  const [search, setSearch] = useState(filters.q);
+  const commitSearch = useDebouncedCallback((q: string) => setFilters({ q }), 300);
+  const donors = useDonors(filters);
+  const totals = useContributionTotals();
+  const [creating, setCreating] = useState(false);
+  const items = donors.data?.pages.flatMap((page) => page.items) ?? [];
+  const byDonor = new Map(donorsOf(totals.data ?? []).map((row) => [row.donorId, row]));
+  const fund = sumOf([...byDonor.values()]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('donors.title')}
+        description={t('donors.description')}
+        actions={
+          <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+            {t('donors.create')}
+          </Button>
+        }
+      />
+      {totals.isError ? (
+        <ErrorResult title={t('donors.totals.error')} onRetry={() => void totals.refetch()} />
+      ) : (
+        <TotalsCards
+          loading={totals.isPending}
+          figures={[
+            { label: t('donors.totals.fundReceived'), value: fund.receivedUsd },
+            {
+              label: t('donors.totals.fundPledged'),
+              value: fund.pledgedUsd,
+              hint: t('donors.totals.pledgedHint'),
+            },
+          ]}
+        />
+      )}
+      <Paper
+        withBorder
+        radius="md"
+        p="md"
+        mb="md"
+        component="form"
+        role="search"
+        aria-label={t('donors.filters.label')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          commitSearch.flush();
+        }}
+      >
+        <Group align="flex-end" gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1, minWidth: 260 }}>
+            <TextInput
+              label={t('donors.filters.search')}
+              placeholder={t('donors.filters.searchPlaceholder')}
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden="true" />}
+              value={search}
+              onChange={(event) => {
+                setSearch(event.currentTarget.value);
+                commitSearch(event.currentTarget.value);
+              }}
+            />
+            <NativeSelect
+              label={t('donors.filters.kind')}
+              value={filters.kind ?? ''}
+              onChange={(event) => {
+                const kind = event.currentTarget.value;
+                setFilters({ kind: isDonorKind(kind) ? kind : null });
+              }}
+            >
+              <option value="">{t('donors.filters.allKinds')}</option>
+              {DONOR_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`donors.kinds.${kind}`)}
+                </option>
+              ))}
+            </NativeSelect>
+          </SimpleGrid>
+          {filters.kind || filters.q || search ? (
+            <Button
+              variant="subtle"
+              leftSection={<IconFilterOff size={16} aria-hidden="true" />}
+              onClick={() => {
+                commitSearch.cancel();
+                setSearch('');
+                setFilters({ kind: null, q: '' });
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          ) : null}
+        </Group>
+      </Paper>
+      <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
+        {donors.isError && !donors.data ? (
+          <ErrorResult title={t('donors.error')} onRetry={() => void donors.refetch()} />
+        ) : !donors.isPending && items.length === 0 ? (
+          <EmptyResult title={t('donors.empty')} body={t('common.emptyFiltersBody')} />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={760}>
+              <Table
+                striped
+                highlightOnHover
+                aria-label={t('donors.title')}
+                aria-busy={donors.isPending || donors.isPlaceholderData}
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('donors.table.name')}</Table.Th>
+                    <Table.Th scope="col">{t('donors.table.kind')}</Table.Th>
+                    <Table.Th scope="col">{t('donors.table.country')}</Table.Th>
+                    <Table.Th scope="col" ta="end">
+                      {t('donors.totals.received')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="end">
+                      {t('donors.totals.pledged')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                {donors.isPending ? (
+                  <TableSkeleton columns={5} />
+                ) : (
+                  <Table.Tbody>
+                    {items.map((donor) => {
+                      const figures = byDonor.get(donor.id);
+                      return (
+                        <Table.Tr key={donor.id}>
+                          <Table.Th scope="row" fw={500}>
+                            <Anchor component={Link} to={`/donors/${donor.id}`} fw={600} size="sm">
+                              {donor.name}
+                            </Anchor>
+                          </Table.Th>
+                          <Table.Td>
+                            <DonorKindTag kind={donor.kind} />
+                          </Table.Td>
+                          <Table.Td>{donor.countryIso3 ? countryName(donor.countryIso3) : '—'}</Table.Td>
+                          <Table.Td
+                            ta="end"
+                            style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+                          >
+                            {figures ? money(figures.receivedUsd) : totals.isPending ? '…' : money('0')}
+                          </Table.Td>
+                          <Table.Td
+                            ta="end"
+                            style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+                          >
+                            {figures ? money(figures.pledgedUsd) : totals.isPending ? '…' : money('0')}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                )}
+              </Table>
+            </Table.ScrollContainer>
+            {!donors.isPending ? (
+              <ListFooter
+                shown={items.length}
+                hasMore={donors.hasNextPage}
+                loadingMore={donors.isFetchingNextPage}
+                onLoadMore={() => void donors.fetchNextPage()}
+              />
+            ) : null}
+          </>
+        )}
+        <Text size="xs" c="dimmed" mt="sm">
+          {t('donors.table.totalsNote', { donors: number(byDonor.size) })}
+        </Text>
+      </Paper>
+      <DonorFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        donor={null}
+        onSaved={(donor) => {
+          setCreating(false);
+          void navigate(`/donors/${donor.id}`);
+        }}
+      />
+    </>
+  );
+}

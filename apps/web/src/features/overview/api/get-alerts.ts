@@ -1,0 +1,28 @@
+import type { components } from '@hstf/api-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+export type AlertPage = components['schemas']['AlertPage'];
+export type ConsentAlert = AlertPage['items'][number];
+export type AlertCode = ConsentAlert['code'];
+
+/** As many alerts as one page holds; more than that is shown as "200+" (staff then work the list down). */
+export const ALERTS_LIMIT = 200;
+
+/** GET /api/v1/alerts: consents that need attention today (admin, staff). */
+export const alertsQueryOptions = queryOptions({
+  queryKey: ['alerts', { limit: ALERTS_LIMIT }] as const,
+  queryFn: async ({ signal }): Promise<AlertPage> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/alerts', {
+      params: { query: { limit: ALERTS_LIMIT } },
+      signal,
+    });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data;
+  },
+});
+
+export function useAlerts() {
+  return useQuery(alertsQueryOptions);
+}

@@ -1,0 +1,47 @@
+import type { components } from '@hstf/api-client';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+export type ContributionPage = components['schemas']['ContributionPage'];
+export type Contribution = ContributionPage['items'][number];
+export type ContributionTotal = components['schemas']['ContributionTotalDto'];
+
+export const CONTRIBUTIONS_PAGE_SIZE = 50;
+
+/** GET /api/v1/contributions: a donor user gets its own donor's contributions only (the API scopes them). */
+export const contributionsQueryOptions = infiniteQueryOptions({
+  queryKey: ['contributions', 'list', { limit: CONTRIBUTIONS_PAGE_SIZE }] as const,
+  initialPageParam: null as string | null,
+  queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/contributions', {
+      params: {
+        query: pageParam
+          ? { limit: CONTRIBUTIONS_PAGE_SIZE, cursor: pageParam }
+          : { limit: CONTRIBUTIONS_PAGE_SIZE },
+      },
+      signal,
+    });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data;
+  },
+  getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
+});
+
+export function useContributions() {
+  return useInfiniteQuery(contributionsQueryOptions);
+}
+
+/** GET /api/v1/contributions/totals: USD totals per donor and year, for every donor. */
+export const contributionTotalsQueryOptions = queryOptions({
+  queryKey: ['contributions', 'totals'] as const,
+  queryFn: async ({ signal }): Promise<ContributionTotal[]> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/contributions/totals', { signal });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data.items;
+  },
+});
+
+export function useContributionTotals() {
+  return useQuery(contributionTotalsQueryOptions);
+}

@@ -1,0 +1,26 @@
+import type { components } from '@hstf/api-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+export type DashboardOverview = components['schemas']['DashboardOverviewDto'];
+export type LedgerFigures = DashboardOverview['ledger'];
+export type StageFigures = DashboardOverview['pipeline'][number];
+export type CountryFigures = DashboardOverview['countries'][number];
+export type DonorYear = DashboardOverview['contributionsByYear'][number];
+export type YearFigures = DashboardOverview['approvalsByYear'][number];
+export type Breakdown = DashboardOverview['byRegion'][number];
+
+/** GET /api/v1/dashboard/overview: the Fund at a glance, in one answer (admin, staff, donor). */
+export const dashboardOverviewQueryOptions = queryOptions({
+  queryKey: ['dashboard', 'overview'] as const,
+  queryFn: async ({ signal }): Promise<DashboardOverview> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/dashboard/overview', { signal });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data;
+  },
+});
+
+export function useDashboardOverview() {
+  return useQuery(dashboardOverviewQueryOptions);
+}

@@ -1,0 +1,26 @@
+import type { components } from '@hstf/api-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+export type ReviewSummaryPage = components['schemas']['ReviewSummaryPage'];
+export type ReviewSummary = ReviewSummaryPage['items'][number];
+
+export const MY_REVIEWS_LIMIT = 200;
+
+/** GET /api/v1/reviews/mine: the signed-in reviewer's queue. */
+export const myReviewsQueryOptions = queryOptions({
+  queryKey: ['reviews', 'mine', { limit: MY_REVIEWS_LIMIT }] as const,
+  queryFn: async ({ signal }): Promise<ReviewSummaryPage> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/reviews/mine', {
+      params: { query: { limit: MY_REVIEWS_LIMIT } },
+      signal,
+    });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data;
+  },
+});
+
+export function useMyReviews() {
+  return useQuery(myReviewsQueryOptions);
+}

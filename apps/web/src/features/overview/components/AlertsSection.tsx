@@ -1,0 +1,193 @@
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCalendarX,
+  IconCircleCheck,
+  IconClockHour4,
+  IconHandOff,
+  IconHourglassHigh,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorResult } from '../../../components/QueryStates';
+import { useFormatters } from '../../../lib/format';
+import { useCountryName } from '../../countries/lib/country-names';
+import { useAlerts, type AlertCode, type ConsentAlert } from '../api/get-alerts';
+import { useFigures } from '../lib/figures';
+
+/** Most urgent first: a funded project without consent before a proposal still waiting for one. */
+const ALERT_ORDER: AlertCode[] = [
+  'funded_consent_withdrawn',
+  'funded_consent_expired',
+  'funded_consent_invalid',
+  'funded_consent_expiring',
+  'consent_request_overdue',
+];
+
+const ALERT_LOOK = {
+  funded_consent_withdrawn: { icon: IconHandOff, color: '#a51c1c', background: '#fdecec' },
+  funded_consent_expired: { icon: IconCalendarX, color: '#a51c1c', background: '#fdecec' },
+  funded_consent_invalid: { icon: IconAlertTriangle, color: '#a51c1c', background: '#fdecec' },
+  funded_consent_expiring: { icon: IconHourglassHigh, color: '#8a3a00', background: '#fff1e6' },
+  consent_request_overdue: { icon: IconClockHour4, color: '#00558c', background: '#e6f4fb' },
+} as const;
+
+const SHOWN = 6;
+
+function factDate(alert: ConsentAlert): string | null {
+  const { facts } = alert;
+  const value = facts['withdrawnOn'] ?? facts['validUntil'] ?? facts['requestedOn'];
+  return typeof value === 'string' ? value : null;
+}
+
+export function AlertsSection() {
+  const { t } = useTranslation();
+  const alerts = useAlerts();
+  const { date } = useFormatters();
+  const { number } = useFigures();
+  const countryName = useCountryName();
+  const [expanded, setExpanded] = useState(false);
+
+  const items = [...(alerts.data?.items ?? [])].sort(
+    (a, b) => ALERT_ORDER.indexOf(a.code) - ALERT_ORDER.indexOf(b.code),
+  );
+  const more = alerts.data?.nextCursor !== null && alerts.data?.nextCursor !== undefined;
+  const counts = ALERT_ORDER.map((code) => ({
+    code,
+    count: items.filter((item) => item.code === code).length,
+  }));
+  const shown = expanded ? items : items.slice(0, SHOWN);
+
+  return (
+    <Paper
+      component="section"
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      aria-labelledby="alerts-heading"
+      h="100%"
+    >
+      <Group justify="space-between" align="baseline" mb={4}>
+        <Title order={2} id="alerts-heading" fz={20}>
+          {t('dashboard.alerts.title')}
+        </Title>
+        {alerts.data && items.length > 0 ? (
+          <Badge color="#a51c1c" variant="filled" size="lg" radius="sm" aria-hidden="true">
+            {more ? `${number(items.length)}+` : number(items.length)}
+          </Badge>
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('dashboard.alerts.description')}
+      </Text>
+
+      {alerts.isError ? (
+        <ErrorResult title={t('dashboard.alerts.error')} onRetry={() => void alerts.refetch()} />
+      ) : alerts.isPending ? (
+        <Stack gap="sm" aria-busy="true">
+          {Array.from({ length: 4 }, (_, index) => (
+            <Skeleton key={index} height={54} radius="md" />
+          ))}
+        </Stack>
+      ) : items.length === 0 ? (
+        <Group gap="sm" wrap="nowrap" py="md" role="status">
+          <ThemeIcon color="teal.8" variant="light" size={36} radius="xl" aria-hidden="true">
+            <IconCircleCheck size={22} />
+          </ThemeIcon>
+          <Text fw={600}>{t('dashboard.alerts.empty')}</Text>
+        </Group>
+      ) : (
+        <>
+          <Group gap={6} mb="sm" wrap="wrap">
+            {counts
+              .filter(({ count }) => count > 0)
+              .map(({ code, count }) => (
+                <Badge
+                  key={code}
+                  variant="light"
+                  radius="sm"
+                  tt="none"
+                  fw={600}
+                  styles={{
+                    root: { color: ALERT_LOOK[code].color, background: ALERT_LOOK[code].background },
+                  }}
+                >
+                  {t(`dashboard.alerts.kinds.${code}`)}{' '}
+                  <Text span inherit fw={800}>
+                    {more ? `${number(count)}+` : number(count)}
+                  </Text>
+                </Badge>
+              ))}
+          </Group>
+          <Stack component="ul" gap={8} p={0} m={0} style={{ listStyle: 'none' }} data-testid="alerts-list">
+            {shown.map((alert) => {
+              const look = ALERT_LOOK[alert.code];
+              const Icon = look.icon;
+              const on = factDate(alert);
+              return (
+                <Box
+                  component="li"
+                  key={`${alert.projectId}-${alert.country}-${alert.code}`}
+                  p="xs"
+                  style={{ borderRadius: 'var(--mantine-radius-md)', background: look.background }}
+                >
+                  <Group gap="sm" wrap="nowrap" align="flex-start">
+                    <ThemeIcon color={look.color} variant="transparent" size={24} aria-hidden="true" mt={2}>
+                      <Icon size={20} />
+                    </ThemeIcon>
+                    <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                      <Text size="sm" fw={600} lh={1.35}>
+                        {t(`dashboard.alerts.messages.${alert.code}`, {
+                          country: countryName(alert.country, alert.countryName),
+                          date: on ? date(on) : '',
+                        })}
+                      </Text>
+                      <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                        <Anchor
+                          component={Link}
+                          to={`/projects/${alert.projectId}`}
+                          size="sm"
+                          fw={600}
+                          style={{ whiteSpace: 'nowrap' }}
+                          dir="ltr"
+                        >
+                          {alert.projectCode}
+                        </Anchor>
+                        <Text size="xs" fw={600} c="dark.6" style={{ whiteSpace: 'nowrap' }}>
+                          {t(`dashboard.stages.${alert.stage}`)}
+                        </Text>
+                        <Text size="sm" truncate="end" c="dark.6" title={alert.projectTitle}>
+                          {alert.projectTitle}
+                        </Text>
+                      </Group>
+                    </Stack>
+                  </Group>
+                </Box>
+              );
+            })}
+          </Stack>
+          {items.length > SHOWN ? (
+            <Button variant="subtle" size="compact-sm" mt="sm" onClick={() => setExpanded((value) => !value)}>
+              {expanded
+                ? t('dashboard.alerts.showFewer')
+                : t('dashboard.alerts.showAll', { total: number(items.length) })}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,101 @@
+import { Box, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorResult } from '../../../components/QueryStates';
+import { useFormatters } from '../../../lib/format';
+import {
+  COMPLIANCE_GROUPS,
+  COMPLIANCE_PAGE,
+  COMPLIANCE_STATUSES,
+  useComplianceCounts,
+  type ComplianceCount,
+} from '../api/get-compliance-counts';
+import { useFigures } from '../lib/figures';
+import { ScrollTable } from './ScrollTable';
+
+const STATUS_LOOK = {
+  compliant: { color: '#0b5d45', background: '#e3f6f1' },
+  pending: { color: '#8a3a00', background: '#fff1e6' },
+  non_compliant: { color: '#a51c1c', background: '#fdecec' },
+} as const;
+
+/** Paragraph 6 of resolution 66/290 across the portfolio: how many projects meet it, are waiting, or fail it. */
+export function ComplianceSection() {
+  const { t } = useTranslation();
+  const compliance = useComplianceCounts();
+  const { number } = useFigures();
+  const { date } = useFormatters();
+  const show = ({ count, more }: ComplianceCount) => (more ? `${number(count)}+` : number(count));
+  const partial = compliance.data
+    ? COMPLIANCE_STATUSES.some((status) => compliance.data?.[status].proposals.more)
+    : false;
+
+  return (
+    <Paper
+      component="section"
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      aria-labelledby="compliance-heading"
+      h="100%"
+    >
+      <Title order={2} id="compliance-heading" fz={20} mb={4}>
+        {t('dashboard.compliance.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {compliance.on
+          ? t('dashboard.compliance.descriptionOn', { date: date(compliance.on) })
+          : t('dashboard.compliance.description')}
+      </Text>
+      {compliance.isError ? (
+        <ErrorResult title={t('dashboard.compliance.error')} onRetry={compliance.refetch} />
+      ) : (
+        <ScrollTable minWidth={320} label={t('dashboard.compliance.title')}>
+          <Table fz="sm" verticalSpacing="xs" aria-busy={compliance.isPending} data-testid="compliance-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('dashboard.compliance.status')}</Table.Th>
+                {COMPLIANCE_GROUPS.map((group) => (
+                  <Table.Th key={group} scope="col" ta="end">
+                    {t(`dashboard.compliance.groups.${group}`)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {COMPLIANCE_STATUSES.map((status) => (
+                <Table.Tr key={status}>
+                  <Table.Th scope="row" fw={500}>
+                    <Group gap={8} wrap="nowrap">
+                      <Box
+                        aria-hidden="true"
+                        w={10}
+                        h={10}
+                        style={{ borderRadius: '50%', background: STATUS_LOOK[status].color, flex: 'none' }}
+                      />
+                      {t(`dashboard.compliance.statuses.${status}`)}
+                    </Group>
+                  </Table.Th>
+                  {COMPLIANCE_GROUPS.map((group) => (
+                    <Table.Td key={group} ta="end">
+                      {compliance.data ? (
+                        <Text span fw={700} fz="lg" c={STATUS_LOOK[status].color}>
+                          {show(compliance.data[status][group])}
+                        </Text>
+                      ) : (
+                        <Skeleton height={14} width={40} ms="auto" />
+                      )}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      )}
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('dashboard.compliance.note')}
+        {partial ? ` ${t('dashboard.compliance.partial', { limit: number(COMPLIANCE_PAGE) })}` : ''}
+      </Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,145 @@
+import { Box, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { LedgerFigures } from '../api/get-dashboard-overview';
+import type { LedgerYear } from '../api/get-fund-ledger';
+import { toNumber, useFigures } from '../lib/figures';
+import { LEDGER_COLORS } from '../lib/palette';
+import { DataTableToggle } from './DataTableToggle';
+import { TrendLine } from './TrendLine';
+import { ScrollTable } from './ScrollTable';
+
+const LEDGER_FIGURES = ['received', 'committed', 'transferred', 'available'] as const;
+type LedgerFigure = (typeof LEDGER_FIGURES)[number];
+
+interface LedgerSectionProps {
+  ledger: LedgerFigures | undefined;
+  /** The ledger year by year (GET /fund/ledger); undefined while it loads or when it failed. */
+  byYear: LedgerYear[] | undefined;
+  loading: boolean;
+}
+
+/** The course of a figure: what each year added, or for "available" the balance carried to the year's end. */
+function trendOf(figure: LedgerFigure, years: LedgerYear[]): number[] {
+  if (figure !== 'available') return years.map((year) => toNumber(year[figure]));
+  let balance = 0;
+  return years.map((year) => (balance += toNumber(year.available)));
+}
+
+export function LedgerSection({ ledger, byYear, loading }: LedgerSectionProps) {
+  const { t } = useTranslation();
+  const { usd, usdCompact, year } = useFigures();
+  const years = (byYear ?? []).filter((entry): entry is LedgerYear & { year: number } => entry.year !== null);
+  const first = years[0]?.year;
+  const last = years.at(-1)?.year;
+  const span = first !== undefined && last !== undefined ? { from: year(first), to: year(last) } : null;
+
+  return (
+    <Box component="section" aria-labelledby="ledger-heading">
+      <Title order={2} id="ledger-heading" fz={20} mb={4}>
+        {t('dashboard.ledger.title')}
+      </Title>
+      <Text c="dimmed" size="sm" mb="md" maw={820}>
+        {ledger && span
+          ? t('dashboard.ledger.summary', {
+              from: span.from,
+              to: span.to,
+              received: usdCompact(ledger.received),
+              committed: usdCompact(ledger.committed),
+              transferred: usdCompact(ledger.transferred),
+              available: usdCompact(ledger.available),
+            })
+          : t('dashboard.ledger.description')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
+        {LEDGER_FIGURES.map((figure) => {
+          const value = ledger?.[figure];
+          const negative = value !== undefined && toNumber(value) < 0;
+          return (
+            <Paper key={figure} withBorder radius="md" p="md" data-testid={`ledger-${figure}`}>
+              <Stack gap={6}>
+                <Group gap={8} wrap="nowrap">
+                  <Box
+                    w={10}
+                    h={10}
+                    style={{ borderRadius: 3, background: LEDGER_COLORS[figure], flex: 'none' }}
+                    aria-hidden="true"
+                  />
+                  <Text size="sm" fw={650}>
+                    {t(`dashboard.ledger.${figure}`)}
+                  </Text>
+                </Group>
+                {loading || value === undefined ? (
+                  <>
+                    <Skeleton height={30} width="70%" radius="sm" />
+                    <Skeleton height={12} width="55%" radius="sm" />
+                  </>
+                ) : (
+                  <>
+                    <Text fz={28} fw={700} lh={1.1} c={negative ? 'red.9' : undefined}>
+                      {usdCompact(value)}
+                    </Text>
+                    <Text size="xs" c="dimmed" data-testid={`ledger-${figure}-exact`}>
+                      {usd(value)}
+                    </Text>
+                  </>
+                )}
+                <Text size="xs" c="dimmed">
+                  {t(`dashboard.ledger.hints.${figure}`)}
+                </Text>
+                <Box h={44} aria-hidden="true">
+                  {years.length > 1 ? (
+                    <TrendLine data={trendOf(figure, years)} color={LEDGER_COLORS[figure]} height={44} />
+                  ) : byYear === undefined ? (
+                    <Skeleton height={44} radius="sm" />
+                  ) : null}
+                </Box>
+                {span ? (
+                  <Text size="xs" c="dimmed">
+                    {figure === 'available'
+                      ? t('dashboard.ledger.trendBalance', span)
+                      : t('dashboard.ledger.trend', span)}
+                  </Text>
+                ) : null}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </SimpleGrid>
+      {years.length > 0 ? (
+        <Box mt="xs">
+          <DataTableToggle>
+            <ScrollTable minWidth={560} label={t('dashboard.ledger.title')}>
+              <Table striped withTableBorder fz="sm">
+                <Table.Caption>{t('dashboard.ledger.tableCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('dashboard.common.year')}</Table.Th>
+                    {LEDGER_FIGURES.map((figure) => (
+                      <Table.Th key={figure} scope="col" ta="end">
+                        {t(`dashboard.ledger.${figure}`)}
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {years.map((entry) => (
+                    <Table.Tr key={entry.year}>
+                      <Table.Th scope="row" fw={500}>
+                        {year(entry.year)}
+                      </Table.Th>
+                      {LEDGER_FIGURES.map((figure) => (
+                        <Table.Td key={figure} ta="end" style={{ whiteSpace: 'nowrap' }}>
+                          {usd(entry[figure])}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          </DataTableToggle>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

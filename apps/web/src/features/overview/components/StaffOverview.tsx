@@ -1,0 +1,85 @@
+import { Grid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorResult } from '../../../components/QueryStates';
+import { useFormatters } from '../../../lib/format';
+import type { Role } from '../../../lib/authorization';
+import { useDashboardOverview } from '../api/get-dashboard-overview';
+import { useFundLedger } from '../api/get-fund-ledger';
+import { AlertsSection } from './AlertsSection';
+import { ComplianceSection } from './ComplianceSection';
+import { LedgerSection } from './LedgerSection';
+import { MapSection } from './map/MapSection';
+import { PipelineSection } from './PipelineSection';
+import { ApprovalsChart, ContributionsChart, DimensionChart, RegionChart } from './PortfolioCharts';
+import { ChartsSkeleton } from './ChartsSkeleton';
+import { WelcomeBanner } from './WelcomeBanner';
+
+/** The overview of the Human Security Unit (staff and admin): money, pipeline, what needs attention, the portfolio. */
+export function StaffOverview({ role, name }: { role: Role; name: string }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDateTime();
+  const overview = useDashboardOverview();
+  const ledger = useFundLedger();
+  const data = overview.data;
+
+  return (
+    <Stack gap="xl">
+      <WelcomeBanner
+        role={role}
+        name={name}
+        aside={
+          data ? (
+            <Text size="sm" c="dimmed" data-testid="overview-as-of">
+              {t('dashboard.asOf', { date: dateTime(data.generatedAt) })}
+            </Text>
+          ) : null
+        }
+      />
+
+      {overview.isError ? (
+        <ErrorResult title={t('dashboard.error')} onRetry={() => void overview.refetch()} />
+      ) : null}
+
+      <LedgerSection ledger={data?.ledger} byYear={ledger.data?.byYear} loading={overview.isPending} />
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <PipelineSection pipeline={data?.pipeline} loading={overview.isPending} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <AlertsSection />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <ComplianceSection />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {data ? <ApprovalsChart rows={data.approvalsByYear} /> : <ChartsSkeleton count={1} />}
+        </Grid.Col>
+      </Grid>
+
+      <MapSection countries={data?.countries} loading={overview.isPending} />
+
+      {data ? (
+        <>
+          <ContributionsChart rows={data.contributionsByYear} />
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <RegionChart rows={data.byRegion} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <DimensionChart rows={data.byDimension} />
+            </Grid.Col>
+          </Grid>
+        </>
+      ) : overview.isPending ? (
+        <ChartsSkeleton count={2} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function useDateTime() {
+  const { locale } = useFormatters();
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+  return { dateTime: (value: string) => format.format(new Date(value)) };
+}

@@ -1,0 +1,32 @@
+/**
+ * Colours of the charts and the map. Every series colour has at least 4.5:1 contrast on white (so
+ * also the 3:1 WCAG 2.1 asks of graphics, 1.4.11), and neighbours differ in hue as well as lightness.
+ */
+export const SERIES_COLORS = [
+  '#006bb0', // UN blue 7
+  '#c2410c', // burnt orange
+  '#0f766e', // teal
+  '#7e22ce', // purple
+  '#a16207', // ochre
+  '#be185d', // raspberry
+  '#4d7c0f', // olive
+  '#475569', // slate
+] as const;
+
+export function seriesColor(index: number): string {
+  return SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0];
+}
+
+/** The ledger's four figures, in the order of the cards. */
+export const LEDGER_COLORS = {
+  received: '#006bb0',
+  committed: '#7e22ce',
+  transferred: '#0f766e',
+  available: '#c2410c',
+} as const;
+
+/** Sequential blues of the map, light to dark; the darkest classes carry white text in the legend. */
+export const MAP_CLASSES = ['#cfe8f7', '#94cdee', '#4fa9dc', '#1a7fc1', '#00558c'] as const;
+export const MAP_NO_DATA = '#e4e7eb';
+export const MAP_STROKE = '#ffffff';
+export const MAP_DATA_STROKE = '#3d6d91';

@@ -1,0 +1,265 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../i18n';
+import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
+import { DONOR, GREECE_ID, JAPAN_ID, LEDGER, OVERVIEW, STAFF } from '../testing/fixtures';
+import { OverviewRoute } from './OverviewRoute';
+
+const EMPTY_PAGE = { on: '2026-11-23', items: [], nextCursor: null };
+
+/** The API as the staff overview meets it; anything else (the world atlas) is not found. */
+function staffApi(request: Request): Response {
+  const { pathname, searchParams } = new URL(request.url);
+  switch (pathname) {
+    case '/api/v1/auth/me':
+      return json(STAFF);
+    case '/api/v1/dashboard/overview':
+      return json(OVERVIEW);
+    case '/api/v1/fund/ledger':
+      return json(LEDGER);
+    case '/api/v1/alerts':
+      return json({
+        on: '2026-11-23',
+        nextCursor: null,
+        items: [
+          {
+            code: 'funded_consent_withdrawn',
+            projectId: 'd1cf91bd-fdd5-4afb-9f44-2f40497b980b',
+            projectCode: 'HS-2022-0001',
+            projectTitle: 'Urban safety and livelihoods in informal settlements of Haiti',
+            stage: 'active',
+            country: 'HTI',
+            countryName: 'Haiti',
+            recordId: '9d153270-a48f-4242-81e3-d99fa8b9bb1a',
+            facts: { withdrawnOn: '2023-03-02' },
+            message: 'HTI withdrew its consent on 2023-03-02 to a project that is active.',
+          },
+        ],
+      });
+    case '/api/v1/compliance':
+      return json(
+        searchParams.get('status') === 'pending'
+          ? {
+              ...EMPTY_PAGE,
+              items: [
+                {
+                  projectId: 'a1',
+                  code: 'HS-2026-0001',
+                  title: 'A',
+                  stage: 'under_review',
+                  status: 'pending',
+                  countries: [],
+                },
+              ],
+            }
+          : EMPTY_PAGE,
+      );
+    default:
+      return problem(404, { title: 'Not Found' });
+  }
+}
+
+function usd(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(value);
+}
+
+describe('the staff overview', () => {
+  it('shows the ledger cards and the pipeline from the overview answer', async () => {
+    mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+
+    const received = await screen.findByTestId('ledger-received');
+    expect(within(received).getByText('Received')).toBeInTheDocument();
+    expect(await within(received).findByText('$180M')).toBeInTheDocument();
+    expect(screen.getByTestId('ledger-received-exact').textContent).toBe(usd('en', 179995053.54));
+    expect(screen.getByTestId('ledger-available-exact').textContent).toBe(usd('en', 99880053.54));
+
+    const pipeline = screen.getByTestId('pipeline-table');
+    const review = within(pipeline).getByRole('link', { name: 'Under review' });
+    expect(review).toHaveAttribute('href', '/projects?stage=under_review');
+    const row = review.closest('tr');
+    expect(row).not.toBeNull();
+    expect(within(row as HTMLElement).getByText('5')).toBeInTheDocument();
+    expect(within(row as HTMLElement).getByText('$10.4M')).toBeInTheDocument();
+    // A stage without projects still shows, with zero.
+    expect(
+      within(
+        within(pipeline).getByRole('link', { name: 'Concept note' }).closest('tr') as HTMLElement,
+      ).getByText('0'),
+    ).toBeInTheDocument();
+
+    // Alerts link to their project; compliance counts what the list gives.
+    const alert = await screen.findByRole('link', { name: 'HS-2022-0001' });
+    expect(alert).toHaveAttribute('href', '/projects/d1cf91bd-fdd5-4afb-9f44-2f40497b980b');
+    expect(screen.getByText('Haiti withdrew its consent on Mar 2, 2023')).toBeInTheDocument();
+    const compliance = await screen.findByTestId('compliance-table');
+    await waitFor(() =>
+      expect(
+        within(
+          within(compliance).getByRole('rowheader', { name: 'Pending' }).closest('tr') as HTMLElement,
+        ).getByText('1'),
+      ).toBeInTheDocument(),
+    );
+  });
+
+  it.each([
+    ['fr', 'Reçu', '$US'],
+    ['ar', 'المقبوض', 'US$'],
+  ])('formats money in %s', async (language, label, symbol) => {
+    await i18n.changeLanguage(language);
+    mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+
+    const received = await screen.findByTestId('ledger-received');
+    expect(within(received).getByText(label)).toBeInTheDocument();
+    const exact = await screen.findByTestId('ledger-received-exact');
+    expect(exact.textContent).toBe(usd(language, 179995053.54));
+    expect(exact.textContent).toContain(symbol);
+    expect(exact.textContent).not.toBe(usd('en', 179995053.54));
+    // Stage names follow the language too.
+    expect(
+      within(screen.getByTestId('pipeline-table')).getByRole('link', {
+        name: i18n.t('dashboard.stages.under_review'),
+      }),
+    ).toHaveAttribute('href', '/projects?stage=under_review');
+  });
+
+  it('lists the countries of the map in a table, in the reader’s language', async () => {
+    mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+
+    const table = await screen.findByTestId('map-table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    // Sorted by projects: Haiti (3), Kenya (2), Tuvalu (1).
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'Haiti',
+      'Kenya',
+      'Tuvalu',
+    ]);
+    expect(within(table).getByRole('link', { name: 'Tuvalu' })).toHaveAttribute('href', '/countries/TUV');
+    expect(within(rows[2] as HTMLElement).getByText('SIDS')).toBeInTheDocument();
+    // The picture itself is hidden from assistive technology; the summary says what it shows.
+    expect(screen.getByText(/3 countries and areas; the most: Haiti \(3\)/)).toBeInTheDocument();
+  });
+
+  it('names the countries of that table in French for a French reader', async () => {
+    await i18n.changeLanguage('fr');
+    mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+    const table = await screen.findByTestId('map-table');
+    expect(within(table).getByRole('rowheader', { name: 'Haïti' })).toBeInTheDocument();
+    expect(within(table).getAllByText('PEID')).toHaveLength(2);
+  });
+
+  it('shows an error with a retry when the overview fails', async () => {
+    mockFetch((request) =>
+      new URL(request.url).pathname === '/api/v1/dashboard/overview'
+        ? problem(500, { title: 'Internal Server Error' })
+        : staffApi(request),
+    );
+    renderWithProviders(<OverviewRoute />);
+    expect(await screen.findByText('The overview could not be loaded')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('the donor overview', () => {
+  it('shows the donor’s own contributions one by one and the other donors as totals', async () => {
+    const requests: URL[] = [];
+    mockFetch((request) => {
+      const url = new URL(request.url);
+      requests.push(url);
+      switch (url.pathname) {
+        case '/api/v1/auth/me':
+          return json(DONOR);
+        case '/api/v1/dashboard/overview':
+          return json(OVERVIEW);
+        case '/api/v1/contributions':
+          return json({
+            nextCursor: null,
+            items: [
+              {
+                id: 'c1',
+                donorId: JAPAN_ID,
+                donorName: 'Japan',
+                pledgedOn: '2024-03-01',
+                receivedOn: '2024-06-30',
+                amount: '500000000.00',
+                currency: 'JPY',
+                usdAmount: '3562500.00',
+                exchangeRate: '0.00712500',
+                status: 'received',
+                earmarking: null,
+                reference: 'JPN-2024',
+                illustrative: true,
+                version: 1,
+                createdAt: '2026-01-01T00:00:00.000Z',
+                updatedAt: '2026-01-01T00:00:00.000Z',
+              },
+            ],
+          });
+        case '/api/v1/contributions/totals':
+          return json({
+            items: [
+              {
+                donorId: JAPAN_ID,
+                donorName: 'Japan',
+                year: 2024,
+                pledgedUsd: '3562500.00',
+                receivedUsd: '3562500.00',
+              },
+              {
+                donorId: GREECE_ID,
+                donorName: 'Greece',
+                year: 2024,
+                pledgedUsd: '150000.00',
+                receivedUsd: '100000.00',
+              },
+              {
+                donorId: GREECE_ID,
+                donorName: 'Greece',
+                year: 2025,
+                pledgedUsd: '50000.00',
+                receivedUsd: '50000.00',
+              },
+            ],
+          });
+        default:
+          return problem(404, { title: 'Not Found' });
+      }
+    });
+    renderWithProviders(<OverviewRoute />);
+
+    const own = await screen.findByTestId('own-contributions');
+    const row = (await within(own).findByText('JPN-2024')).closest('tr') as HTMLElement;
+    expect(
+      within(row).getByText(
+        new Intl.NumberFormat('en', { style: 'currency', currency: 'JPY' }).format(500000000),
+      ),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('JPY')).toBeInTheDocument();
+    expect(within(row).getByText('$3,562,500.00')).toBeInTheDocument();
+    expect(within(row).getByText('Received')).toBeInTheDocument();
+    expect(within(row).getByText('Jun 30, 2024')).toBeInTheDocument();
+
+    // The donor's own totals, and its share of what the Fund received.
+    expect(await screen.findByText('Contributions of Japan')).toBeInTheDocument();
+    expect(within(screen.getByTestId('donor-received')).getByText('$3,562,500.00')).toBeInTheDocument();
+
+    // Greece appears only as totals, summed over the years.
+    const others = screen.getByTestId('other-donors');
+    const greece = within(others).getByRole('rowheader', { name: 'Greece' }).closest('tr') as HTMLElement;
+    expect(within(greece).getByText('$150,000.00')).toBeInTheDocument();
+    expect(within(greece).getByText('$200,000.00')).toBeInTheDocument();
+    expect(within(others).queryByRole('rowheader', { name: 'Japan' })).not.toBeInTheDocument();
+
+    // The list is the API's to scope: the web never asks for another donor's contributions.
+    const list = requests.find((url) => url.pathname === '/api/v1/contributions');
+    expect(list?.searchParams.get('donorId')).toBeNull();
+    // Staff-only figures are not requested for a donor.
+    expect(requests.some((url) => url.pathname === '/api/v1/alerts')).toBe(false);
+
+    expect(await screen.findByTestId('map-table')).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: /portfolio/i })[0]).toHaveAttribute('href', '/projects');
+  });
+});

@@ -1,0 +1,65 @@
+import type { Stage } from '@hstf/domain';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { projectKeys } from './get-project';
+import { unwrap } from './request';
+import type { Transition, TransitionOptions } from './types';
+
+/** GET /api/v1/projects/:id/transitions/options: every move open now, and why each would be refused. */
+export function transitionOptionsQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: [...projectKeys.one(id), 'transition-options'] as const,
+    queryFn: async ({ signal }): Promise<TransitionOptions> =>
+      unwrap(
+        await fetchClient.GET('/api/v1/projects/{id}/transitions/options', {
+          params: { path: { id } },
+          signal,
+        }),
+      ),
+    staleTime: 0,
+  });
+}
+
+export function useTransitionOptions(id: string, enabled: boolean) {
+  return useQuery({ ...transitionOptionsQueryOptions(id), enabled });
+}
+
+export interface TransitionInput {
+  to: Stage;
+  note: string;
+  decidedOn?: string;
+  version: number;
+}
+
+/** POST /api/v1/projects/:id/transitions: a decision; 422 lists every gate that refused it. */
+export function useTransitionProject(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: TransitionInput) =>
+      unwrap(await fetchClient.POST('/api/v1/projects/{id}/transitions', { params: { path: { id } }, body })),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: projectKeys.one(id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
+    },
+  });
+}
+
+/** GET /api/v1/projects/:id/history, oldest first. */
+export function historyQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: [...projectKeys.one(id), 'history'] as const,
+    queryFn: async ({ signal }): Promise<Transition[]> => {
+      const page = unwrap(
+        await fetchClient.GET('/api/v1/projects/{id}/history', {
+          params: { path: { id }, query: { limit: 200 } },
+          signal,
+        }),
+      );
+      return page.items;
+    },
+  });
+}
+
+export function useProjectHistory(id: string) {
+  return useQuery(historyQueryOptions(id));
+}

@@ -1,0 +1,35 @@
+import type { components } from '@hstf/api-client';
+
+type Schemas = components['schemas'];
+
+export type Project = Schemas['ProjectDto'];
+export type ProjectSummary = Schemas['ProjectSummaryDto'];
+export type ProjectPage = Schemas['ProjectPage'];
+export type CreateProjectBody = Schemas['CreateProjectRequest'];
+export type UpdateProjectBody = Schemas['UpdateProjectRequest'];
+export type TransitionOptions = Schemas['TransitionOptionsDto'];
+export type TransitionOption = Schemas['TransitionOptionDto'];
+export type TransitionFailure = Schemas['TransitionFailureDto'];
+export type Transition = Schemas['TransitionDto'];
+export type ProjectCompliance = Schemas['ProjectComplianceDto'];
+export type CountryCompliance = Schemas['CountryComplianceDto'];
+export type ComplianceReason = Schemas['ComplianceReasonDto'];
+export type ConsentEvaluation = Schemas['ConsentEvaluationDto'];
+export type AlignmentEvaluation = Schemas['AlignmentEvaluationDto'];
+export type Consent = Schemas['ConsentDto'];
+export type CreateConsentBody = Schemas['CreateConsentRequest'];
+export type UpdateConsentBody = Schemas['UpdateConsentRequest'];
+export type Alignment = Schemas['AlignmentDto'];
+export type CreateAlignmentBody = Schemas['CreateAlignmentRequest'];
+export type UpdateAlignmentBody = Schemas['UpdateAlignmentRequest'];
+export type NationalStrategy = Schemas['NationalStrategyDto'];
+export type Assessment = Schemas['AssessmentDto'];
+export type PrincipleAssessment = Schemas['PrincipleAssessmentDto'];
+export type Indicator = Schemas['IndicatorDto'];
+export type AssessmentReason = Schemas['ReasonDto'];
+export type Review = Schemas['ReviewDto'];
+export type ModerationNote = Schemas['ModerationNoteDto'];
+export type Transfer = Schemas['TransferDto'];
+export type AuditEntry = Schemas['AuditEntryDto'];
+export type Organization = Schemas['OrganizationDto'];
+export type Country = Schemas['CountryDto'];

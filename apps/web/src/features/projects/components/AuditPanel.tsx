@@ -1,0 +1,124 @@
+import { Code, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/ListFooter';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
+import { useProjectAudit } from '../api/audit';
+import type { AuditEntry } from '../api/types';
+import { useProjectFormat } from '../lib/format';
+
+/** Bookkeeping columns that change on every write and say nothing about the change itself. */
+const NOISE = new Set(['version', 'updated_at', 'created_at', 'updatedAt', 'createdAt', 'search_vector']);
+
+function changes(entry: AuditEntry): { field: string; before: unknown; after: unknown }[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter((key) => !NOISE.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '∅';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}
+
+/** Every change to the project record (GET /api/v1/audit), newest first; staff and admin only. */
+export function AuditPanel({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const format = useProjectFormat();
+  const audit = useProjectAudit(projectId, true);
+  const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="audit-heading">
+      <Title order={2} fz="lg" id="audit-heading" mb={4}>
+        {t('projects.audit.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('projects.audit.intro')}
+      </Text>
+      {audit.isPending ? (
+        <Stack gap="sm" aria-busy="true">
+          <Skeleton height={40} />
+          <Skeleton height={40} />
+        </Stack>
+      ) : audit.isError ? (
+        <ErrorResult title={t('projects.audit.error')} onRetry={() => void audit.refetch()} />
+      ) : entries.length === 0 ? (
+        <EmptyResult title={t('projects.audit.empty')} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('projects.audit.when')}</Table.Th>
+                  <Table.Th scope="col">{t('projects.audit.who')}</Table.Th>
+                  <Table.Th scope="col">{t('projects.audit.action')}</Table.Th>
+                  <Table.Th scope="col">{t('projects.audit.changes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.map((entry) => {
+                  const changed = entry.action === 'create' ? [] : changes(entry);
+                  return (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                        {format.dateTime(entry.occurredAt)}
+                      </Table.Td>
+                      <Table.Td style={{ verticalAlign: 'top' }}>
+                        <Text size="sm" dir="ltr" span>
+                          {entry.actorEmail ?? t('projects.audit.system')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ verticalAlign: 'top' }}>
+                        <Code>{entry.action}</Code>
+                      </Table.Td>
+                      <Table.Td>
+                        {entry.action === 'create' ? (
+                          <Text size="sm">{t('projects.audit.created')}</Text>
+                        ) : changed.length === 0 ? (
+                          <Text size="sm" c="dimmed">
+                            {t('projects.audit.noFieldChanges')}
+                          </Text>
+                        ) : (
+                          <Stack gap={4} dir="ltr">
+                            {changed.slice(0, 8).map((change) => (
+                              <Group key={change.field} gap={6} wrap="wrap" align="baseline">
+                                <Code>{change.field}</Code>
+                                <Text size="xs" c="dimmed" td="line-through">
+                                  {show(change.before)}
+                                </Text>
+                                <Text size="xs" aria-hidden="true">
+                                  →
+                                </Text>
+                                <Text size="xs">{show(change.after)}</Text>
+                              </Group>
+                            ))}
+                            {changed.length > 8 ? (
+                              <Text size="xs" c="dimmed">
+                                {t('projects.audit.more', { number: format.number(changed.length - 8) })}
+                              </Text>
+                            ) : null}
+                          </Stack>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListFooter
+            shown={entries.length}
+            hasMore={audit.hasNextPage}
+            loadingMore={audit.isFetchingNextPage}
+            onLoadMore={() => void audit.fetchNextPage()}
+          />
+        </>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,139 @@
+import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import type { PrincipleId } from '@hstf/domain';
+import { IconMessage2 } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSaveModerationNote } from '../api/assessment';
+import type { ModerationNote } from '../api/types';
+import { useProjectFormat } from '../lib/format';
+import { fieldErrorsOf, staleVersionOf, statusOfError } from '../lib/problems';
+import { useProblemText } from '../lib/use-problem-text';
+import { ALERT_STYLES } from '../lib/colors';
+
+interface ModerationNoteFormProps {
+  projectId: string;
+  principle: PrincipleId;
+  note: ModerationNote | null;
+  disagreement: boolean;
+  canModerate: boolean;
+}
+
+/** How staff moderated reviewers who disagree on a principle: required before a decision. */
+export function ModerationNoteForm({
+  projectId,
+  principle,
+  note,
+  disagreement,
+  canModerate,
+}: ModerationNoteFormProps) {
+  const { t } = useTranslation();
+  const format = useProjectFormat();
+  const save = useSaveModerationNote(projectId);
+  const problemText = useProblemText();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note?.note ?? '');
+  const [submitted, setSubmitted] = useState(false);
+  const stale = staleVersionOf(save.error) !== null;
+  const fieldError = fieldErrorsOf(save.error)['note'];
+  const open = editing || (!note && canModerate && disagreement);
+  const inputId = `moderation-${principle}`;
+
+  return (
+    <Paper
+      radius="md"
+      p="md"
+      withBorder
+      style={{ borderInlineStart: '4px solid var(--mantine-color-indigo-6)' }}
+    >
+      <Stack gap="xs">
+        <Group gap={6}>
+          <IconMessage2 size={16} aria-hidden="true" />
+          <Text size="sm" fw={600}>
+            {t('projects.moderation.title')}
+          </Text>
+        </Group>
+        {note && !editing ? (
+          <>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+              {note.note}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('projects.moderation.by', {
+                name: note.authorName ?? t('projects.moderation.unknownAuthor'),
+                date: format.dateTime(note.updatedAt),
+              })}
+            </Text>
+            {canModerate ? (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                w="fit-content"
+                onClick={() => {
+                  setText(note.note);
+                  setEditing(true);
+                }}
+              >
+                {t('projects.moderation.edit')}
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+        {!note && !open ? (
+          <Text size="sm" c="dimmed">
+            {t('projects.moderation.none')}
+          </Text>
+        ) : null}
+        {open ? (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              setSubmitted(true);
+              if (!text.trim()) return;
+              save.mutate(
+                { principle, note: text.trim(), ...(note ? { version: note.version } : {}) },
+                { onSuccess: () => setEditing(false) },
+              );
+            }}
+          >
+            <Stack gap="xs">
+              <Textarea
+                dir="auto"
+                id={inputId}
+                label={t('projects.moderation.label')}
+                description={t('projects.moderation.hint')}
+                autosize
+                minRows={3}
+                maxLength={10000}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+                error={submitted && !text.trim() ? t('projects.form.errors.required') : fieldError}
+              />
+              {stale ? (
+                <Alert color="orange" variant="light" role="alert" p="xs" styles={ALERT_STYLES}>
+                  {t('projects.moderation.stale')}
+                </Alert>
+              ) : save.isError && !fieldError ? (
+                <Alert color="red" variant="light" role="alert" p="xs" styles={ALERT_STYLES}>
+                  {statusOfError(save.error) === 409
+                    ? problemText(save.error)
+                    : t('projects.moderation.failed')}
+                </Alert>
+              ) : null}
+              <Group gap="xs">
+                <Button type="submit" size="xs" loading={save.isPending}>
+                  {t('projects.moderation.save')}
+                </Button>
+                {editing ? (
+                  <Button size="xs" variant="default" onClick={() => setEditing(false)}>
+                    {t('projects.actions.cancel')}
+                  </Button>
+                ) : null}
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,125 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { COMPLIANCE, project } from '../testing/fixtures';
+import { Paragraph6Panel } from './Paragraph6Panel';
+
+const CONSENTS = [
+  {
+    id: 'c-bfa',
+    countryIso3: 'BFA',
+    status: 'requested',
+    requestedOn: '2025-11-01',
+    grantedOn: null,
+    validUntil: null,
+    withdrawnOn: null,
+    withdrawalReason: null,
+    issuingOffice: null,
+    signatory: null,
+    documentReference: null,
+    scope: null,
+    version: 3,
+  },
+];
+
+function serve(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  if (pathname === '/api/v1/projects/p-1/compliance') return json(COMPLIANCE);
+  if (pathname === '/api/v1/projects/p-1/consents') return json({ items: CONSENTS, nextCursor: null });
+  if (pathname === '/api/v1/projects/p-1/alignments') return json({ items: [], nextCursor: null });
+  return json({ title: 'Not found', status: 404 }, { status: 404 });
+}
+
+function card(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+describe('Paragraph6Panel', { timeout: 20_000 }, () => {
+  it('shows the status of each recipient country and the reasons in words, quoting paragraph 6', async () => {
+    mockFetch(serve);
+    renderWithProviders(<Paragraph6Panel project={project()} canEdit={false} />);
+
+    const burkina = await screen.findByRole('region', { name: 'Burkina Faso' });
+    expect(within(burkina).getByText('Pending')).toBeInTheDocument();
+    expect(
+      within(burkina).getByText(
+        'The consent of Burkina Faso was requested on Nov 1, 2025 and has not been granted yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(burkina).getByText('its status is requested, not granted')).toBeInTheDocument();
+    expect(within(burkina).getByText('Counts for paragraph 6')).toBeInTheDocument();
+
+    const mali = card('Mali');
+    expect(within(mali).getByText('Non-compliant')).toBeInTheDocument();
+    expect(
+      within(mali).getByText('The consent of Mali does not count: no document reference is recorded.'),
+    ).toBeInTheDocument();
+    expect(
+      within(mali).getByText('No alignment to a national strategy of Mali is recorded.'),
+    ).toBeInTheDocument();
+    // A reason this screen has no words for yet is still explained, in the API's own sentence.
+    expect(within(mali).getByText('A reason only the API can put in words.')).toBeInTheDocument();
+
+    expect(within(screen.getByTestId('paragraph6-overall')).getByText('Non-compliant')).toBeInTheDocument();
+    expect(screen.getByText(/should receive the consent of the recipient State/)).toBeInTheDocument();
+    expect(screen.getByText(/resolution 66\/290 of 10 September 2012, paragraph 6/)).toBeInTheDocument();
+    // Read-only: no consent or alignment can be changed from here.
+    expect(screen.queryByRole('button', { name: /consent of/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /alignment/ })).not.toBeInTheDocument();
+  });
+
+  it('offers only the consent changes the rules allow, and asks what a grant needs', async () => {
+    const sent: unknown[] = [];
+    mockFetch(async (request) => {
+      if (request.method === 'PATCH') {
+        sent.push(await request.json());
+        return json({ ...CONSENTS[0], status: 'granted', version: 4 });
+      }
+      return serve(request);
+    });
+    renderWithProviders(<Paragraph6Panel project={project()} canEdit />);
+
+    const change = await screen.findByRole('button', { name: 'Change the consent of Burkina Faso' });
+    await screen.findByText('Add an alignment for Mali');
+    expect(change).toBeEnabled();
+    fireEvent.click(change);
+
+    const dialog = await screen.findByRole('dialog');
+    // From requested, the rules allow granted, refused or expired; never withdrawn.
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .map((radio) => (radio as HTMLInputElement).value),
+    ).toEqual(['requested', 'granted', 'refused', 'expired']);
+    expect(within(dialog).queryByRole('radio', { name: 'Withdrawn' })).not.toBeInTheDocument();
+
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Granted' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // Granted needs its date, the issuing office, the signatory and the document reference.
+    expect(await within(dialog).findAllByText('Required for this status.')).toHaveLength(4);
+    expect(sent).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByLabelText(/Granted on/), { target: { value: '2025-12-01' } });
+    fireEvent.change(within(dialog).getByLabelText(/Issuing office/), {
+      target: { value: 'Ministry of Foreign Affairs' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Signatory/), {
+      target: { value: 'Secretary-General of the Ministry' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Document reference/), {
+      target: { value: 'NV/BFA/2025/12' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await screen.findByText('Pending');
+    await expect.poll(() => sent).toHaveLength(1);
+    expect(sent[0]).toEqual({
+      version: 3,
+      status: 'granted',
+      grantedOn: '2025-12-01',
+      issuingOffice: 'Ministry of Foreign Affairs',
+      signatory: 'Secretary-General of the Ministry',
+      documentReference: 'NV/BFA/2025/12',
+    });
+  });
+});

@@ -1,0 +1,294 @@
+import {
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { HUMAN_SECURITY_DIMENSIONS, STAGES, VULNERABLE_GROUPS } from '@hstf/domain';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { M49_REGIONS, M49_SUBREGIONS } from '../../../lib/m49';
+import type { Country, Organization } from '../api/types';
+import {
+  FIRST_YEAR,
+  SDGS,
+  WINDOWS,
+  activeFilterCount,
+  clearedFilters,
+  type ProjectFilters as Filters,
+} from '../lib/filters';
+import { useProjectFormat } from '../lib/format';
+
+interface ProjectFiltersProps {
+  filters: Filters;
+  onChange: (change: Partial<Filters>) => void;
+  countries: Country[];
+  organizations: Organization[];
+}
+
+const LAST_YEAR = new Date().getUTCFullYear() + 5;
+const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) => String(FIRST_YEAR + index));
+
+/** Every filter of the projects API; each one writes the address, so the view can be shared. */
+export function ProjectFilters({ filters, onChange, countries, organizations }: ProjectFiltersProps) {
+  const { t } = useTranslation();
+  const format = useProjectFormat();
+  const [search, setSearch] = useState(filters.q);
+  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
+  const secondaryActive = Boolean(
+    filters.window ||
+    filters.region ||
+    filters.organization ||
+    filters.dimension ||
+    filters.group ||
+    filters.sdg ||
+    filters.fromYear ||
+    filters.toYear,
+  );
+  const [moreOpen, setMoreOpen] = useState(secondaryActive);
+  const active = activeFilterCount(filters);
+
+  const countryOptions = useMemo(
+    () =>
+      countries
+        .map((country) => ({ value: country.iso3, label: format.country(country.iso3, country.name) }))
+        .sort((a, b) => a.label.localeCompare(b.label, format.locale)),
+    [countries, format],
+  );
+  // A country chosen in the address stays visible even before the list of countries arrives.
+  const countryData = useMemo(() => {
+    const known = new Set(countryOptions.map((option) => option.value));
+    const missing = filters.country
+      .filter((code) => !known.has(code))
+      .map((code) => ({ value: code, label: format.country(code) }));
+    return [...countryOptions, ...missing];
+  }, [countryOptions, filters.country, format]);
+  const organizationData = useMemo(
+    () =>
+      organizations
+        .map((organization) => ({
+          value: organization.id,
+          label: organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label, format.locale)),
+    [organizations, format.locale],
+  );
+
+  const clear = () => {
+    commitSearch.cancel();
+    setSearch('');
+    onChange(clearedFilters(filters));
+  };
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      mb="md"
+      component="form"
+      role="search"
+      aria-label={t('projects.filters.label')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        commitSearch.flush();
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
+        <TextInput
+          label={t('projects.filters.search')}
+          placeholder={t('projects.filters.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden="true" />}
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            commitSearch(event.currentTarget.value);
+          }}
+        />
+        <MultiSelect
+          label={t('projects.filters.stage')}
+          placeholder={filters.stage.length ? undefined : t('projects.filters.allStages')}
+          data={STAGES.map((stage) => ({ value: stage, label: t(`projects.stages.${stage}`) }))}
+          value={filters.stage}
+          onChange={(stage) => onChange({ stage: stage })}
+          clearable
+          clearButtonProps={{ 'aria-label': t('projects.filters.clearStage') }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <MultiSelect
+          label={t('projects.filters.country')}
+          placeholder={filters.country.length ? undefined : t('projects.filters.allCountries')}
+          data={countryData}
+          value={filters.country}
+          onChange={(country) => onChange({ country })}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('projects.filters.clearCountry') }}
+          nothingFoundMessage={t('projects.filters.nothingFound')}
+          limit={60}
+        />
+      </SimpleGrid>
+
+      <Collapse expanded={moreOpen} id="project-more-filters">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="md" mt="md">
+          <NativeSelect
+            label={t('projects.filters.window')}
+            value={filters.window ?? ''}
+            onChange={(event) =>
+              onChange({ window: (event.currentTarget.value || null) as Filters['window'] })
+            }
+          >
+            <option value="">{t('projects.filters.allWindows')}</option>
+            {WINDOWS.map((window) => (
+              <option key={window} value={window}>
+                {t('projects.window', { window })}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect
+            label={t('projects.filters.region')}
+            value={filters.region ?? ''}
+            onChange={(event) => onChange({ region: event.currentTarget.value || null })}
+          >
+            <option value="">{t('projects.filters.allRegions')}</option>
+            <optgroup label={t('projects.filters.regions')}>
+              {M49_REGIONS.map((code) => (
+                <option key={code} value={code}>
+                  {t(`m49.${code}`)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('projects.filters.subregions')}>
+              {M49_SUBREGIONS.map((code) => (
+                <option key={code} value={code}>
+                  {t(`m49.${code}`)}
+                </option>
+              ))}
+            </optgroup>
+          </NativeSelect>
+          <Select
+            label={t('projects.filters.organization')}
+            placeholder={t('projects.filters.allOrganizations')}
+            data={organizationData}
+            value={filters.organization}
+            onChange={(organization) => onChange({ organization })}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('projects.filters.clearOrganization') }}
+            nothingFoundMessage={t('projects.filters.nothingFound')}
+          />
+          <NativeSelect
+            label={t('projects.filters.dimension')}
+            value={filters.dimension ?? ''}
+            onChange={(event) =>
+              onChange({ dimension: (event.currentTarget.value || null) as Filters['dimension'] })
+            }
+          >
+            <option value="">{t('projects.filters.allDimensions')}</option>
+            {HUMAN_SECURITY_DIMENSIONS.map((dimension) => (
+              <option key={dimension} value={dimension}>
+                {t(`projects.dimensions.${dimension}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect
+            label={t('projects.filters.group')}
+            value={filters.group ?? ''}
+            onChange={(event) => onChange({ group: (event.currentTarget.value || null) as Filters['group'] })}
+          >
+            <option value="">{t('projects.filters.allGroups')}</option>
+            {VULNERABLE_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {t(`projects.groups.${group}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect
+            label={t('projects.filters.sdg')}
+            value={filters.sdg === null ? '' : String(filters.sdg)}
+            onChange={(event) =>
+              onChange({ sdg: event.currentTarget.value ? Number(event.currentTarget.value) : null })
+            }
+          >
+            <option value="">{t('projects.filters.allSdgs')}</option>
+            {SDGS.map((sdg) => (
+              <option key={sdg} value={sdg}>
+                {t('projects.sdg', { number: format.number(sdg) })}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect
+            label={t('projects.filters.fromYear')}
+            value={filters.fromYear === null ? '' : String(filters.fromYear)}
+            onChange={(event) =>
+              onChange({ fromYear: event.currentTarget.value ? Number(event.currentTarget.value) : null })
+            }
+          >
+            <option value="">{t('projects.filters.anyYear')}</option>
+            {YEARS.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect
+            label={t('projects.filters.toYear')}
+            value={filters.toYear === null ? '' : String(filters.toYear)}
+            onChange={(event) =>
+              onChange({ toYear: event.currentTarget.value ? Number(event.currentTarget.value) : null })
+            }
+            error={
+              filters.fromYear && filters.toYear && filters.toYear < filters.fromYear
+                ? t('projects.filters.yearOrder')
+                : undefined
+            }
+          >
+            <option value="">{t('projects.filters.anyYear')}</option>
+            {YEARS.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </NativeSelect>
+        </SimpleGrid>
+      </Collapse>
+
+      <Group justify="space-between" align="center" mt="md" gap="sm">
+        <Button
+          variant="subtle"
+          size="sm"
+          leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden="true" />}
+          onClick={() => setMoreOpen((open) => !open)}
+          aria-expanded={moreOpen}
+          aria-controls="project-more-filters"
+        >
+          {moreOpen ? t('projects.filters.fewer') : t('projects.filters.more')}
+        </Button>
+        {active > 0 || search ? (
+          <Group gap="xs">
+            <Badge variant="light" color="unBlue" radius="sm" tt="none" c="unBlue.9">
+              {t('projects.filters.active', { number: format.number(active) })}
+            </Badge>
+            <Button
+              variant="subtle"
+              size="sm"
+              leftSection={<IconFilterOff size={16} aria-hidden="true" />}
+              onClick={clear}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,141 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import type { Assessment } from '../api/types';
+import { FAILING_ASSESSMENT, REVIEWS, project } from '../testing/fixtures';
+import { Scorecard } from './Scorecard';
+
+function serve(assessment: Assessment, onPut?: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    if (request.method === 'PUT' && onPut) return onPut(request);
+    if (pathname === '/api/v1/projects/p-1/assessment') return json(assessment);
+    if (pathname === '/api/v1/projects/p-1/reviews') return json({ items: REVIEWS, nextCursor: null });
+    if (pathname === '/api/v1/reviewers/calibration') {
+      return json({
+        items: [
+          {
+            reviewerId: 'u-9',
+            reviewerName: 'Rosa Reviewer',
+            reviews: 4,
+            meanDeviation: { numerator: 0, denominator: 1, decimal: '0.00' },
+          },
+        ],
+      });
+    }
+    if (pathname === '/api/v1/reviews') return json({ items: [], nextCursor: null });
+    return json({ title: 'Not found', status: 404 }, { status: 404 });
+  };
+}
+
+describe('Scorecard', { timeout: 20_000 }, () => {
+  it('says why a proposal does not pass, and flags the principles reviewers disagree on', async () => {
+    mockFetch(serve(FAILING_ASSESSMENT));
+    renderWithProviders(<Scorecard project={project()} canModerate isAdmin={false} />);
+
+    expect(await screen.findByText('Does not pass')).toBeInTheDocument();
+    const failures = screen.getByTestId('scorecard-failures');
+    expect(
+      within(failures).getByText('Prevention-oriented has a mean score of 1.50, below the required 2.00.'),
+    ).toBeInTheDocument();
+    expect(
+      within(failures).getByText('The mean of the five principle means is 2.35, below the required 2.50.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 of 2 needed')).toBeInTheDocument();
+
+    const comprehensive = screen.getByRole('article', { name: 'Comprehensive' });
+    expect(within(comprehensive).getByText('Reviewers disagree')).toBeInTheDocument();
+    expect(within(comprehensive).getByText('Scores from 1 to 3, a spread of 2')).toBeInTheDocument();
+    // Each reviewer's score and justification, and the structural indicators beside them.
+    expect(within(comprehensive).getByText('Score 1: weak')).toBeInTheDocument();
+    expect(within(comprehensive).getByText('Rafael Reviewer scored comprehensive 1.')).toBeInTheDocument();
+    expect(
+      within(comprehensive).getByText('UN organizations taking part: 1; at least 2 are expected.'),
+    ).toBeInTheDocument();
+    // Staff record how the disagreement was moderated.
+    expect(within(comprehensive).getByLabelText(/How the disagreement was moderated/)).toBeInTheDocument();
+    expect(screen.getByText(/Reviewers disagree on Comprehensive/)).toBeInTheDocument();
+
+    const agreed = screen.getByRole('article', { name: 'People-centred' });
+    expect(within(agreed).queryByText('Reviewers disagree')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('article', { name: 'Prevention-oriented' })).getByText('Below the threshold'),
+    ).toBeInTheDocument();
+
+    // A reviewer who withdrew for a conflict is listed, and why the review is left out.
+    const rahul = screen.getByRole('rowheader', { name: 'Rahul Reviewer' }).closest('tr') as HTMLElement;
+    expect(within(rahul).getByText(/A conflict of interest was declared\./)).toBeInTheDocument();
+  });
+
+  it('records a moderation note on a disagreeing principle', async () => {
+    const notes: unknown[] = [];
+    mockFetch(
+      serve(FAILING_ASSESSMENT, async (request) => {
+        notes.push({ path: new URL(request.url).pathname, body: (await request.json()) as unknown });
+        return json(
+          {
+            id: 'n-1',
+            projectId: 'p-1',
+            principle: 'comprehensive',
+            note: 'Discussed.',
+            authorId: null,
+            authorName: 'Sara Staff',
+            version: 1,
+            createdAt: '',
+            updatedAt: '',
+          },
+          { status: 201 },
+        );
+      }),
+    );
+    renderWithProviders(<Scorecard project={project()} canModerate isAdmin={false} />);
+
+    const comprehensive = await screen.findByRole('article', { name: 'Comprehensive' });
+    fireEvent.change(within(comprehensive).getByLabelText(/How the disagreement was moderated/), {
+      target: { value: 'The panel discussed the annex and agreed on 3.' },
+    });
+    fireEvent.click(within(comprehensive).getByRole('button', { name: 'Save the note' }));
+    await expect
+      .poll(() => notes)
+      .toEqual([
+        {
+          path: '/api/v1/projects/p-1/moderation-notes/comprehensive',
+          body: { note: 'The panel discussed the annex and agreed on 3.' },
+        },
+      ]);
+  });
+
+  it('says why a proposal passes', async () => {
+    const passing: Assessment = {
+      ...FAILING_ASSESSMENT,
+      passes: true,
+      failures: [],
+      disagreements: [],
+      unmoderatedDisagreements: [],
+      overallMean: { numerator: 3, denominator: 1, decimal: '3.00' },
+      principles: FAILING_ASSESSMENT.principles.map((item) => ({
+        ...item,
+        scores: [3, 3],
+        mean: { numerator: 3, denominator: 1, decimal: '3.00' },
+        min: 3,
+        max: 3,
+        spread: 0,
+        meetsThreshold: true,
+        disagreement: false,
+      })),
+    };
+    mockFetch(serve(passing));
+    renderWithProviders(
+      <Scorecard project={project({ stage: 'approved' })} canModerate={false} isAdmin={false} />,
+    );
+
+    expect(await screen.findByText('Passes')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "It passes: every principle's mean reaches 2 and the mean of the five means reaches 2.5.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Reviewers disagree')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/How the disagreement was moderated/)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,245 @@
+import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../../components/PageHeader';
+import { ErrorResult } from '../../../components/QueryStates';
+import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
+import { useCurrentUser } from '../../../lib/auth';
+import { projectQueryOptions, useProject } from '../api/get-project';
+import { useAllCountries, useAllOrganizations } from '../api/reference';
+import { useUpdateProject } from '../api/save-project';
+import type { Project } from '../api/types';
+import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
+import { StaleVersionAlert } from '../components/StaleVersionAlert';
+import { focusErrorSummary } from '../lib/focus';
+import { fieldErrorsOf, staleVersionOf, statusOfError } from '../lib/problems';
+import {
+  changedFields,
+  liveCheck,
+  projectToValues,
+  reapply,
+  updateBody,
+  type ProjectFormValues,
+} from '../lib/project-form';
+import { canEditProjects } from '../lib/roles';
+import { useProjectFormErrors } from '../lib/use-form-errors';
+import { useProblemText } from '../lib/use-problem-text';
+import { ALERT_STYLES } from '../lib/colors';
+
+export function EditProjectRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data: user } = useCurrentUser();
+  const project = useProject(id);
+  useDocumentTitle(
+    `${project.data ? `${project.data.code} · ` : ''}${t('projects.edit.title')} · ${t('app.name')}`,
+  );
+
+  if (!canEditProjects(user?.role)) return <NotFoundRoute />;
+  if (project.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <Skeleton height={36} width="50%" />
+        <Skeleton height={240} />
+        <Skeleton height={240} />
+      </Stack>
+    );
+  }
+  if (project.isError) {
+    const status = statusOfError(project.error);
+    if (status === 404 || status === 400) return <NotFoundRoute />;
+    return <ErrorResult title={t('projects.detail.error')} onRetry={() => void project.refetch()} />;
+  }
+  // The form starts from the version read now; later refetches never replace what is typed.
+  return <EditProjectForm key={project.data.id} project={project.data} />;
+}
+
+export interface StaleState {
+  latest: Project | null;
+  currentVersion: number;
+}
+
+function EditProjectForm({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const countries = useAllCountries();
+  const organizations = useAllOrganizations();
+  const update = useUpdateProject(project.id);
+  const problemText = useProblemText();
+  const [baseline, setBaseline] = useState<ProjectFormValues>(() => projectToValues(project));
+  const [version, setVersion] = useState(project.version);
+  const [stage, setStage] = useState(project.stage);
+  const [values, setValues] = useState<ProjectFormValues>(() => projectToValues(project));
+  const [submitted, setSubmitted] = useState(false);
+  const [server, setServer] = useState<{ errors: Record<string, string>; values: ProjectFormValues } | null>(
+    null,
+  );
+  const [stale, setStale] = useState<StaleState | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const live = useMemo(() => liveCheck(values), [values]);
+  const { errors, label, check } = useProjectFormErrors({
+    mode: 'edit',
+    values,
+    live,
+    submitted,
+    server,
+    organizations: organizations.data ?? [],
+  });
+
+  const send = (from: ProjectFormValues, atVersion: number) => {
+    const sent = values;
+    update.mutate(updateBody(from, values, atVersion), {
+      onSuccess: () => void navigate(`/projects/${project.id}`),
+      onError: (error) => {
+        const current = staleVersionOf(error);
+        if (current !== null) {
+          setStale({ latest: null, currentVersion: current });
+          void queryClient
+            .fetchQuery({ ...projectQueryOptions(project.id), staleTime: 0 })
+            .then((latest) => setStale({ latest, currentVersion: latest.version }))
+            .catch(() => undefined);
+          return;
+        }
+        const fieldErrors = fieldErrorsOf(error);
+        if (Object.keys(fieldErrors).length) {
+          setServer({ errors: fieldErrors, values: sent });
+          focusErrorSummary();
+        }
+      },
+    });
+  };
+
+  const submit = () => {
+    setSubmitted(true);
+    setServer(null);
+    setNotice(null);
+    if (Object.keys(check()).length > 0) {
+      focusErrorSummary();
+      return;
+    }
+    if (changedFields(baseline, values).length === 0) {
+      setNotice(t('projects.edit.nothingChanged'));
+      return;
+    }
+    send(baseline, version);
+  };
+
+  /** My edits, applied on top of the latest version; nothing is saved until I save again. */
+  const reapplyOnLatest = () => {
+    if (!stale?.latest) return;
+    const latestValues = projectToValues(stale.latest);
+    setValues(reapply(baseline, values, latestValues));
+    setBaseline(latestValues);
+    setVersion(stale.latest.version);
+    setStage(stale.latest.stage);
+    setStale(null);
+    update.reset();
+    setNotice(t('projects.stale.reapplied'));
+  };
+
+  /** Mine wins: every field where my form differs from the latest version is sent. */
+  const overwrite = () => {
+    if (!stale?.latest) return;
+    const latestValues = projectToValues(stale.latest);
+    setBaseline(latestValues);
+    setVersion(stale.latest.version);
+    setStage(stale.latest.stage);
+    setStale(null);
+    send(latestValues, stale.latest.version);
+  };
+
+  const generalError =
+    update.isError && !stale && Object.keys(fieldErrorsOf(update.error)).length === 0
+      ? problemText(update.error)
+      : null;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="lg">
+        <Breadcrumbs separator="›" aria-label={t('projects.detail.breadcrumb')}>
+          <Anchor component={Link} to="/projects" size="sm">
+            {t('projects.title')}
+          </Anchor>
+          <Anchor component={Link} to={`/projects/${project.id}`} size="sm" dir="ltr">
+            {project.code}
+          </Anchor>
+          <Text size="sm" aria-current="page">
+            {t('projects.edit.title')}
+          </Text>
+        </Breadcrumbs>
+        <PageHeader title={t('projects.edit.heading', { code: project.code })} description={project.title} />
+        {stale ? (
+          <StaleVersionAlert
+            stale={stale}
+            baseline={baseline}
+            values={values}
+            onReapply={reapplyOnLatest}
+            onOverwrite={overwrite}
+            saving={update.isPending}
+          />
+        ) : null}
+        {notice ? (
+          <Alert
+            color="unBlue"
+            variant="light"
+            icon={<IconInfoCircle aria-hidden="true" />}
+            role="status"
+            styles={ALERT_STYLES}
+          >
+            {notice}
+          </Alert>
+        ) : null}
+        {submitted ? <ErrorSummary errors={errors} labels={label} /> : null}
+        <ProjectForm
+          mode="edit"
+          stage={stage}
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          live={live}
+          countries={countries.data ?? []}
+          organizations={organizations.data ?? []}
+          referenceLoading={countries.isPending || organizations.isPending}
+        />
+        {generalError ? (
+          <Alert
+            color="red"
+            variant="light"
+            title={t('projects.form.saveFailed')}
+            role="alert"
+            styles={ALERT_STYLES}
+          >
+            {generalError}
+          </Alert>
+        ) : null}
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 5 }}
+        >
+          <Button variant="default" component={Link} to={`/projects/${project.id}`}>
+            {t('projects.actions.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending} disabled={stale !== null}>
+            {t('projects.edit.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

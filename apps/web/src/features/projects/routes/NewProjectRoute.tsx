@@ -1,0 +1,136 @@
+import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/PageHeader';
+import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
+import { useCurrentUser } from '../../../lib/auth';
+import { useAllCountries, useAllOrganizations } from '../api/reference';
+import { useCreateProject } from '../api/save-project';
+import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
+import { fieldErrorsOf } from '../lib/problems';
+import {
+  emptyProjectValues,
+  liveCheck,
+  valuesToCreateBody,
+  type ProjectFormValues,
+} from '../lib/project-form';
+import { canEditProjects } from '../lib/roles';
+import { useProjectFormErrors } from '../lib/use-form-errors';
+import { focusErrorSummary } from '../lib/focus';
+import { useProblemText } from '../lib/use-problem-text';
+import { ALERT_STYLES } from '../lib/colors';
+
+/** A new project, from its concept note: only the title and the window are needed to start. */
+export function NewProjectRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('projects.new')} · ${t('app.name')}`);
+  const navigate = useNavigate();
+  const { data: user } = useCurrentUser();
+  const countries = useAllCountries();
+  const organizations = useAllOrganizations();
+  const create = useCreateProject();
+  const problemText = useProblemText();
+  const [values, setValues] = useState<ProjectFormValues>(emptyProjectValues);
+  const [submitted, setSubmitted] = useState(false);
+  const [server, setServer] = useState<{ errors: Record<string, string>; values: ProjectFormValues } | null>(
+    null,
+  );
+  const live = useMemo(() => liveCheck(values), [values]);
+  const { errors, label, check } = useProjectFormErrors({
+    mode: 'create',
+    values,
+    live,
+    submitted,
+    server,
+    organizations: organizations.data ?? [],
+  });
+
+  if (!canEditProjects(user?.role)) return <NotFoundRoute />;
+
+  const submit = () => {
+    setSubmitted(true);
+    setServer(null);
+    if (Object.keys(check()).length > 0) {
+      focusErrorSummary();
+      return;
+    }
+    const sent = values;
+    create.mutate(valuesToCreateBody(values), {
+      onSuccess: (project) => void navigate(`/projects/${project.id}`),
+      onError: (error) => {
+        const fieldErrors = fieldErrorsOf(error);
+        if (Object.keys(fieldErrors).length) {
+          setServer({ errors: fieldErrors, values: sent });
+          focusErrorSummary();
+        }
+      },
+    });
+  };
+
+  const generalError =
+    create.isError && Object.keys(fieldErrorsOf(create.error)).length === 0
+      ? problemText(create.error)
+      : null;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="lg">
+        <Breadcrumbs separator="›" aria-label={t('projects.detail.breadcrumb')}>
+          <Anchor component={Link} to="/projects" size="sm">
+            {t('projects.title')}
+          </Anchor>
+          <Text size="sm" aria-current="page">
+            {t('projects.new')}
+          </Text>
+        </Breadcrumbs>
+        <PageHeader title={t('projects.new')} description={t('projects.form.newIntro')} />
+        {submitted ? <ErrorSummary errors={errors} labels={label} /> : null}
+        <ProjectForm
+          mode="create"
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          live={live}
+          countries={countries.data ?? []}
+          organizations={organizations.data ?? []}
+          referenceLoading={countries.isPending || organizations.isPending}
+        />
+        {generalError ? (
+          <Alert
+            color="red"
+            variant="light"
+            title={t('projects.form.saveFailed')}
+            role="alert"
+            styles={ALERT_STYLES}
+          >
+            {generalError}
+          </Alert>
+        ) : null}
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 5 }}
+        >
+          <Button variant="default" component={Link} to="/projects">
+            {t('projects.actions.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('projects.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,209 @@
+import { Anchor, Box, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import {
+  IconChartBar,
+  IconClipboardCheck,
+  IconCoin,
+  IconHistory,
+  IconInfoCircle,
+  IconListSearch,
+  IconPencil,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorResult } from '../../../components/QueryStates';
+import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
+import { useCurrentUser } from '../../../lib/auth';
+import { useProject } from '../api/get-project';
+import { AuditPanel } from '../components/AuditPanel';
+import { useCompliance } from '../api/compliance';
+import { ComplianceBadge, StageBadge, ToneBadge } from '../components/Badges';
+import { FinancePanel } from '../components/FinancePanel';
+import { HistoryPanel } from '../components/HistoryPanel';
+import { Paragraph6Panel } from '../components/Paragraph6Panel';
+import { ProjectDetails } from '../components/ProjectDetails';
+import { Scorecard } from '../components/Scorecard';
+import { TransitionsPanel } from '../components/TransitionsPanel';
+import { useProjectFormat } from '../lib/format';
+import { statusOfError } from '../lib/problems';
+import { canEditProjects, canReadReviews } from '../lib/roles';
+
+const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'history', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
+export function ProjectRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { data: user } = useCurrentUser();
+  const format = useProjectFormat();
+  const project = useProject(id);
+  const canEdit = canEditProjects(user?.role);
+  const staff = canReadReviews(user?.role);
+  useDocumentTitle(
+    project.data
+      ? `${project.data.code} · ${t('projects.title')} · ${t('app.name')}`
+      : `${t('projects.title')} · ${t('app.name')}`,
+  );
+
+  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'audit'));
+  const requested = params.get('tab') as Tab | null;
+  const tab: Tab = requested && tabs.includes(requested) ? requested : 'overview';
+
+  if (project.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <Skeleton height={18} width={200} />
+        <Skeleton height={36} width="70%" />
+        <Skeleton height={120} />
+        <Skeleton height={300} />
+      </Stack>
+    );
+  }
+  if (project.isError) {
+    const status = statusOfError(project.error);
+    if (status === 404 || status === 400) return <NotFoundRoute />;
+    return <ErrorResult title={t('projects.detail.error')} onRetry={() => void project.refetch()} />;
+  }
+  const data = project.data;
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs separator="›" aria-label={t('projects.detail.breadcrumb')}>
+        <Anchor component={Link} to="/projects" size="sm">
+          {t('projects.title')}
+        </Anchor>
+        <Text size="sm" dir="ltr" aria-current="page">
+          {data.code}
+        </Text>
+      </Breadcrumbs>
+
+      <Group justify="space-between" align="flex-start" gap="md" wrap="wrap">
+        <Stack gap="xs" maw={820}>
+          <Group gap="sm" wrap="wrap">
+            <Text ff="monospace" fw={600} c="unBlue.8" dir="ltr">
+              {data.code}
+            </Text>
+            <StageBadge stage={data.stage} />
+            <ToneBadge tone="slate">{t('projects.window', { window: data.window })}</ToneBadge>
+            <Paragraph6Status projectId={data.id} />
+          </Group>
+          <Title order={1} fz={{ base: 24, sm: 30 }} lh={1.2} dir="auto">
+            {data.title}
+          </Title>
+          <Text c="dimmed">
+            {data.recipientCountries.length
+              ? format.countries(
+                  data.recipientCountries.map((country) => country.iso3),
+                  new Map(data.recipientCountries.map((country) => [country.iso3, country.name])),
+                )
+              : t('projects.detail.noCountries')}
+            {data.organizations.find((organization) => organization.lead)
+              ? ` · ${t('projects.detail.ledBy', {
+                  name:
+                    data.organizations.find((organization) => organization.lead)?.acronym ??
+                    data.organizations.find((organization) => organization.lead)?.name,
+                })}`
+              : ''}
+          </Text>
+        </Stack>
+        {canEdit ? (
+          <Button
+            component={Link}
+            to={`/projects/${data.id}/edit`}
+            variant="default"
+            leftSection={<IconPencil size={16} aria-hidden="true" />}
+          >
+            {t('projects.detail.edit')}
+          </Button>
+        ) : null}
+      </Group>
+
+      {canEdit ? <TransitionsPanel project={data} /> : null}
+
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          setParams(
+            (current) => {
+              const next = new URLSearchParams(current);
+              if (!value || value === 'overview') next.delete('tab');
+              else next.set('tab', value);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        keepMounted={false}
+      >
+        <Tabs.List
+          aria-label={t('projects.detail.sections')}
+          style={{ overflowX: 'auto', flexWrap: 'nowrap' }}
+        >
+          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden="true" />}>
+            {t('projects.tabs.overview')}
+          </Tabs.Tab>
+          <Tabs.Tab value="paragraph6" leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
+            {t('projects.tabs.paragraph6')}
+          </Tabs.Tab>
+          {staff ? (
+            <Tabs.Tab value="scorecard" leftSection={<IconChartBar size={16} aria-hidden="true" />}>
+              {t('projects.tabs.scorecard')}
+            </Tabs.Tab>
+          ) : null}
+          <Tabs.Tab value="finance" leftSection={<IconCoin size={16} aria-hidden="true" />}>
+            {t('projects.tabs.finance')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
+            {t('projects.tabs.history')}
+          </Tabs.Tab>
+          {staff ? (
+            <Tabs.Tab value="audit" leftSection={<IconListSearch size={16} aria-hidden="true" />}>
+              {t('projects.tabs.audit')}
+            </Tabs.Tab>
+          ) : null}
+        </Tabs.List>
+        <Box pt="lg">
+          <Tabs.Panel value="overview">
+            <ProjectDetails project={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="paragraph6">
+            <Paragraph6Panel project={data} canEdit={canEdit} />
+          </Tabs.Panel>
+          {staff ? (
+            <Tabs.Panel value="scorecard">
+              <Scorecard project={data} canModerate={canEdit} isAdmin={user?.role === 'admin'} />
+            </Tabs.Panel>
+          ) : null}
+          <Tabs.Panel value="finance">
+            <FinancePanel project={data} canEdit={canEdit} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <HistoryPanel projectId={data.id} />
+          </Tabs.Panel>
+          {staff ? (
+            <Tabs.Panel value="audit">
+              <AuditPanel projectId={data.id} />
+            </Tabs.Panel>
+          ) : null}
+        </Box>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** Paragraph 6 at a glance, for every role: donors see this status and its reasons, never the records. */
+function Paragraph6Status({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const compliance = useCompliance(projectId);
+  if (!compliance.data) return null;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" c="dimmed">
+        {t('projects.detail.paragraph6')}
+      </Text>
+      <ComplianceBadge status={compliance.data.status} />
+    </Group>
+  );
+}

@@ -1,0 +1,113 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { COUNTRIES, ORGANIZATIONS, STAFF, UNDP } from '../testing/fixtures';
+import { ProjectsRoute } from './ProjectsRoute';
+
+const SAHEL = {
+  id: 'p-1',
+  code: 'HS-2026-0004',
+  title: 'Post-conflict recovery in the Central Sahel',
+  window: 'II',
+  stage: 'under_review',
+  countries: ['BFA', 'MLI'],
+  leadOrganization: 'UNDP',
+  requestedBudget: '1166000.00',
+  approvedBudget: null,
+  startDate: '2026-11-01',
+  endDate: '2028-11-01',
+  dimensions: ['economic'],
+  version: 1,
+  updatedAt: '2026-11-23T04:34:20.687Z',
+};
+
+function location() {
+  return new URL(screen.getByTestId('location').textContent ?? '/', 'http://localhost');
+}
+
+function serve(requests: URL[]) {
+  return (request: Request): Response => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/v1/auth/me') return json(STAFF);
+    if (url.pathname === '/api/v1/countries') return json({ items: COUNTRIES, nextCursor: null });
+    if (url.pathname === '/api/v1/organizations') return json({ items: ORGANIZATIONS, nextCursor: null });
+    if (url.pathname === '/api/v1/projects') {
+      requests.push(url);
+      return url.searchParams.get('cursor')
+        ? json({
+            items: [{ ...SAHEL, id: 'p-2', code: 'HS-2026-0005', title: 'Second page project' }],
+            nextCursor: null,
+          })
+        : json({ items: [SAHEL], nextCursor: 'next' });
+    }
+    return json({ title: 'Not found', status: 404 }, { status: 404 });
+  };
+}
+
+describe('ProjectsRoute', { timeout: 20_000 }, () => {
+  it('reads every filter from the address, sends it to the API, and writes changes back', async () => {
+    const requests: URL[] = [];
+    mockFetch(serve(requests));
+    const start =
+      '/projects?q=recovery&stage=under_review%2Capproved&window=II&country=BFA&region=002&organization=' +
+      `${UNDP}&group=youth&sdg=16&fromYear=2020&toYear=2030&sort=-approvedBudget`;
+    renderWithProviders(<ProjectsRoute />, { route: start, path: '/projects' });
+
+    const row = await screen.findByRole('rowheader', { name: /Post-conflict recovery in the Central Sahel/ });
+    expect(within(row.closest('tr') as HTMLElement).getByText('Burkina Faso, Mali')).toBeInTheDocument();
+    expect(within(row.closest('tr') as HTMLElement).getByText('$1,166,000')).toBeInTheDocument();
+
+    const sent = requests[0]!;
+    expect(sent.searchParams.getAll('stage')).toEqual(['under_review', 'approved']);
+    expect(Object.fromEntries([...sent.searchParams].filter(([key]) => key !== 'stage'))).toEqual({
+      limit: '25',
+      q: 'recovery',
+      window: 'II',
+      country: 'BFA',
+      region: '002',
+      organization: UNDP,
+      group: 'youth',
+      sdg: '16',
+      fromYear: '2020',
+      toYear: '2030',
+      sort: '-approvedBudget',
+    });
+
+    // The controls show what the address says.
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('recovery');
+    expect(screen.getByRole('combobox', { name: 'Funding window' })).toHaveValue('II');
+    expect(screen.getByRole('combobox', { name: 'Vulnerable group' })).toHaveValue('youth');
+    expect(screen.getByRole('columnheader', { name: /Budget/ })).toHaveAttribute('aria-sort', 'descending');
+
+    // A change is written to the address, keeping every other filter, and sent to the API.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Human-security dimension' }), {
+      target: { value: 'food' },
+    });
+    await waitFor(() => expect(location().searchParams.get('dimension')).toBe('food'));
+    expect(location().searchParams.get('stage')).toBe('under_review,approved');
+    expect(location().searchParams.get('sort')).toBe('-approvedBudget');
+    await waitFor(() => expect(requests.at(-1)?.searchParams.get('dimension')).toBe('food'));
+
+    // Sorting from a column header.
+    fireEvent.click(screen.getByRole('button', { name: /^Project/ }));
+    await waitFor(() => expect(location().searchParams.get('sort')).toBe('title'));
+    fireEvent.click(screen.getByRole('button', { name: /^Project/ }));
+    await waitFor(() => expect(location().searchParams.get('sort')).toBe('-title'));
+
+    // Clearing the filters keeps the order.
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(location().search).toBe('?sort=-title'));
+    await waitFor(() =>
+      expect(Object.fromEntries(requests.at(-1)!.searchParams)).toEqual({ limit: '25', sort: '-title' }),
+    );
+  });
+
+  it('pages along the cursor', async () => {
+    mockFetch(serve([]));
+    renderWithProviders(<ProjectsRoute />, { route: '/projects', path: '/projects' });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('rowheader', { name: /Second page project/ })).toBeInTheDocument();
+    expect(screen.getByText('Showing all 2')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ifMatch } from '../../../lib/field-errors';
+import { ApiError } from '../../../lib/problem';
+
+/** POST /api/v1/projects/:id/reviews: staff assign a reviewer to a proposal under review. */
+export function useAssignReviewer(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (reviewerId: string) => {
+      const { data, error, response } = await fetchClient.POST('/api/v1/projects/{id}/reviews', {
+        params: { path: { id: projectId } },
+        body: { reviewerId },
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+  });
+}
+
+/** DELETE /api/v1/projects/:id/reviews/:reviewId with the version read; a submitted review stays. */
+export function useUnassignReviewer(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ reviewId, version }: { reviewId: string; version: number }) => {
+      const { error, response } = await fetchClient.DELETE('/api/v1/projects/{id}/reviews/{reviewId}', {
+        params: { path: { id: projectId, reviewId } },
+        headers: ifMatch(version),
+      });
+      if (!response.ok) throw ApiError.from(response, error);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+  });
+}

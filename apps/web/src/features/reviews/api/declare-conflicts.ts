@@ -1,0 +1,30 @@
+import type { paths } from '@hstf/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+import { reviewKey, type ReviewDetail } from './get-review';
+
+type Declare = paths['/api/v1/reviews/{id}/conflict']['post'];
+export type ConflictDeclarationInput = Declare['requestBody']['content']['application/json'];
+type Reviewed = Declare['responses'][200]['content']['application/json'];
+
+/** POST /api/v1/reviews/:id/conflict: declared true withdraws the reviewer; false opens the proposal. */
+export function useDeclareConflicts(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: ConflictDeclarationInput): Promise<Reviewed> => {
+      const { data, error, response } = await fetchClient.POST('/api/v1/reviews/{id}/conflict', {
+        params: { path: { id } },
+        body: input,
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: async (review) => {
+      // The proposal's content is sent only once it is open: read it again.
+      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
+      await queryClient.invalidateQueries({ queryKey: reviewKey(id) });
+      await queryClient.invalidateQueries({ queryKey: ['reviews', 'mine'] });
+    },
+  });
+}

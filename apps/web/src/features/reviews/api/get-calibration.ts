@@ -1,0 +1,22 @@
+import type { paths } from '@hstf/api-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+type Calibration = paths['/api/v1/reviewers/calibration']['get'];
+export type ReviewerCalibration =
+  Calibration['responses'][200]['content']['application/json']['items'][number];
+
+/** GET /api/v1/reviewers/calibration: each reviewer's mean deviation from the panel mean. */
+export const calibrationQueryOptions = queryOptions({
+  queryKey: ['reviews', 'calibration'] as const,
+  queryFn: async ({ signal }): Promise<ReviewerCalibration[]> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/reviewers/calibration', { signal });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data.items;
+  },
+});
+
+export function useCalibration() {
+  return useQuery(calibrationQueryOptions);
+}

@@ -1,0 +1,45 @@
+import type { paths } from '@hstf/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+import { reviewKey, type Review, type ReviewDetail } from './get-review';
+import { saveReview, type ReviewDraftInput } from './save-review';
+
+type Submit = paths['/api/v1/reviews/{id}/submit']['post'];
+type Submitted = Submit['responses'][200]['content']['application/json'];
+
+/**
+ * Saves what is still unsaved, then POST /api/v1/reviews/:id/submit. The server refuses an
+ * incomplete review with 422 and the list of what is missing (problem.missing).
+ */
+export function useSubmitReview(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      version,
+      unsaved,
+    }: {
+      version: number;
+      unsaved: ReviewDraftInput | null;
+    }): Promise<Submitted> => {
+      let current = version;
+      if (unsaved) {
+        const saved: Review = await saveReview(id, version, unsaved);
+        queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) =>
+          old ? { ...old, review: saved } : old,
+        );
+        current = saved.version;
+      }
+      const { data, error, response } = await fetchClient.POST('/api/v1/reviews/{id}/submit', {
+        params: { path: { id } },
+        body: { version: current },
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: async (review) => {
+      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
+      await queryClient.invalidateQueries({ queryKey: ['reviews'] });
+    },
+  });
+}

@@ -1,0 +1,213 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorResult } from '../../../components/QueryStates';
+import { writeFailureOf } from '../../../lib/field-errors';
+import { useFormatters } from '../../../lib/format';
+import { useIntl } from '../../../lib/intl';
+import {
+  assessmentSettingsQueryOptions,
+  useAssessmentSettings,
+  useUpdateAssessmentSettings,
+  type AssessmentSettings,
+} from '../api/assessment-settings';
+
+const FIELDS = ['minPrincipleMean', 'minOverallMean', 'minReviews', 'disagreementSpread'] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, number | string>;
+
+const LIMITS: Record<Field, { min: number; max: number; step: number; decimals: number }> = {
+  minPrincipleMean: { min: 0, max: 4, step: 0.1, decimals: 2 },
+  minOverallMean: { min: 0, max: 4, step: 0.1, decimals: 2 },
+  minReviews: { min: 1, max: 20, step: 1, decimals: 0 },
+  disagreementSpread: { min: 1, max: 4, step: 1, decimals: 0 },
+};
+
+function valuesOf(settings: AssessmentSettings): Values {
+  return {
+    minPrincipleMean: settings.minPrincipleMean,
+    minOverallMean: settings.minOverallMean,
+    minReviews: settings.minReviews,
+    disagreementSpread: settings.disagreementSpread,
+  };
+}
+
+/** The thresholds of the assessment (DESIGN.md §4.1): admins change them, staff read them. */
+export function AssessmentSettingsForm({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const settings = useAssessmentSettings();
+  return (
+    <Stack gap="md" component="section" aria-labelledby="settings-title">
+      <Stack gap={4}>
+        <Title order={2} fz="h3" id="settings-title">
+          {t('reviews.settings.title')}
+        </Title>
+        <Text c="dimmed" size="sm" maw={760}>
+          {canEdit ? t('reviews.settings.intro') : t('reviews.settings.readOnly')}
+        </Text>
+      </Stack>
+      {settings.isPending ? (
+        <Paper withBorder radius="md" p="lg" aria-busy="true">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} aria-hidden="true">
+            {FIELDS.map((field) => (
+              <Skeleton key={field} height={64} />
+            ))}
+          </SimpleGrid>
+        </Paper>
+      ) : settings.isError ? (
+        <ErrorResult title={t('reviews.settings.error')} onRetry={() => void settings.refetch()} />
+      ) : (
+        <SettingsEditor settings={settings.data} canEdit={canEdit} />
+      )}
+    </Stack>
+  );
+}
+
+function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { decimal } = useIntl();
+  const { number } = useFormatters();
+  const update = useUpdateAssessmentSettings();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>(() => valuesOf(settings));
+  const [saved, setSaved] = useState(false);
+  // After a 409, the settings another admin saved, shown beside what this admin typed (kept).
+  const [theirs, setTheirs] = useState<AssessmentSettings | null>(null);
+  const [version, setVersion] = useState(settings.version);
+  const failure = update.error ? writeFailureOf(update.error, FIELDS) : null;
+
+  const localError = (field: Field): string | undefined => {
+    const value = values[field];
+    const limits = LIMITS[field];
+    if (value === '' || typeof value !== 'number' || Number.isNaN(value))
+      return t('reviews.settings.required');
+    if (value < limits.min || value > limits.max || (limits.decimals === 0 && !Number.isInteger(value))) {
+      return t(limits.decimals === 0 ? 'reviews.settings.wholeRange' : 'reviews.settings.range', {
+        min: number(limits.min),
+        max: number(limits.max),
+      });
+    }
+    return undefined;
+  };
+  const errors = Object.fromEntries(FIELDS.map((field) => [field, localError(field)])) as Record<
+    Field,
+    string | undefined
+  >;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (FIELDS.some((field) => errors[field])) return;
+    update.mutate(
+      {
+        version,
+        minPrincipleMean: Number(values.minPrincipleMean),
+        minOverallMean: Number(values.minOverallMean),
+        minReviews: Number(values.minReviews),
+        disagreementSpread: Number(values.disagreementSpread),
+      },
+      {
+        onSuccess: (updated) => {
+          setVersion(updated.version);
+          setSaved(true);
+          setTheirs(null);
+        },
+        onError: (error) => {
+          if (writeFailureOf(error, FIELDS).stale) {
+            // Read what is saved now; the typed values stay in the fields.
+            void queryClient
+              .fetchQuery({ ...assessmentSettingsQueryOptions, staleTime: 0 })
+              .then((current) => {
+                setTheirs(current);
+                setVersion(current.version);
+              });
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+      <form onSubmit={submit} noValidate aria-label={t('reviews.settings.title')}>
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+            {FIELDS.map((field) => (
+              <NumberInput
+                key={field}
+                label={t(`reviews.settings.${field}`)}
+                description={t(`reviews.settings.${field}Hint`)}
+                value={values[field]}
+                onChange={(value) => {
+                  setSaved(false);
+                  setValues((current) => ({ ...current, [field]: value }));
+                }}
+                min={LIMITS[field].min}
+                max={LIMITS[field].max}
+                step={LIMITS[field].step}
+                decimalScale={LIMITS[field].decimals}
+                allowDecimal={LIMITS[field].decimals > 0}
+                allowNegative={false}
+                readOnly={!canEdit}
+                variant={canEdit ? 'default' : 'filled'}
+                error={canEdit ? (errors[field] ?? failure?.fields[field]) : undefined}
+                withAsterisk={canEdit}
+              />
+            ))}
+          </SimpleGrid>
+          {theirs ? (
+            <Alert
+              color="orange"
+              variant="light"
+              role="alert"
+              icon={<IconAlertTriangle aria-hidden="true" />}
+              title={t('reviews.settings.staleTitle')}
+              styles={{ title: { color: '#8a3a00' } }}
+            >
+              {t('reviews.settings.staleBody', {
+                minPrincipleMean: decimal(theirs.minPrincipleMean),
+                minOverallMean: decimal(theirs.minOverallMean),
+                minReviews: number(theirs.minReviews),
+                disagreementSpread: number(theirs.disagreementSpread),
+              })}
+            </Alert>
+          ) : null}
+          {update.isError && !theirs && !failure?.stale ? (
+            <Alert color="red" variant="light" role="alert" title={t('reviews.settings.failed')}>
+              {failure?.others.join(' ') || t('reviews.errors.tryAgain')}
+            </Alert>
+          ) : null}
+          {saved ? (
+            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden="true" />} role="status">
+              {t('reviews.settings.saved')}
+            </Alert>
+          ) : null}
+          {canEdit ? (
+            <Group justify="flex-end">
+              <Button
+                type="submit"
+                loading={update.isPending}
+                leftSection={<IconDeviceFloppy size={18} aria-hidden="true" />}
+              >
+                {t('reviews.settings.save')}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

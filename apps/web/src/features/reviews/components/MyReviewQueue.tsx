@@ -1,0 +1,221 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { REVIEW_STATUSES } from '@hstf/domain';
+import { IconArrowRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ListFooter } from '../../../components/ListFooter';
+import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
+import { useCountryName } from '../../../lib/country-name';
+import { useFormatters } from '../../../lib/format';
+import { useMyReviews, type ReviewStatus, type ReviewSummary } from '../api/get-my-reviews';
+import { ReviewStatusTag } from './ReviewStatusTag';
+
+function isStatus(value: string | null): value is ReviewStatus {
+  return (REVIEW_STATUSES as readonly (string | null)[]).includes(value);
+}
+
+function WaitingCard({ review }: { review: ReviewSummary }) {
+  const { t } = useTranslation();
+  const countryName = useCountryName();
+  const started = review.status === 'draft';
+  return (
+    <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={`waiting-${review.id}`}>
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" gap="xs">
+          <Text ff="monospace" size="sm" c="dimmed" dir="ltr">
+            {review.code}
+          </Text>
+          <ReviewStatusTag status={review.status} />
+        </Group>
+        <Title order={3} fz="h4" id={`waiting-${review.id}`}>
+          {review.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {review.countries.map((iso3) => countryName(iso3)).join(' · ')}
+          {review.leadOrganization ? ` · ${review.leadOrganization}` : ''}
+        </Text>
+        <Group mt="auto" pt="xs">
+          <Button
+            component={Link}
+            to={`/reviews/${review.id}`}
+            rightSection={<IconArrowRight size={16} aria-hidden="true" className="directional-icon" />}
+            aria-describedby={`waiting-${review.id}`}
+          >
+            {started
+              ? t('reviews.queue.continue')
+              : review.conflictDeclared === null
+                ? t('reviews.queue.start')
+                : t('reviews.queue.score')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The reviewer's queue: what waits for them first, then every review they were given. */
+export function MyReviewQueue() {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const countryName = useCountryName();
+  const [params, setParams] = useSearchParams();
+  const rawStatus = params.get('status');
+  const status = isStatus(rawStatus) ? rawStatus : null;
+  const assigned = useMyReviews('assigned', 200);
+  const drafts = useMyReviews('draft', 200);
+  const all = useMyReviews(status);
+
+  const waiting = [...(drafts.data?.pages ?? []), ...(assigned.data?.pages ?? [])]
+    .flatMap((page) => page.items)
+    .filter((review) => review.stage === 'under_review');
+  const waitingPending = assigned.isPending || drafts.isPending;
+  const waitingError = assigned.isError || drafts.isError;
+  const items = all.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="md" component="section" aria-labelledby="waiting-title">
+        <Title order={2} fz="h3" id="waiting-title">
+          {t('reviews.queue.waiting')}
+        </Title>
+        {waitingPending ? (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy="true">
+            <Skeleton height={170} radius="md" />
+            <Skeleton height={170} radius="md" />
+            <Text role="status" size="sm" c="dimmed">
+              {t('common.loading')}
+            </Text>
+          </SimpleGrid>
+        ) : waitingError ? (
+          <ErrorResult
+            title={t('reviews.queue.error')}
+            onRetry={() => {
+              void assigned.refetch();
+              void drafts.refetch();
+            }}
+          />
+        ) : waiting.length === 0 ? (
+          <Paper withBorder radius="md">
+            <EmptyResult
+              title={t('reviews.queue.nothingWaiting')}
+              body={t('reviews.queue.nothingWaitingBody')}
+            />
+          </Paper>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {waiting.map((review) => (
+              <WaitingCard key={review.id} review={review} />
+            ))}
+          </SimpleGrid>
+        )}
+      </Stack>
+
+      <Stack gap="md" component="section" aria-labelledby="all-title">
+        <Group justify="space-between" align="flex-end">
+          <Title order={2} fz="h3" id="all-title">
+            {t('reviews.queue.all')}
+          </Title>
+          <NativeSelect
+            label={t('reviews.queue.statusFilter')}
+            value={status ?? ''}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (value) next.set('status', value);
+                  else next.delete('status');
+                  return next;
+                },
+                { replace: true, flushSync: true },
+              );
+            }}
+            w={220}
+          >
+            <option value="">{t('reviews.queue.allStatuses')}</option>
+            {REVIEW_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`reviews.status.${value}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </Group>
+        <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
+          {all.isError && !all.data ? (
+            <ErrorResult title={t('reviews.queue.error')} onRetry={() => void all.refetch()} />
+          ) : !all.isPending && items.length === 0 ? (
+            <EmptyResult title={t('reviews.queue.empty')} />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={720}>
+                <Table
+                  striped
+                  highlightOnHover
+                  aria-label={t('reviews.queue.all')}
+                  aria-busy={all.isPending || all.isPlaceholderData}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('reviews.queue.proposal')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.queue.countries')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.queue.stage')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.queue.status')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.queue.submitted')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  {all.isPending ? (
+                    <TableSkeleton columns={5} />
+                  ) : (
+                    <Table.Tbody>
+                      {items.map((review) => (
+                        <Table.Tr key={review.id}>
+                          <Table.Th scope="row" fw={500}>
+                            <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
+                              <Text span ff="monospace" size="sm" dir="ltr">
+                                {review.code}
+                              </Text>{' '}
+                              {review.title}
+                            </Anchor>
+                          </Table.Th>
+                          <Table.Td>{review.countries.map((iso3) => countryName(iso3)).join(', ')}</Table.Td>
+                          <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>
+                          <Table.Td>
+                            <ReviewStatusTag status={review.status} />
+                          </Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            {review.submittedAt ? date(review.submittedAt) : '—'}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  )}
+                </Table>
+              </Table.ScrollContainer>
+              {!all.isPending ? (
+                <ListFooter
+                  shown={items.length}
+                  hasMore={all.hasNextPage}
+                  loadingMore={all.isFetchingNextPage}
+                  onLoadMore={() => void all.fetchNextPage()}
+                />
+              ) : null}
+            </>
+          )}
+        </Paper>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,227 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorResult } from '../../../components/QueryStates';
+import { Tag } from '../../../components/Tag';
+import { useCountryName } from '../../../lib/country-name';
+import { useFormatters } from '../../../lib/format';
+import { useIntl } from '../../../lib/intl';
+import { useUnassignReviewer } from '../api/assign-reviewer';
+import type { ReviewSummary } from '../api/get-my-reviews';
+import type { ProposalSummary } from '../api/get-proposals-under-review';
+import { useReviewQueue } from '../api/get-review-queue';
+import { AssignReviewerModal } from './AssignReviewerModal';
+import { ReviewStatusTag } from './ReviewStatusTag';
+
+interface ProposalReviewsCardProps {
+  proposal: ProposalSummary;
+  minReviews: number | null;
+  isAdmin: boolean;
+}
+
+/** One proposal under review: its reviewers, how far each has got, conflicts declared; assign and unassign. */
+export function ProposalReviewsCard({ proposal, minReviews, isAdmin }: ProposalReviewsCardProps) {
+  const { t } = useTranslation();
+  const { number } = useFormatters();
+  const { dateTime } = useIntl();
+  const countryName = useCountryName();
+  const reviews = useReviewQueue({ projectId: proposal.id });
+  const unassign = useUnassignReviewer(proposal.id);
+  const [assigning, setAssigning] = useState(false);
+  const [removing, setRemoving] = useState<ReviewSummary | null>(null);
+  const items = reviews.data ?? [];
+  const panel = items.filter((review) => review.status !== 'declined_conflict');
+  const submitted = panel.filter((review) => review.status === 'submitted').length;
+  const short = minReviews !== null && panel.length < minReviews;
+  const titleId = `proposal-${proposal.id}`;
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="article" aria-labelledby={titleId}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Stack gap={2} maw={720}>
+            <Text ff="monospace" size="sm" c="dimmed" dir="ltr">
+              {proposal.code}
+            </Text>
+            <Title order={3} fz="h4" id={titleId}>
+              <Anchor component={Link} to={`/projects/${proposal.id}`} inherit c="inherit" underline="hover">
+                {proposal.title}
+              </Anchor>
+            </Title>
+            <Text size="sm" c="dimmed">
+              {proposal.countries.map((iso3) => countryName(iso3)).join(' · ')}
+              {proposal.leadOrganization ? ` · ${proposal.leadOrganization}` : ''}
+            </Text>
+          </Stack>
+          <Button
+            variant="light"
+            leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+            onClick={() => setAssigning(true)}
+            aria-describedby={titleId}
+          >
+            {t('reviews.board.assign')}
+          </Button>
+        </Group>
+
+        {reviews.isPending ? (
+          <Stack gap="xs" aria-busy="true">
+            <Skeleton height={10} aria-hidden="true" />
+            <Skeleton height={60} aria-hidden="true" />
+          </Stack>
+        ) : reviews.isError ? (
+          <ErrorResult title={t('reviews.board.reviewsError')} onRetry={() => void reviews.refetch()} />
+        ) : (
+          <>
+            <Stack gap={6}>
+              <Group justify="space-between">
+                <Text size="sm" fw={600} id={`${titleId}-progress`}>
+                  {t('reviews.board.progress', { submitted: number(submitted), total: number(panel.length) })}
+                </Text>
+                {short ? (
+                  <Tag tone="orange">{t('reviews.board.needMore', { min: number(minReviews ?? 0) })}</Tag>
+                ) : null}
+              </Group>
+              <Progress.Root size="md" radius="xl">
+                <Progress.Section
+                  value={panel.length ? (submitted / panel.length) * 100 : 0}
+                  color="teal.8"
+                  aria-labelledby={`${titleId}-progress`}
+                />
+              </Progress.Root>
+            </Stack>
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('reviews.board.noReviewers')}
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={560}>
+                <Table
+                  verticalSpacing="xs"
+                  aria-label={t('reviews.board.reviewersOf', { code: proposal.code })}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('reviews.board.reviewer')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.board.status')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.board.conflicts')}</Table.Th>
+                      <Table.Th scope="col">{t('reviews.board.updated')}</Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>{t('reviews.board.actions')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((review) => (
+                      <Table.Tr key={review.id}>
+                        <Table.Th scope="row" fw={500}>
+                          {review.reviewerName}
+                        </Table.Th>
+                        <Table.Td>
+                          <ReviewStatusTag status={review.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          {review.conflictDeclared === null
+                            ? t('reviews.board.conflictPending')
+                            : review.conflictDeclared
+                              ? t('reviews.board.conflictYes')
+                              : t('reviews.board.conflictNo')}
+                        </Table.Td>
+                        <Table.Td>{dateTime(review.submittedAt ?? review.updatedAt)}</Table.Td>
+                        <Table.Td>
+                          <Group gap="xs" justify="flex-end" wrap="nowrap">
+                            {review.status === 'submitted' || review.status === 'declined_conflict' ? (
+                              <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
+                                {t('reviews.board.read', { name: review.reviewerName })}
+                              </Anchor>
+                            ) : null}
+                            {review.status !== 'submitted' ? (
+                              <Button
+                                size="compact-sm"
+                                variant="subtle"
+                                color="red"
+                                c="red.9"
+                                leftSection={<IconUserMinus size={16} aria-hidden="true" />}
+                                onClick={() => setRemoving(review)}
+                                aria-label={t('reviews.board.unassignNamed', { name: review.reviewerName })}
+                              >
+                                {t('reviews.board.unassign')}
+                              </Button>
+                            ) : null}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </>
+        )}
+      </Stack>
+
+      <AssignReviewerModal
+        opened={assigning}
+        onClose={() => setAssigning(false)}
+        projectId={proposal.id}
+        code={proposal.code}
+        assignedIds={items.map((review) => review.reviewerId)}
+        isAdmin={isAdmin}
+      />
+      <Modal
+        opened={removing !== null}
+        onClose={() => {
+          setRemoving(null);
+          unassign.reset();
+        }}
+        title={t('reviews.board.unassignTitle')}
+        centered
+        closeButtonProps={{ 'aria-label': t('reviews.assign.cancel') }}
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            {t('reviews.board.unassignBody', { name: removing?.reviewerName ?? '', code: proposal.code })}
+          </Text>
+          {unassign.isError ? (
+            <Alert color="red" variant="light" role="alert" title={t('reviews.board.unassignFailed')}>
+              {t('reviews.errors.tryAgain')}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              {t('reviews.assign.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              loading={unassign.isPending}
+              onClick={() =>
+                removing &&
+                unassign.mutate(
+                  { reviewId: removing.id, version: removing.version },
+                  { onSuccess: () => setRemoving(null) },
+                )
+              }
+            >
+              {t('reviews.board.unassignConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

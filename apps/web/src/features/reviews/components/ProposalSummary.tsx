@@ -1,0 +1,191 @@
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Tag } from '../../../components/Tag';
+import { useCountryName } from '../../../lib/country-name';
+import { useFormatters } from '../../../lib/format';
+import { useIntl } from '../../../lib/intl';
+import type { Proposal } from '../api/get-review';
+
+const DIMENSIONS = [
+  'economic',
+  'food',
+  'health',
+  'environmental',
+  'personal',
+  'community',
+  'political',
+] as const;
+const GROUPS = [
+  'women_and_girls',
+  'children',
+  'youth',
+  'older_persons',
+  'persons_with_disabilities',
+  'refugees',
+  'internally_displaced_persons',
+  'migrants',
+  'indigenous_peoples',
+  'minorities',
+  'rural_communities',
+  'urban_poor',
+] as const;
+
+function known<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text component="dd" m={0} size="sm">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The proposal as the reviewer reads it before scoring: what, where, who, how much, for whom. */
+export function ProposalSummary({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation();
+  const { number } = useFormatters();
+  const { money, calendarDate } = useIntl();
+  const countryName = useCountryName();
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      component="section"
+      aria-labelledby="proposal-title"
+    >
+      <Stack gap="md">
+        <Title order={2} fz="h3" id="proposal-title">
+          {t('reviews.proposal.title')}
+        </Title>
+        {proposal.summary ? (
+          <Text lh={1.6} dir="auto">
+            {proposal.summary}
+          </Text>
+        ) : null}
+        <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="md" m={0}>
+          <Fact label={t('reviews.proposal.countries')}>
+            {proposal.countries.map((country) => countryName(country.iso3, country.name)).join(' · ')}
+          </Fact>
+          <Fact label={t('reviews.proposal.window')}>
+            {proposal.window ? t('reviews.proposal.windowValue', { window: proposal.window }) : '—'}
+          </Fact>
+          <Fact label={t('reviews.proposal.period')}>
+            {proposal.startDate
+              ? t('reviews.proposal.periodValue', {
+                  from: calendarDate(proposal.startDate),
+                  to: proposal.endDate ? calendarDate(proposal.endDate) : '…',
+                })
+              : '—'}
+          </Fact>
+          <Fact label={t('reviews.proposal.requested')}>
+            {proposal.requestedBudget ? money(proposal.requestedBudget) : '—'}
+          </Fact>
+          <Fact label={t('reviews.proposal.coFunding')}>
+            {proposal.coFunding ? money(proposal.coFunding) : '—'}
+          </Fact>
+          <Fact label={t('reviews.proposal.beneficiaries')}>
+            {typeof proposal.targetBeneficiaries === 'number' ? number(proposal.targetBeneficiaries) : '—'}
+          </Fact>
+          <Fact label={t('reviews.proposal.sdgs')}>
+            {proposal.sdgs?.length
+              ? proposal.sdgs.map((sdg) => t('reviews.proposal.sdg', { goal: number(sdg) })).join(' · ')
+              : '—'}
+          </Fact>
+        </SimpleGrid>
+
+        <Stack gap={6}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('reviews.proposal.dimensions')}
+          </Text>
+          <Group gap={6}>
+            {(proposal.dimensions ?? []).map((dimension) => (
+              <Tag key={dimension} tone="indigo">
+                {known(DIMENSIONS, dimension) ? t(`reviews.dimensions.${dimension}`) : dimension}
+              </Tag>
+            ))}
+          </Group>
+        </Stack>
+        <Stack gap={6}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('reviews.proposal.vulnerableGroups')}
+          </Text>
+          <Group gap={6}>
+            {(proposal.vulnerableGroups ?? []).length ? (
+              (proposal.vulnerableGroups ?? []).map((group) => (
+                <Tag key={group} tone="teal">
+                  {known(GROUPS, group) ? t(`reviews.groups.${group}`) : group}
+                </Tag>
+              ))
+            ) : (
+              <Text size="sm">—</Text>
+            )}
+          </Group>
+        </Stack>
+
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              {t('reviews.proposal.protection')}
+            </Text>
+            <Text size="sm" dir="auto">
+              {proposal.protectionMeasures?.trim() || '—'}
+            </Text>
+          </Stack>
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              {t('reviews.proposal.empowerment')}
+            </Text>
+            <Text size="sm" dir="auto">
+              {proposal.empowermentMeasures?.trim() || '—'}
+            </Text>
+          </Stack>
+        </SimpleGrid>
+
+        <Table.ScrollContainer minWidth={420}>
+          <Table aria-label={t('reviews.proposal.organizations')} verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reviews.proposal.organization')}</Table.Th>
+                <Table.Th scope="col">{t('reviews.proposal.role')}</Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('reviews.proposal.budgetShare')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {proposal.organizations.map((organization) => (
+                <Table.Tr key={organization.organizationId}>
+                  <Table.Th scope="row" fw={500}>
+                    {organization.name}
+                    {organization.acronym ? (
+                      <Text span c="dimmed" size="sm">
+                        {' '}
+                        ({organization.acronym})
+                      </Text>
+                    ) : null}
+                  </Table.Th>
+                  <Table.Td>
+                    {organization.lead ? t('reviews.proposal.lead') : t('reviews.proposal.participating')}
+                  </Table.Td>
+                  <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {organization.budgetShare ? money(organization.budgetShare) : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Paper>
+  );
+}

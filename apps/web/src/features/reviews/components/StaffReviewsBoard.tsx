@@ -1,0 +1,204 @@
+import { Anchor, Paper, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconAdjustments, IconChartBar, IconClipboardList } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ListFooter } from '../../../components/ListFooter';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
+import { useFormatters } from '../../../lib/format';
+import { useIntl } from '../../../lib/intl';
+import { useAssessmentSettings } from '../api/assessment-settings';
+import { useProposalsUnderReview } from '../api/get-proposals-under-review';
+import { useReviewQueue } from '../api/get-review-queue';
+import { AssessmentSettingsForm } from './AssessmentSettingsForm';
+import { CalibrationTable } from './CalibrationTable';
+import { ProposalReviewsCard } from './ProposalReviewsCard';
+
+const TABS = ['proposals', 'calibration', 'settings'] as const;
+type Tab = (typeof TABS)[number];
+
+function Stat({ label, value, loading }: { label: string; value: string; loading: boolean }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text size="sm" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      {loading ? (
+        <Skeleton height={28} width={60} mt={6} />
+      ) : (
+        <Text fz={28} fw={700} lh={1.3}>
+          {value}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function ProposalsPanel({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const { number } = useFormatters();
+  const { dateTime } = useIntl();
+  const proposals = useProposalsUnderReview();
+  const conflicts = useReviewQueue({ status: 'declined_conflict' });
+  const settings = useAssessmentSettings();
+  const items = proposals.data?.pages.flatMap((page) => page.items) ?? [];
+  const openConflicts = (conflicts.data ?? []).filter((review) => review.stage === 'under_review');
+
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Stat
+          label={t('reviews.board.underReview')}
+          value={proposals.hasNextPage ? `${number(items.length)}+` : number(items.length)}
+          loading={proposals.isPending}
+        />
+        <Stat
+          label={t('reviews.board.conflictsOpen')}
+          value={number(openConflicts.length)}
+          loading={conflicts.isPending}
+        />
+        <Stat
+          label={t('reviews.board.minReviews')}
+          value={settings.data ? number(settings.data.minReviews) : '—'}
+          loading={settings.isPending}
+        />
+      </SimpleGrid>
+
+      <Stack gap="md" component="section" aria-labelledby="proposals-title">
+        <Title order={2} fz="h3" id="proposals-title">
+          {t('reviews.board.proposals')}
+        </Title>
+        {proposals.isPending ? (
+          <Stack gap="md" aria-busy="true">
+            <Text role="status" size="sm" c="dimmed">
+              {t('common.loading')}
+            </Text>
+            <Skeleton height={200} radius="md" aria-hidden="true" />
+            <Skeleton height={200} radius="md" aria-hidden="true" />
+          </Stack>
+        ) : proposals.isError ? (
+          <ErrorResult title={t('reviews.board.error')} onRetry={() => void proposals.refetch()} />
+        ) : items.length === 0 ? (
+          <Paper withBorder radius="md">
+            <EmptyResult title={t('reviews.board.empty')} body={t('reviews.board.emptyBody')} />
+          </Paper>
+        ) : (
+          <>
+            {items.map((proposal) => (
+              <ProposalReviewsCard
+                key={proposal.id}
+                proposal={proposal}
+                minReviews={settings.data?.minReviews ?? null}
+                isAdmin={isAdmin}
+              />
+            ))}
+            <ListFooter
+              shown={items.length}
+              hasMore={proposals.hasNextPage}
+              loadingMore={proposals.isFetchingNextPage}
+              onLoadMore={() => void proposals.fetchNextPage()}
+            />
+          </>
+        )}
+      </Stack>
+
+      <Stack gap="md" component="section" aria-labelledby="conflicts-title">
+        <Stack gap={4}>
+          <Title order={2} fz="h3" id="conflicts-title">
+            {t('reviews.board.conflictsTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('reviews.board.conflictsIntro')}
+          </Text>
+        </Stack>
+        <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
+          {conflicts.isPending ? (
+            <Skeleton height={80} aria-hidden="true" />
+          ) : conflicts.isError ? (
+            <ErrorResult title={t('reviews.board.reviewsError')} onRetry={() => void conflicts.refetch()} />
+          ) : (conflicts.data ?? []).length === 0 ? (
+            <EmptyResult title={t('reviews.board.noConflicts')} />
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped aria-labelledby="conflicts-title">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('reviews.board.reviewer')}</Table.Th>
+                    <Table.Th scope="col">{t('reviews.queue.proposal')}</Table.Th>
+                    <Table.Th scope="col">{t('reviews.queue.stage')}</Table.Th>
+                    <Table.Th scope="col">{t('reviews.board.declaredOn')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(conflicts.data ?? []).map((review) => (
+                    <Table.Tr key={review.id}>
+                      <Table.Th scope="row" fw={500}>
+                        {review.reviewerName}
+                      </Table.Th>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
+                          <Text span ff="monospace" size="sm" dir="ltr">
+                            {review.code}
+                          </Text>{' '}
+                          {review.title}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>
+                      <Table.Td>{dateTime(review.updatedAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Paper>
+      </Stack>
+    </Stack>
+  );
+}
+
+/** Staff and admin: the proposals under review and their panels, reviewer calibration, the thresholds. */
+export function StaffReviewsBoard({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const tab: Tab = (TABS as readonly (string | null)[]).includes(raw) ? (raw as Tab) : 'proposals';
+
+  return (
+    <Tabs
+      value={tab}
+      onChange={(value) =>
+        setParams(
+          (current) => {
+            const next = new URLSearchParams(current);
+            if (value && value !== 'proposals') next.set('tab', value);
+            else next.delete('tab');
+            return next;
+          },
+          { replace: true },
+        )
+      }
+      keepMounted={false}
+    >
+      <Tabs.List mb="lg" aria-label={t('reviews.board.tabs')}>
+        <Tabs.Tab value="proposals" leftSection={<IconClipboardList size={18} aria-hidden="true" />}>
+          {t('reviews.board.tabProposals')}
+        </Tabs.Tab>
+        <Tabs.Tab value="calibration" leftSection={<IconChartBar size={18} aria-hidden="true" />}>
+          {t('reviews.board.tabCalibration')}
+        </Tabs.Tab>
+        <Tabs.Tab value="settings" leftSection={<IconAdjustments size={18} aria-hidden="true" />}>
+          {t('reviews.board.tabSettings')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="proposals">
+        <ProposalsPanel isAdmin={isAdmin} />
+      </Tabs.Panel>
+      <Tabs.Panel value="calibration">
+        <CalibrationTable />
+      </Tabs.Panel>
+      <Tabs.Panel value="settings">
+        <AssessmentSettingsForm canEdit={isAdmin} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}

@@ -1,0 +1,347 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CountrySelect } from '../../../components/CountrySelect';
+import { writeFailureOf } from '../../../lib/field-errors';
+import { useIntl } from '../../../lib/intl';
+import { strategyQueryOptions, type Strategy } from '../api/get-strategies';
+import { useCreateStrategy, useUpdateStrategy, type UpdateStrategyInput } from '../api/save-strategy';
+
+const FIELDS = ['countryIso3', 'title', 'periodFrom', 'periodTo', 'priorityAreas', 'reference'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface Values {
+  countryIso3: string | null;
+  title: string;
+  periodFrom: string;
+  periodTo: string;
+  priorityAreas: string[];
+  reference: string;
+}
+
+function valuesOf(strategy: Strategy | null, country: string | null): Values {
+  return {
+    countryIso3: strategy?.countryIso3 ?? country,
+    title: strategy?.title ?? '',
+    periodFrom: strategy?.periodFrom ?? '',
+    periodTo: strategy?.periodTo ?? '',
+    priorityAreas: strategy?.priorityAreas ?? [],
+    reference: strategy?.reference ?? '',
+  };
+}
+
+function sameAreas(a: string[], b: string[]) {
+  return a.length === b.length && a.every((area, index) => area === b[index]);
+}
+
+interface StrategyFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  strategy: Strategy | null;
+  defaultCountry: string | null;
+  onSaved: (strategy: Strategy, created: boolean) => void;
+}
+
+export function StrategyFormModal({
+  opened,
+  onClose,
+  strategy,
+  defaultCountry,
+  onSaved,
+}: StrategyFormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={strategy ? t('strategies.form.editTitle') : t('strategies.form.createTitle')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('strategies.form.cancel') }}
+    >
+      {opened ? (
+        <StrategyForm
+          key={strategy?.id ?? 'new'}
+          strategy={strategy}
+          defaultCountry={defaultCountry}
+          onCancel={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+interface StrategyFormProps {
+  strategy: Strategy | null;
+  defaultCountry: string | null;
+  onCancel: () => void;
+  onSaved: (strategy: Strategy, created: boolean) => void;
+}
+
+/** A national strategy: country, title, period (to on or after from), priority areas as tags, reference. */
+export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: StrategyFormProps) {
+  const { t } = useTranslation();
+  const { calendarDate } = useIntl();
+  const queryClient = useQueryClient();
+  const create = useCreateStrategy();
+  const update = useUpdateStrategy(strategy?.id ?? '');
+  const mutation = strategy ? update : create;
+  const [base, setBase] = useState<Strategy | null>(strategy);
+  const [values, setValues] = useState<Values>(() => valuesOf(strategy, defaultCountry));
+  const [tried, setTried] = useState(false);
+  const [changedFields, setChangedFields] = useState<Field[] | null>(null);
+  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const local: Partial<Record<Field, string>> = {};
+  if (!values.countryIso3) local.countryIso3 = t('strategies.form.countryRequired');
+  if (values.title.trim().length < 3) local.title = t('strategies.form.titleShort');
+  if (!values.periodFrom) local.periodFrom = t('strategies.form.fromRequired');
+  if (!values.periodTo) local.periodTo = t('strategies.form.toRequired');
+  else if (values.periodFrom && values.periodTo < values.periodFrom)
+    local.periodTo = t('strategies.form.toBeforeFrom');
+  const lowered = values.priorityAreas.map((area) => area.toLowerCase());
+  if (new Set(lowered).size !== lowered.length) local.priorityAreas = t('strategies.form.areasDuplicate');
+  else if (values.priorityAreas.some((area) => area.length > 300))
+    local.priorityAreas = t('strategies.form.areaLong');
+
+  const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
+  // The period rule is checked as the dates are typed, not only on submit.
+  const errorOf = (field: Field) =>
+    (tried || (field === 'periodTo' && values.periodTo) ? local[field] : undefined) ?? failure?.fields[field];
+
+  const body = () => ({
+    countryIso3: values.countryIso3 ?? '',
+    title: values.title.trim(),
+    periodFrom: values.periodFrom,
+    periodTo: values.periodTo,
+    priorityAreas: values.priorityAreas.map((area) => area.trim()).filter(Boolean),
+    reference: values.reference.trim() || null,
+  });
+
+  const changesFrom = (from: Strategy): UpdateStrategyInput => {
+    const next = body();
+    const input: UpdateStrategyInput = {};
+    if (next.countryIso3 !== from.countryIso3) input.countryIso3 = next.countryIso3;
+    if (next.title !== from.title) input.title = next.title;
+    if (next.periodFrom !== from.periodFrom) input.periodFrom = next.periodFrom;
+    if (next.periodTo !== from.periodTo) input.periodTo = next.periodTo;
+    if (!sameAreas(next.priorityAreas, from.priorityAreas)) input.priorityAreas = next.priorityAreas;
+    if (next.reference !== from.reference) input.reference = next.reference;
+    return input;
+  };
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    const first = FIELDS.find((field) => local[field]);
+    if (first) {
+      refs.current[first]?.focus();
+      return;
+    }
+    if (!strategy || !base) {
+      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true) });
+      return;
+    }
+    const input = changesFrom(base);
+    if (Object.keys(input).length === 0) {
+      onCancel();
+      return;
+    }
+    setChangedFields(null);
+    update.mutate(
+      { ...input, version: base.version },
+      {
+        onSuccess: (saved) => onSaved(saved, false),
+        onError: (error) => {
+          if (!writeFailureOf(error, FIELDS).stale) return;
+          void queryClient.fetchQuery(strategyQueryOptions(strategy.id)).then((latest) => {
+            setChangedFields(
+              FIELDS.filter((field) =>
+                field === 'priorityAreas'
+                  ? !sameAreas(latest.priorityAreas, base.priorityAreas)
+                  : latest[field] !== base[field],
+              ),
+            );
+            // What they changed and this person did not is taken from theirs; these edits stay.
+            const original = valuesOf(base, null);
+            const current = valuesOf(latest, null);
+            setValues((typed) => {
+              const merged = { ...typed };
+              for (const key of Object.keys(original) as (keyof Values)[]) {
+                if (JSON.stringify(typed[key]) === JSON.stringify(original[key])) {
+                  Object.assign(merged, { [key]: current[key] });
+                }
+              }
+              return merged;
+            });
+            setBase(latest);
+          });
+        },
+      },
+    );
+  };
+
+  const describe = (field: Field): string => {
+    if (!base) return '';
+    const value =
+      field === 'periodFrom' || field === 'periodTo'
+        ? calendarDate(base[field])
+        : field === 'priorityAreas'
+          ? base.priorityAreas.join('; ')
+          : (base[field] ?? '—');
+    return t('strategies.stale.change', { field: t(`strategies.form.${field}`), value });
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack gap="md">
+        <CountrySelect
+          ref={(element) => {
+            refs.current.countryIso3 = element;
+          }}
+          label={t('strategies.form.countryIso3')}
+          loadingLabel={t('common.loading')}
+          placeholder={t('strategies.form.pickCountry')}
+          nothingFoundMessage={t('strategies.form.noCountry')}
+          value={values.countryIso3}
+          onChange={(value) => set('countryIso3', value)}
+          error={errorOf('countryIso3')}
+          withAsterisk
+        />
+        <TextInput
+          ref={(element) => {
+            refs.current.title = element;
+          }}
+          label={t('strategies.form.title')}
+          placeholder={t('strategies.form.titlePlaceholder')}
+          value={values.title}
+          onChange={(event) => set('title', event.currentTarget.value)}
+          error={errorOf('title')}
+          withAsterisk
+          maxLength={500}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput
+            ref={(element) => {
+              refs.current.periodFrom = element;
+            }}
+            type="date"
+            label={t('strategies.form.periodFrom')}
+            value={values.periodFrom}
+            onChange={(event) => set('periodFrom', event.currentTarget.value)}
+            error={errorOf('periodFrom')}
+            withAsterisk
+          />
+          <TextInput
+            ref={(element) => {
+              refs.current.periodTo = element;
+            }}
+            type="date"
+            label={t('strategies.form.periodTo')}
+            value={values.periodTo}
+            min={values.periodFrom || undefined}
+            onChange={(event) => set('periodTo', event.currentTarget.value)}
+            error={errorOf('periodTo')}
+            withAsterisk
+          />
+        </SimpleGrid>
+        <TagsInput
+          ref={(element) => {
+            refs.current.priorityAreas = element;
+          }}
+          label={t('strategies.form.priorityAreas')}
+          description={t('strategies.form.priorityAreasHint')}
+          placeholder={
+            values.priorityAreas.length ? undefined : t('strategies.form.priorityAreasPlaceholder')
+          }
+          value={values.priorityAreas}
+          onChange={(areas) => set('priorityAreas', areas)}
+          error={errorOf('priorityAreas')}
+          splitChars={[';']}
+          maxTags={50}
+          clearable
+          clearButtonProps={{ 'aria-label': t('strategies.form.clearAreas') }}
+        />
+        <TextInput
+          label={t('strategies.form.reference')}
+          description={t('strategies.form.referenceHint')}
+          value={values.reference}
+          onChange={(event) => set('reference', event.currentTarget.value)}
+          error={errorOf('reference')}
+          maxLength={2000}
+        />
+
+        {changedFields ? (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            icon={<IconAlertTriangle aria-hidden="true" />}
+            title={t('strategies.stale.title')}
+            styles={{ title: { color: '#8a3a00' } }}
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('strategies.stale.body')}</Text>
+              {changedFields.length ? (
+                <List size="sm">
+                  {changedFields.map((field) => (
+                    <List.Item key={field}>{describe(field)}</List.Item>
+                  ))}
+                </List>
+              ) : null}
+              <Group gap="sm">
+                <Button size="xs" type="submit" loading={update.isPending}>
+                  {t('strategies.stale.keepMine')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    if (base) setValues(valuesOf(base, null));
+                    setChangedFields(null);
+                    update.reset();
+                  }}
+                >
+                  {t('strategies.stale.takeTheirs')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
+
+        {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
+          <Alert color="red" variant="light" role="alert" title={t('strategies.form.failed')}>
+            {failure?.others.length ? failure.others.join(' ') : t('strategies.form.tryAgain')}
+          </Alert>
+        ) : null}
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('strategies.form.cancel')}
+          </Button>
+          {!changedFields ? (
+            <Button type="submit" loading={mutation.isPending}>
+              {strategy ? t('strategies.form.save') : t('strategies.form.create')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

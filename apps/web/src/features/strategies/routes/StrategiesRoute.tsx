@@ -1,0 +1,115 @@
+import { Alert, Button, Paper } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/ListFooter';
+import { PageHeader } from '../../../components/PageHeader';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
+import { useCurrentUser } from '../../../lib/auth';
+import { useStrategies, type Strategy } from '../api/get-strategies';
+import { DeleteStrategyModal } from '../components/DeleteStrategyModal';
+import { StrategiesList } from '../components/StrategiesList';
+import { StrategyFilters } from '../components/StrategyFilters';
+import { StrategyFormModal } from '../components/StrategyFormModal';
+import { useStrategyFilters } from '../lib/filters';
+
+function todayIso() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** /strategies: national strategies by country (all read; staff and admins write). */
+export function StrategiesRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('strategies.title')} · ${t('app.name')}`);
+  const { data: user } = useCurrentUser();
+  const canEdit = user?.role === 'admin' || user?.role === 'staff';
+  const [filters, setFilters] = useStrategyFilters();
+  const strategies = useStrategies(filters);
+  const items = strategies.data?.pages.flatMap((page) => page.items) ?? [];
+  const [editing, setEditing] = useState<Strategy | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Strategy | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [today] = useState(todayIso);
+
+  return (
+    <>
+      <PageHeader
+        title={t('strategies.title')}
+        description={t('strategies.description')}
+        actions={
+          canEdit ? (
+            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setEditing('new')}>
+              {t('strategies.create')}
+            </Button>
+          ) : null
+        }
+      />
+      {notice ? (
+        <Alert
+          color="teal"
+          variant="light"
+          mb="md"
+          role="status"
+          icon={<IconCircleCheck aria-hidden="true" />}
+          withCloseButton
+          closeButtonLabel={t('strategies.dismiss')}
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      ) : null}
+      <StrategyFilters filters={filters} onChange={setFilters} />
+      {strategies.isError && !strategies.data ? (
+        <ErrorResult title={t('strategies.error')} onRetry={() => void strategies.refetch()} />
+      ) : !strategies.isPending && items.length === 0 ? (
+        <Paper withBorder radius="md">
+          <EmptyResult title={t('strategies.empty')} body={t('common.emptyFiltersBody')} />
+        </Paper>
+      ) : (
+        <>
+          <StrategiesList
+            strategies={items}
+            loading={strategies.isPending}
+            refreshing={strategies.isPlaceholderData}
+            canEdit={canEdit}
+            onEdit={(strategy) => setEditing(strategy)}
+            onDelete={(strategy) => setDeleting(strategy)}
+            today={today}
+          />
+          {!strategies.isPending ? (
+            <ListFooter
+              shown={items.length}
+              hasMore={strategies.hasNextPage}
+              loadingMore={strategies.isFetchingNextPage}
+              onLoadMore={() => void strategies.fetchNextPage()}
+            />
+          ) : null}
+        </>
+      )}
+      {canEdit ? (
+        <>
+          <StrategyFormModal
+            opened={editing !== null}
+            onClose={() => setEditing(null)}
+            strategy={editing === 'new' ? null : editing}
+            defaultCountry={filters.country}
+            onSaved={(strategy, created) => {
+              setEditing(null);
+              setNotice(t(created ? 'strategies.created' : 'strategies.saved', { title: strategy.title }));
+            }}
+          />
+          <DeleteStrategyModal
+            strategy={deleting}
+            onClose={() => setDeleting(null)}
+            onDeleted={(strategy) => {
+              setDeleting(null);
+              setNotice(t('strategies.deleted', { title: strategy.title }));
+            }}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+
+export interface DonorOption {
+  id: string;
+  name: string;
+}
+
+/** Every donor (GET /api/v1/donors, all pages), to link a donor user to its donor. */
+export const donorOptionsQueryOptions = queryOptions({
+  queryKey: ['users', 'donor-options'] as const,
+  queryFn: async ({ signal }): Promise<DonorOption[]> => {
+    const options: DonorOption[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data, error, response } = await fetchClient.GET('/api/v1/donors', {
+        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+        signal,
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      options.push(...data.items.map((donor) => ({ id: donor.id, name: donor.name })));
+      cursor = data.nextCursor ?? undefined;
+    } while (cursor);
+    return options;
+  },
+  staleTime: 5 * 60_000,
+});
+
+export function useDonorOptions(enabled = true) {
+  return useQuery({ ...donorOptionsQueryOptions, enabled });
+}

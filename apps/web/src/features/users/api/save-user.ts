@@ -1,0 +1,38 @@
+import type { paths } from '@hstf/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/problem';
+import type { UserAccount } from './get-users';
+
+export type CreateUserInput = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];
+export type UpdateUserInput =
+  paths['/api/v1/users/{id}']['patch']['requestBody']['content']['application/json'];
+
+/** POST /api/v1/users (admin). */
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CreateUserInput): Promise<UserAccount> => {
+      const { data, error, response } = await fetchClient.POST('/api/v1/users', { body: input });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** PATCH /api/v1/users/:id with the version read (admin). */
+export function useUpdateUser(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: UpdateUserInput & { version: number }): Promise<UserAccount> => {
+      const { data, error, response } = await fetchClient.PATCH('/api/v1/users/{id}', {
+        params: { path: { id } },
+        body: input,
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

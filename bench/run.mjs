@@ -1,0 +1,502 @@
+/**
+ * `npm run bench`: the API side by side with raw SQL on a seeded portfolio.
+ *
+ *   npm run bench -- [--projects 100000] [--connections 10] [--duration 8] [--skip-build]
+ *                    [--database-url postgres://… (an already seeded, throwaway database)]
+ *
+ * Builds the API, seeds a throwaway embedded PostgreSQL 18 with `seed:scale`, starts the API in
+ * production mode and the baseline (bench/baseline), checks that both answer the same, counts the
+ * SQL statements of each request, then loads both with autocannon, one after the other, the same
+ * way. Prints a table and writes it as JSON to bench/results/latest.json.
+ */
+import { createRequire } from 'node:module';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { differences } from './lib/compare.mjs';
+import { freePort, seededDatabase } from './lib/database.mjs';
+import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
+import { deepCursor, prepare } from './lib/fixtures.mjs';
+import { load, summarize } from './lib/load.mjs';
+import { cpuMsOf, memoryOf, postgresCpuMs, signIn, startApi, startBaseline } from './lib/servers.mjs';
+
+const require = createRequire(path.join(ROOT, 'package.json'));
+const { Client } = require('pg');
+const prettier = require('prettier');
+
+const options = parseArgs(process.argv.slice(2), {
+  projects: 100000,
+  connections: 10,
+  duration: 8,
+  warmup: 2,
+  samples: 10,
+  rate: 200,
+  rateDuration: 30,
+  rateConnections: 20,
+  deepPage: 1000,
+  skipBuild: false,
+  databaseUrl: '',
+  postgresPid: 0,
+});
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const loads = [];
+const noteLoad = (phase) => loads.push({ phase, at: elapsed(), load1: load1() });
+const cleanups = [];
+
+async function main() {
+  await mkdir(TMP, { recursive: true });
+  say(
+    `HSTF Portfolio bench: ${options.projects} projects; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  noteLoad('start');
+
+  if (!options.skipBuild) {
+    say('\n== Building the API');
+    await run('npm', ['run', 'build', '-w', '@hstf/domain', '-w', '@hstf/api']);
+  }
+
+  if (!options.databaseUrl) say('\n== Starting a throwaway PostgreSQL and seeding it');
+  const database = await seededDatabase({ ...options, run });
+  cleanups.push(() => database.stop());
+  const databaseUrl = database.url;
+  const postmasterPid = database.postmasterPid;
+  noteLoad('seeded');
+  const db = new Client({ connectionString: databaseUrl, application_name: 'hstf-bench' });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const fixtures = await prepare(db);
+  const { rows: sizeRows } = await db.query(
+    `SELECT (SELECT count(*) FROM projects WHERE deleted_at IS NULL)::int AS projects,
+            pg_size_pretty(pg_database_size(current_database())) AS size, version() AS version`,
+  );
+  const portfolio = sizeRows[0];
+
+  say('\n== Starting the API (production mode) and the baseline');
+  const apiPort = await freePort();
+  const api = await startApi({ databaseUrl, port: apiPort });
+  cleanups.push(() => api.stop());
+  const baselinePort = await freePort();
+  const baseline = await startBaseline({ databaseUrl, port: baselinePort });
+  cleanups.push(() => baseline.stop());
+  const servers = { api: `http://127.0.0.1:${apiPort}`, baseline: `http://127.0.0.1:${baselinePort}` };
+  const pids = { api: api.pid, baseline: baseline.pid };
+  const token = await signIn(servers.api);
+
+  // API memory: sampled all along; the peak of each phase, and the process's own high-water mark.
+  let phasePeak = 0;
+  const sampler = setInterval(() => {
+    void memoryOf(api.pid).then(({ rssMb }) => (phasePeak = Math.max(phasePeak, rssMb || 0)));
+  }, 200);
+  cleanups.push(() => clearInterval(sampler));
+
+  say(`\n== Walking the project list to page ${options.deepPage} for its cursor`);
+  const deep = await deepCursor(servers.api, token, options.deepPage);
+  say(`   page ${deep.page} reached in ${deep.seconds.toFixed(1)} s`);
+
+  const id3 = fixtures.threeCountry.id;
+  const endpoints = [
+    { key: 'list', label: 'list, first page', path: '/api/v1/projects' },
+    {
+      key: 'list-filtered',
+      label: 'list, 3 filters + text',
+      path: '/api/v1/projects?stage=active&dimension=food&region=002&q=drought',
+    },
+    {
+      key: 'list-deep',
+      label: `list, page ${deep.page} (cursor)`,
+      path: `/api/v1/projects${deep.cursor ? `?cursor=${encodeURIComponent(deep.cursor)}` : ''}`,
+    },
+    { key: 'detail', label: 'project (3 countries)', path: `/api/v1/projects/${id3}` },
+    { key: 'consents', label: 'its consents', path: `/api/v1/projects/${id3}/consents` },
+    { key: 'alignments', label: 'its alignments', path: `/api/v1/projects/${id3}/alignments` },
+    { key: 'compliance', label: 'compliance (3 countries)', path: `/api/v1/projects/${id3}/compliance` },
+    fixtures.proposal
+      ? {
+          key: 'assessment',
+          label: 'assessment (reviewed)',
+          path: `/api/v1/projects/${fixtures.proposal.id}/assessment`,
+        }
+      : { key: 'assessment', label: 'assessment (reviewed)', path: null },
+    { key: 'overview', label: 'dashboard overview', path: '/api/v1/dashboard/overview' },
+    { key: 'alerts', label: 'alerts', path: '/api/v1/alerts' },
+    { key: 'ledger', label: 'fund ledger', path: '/api/v1/fund/ledger' },
+  ];
+
+  say('\n== Checking that the API and the baseline give the same answers');
+  for (const endpoint of endpoints) {
+    endpoint.api = { available: false };
+    endpoint.baseline = { available: false };
+    if (!endpoint.path) continue;
+    const bodies = {};
+    for (const side of ['api', 'baseline']) {
+      const response = await fetch(servers[side] + endpoint.path, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const text = await response.text();
+      endpoint[side] = {
+        available: response.status === 200,
+        status: response.status,
+        bytes: Buffer.byteLength(text),
+      };
+      if (response.status === 200) bodies[side] = JSON.parse(text);
+    }
+    if (bodies.api && bodies.baseline) {
+      // The overview carries the time it was computed.
+      delete bodies.api.generatedAt;
+      delete bodies.baseline.generatedAt;
+      endpoint.differences = differences(bodies.api, bodies.baseline);
+    }
+    say(
+      `   ${endpoint.label.padEnd(26)} API ${endpoint.api.status ?? '—'}, baseline ${endpoint.baseline.status ?? '—'}` +
+        (endpoint.differences
+          ? endpoint.differences.length
+            ? `: DIFFERENT ${endpoint.differences.join('; ')}`
+            : ': same'
+          : ''),
+    );
+  }
+
+  say(
+    `\n== Counting SQL statements per request (pg_stat_statements, ${options.samples} requests one at a time)`,
+  );
+  for (const endpoint of endpoints) {
+    for (const side of ['api', 'baseline']) {
+      if (!endpoint[side].available) continue;
+      await db.query('SELECT pg_stat_statements_reset()');
+      const times = [];
+      // Statement counts do not vary: three requests are enough for an endpoint slower than 200 ms.
+      let samples = options.samples;
+      for (let i = 0; i < samples; i++) {
+        if (i === 1 && times[0] > 200) samples = Math.min(samples, 3);
+        const t0 = performance.now();
+        const response = await fetch(servers[side] + endpoint.path, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        await response.arrayBuffer();
+        times.push(performance.now() - t0);
+      }
+      const { rows } = await db.query(
+        `SELECT coalesce(sum(calls), 0)::float8 AS calls,
+                coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(BEGIN|COMMIT|ROLLBACK|START|SET TRANSACTION|SAVEPOINT|RELEASE)'), 0)::float8 AS control,
+                coalesce(sum(total_exec_time), 0)::float8 AS ms, coalesce(sum(total_plan_time), 0)::float8 AS plan_ms
+         FROM pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND query !~* 'pg_stat_statements'`,
+      );
+      times.sort((a, b) => a - b);
+      Object.assign(endpoint[side], {
+        statements: rows[0].calls / samples,
+        transactionControl: rows[0].control / samples,
+        // Planning (pg_stat_statements.track_planning is on) and execution.
+        dbMsPerRequest: Math.round(((rows[0].ms + rows[0].plan_ms) / samples) * 10) / 10,
+        planMsPerRequest: Math.round((rows[0].plan_ms / samples) * 10) / 10,
+        samples,
+        unloadedMedianMs: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
+      });
+    }
+    if (endpoint.api.available)
+      say(
+        `   ${endpoint.label.padEnd(26)} API ${endpoint.api.statements} statements (${endpoint.api.transactionControl} BEGIN/COMMIT/SET), ` +
+          `${endpoint.api.dbMsPerRequest} ms in PostgreSQL; baseline ${endpoint.baseline.statements ?? '—'}, ${endpoint.baseline.dbMsPerRequest ?? '—'} ms`,
+      );
+  }
+
+  say(
+    `\n== Load: autocannon, ${options.connections} connections, the same requests to the API and the baseline in turn ` +
+      `(API, baseline, baseline, API: ${options.duration / 2} s each, after a ${options.warmup} s warm-up of each; ` +
+      `endpoints slower than 100 ms: ${Math.round(options.connections * 1.5)} requests per turn instead)`,
+  );
+  for (const endpoint of endpoints) {
+    const sides = ['api', 'baseline'].filter((side) => endpoint[side].available);
+    const slow = sides.some((side) => endpoint[side].unloadedMedianMs > 100);
+    const settings = { token, connections: options.connections };
+    const turn = slow
+      ? { amount: Math.round(options.connections * 1.5) }
+      : { duration: options.duration / 2 };
+    const runs = { api: [], baseline: [] };
+    const cpu = { api: { node: 0, postgres: 0 }, baseline: { node: 0, postgres: 0 } };
+    const peaks = [];
+    for (const side of sides) {
+      await load(servers[side] + endpoint.path, {
+        ...settings,
+        ...(slow ? { amount: options.connections } : { duration: options.warmup }),
+      });
+      await settle(db);
+    }
+    // A B B A: a drift in the machine's load (other work on the same cores) weighs on both alike.
+    for (const side of ['api', 'baseline', 'baseline', 'api'].filter((s) => sides.includes(s))) {
+      endpoint[side].load1Before ??= load1();
+      phasePeak = 0;
+      const before = { node: await cpuMsOf(pids[side]), postgres: await postgresCpuMs(postmasterPid) };
+      runs[side].push(await load(servers[side] + endpoint.path, { ...settings, ...turn }));
+      await settle(db);
+      cpu[side].node += (await cpuMsOf(pids[side])) - before.node;
+      cpu[side].postgres += (await postgresCpuMs(postmasterPid)) - before.postgres;
+      if (side === 'api') peaks.push(phasePeak);
+    }
+    for (const side of sides) {
+      endpoint[side].load = summarize(runs[side]);
+      // CPU (user + system, from /proc) per request answered: the server's process, and PostgreSQL's.
+      const answered = Math.max(1, endpoint[side].load.requests);
+      endpoint[side].cpuMsPerRequest = {
+        node: Math.round((cpu[side].node / answered) * 100) / 100,
+        postgres: postmasterPid ? Math.round((cpu[side].postgres / answered) * 100) / 100 : null,
+      };
+    }
+    if (endpoint.api.available) endpoint.api.peakRssMb = Math.round(Math.max(...peaks));
+    endpoint.mode = slow ? `${turn.amount} requests per turn` : `${turn.duration} s per turn`;
+    noteLoad(endpoint.key);
+    const { api: a, baseline: b } = endpoint;
+    if (a.load && b.load?.requestsPerSecond)
+      endpoint.ratio = Math.round((a.load.requestsPerSecond / b.load.requestsPerSecond) * 100) / 100;
+    say(
+      `   ${endpoint.label.padEnd(26)} API ${a.load ? `${a.load.requestsPerSecond} req/s p99 ${a.load.p99} ms` : 'not available'}` +
+        ` | baseline ${b.load ? `${b.load.requestsPerSecond} req/s p99 ${b.load.p99} ms` : 'not available'}` +
+        (endpoint.ratio !== undefined ? ` | ratio ${endpoint.ratio}` : ''),
+    );
+  }
+
+  say(
+    `\n== Fixed rate: ${options.rate} requests/s for ${options.rateDuration} s (${options.rateConnections} connections), API`,
+  );
+  const fixedRate = [];
+  for (const key of ['list', 'overview']) {
+    const endpoint = endpoints.find((e) => e.key === key);
+    if (!endpoint.api.available) {
+      fixedRate.push({ key, label: endpoint.label, available: false });
+      continue;
+    }
+    phasePeak = 0;
+    const load1Before = load1();
+    const result = summarize([
+      await load(servers.api + endpoint.path, {
+        token,
+        connections: options.rateConnections,
+        duration: options.rateDuration,
+        rate: options.rate,
+      }),
+    ]);
+    fixedRate.push({
+      key,
+      label: endpoint.label,
+      available: true,
+      load1Before,
+      peakRssMb: Math.round(phasePeak),
+      ...result,
+    });
+    await settle(db);
+    noteLoad(`fixed-rate ${key}`);
+    say(
+      `   ${endpoint.label.padEnd(26)} ${result.requestsPerSecond} req/s achieved, p95 ${result.p95} ms, p99 ${result.p99} ms, errors ${result.errors}`,
+    );
+  }
+
+  const memory = await memoryOf(api.pid);
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: (await import('node:os')).cpus().length,
+      node: process.version,
+      postgres: portfolio.version.split(' on ')[0],
+    },
+    portfolio: { projects: portfolio.projects, databaseSize: portfolio.size },
+    settings: {
+      connections: options.connections,
+      warmupSeconds: options.warmup,
+      durationSeconds: options.duration,
+      statementSamples: options.samples,
+      fixedRate: { rate: options.rate, seconds: options.rateDuration, connections: options.rateConnections },
+      apiPoolMax: 10,
+      baselinePoolMax: 10,
+    },
+    endpoints: endpoints.map(
+      ({ key, label, path: url, api: a, baseline: b, ratio, differences: diff, mode }) => ({
+        key,
+        label,
+        mode: mode ?? null,
+        path: url?.replace(/cursor=[^&]+/, 'cursor=…') ?? null,
+        ratio: ratio ?? null,
+        sameAnswer: diff ? diff.length === 0 : null,
+        differences: diff ?? null,
+        api: a,
+        baseline: b,
+      }),
+    ),
+    fixedRate,
+    apiMemory: { peakMb: Math.round(memory.hwmMb), endRssMb: Math.round(memory.rssMb) },
+    loadAverage: loads,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  report.targets = targets(report);
+  printTable(report);
+
+  await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, 'latest.json');
+  await writeFile(
+    file,
+    await prettier.format(JSON.stringify(report), {
+      ...(await prettier.resolveConfig(file)),
+      parser: 'json',
+      filepath: file,
+    }),
+  );
+  say(`\nWritten to ${path.relative(ROOT, file)}. Total ${elapsed()}.`);
+}
+
+/**
+ * Waits until neither server has a statement running: autocannon stops sending at the end of a run,
+ * but the requests already in flight go on in PostgreSQL and would slow the next measurement.
+ */
+async function settle(db) {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE application_name IN ('hstf-api', 'hstf-bench-baseline') AND state = 'active'`,
+    );
+    if (rows[0].n === 0) return;
+    await sleep(100);
+  }
+}
+
+const byKey = (report, key) => report.endpoints.find((e) => e.key === key);
+
+function targets(report) {
+  const out = [];
+  for (const e of report.endpoints) {
+    if (e.ratio === null) {
+      out.push({ target: `${e.label}: ≥ 0.5× baseline req/s`, met: null, value: 'not available' });
+      continue;
+    }
+    const floor = ['list', 'list-filtered', 'list-deep', 'detail'].includes(e.key) ? 0.7 : 0.5;
+    out.push({
+      target: `${e.label}: ≥ ${floor}× baseline req/s`,
+      met: e.ratio >= floor,
+      value: `${e.ratio}×`,
+    });
+  }
+  for (const f of report.fixedRate) {
+    if (!f.available) continue;
+    out.push({
+      target: `${f.label} at ${report.settings.fixedRate.rate} req/s: p99 ≤ 50 ms, no errors`,
+      met:
+        f.p99 !== null &&
+        f.p99 <= 50 &&
+        f.errors === 0 &&
+        f.requestsPerSecond >= report.settings.fixedRate.rate * 0.97,
+      value: `${f.requestsPerSecond} req/s, p99 ${f.p99} ms, ${f.errors} errors`,
+    });
+  }
+  const first = byKey(report, 'list');
+  const deep = byKey(report, 'list-deep');
+  if (first.api.load && deep.api.load)
+    out.push({
+      target: 'deep page p50 ≤ 1.5× first page p50',
+      met: deep.api.load.p50 !== null && deep.api.load.p50 <= 1.5 * first.api.load.p50,
+      value: `${deep.api.load.p50} ms vs ${first.api.load.p50} ms (unloaded ${deep.api.unloadedMedianMs} vs ${first.api.unloadedMedianMs} ms)`,
+    });
+  const overview = report.fixedRate.find((f) => f.key === 'overview');
+  if (overview?.available)
+    out.push({
+      target: `overview p95 ≤ 50 ms (at ${report.settings.fixedRate.rate} req/s)`,
+      met: overview.p95 !== null && overview.p95 <= 50,
+      value: `${overview.p95} ms (unloaded median ${byKey(report, 'overview').api.unloadedMedianMs} ms)`,
+    });
+  out.push({
+    target: 'API peak memory ≤ 300 MB',
+    met: report.apiMemory.peakMb <= 300,
+    value: `${report.apiMemory.peakMb} MB`,
+  });
+  return out;
+}
+
+function printTable(report) {
+  const cols = [
+    ['endpoint', 26],
+    ['API r/s', 7],
+    ['base r/s', 8],
+    ['ratio', 5],
+    ['API p50/p95/p99', 18],
+    ['base p50/p99', 13],
+    ['SQL/req', 7],
+    ['DB ms', 11],
+    ['API CPU ms', 10],
+    ['base CPU ms', 11],
+    ['RSS', 4],
+    ['KB', 10],
+    ['same', 4],
+  ];
+  const line = (cells) => cells.map((c, i) => String(c ?? '—').padEnd(cols[i][1])).join(' ');
+  const n = (v) =>
+    v === null || v === undefined
+      ? '—'
+      : Number.isInteger(v)
+        ? v
+        : v < 10
+          ? v.toFixed(2).replace(/0$/, '')
+          : v.toFixed(0);
+  const cpu = (c) => (c ? `${n(c.node)}+${n(c.postgres)}` : '—');
+  say('\n' + line(cols.map((c) => c[0])));
+  for (const e of report.endpoints) {
+    const a = e.api.load;
+    const b = e.baseline.load;
+    say(
+      line([
+        e.label,
+        a ? n(a.requestsPerSecond) : 'n/a',
+        b ? n(b.requestsPerSecond) : '—',
+        e.ratio ?? '—',
+        a
+          ? `${n(a.p50)}/${n(a.p95)}/${n(a.p99)}`
+          : e.api.status
+            ? `not available (${e.api.status})`
+            : 'not available',
+        b ? `${n(b.p50)}/${n(b.p99)}` : '—',
+        e.api.statements !== undefined ? `${n(e.api.statements)}·${n(e.baseline.statements)}` : '—',
+        e.api.dbMsPerRequest !== undefined
+          ? `${n(e.api.dbMsPerRequest)}·${n(e.baseline.dbMsPerRequest)}`
+          : '—',
+        cpu(e.api.cpuMsPerRequest),
+        cpu(e.baseline.cpuMsPerRequest),
+        e.api.peakRssMb,
+        e.api.bytes ? `${(e.api.bytes / 1024).toFixed(1)}·${(e.baseline.bytes / 1024).toFixed(1)}` : '—',
+        e.sameAnswer === null ? '—' : e.sameAnswer ? 'yes' : 'NO',
+      ]),
+    );
+  }
+  say(
+    '\nr/s: answered requests/s; latencies in ms under load; SQL/req: statements per request, API·baseline ' +
+      '(pg_stat_statements calls, BEGIN/COMMIT/SET included); DB ms: their planning + execution time per request, ' +
+      'one request at a time; CPU ms: user+system CPU per request under load, the server process + PostgreSQL ' +
+      "(/proc); RSS: the API's peak resident MB under that load; KB: body size, API·baseline; same: same JSON.",
+  );
+  say(`\nFixed rate (${report.settings.fixedRate.rate} req/s, ${report.settings.fixedRate.seconds} s), API:`);
+  for (const f of report.fixedRate)
+    say(
+      f.available
+        ? `  ${f.label.padEnd(26)} ${n(f.requestsPerSecond)} req/s achieved, p50 ${n(f.p50)} ms, p95 ${n(f.p95)} ms, p99 ${n(f.p99)} ms, ${f.errors} errors`
+        : `  ${f.label.padEnd(26)} not available`,
+    );
+  say(
+    `\nAPI peak memory (VmHWM): ${report.apiMemory.peakMb} MB. Load average (1 min) during the run: ${report.loadAverage.map((l) => l.load1).join(', ')}.`,
+  );
+  say('\nTargets:');
+  for (const t of report.targets)
+    say(`  ${t.met === null ? '—   ' : t.met ? 'met ' : 'MISS'} ${t.target}: ${t.value}`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  process.stderr.write(`\nbench failed: ${error.stack ?? error}\n`);
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  await sleep(100);
+  process.exit(exitCode);
+}

@@ -1,0 +1,282 @@
+/**
+ * `npm run bench:web`: the dashboard's weight and its Lighthouse scores.
+ *
+ *   npm run bench:web -- [--projects 100000] [--skip-build] [--database-url postgres://… (seeded, throwaway)]
+ *
+ * Builds the app (domain, API client, API, web), prints each chunk's gzip size, seeds a throwaway
+ * PostgreSQL, starts the API serving the built dashboard in production mode, and runs Lighthouse
+ * (the npm package, in Debian's chromium: no browser is downloaded) on the sign-in page and on the
+ * overview signed in as staff, with Lighthouse's default mobile settings (simulated slow 4G and a 4×
+ * slower CPU) and with its desktop preset. Writes bench/results/web-latest.json.
+ */
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { freePort, seededDatabase } from './lib/database.mjs';
+import { load1, parseArgs, RESULTS, ROOT, run, say, TMP } from './lib/env.mjs';
+import { signIn, startApi } from './lib/servers.mjs';
+
+const require = createRequire(path.join(ROOT, 'package.json'));
+const prettier = require('prettier');
+
+const options = parseArgs(process.argv.slice(2), {
+  projects: 100000,
+  skipBuild: false,
+  databaseUrl: '',
+  postgresPid: 0,
+  chrome: process.env.CHROME_PATH || '/usr/bin/chromium',
+});
+const BUILT = path.join(ROOT, 'apps/web/dist');
+// The bench serves its own copy of the build: a rebuild of apps/web/dist during the run (a colleague's
+// `npm run build`) would otherwise change the chunks under the pages being measured. Its folder is
+// named dist, which ESLint and Prettier skip.
+const WEB_DIST = path.join(TMP, 'web/dist');
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const started = Date.now();
+const cleanups = [];
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+/** Every JS and CSS file of the build with its size and gzip size (level 6, what the API's compression sends). */
+async function chunks() {
+  const dir = path.join(WEB_DIST, 'assets');
+  const files = (await readdir(dir)).filter((f) => /\.(js|css)$/.test(f));
+  const out = [];
+  for (const file of files) {
+    const content = await readFile(path.join(dir, file));
+    out.push({
+      file,
+      kind: file.endsWith('.js') ? 'js' : 'css',
+      bytes: content.length,
+      gzipBytes: gzipSync(content).length,
+    });
+  }
+  // What index.html itself loads before any route: its module script, the modules it preloads, its styles.
+  const html = await readFile(path.join(WEB_DIST, 'index.html'), 'utf8');
+  const entry = new Set([...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]));
+  for (const chunk of out) chunk.entry = entry.has(chunk.file);
+  return out.sort((a, b) => b.gzipBytes - a.gzipBytes);
+}
+
+/** One Lighthouse run: the performance category, its main metrics, and the JavaScript the page downloaded. */
+async function audit(chrome, url, { formFactor, cookie }) {
+  const flags = {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+  };
+  const runnerResult = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
+  const lhr = runnerResult.lhr;
+  const name = `lighthouse-${formFactor}-${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}.json`;
+  await writeFile(path.join(TMP, name), JSON.stringify(lhr));
+  const requests = lhr.audits['network-requests']?.details?.items ?? [];
+  const transfer = (type) =>
+    requests
+      .filter((r) => !type || r.resourceType === type)
+      .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
+  const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+  return {
+    url: new URL(url).pathname,
+    finalUrl: new URL(lhr.finalDisplayedUrl ?? lhr.finalUrl).pathname,
+    formFactor,
+    performance:
+      lhr.categories.performance.score === null ? null : Math.round(lhr.categories.performance.score * 100),
+    fcpMs: Math.round(metric('first-contentful-paint')),
+    lcpMs: Math.round(metric('largest-contentful-paint')),
+    tbtMs: Math.round(metric('total-blocking-time')),
+    cls: Math.round((metric('cumulative-layout-shift') ?? 0) * 1000) / 1000,
+    speedIndexMs: Math.round(metric('speed-index')),
+    scriptKb: kb(transfer('Script')),
+    totalKb: kb(transfer()),
+    requests: requests.length,
+    // What the main thread did (Lighthouse's mainthread-work-breakdown and bootup-time), for a miss.
+    mainThreadMs: Object.fromEntries(
+      (lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).map((i) => [
+        i.group,
+        Math.round(i.duration),
+      ]),
+    ),
+    scriptsByCpuMs: (lhr.audits['bootup-time']?.details?.items ?? []).slice(0, 5).map((i) => ({
+      url: i.url.replace(/^https?:\/\/[^/]+/, ''),
+      scriptingMs: Math.round(i.scripting),
+      totalMs: Math.round(i.total),
+    })),
+    longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 5).map((t) => ({
+      url: t.url.replace(/^https?:\/\/[^/]+/, ''),
+      ms: Math.round(t.duration),
+    })),
+    // Lighthouse's measure of this machine's speed at the time (a busy machine scores lower).
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
+    lcpElement:
+      lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.nodeLabel ??
+      null,
+    lcpPhasesMs: Object.fromEntries(
+      (lhr.audits['largest-contentful-paint-element']?.details?.items?.[1]?.items ?? []).map((p) => [
+        p.phase,
+        Math.round(p.timing),
+      ]),
+    ),
+    // The API calls the page made, so a page that only showed an error state cannot pass unnoticed.
+    api: requests
+      .filter((r) => new URL(r.url).pathname.startsWith('/api/'))
+      .map((r) => `${r.statusCode} ${new URL(r.url).pathname}${new URL(r.url).search}`),
+    warnings: lhr.runWarnings ?? [],
+    report: path.relative(ROOT, path.join(TMP, name)),
+  };
+}
+
+async function main() {
+  await mkdir(TMP, { recursive: true });
+  say(
+    `HSTF Portfolio web bench; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const load = [load1()];
+  await stat(options.chrome).catch(() => {
+    throw new Error(
+      `No browser at ${options.chrome}: apt-get install -y --no-install-recommends chromium (never a download)`,
+    );
+  });
+
+  if (!options.skipBuild) {
+    say('\n== Building the domain, the API client, the API and the dashboard');
+    await run('npm', ['run', 'build']);
+  }
+
+  await rm(WEB_DIST, { recursive: true, force: true });
+  await mkdir(path.dirname(WEB_DIST), { recursive: true });
+  await cp(BUILT, WEB_DIST, { recursive: true });
+  const built = await chunks();
+  say('\n== Chunks (gzip level 6); * = loaded by index.html itself');
+  for (const c of built)
+    say(
+      `  ${c.entry ? '*' : ' '} ${c.file.padEnd(44)} ${String(kb(c.bytes)).padStart(8)} KB ${String(kb(c.gzipBytes)).padStart(7)} KB gzip`,
+    );
+  const sum = (items) => kb(items.reduce((total, c) => total + c.gzipBytes, 0));
+  const entryJs = sum(built.filter((c) => c.entry && c.kind === 'js'));
+  say(
+    `  index.html loads ${entryJs} KB gzip of JS (${sum(built.filter((c) => c.entry && c.kind === 'css'))} KB of CSS); ` +
+      `all JS ${sum(built.filter((c) => c.kind === 'js'))} KB, all CSS ${sum(built.filter((c) => c.kind === 'css'))} KB`,
+  );
+
+  if (!options.databaseUrl) say('\n== Starting a throwaway PostgreSQL and seeding it');
+  const database = await seededDatabase({ ...options, run });
+  cleanups.push(() => database.stop());
+  load.push(load1());
+
+  say('\n== Starting the API with the dashboard (production mode)');
+  const port = await freePort();
+  const api = await startApi({ databaseUrl: database.url, port, webDist: WEB_DIST });
+  cleanups.push(() => api.stop());
+  const base = `http://127.0.0.1:${port}`;
+  const token = await signIn(base);
+
+  say(`\n== Lighthouse ${require('lighthouse/package.json').version} in ${options.chrome}`);
+  const chrome = await chromeLauncher.launch({ chromePath: options.chrome, chromeFlags: CHROME_FLAGS });
+  cleanups.push(() => chrome.kill());
+  const pages = [
+    { name: 'sign-in', url: `${base}/sign-in` },
+    { name: 'overview (staff)', url: `${base}/`, cookie: `hstf_session=${token}` },
+  ];
+  const audits = [];
+  for (const formFactor of ['mobile', 'desktop']) {
+    for (const page of pages) {
+      const result = {
+        page: page.name,
+        ...(await audit(chrome, page.url, { formFactor, cookie: page.cookie })),
+      };
+      audits.push(result);
+      load.push(load1());
+      say(
+        `  ${formFactor.padEnd(8)} ${page.name.padEnd(18)} performance ${result.performance}, LCP ${result.lcpMs} ms, ` +
+          `TBT ${result.tbtMs} ms, CLS ${result.cls}, JS ${result.scriptKb} KB (landed on ${result.finalUrl}; ${result.api.length} API calls)`,
+      );
+    }
+  }
+
+  const mobile = audits.filter((a) => a.formFactor === 'mobile');
+  const targets = [
+    { target: 'first page JS ≤ 250 KB gzip (index.html)', met: entryJs <= 250, value: `${entryJs} KB` },
+    ...mobile.flatMap((a) => [
+      { target: `${a.page}: JS downloaded ≤ 250 KB gzip`, met: a.scriptKb <= 250, value: `${a.scriptKb} KB` },
+      {
+        target: `${a.page}: Lighthouse performance ≥ 90 (mobile)`,
+        met: a.performance >= 90,
+        value: a.performance,
+      },
+      { target: `${a.page}: LCP ≤ 2.5 s (mobile)`, met: a.lcpMs <= 2500, value: `${a.lcpMs} ms` },
+      { target: `${a.page}: TBT ≤ 200 ms (mobile)`, met: a.tbtMs <= 200, value: `${a.tbtMs} ms` },
+      { target: `${a.page}: CLS ≤ 0.1 (mobile)`, met: a.cls <= 0.1, value: a.cls },
+    ]),
+  ];
+  const report = {
+    generatedAt: new Date().toISOString(),
+    lighthouse: require('lighthouse/package.json').version,
+    chrome: options.chrome,
+    settings: 'Lighthouse defaults (mobile: simulated slow 4G, 4× CPU slowdown) and its desktop preset',
+    projects: options.databaseUrl ? null : options.projects,
+    chunks: built.map(({ file, kind, entry, bytes, gzipBytes }) => ({
+      file,
+      kind,
+      entry,
+      kb: kb(bytes),
+      gzipKb: kb(gzipBytes),
+    })),
+    firstPage: { jsGzipKb: entryJs, cssGzipKb: sum(built.filter((c) => c.entry && c.kind === 'css')) },
+    audits,
+    targets,
+    loadAverage: load,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+
+  say('\npage                form     perf  LCP ms  TBT ms  CLS    FCP ms  JS KB  all KB  machine index');
+  for (const a of audits)
+    say(
+      `${a.page.padEnd(19)} ${a.formFactor.padEnd(8)} ${String(a.performance).padEnd(5)} ${String(a.lcpMs).padEnd(7)} ` +
+        `${String(a.tbtMs).padEnd(7)} ${String(a.cls).padEnd(6)} ${String(a.fcpMs).padEnd(7)} ${String(a.scriptKb).padEnd(6)} ${String(a.totalKb).padEnd(7)} ${a.benchmarkIndex}`,
+    );
+  say(
+    `\nmachine index: Lighthouse's benchmarkIndex (higher is faster; it falls when other work shares the cores). ` +
+      `Load average (1 min) during the run: ${load.join(', ')}`,
+  );
+  say('\nTargets:');
+  for (const t of targets) say(`  ${t.met ? 'met ' : 'MISS'} ${t.target}: ${t.value}`);
+
+  await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, 'web-latest.json');
+  await writeFile(
+    file,
+    await prettier.format(JSON.stringify(report), {
+      ...(await prettier.resolveConfig(file)),
+      parser: 'json',
+      filepath: file,
+    }),
+  );
+  say(`\nWritten to ${path.relative(ROOT, file)}. Total ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  process.stderr.write(`\nbench:web failed: ${error.stack ?? error}\n`);
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  process.exit(exitCode);
+}
