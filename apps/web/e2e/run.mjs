@@ -6,7 +6,7 @@
 //
 //   npm run build -w @hstf/web && npm run test:e2e
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { audit, createReporter, isBlocking, repoRoot, startApi } from './support.mjs';
@@ -18,10 +18,20 @@ const STAFF = 'staff@example.org';
 const DONOR = 'donor.japan@example.org';
 const LANGUAGES = ['en', 'ar'];
 
+// The shell's strings and every feature's (src/features/*/locales), merged as the app merges them.
+const featureDirs = readdirSync(path.join(webRoot, 'src/features')).filter((feature) =>
+  existsSync(path.join(webRoot, 'src/features', feature, 'locales')),
+);
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const strings = Object.fromEntries(
   LANGUAGES.map((lang) => [
     lang,
-    JSON.parse(readFileSync(path.join(webRoot, `src/i18n/locales/${lang}.json`), 'utf8')),
+    Object.assign(
+      readJson(path.join(webRoot, `src/i18n/locales/${lang}.json`)),
+      ...featureDirs.map((feature) =>
+        readJson(path.join(webRoot, 'src/features', feature, 'locales', `${lang}.json`)),
+      ),
+    ),
   ]),
 );
 
@@ -132,12 +142,12 @@ async function runLanguage(browser, baseUrl, lang) {
       await page.getByRole('heading', { level: 1, name: t.countries.title }).waitFor();
     });
 
-    await report.step('the overview welcomes staff by name and role', async () => {
+    await report.step("the overview welcomes staff and shows the Fund's ledger", async () => {
       await page.getByRole('navigation').getByRole('link', { name: t.nav.overview }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('heading', { level: 1, name: /Sara Staff/ }).waitFor();
       assert.equal(await page.getByTestId('user-role').textContent(), t.roles.staff);
-      await page.getByText(t.overview.paragraph6.text).waitFor();
+      await page.getByRole('heading', { level: 2, name: t.dashboard.ledger.title }).waitFor();
       await visit(page, lang, 'overview');
     });
 
