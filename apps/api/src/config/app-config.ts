@@ -20,6 +20,8 @@ export interface AppConfig {
   login: { maxFailures: number; windowMinutes: number };
   /** The built dashboard served at `/`; null when it is not built (API-only deployments). */
   webDistDir: string | null;
+  /** How long the dashboard overview is served from memory before it is recomputed; 0: never cached. */
+  dashboardCacheSeconds: number;
 }
 
 /** Every environment variable the API reads; the README and docker-compose.yml are checked against it. */
@@ -40,6 +42,7 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_MINUTES',
   'WEB_DIST_DIR',
+  'DASHBOARD_CACHE_SECONDS',
 ] as const;
 
 export class ConfigError extends Error {
@@ -117,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     },
     webDistDir,
+    dashboardCacheSeconds: int('DASHBOARD_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 30, 0, 3600),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { COMMITTED_STAGES } from '@hstf/domain';
+import { RefreshingCache } from '../common/cache/refreshing-cache';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DashboardOverviewDto } from './dashboard.dto';
 
 /**
@@ -70,11 +72,30 @@ const OVERVIEW_SQL = `
     'generatedAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   ) AS overview`;
 
+/**
+ * The overview reads the whole portfolio (about 1 s of PostgreSQL at 100,000 projects), so each
+ * API process computes it at most once per DASHBOARD_CACHE_SECONDS and serves it meanwhile; a
+ * stale copy (up to ten times that age) is served while one refresh runs. The answer carries
+ * `generatedAt`, which the dashboard shows. Decisions never read it: approvals and transfers
+ * compute the balance themselves, under lock.
+ */
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache: RefreshingCache<DashboardOverviewDto>;
 
-  async overview(): Promise<DashboardOverviewDto> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const freshMs = config.dashboardCacheSeconds * 1000;
+    this.cache = new RefreshingCache(() => this.compute(), freshMs, freshMs * 10);
+  }
+
+  overview(): Promise<DashboardOverviewDto> {
+    return this.cache.get();
+  }
+
+  private async compute(): Promise<DashboardOverviewDto> {
     const [row] = await this.dataSource.query<{ overview: DashboardOverviewDto }[]>(OVERVIEW_SQL, [
       COMMITTED_STAGES,
     ]);
