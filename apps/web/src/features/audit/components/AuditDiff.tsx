@@ -47,7 +47,13 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
           {t('audit.diff.noChange')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer
+          minWidth={560}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('audit.diff.label')}
+        >
           <Table verticalSpacing={6} withTableBorder aria-label={t('audit.diff.label')} layout="fixed">
             <Table.Thead>
               <Table.Tr>

@@ -4,6 +4,9 @@ import { json, mockFetch, problem, renderWithProviders } from '../../../testing/
 import { STAFF } from '../../overview/testing/fixtures';
 import { CountryRoute } from './CountryRoute';
 
+/** Lazy chunks and several answers: allow a loaded machine more than the default second. */
+const SLOW = { timeout: 5000 };
+
 const HAITI = {
   iso3: 'HTI',
   iso2: 'HT',
@@ -113,12 +116,12 @@ describe('the country page', () => {
     });
     renderWithProviders(<CountryRoute />, { route: '/countries/hti', path: '/countries/:iso3' });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Haiti' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Haiti' }, SLOW)).toBeInTheDocument();
     expect(screen.getByText('Americas')).toBeInTheDocument();
     expect(screen.getByText('Small island developing States (SIDS)')).toBeInTheDocument();
     expect(screen.getByText('Least developed countries (LDC)')).toBeInTheDocument();
 
-    const projects = await screen.findByTestId('country-projects');
+    const projects = await screen.findByTestId('country-projects', {}, SLOW);
     expect(within(projects).getByRole('link', { name: 'HS-2022-0001' })).toHaveAttribute(
       'href',
       `/projects/${PROJECT.id}`,
@@ -128,7 +131,7 @@ describe('the country page', () => {
     expect(within(projects).getByText('Not compliant')).toBeInTheDocument();
     expect(within(projects).getByText('Aligned with a national strategy')).toBeInTheDocument();
 
-    const strategies = await screen.findByTestId('country-strategies');
+    const strategies = await screen.findByTestId('country-strategies', {}, SLOW);
     expect(within(strategies).getByText('National Development Plan 2010–2019')).toBeInTheDocument();
     expect(within(strategies).getByText('Gender equality')).toBeInTheDocument();
 
@@ -146,6 +149,6 @@ describe('the country page', () => {
         : problem(404, { title: 'Not Found' }),
     );
     renderWithProviders(<CountryRoute />, { route: '/countries/XYZ', path: '/countries/:iso3' });
-    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Page not found' }, SLOW)).toBeInTheDocument();
   });
 });

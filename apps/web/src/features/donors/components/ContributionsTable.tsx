@@ -34,7 +34,7 @@ export function ContributionsTable({
   const { money, rate, calendarDate } = useIntl();
   const columns = canEdit ? 7 : 6;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} role="region" aria-label={label}>
       <Table striped highlightOnHover aria-label={label} aria-busy={loading} verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>

@@ -29,7 +29,7 @@ export function YearTotals({ years, label }: { years: YearFigures[]; label: stri
     '0.00',
   );
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="region" aria-label={label}>
       <Table striped aria-label={label} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>

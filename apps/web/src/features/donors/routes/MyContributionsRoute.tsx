@@ -36,7 +36,13 @@ function AllDonors({ ownDonorId }: { ownDonorId: string }) {
         {totals.isError ? (
           <ErrorResult title={t('donors.totals.error')} onRetry={() => void totals.refetch()} />
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer
+            minWidth={560}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('donors.mine.allTitle')}
+          >
             <Table striped aria-labelledby="all-donors-title" aria-busy={totals.isPending}>
               <Table.Thead>
                 <Table.Tr>

@@ -1,11 +1,11 @@
 import type { components } from '@hstf/api-client';
-import { FUNDED_STAGES, PROPOSAL_STAGES, type Stage } from '@hstf/domain';
-import { queryOptions, useQueries } from '@tanstack/react-query';
+import type { Stage } from '@hstf/domain';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/problem';
 
-export type CompliancePage = components['schemas']['CompliancePage'];
-export type ComplianceStatus = CompliancePage['items'][number]['status'];
+export type ComplianceSummary = components['schemas']['ComplianceCountsDto'];
+export type ComplianceStatus = ComplianceSummary['counts'][number]['status'];
 
 export const COMPLIANCE_STATUSES = [
   'compliant',
@@ -13,82 +13,43 @@ export const COMPLIANCE_STATUSES = [
   'non_compliant',
 ] as const satisfies readonly ComplianceStatus[];
 
-/**
- * The API lists projects by paragraph 6 status but does not count them; one page per status (the
- * largest the API gives) is read and counted. Past it, a count is a lower bound ("200+").
- */
-export const COMPLIANCE_PAGE = 200;
-
-export function complianceQueryOptions(status: ComplianceStatus) {
-  return queryOptions({
-    queryKey: ['compliance', 'list', { status, limit: COMPLIANCE_PAGE }] as const,
-    queryFn: async ({ signal }): Promise<CompliancePage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/compliance', {
-        params: { query: { status, limit: COMPLIANCE_PAGE } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
-    },
-  });
-}
-
-export const COMPLIANCE_GROUPS = ['proposals', 'funded'] as const;
+/** Where paragraph 6 is at stake now: proposals under review, and funded projects (approved, active). */
+export const COMPLIANCE_GROUPS = ['review', 'funded'] as const;
 export type ComplianceGroup = (typeof COMPLIANCE_GROUPS)[number];
 
-/** Proposals (concept note to under review) and funded projects (approved, active): where para 6 is at stake. */
 export const GROUP_STAGES: Record<ComplianceGroup, readonly Stage[]> = {
-  proposals: PROPOSAL_STAGES,
-  funded: FUNDED_STAGES,
+  review: ['under_review'],
+  funded: ['approved', 'active'],
 };
 
-export interface ComplianceCount {
-  count: number;
-  /** More projects have this status than one page holds: `count` is a lower bound. */
-  more: boolean;
-}
+export type ComplianceCounts = Record<ComplianceStatus, Record<ComplianceGroup, number>>;
 
-export type ComplianceCounts = Record<ComplianceStatus, Record<ComplianceGroup, ComplianceCount>>;
-
-export function countCompliance(pages: Record<ComplianceStatus, CompliancePage>): ComplianceCounts {
-  const counts = {} as ComplianceCounts;
-  for (const status of COMPLIANCE_STATUSES) {
-    const page = pages[status];
-    const more = page.nextCursor !== null;
-    counts[status] = {
-      proposals: { count: 0, more },
-      funded: { count: 0, more },
-    };
-    for (const item of page.items) {
-      for (const group of COMPLIANCE_GROUPS) {
-        if ((GROUP_STAGES[group] as readonly string[]).includes(item.stage)) counts[status][group].count += 1;
-      }
+/** The API's counts by stage and status, summed into the two groups the overview shows. */
+export function countCompliance(summary: ComplianceSummary): ComplianceCounts {
+  const counts = Object.fromEntries(
+    COMPLIANCE_STATUSES.map((status) => [status, { review: 0, funded: 0 }]),
+  ) as ComplianceCounts;
+  for (const row of summary.counts) {
+    for (const group of COMPLIANCE_GROUPS) {
+      if (GROUP_STAGES[group].includes(row.stage)) counts[row.status][group] += row.projects;
     }
   }
   return counts;
 }
 
-/** The three statuses side by side: counts once all have answered. */
+/** GET /api/v1/compliance/summary: how many projects hold each paragraph 6 status, by stage, today. */
+export const complianceSummaryQueryOptions = queryOptions({
+  queryKey: ['compliance', 'summary'] as const,
+  queryFn: async ({ signal }): Promise<ComplianceSummary> => {
+    const { data, error, response } = await fetchClient.GET('/api/v1/compliance/summary', { signal });
+    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    return data;
+  },
+});
+
 export function useComplianceCounts() {
-  return useQueries({
-    queries: COMPLIANCE_STATUSES.map((status) => complianceQueryOptions(status)),
-    combine: (results) => {
-      const [compliant, pending, nonCompliant] = results;
-      const data =
-        compliant?.data && pending?.data && nonCompliant?.data
-          ? countCompliance({
-              compliant: compliant.data,
-              pending: pending.data,
-              non_compliant: nonCompliant.data,
-            })
-          : undefined;
-      return {
-        data,
-        on: compliant?.data?.on,
-        isPending: results.some((result) => result.isPending),
-        isError: results.some((result) => result.isError),
-        refetch: () => results.forEach((result) => void result.refetch()),
-      };
-    },
+  return useQuery({
+    ...complianceSummaryQueryOptions,
+    select: (summary) => ({ on: summary.on, counts: countCompliance(summary) }),
   });
 }

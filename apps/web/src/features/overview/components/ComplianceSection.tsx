@@ -2,32 +2,22 @@ import { Box, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
-import {
-  COMPLIANCE_GROUPS,
-  COMPLIANCE_PAGE,
-  COMPLIANCE_STATUSES,
-  useComplianceCounts,
-  type ComplianceCount,
-} from '../api/get-compliance-counts';
+import { COMPLIANCE_GROUPS, COMPLIANCE_STATUSES, useComplianceCounts } from '../api/get-compliance-counts';
 import { useFigures } from '../lib/figures';
 import { ScrollTable } from './ScrollTable';
 
 const STATUS_LOOK = {
-  compliant: { color: '#0b5d45', background: '#e3f6f1' },
-  pending: { color: '#8a3a00', background: '#fff1e6' },
-  non_compliant: { color: '#a51c1c', background: '#fdecec' },
+  compliant: { color: '#0b5d45' },
+  pending: { color: '#8a3a00' },
+  non_compliant: { color: '#a51c1c' },
 } as const;
 
-/** Paragraph 6 of resolution 66/290 across the portfolio: how many projects meet it, are waiting, or fail it. */
+/** Paragraph 6 of resolution 66/290 where it is at stake: how many projects meet it, wait for it, or fail it. */
 export function ComplianceSection() {
   const { t } = useTranslation();
   const compliance = useComplianceCounts();
   const { number } = useFigures();
   const { date } = useFormatters();
-  const show = ({ count, more }: ComplianceCount) => (more ? `${number(count)}+` : number(count));
-  const partial = compliance.data
-    ? COMPLIANCE_STATUSES.some((status) => compliance.data?.[status].proposals.more)
-    : false;
 
   return (
     <Paper
@@ -42,12 +32,12 @@ export function ComplianceSection() {
         {t('dashboard.compliance.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {compliance.on
-          ? t('dashboard.compliance.descriptionOn', { date: date(compliance.on) })
+        {compliance.data
+          ? t('dashboard.compliance.descriptionOn', { date: date(compliance.data.on) })
           : t('dashboard.compliance.description')}
       </Text>
       {compliance.isError ? (
-        <ErrorResult title={t('dashboard.compliance.error')} onRetry={compliance.refetch} />
+        <ErrorResult title={t('dashboard.compliance.error')} onRetry={() => void compliance.refetch()} />
       ) : (
         <ScrollTable minWidth={320} label={t('dashboard.compliance.title')}>
           <Table fz="sm" verticalSpacing="xs" aria-busy={compliance.isPending} data-testid="compliance-table">
@@ -72,14 +62,16 @@ export function ComplianceSection() {
                         h={10}
                         style={{ borderRadius: '50%', background: STATUS_LOOK[status].color, flex: 'none' }}
                       />
-                      {t(`dashboard.compliance.statuses.${status}`)}
+                      <Text span inherit style={{ whiteSpace: 'nowrap' }}>
+                        {t(`dashboard.compliance.statuses.${status}`)}
+                      </Text>
                     </Group>
                   </Table.Th>
                   {COMPLIANCE_GROUPS.map((group) => (
                     <Table.Td key={group} ta="end">
                       {compliance.data ? (
                         <Text span fw={700} fz="lg" c={STATUS_LOOK[status].color}>
-                          {show(compliance.data[status][group])}
+                          {number(compliance.data.counts[status][group])}
                         </Text>
                       ) : (
                         <Skeleton height={14} width={40} ms="auto" />
@@ -94,7 +86,6 @@ export function ComplianceSection() {
       )}
       <Text size="xs" c="dimmed" mt="sm">
         {t('dashboard.compliance.note')}
-        {partial ? ` ${t('dashboard.compliance.partial', { limit: number(COMPLIANCE_PAGE) })}` : ''}
       </Text>
     </Paper>
   );

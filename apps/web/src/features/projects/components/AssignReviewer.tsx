@@ -49,7 +49,7 @@ export function AssignReviewer({ project, assigned, isAdmin }: AssignReviewerPro
       onSubmit={(event) => {
         event.preventDefault();
         if (!reviewerId) return;
-        const name = data.find((item) => item.value === reviewerId)?.label ?? '';
+        const name = choices.data?.find((choice) => choice.id === reviewerId)?.name ?? '';
         assign.mutate(reviewerId, {
           onSuccess: () => {
             setDone(name);

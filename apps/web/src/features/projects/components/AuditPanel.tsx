@@ -6,6 +6,9 @@ import { useProjectAudit } from '../api/audit';
 import type { AuditEntry } from '../api/types';
 import { useProjectFormat } from '../lib/format';
 
+const AUDIT_ACTIONS = new Set(['create', 'update', 'delete', 'transition']);
+type AuditAction = 'create' | 'update' | 'delete' | 'transition';
+
 /** Bookkeeping columns that change on every write and say nothing about the change itself. */
 const NOISE = new Set(['version', 'updated_at', 'created_at', 'updatedAt', 'createdAt', 'search_vector']);
 
@@ -74,7 +77,11 @@ export function AuditPanel({ projectId }: { projectId: string }) {
                         </Text>
                       </Table.Td>
                       <Table.Td style={{ verticalAlign: 'top' }}>
-                        <Code>{entry.action}</Code>
+                        {AUDIT_ACTIONS.has(entry.action) ? (
+                          <Text size="sm">{t(`projects.audit.actions.${entry.action as AuditAction}`)}</Text>
+                        ) : (
+                          <Code>{entry.action}</Code>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {entry.action === 'create' ? (

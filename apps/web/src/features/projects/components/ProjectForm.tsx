@@ -591,6 +591,7 @@ export function ErrorSummary({
           <List.Item key={path}>
             <Anchor
               href={`#${fieldId(path)}`}
+              underline="always"
               size="sm"
               c={BAD_TEXT}
               onClick={(event) => {

@@ -69,7 +69,13 @@ export function CalibrationTable() {
         ) : !calibration.isPending && rows.length === 0 ? (
           <EmptyResult title={t('reviews.calibration.empty')} body={t('reviews.calibration.emptyBody')} />
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer
+            minWidth={560}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('reviews.calibration.title')}
+          >
             <Table striped aria-label={t('reviews.calibration.title')} aria-busy={calibration.isPending}>
               <Table.Thead>
                 <Table.Tr>

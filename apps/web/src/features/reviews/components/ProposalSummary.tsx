@@ -151,7 +151,13 @@ export function ProposalSummary({ proposal }: { proposal: Proposal }) {
           </Stack>
         </SimpleGrid>
 
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer
+          minWidth={420}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('reviews.proposal.organizations')}
+        >
           <Table aria-label={t('reviews.proposal.organizations')} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, type SubmissionGap } from '@hstf/domain';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -51,6 +52,7 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
   const [saveFailed, setSaveFailed] = useState(false);
   const [resolving, setResolving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const compact = useMediaQuery('(max-width: 36em)');
 
   const baseline = useMemo(() => draftOf(review), [review]);
   const changes = changesBetween(baseline, draft);
@@ -332,7 +334,7 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
       <Paper
         withBorder
         radius="md"
-        p="md"
+        p={compact ? 'xs' : 'md'}
         shadow="sm"
         pos="sticky"
         bottom={8}
@@ -340,24 +342,36 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
         aria-label={t('reviews.form.actions')}
         component="section"
       >
-        <Group justify="space-between" gap="sm">
-          <Text size="sm" c="dimmed" role="status" aria-live="polite" data-testid="save-state">
+        <Group justify="space-between" gap="xs">
+          <Text
+            size={compact ? 'xs' : 'sm'}
+            c="dimmed"
+            role="status"
+            aria-live="polite"
+            data-testid="save-state"
+          >
             {saveState}
           </Text>
-          <Group gap="sm">
+          <Group gap="xs" wrap="nowrap" w={compact ? '100%' : undefined}>
             <Button
               variant="default"
+              size={compact ? 'sm' : 'md'}
+              fullWidth={compact}
               onClick={saveNow}
               disabled={!changes || stale}
               loading={save.isPending}
-              leftSection={<IconDeviceFloppy size={18} aria-hidden="true" />}
+              leftSection={compact ? undefined : <IconDeviceFloppy size={18} aria-hidden="true" />}
             >
               {t('reviews.save.button')}
             </Button>
             <Button
+              size={compact ? 'sm' : 'md'}
+              fullWidth={compact}
               onClick={askToSubmit}
               disabled={stale || resolving}
-              leftSection={<IconSend size={18} aria-hidden="true" className="directional-icon" />}
+              leftSection={
+                compact ? undefined : <IconSend size={18} aria-hidden="true" className="directional-icon" />
+              }
             >
               {t('reviews.submit.button')}
             </Button>

@@ -88,7 +88,13 @@ export function ScoreComparison({ reviews }: { reviews: (ReadableReview & { id: 
   const visible = reviews.filter((review) => review.contentVisible && review.scores);
   if (visible.length < 2) return null;
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <Table.ScrollContainer
+      minWidth={360}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={t('reviews.others.comparison')}
+    >
       <Table withTableBorder withColumnBorders aria-label={t('reviews.others.comparison')} ta="center">
         <Table.Thead>
           <Table.Tr>

@@ -21,6 +21,7 @@ import { useIntl } from '../../../lib/intl';
 import { statusOf } from '../../../lib/problem';
 import { useReview, type ReviewDetail } from '../api/get-review';
 import { ConflictDeclarationForm } from '../components/ConflictDeclarationForm';
+import { DeclarationSummary } from '../components/DeclarationSummary';
 import { OtherReviews } from '../components/OtherReviews';
 import { ProposalSummary } from '../components/ProposalSummary';
 import { ReviewForm } from '../components/ReviewForm';
@@ -131,8 +132,11 @@ function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: st
       <>
         {header}
         <Stack gap="lg">
+          <DeclarationSummary review={review} proposal={proposal} />
+          {review.status !== 'declined_conflict' ? (
+            <ReviewReadout review={review} title={t('reviews.review.by', { name: review.reviewerName })} />
+          ) : null}
           {proposal.open ? <ProposalSummary proposal={proposal} /> : null}
-          <ReviewReadout review={review} title={t('reviews.review.by', { name: review.reviewerName })} />
         </Stack>
       </>
     );

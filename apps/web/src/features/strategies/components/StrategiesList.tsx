@@ -79,7 +79,7 @@ export function StrategiesList({
                 {iso3}
               </Text>
             </Group>
-            <Table.ScrollContainer minWidth={720}>
+            <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={name}>
               <Table verticalSpacing="sm" aria-labelledby={headingId} layout="fixed">
                 <Table.Thead>
                   <Table.Tr>
