@@ -16,3 +16,4 @@ export * from './lifecycle/stages';
 export * from './lifecycle/transitions';
 export * from './lifecycle/alerts';
 export * from './ledger/ledger';
+export * from './consents/consent-rules';

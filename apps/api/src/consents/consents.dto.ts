@@ -13,8 +13,8 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination/pagination';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
-import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from './consent-rules';
-import type { ConsentStatus } from './consent-rules';
+import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from '@hstf/domain';
+import type { ConsentStatus } from '@hstf/domain';
 
 /** Optional, but not nullable: `null` is validated (and refused), not skipped. */
 const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);

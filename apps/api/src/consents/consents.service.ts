@@ -15,7 +15,7 @@ import {
   ConsentStatus,
   sameConsentFields,
   startConsent,
-} from './consent-rules';
+} from '@hstf/domain';
 import {
   ConsentDto,
   ConsentEventDto,

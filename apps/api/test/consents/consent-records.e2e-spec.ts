@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { CONSENT_STATUSES, ConsentStatus } from '../../src/consents/consent-rules';
+import { CONSENT_STATUSES, ConsentStatus } from '@hstf/domain';
 import { asRole } from '../support/builders';
 import { aProject } from '../support/portfolio-builders';
 import { expectProblem, rawBody } from '../support/problems';

@@ -1,38 +1,10 @@
-import type { ConsentStatus } from '@hstf/domain';
+import type { ConsentField, ConsentStatus } from '@hstf/domain';
+import { REQUIRED_CONSENT_FIELDS } from '@hstf/domain';
 
-/**
- * The consent state machine of apps/api/src/consents/consent-rules.ts, mirrored so the form offers
- * only the changes the API accepts (the API stays the judge).
- */
-export const INITIAL_CONSENT_STATUSES = ['requested', 'granted'] as const satisfies readonly ConsentStatus[];
-
-export const CONSENT_TRANSITIONS: Readonly<Record<ConsentStatus, readonly ConsentStatus[]>> = {
-  requested: ['granted', 'refused', 'expired'],
-  granted: ['withdrawn', 'expired'],
-  refused: ['requested'],
-  expired: ['requested'],
-  withdrawn: ['requested'],
-};
-
-export type ConsentField =
-  | 'requestedOn'
-  | 'grantedOn'
-  | 'validUntil'
-  | 'withdrawnOn'
-  | 'withdrawalReason'
-  | 'issuingOffice'
-  | 'signatory'
-  | 'documentReference'
-  | 'scope';
-
-/** What each status needs before a record may be in it. */
-export const REQUIRED_CONSENT_FIELDS: Readonly<Record<ConsentStatus, readonly ConsentField[]>> = {
-  requested: ['requestedOn'],
-  granted: ['grantedOn', 'issuingOffice', 'signatory', 'documentReference'],
-  refused: [],
-  withdrawn: ['withdrawnOn', 'withdrawalReason'],
-  expired: [],
-};
+// The state machine and what each status needs are libs/domain's (the API enforces the same);
+// this file adds only what the form needs on top.
+export { CONSENT_TRANSITIONS, INITIAL_CONSENT_STATUSES, REQUIRED_CONSENT_FIELDS } from '@hstf/domain';
+export type { ConsentField } from '@hstf/domain';
 
 /** The fields a form shows for a status: those it needs, and those that mean something in it. */
 export const CONSENT_FIELDS_FOR: Readonly<Record<ConsentStatus, readonly ConsentField[]>> = {

@@ -1,11 +1,5 @@
-import {
-  canChangeConsentStatus,
-  changeConsent,
-  CONSENT_STATUSES,
-  ConsentFields,
-  ConsentStatus,
-  startConsent,
-} from '../../src/consents/consent-rules';
+import { CONSENT_STATUSES, type ConsentStatus } from '../compliance/paragraph-6';
+import { canChangeConsentStatus, changeConsent, type ConsentFields, startConsent } from './consent-rules';
 
 /** The status changes the brief allows; every other pair is refused. */
 const ALLOWED: [ConsentStatus, ConsentStatus][] = [

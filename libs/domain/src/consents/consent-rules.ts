@@ -1,11 +1,10 @@
 /**
  * The rules of a consent record (resolution 66/290, para 6: "projects funded by the Trust Fund
  * should receive the consent of the recipient State"): which status changes are allowed and what
- * each status needs. Pure: no I/O, no framework, so it can move to libs/domain as it is.
+ * each status needs. The API enforces them; the dashboard offers only the changes they allow.
  */
 
-export const CONSENT_STATUSES = ['requested', 'granted', 'refused', 'withdrawn', 'expired'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+import type { ConsentStatus } from '../compliance/paragraph-6';
 
 /** A consent record starts as a request, or is recorded directly as granted. */
 export const INITIAL_CONSENT_STATUSES = ['requested', 'granted'] as const satisfies readonly ConsentStatus[];
