@@ -17,3 +17,4 @@ export * from './lifecycle/transitions';
 export * from './lifecycle/alerts';
 export * from './ledger/ledger';
 export * from './consents/consent-rules';
+export * from './money/exchange';

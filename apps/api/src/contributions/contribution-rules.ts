@@ -1,3 +1,4 @@
+import { EXCHANGE_RATE_DECIMALS, toScaled, usdAmountFor } from '@hstf/domain';
 import type { FieldError } from '../common/problem-details/problem';
 
 /**
@@ -25,27 +26,7 @@ export interface ContributionFigures {
   receivedOn: string | null;
 }
 
-const RATE_DECIMALS = 8;
-
-/** "1250.5" with 2 decimals → 125050n: an exact integer, never a float. */
-export function toScaled(value: string, decimals: number): bigint {
-  const [whole, fraction = ''] = value.split('.');
-  return BigInt(`${whole}${fraction.padEnd(decimals, '0')}`);
-}
-
-/** 125050n with 2 decimals → "1250.50". */
-export function fromScaled(value: bigint, decimals: number): string {
-  const sign = value < 0n ? '-' : '';
-  const digits = (value < 0n ? -value : value).toString().padStart(decimals + 1, '0');
-  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-}
-
-/** amount × rate, rounded to the cent, half up (amounts and rates are positive). */
-export function usdAmountFor(amount: string, exchangeRate: string): string {
-  const product = toScaled(amount, 2) * toScaled(exchangeRate, RATE_DECIMALS);
-  const half = 10n ** BigInt(RATE_DECIMALS) / 2n;
-  return fromScaled((product + half) / 10n ** BigInt(RATE_DECIMALS), 2);
-}
+const RATE_DECIMALS = EXCHANGE_RATE_DECIMALS;
 
 /**
  * `checkConversion: false` skips the USD conversion rule: an update that leaves amount, currency,

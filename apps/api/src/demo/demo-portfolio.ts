@@ -1,4 +1,4 @@
-import { centsToMoney } from '@hstf/domain';
+import { centsToMoney, usdAmountFor } from '@hstf/domain';
 
 /**
  * The demo portfolio: a deterministic, illustrative sample of the Fund's work. The donors and
@@ -402,12 +402,6 @@ function addVariety(projects: DemoProject[]): DemoProject[] {
   return projects;
 }
 
-/** amount × rate rounded half up to the cent, exactly (rate has 8 decimals). */
-function convertToUsdCents(amountCents: bigint, rate: string): bigint {
-  const scaledRate = BigInt(rate.replace('.', ''));
-  return (amountCents * scaledRate + 50_000_000n) / 100_000_000n;
-}
-
 export interface DemoContribution {
   donor: string;
   pledgedOn: string;
@@ -458,7 +452,7 @@ export function demoContributions(lastYear: number): DemoContribution[] {
         receivedOn: cancelled || year === lastYear ? null : date(year, 10, 1),
         amount: centsToMoney(amountCents),
         currency,
-        usdAmount: centsToMoney(convertToUsdCents(amountCents, rate)),
+        usdAmount: usdAmountFor(centsToMoney(amountCents), rate),
         rate,
         status: cancelled ? 'cancelled' : year === lastYear ? 'pledged' : 'received',
         reference: `${donor.slice(0, 3).toUpperCase()}-${year}`,

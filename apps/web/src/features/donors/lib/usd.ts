@@ -1,28 +1,11 @@
-import { parseMoney } from '@hstf/domain';
+import { EXCHANGE_RATE_DECIMALS, parseMoney, toScaled } from '@hstf/domain';
+
+// The API's rule, usdAmount = amount × rate rounded half up, is libs/domain's.
+export { usdAmountFor } from '@hstf/domain';
 
 /** Rates are numeric(18,8): up to 10 digits before the point, 8 after (US dollars per unit). */
-export const RATE_DECIMALS = 8;
+export const RATE_DECIMALS = EXCHANGE_RATE_DECIMALS;
 export const RATE_INTEGER_DIGITS = 10;
-
-function toScaled(value: string, decimals: number): bigint {
-  const [whole = '0', fraction = ''] = value.split('.');
-  return BigInt(`${whole}${fraction.padEnd(decimals, '0')}`);
-}
-
-function fromScaled(value: bigint, decimals: number): string {
-  const digits = value.toString().padStart(decimals + 1, '0');
-  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-}
-
-/**
- * The API's rule (contributions): usdAmount = amount × exchangeRate, rounded to the cent, half up.
- * Exact on integers: "1000000.00" × "0.00712500" = "7125.00".
- */
-export function usdAmountFor(amount: string, exchangeRate: string): string {
-  const product = toScaled(amount, 2) * toScaled(exchangeRate, RATE_DECIMALS);
-  const unit = 10n ** BigInt(RATE_DECIMALS);
-  return fromScaled((product + unit / 2n) / unit, 2);
-}
 
 /**
  * What people type, made into the API's decimal string: spaces and apostrophes used to group digits
