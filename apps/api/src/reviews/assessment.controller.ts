@@ -13,7 +13,6 @@ import {
   ModerationNoteDto,
   ModerationNoteList,
   ModerationNoteRequest,
-  ReviewerCalibrationList,
   UpdateAssessmentSettingsRequest,
 } from './assessment.dto';
 import { AssessmentService } from './assessment.service';
@@ -100,18 +99,5 @@ export class AssessmentSettingsController {
     @Body() body: UpdateAssessmentSettingsRequest,
   ): Promise<AssessmentSettingsDto> {
     return this.assessments.updateSettings(ctx, version, body);
-  }
-}
-
-@ApiTags('assessment')
-@Controller('v1/reviewers')
-export class ReviewerCalibrationController {
-  constructor(private readonly assessments: AssessmentService) {}
-
-  @Get('calibration')
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: ReviewerCalibrationList })
-  async calibration(): Promise<ReviewerCalibrationList> {
-    return { items: await this.assessments.calibration() };
   }
 }

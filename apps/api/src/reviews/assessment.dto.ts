@@ -181,18 +181,3 @@ export class UpdateAssessmentSettingsRequest {
   @Max(4, { message: 'must be a whole number from 1 to 4' })
   disagreementSpread?: number;
 }
-
-export class ReviewerCalibrationDto {
-  @ApiProperty({ format: 'uuid' }) reviewerId: string;
-  @ApiProperty() reviewerName: string;
-  @ApiProperty({ description: 'Counted reviews on proposals with a panel of two or more' }) reviews: number;
-  @ApiProperty({
-    type: ExactMeanDto,
-    description: 'Signed mean of (score − panel mean): positive scores more generously than the panel',
-  })
-  meanDeviation: ExactMeanDto;
-}
-
-export class ReviewerCalibrationList {
-  @ApiProperty({ type: [ReviewerCalibrationDto] }) items: ReviewerCalibrationDto[];
-}

@@ -3,19 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assessProposal,
-  calibrateReviewers,
   describeAssessmentFailure,
   describeReviewExclusion,
   PRINCIPLE_IDS,
   principle as principleById,
 } from '@hstf/domain';
-import type {
-  AssessmentThresholds,
-  ModerationNotes,
-  PrincipleId,
-  ProposalReviews,
-  ReviewInput,
-} from '@hstf/domain';
+import type { AssessmentThresholds, ModerationNotes, PrincipleId } from '@hstf/domain';
 import { AuditService } from '../audit/audit.service';
 import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
 import { Problem } from '../common/problem-details/problem';
@@ -25,7 +18,6 @@ import {
   AssessmentSettingsDto,
   ModerationNoteDto,
   ModerationNoteRequest,
-  ReviewerCalibrationDto,
   UpdateAssessmentSettingsRequest,
 } from './assessment.dto';
 import { versionRequired } from './optional-version';
@@ -252,34 +244,6 @@ export class AssessmentService {
       });
       return after;
     });
-  }
-
-  /**
-   * Each reviewer's mean deviation from the panel, by libs/domain over every submitted review of a
-   * live project, read in one statement.
-   */
-  async calibration(): Promise<ReviewerCalibrationDto[]> {
-    const rows = await this.dataSource.query<ReviewRow[]>(
-      `${SELECT_REVIEWS} WHERE r.status = 'submitted' ORDER BY r.project_id, r.created_at, r.id`,
-    );
-    const names = new Map<string, string>();
-    const byProject = new Map<string, ReviewInput[]>();
-    for (const row of rows) {
-      names.set(row.reviewer_id, row.reviewer_name);
-      const reviews = byProject.get(row.project_id) ?? [];
-      reviews.push(reviewInputOf(row));
-      byProject.set(row.project_id, reviews);
-    }
-    const proposals: ProposalReviews[] = [...byProject].map(([proposalId, reviews]) => ({
-      proposalId,
-      reviews,
-    }));
-    return calibrateReviewers(proposals).map((c) => ({
-      reviewerId: c.reviewerId,
-      reviewerName: names.get(c.reviewerId) ?? '',
-      reviews: c.reviews,
-      meanDeviation: c.meanDeviation,
-    }));
   }
 
   private async notes(manager: EntityManager, projectId: string): Promise<NoteRow[]> {

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import {
-  AssessmentSettingsController,
-  ProjectAssessmentController,
-  ReviewerCalibrationController,
-} from './assessment.controller';
+import { AssessmentSettingsController, ProjectAssessmentController } from './assessment.controller';
 import { AssessmentService } from './assessment.service';
+import { ReviewersController } from './reviewers.controller';
+import { ReviewersService } from './reviewers.service';
 import { ProjectReviewsController, ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
@@ -14,9 +12,9 @@ import { ReviewsService } from './reviews.service';
     ReviewsController,
     ProjectAssessmentController,
     AssessmentSettingsController,
-    ReviewerCalibrationController,
+    ReviewersController,
   ],
-  providers: [ReviewsService, AssessmentService],
+  providers: [ReviewsService, AssessmentService, ReviewersService],
   exports: [AssessmentService],
 })
 export class ReviewsModule {}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/pagination/pagination';
+import { ExactMeanDto } from './assessment.dto';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** An active reviewer account, with the workload staff weigh when they choose whom to assign. */
+export class ReviewerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({
+    example: 2,
+    description:
+      'Reviews still to do: assigned or in draft, on proposals under review (withdrawals for a conflict are not counted)',
+  })
+  openAssignments: number;
+  @ApiProperty({ example: 5, description: 'Reviews submitted, on proposals not deleted' })
+  submittedReviews: number;
+}
+
+export class ReviewerPage {
+  @ApiProperty({ type: [ReviewerDto] }) items: ReviewerDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ReviewerQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the name or email (case-insensitive)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ReviewerCalibrationDto {
+  @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty() reviewerName: string;
+  @ApiProperty({ description: 'Counted reviews on proposals with a panel of two or more' }) reviews: number;
+  @ApiProperty({
+    type: ExactMeanDto,
+    description: 'Signed mean of (score − panel mean): positive scores more generously than the panel',
+  })
+  meanDeviation: ExactMeanDto;
+}
+
+export class ReviewerCalibrationList {
+  @ApiProperty({ type: [ReviewerCalibrationDto] }) items: ReviewerCalibrationDto[];
+}
