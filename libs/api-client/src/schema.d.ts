@@ -651,6 +651,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviewers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviewers/calibration": {
         parameters: {
             query?: never;
@@ -658,7 +674,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewerCalibration_calibration"];
+        get: operations["Reviewers_calibration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2119,6 +2135,26 @@ export interface components {
         };
         ReviewerCalibrationList: {
             items: components["schemas"]["ReviewerCalibrationDto"][];
+        };
+        ReviewerDto: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description Reviews still to do: assigned or in draft, on proposals under review (withdrawals for a conflict are not counted)
+             * @example 2
+             */
+            openAssignments: number;
+            /**
+             * @description Reviews submitted, on proposals not deleted
+             * @example 5
+             */
+            submittedReviews: number;
+        };
+        ReviewerPage: {
+            items: components["schemas"]["ReviewerDto"][];
+            nextCursor: string | null;
         };
         ReviewJustificationsDto: {
             comprehensive: string | null;
@@ -5669,7 +5705,56 @@ export interface operations {
             };
         };
     };
-    ReviewerCalibration_calibration: {
+    Reviewers_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the name or email (case-insensitive) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active reviewer accounts by name, with their open and submitted reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reviewers_calibration: {
         parameters: {
             query?: never;
             header?: never;
