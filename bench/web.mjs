@@ -2,12 +2,14 @@
  * `npm run bench:web`: the dashboard's weight and its Lighthouse scores.
  *
  *   npm run bench:web -- [--projects 100000] [--skip-build] [--database-url postgres://… (seeded, throwaway)]
+ *                        [--web-dist <a built dashboard>] [--form-factors mobile,desktop]
  *
  * Builds the app (domain, API client, API, web), prints each chunk's gzip size, seeds a throwaway
  * PostgreSQL, starts the API serving the built dashboard in production mode, and runs Lighthouse
- * (the npm package, in Debian's chromium: no browser is downloaded) on the sign-in page and on the
- * overview signed in as staff, with Lighthouse's default mobile settings (simulated slow 4G and a 4×
- * slower CPU) and with its desktop preset. Writes bench/results/web-latest.json.
+ * (the npm package, in Debian's chromium: no browser is downloaded) on the sign-in page, on the
+ * overview and on a project's page (three countries, transfers, reviews) signed in as staff, with
+ * Lighthouse's default mobile settings (simulated slow 4G and a 4× slower CPU) and with its desktop
+ * preset. Writes bench/results/web-latest.json.
  */
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import pg from 'pg';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { freePort, seededDatabase } from './lib/database.mjs';
 import { load1, parseArgs, RESULTS, ROOT, run, say, TMP } from './lib/env.mjs';
@@ -30,8 +33,11 @@ const options = parseArgs(process.argv.slice(2), {
   databaseUrl: '',
   postgresPid: 0,
   chrome: process.env.CHROME_PATH || '/usr/bin/chromium',
+  // A dashboard built elsewhere (`vite build --outDir …`), measured instead of building apps/web/dist.
+  webDist: '',
+  formFactors: 'mobile,desktop',
 });
-const BUILT = path.join(ROOT, 'apps/web/dist');
+const BUILT = options.webDist ? path.resolve(options.webDist) : path.join(ROOT, 'apps/web/dist');
 // The bench serves its own copy of the build: a rebuild of apps/web/dist during the run (a colleague's
 // `npm run build`) would otherwise change the chunks under the pages being measured. Its folder is
 // named dist, which ESLint and Prettier skip.
@@ -139,6 +145,62 @@ async function audit(chrome, url, { formFactor, cookie }) {
   };
 }
 
+const PRINCIPLES = [
+  'people_centred',
+  'comprehensive',
+  'context_specific',
+  'prevention_oriented',
+  'protection_empowerment',
+];
+
+/**
+ * The project page measured: the first running project (by code) in three countries with transfers,
+ * as a colleague opens one from the list. seed:scale writes no reviews, so the two demo reviewers'
+ * submitted reviews are added to it once (the database is a throwaway one) for its scorecard and
+ * history to be real.
+ */
+async function projectToAudit(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const {
+      rows: [project],
+    } = await client.query(
+      `SELECT p.id, p.code FROM projects p
+       WHERE cardinality(p.country_codes) = 3 AND p.stage = 'active' AND p.deleted_at IS NULL
+         AND EXISTS (SELECT 1 FROM transfers t WHERE t.project_id = p.id)
+       ORDER BY p.code LIMIT 1`,
+    );
+    if (!project) throw new Error('No active three-country project with transfers: seed more projects.');
+    const { rows: reviewers } = await client.query(
+      `SELECT id FROM users WHERE email IN ('reviewer1@example.org', 'reviewer2@example.org') ORDER BY email`,
+    );
+    const {
+      rows: [staff],
+    } = await client.query(`SELECT id FROM users WHERE email = 'staff@example.org'`);
+    for (const [index, reviewer] of reviewers.entries()) {
+      await client.query(
+        `INSERT INTO reviews (project_id, reviewer_id, assigned_by, status, conflict_declared, declared_at,
+           recommendation, submitted_at, ${PRINCIPLES.map((p) => `score_${p}, justification_${p}`).join(', ')})
+         VALUES ($1, $2, $3, 'submitted', false, now(), 'approve', now(),
+           ${PRINCIPLES.map((_, i) => `${3 + ((i + index) % 2)}, 'Scored for the web benchmark.'`).join(', ')})
+         ON CONFLICT (project_id, reviewer_id) DO NOTHING`,
+        [project.id, reviewer.id, staff?.id ?? null],
+      );
+    }
+    const {
+      rows: [counts],
+    } = await client.query(
+      `SELECT (SELECT count(*) FROM transfers WHERE project_id = $1)::int AS transfers,
+              (SELECT count(*) FROM reviews WHERE project_id = $1 AND status = 'submitted')::int AS reviews`,
+      [project.id],
+    );
+    return { ...project, ...counts };
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   await mkdir(TMP, { recursive: true });
   say(
@@ -153,7 +215,7 @@ async function main() {
     );
   });
 
-  if (!options.skipBuild) {
+  if (!options.skipBuild && !options.webDist) {
     say('\n== Building the domain, the API client, the API and the dashboard');
     await run('npm', ['run', 'build']);
   }
@@ -185,6 +247,10 @@ async function main() {
   cleanups.push(() => api.stop());
   const base = `http://127.0.0.1:${port}`;
   const token = await signIn(base);
+  const project = await projectToAudit(database.url);
+  say(
+    `  project page: ${project.code} (three countries, ${project.transfers} transfers, ${project.reviews} submitted reviews)`,
+  );
 
   say(`\n== Lighthouse ${require('lighthouse/package.json').version} in ${options.chrome}`);
   const chrome = await chromeLauncher.launch({ chromePath: options.chrome, chromeFlags: CHROME_FLAGS });
@@ -192,9 +258,10 @@ async function main() {
   const pages = [
     { name: 'sign-in', url: `${base}/sign-in` },
     { name: 'overview (staff)', url: `${base}/`, cookie: `hstf_session=${token}` },
+    { name: 'project (staff)', url: `${base}/projects/${project.id}`, cookie: `hstf_session=${token}` },
   ];
   const audits = [];
-  for (const formFactor of ['mobile', 'desktop']) {
+  for (const formFactor of options.formFactors.split(',')) {
     for (const page of pages) {
       const result = {
         page: page.name,
@@ -230,6 +297,7 @@ async function main() {
     chrome: options.chrome,
     settings: 'Lighthouse defaults (mobile: simulated slow 4G, 4× CPU slowdown) and its desktop preset',
     projects: options.databaseUrl ? null : options.projects,
+    projectPage: { code: project.code, transfers: project.transfers, reviews: project.reviews },
     chunks: built.map(({ file, kind, entry, bytes, gzipBytes }) => ({
       file,
       kind,
