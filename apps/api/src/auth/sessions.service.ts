@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Role } from '@hstf/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SessionUser } from '../common/request-context/request-context';
+import { preparedQuery } from '../database/prepared-query';
 import { hashSessionToken, newSessionToken } from './session-token';
 
 // last_seen_at is written at most this often per session, not on every request.
@@ -38,9 +39,16 @@ export class SessionsService {
 
   /** The user behind a live session: not revoked, not expired, not idle too long, still active. */
   async resolve(token: string): Promise<SessionUser | null> {
-    const rows = await this.dataSource.query<
-      { session_id: string; id: string; email: string; name: string; role: Role; donor_id: string | null }[]
-    >(
+    // Every request runs it: a named statement, planned once per connection.
+    const rows = await preparedQuery<{
+      session_id: string;
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      donor_id: string | null;
+    }>(
+      this.dataSource,
       `WITH live AS (
          SELECT s.id, s.user_id, s.last_seen_at FROM sessions s
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()

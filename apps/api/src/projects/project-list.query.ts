@@ -61,16 +61,21 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   const direction = descending ? 'DESC' : 'ASC';
   const limit = limitOf(query);
 
+  // PostgreSQL builds each item's JSON (money as numeric(18,2) text: "0.00"), so Node neither
+  // parses the arrays nor maps columns; the sort key comes beside it for the cursor.
   return {
     text: `
-      SELECT p.id, p.code, p.title, p."window" AS window, p.stage,
-             p.country_codes AS countries,
-             (SELECT coalesce(o.acronym, o.name) FROM organizations o
-               WHERE o.id = p.lead_organization_id) AS "leadOrganization",
-             p.requested_budget::text AS "requestedBudget", p.approved_budget::text AS "approvedBudget",
-             p.start_date::text AS "startDate", p.end_date::text AS "endDate", p.dimensions, p.version,
-             to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
-             (${sort.expression})::text AS sort_key
+      SELECT json_build_object(
+               'id', p.id, 'code', p.code, 'title', p.title, 'window', p."window", 'stage', p.stage,
+               'countries', p.country_codes,
+               'leadOrganization', (SELECT coalesce(o.acronym, o.name) FROM organizations o
+                                    WHERE o.id = p.lead_organization_id),
+               'requestedBudget', p.requested_budget::text, 'approvedBudget', p.approved_budget::text,
+               'startDate', p.start_date, 'endDate', p.end_date, 'dimensions', p.dimensions,
+               'version', p.version,
+               'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             ) AS item,
+             p.id, (${sort.expression})::text AS sort_key
       FROM projects p
       WHERE ${where.join('\n        AND ')}
       ORDER BY ${sort.expression} ${direction}, p.id ${direction}

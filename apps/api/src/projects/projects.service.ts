@@ -7,7 +7,7 @@ import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-
 import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { moneyOut } from '../common/money/money.decorators';
+import { preparedQuery } from '../database/prepared-query';
 import { projectListQuery } from './project-list.query';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import {
@@ -28,52 +28,39 @@ const DELETABLE: readonly Stage[] = [
   'withdrawn',
 ];
 
-interface ProjectRow {
-  id: string;
-  code: string;
-  title: string;
-  summary: string;
-  window: ProjectDto['window'];
-  stage: Stage;
-  lead_organization_id: string | null;
-  requested_budget: string;
-  approved_budget: string | null;
-  co_funding: string;
-  start_date: string | null;
-  end_date: string | null;
-  dimensions: ProjectDto['dimensions'];
-  target_beneficiaries: number | null;
-  vulnerable_groups: ProjectDto['vulnerableGroups'];
-  sdgs: number[];
-  narrative_people_centred: string;
-  narrative_comprehensive: string;
-  narrative_context_specific: string;
-  narrative_prevention_oriented: string;
-  narrative_protection_empowerment: string;
-  protection_measures: string;
-  empowerment_measures: string;
-  declares_no_coercion: boolean;
-  declares_distinct_from_r2p: boolean;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  organizations: ProjectDto['organizations'];
-  recipient_countries: ProjectDto['recipientCountries'];
-}
-
+/**
+ * A project as the API answers it, built by PostgreSQL: money as numeric(18,2) text ("0.00"),
+ * timestamps as toISOString() writes them. Node passes the object on without mapping it.
+ */
 const DETAIL_SQL = `
-  SELECT p.*,
-    coalesce((SELECT json_agg(json_build_object(
+  SELECT json_build_object(
+    'id', p.id, 'code', p.code, 'title', p.title, 'summary', p.summary, 'window', p."window", 'stage', p.stage,
+    'leadOrganizationId', p.lead_organization_id,
+    'organizations', coalesce((SELECT json_agg(json_build_object(
         'organizationId', o.id, 'name', o.name, 'acronym', o.acronym, 'kind', o.kind,
         'budgetShare', po.budget_share::text, 'lead', o.id = p.lead_organization_id)
         ORDER BY o.id = p.lead_organization_id DESC, o.name)
       FROM project_organizations po JOIN organizations o ON o.id = po.organization_id
-      WHERE po.project_id = p.id), '[]') AS organizations,
-    coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'iso2', c.iso2, 'name', c.name, 'region', c.region)
-        ORDER BY c.name)
+      WHERE po.project_id = p.id), '[]'),
+    'recipientCountries', coalesce((SELECT json_agg(json_build_object(
+        'iso3', c.iso3, 'iso2', c.iso2, 'name', c.name, 'region', c.region) ORDER BY c.name)
       FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3
-      WHERE pc.project_id = p.id), '[]') AS recipient_countries
-  FROM projects p`;
+      WHERE pc.project_id = p.id), '[]'),
+    'requestedBudget', p.requested_budget::text, 'approvedBudget', p.approved_budget::text,
+    'coFunding', p.co_funding::text, 'startDate', p.start_date, 'endDate', p.end_date,
+    'dimensions', p.dimensions, 'targetBeneficiaries', p.target_beneficiaries,
+    'vulnerableGroups', p.vulnerable_groups, 'sdgs', p.sdgs,
+    'narratives', json_build_object(
+      'peopleCentred', p.narrative_people_centred, 'comprehensive', p.narrative_comprehensive,
+      'contextSpecific', p.narrative_context_specific, 'preventionOriented', p.narrative_prevention_oriented,
+      'protectionEmpowerment', p.narrative_protection_empowerment),
+    'protectionMeasures', p.protection_measures, 'empowermentMeasures', p.empowerment_measures,
+    'declarations', json_build_object('noCoercion', p.declares_no_coercion, 'distinctFromR2p', p.declares_distinct_from_r2p),
+    'version', p.version,
+    'createdAt', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  ) AS project
+  FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL`;
 
 /** Request fields → columns; absent fields are left as they are. */
 function columnsOf(request: CreateProjectRequest | UpdateProjectRequest): Record<string, unknown> {
@@ -115,25 +102,19 @@ export class ProjectsService {
 
   async list(query: ProjectQuery): Promise<Page<ProjectSummaryDto>> {
     const { text, values } = projectListQuery(query);
-    const rows = await this.dataSource.query<(ProjectSummaryDto & { sort_key: string })[]>(text, values);
+    const rows = await preparedQuery<{ item: ProjectSummaryDto; id: string; sort_key: string }>(
+      this.dataSource,
+      text,
+      values,
+    );
     const page = toPage(rows, limitOf(query), (row) => [row.sort_key, row.id]);
-    return {
-      ...page,
-      items: page.items.map(({ sort_key: _key, ...item }) => ({
-        ...item,
-        requestedBudget: moneyOut(item.requestedBudget)!,
-        approvedBudget: moneyOut(item.approvedBudget),
-      })),
-    };
+    return { nextCursor: page.nextCursor, items: page.items.map((row) => row.item) };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {
-    const [row] = await manager.query<ProjectRow[]>(
-      `${DETAIL_SQL} WHERE p.id = $1 AND p.deleted_at IS NULL`,
-      [id],
-    );
+    const [row] = await preparedQuery<{ project: ProjectDto }>(manager, DETAIL_SQL, [id]);
     if (!row) throw Problem.notFound('The project');
-    return toDto(row);
+    return row.project;
   }
 
   async create(ctx: RequestContext, request: CreateProjectRequest): Promise<ProjectDto> {
@@ -441,40 +422,4 @@ export class ProjectsService {
       );
     }
   }
-}
-
-function toDto(row: ProjectRow): ProjectDto {
-  return {
-    id: row.id,
-    code: row.code,
-    title: row.title,
-    summary: row.summary,
-    window: row.window,
-    stage: row.stage,
-    leadOrganizationId: row.lead_organization_id,
-    organizations: row.organizations.map((o) => ({ ...o, budgetShare: moneyOut(o.budgetShare)! })),
-    recipientCountries: row.recipient_countries,
-    requestedBudget: moneyOut(row.requested_budget)!,
-    approvedBudget: moneyOut(row.approved_budget),
-    coFunding: moneyOut(row.co_funding)!,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    dimensions: row.dimensions,
-    targetBeneficiaries: row.target_beneficiaries,
-    vulnerableGroups: row.vulnerable_groups,
-    sdgs: row.sdgs,
-    narratives: {
-      peopleCentred: row.narrative_people_centred,
-      comprehensive: row.narrative_comprehensive,
-      contextSpecific: row.narrative_context_specific,
-      preventionOriented: row.narrative_prevention_oriented,
-      protectionEmpowerment: row.narrative_protection_empowerment,
-    },
-    protectionMeasures: row.protection_measures,
-    empowermentMeasures: row.empowerment_measures,
-    declarations: { noCoercion: row.declares_no_coercion, distinctFromR2p: row.declares_distinct_from_r2p },
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
 }
