@@ -10,9 +10,14 @@ import {
 import type { ConsentAlert, ProjectConsents } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, limitOf } from '../common/pagination/pagination';
-import { ComplianceService, todayUtc } from '../compliance/compliance.service';
+import {
+  ComplianceRecords,
+  queryComplianceRecords,
+  recordsOfCandidatesSql,
+} from '../compliance/compliance-records';
+import { todayUtc } from '../compliance/compliance.service';
 import { consentCountsSql, consentWithdrawnSql } from '../compliance/paragraph-6.sql';
 import { AlertPage, AlertQuery, ConsentAlertDto } from './alerts.dto';
 
@@ -63,76 +68,67 @@ interface Raised {
  */
 @Injectable()
 export class AlertsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly compliance: ComplianceService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: AlertQuery): Promise<AlertPage> {
     const on = query.on ?? todayUtc();
     const limit = limitOf(query);
     // The key of the last alert given out: project code, project id, country, alert code.
     const cursor = decodeCursor(query.cursor, 4)?.map(String) ?? null;
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
-      const items: Raised[] = [];
-      let after = cursor ? { code: cursor[0]!, id: cursor[1]!, inclusive: true } : null;
-      for (;;) {
-        const batch = await this.candidates(manager, on, after, limit + 1);
-        const raised = await this.raise(manager, batch, on);
-        for (const item of raised) {
-          const { projectId, country } = item.alert.facts;
-          const resumed =
-            cursor !== null &&
-            projectId === cursor[1] &&
-            (country < cursor[2]! || (country === cursor[2] && item.alert.code <= cursor[3]!));
-          if (!resumed) items.push(item);
-        }
-        const last = batch[batch.length - 1];
-        if (items.length > limit || batch.length < limit + 1 || !last) break;
-        after = { code: last.code, id: last.id, inclusive: false };
+    // Each batch is one statement (the candidates and their records, read in one snapshot). A page
+    // that needs a second batch resumes after the last project read, by keyset, as the next page does.
+    const items: Raised[] = [];
+    let after = cursor ? { code: cursor[0]!, id: cursor[1]!, inclusive: true } : null;
+    for (;;) {
+      const batch = await this.candidates(on, after, limit + 1);
+      for (const item of this.raise(batch, on)) {
+        const { projectId, country } = item.alert.facts;
+        const resumed =
+          cursor !== null &&
+          projectId === cursor[1] &&
+          (country < cursor[2]! || (country === cursor[2] && item.alert.code <= cursor[3]!));
+        if (!resumed) items.push(item);
       }
-      const page = items.slice(0, limit);
-      const end = page[page.length - 1];
-      return {
-        on,
-        items: page.map((item) => item.dto),
-        nextCursor:
-          items.length > limit && end
-            ? encodeCursor([end.dto.projectCode, end.dto.projectId, end.dto.country, end.dto.code])
-            : null,
-      };
-    });
+      const last = batch[batch.length - 1];
+      if (items.length > limit || batch.length < limit + 1 || !last) break;
+      after = { code: last.code, id: last.projectId, inclusive: false };
+    }
+    const page = items.slice(0, limit);
+    const end = page[page.length - 1];
+    return {
+      on,
+      items: page.map((item) => item.dto),
+      nextCursor:
+        items.length > limit && end
+          ? encodeCursor([end.dto.projectCode, end.dto.projectId, end.dto.country, end.dto.code])
+          : null,
+    };
   }
 
+  /** The records of the next candidates, in (code, id) order. */
   private candidates(
-    manager: EntityManager,
     on: string,
     after: { code: string; id: string; inclusive: boolean } | null,
     limit: number,
-  ): Promise<{ id: string; code: string }[]> {
+  ): Promise<ComplianceRecords[]> {
     const keyset = after ? `AND (p.code, p.id) ${after.inclusive ? '>=' : '>'} ($4, $5::uuid)` : '';
-    return manager.query(candidatesSql(keyset, after ? '$6' : '$4'), [
-      on,
-      addDays(on, CONSENT_EXPIRY_WARNING_DAYS),
-      addDays(on, -CONSENT_REQUEST_OVERDUE_DAYS),
-      ...(after ? [after.code, after.id] : []),
-      limit,
-    ]);
+    return queryComplianceRecords(
+      this.dataSource,
+      recordsOfCandidatesSql(candidatesSql(keyset, after ? '$6' : '$4')),
+      [
+        on,
+        addDays(on, CONSENT_EXPIRY_WARNING_DAYS),
+        addDays(on, -CONSENT_REQUEST_OVERDUE_DAYS),
+        ...(after ? [after.code, after.id] : []),
+        limit,
+      ],
+    );
   }
 
   /** The alerts of these projects, in their order, then by country and alert code. */
-  private async raise(
-    manager: EntityManager,
-    batch: { id: string; code: string }[],
-    on: string,
-  ): Promise<Raised[]> {
-    const records = await this.compliance.records(
-      manager,
-      batch.map((p) => p.id),
-    );
+  private raise(records: ComplianceRecords[], on: string): Raised[] {
     const byId = new Map(records.map((r) => [r.projectId, r]));
-    const position = new Map(batch.map((p, index) => [p.id, index]));
+    const position = new Map(records.map((r, index) => [r.projectId, index]));
     const projects: ProjectConsents[] = records.map((r) => ({
       projectId: r.projectId,
       stage: r.stage,

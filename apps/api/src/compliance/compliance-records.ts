@@ -5,7 +5,8 @@ import type {
   Paragraph6Input,
   Stage,
 } from '@hstf/domain';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { hasTextSql } from './paragraph-6.sql';
 
 /** A consent record as the rules read it, with what only staff and admin may see beside it. */
@@ -51,13 +52,13 @@ interface RecordsRow {
 }
 
 /**
- * One statement for any number of projects: the project, its recipient countries, consent records
- * and alignments (with the strategy period). Whether an authority, a signatory or a document
- * reference is recorded is decided by the same SQL the compliance list uses (hasTextSql), so the
- * detail and the list cannot read "present" differently.
+ * The columns of one project's records, for a query over `projects p`: the project, its recipient
+ * countries, consent records and alignments (with the strategy period). Whether an authority, a
+ * signatory or a document reference is recorded is decided by the same SQL the compliance list uses
+ * (hasTextSql), so the detail and the list cannot read "present" differently.
  */
-const RECORDS_SQL = `
-  SELECT p.id, p.code, p.title, p.stage, p.start_date, p.declares_no_coercion, p.declares_distinct_from_r2p,
+const RECORDS_COLUMNS = `
+  p.id, p.code, p.title, p.stage, p.start_date, p.declares_no_coercion, p.declares_distinct_from_r2p,
     coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'name', c.name) ORDER BY c.name)
       FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3
       WHERE pc.project_id = p.id), '[]') AS countries,
@@ -77,39 +78,74 @@ const RECORDS_SQL = `
         'priorityArea', a.priority_area)
         ORDER BY a.country_iso3, s.period_from, a.id)
       FROM alignments a JOIN national_strategies s ON s.id = a.strategy_id
-      WHERE a.project_id = p.id), '[]') AS alignments
-  FROM projects p
-  WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL`;
+      WHERE a.project_id = p.id), '[]') AS alignments`;
 
-/** The records of these projects (soft-deleted ones left out), in the order of the ids given. */
+/**
+ * By ids; `$2`, when not null, is a reviewer who sees only the projects assigned to them and not
+ * declined for a conflict, so a request's visibility check and its read are one statement.
+ */
+const RECORDS_SQL = `
+  SELECT ${RECORDS_COLUMNS}
+  FROM projects p
+  WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL
+    AND ($2::uuid IS NULL OR EXISTS (
+      SELECT 1 FROM reviews r
+      WHERE r.project_id = p.id AND r.reviewer_id = $2 AND r.status <> 'declined_conflict'))`;
+
+/**
+ * The records of the projects a query selects, in its order: `candidates` returns (id, code) rows,
+ * and its records come back in (code, id) order, so a feature can pick and read in one statement.
+ */
+export function recordsOfCandidatesSql(candidates: string): string {
+  return `WITH candidates AS (${candidates})
+    SELECT ${RECORDS_COLUMNS}
+    FROM candidates k JOIN projects p ON p.id = k.id
+    ORDER BY k.code, k.id`;
+}
+
+/**
+ * The records of these projects (soft-deleted ones left out), in the order of the ids given;
+ * with `visibleTo`, only those that reviewer may see.
+ */
 export async function loadComplianceRecords(
-  manager: EntityManager,
+  source: EntityManager | DataSource,
   projectIds: readonly string[],
+  visibleTo: string | null = null,
 ): Promise<ComplianceRecords[]> {
   if (!projectIds.length) return [];
-  const rows = await manager.query<RecordsRow[]>(RECORDS_SQL, [projectIds]);
+  const rows = await preparedQuery<RecordsRow>(source, RECORDS_SQL, [projectIds, visibleTo]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return projectIds.flatMap((id) => {
     const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        projectId: row.id,
-        code: row.code,
-        title: row.title,
-        stage: row.stage,
-        startDate: row.start_date,
-        countries: row.countries,
-        consents: row.consents,
-        alignments: row.alignments,
-        // The columns default to false: "not declared (yet)", which the screening reads as unanswered.
-        declarations: {
-          noThreatOrUseOfForce: row.declares_no_coercion ? true : null,
-          distinctFromResponsibilityToProtect: row.declares_distinct_from_r2p ? true : null,
-        },
-      },
-    ];
+    return row ? [toComplianceRecords(row)] : [];
   });
+}
+
+/** Rows of RECORDS_COLUMNS as the rules read them. */
+export async function queryComplianceRecords(
+  source: EntityManager | DataSource,
+  text: string,
+  values: readonly unknown[],
+): Promise<ComplianceRecords[]> {
+  return (await preparedQuery<RecordsRow>(source, text, values)).map(toComplianceRecords);
+}
+
+function toComplianceRecords(row: RecordsRow): ComplianceRecords {
+  return {
+    projectId: row.id,
+    code: row.code,
+    title: row.title,
+    stage: row.stage,
+    startDate: row.start_date,
+    countries: row.countries,
+    consents: row.consents,
+    alignments: row.alignments,
+    // The columns default to false: "not declared (yet)", which the screening reads as unanswered.
+    declarations: {
+      noThreatOrUseOfForce: row.declares_no_coercion ? true : null,
+      distinctFromResponsibilityToProtect: row.declares_distinct_from_r2p ? true : null,
+    },
+  };
 }
 
 /** The input of the domain's evaluateParagraph6: nothing is decided here. */

@@ -81,15 +81,7 @@ export class ComplianceService {
   async forProject(ctx: RequestContext, projectId: string, on = todayUtc()): Promise<ProjectComplianceDto> {
     // Reviewers see the projects assigned to them and not declined for a conflict; anything else is 404.
     const reviewer = ctx.user?.role === 'reviewer' ? ctx.user.id : null;
-    const [visible] = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM projects p
-       WHERE p.id = $1 AND p.deleted_at IS NULL
-         AND ($2::uuid IS NULL OR EXISTS (
-           SELECT 1 FROM reviews r
-           WHERE r.project_id = p.id AND r.reviewer_id = $2 AND r.status <> 'declined_conflict'))`,
-      [projectId, reviewer],
-    );
-    const [records] = visible ? await this.records(this.dataSource.manager, [projectId]) : [];
+    const [records] = await loadComplianceRecords(this.dataSource, [projectId], reviewer);
     if (!records) throw Problem.notFound('The project');
     return this.toDto(records, this.evaluate(records, on), this.screen(records), seesEverything(ctx));
   }
