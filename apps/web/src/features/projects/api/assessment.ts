@@ -36,21 +36,6 @@ export function useProjectReviews(id: string, enabled = true) {
   return useQuery({ ...reviewsQueryOptions(id), enabled });
 }
 
-/** POST /api/v1/projects/:id/reviews {reviewerId} */
-export function useAssignReviewer(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (reviewerId: string): Promise<Review> =>
-      unwrap(
-        await fetchClient.POST('/api/v1/projects/{id}/reviews', {
-          params: { path: { id: projectId } },
-          body: { reviewerId },
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
-  });
-}
-
 /** PUT /api/v1/projects/:id/moderation-notes/:principle: how staff moderated a disagreement. */
 export function useSaveModerationNote(projectId: string) {
   const queryClient = useQueryClient();

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import type { Assessment } from '../api/types';
@@ -11,19 +11,27 @@ function serve(assessment: Assessment, onPut?: (request: Request) => Promise<Res
     if (request.method === 'PUT' && onPut) return onPut(request);
     if (pathname === '/api/v1/projects/p-1/assessment') return json(assessment);
     if (pathname === '/api/v1/projects/p-1/reviews') return json({ items: REVIEWS, nextCursor: null });
-    if (pathname === '/api/v1/reviewers/calibration') {
+    if (pathname === '/api/v1/reviewers') {
       return json({
         items: [
           {
-            reviewerId: 'u-9',
-            reviewerName: 'Rosa Reviewer',
-            reviews: 4,
-            meanDeviation: { numerator: 0, denominator: 1, decimal: '0.00' },
+            id: 'u-1',
+            name: 'Rafael Reviewer',
+            email: 'rafael@example.org',
+            openAssignments: 1,
+            submittedReviews: 6,
+          },
+          {
+            id: 'u-9',
+            name: 'Rosa Reviewer',
+            email: 'rosa@example.org',
+            openAssignments: 3,
+            submittedReviews: 4,
           },
         ],
+        nextCursor: null,
       });
     }
-    if (pathname === '/api/v1/reviews') return json({ items: [], nextCursor: null });
     return json({ title: 'Not found', status: 404 }, { status: 404 });
   };
 }
@@ -31,7 +39,7 @@ function serve(assessment: Assessment, onPut?: (request: Request) => Promise<Res
 describe('Scorecard', { timeout: 20_000 }, () => {
   it('says why a proposal does not pass, and flags the principles reviewers disagree on', async () => {
     mockFetch(serve(FAILING_ASSESSMENT));
-    renderWithProviders(<Scorecard project={project()} canModerate isAdmin={false} />);
+    renderWithProviders(<Scorecard project={project()} canModerate />);
 
     expect(await screen.findByText('Does not pass')).toBeInTheDocument();
     const failures = screen.getByTestId('scorecard-failures');
@@ -88,7 +96,7 @@ describe('Scorecard', { timeout: 20_000 }, () => {
         );
       }),
     );
-    renderWithProviders(<Scorecard project={project()} canModerate isAdmin={false} />);
+    renderWithProviders(<Scorecard project={project()} canModerate />);
 
     const comprehensive = await screen.findByRole('article', { name: 'Comprehensive' });
     fireEvent.change(within(comprehensive).getByLabelText(/How the disagreement was moderated/), {
@@ -125,9 +133,7 @@ describe('Scorecard', { timeout: 20_000 }, () => {
       })),
     };
     mockFetch(serve(passing));
-    renderWithProviders(
-      <Scorecard project={project({ stage: 'approved' })} canModerate={false} isAdmin={false} />,
-    );
+    renderWithProviders(<Scorecard project={project({ stage: 'approved' })} canModerate={false} />);
 
     expect(await screen.findByText('Passes')).toBeInTheDocument();
     expect(
@@ -137,5 +143,31 @@ describe('Scorecard', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('Reviewers disagree')).not.toBeInTheDocument();
     expect(screen.queryByLabelText(/How the disagreement was moderated/)).not.toBeInTheDocument();
+  });
+
+  it('lets staff assign a reviewer not yet on the panel, showing their workload', async () => {
+    mockFetch(serve(FAILING_ASSESSMENT));
+    renderWithProviders(<Scorecard project={project()} canModerate />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Assign a reviewer' }));
+    const dialog = await screen.findByRole('dialog', { name: `Assign a reviewer to ${project().code}` });
+    const select = within(dialog).getByRole('combobox', { name: /^Reviewer/ });
+    await waitFor(() => expect(select).toHaveAttribute('placeholder', 'Choose a reviewer'));
+    fireEvent.click(select);
+    // Rafael has already reviewed this proposal: only Rosa is offered.
+    const options = await screen.findAllByRole('option', { hidden: true });
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Rosa Reviewer · rosa@example.org3 open · 4 submitted',
+    ]);
+  });
+
+  it('says reviewers are assigned only while the proposal is under review', async () => {
+    mockFetch(serve(FAILING_ASSESSMENT));
+    renderWithProviders(<Scorecard project={project({ stage: 'approved' })} canModerate />);
+
+    expect(
+      await screen.findByText('Reviewers are assigned while the proposal is under review.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Assign a reviewer' })).not.toBeInTheDocument();
   });
 });

@@ -24,7 +24,7 @@ import { useAssessment, useProjectReviews } from '../api/assessment';
 import type { Assessment, PrincipleAssessment, Project, Review } from '../api/types';
 import { useProjectFormat } from '../lib/format';
 import { useReasonText } from '../lib/reasons';
-import { AssignReviewer } from './AssignReviewer';
+import { AssignReviewer } from '../../reviews/components/AssignReviewer';
 import { DisagreementBadge, PassBadge, ToneBadge } from './Badges';
 import { ModerationNoteForm } from './ModerationNoteForm';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../lib/colors';
@@ -33,11 +33,10 @@ interface ScorecardProps {
   project: Project;
   /** Staff and admin moderate disagreements and assign reviewers. */
   canModerate: boolean;
-  isAdmin: boolean;
 }
 
 /** The assessment of a proposal against the five principles, with the evidence behind every figure. */
-export function Scorecard({ project, canModerate, isAdmin }: ScorecardProps) {
+export function Scorecard({ project, canModerate }: ScorecardProps) {
   const { t } = useTranslation();
   const assessment = useAssessment(project.id);
   const reviews = useProjectReviews(project.id);
@@ -67,7 +66,6 @@ export function Scorecard({ project, canModerate, isAdmin }: ScorecardProps) {
       assessment={assessment.data}
       reviews={reviews.data}
       canModerate={canModerate}
-      isAdmin={isAdmin}
     />
   );
 }
@@ -77,10 +75,9 @@ interface ScorecardViewProps {
   assessment: Assessment;
   reviews: Review[];
   canModerate: boolean;
-  isAdmin: boolean;
 }
 
-export function ScorecardView({ project, assessment, reviews, canModerate, isAdmin }: ScorecardViewProps) {
+export function ScorecardView({ project, assessment, reviews, canModerate }: ScorecardViewProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const reasons = useReasonText();
@@ -90,6 +87,7 @@ export function ScorecardView({ project, assessment, reviews, canModerate, isAdm
     );
     return reviews.filter((review) => ids.has(review.id));
   }, [assessment.reviews, reviews]);
+  const assignedIds = useMemo(() => reviews.map((review) => review.reviewerId), [reviews]);
   const decimal = (value: string) =>
     new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
       Number(value),
@@ -232,7 +230,15 @@ export function ScorecardView({ project, assessment, reviews, canModerate, isAdm
             </Table>
           </Table.ScrollContainer>
         )}
-        {canModerate ? <AssignReviewer project={project} assigned={reviews} isAdmin={isAdmin} /> : null}
+        {!canModerate ? null : project.stage === 'under_review' ? (
+          <Box mt="md">
+            <AssignReviewer projectId={project.id} code={project.code} assignedIds={assignedIds} />
+          </Box>
+        ) : (
+          <Text size="sm" c="dimmed" mt="md">
+            {t('projects.assign.notUnderReview')}
+          </Text>
+        )}
       </Paper>
 
       <Stack gap="md" component="section" aria-labelledby="principles-heading">

@@ -173,7 +173,7 @@ export function ProjectRoute() {
           </Tabs.Panel>
           {staff ? (
             <Tabs.Panel value="scorecard">
-              <Scorecard project={data} canModerate={canEdit} isAdmin={user?.role === 'admin'} />
+              <Scorecard project={data} canModerate={canEdit} />
             </Tabs.Panel>
           ) : null}
           <Tabs.Panel value="finance">

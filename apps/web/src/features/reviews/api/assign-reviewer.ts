@@ -2,6 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
 import { ApiError } from '../../../lib/problem';
+import { projectKeys } from '../../projects/api/get-project';
+
+/** The review board, the reviewers' workload and the project page's scorecard all show the change. */
+async function refreshAfterChange(queryClient: ReturnType<typeof useQueryClient>, projectId: string) {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+  ]);
+}
 
 /** POST /api/v1/projects/:id/reviews: staff assign a reviewer to a proposal under review. */
 export function useAssignReviewer(projectId: string) {
@@ -15,7 +24,7 @@ export function useAssignReviewer(projectId: string) {
       if (error !== undefined || data === undefined) throw ApiError.from(response, error);
       return data;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    onSuccess: () => refreshAfterChange(queryClient, projectId),
   });
 }
 
@@ -30,6 +39,6 @@ export function useUnassignReviewer(projectId: string) {
       });
       if (!response.ok) throw ApiError.from(response, error);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    onSettled: () => refreshAfterChange(queryClient, projectId),
   });
 }

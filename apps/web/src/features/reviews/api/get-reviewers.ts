@@ -1,56 +1,37 @@
+import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/problem';
-import type { ReviewSummary } from './get-my-reviews';
 
-export interface ReviewerOption {
-  id: string;
-  name: string;
-  email: string | null;
-}
+type Reviewers = paths['/api/v1/reviewers']['get'];
+export type Reviewer = Reviewers['responses'][200]['content']['application/json']['items'][number];
+
+/** The most the API gives in one page. */
+const PAGE_SIZE = 200;
 
 /**
- * The reviewers staff can assign. Admins read the accounts with the reviewer role
- * (GET /api/v1/users?role=reviewer); the users API is closed to staff, so for them the reviewers
- * are those already known from the review queue (GET /api/v1/reviews).
+ * GET /api/v1/reviewers, every page: the active reviewer accounts with their workload, for staff
+ * and admins choosing whom to assign. Keyed under 'reviews' so that assigning or unassigning, which
+ * invalidates the reviews, refreshes the workload too.
  */
-export function reviewerOptionsQueryOptions(isAdmin: boolean) {
-  return queryOptions({
-    queryKey: ['reviews', 'reviewer-options', isAdmin] as const,
-    queryFn: async ({ signal }): Promise<ReviewerOption[]> => {
-      const found = new Map<string, ReviewerOption>();
-      let cursor: string | undefined;
-      if (isAdmin) {
-        do {
-          const { data, error, response } = await fetchClient.GET('/api/v1/users', {
-            params: { query: { role: 'reviewer', limit: 200, ...(cursor ? { cursor } : {}) } },
-            signal,
-          });
-          if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-          for (const user of data.items) {
-            if (user.active) found.set(user.id, { id: user.id, name: user.name, email: user.email });
-          }
-          cursor = data.nextCursor ?? undefined;
-        } while (cursor);
-      } else {
-        do {
-          const { data, error, response } = await fetchClient.GET('/api/v1/reviews', {
-            params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-            signal,
-          });
-          if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-          for (const review of data.items as ReviewSummary[]) {
-            found.set(review.reviewerId, { id: review.reviewerId, name: review.reviewerName, email: null });
-          }
-          cursor = data.nextCursor ?? undefined;
-        } while (cursor);
-      }
-      return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-    },
-    staleTime: 5 * 60_000,
-  });
-}
+export const reviewerChoicesQueryOptions = queryOptions({
+  queryKey: ['reviews', 'reviewer-choices'] as const,
+  queryFn: async ({ signal }): Promise<Reviewer[]> => {
+    const reviewers: Reviewer[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data, error, response } = await fetchClient.GET('/api/v1/reviewers', {
+        params: { query: cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE } },
+        signal,
+      });
+      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      reviewers.push(...data.items);
+      cursor = data.nextCursor ?? undefined;
+    } while (cursor);
+    return reviewers;
+  },
+});
 
-export function useReviewerOptions(isAdmin: boolean, enabled: boolean) {
-  return useQuery({ ...reviewerOptionsQueryOptions(isAdmin), enabled });
+export function useReviewerChoices(enabled: boolean) {
+  return useQuery({ ...reviewerChoicesQueryOptions, enabled });
 }

@@ -13,8 +13,8 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconUserMinus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
@@ -26,26 +26,25 @@ import { useUnassignReviewer } from '../api/assign-reviewer';
 import type { ReviewSummary } from '../api/get-my-reviews';
 import type { ProposalSummary } from '../api/get-proposals-under-review';
 import { useReviewQueue } from '../api/get-review-queue';
-import { AssignReviewerModal } from './AssignReviewerModal';
+import { AssignReviewer } from './AssignReviewer';
 import { ReviewStatusTag } from './ReviewStatusTag';
 
 interface ProposalReviewsCardProps {
   proposal: ProposalSummary;
   minReviews: number | null;
-  isAdmin: boolean;
 }
 
 /** One proposal under review: its reviewers, how far each has got, conflicts declared; assign and unassign. */
-export function ProposalReviewsCard({ proposal, minReviews, isAdmin }: ProposalReviewsCardProps) {
+export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCardProps) {
   const { t } = useTranslation();
   const { number } = useFormatters();
   const { dateTime } = useIntl();
   const countryName = useCountryName();
   const reviews = useReviewQueue({ projectId: proposal.id });
   const unassign = useUnassignReviewer(proposal.id);
-  const [assigning, setAssigning] = useState(false);
   const [removing, setRemoving] = useState<ReviewSummary | null>(null);
-  const items = reviews.data ?? [];
+  const items = useMemo(() => reviews.data ?? [], [reviews.data]);
+  const assignedIds = useMemo(() => items.map((review) => review.reviewerId), [items]);
   const panel = items.filter((review) => review.status !== 'declined_conflict');
   const submitted = panel.filter((review) => review.status === 'submitted').length;
   const short = minReviews !== null && panel.length < minReviews;
@@ -69,14 +68,12 @@ export function ProposalReviewsCard({ proposal, minReviews, isAdmin }: ProposalR
               {proposal.leadOrganization ? ` · ${proposal.leadOrganization}` : ''}
             </Text>
           </Stack>
-          <Button
-            variant="light"
-            leftSection={<IconUserPlus size={18} aria-hidden="true" />}
-            onClick={() => setAssigning(true)}
-            aria-describedby={titleId}
-          >
-            {t('reviews.board.assign')}
-          </Button>
+          <AssignReviewer
+            projectId={proposal.id}
+            code={proposal.code}
+            assignedIds={assignedIds}
+            describedBy={titleId}
+          />
         </Group>
 
         {reviews.isPending ? (
@@ -175,14 +172,6 @@ export function ProposalReviewsCard({ proposal, minReviews, isAdmin }: ProposalR
         )}
       </Stack>
 
-      <AssignReviewerModal
-        opened={assigning}
-        onClose={() => setAssigning(false)}
-        projectId={proposal.id}
-        code={proposal.code}
-        assignedIds={items.map((review) => review.reviewerId)}
-        isAdmin={isAdmin}
-      />
       <Modal
         opened={removing !== null}
         onClose={() => {

@@ -33,7 +33,7 @@ function Stat({ label, value, loading }: { label: string; value: string; loading
   );
 }
 
-function ProposalsPanel({ isAdmin }: { isAdmin: boolean }) {
+function ProposalsPanel() {
   const { t } = useTranslation();
   const { number } = useFormatters();
   const { dateTime } = useIntl();
@@ -88,7 +88,6 @@ function ProposalsPanel({ isAdmin }: { isAdmin: boolean }) {
                 key={proposal.id}
                 proposal={proposal}
                 minReviews={settings.data?.minReviews ?? null}
-                isAdmin={isAdmin}
               />
             ))}
             <ListFooter
@@ -191,7 +190,7 @@ export function StaffReviewsBoard({ isAdmin }: { isAdmin: boolean }) {
         </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="proposals">
-        <ProposalsPanel isAdmin={isAdmin} />
+        <ProposalsPanel />
       </Tabs.Panel>
       <Tabs.Panel value="calibration">
         <CalibrationTable />
