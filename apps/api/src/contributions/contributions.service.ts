@@ -7,6 +7,7 @@ import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
+import { FundService } from '../fund/fund.service';
 import { contributionProblems, ContributionStatus } from './contribution-rules';
 import {
   ContributionDto,
@@ -51,6 +52,7 @@ export class ContributionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly fund: FundService,
   ) {}
 
   /** A donor user lists its own donor's contributions only: the scope is part of the WHERE. */
@@ -130,7 +132,7 @@ export class ContributionsService {
   async create(ctx: RequestContext, request: CreateContributionRequest): Promise<ContributionDto> {
     const errors = contributionProblems({ ...request, receivedOn: request.receivedOn ?? null });
     if (errors.length) throw Problem.validation(errors);
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       await assertDonorExists(manager, request.donorId);
       const [inserted] = await manager.query<{ id: string }[]>(
         `INSERT INTO contributions (donor_id, pledged_on, received_on, amount, currency, usd_amount, exchange_rate,
@@ -160,6 +162,9 @@ export class ContributionsService {
       });
       return created;
     });
+    // Committed: the ledger's cached figures are out of date.
+    this.fund.changed();
+    return result;
   }
 
   async update(
@@ -168,7 +173,7 @@ export class ContributionsService {
     expectedVersion: number,
     request: UpdateContributionRequest,
   ): Promise<ContributionDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const current = await findRow(manager, id, true);
       if (!current) throw Problem.notFound('The contribution');
       if (current.version !== expectedVersion) {
@@ -226,6 +231,9 @@ export class ContributionsService {
       });
       return updated;
     });
+    // Committed: the ledger's cached figures are out of date.
+    this.fund.changed();
+    return result;
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
@@ -244,6 +252,8 @@ export class ContributionsService {
         after: null,
       });
     });
+    // Committed: the ledger's cached figures are out of date.
+    this.fund.changed();
   }
 
   /** The object-level check: a donor user's reads are limited to its donor in SQL. */

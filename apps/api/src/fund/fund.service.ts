@@ -1,68 +1,79 @@
 import { COMMITTED_STAGES } from '@hstf/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { moneyOut } from '../common/money/money.decorators';
-import { FundLedger, LedgerFigures } from './fund.dto';
+import { RefreshingCache } from '../common/cache/refreshing-cache';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
+import { FundLedger } from './fund.dto';
 
-interface FiguresRow {
-  received: string;
-  committed: string;
-  transferred: string;
-  available: string;
-}
+/**
+ * The ledger in one statement, so both figure sets read one snapshot and the years add up to the
+ * overall figures even while money moves: every received contribution, committed budget and
+ * transfer falls in exactly one year (null for a commitment without a start date), so the overall
+ * figures are the sums of the years. Sums stay numeric; money leaves as text with two decimals
+ * (round(…, 2), which, unlike a numeric(18,2) cast, cannot overflow on a large sum). The stages that
+ * commit a project's approved budget come from libs/domain (DESIGN.md §4.4).
+ */
+const LEDGER_SQL = `
+  WITH figures AS (
+    SELECT extract(year FROM received_on)::int AS year, usd_amount AS received,
+           0::numeric AS committed, 0::numeric AS transferred
+    FROM contributions WHERE status = 'received'
+    UNION ALL
+    SELECT extract(year FROM start_date)::int, 0, approved_budget, 0
+    FROM projects
+    WHERE stage = ANY($1::text[]) AND deleted_at IS NULL AND approved_budget IS NOT NULL
+    UNION ALL
+    SELECT extract(year FROM transferred_on)::int, 0, 0, amount_usd FROM transfers
+  ), years AS (
+    SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t FROM figures GROUP BY year
+  )
+  SELECT json_build_object(
+    'overall', (SELECT json_build_object(
+        'received', round(coalesce(sum(r), 0), 2)::text, 'committed', round(coalesce(sum(c), 0), 2)::text,
+        'transferred', round(coalesce(sum(t), 0), 2)::text, 'available', round(coalesce(sum(r) - sum(c), 0), 2)::text)
+      FROM years),
+    'byYear', coalesce((SELECT json_agg(json_build_object(
+        'year', year, 'received', round(r, 2)::text, 'committed', round(c, 2)::text,
+        'transferred', round(t, 2)::text, 'available', round(r - c, 2)::text) ORDER BY year NULLS LAST)
+      FROM years), '[]')
+  ) AS ledger`;
 
-/** DESIGN.md §4.4: projects that reached approval commit their approved budget. */
-// The stages that commit a project's approved budget come from libs/domain (DESIGN.md §4.4).
-const COMMITTED = `(${COMMITTED_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
-
+/**
+ * The ledger sums every contribution, committed project and transfer (about 0.3 s of PostgreSQL at
+ * 100,000 projects), so each API process computes it at most once per DASHBOARD_CACHE_SECONDS, as
+ * the dashboard overview, and serves it meanwhile (a stale copy up to ten times that age while one
+ * refresh runs). The writes that move it (contributions, transfers, stage transitions, a project's
+ * approved budget or start date) call changed() once committed, so the process that wrote answers
+ * with the change at once; another API process may lag by up to DASHBOARD_CACHE_SECONDS. Decisions
+ * never read this copy: approvals and transfers compute the balance themselves, under lock.
+ */
 @Injectable()
 export class FundService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache: RefreshingCache<FundLedger>;
 
-  /**
-   * Both figure sets read one snapshot (REPEATABLE READ, read only), so the years add up to the
-   * overall figures even while money moves. Each set is one SQL statement; sums stay numeric.
-   */
-  async ledger(): Promise<FundLedger> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
-      const [overall] = await manager.query<FiguresRow[]>(
-        `SELECT r.received::text, c.committed::text, t.transferred::text, (r.received - c.committed)::text AS available
-         FROM (SELECT coalesce(sum(usd_amount), 0) AS received FROM contributions WHERE status = 'received') r,
-              (SELECT coalesce(sum(approved_budget), 0) AS committed FROM projects
-               WHERE stage IN ${COMMITTED} AND deleted_at IS NULL) c,
-              (SELECT coalesce(sum(amount_usd), 0) AS transferred FROM transfers) t`,
-      );
-      const years = await manager.query<(FiguresRow & { year: number | null })[]>(
-        `WITH figures AS (
-           SELECT extract(year FROM received_on)::int AS year, usd_amount AS received,
-                  0::numeric AS committed, 0::numeric AS transferred
-           FROM contributions WHERE status = 'received'
-           UNION ALL
-           SELECT extract(year FROM start_date)::int, 0, approved_budget, 0
-           FROM projects
-           WHERE stage IN ${COMMITTED} AND deleted_at IS NULL AND approved_budget IS NOT NULL
-           UNION ALL
-           SELECT extract(year FROM transferred_on)::int, 0, 0, amount_usd FROM transfers
-         )
-         SELECT year, sum(received)::text AS received, sum(committed)::text AS committed,
-                sum(transferred)::text AS transferred, (sum(received) - sum(committed))::text AS available
-         FROM figures GROUP BY year ORDER BY year NULLS LAST`,
-      );
-      return {
-        overall: figures(overall!),
-        byYear: years.map((row) => ({ year: row.year, ...figures(row) })),
-      };
-    });
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const freshMs = config.dashboardCacheSeconds * 1000;
+    this.cache = new RefreshingCache(() => this.compute(), freshMs, freshMs * 10);
   }
-}
 
-function figures(row: FiguresRow): LedgerFigures {
-  return {
-    received: moneyOut(row.received)!,
-    committed: moneyOut(row.committed)!,
-    transferred: moneyOut(row.transferred)!,
-    available: moneyOut(row.available)!,
-  };
+  ledger(): Promise<FundLedger> {
+    return this.cache.get();
+  }
+
+  /** A committed change moved the Fund's figures: the next ledger is computed afresh. */
+  changed(): void {
+    this.cache.invalidate();
+  }
+
+  private async compute(): Promise<FundLedger> {
+    const [row] = await preparedQuery<{ ledger: FundLedger }>(this.dataSource, LEDGER_SQL, [
+      COMMITTED_STAGES,
+    ]);
+    return row!.ledger;
+  }
 }

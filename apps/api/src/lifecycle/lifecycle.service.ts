@@ -9,6 +9,7 @@ import { decodeCursor, limitOf, Page, PageQuery, toPage } from '../common/pagina
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance/compliance.service';
+import { FundService } from '../fund/fund.service';
 import {
   TransitionDto,
   TransitionFailureDto,
@@ -67,6 +68,7 @@ export class LifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
+    private readonly fund: FundService,
   ) {}
 
   async transition(
@@ -75,7 +77,7 @@ export class LifecycleService {
     expectedVersion: number,
     request: TransitionRequest,
   ): Promise<TransitionResultDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const project = await lockForUpdate<ProjectRow>(manager, 'projects', ENTITY, projectId);
       if (project.deleted_at) throw Problem.notFound('The project');
       if (project.version !== expectedVersion) {
@@ -125,6 +127,9 @@ export class LifecycleService {
       });
       return { projectId, stage: request.to, version, transition };
     });
+    // Committed: the ledger's cached figures are out of date.
+    this.fund.changed();
+    return result;
   }
 
   /** Every move open from the current stage, checked now, without changing anything. */

@@ -8,6 +8,7 @@ import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { preparedQuery } from '../database/prepared-query';
+import { FundService } from '../fund/fund.service';
 import { projectListQuery } from './project-list.query';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import {
@@ -98,6 +99,7 @@ export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly fund: FundService,
   ) {}
 
   async list(query: ProjectQuery): Promise<Page<ProjectSummaryDto>> {
@@ -170,7 +172,7 @@ export class ProjectsService {
     expectedVersion: number,
     request: UpdateProjectRequest,
   ): Promise<ProjectDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const locked = await lockForUpdate<{ version: number; deleted_at: Date | null }>(
         manager,
         'projects',
@@ -248,6 +250,9 @@ export class ProjectsService {
       });
       return after;
     });
+    // The ledger counts a committed project's approved budget in the year of its start.
+    if (request.startDate !== undefined || request.approvedBudget !== undefined) this.fund.changed();
+    return updated;
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {

@@ -7,6 +7,7 @@ import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
+import { FundService } from '../fund/fund.service';
 import { CreateTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
 
 interface TransferRow {
@@ -43,6 +44,7 @@ export class TransfersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly fund: FundService,
   ) {}
 
   async list(query: TransferQuery): Promise<Page<TransferDto>> {
@@ -80,7 +82,7 @@ export class TransfersService {
    * to one project run one after the other: the second sees the first, and both cannot pass.
    */
   async create(ctx: RequestContext, request: CreateTransferRequest): Promise<TransferDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const [project] = await manager.query<{ stage: string; code: string }[]>(
         `SELECT stage, code FROM projects WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
         [request.projectId],
@@ -160,6 +162,9 @@ export class TransfersService {
       });
       return created;
     });
+    // Committed: the ledger's cached figures are out of date.
+    this.fund.changed();
+    return result;
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
@@ -178,6 +183,8 @@ export class TransfersService {
         after: null,
       });
     });
+    // Committed: the ledger's cached figures are out of date.
+    this.fund.changed();
   }
 }
 

@@ -1,5 +1,6 @@
 import { asRole } from '../support/builders';
-import { aContributionRequest, aDonorOfKind, cents, money } from '../support/fund-builders';
+import { aContribution, aContributionRequest, aDonorOfKind, cents, money } from '../support/fund-builders';
+import { aReadyProposal, versionOf } from '../support/lifecycle-builders';
 import { aProject } from '../support/portfolio-builders';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -189,5 +190,77 @@ describe("the Fund's ledger", () => {
     }
     const { auth } = await asRole(t, 'reviewer');
     expectProblem(await t.http().get('/api/v1/fund/ledger').set(auth), 403);
+  });
+});
+
+/**
+ * The ledger is cached per API process (DASHBOARD_CACHE_SECONDS, here an hour, so nothing expires
+ * during the test): a change written behind the API's back stays unseen, while the API's own writes
+ * that move the figures show at once in the next ledger.
+ */
+describe("the Fund's ledger, cached", () => {
+  let t: TestApp;
+  let staff: { Authorization: string };
+  let donorId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DASHBOARD_CACHE_SECONDS: '3600' });
+    staff = (await asRole(t, 'staff')).auth;
+    donorId = await aDonorOfKind(t);
+  });
+  afterAll(() => t.close());
+
+  const ledger = async () => {
+    const response = await t.http().get('/api/v1/fund/ledger').set(staff);
+    expect(response.status).toBe(200);
+    return response.body as {
+      overall: Record<'received' | 'committed' | 'transferred' | 'available', string>;
+    };
+  };
+  const plus = (a: string, b: string) => money(cents(a) + cents(b));
+
+  it('serves the figures it computed, without a change written directly in the database', async () => {
+    const before = await ledger();
+    await aContribution(t, donorId, { usdAmount: '70.00' });
+    expect((await ledger()).overall).toEqual(before.overall);
+  });
+
+  it('shows a contribution posted through the API in the next ledger, with what it had not seen', async () => {
+    const { rows } = await t.db.query<{ received: string }>(
+      `SELECT sum(usd_amount)::text AS received FROM contributions WHERE status = 'received'`,
+    );
+    const response = await t
+      .http()
+      .post('/api/v1/contributions')
+      .set(staff)
+      .send(aContributionRequest(donorId, { amount: '1234.56', usdAmount: '1234.56' }));
+    expect(response.status).toBe(201);
+    expect((await ledger()).overall.received).toBe(plus(rows[0]!.received, '1234.56'));
+  });
+
+  it('shows a transfer, and an approval, in the next ledger', async () => {
+    const proposal = await aReadyProposal(t, { approvedBudget: '5000.00' });
+    const before = await ledger();
+
+    const approval = await t
+      .http()
+      .post(`/api/v1/projects/${proposal.id}/transitions`)
+      .set(staff)
+      .set('If-Match', `"${await versionOf(t, proposal.id)}"`)
+      .send({ to: 'approved', note: 'Approved by the Programme Review Committee.' });
+    expect(approval.status).toBe(201);
+    const approved = await ledger();
+    // aReadyProposal funded it with a contribution written directly, which the approval also brings in.
+    expect(approved.overall.committed).toBe(plus(before.overall.committed, '5000.00'));
+    expect(approved.overall.received).toBe(plus(before.overall.received, '5000.00'));
+
+    const transfer = await t.http().post('/api/v1/transfers').set(staff).send({
+      projectId: proposal.id,
+      organizationId: proposal.organizationIds[0],
+      amountUsd: '250.00',
+      transferredOn: '2026-02-01',
+    });
+    expect(transfer.status).toBe(201);
+    expect((await ledger()).overall.transferred).toBe(plus(approved.overall.transferred, '250.00'));
   });
 });

@@ -49,6 +49,34 @@ describe('RefreshingCache', () => {
     await expect(c.get()).resolves.toBe(2);
   });
 
+  it('computes again after invalidate(), while the value is still fresh', async () => {
+    const c = cache();
+    await c.get();
+    c.invalidate();
+    await expect(c.get()).resolves.toBe(2);
+    await expect(c.get()).resolves.toBe(2);
+  });
+
+  it('neither keeps nor shares a computation that started before invalidate()', async () => {
+    const pending: ((value: string) => void)[] = [];
+    const c = new RefreshingCache(
+      () => new Promise<string>((resolve) => pending.push(resolve)),
+      30_000,
+      300_000,
+      () => clock,
+    );
+    const before = c.get();
+    c.invalidate();
+    const after = c.get();
+    expect(pending).toHaveLength(2);
+    // The computation from before the change finishes last: it must not overwrite the newer value.
+    pending[1]!('read after the change');
+    await expect(after).resolves.toBe('read after the change');
+    pending[0]!('read before the change');
+    await expect(before).resolves.toBe('read before the change');
+    await expect(c.get()).resolves.toBe('read after the change');
+  });
+
   it('computes every time when caching is off', async () => {
     const c = new RefreshingCache(() => Promise.resolve(++computations), 0, 0);
     await c.get();

@@ -7,6 +7,8 @@
 export class RefreshingCache<T> {
   private entry: { value: T; computedAt: number } | null = null;
   private inflight: Promise<T> | null = null;
+  /** Bumped by invalidate(): a computation started before it is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly compute: () => Promise<T>,
@@ -27,15 +29,29 @@ export class RefreshingCache<T> {
     return this.refresh();
   }
 
+  /**
+   * Forgets the value: the next caller computes a new one, and a computation already running (which
+   * may have read the data before the change) is neither kept nor shared with later callers. Call it
+   * after the change has committed, or a concurrent computation could still read the data before it.
+   */
+  invalidate(): void {
+    this.generation += 1;
+    this.entry = null;
+    this.inflight = null;
+  }
+
   private refresh(): Promise<T> {
-    this.inflight ??= this.compute()
+    if (this.inflight) return this.inflight;
+    const generation = this.generation;
+    const computation = this.compute()
       .then((value) => {
-        this.entry = { value, computedAt: this.now() };
+        if (generation === this.generation) this.entry = { value, computedAt: this.now() };
         return value;
       })
       .finally(() => {
-        this.inflight = null;
+        if (this.inflight === computation) this.inflight = null;
       });
-    return this.inflight;
+    this.inflight = computation;
+    return computation;
   }
 }
