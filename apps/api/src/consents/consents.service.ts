@@ -7,6 +7,7 @@ import { decodeCursor, limitOf, Page, PageQuery, toPage } from '../common/pagina
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { dateOnly } from '../common/validation/calendar-date';
+import { preparedQuery } from '../database/prepared-query';
 import {
   changeConsent,
   ConsentField,
@@ -84,22 +85,31 @@ export class ConsentsService {
   ) {}
 
   async list(ctx: RequestContext, projectId: string, query: ConsentQuery): Promise<Page<ConsentDto>> {
-    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     const limit = limitOf(query);
     const params: unknown[] = [projectId];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = ['project_id = $1'];
-    if (query.status) where.push(`status = ${param(query.status)}`);
-    if (query.country) where.push(`country_iso3 = ${param(query.country)}`);
+    const reviewer = ctx.user?.role === 'reviewer';
+    if (reviewer) param(ctx.user!.id);
+    const where = ['c.project_id = p.id'];
+    if (query.status) where.push(`c.status = ${param(query.status)}`);
+    if (query.country) where.push(`c.country_iso3 = ${param(query.country)}`);
     // One record per recipient country: the country is the key.
     const cursor = decodeCursor(query.cursor, 1);
-    if (cursor) where.push(`country_iso3 > ${param(cursor[0])}`);
-    const rows = await this.dataSource.query<ConsentRow[]>(
-      `SELECT * FROM consent_records WHERE ${where.join(' AND ')}
-       ORDER BY country_iso3 LIMIT ${param(limit + 1)}`,
+    if (cursor) where.push(`c.country_iso3 > ${param(cursor[0])}`);
+    // The project's check (assertProject's) and the page in one statement: no row means no project
+    // this caller may read; a row without a record, an empty page.
+    const rows = await preparedQuery<ConsentRow | { id: null }>(
+      this.dataSource,
+      `SELECT c.* FROM projects p
+       LEFT JOIN LATERAL (SELECT c.* FROM consent_records c WHERE ${where.join(' AND ')}
+                          ORDER BY c.country_iso3 LIMIT ${param(limit + 1)}) c ON true
+       WHERE p.id = $1 AND p.deleted_at IS NULL ${reviewer ? ASSIGNED_REVIEWER : ''}
+       ORDER BY c.country_iso3`,
       params,
     );
-    const page = toPage(rows, limit, (row) => [row.country_iso3]);
+    if (!rows.length) throw Problem.notFound('The project');
+    const records = rows.filter((row): row is ConsentRow => row.id !== null);
+    const page = toPage(records, limit, (row) => [row.country_iso3]);
     return { ...page, items: page.items.map((row) => forCaller(ctx, toDto(row))) };
   }
 

@@ -13,6 +13,7 @@ import {
   UpdateAlignmentRequest,
 } from './alignments.dto';
 import { dateOnly } from '../common/validation/calendar-date';
+import { preparedQuery } from '../database/prepared-query';
 
 interface AlignmentRow {
   id: string;
@@ -55,20 +56,29 @@ export class AlignmentsService {
   ) {}
 
   async list(ctx: RequestContext, projectId: string, query: AlignmentQuery): Promise<Page<AlignmentDto>> {
-    await this.assertProject(this.dataSource.manager, projectId, false, ctx);
     const limit = limitOf(query);
     const params: unknown[] = [projectId];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = ['a.project_id = $1'];
+    const reviewer = ctx.user?.role === 'reviewer';
+    if (reviewer) param(ctx.user!.id);
+    const where = ['a.project_id = p.id'];
     if (query.country) where.push(`a.country_iso3 = ${param(query.country)}`);
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor) where.push(`(a.country_iso3, a.id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
-    const rows = await this.dataSource.query<AlignmentRow[]>(
-      `${SELECT_ALIGNMENTS} WHERE ${where.join(' AND ')}
-       ORDER BY a.country_iso3, a.id LIMIT ${param(limit + 1)}`,
+    // The project's check (assertProject's) and the page in one statement: no row means no project
+    // this caller may read; a row without an alignment, an empty page.
+    const rows = await preparedQuery<AlignmentRow | { id: null }>(
+      this.dataSource,
+      `SELECT a.* FROM projects p
+       LEFT JOIN LATERAL (${SELECT_ALIGNMENTS} WHERE ${where.join(' AND ')}
+                          ORDER BY a.country_iso3, a.id LIMIT ${param(limit + 1)}) a ON true
+       WHERE p.id = $1 AND p.deleted_at IS NULL ${reviewer ? ASSIGNED_REVIEWER : ''}
+       ORDER BY a.country_iso3, a.id`,
       params,
     );
-    const page = toPage(rows, limit, (row) => [row.country_iso3, row.id]);
+    if (!rows.length) throw Problem.notFound('The project');
+    const alignments = rows.filter((row): row is AlignmentRow => row.id !== null);
+    const page = toPage(alignments, limit, (row) => [row.country_iso3, row.id]);
     return { ...page, items: page.items.map(toDto) };
   }
 
