@@ -89,7 +89,7 @@ export class ConsentsService {
     const params: unknown[] = [projectId];
     const param = (value: unknown) => `$${params.push(value)}`;
     const reviewer = ctx.user?.role === 'reviewer';
-    if (reviewer) param(ctx.user!.id);
+    if (reviewer) param(ctx.user.id);
     const where = ['c.project_id = p.id'];
     if (query.status) where.push(`c.status = ${param(query.status)}`);
     if (query.country) where.push(`c.country_iso3 = ${param(query.country)}`);

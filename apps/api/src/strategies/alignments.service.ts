@@ -60,7 +60,7 @@ export class AlignmentsService {
     const params: unknown[] = [projectId];
     const param = (value: unknown) => `$${params.push(value)}`;
     const reviewer = ctx.user?.role === 'reviewer';
-    if (reviewer) param(ctx.user!.id);
+    if (reviewer) param(ctx.user.id);
     const where = ['a.project_id = p.id'];
     if (query.country) where.push(`a.country_iso3 = ${param(query.country)}`);
     const cursor = decodeCursor(query.cursor, 2);
