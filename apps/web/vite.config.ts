@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { buildWorldMap } from './src/features/overview/components/map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
 
@@ -18,8 +19,26 @@ const vendorChunks: [name: string, test: RegExp][] = [
   ],
 ];
 
+const WORLD_MAP = 'virtual:world-map';
+
+/**
+ * `import worldMap from 'virtual:world-map'`: the overview's map, projected and simplified while
+ * building (see world-map.build.ts), as JSON.parse of a string, which browsers read faster than the
+ * same object literal.
+ */
+function worldMap(): Plugin {
+  return {
+    name: 'hstf-world-map',
+    resolveId: (id) => (id === WORLD_MAP ? `\0${WORLD_MAP}` : undefined),
+    load: (id) =>
+      id === `\0${WORLD_MAP}`
+        ? `export default JSON.parse(${JSON.stringify(JSON.stringify(buildWorldMap()))});`
+        : undefined,
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), worldMap()],
   resolve: {
     alias: {
       // libs/domain is built to CommonJS for the API; the web bundles its TypeScript source.

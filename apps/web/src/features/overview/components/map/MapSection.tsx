@@ -1,29 +1,24 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SegmentedChoice } from '../../../../components/SegmentedChoice';
 import { EmptyResult } from '../../../../components/QueryStates';
 import { Tag } from '../../../../components/Tag';
+import { WhenVisible } from '../../../../components/WhenVisible';
 import { useCountryName } from '../../../countries/lib/country-names';
 import type { CountryFigures } from '../../api/get-dashboard-overview';
 import { toNumber, useFigures } from '../../lib/figures';
 import { MAP_NO_DATA } from '../../lib/palette';
-import { mapClasses } from './geo';
+import { MAP_HEIGHT, MAP_WIDTH, mapClasses } from './geo';
 import type { MapCountry } from './PortfolioMap';
 
 const PortfolioMap = lazy(() => import('./PortfolioMap'));
+
+/** Holds the map's place at its own proportions (width 100%), so nothing moves when it is drawn. */
+function MapPlaceholder() {
+  return <Skeleton radius="md" h="auto" style={{ aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` }} />;
+}
 
 type Measure = 'projects' | 'approved';
 const TOP = 10;
@@ -97,8 +92,7 @@ export function MapSection({ countries, loading }: MapSectionProps) {
           <Title order={2} id="map-heading" fz={20}>
             {t('dashboard.map.title')}
           </Title>
-          <SegmentedControl
-            size="xs"
+          <SegmentedChoice
             value={measure}
             onChange={(value) => setMeasure(value === 'approved' ? 'approved' : 'projects')}
             aria-label={t('dashboard.map.measure')}
@@ -121,19 +115,17 @@ export function MapSection({ countries, loading }: MapSectionProps) {
         </Text>
 
         {loading ? (
-          <Skeleton height={420} radius="md" />
+          <MapPlaceholder />
         ) : rows.length === 0 ? (
           <EmptyResult title={t('dashboard.map.empty')} body={t('dashboard.map.emptyBody')} />
         ) : (
           <>
             <Box aria-hidden="true">
-              <Suspense fallback={<Skeleton height={420} radius="md" />}>
-                <PortfolioMap
-                  countries={mapCountries}
-                  classes={classes}
-                  labels={{ error: t('dashboard.map.atlasError'), retry: t('common.retry') }}
-                />
-              </Suspense>
+              <WhenVisible placeholder={<MapPlaceholder />}>
+                <Suspense fallback={<MapPlaceholder />}>
+                  <PortfolioMap countries={mapCountries} classes={classes} />
+                </Suspense>
+              </WhenVisible>
             </Box>
             <Group gap="md" wrap="wrap" aria-label={t('dashboard.map.legend')} role="group">
               {classes.map((entry) => (

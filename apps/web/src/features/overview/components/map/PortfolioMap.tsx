@@ -1,13 +1,10 @@
 import './map.css';
-import atlasUrl from 'world-atlas/countries-50m.json?url';
-import { Button, Center, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Feature, GeoJsonObject, Geometry } from 'geojson';
+import worldMapData from 'virtual:world-map';
+import { Paper, Text } from '@mantine/core';
 import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { ComposableMap, Geographies, Geography, Marker } from 'react-simple-maps';
-import type { Topology } from 'topojson-specification';
 import { MAP_DATA_STROKE, MAP_NO_DATA, MAP_STROKE } from '../../lib/palette';
-import { classOf, MISSING_FROM_ATLAS, spotOf, type LonLat, type MapClass } from './geo';
+import { classOf, type MapClass } from './geo';
+import type { WorldMap } from './world-map.build';
 
 /** A country of the portfolio as the map draws it. */
 export interface MapCountry {
@@ -25,45 +22,22 @@ export interface MapCountry {
 export interface PortfolioMapProps {
   countries: MapCountry[];
   classes: MapClass[];
-  labels: { error: string; retry: string };
 }
 
-const WIDTH = 960;
-const HEIGHT = 440;
-const ANTARCTICA = '010';
-/** A country whose main polygon is smaller than this (in the 960-wide drawing) also gets a circle. */
-const SMALL = 7;
-
-/** Natural Earth 1:50m countries (TopoJSON), a static asset fetched on demand and kept for the visit. */
-const atlasQuery = queryOptions({
-  queryKey: ['atlas', 'countries-50m'] as const,
-  queryFn: async ({ signal }): Promise<Topology> => {
-    const response = await fetch(atlasUrl, { signal });
-    if (!response.ok) throw new Error(`The world atlas answered ${response.status}`);
-    return (await response.json()) as Topology;
-  },
-  staleTime: Infinity,
-  gcTime: Infinity,
-  retry: 1,
-});
-
-function dropAntarctica(features: Feature<Geometry>[]): Feature<Geometry>[] {
-  return features.filter((feature) => String(feature.id) !== ANTARCTICA);
-}
+/** Projected and simplified while building (vite.config.ts): no atlas to fetch, nothing to project here. */
+const worldMap = worldMapData as WorldMap;
 
 interface Dot {
   iso3: string;
-  at: LonLat;
+  at: [number, number];
   color: string;
 }
 
 /** The drawing alone, memoised: hovering a country moves the tooltip without redrawing 240 shapes. */
 const MapDrawing = memo(function MapDrawing({
-  topology,
   countries,
   classes,
 }: {
-  topology: Topology;
   countries: MapCountry[];
   classes: MapClass[];
 }) {
@@ -71,99 +45,64 @@ const MapDrawing = memo(function MapDrawing({
     () => new Map(countries.map((country) => [country.numeric, country])),
     [countries],
   );
+  const dots: Dot[] = [];
+  const drawn = new Set<string>();
+  const shapes = worldMap.countries.map((shape, index) => {
+    const country = shape.id === null ? undefined : byNumeric.get(shape.id);
+    const level = country ? classOf(country.value, classes) : null;
+    if (country) {
+      drawn.add(country.iso3);
+      if (shape.dot && level) dots.push({ iso3: country.iso3, at: shape.dot, color: level.color });
+    }
+    if (!shape.d) return null;
+    return (
+      <path
+        key={shape.id ?? `unnamed-${index}`}
+        d={shape.d}
+        fill={level?.color ?? MAP_NO_DATA}
+        stroke={level ? MAP_DATA_STROKE : MAP_STROKE}
+        strokeWidth={level ? 0.5 : 0.4}
+        strokeLinejoin="round"
+        data-iso3={level ? country?.iso3 : undefined}
+      />
+    );
+  });
+  for (const country of countries) {
+    const at = worldMap.missing[country.iso3];
+    const level = classOf(country.value, classes);
+    if (!drawn.has(country.iso3) && at && level) dots.push({ iso3: country.iso3, at, color: level.color });
+  }
   return (
-    <ComposableMap
-      width={WIDTH}
-      height={HEIGHT}
-      projection="geoEqualEarth"
-      projectionConfig={{ scale: 172, center: [0, 12] }}
+    <svg
+      viewBox={`0 0 ${worldMap.width} ${worldMap.height}`}
+      width={worldMap.width}
+      height={worldMap.height}
       aria-hidden="true"
       focusable="false"
     >
-      {/* react-simple-maps reads TopoJSON too, though its types only name GeoJSON. */}
-      <Geographies geography={topology as unknown as GeoJsonObject} parseGeographies={dropAntarctica}>
-        {({ geographies, projection }) => {
-          const dots: Dot[] = [];
-          const drawn = new Set<string>();
-          const shapes = geographies.map((geography) => {
-            const country = geography.id === undefined ? undefined : byNumeric.get(String(geography.id));
-            const level = country ? classOf(country.value, classes) : null;
-            if (country) {
-              drawn.add(country.iso3);
-              const spot = spotOf(geography.geometry);
-              const corner1 = spot ? projection([spot.bbox[0], spot.bbox[1]]) : null;
-              const corner2 = spot ? projection([spot.bbox[2], spot.bbox[3]]) : null;
-              const size =
-                corner1 && corner2
-                  ? Math.max(Math.abs(corner2[0] - corner1[0]), Math.abs(corner2[1] - corner1[1]))
-                  : 0;
-              if (spot && level && size < SMALL)
-                dots.push({ iso3: country.iso3, at: spot.center, color: level.color });
-            }
-            return (
-              <Geography
-                key={geography.rsmKey}
-                geography={geography}
-                tabIndex={-1}
-                fill={level?.color ?? MAP_NO_DATA}
-                stroke={level ? MAP_DATA_STROKE : MAP_STROKE}
-                strokeWidth={level ? 0.5 : 0.4}
-                data-iso3={level ? country?.iso3 : undefined}
-              />
-            );
-          });
-          for (const country of countries) {
-            const at = MISSING_FROM_ATLAS[country.iso3];
-            const level = classOf(country.value, classes);
-            if (!drawn.has(country.iso3) && at && level)
-              dots.push({ iso3: country.iso3, at, color: level.color });
-          }
-          return (
-            <>
-              {shapes}
-              {dots.map((dot) => (
-                <Marker
-                  key={dot.iso3}
-                  coordinates={dot.at}
-                  data-iso3={dot.iso3}
-                  data-testid={`map-dot-${dot.iso3}`}
-                >
-                  <circle r={5} fill={dot.color} stroke="#003f68" strokeWidth={1.2} />
-                </Marker>
-              ))}
-            </>
-          );
-        }}
-      </Geographies>
-    </ComposableMap>
+      <g>{shapes}</g>
+      {dots.map((dot) => (
+        <g
+          key={dot.iso3}
+          transform={`translate(${dot.at[0]} ${dot.at[1]})`}
+          data-iso3={dot.iso3}
+          data-testid={`map-dot-${dot.iso3}`}
+        >
+          <circle r={5} fill={dot.color} stroke="#003f68" strokeWidth={1.2} />
+        </g>
+      ))}
+    </svg>
   );
 });
 
 /**
- * The world map of the portfolio (lazy: react-simple-maps, d3-geo and the atlas load only here).
+ * The world map of the portfolio (lazy: its drawing loads only here).
  * A picture for sighted readers; the section around it gives the same figures as a table.
  */
-export default function PortfolioMap({ countries, classes, labels }: PortfolioMapProps) {
-  const atlas = useQuery(atlasQuery);
+export default function PortfolioMap({ countries, classes }: PortfolioMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ iso3: string; x: number; y: number; width: number } | null>(null);
   const byIso3 = useMemo(() => new Map(countries.map((country) => [country.iso3, country])), [countries]);
-
-  if (atlas.isPending) return <Skeleton height={420} radius="md" />;
-  if (atlas.isError) {
-    return (
-      <Center h={260} bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-        <Stack align="center" gap="xs">
-          <Text size="sm" c="dimmed" ta="center" maw={420}>
-            {labels.error}
-          </Text>
-          <Button variant="default" size="xs" onClick={() => void atlas.refetch()}>
-            {labels.retry}
-          </Button>
-        </Stack>
-      </Center>
-    );
-  }
 
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target instanceof Element ? event.target.closest('[data-iso3]') : null;
@@ -179,7 +118,7 @@ export default function PortfolioMap({ countries, classes, labels }: PortfolioMa
   const hovered = hover ? byIso3.get(hover.iso3) : undefined;
   return (
     <div ref={container} className="portfolio-map" onMouseMove={onMove} onMouseLeave={() => setHover(null)}>
-      <MapDrawing topology={atlas.data} countries={countries} classes={classes} />
+      <MapDrawing countries={countries} classes={classes} />
       {hover && hovered ? (
         <Paper
           className="portfolio-map-tooltip"

@@ -1,7 +1,11 @@
 import type { Geometry, Position } from 'geojson';
-import { MAP_CLASSES } from '../../lib/palette';
+import { MAP_CLASSES } from '../../lib/palette.ts';
 
 export type LonLat = [number, number];
+
+/** The drawing's size: the map is drawn in a 960 × 440 box and scaled to the page's width. */
+export const MAP_WIDTH = 960;
+export const MAP_HEIGHT = 440;
 
 export interface Spot {
   /** Centroid of the feature's largest polygon. */
