@@ -4,18 +4,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider';
+import { createQueryClient } from './app/query-client';
 import { createAppRouter, flushRouterUpdate } from './app/router';
 import { initI18n } from './i18n';
+import { currentUserQuery } from './lib/auth';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+
+// Every screen first asks who is signed in: ask now, while the translations and the screen's code
+// load, rather than once the screen has rendered.
+const queryClient = createQueryClient();
+void queryClient.prefetchQuery(currentUserQuery);
 
 await initI18n();
 const router = createAppRouter();
 
 createRoot(container).render(
   <StrictMode>
-    <AppProvider>
+    <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} flushSync={flushRouterUpdate} />
     </AppProvider>
   </StrictMode>,

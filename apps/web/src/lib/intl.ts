@@ -11,6 +11,11 @@ function fractionDigits(currency: string): { min: number; max: number } {
   }
 }
 
+type IntlFormatters = ReturnType<typeof createIntl>;
+
+/** Built once per language and shared by every component: Intl formatters are slow to build. */
+const intlByLocale = new Map<string, IntlFormatters>();
+
 /**
  * Money, dates and times in the reader's language. Amounts arrive as decimal strings and are handed
  * to Intl as strings, so no cent is lost to a float; calendar dates ("2024-03-31") are shown as the
@@ -20,77 +25,92 @@ export function useIntl() {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   return useMemo(() => {
-    const cache = new Map<string, Intl.NumberFormat>();
-    const moneyFormat = (currency: string, compact: boolean) => {
-      const key = `${currency}:${compact ? 'c' : 'f'}`;
-      let format = cache.get(key);
-      if (!format) {
-        const digits = fractionDigits(currency);
-        try {
-          format = new Intl.NumberFormat(locale, {
-            style: 'currency',
-            currency,
-            ...(compact
-              ? { notation: 'compact', maximumFractionDigits: 1 }
-              : { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max }),
-          });
-        } catch {
-          format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-        }
-        cache.set(key, format);
-      }
-      return format;
-    };
-    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-    const integer = new Intl.NumberFormat(locale);
-    const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 8 });
-    const signed = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 3,
-      signDisplay: 'exceptZero',
-    });
-    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    let currencyNames: Intl.DisplayNames | null = null;
-    try {
-      currencyNames = new Intl.DisplayNames([locale], { type: 'currency' });
-    } catch {
-      currencyNames = null;
+    let formatters = intlByLocale.get(locale);
+    if (!formatters) {
+      formatters = createIntl(locale);
+      intlByLocale.set(locale, formatters);
     }
-    const parse = (value: string) => new Date(value);
-    return {
-      locale,
-      /** "1234.50" in USD → "$1,234.50" (or "1 234,50 $US" in French). */
-      money: (amount: string, currency = 'USD') =>
-        moneyFormat(currency, false).format(amount as Intl.StringNumericLiteral),
-      /** A short form for headline figures: "$12.3M". */
-      moneyCompact: (amount: string, currency = 'USD') =>
-        moneyFormat(currency, true).format(amount as Intl.StringNumericLiteral),
-      /** A calendar date of the API ("2024-03-31"). */
-      calendarDate: (value: string | null | undefined) => {
-        if (!value) return '';
-        const date = parse(`${value.slice(0, 10)}T00:00:00Z`);
-        return Number.isNaN(date.getTime()) ? value : calendarDate.format(date);
-      },
-      /** An instant of the API ("2024-03-31T09:00:00Z"), in the reader's time zone. */
-      dateTime: (value: string | null | undefined) => {
-        if (!value) return '';
-        const date = parse(value);
-        return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
-      },
-      time: (value: Date) => time.format(value),
-      integer: (value: number) => integer.format(value),
-      decimal: (value: number | string) => decimal.format(value as number),
-      rate: (value: string) => rate.format(value as Intl.StringNumericLiteral),
-      signed: (value: number) => signed.format(value),
-      currencyName: (code: string) => {
-        try {
-          return currencyNames?.of(code) ?? code;
-        } catch {
-          return code;
-        }
-      },
-    };
+    return formatters;
   }, [locale]);
+}
+
+function createIntl(locale: string) {
+  const cache = new Map<string, Intl.NumberFormat>();
+  const moneyFormat = (currency: string, compact: boolean) => {
+    const key = `${currency}:${compact ? 'c' : 'f'}`;
+    let format = cache.get(key);
+    if (!format) {
+      const digits = fractionDigits(currency);
+      try {
+        format = new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          ...(compact
+            ? { notation: 'compact', maximumFractionDigits: 1 }
+            : { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max }),
+        });
+      } catch {
+        format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      }
+      cache.set(key, format);
+    }
+    return format;
+  };
+  const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const integer = new Intl.NumberFormat(locale);
+  const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 8 });
+  const signed = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 3,
+    signDisplay: 'exceptZero',
+  });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  // Built on first use, like every DisplayNames: it loads the names of every currency.
+  let currencyNames: Intl.DisplayNames | null | undefined;
+  const currencies = () => {
+    if (currencyNames === undefined) {
+      try {
+        currencyNames = new Intl.DisplayNames([locale], { type: 'currency' });
+      } catch {
+        currencyNames = null;
+      }
+    }
+    return currencyNames;
+  };
+  const parse = (value: string) => new Date(value);
+  return {
+    locale,
+    /** "1234.50" in USD → "$1,234.50" (or "1 234,50 $US" in French). */
+    money: (amount: string, currency = 'USD') =>
+      moneyFormat(currency, false).format(amount as Intl.StringNumericLiteral),
+    /** A short form for headline figures: "$12.3M". */
+    moneyCompact: (amount: string, currency = 'USD') =>
+      moneyFormat(currency, true).format(amount as Intl.StringNumericLiteral),
+    /** A calendar date of the API ("2024-03-31"). */
+    calendarDate: (value: string | null | undefined) => {
+      if (!value) return '';
+      const date = parse(`${value.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? value : calendarDate.format(date);
+    },
+    /** An instant of the API ("2024-03-31T09:00:00Z"), in the reader's time zone. */
+    dateTime: (value: string | null | undefined) => {
+      if (!value) return '';
+      const date = parse(value);
+      return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
+    },
+    time: (value: Date) => time.format(value),
+    integer: (value: number) => integer.format(value),
+    decimal: (value: number | string) => decimal.format(value as number),
+    rate: (value: string) => rate.format(value as Intl.StringNumericLiteral),
+    signed: (value: number) => signed.format(value),
+    currencyName: (code: string) => {
+      try {
+        return currencies()?.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
+  };
 }

@@ -1,7 +1,8 @@
-import { Box, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Box, Group, Stack, Table, Text } from '@mantine/core';
 import { HUMAN_SECURITY_DIMENSIONS, type HumanSecurityDimension } from '@hstf/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SegmentedChoice } from '../../../components/SegmentedChoice';
 import { EmptyResult } from '../../../components/QueryStates';
 import { isM49Code } from '../../../lib/m49';
 import type { Breakdown, DonorYear, YearFigures } from '../api/get-dashboard-overview';
@@ -93,8 +94,7 @@ export function ContributionsChart({ rows }: { rows: DonorYear[] }) {
       title={t('dashboard.contributions.title')}
       height={340}
       actions={
-        <SegmentedControl
-          size="xs"
+        <SegmentedChoice
           value={measure}
           onChange={(value) => setMeasure(value === 'pledged' ? 'pledged' : 'received')}
           aria-label={t('dashboard.contributions.measure')}

@@ -1,4 +1,5 @@
 import { Grid, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
@@ -80,6 +81,8 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
 
 function useDateTime() {
   const { locale } = useFormatters();
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
-  return { dateTime: (value: string) => format.format(new Date(value)) };
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+    return { dateTime: (value: string) => format.format(new Date(value)) };
+  }, [locale]);
 }

@@ -15,46 +15,60 @@ function exact(value: string | number): number | Intl.StringNumericLiteral {
   return DECIMAL.test(value) ? (value as Intl.StringNumericLiteral) : toNumber(value);
 }
 
+type Figures = ReturnType<typeof createFigures>;
+
+/** Built once per language and shared by every component: Intl formatters are slow to build. */
+const figuresByLocale = new Map<string, Figures>();
+
 /** Money, counts, shares and years in the reader's language, through Intl.NumberFormat. */
 export function useFigures() {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   return useMemo(() => {
-    const usd = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-    const usdCompact = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'USD',
-      notation: 'compact',
-      maximumSignificantDigits: 3,
-    });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    const count = new Intl.NumberFormat(locale);
-    const year = new Intl.NumberFormat(locale, { useGrouping: false });
-    const amounts = new Map<string, Intl.NumberFormat>();
-    return {
-      /** US dollars to the cent: "US$1,234.50", "1 234,50 $US". */
-      usd: (value: string | number) => usd.format(exact(value)),
-      /** US dollars in short: "$1.23M", "1,23 M$US". */
-      usdCompact: (value: string | number) => usdCompact.format(toNumber(value)),
-      /** An amount in its own currency (ISO 4217). */
-      amount: (value: string, currency: string) => {
-        let format = amounts.get(currency);
-        if (!format) {
-          try {
-            format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-          } catch {
-            format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2 });
-          }
-          amounts.set(currency, format);
-        }
-        return format.format(exact(value));
-      },
-      /** A share of a whole; a sliver above zero reads "< 0.1%", not "0%". */
-      percent: (share: number) =>
-        share > 0 && share < 0.001 ? `< ${percent.format(0.001)}` : percent.format(share),
-      number: (value: number) => count.format(value),
-      /** A calendar year, without a thousands separator: "2024", "٢٠٢٤". */
-      year: (value: number) => year.format(value),
-    };
+    let formatters = figuresByLocale.get(locale);
+    if (!formatters) {
+      formatters = createFigures(locale);
+      figuresByLocale.set(locale, formatters);
+    }
+    return formatters;
   }, [locale]);
+}
+
+function createFigures(locale: string) {
+  const usd = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
+  const usdCompact = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const count = new Intl.NumberFormat(locale);
+  const year = new Intl.NumberFormat(locale, { useGrouping: false });
+  const amounts = new Map<string, Intl.NumberFormat>();
+  return {
+    /** US dollars to the cent: "US$1,234.50", "1 234,50 $US". */
+    usd: (value: string | number) => usd.format(exact(value)),
+    /** US dollars in short: "$1.23M", "1,23 M$US". */
+    usdCompact: (value: string | number) => usdCompact.format(toNumber(value)),
+    /** An amount in its own currency (ISO 4217). */
+    amount: (value: string, currency: string) => {
+      let format = amounts.get(currency);
+      if (!format) {
+        try {
+          format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+        } catch {
+          format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2 });
+        }
+        amounts.set(currency, format);
+      }
+      return format.format(exact(value));
+    },
+    /** A share of a whole; a sliver above zero reads "< 0.1%", not "0%". */
+    percent: (share: number) =>
+      share > 0 && share < 0.001 ? `< ${percent.format(0.001)}` : percent.format(share),
+    number: (value: number) => count.format(value),
+    /** A calendar year, without a thousands separator: "2024", "٢٠٢٤". */
+    year: (value: number) => year.format(value),
+  };
 }

@@ -1,6 +1,7 @@
 import { Box, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
+import { WhenVisible } from '../../../../components/WhenVisible';
 import { DataTableToggle } from '../DataTableToggle';
 
 interface ChartCardProps {
@@ -11,7 +12,10 @@ interface ChartCardProps {
   table: ReactNode;
   /** A control above the chart, such as the choice of a measure. */
   actions?: ReactNode;
-  /** The chart itself, usually lazy: the card shows a skeleton of `height` while it loads. */
+  /**
+   * The chart itself, usually lazy: the card shows a skeleton of `height` until it scrolls into view
+   * and while it loads.
+   */
   children: ReactNode;
   height: number;
   /** Shown instead of the chart when there is nothing to draw. */
@@ -46,7 +50,9 @@ export function ChartCard({ title, summary, table, actions, children, height, em
               {summary}
             </Text>
             <Box aria-hidden="true" mih={height} style={{ flex: 1 }}>
-              <Suspense fallback={<Skeleton height={height} radius="md" />}>{children}</Suspense>
+              <WhenVisible placeholder={<Skeleton height={height} radius="md" />}>
+                <Suspense fallback={<Skeleton height={height} radius="md" />}>{children}</Suspense>
+              </WhenVisible>
             </Box>
             <DataTableToggle>{table}</DataTableToggle>
           </>
