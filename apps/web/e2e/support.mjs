@@ -1,7 +1,7 @@
 /* global document, window -- callbacks of page.evaluate run in the browser */
 // Small helpers of the end-to-end run: the API process, axe-core, and a step logger.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,14 +129,23 @@ export function isBlocking(violation) {
   return BLOCKING.has(violation.impact);
 }
 
-/** Runs named steps in order, prints each outcome, and remembers the failures. */
-export function createReporter() {
+/**
+ * Runs named steps in order, prints each outcome, and remembers the failures. A failing step prints
+ * the address the page was at and leaves a picture of it in screenshots/failures/, since the error
+ * alone rarely says what the screen showed.
+ */
+export function createReporter({ failuresDir }) {
   const failures = [];
   let passed = 0;
+  let page = null;
   return {
     failures,
     get passed() {
       return passed;
+    },
+    /** The page the next steps drive: the one photographed if they fail. */
+    use(current) {
+      page = current;
     },
     async step(name, fn) {
       const started = Date.now();
@@ -147,14 +156,37 @@ export function createReporter() {
         return value;
       } catch (error) {
         failures.push({ name, error });
+        let where = '';
+        if (page && !page.isClosed()) {
+          const file = path.join(
+            failuresDir,
+            `${String(failures.length).padStart(2, '0')}-${slug(name)}.png`,
+          );
+          where = `\n      at ${page.url()}`;
+          try {
+            mkdirSync(failuresDir, { recursive: true });
+            await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+            where += `\n      screenshot: ${path.relative(repoRoot, file)}`;
+          } catch {
+            // The page may be gone with the failure; the address is still worth printing.
+          }
+        }
         console.log(
-          `  ✗ ${name}\n      ${String(error?.stack ?? error)
+          `  ✗ ${name}${where}\n      ${String(error?.stack ?? error)
             .split('\n')
-            .slice(0, 6)
+            .slice(0, 8)
             .join('\n      ')}`,
         );
         throw error;
       }
     },
   };
+}
+
+function slug(text) {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
