@@ -18,7 +18,7 @@ const queryClient = createQueryClient();
 void queryClient.prefetchQuery(currentUserQuery);
 
 await initI18n();
-const router = createAppRouter();
+const router = createAppRouter(queryClient);
 
 createRoot(container).render(
   <StrictMode>
