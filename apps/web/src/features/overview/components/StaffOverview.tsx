@@ -1,5 +1,5 @@
 import { Grid, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
@@ -9,11 +9,20 @@ import { useFundLedger } from '../api/get-fund-ledger';
 import { AlertsSection } from './AlertsSection';
 import { ComplianceSection } from './ComplianceSection';
 import { LedgerSection } from './LedgerSection';
-import { MapSection } from './map/MapSection';
-import { PipelineSection } from './PipelineSection';
-import { ApprovalsChart, ContributionsChart, DimensionChart, RegionChart } from './PortfolioCharts';
+import { MapSection as MapSectionComponent } from './map/MapSection';
+import { PipelineSection as PipelineSectionComponent } from './PipelineSection';
+import * as charts from './PortfolioCharts';
 import { ChartsSkeleton } from './ChartsSkeleton';
 import { WelcomeBanner } from './WelcomeBanner';
+
+// The overview and the ledger answer separately and each answer renders the screen again: the
+// sections whose figures did not change are skipped instead of rebuilt.
+const MapSection = memo(MapSectionComponent);
+const PipelineSection = memo(PipelineSectionComponent);
+const ApprovalsChart = memo(charts.ApprovalsChart);
+const ContributionsChart = memo(charts.ContributionsChart);
+const RegionChart = memo(charts.RegionChart);
+const DimensionChart = memo(charts.DimensionChart);
 
 /** The overview of the Human Security Unit (staff and admin): money, pipeline, what needs attention, the portfolio. */
 export function StaffOverview({ role, name }: { role: Role; name: string }) {
