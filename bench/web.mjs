@@ -85,8 +85,14 @@ async function audit(chrome, url, { formFactor, cookie }) {
     onlyCategories: ['performance'],
     ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   };
-  const runnerResult = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
-  const lhr = runnerResult.lhr;
+  let lhr;
+  // Lighthouse now and then fails to record the trace (NO_NAVSTART, more often on a busy machine):
+  // such a run has no metrics, so it is run again once rather than reported as a page without score.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    lhr = (await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined)).lhr;
+    if (!lhr.runtimeError) break;
+    say(`  (Lighthouse: ${lhr.runtimeError.code} on ${new URL(url).pathname}, ${formFactor}; attempt ${attempt})`);
+  }
   const name = `lighthouse-${formFactor}-${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}.json`;
   await writeFile(path.join(TMP, name), JSON.stringify(lhr));
   const requests = lhr.audits['network-requests']?.details?.items ?? [];
