@@ -91,7 +91,9 @@ async function audit(chrome, url, { formFactor, cookie }) {
   for (let attempt = 1; attempt <= 2; attempt++) {
     lhr = (await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined)).lhr;
     if (!lhr.runtimeError) break;
-    say(`  (Lighthouse: ${lhr.runtimeError.code} on ${new URL(url).pathname}, ${formFactor}; attempt ${attempt})`);
+    say(
+      `  (Lighthouse: ${lhr.runtimeError.code} on ${new URL(url).pathname}, ${formFactor}; attempt ${attempt})`,
+    );
   }
   const name = `lighthouse-${formFactor}-${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}.json`;
   await writeFile(path.join(TMP, name), JSON.stringify(lhr));
