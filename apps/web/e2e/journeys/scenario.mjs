@@ -5,7 +5,6 @@
 // complete it and approve; then the donor reads its contributions.
 import assert from 'node:assert/strict';
 import {
-  capture,
   countryName,
   escapeRegExp,
   fill,
@@ -64,6 +63,7 @@ export async function runScenario({ page, report, baseUrl }) {
   const second = countryName(lang, SECOND.iso2);
   let projectId = '';
   let projectCode = '';
+  let reviewPath = '';
   report.use(page);
   console.log('\nThe approval of a two-country project (en)');
 
@@ -83,7 +83,7 @@ export async function runScenario({ page, report, baseUrl }) {
       await areas.fill(area);
       await areas.press('Enter');
     }
-    await capture(page, lang, 'strategy-form');
+    await visit(page, lang, 'strategy-form', { maxHeight: 900 });
     await dialog.getByRole('button', { name: t.strategies.form.create }).click();
     await dialog.waitFor({ state: 'detached' });
     await page
@@ -198,6 +198,7 @@ export async function runScenario({ page, report, baseUrl }) {
     await dialog
       .getByRole('textbox', { name: p.consent.fields.documentReference })
       .fill(`MFA/HS/2026/${name.slice(0, 3).toUpperCase()}-17`);
+    if (name === first) await visit(page, lang, 'consent-form', { maxHeight: 900 });
     await dialog.getByRole('button', { name: p.actions.save }).click();
     await dialog.waitFor({ state: 'detached' });
     await countryCard(name).getByText(p.paragraph6.counts).first().waitFor();
@@ -256,11 +257,19 @@ export async function runScenario({ page, report, baseUrl }) {
     await projectTab('scorecard');
     await settle(page);
     const scorecard = page.getByRole('region', { name: p.scorecard.reviewers });
+    const a = t.reviews.assign;
     for (const reviewer of REVIEWERS) {
-      const select = scorecard.getByRole('combobox', { name: p.assign.reviewer, exact: true });
-      await select.click();
+      await scorecard.getByRole('button', { name: t.reviews.board.assign }).click();
+      const dialog = page.getByRole('dialog', { name: fill(a.title, { code: projectCode }) });
+      await dialog.getByRole('combobox', { name: a.reviewer }).click();
       await page.getByRole('option', { name: new RegExp(escapeRegExp(reviewer.name)) }).click();
-      await scorecard.getByRole('button', { name: p.assign.submit, exact: true }).click();
+      if (reviewer.key === 'reviewer1') await visit(page, lang, 'assign-reviewer', { maxHeight: 900 });
+      await dialog.getByRole('button', { name: a.submit, exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await scorecard
+        .getByRole('status')
+        .filter({ hasText: fill(a.done, { name: reviewer.name }) })
+        .waitFor();
       await scorecard.getByRole('rowheader', { name: reviewer.name }).waitFor();
     }
     assert.equal(await scorecard.getByRole('rowheader').count(), 3);
@@ -279,6 +288,7 @@ export async function runScenario({ page, report, baseUrl }) {
       const card = page.getByRole('article', { name: PROJECT_TITLE });
       await card.getByRole('link', { name: r.queue.start }).click();
       await page.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
+      if (reviewer.key === 'reviewer1') reviewPath = new URL(page.url()).pathname;
       await page.getByRole('heading', { level: 2, name: r.conflict.title }).waitFor();
       if (reviewer.key === 'reviewer1') await visit(page, lang, 'review-declare');
       if (reviewer.conflict) {
@@ -450,5 +460,5 @@ export async function runScenario({ page, report, baseUrl }) {
     },
   );
 
-  return { projectId, projectCode, projectTitle: PROJECT_TITLE };
+  return { projectId, projectCode, projectTitle: PROJECT_TITLE, reviewPath };
 }
