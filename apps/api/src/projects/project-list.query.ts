@@ -61,8 +61,8 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   const direction = descending ? 'DESC' : 'ASC';
   const limit = limitOf(query);
 
-  // PostgreSQL builds each item's JSON (money as numeric(18,2) text: "0.00"), so Node neither
-  // parses the arrays nor maps columns; the sort key comes beside it for the cursor.
+  // PostgreSQL writes each item's JSON (money as numeric(18,2) text: "0.00") as text, which Node
+  // neither parses nor maps (ProjectsService.listJson); the sort key comes beside it for the cursor.
   return {
     text: `
       SELECT json_build_object(
@@ -74,7 +74,7 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
                'startDate', p.start_date, 'endDate', p.end_date, 'dimensions', p.dimensions,
                'version', p.version,
                'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-             ) AS item,
+             )::text AS item,
              p.id, (${sort.expression})::text AS sort_key
       FROM projects p
       WHERE ${where.join('\n        AND ')}

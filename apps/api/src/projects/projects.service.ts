@@ -4,20 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems } from '@hstf/domain';
 import { AuditService } from '../audit/audit.service';
 import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { preparedQuery } from '../database/prepared-query';
 import { FundService } from '../fund/fund.service';
 import { projectListQuery } from './project-list.query';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
-import {
-  CreateProjectRequest,
-  ProjectDto,
-  ProjectQuery,
-  ProjectSummaryDto,
-  UpdateProjectRequest,
-} from './projects.dto';
+import { CreateProjectRequest, ProjectDto, ProjectQuery, UpdateProjectRequest } from './projects.dto';
 
 const ENTITY = 'project';
 /** Stages in which a project may still be deleted: nothing was committed from the Fund. */
@@ -103,15 +97,20 @@ export class ProjectsService {
     private readonly fund: FundService,
   ) {}
 
-  async list(query: ProjectQuery): Promise<Page<ProjectSummaryDto>> {
+  /**
+   * A page of the list as JSON text ({ items, nextCursor }, as ProjectPage): the items come from
+   * PostgreSQL already written as JSON and are joined as they are, since parsing them only to
+   * serialize them again was a fifth of the list's CPU in Node.
+   */
+  async listJson(query: ProjectQuery): Promise<string> {
     const { text, values } = projectListQuery(query);
-    const rows = await preparedQuery<{ item: ProjectSummaryDto; id: string; sort_key: string }>(
+    const rows = await preparedQuery<{ item: string; id: string; sort_key: string }>(
       this.dataSource,
       text,
       values,
     );
     const page = toPage(rows, limitOf(query), (row) => [row.sort_key, row.id]);
-    return { nextCursor: page.nextCursor, items: page.items.map((row) => row.item) };
+    return `{"items":[${page.items.map((row) => row.item).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {
