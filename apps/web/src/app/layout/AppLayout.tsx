@@ -1,15 +1,4 @@
-import {
-  AppShell,
-  Avatar,
-  Box,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -153,7 +142,8 @@ function Shell({ user }: { user: User }) {
         </AppShell.Header>
 
         <AppShell.Navbar id="app-navbar" p="sm" aria-label={t('nav.label')}>
-          <AppShell.Section grow component={ScrollArea}>
+          {/* Native scrolling: Mantine's ScrollArea measured the list after every render, a forced layout. */}
+          <AppShell.Section grow style={{ overflowY: 'auto', minHeight: 0 }}>
             <Stack gap={4}>
               {items.map((item) => {
                 const active =

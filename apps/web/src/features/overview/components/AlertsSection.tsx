@@ -19,7 +19,7 @@ import {
   IconHandOff,
   IconHourglassHigh,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
@@ -56,15 +56,17 @@ function factDate(alert: ConsentAlert): string | null {
 export function AlertsSection() {
   const { t } = useTranslation();
   const alerts = useAlerts();
+  // Rendered at a lower priority, in slices, like the rest of the overview (see StaffOverview).
+  const data = useDeferredValue(alerts.data);
   const { date } = useFormatters();
   const { number } = useFigures();
   const countryName = useCountryName();
   const [expanded, setExpanded] = useState(false);
 
-  const items = [...(alerts.data?.items ?? [])].sort(
+  const items = [...(data?.items ?? [])].sort(
     (a, b) => ALERT_ORDER.indexOf(a.code) - ALERT_ORDER.indexOf(b.code),
   );
-  const more = alerts.data?.nextCursor !== null && alerts.data?.nextCursor !== undefined;
+  const more = data?.nextCursor !== null && data?.nextCursor !== undefined;
   const counts = ALERT_ORDER.map((code) => ({
     code,
     count: items.filter((item) => item.code === code).length,
@@ -84,7 +86,7 @@ export function AlertsSection() {
         <Title order={2} id="alerts-heading" fz={20}>
           {t('dashboard.alerts.title')}
         </Title>
-        {alerts.data && items.length > 0 ? (
+        {data && items.length > 0 ? (
           <Badge color="#a51c1c" variant="filled" size="lg" radius="sm" aria-hidden="true">
             {more ? `${number(items.length)}+` : number(items.length)}
           </Badge>
@@ -96,7 +98,7 @@ export function AlertsSection() {
 
       {alerts.isError ? (
         <ErrorResult title={t('dashboard.alerts.error')} onRetry={() => void alerts.refetch()} />
-      ) : alerts.isPending ? (
+      ) : data === undefined ? (
         <Stack gap="sm" aria-busy="true">
           {Array.from({ length: 4 }, (_, index) => (
             <Skeleton key={index} height={54} radius="md" />

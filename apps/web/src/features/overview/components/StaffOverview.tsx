@@ -1,5 +1,5 @@
 import { Grid, Stack, Text } from '@mantine/core';
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
@@ -8,7 +8,7 @@ import { useDashboardOverview } from '../api/get-dashboard-overview';
 import { useFundLedger } from '../api/get-fund-ledger';
 import { AlertsSection } from './AlertsSection';
 import { ComplianceSection } from './ComplianceSection';
-import { LedgerSection } from './LedgerSection';
+import { LedgerSection as LedgerSectionComponent } from './LedgerSection';
 import { MapSection as MapSectionComponent } from './map/MapSection';
 import { PipelineSection as PipelineSectionComponent } from './PipelineSection';
 import * as charts from './PortfolioCharts';
@@ -17,6 +17,7 @@ import { WelcomeBanner } from './WelcomeBanner';
 
 // The overview and the ledger answer separately and each answer renders the screen again: the
 // sections whose figures did not change are skipped instead of rebuilt.
+const LedgerSection = memo(LedgerSectionComponent);
 const MapSection = memo(MapSectionComponent);
 const PipelineSection = memo(PipelineSectionComponent);
 const ApprovalsChart = memo(charts.ApprovalsChart);
@@ -30,7 +31,12 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
   const { dateTime } = useDateTime();
   const overview = useDashboardOverview();
   const ledger = useFundLedger();
-  const data = overview.data;
+  // React Query's answers render synchronously (useSyncExternalStore): rendering every section for
+  // the overview's answer then held the main thread for over a second of a slow phone. Deferred, the
+  // answer renders at a lower priority that React slices and interrupts, so the page stays responsive.
+  const data = useDeferredValue(overview.data);
+  const byYear = useDeferredValue(ledger.data?.byYear);
+  const loading = data === undefined && !overview.isError;
 
   return (
     <Stack gap="xl">
@@ -50,11 +56,11 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
         <ErrorResult title={t('dashboard.error')} onRetry={() => void overview.refetch()} />
       ) : null}
 
-      <LedgerSection ledger={data?.ledger} byYear={ledger.data?.byYear} loading={overview.isPending} />
+      <LedgerSection ledger={data?.ledger} byYear={byYear} loading={loading} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <PipelineSection pipeline={data?.pipeline} loading={overview.isPending} />
+          <PipelineSection pipeline={data?.pipeline} loading={loading} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <AlertsSection />
@@ -67,7 +73,7 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
         </Grid.Col>
       </Grid>
 
-      <MapSection countries={data?.countries} loading={overview.isPending} />
+      <MapSection countries={data?.countries} loading={loading} />
 
       {data ? (
         <>
@@ -81,7 +87,7 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
             </Grid.Col>
           </Grid>
         </>
-      ) : overview.isPending ? (
+      ) : loading ? (
         <ChartsSkeleton count={2} />
       ) : null}
     </Stack>

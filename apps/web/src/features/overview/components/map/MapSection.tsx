@@ -10,7 +10,7 @@ import { useCountryName } from '../../../countries/lib/country-names';
 import type { CountryFigures } from '../../api/get-dashboard-overview';
 import { toNumber, useFigures } from '../../lib/figures';
 import { MAP_NO_DATA } from '../../lib/palette';
-import { MAP_HEIGHT, MAP_WIDTH, mapClasses } from './geo';
+import { MAP_HEIGHT, MAP_WIDTH, mapClasses, type MapClass } from './geo';
 import type { MapCountry } from './PortfolioMap';
 
 const PortfolioMap = lazy(() => import('./PortfolioMap'));
@@ -22,6 +22,39 @@ function MapPlaceholder() {
 
 type Measure = 'projects' | 'approved';
 const TOP = 10;
+
+/**
+ * The map with each country's tooltip. Its lines (three translations and two figures for each of
+ * some 150 countries) are written only once the map is drawn, not when the overview answers.
+ */
+function DrawnMap({
+  rows,
+  measure,
+  classes,
+}: {
+  rows: (CountryFigures & { label: string })[];
+  measure: Measure;
+  classes: MapClass[];
+}) {
+  const { t } = useTranslation();
+  const { usdCompact, number } = useFigures();
+  const countries = useMemo<MapCountry[]>(
+    () =>
+      rows.map((country) => ({
+        iso3: country.iso3,
+        numeric: country.numeric,
+        label: country.label,
+        value: measure === 'projects' ? country.projects : toNumber(country.approved),
+        details: [
+          t('dashboard.map.tooltipProjects', { value: number(country.projects) }),
+          t('dashboard.map.tooltipApproved', { value: usdCompact(country.approved) }),
+          ...(country.sids ? [t('dashboard.map.sids')] : []),
+        ],
+      })),
+    [rows, measure, t, number, usdCompact],
+  );
+  return <PortfolioMap countries={countries} classes={classes} />;
+}
 
 interface MapSectionProps {
   countries: CountryFigures[] | undefined;
@@ -55,22 +88,13 @@ export function MapSection({ countries, loading }: MapSectionProps) {
     [countries, countryName, measure],
   );
 
-  const mapCountries = useMemo<MapCountry[]>(
+  const classes = useMemo(
     () =>
-      rows.map((country) => ({
-        iso3: country.iso3,
-        numeric: country.numeric,
-        label: country.label,
-        value: measure === 'projects' ? country.projects : toNumber(country.approved),
-        details: [
-          t('dashboard.map.tooltipProjects', { value: number(country.projects) }),
-          t('dashboard.map.tooltipApproved', { value: usdCompact(country.approved) }),
-          ...(country.sids ? [t('dashboard.map.sids')] : []),
-        ],
-      })),
-    [rows, measure, t, number, usdCompact],
+      mapClasses(
+        rows.map((country) => (measure === 'projects' ? country.projects : toNumber(country.approved))),
+      ),
+    [rows, measure],
   );
-  const classes = useMemo(() => mapClasses(mapCountries.map((country) => country.value)), [mapCountries]);
 
   const top = rows[0];
   const withValue = rows.filter((country) => valueOf(country) > 0);
@@ -123,7 +147,7 @@ export function MapSection({ countries, loading }: MapSectionProps) {
             <Box aria-hidden="true">
               <WhenVisible placeholder={<MapPlaceholder />}>
                 <Suspense fallback={<MapPlaceholder />}>
-                  <PortfolioMap countries={mapCountries} classes={classes} />
+                  <DrawnMap rows={rows} measure={measure} classes={classes} />
                 </Suspense>
               </WhenVisible>
             </Box>
