@@ -220,7 +220,7 @@ export function ScorecardView({ project, assessment, reviews, canModerate }: Sco
                         </Group>
                       ) : (
                         <Text size="sm" c="dimmed">
-                          {review.exclusions.map(reasons.assessmentFailure).join(' ')}
+                          {exclusionsShown(review.exclusions).map(reasons.assessmentFailure).join(' ')}
                         </Text>
                       )}
                     </Table.Td>
@@ -264,6 +264,13 @@ export function ScorecardView({ project, assessment, reviews, canModerate }: Sco
       </Stack>
     </Stack>
   );
+}
+
+/** A withdrawal for a conflict is the whole story: that the review was not submitted follows from it. */
+function exclusionsShown<T extends { code: string }>(exclusions: T[]): T[] {
+  return exclusions.some((exclusion) => exclusion.code === 'review_conflict_declared')
+    ? exclusions.filter((exclusion) => exclusion.code !== 'review_not_submitted')
+    : exclusions;
 }
 
 function Stat({ label, value, ok }: { label: string; value: string; ok: boolean | null }) {
