@@ -24,6 +24,7 @@ import { versionRequired } from './optional-version';
 import { indicatorsDto, readProposal } from './proposal-for-review';
 import { projectWithReviewsFor, seesAllReviews } from './review-access';
 import { reviewInputOf, ReviewRow, SELECT_REVIEWS } from './review-rows';
+import { preparedQuery } from '../database/prepared-query';
 
 interface SettingsRow {
   min_principle_mean: string;
@@ -72,7 +73,9 @@ export class AssessmentService {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const project = await projectWithReviewsFor(manager, ctx, projectId);
       const proposal = await readProposal(manager, projectId);
-      const rows = await manager.query<ReviewRow[]>(
+      // The reads of every assessment are named statements, planned once per connection.
+      const rows = await preparedQuery<ReviewRow>(
+        manager,
         `${SELECT_REVIEWS} WHERE r.project_id = $1 ORDER BY r.created_at, r.id`,
         [projectId],
       );
@@ -247,7 +250,7 @@ export class AssessmentService {
   }
 
   private async notes(manager: EntityManager, projectId: string): Promise<NoteRow[]> {
-    return manager.query<NoteRow[]>(`${SELECT_NOTES} WHERE n.project_id = $1 ORDER BY ${NOTE_ORDER}`, [
+    return preparedQuery<NoteRow>(manager, `${SELECT_NOTES} WHERE n.project_id = $1 ORDER BY ${NOTE_ORDER}`, [
       projectId,
     ]);
   }
@@ -259,7 +262,7 @@ export class AssessmentService {
   }
 
   private async settingsRow(manager: EntityManager): Promise<SettingsRow> {
-    const [row] = await manager.query<SettingsRow[]>(`SELECT * FROM assessment_settings WHERE id`);
+    const [row] = await preparedQuery<SettingsRow>(manager, `SELECT * FROM assessment_settings WHERE id`);
     if (!row) throw new Error('The assessment settings row is missing: run the migrations');
     return row;
   }

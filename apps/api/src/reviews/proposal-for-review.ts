@@ -6,6 +6,7 @@ import { Problem } from '../common/problem-details/problem';
 import { dateOnly } from '../common/validation/calendar-date';
 import type { Dimension, Stage, VulnerableGroup } from '../projects/project-vocabulary';
 import type { PrincipleIndicatorsDto, ReviewProposalDto } from './reviews.dto';
+import { preparedQuery } from '../database/prepared-query';
 
 interface ProposalRow {
   id: string;
@@ -78,7 +79,7 @@ export interface Proposal {
 }
 
 export async function readProposal(manager: EntityManager, projectId: string): Promise<Proposal> {
-  const [row] = await manager.query<ProposalRow[]>(PROPOSAL_SQL, [projectId]);
+  const [row] = await preparedQuery<ProposalRow>(manager, PROPOSAL_SQL, [projectId]);
   if (!row) throw Problem.notFound('The project');
   return { row, indicators: structuralIndicators(factsOf(row)) };
 }

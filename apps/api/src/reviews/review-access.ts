@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import type { RequestContext } from '../common/request-context/request-context';
 import type { Stage } from '../projects/project-vocabulary';
+import { preparedQuery } from '../database/prepared-query';
 
 export function seesAllReviews(ctx: RequestContext): boolean {
   return ctx.user?.role === 'admin' || ctx.user?.role === 'staff';
@@ -21,9 +22,14 @@ export async function projectWithReviewsFor(
   projectId: string,
   forWrite = false,
 ): Promise<{ id: string; code: string; title: string; stage: Stage }> {
-  const [project] = await manager.query<
-    { id: string; code: string; title: string; stage: Stage; own: ReviewStatus | null }[]
-  >(
+  const [project] = await preparedQuery<{
+    id: string;
+    code: string;
+    title: string;
+    stage: Stage;
+    own: ReviewStatus | null;
+  }>(
+    manager,
     `SELECT p.id, p.code, p.title, p.stage,
             (SELECT r.status FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2) AS own
      FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL ${forWrite ? 'FOR SHARE OF p' : ''}`,
