@@ -277,3 +277,36 @@ export async function heading(page, name) {
   await locator.waitFor();
   return locator;
 }
+
+/**
+ * A picture of part of the page, from the top of one element (or of the page) to the bottom of
+ * another, for the
+ * README. `wide` keeps the whole width (the shell with it); otherwise the picture is cropped to the
+ * elements with a margin.
+ */
+export async function capturePart(page, lang, name, { from, to, wide = false, margin = 16 }) {
+  mkdirSync(path.join(screenshotsDir, lang), { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const clipOf = async () => {
+    // No `from`: the picture starts at the top of the page, the shell's header with it.
+    const top = from ? await from.boundingBox() : { x: 0, y: margin, width: VIEWPORT.width, height: 0 };
+    const bottom = await to.boundingBox();
+    assert.ok(top && bottom, `${name}: both ends of the picture are on the page`);
+    const y = Math.max(0, top.y - margin);
+    const x = wide ? 0 : Math.max(0, Math.min(top.x, bottom.x) - margin);
+    const right = wide ? VIEWPORT.width : Math.max(top.x + top.width, bottom.x + bottom.width) + margin;
+    return { x, y, width: right - x, height: bottom.y + bottom.height + margin - y };
+  };
+  const first = await clipOf();
+  try {
+    // The viewport spans the picture, so the shell's full-height navbar does too.
+    await unfold(page, Math.ceil(first.y + first.height));
+    await page.screenshot({
+      path: path.join(screenshotsDir, lang, `${name}.png`),
+      animations: 'disabled',
+      clip: await clipOf(),
+    });
+  } finally {
+    await page.setViewportSize(VIEWPORT);
+  }
+}

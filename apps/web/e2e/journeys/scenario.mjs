@@ -32,6 +32,20 @@ const REVIEWERS = [
   { key: 'reviewer2', name: 'Ruth Reviewer', conflict: false, scores: [3, 4, 3, 3, 3] },
   { key: 'reviewer3', name: 'Rahul Reviewer', conflict: true },
 ];
+const RUBRIC = ['absent', 'weak', 'partial', 'strong', 'exemplary'];
+/** What a reviewer writes for each principle, after the rubric's word for the score. */
+const JUSTIFICATIONS = {
+  people_centred:
+    'women, children and older persons are counted and choose the warning signals; their committees steer the work.',
+  comprehensive:
+    'drought, raids and debt are tackled together; UNDP and UNICEF split livelihoods and water without overlap.',
+  context_specific:
+    'county and district plans start from community risk maps; the capacities of local government are assessed.',
+  prevention_oriented:
+    'committees act on early warnings before a drought turns into conflict; root causes are named and addressed.',
+  protection_empowerment:
+    'county policies and contingency funds protect; savings groups and peace committees let people act for themselves.',
+};
 const PRINCIPLES = [
   'people_centred',
   'comprehensive',
@@ -138,6 +152,8 @@ export async function runScenario({ page, report, baseUrl }) {
       for (const dimension of ['economic', 'food', 'community', 'personal'])
         await page.getByRole('checkbox', { name: p.dimensions[dimension], exact: true }).check();
       await page.getByRole('textbox', { name: p.fields.targetBeneficiaries }).fill('42000');
+      for (const sdg of [1, 2, 16])
+        await page.getByRole('checkbox', { name: `${sdg}. ${p.sdgNames[sdg]}`, exact: true }).check();
       for (const group of ['women_and_girls', 'children', 'rural_communities'])
         await page.getByRole('checkbox', { name: p.groups[group], exact: true }).check();
       const narratives = {
@@ -312,9 +328,7 @@ export async function runScenario({ page, report, baseUrl }) {
           await group.getByRole('radio', { name: new RegExp(`^${score} · `) }).click();
           await section
             .getByRole('textbox', { name: r.form.justification })
-            .fill(
-              `${r.rubric[['absent', 'weak', 'partial', 'strong', 'exemplary'][score]].name}: the narrative names who takes part and how.`,
-            );
+            .fill(`${r.rubric[RUBRIC[score]].name}: ${JUSTIFICATIONS[principle]}`);
         }
         const recommendation = page.getByRole('region', { name: r.recommendation.title });
         await recommendation.getByRole('radio', { name: r.recommendation.approve, exact: true }).check();

@@ -3,6 +3,7 @@
 // what it must show, audited with axe-core and photographed once finished.
 import assert from 'node:assert/strict';
 import {
+  capturePart,
   chooseLanguage,
   countryName,
   fill,
@@ -93,6 +94,14 @@ export async function walk({ page, report, lang, taken, project }) {
     assert.equal(await page.getByTestId('user-role').textContent(), t.roles.staff);
     await page.getByRole('heading', { level: 2, name: t.dashboard.ledger.title }).waitFor();
     await shoot('overview');
+    if (lang === 'en') {
+      // The README's first picture: the welcome, the ledger, the pipeline and paragraph 6.
+      await capturePart(page, lang, 'readme-overview', {
+        from: null,
+        to: page.getByRole('region', { name: t.dashboard.compliance.title, exact: true }),
+        wide: true,
+      });
+    }
   });
 
   await step('organizations list the demo organizations', async () => {
@@ -131,6 +140,13 @@ export async function walk({ page, report, lang, taken, project }) {
       await page.getByRole('tab', { name: p.tabs.scorecard }).click();
       await page.getByTestId('scorecard').waitFor();
       await shoot('project-scorecard');
+      if (lang === 'en') {
+        // The README's second picture: the assessment, its reviewers and the first principle.
+        await capturePart(page, lang, 'readme-scorecard', {
+          from: page.getByRole('region', { name: p.scorecard.title }),
+          to: page.getByRole('article', { name: p.principles.people_centred }),
+        });
+      }
     });
 
     await step('the edit form of a project', async () => {
@@ -159,7 +175,7 @@ export async function walk({ page, report, lang, taken, project }) {
     await navigate(page, lang, 'strategies');
     await heading(page, t.strategies.title);
     await settle(page);
-    await shoot('strategies');
+    await shoot('strategies', { maxHeight: 3000 });
   });
 
   await step("donors, and a donor's contributions", async () => {
@@ -177,7 +193,7 @@ export async function walk({ page, report, lang, taken, project }) {
     await navigate(page, lang, 'audit');
     await heading(page, t.audit.title);
     await settle(page);
-    await shoot('audit');
+    await shoot('audit', { maxHeight: 3000 });
   });
 
   await step('an unknown address shows the not-found page', async () => {
@@ -195,7 +211,7 @@ export async function walk({ page, report, lang, taken, project }) {
     await navigate(page, lang, 'reviews');
     await heading(page, r.queue.title);
     await settle(page);
-    await shoot('review-queue');
+    await shoot('review-queue', { maxHeight: 3000 });
   });
 
   if (project) {
