@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -57,6 +58,22 @@ export class AppModule {
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+            // pino-http binds the serialized request to each request's logger whatever the level, so
+            // the default serializer copied, redacted and stringified every header of every request
+            // (about a tenth of a small request's CPU). A log line needs these fields only.
+            wrapSerializers: false,
+            serializers: {
+              req: (request: IncomingMessage & { id?: string; originalUrl?: string }) => ({
+                id: request.id,
+                method: request.method,
+                // Express rewrites url below a mount point; originalUrl is the path asked for.
+                url: request.originalUrl ?? request.url,
+                remoteAddress: request.socket?.remoteAddress,
+                userAgent: request.headers['user-agent'],
+              }),
+              res: stdSerializers.res,
+              err: stdSerializers.err,
+            },
           },
           forRoutes: ['*path'],
         }),
