@@ -78,7 +78,12 @@ const trackers = new WeakMap();
 
 /** A fresh browser context and page, every browser error recorded against the language. */
 export async function openPage(browser, baseUrl, lang, pageErrors) {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: VIEWPORT });
+  // The browser speaks the reader's language too: native controls (date fields) follow it, not the page.
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: lang === 'ar' ? 'ar' : 'en-US',
+    viewport: VIEWPORT,
+  });
   const page = await context.newPage();
   const tracker = { pending: new Set(), listeners: new Set() };
   trackers.set(page, tracker);

@@ -46,6 +46,13 @@ const JUSTIFICATIONS = {
   protection_empowerment:
     'county policies and contingency funds protect; savings groups and peace committees let people act for themselves.',
 };
+/** What staff write in the record with each decision. */
+const NOTES = {
+  full_proposal: 'The concept note fits Window I; UNDP and UNICEF are invited to submit the full proposal.',
+  under_review: 'The full proposal is complete; it goes to three reviewers.',
+  approved:
+    'Both recipient States consented and the project is in line with their national strategies; the panel recommends approval.',
+};
 const PRINCIPLES = [
   'people_centred',
   'comprehensive',
@@ -258,7 +265,7 @@ export async function runScenario({ page, report, baseUrl }) {
     assert.equal(await button.isEnabled(), true, `${p.transitions.actions[to]} is open`);
     await button.click();
     const dialog = page.getByRole('dialog', { name: p.transitions.actions[to] });
-    await dialog.getByRole('textbox', { name: p.transitions.note }).fill(`Decided in the e2e run: ${to}.`);
+    await dialog.getByRole('textbox', { name: p.transitions.note }).fill(NOTES[to]);
     await dialog.getByRole('button', { name: p.transitions.confirm[to] }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator(`[data-stage="${to}"]`).first().waitFor();
