@@ -23,7 +23,7 @@ function AllDonors({ ownDonorId }: { ownDonorId: string }) {
     Number(fund.receivedUsd) > 0 ? percent.format(Number(value) / Number(fund.receivedUsd)) : '—';
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="all-donors-title">
+    <Stack gap="sm" component="section">
       <Stack gap={2}>
         <Title order={2} fz="h3" id="all-donors-title">
           {t('donors.mine.allTitle')}

@@ -20,14 +20,23 @@ type ReadableReview = Pick<
 const RECOMMENDATION_TONES = { approve: 'teal', revise: 'orange', reject: 'grape' } as const;
 
 /** One review, read: each principle's score in words and its justification, and the recommendation. */
-export function ReviewReadout({ review, title }: { review: ReadableReview; title: string }) {
+export function ReviewReadout({
+  review,
+  title,
+  level = 3,
+}: {
+  review: ReadableReview;
+  title: string;
+  /** 2 where the review is a section of the page itself; 3 inside "the other reviews". */
+  level?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const { dateTime } = useIntl();
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="article" aria-label={title}>
       <Group justify="space-between" align="flex-start" mb="md" gap="sm">
         <Stack gap={2}>
-          <Title order={3} fz="h4">
+          <Title order={level} fz="h4">
             {title}
           </Title>
           {review.submittedAt ? (

@@ -268,6 +268,8 @@ describe('the review page', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Submit: it is final' }));
 
     expect(await screen.findByText('Your review is submitted')).toBeInTheDocument();
+    // The review is a section of the page under its title (h1), so its heading is a level 2.
+    expect(await screen.findByRole('heading', { level: 2, name: 'Your review' })).toBeInTheDocument();
     // What was typed is saved with the version read, then submitted with the next one.
     const patch = calls.find((call) => call.method === 'PATCH');
     expect(patch?.body).toMatchObject({

@@ -134,7 +134,11 @@ function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: st
         <Stack gap="lg">
           <DeclarationSummary review={review} proposal={proposal} />
           {review.status !== 'declined_conflict' ? (
-            <ReviewReadout review={review} title={t('reviews.review.by', { name: review.reviewerName })} />
+            <ReviewReadout
+              review={review}
+              title={t('reviews.review.by', { name: review.reviewerName })}
+              level={2}
+            />
           ) : null}
           {proposal.open ? <ProposalSummary proposal={proposal} /> : null}
         </Stack>
@@ -190,7 +194,7 @@ function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: st
           >
             {t('reviews.submitted.body', { date: dateTime(review.submittedAt) })}
           </Alert>
-          <ReviewReadout review={review} title={t('reviews.submitted.yours')} />
+          <ReviewReadout review={review} title={t('reviews.submitted.yours')} level={2} />
           <OtherReviews projectId={review.projectId} ownReviewId={review.id} />
         </Stack>
       </>
@@ -215,7 +219,7 @@ function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: st
           <Alert color="gray" variant="light" title={t('reviews.closed.title')}>
             {t('reviews.closed.body', { stage: t(`reviews.stages.${proposal.stage ?? 'under_review'}`) })}
           </Alert>
-          <ReviewReadout review={review} title={t('reviews.submitted.yours')} />
+          <ReviewReadout review={review} title={t('reviews.submitted.yours')} level={2} />
         </Stack>
       </>
     );

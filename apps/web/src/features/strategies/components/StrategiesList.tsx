@@ -63,14 +63,7 @@ export function StrategiesList({
         const name = countryName(iso3);
         const headingId = `country-${iso3}`;
         return (
-          <Paper
-            key={iso3}
-            withBorder
-            radius="md"
-            p={{ base: 'sm', sm: 'md' }}
-            component="section"
-            aria-labelledby={headingId}
-          >
+          <Paper key={iso3} withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section">
             <Group gap="xs" mb="sm">
               <Title order={2} fz="h4" id={headingId}>
                 {name}
