@@ -92,7 +92,7 @@ for (const { lang, name, violations } of audits) {
   const counts = ['critical', 'serious', 'moderate', 'minor']
     .map((impact) => `${impact} ${violations.filter((v) => v.impact === impact).length}`)
     .join(', ');
-  const ids = violations.map((v) => `${v.id} (${v.impact})`).join(', ');
+  const ids = violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 2).join(' | ')}`).join('; ');
   console.log(`  ${lang}/${name.padEnd(26)} ${counts}${ids ? `: ${ids}` : ''}`);
 }
 if (pageErrors.length) {
