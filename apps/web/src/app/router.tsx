@@ -4,6 +4,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { complianceQueryOptions } from '../features/projects/api/compliance';
 import { projectQueryOptions } from '../features/projects/api/get-project';
+import { loadFeatureTranslations } from '../i18n';
 import { RouteError } from './routes/RouteError';
 
 /**
@@ -22,7 +23,14 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: async () => ({ Component: (await import('../features/auth/routes/SignInRoute')).SignInRoute }),
       },
       {
-        lazy: async () => ({ Component: (await import('./layout/AppLayout')).AppLayout }),
+        // The features' strings load beside the shell's code: the sign-in page does without them.
+        lazy: async () => {
+          const [{ AppLayout }] = await Promise.all([
+            import('./layout/AppLayout'),
+            loadFeatureTranslations(),
+          ]);
+          return { Component: AppLayout };
+        },
         children: [
           {
             index: true,

@@ -8,13 +8,17 @@ import {
   isLanguage,
   rememberLanguage,
 } from './languages';
-import { englishTranslations, loadTranslations } from './resources';
+import { englishCore, loadTranslations } from './resources';
+
+/** Whether the features' strings are wanted yet: the sign-in page shows only the shell's. */
+let featuresWanted = false;
 
 const lazyBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language: string, _namespace: string, callback: ReadCallback) {
-    loadTranslations(language).then(
+    // Another language's features come in the same chunk as its shell strings: no reason to wait.
+    loadTranslations(language, { features: featuresWanted || language !== DEFAULT_LANGUAGE }).then(
       (translations) => callback(null, translations),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
@@ -42,10 +46,21 @@ export function initI18n(language: string = detectLanguage()): Promise<unknown> 
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: LANGUAGES.map((l) => l.code),
       load: 'languageOnly',
-      resources: { en: { translation: englishTranslations } },
+      resources: { [DEFAULT_LANGUAGE]: { translation: englishCore } },
       partialBundledLanguages: true,
       interpolation: { escapeValue: false },
       returnNull: false,
       react: { useSuspense: false },
     });
+}
+
+/**
+ * Adds the features' English strings, for the signed-in screens (the router loads them with the
+ * shell). English is every language's fallback, so they are added whatever the reader's language.
+ */
+export async function loadFeatureTranslations(): Promise<void> {
+  if (featuresWanted) return;
+  featuresWanted = true;
+  const english = await loadTranslations(DEFAULT_LANGUAGE, { features: true });
+  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', english, true, false);
 }

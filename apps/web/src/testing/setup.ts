@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
-import { i18n, initI18n } from '../i18n';
+import { i18n, initI18n, loadFeatureTranslations } from '../i18n';
 
 // Mantine reads these browser APIs, which happy-dom does not implement.
 Object.defineProperty(window, 'matchMedia', {
@@ -34,6 +34,7 @@ if (!('fonts' in document)) {
 beforeAll(async () => {
   window.localStorage.clear();
   await initI18n('en');
+  await loadFeatureTranslations();
 });
 
 afterEach(async () => {
