@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Authenticated } from '../auth/access.decorators';
+import { sendJsonText } from '../common/json/json-text';
 import { DashboardOverviewDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 
@@ -13,7 +15,7 @@ export class DashboardController {
   @Get('overview')
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: DashboardOverviewDto })
-  overview(): Promise<DashboardOverviewDto> {
-    return this.dashboard.overview();
+  async overview(@Res({ passthrough: true }) response: Response): Promise<string> {
+    return sendJsonText(response, await this.dashboard.overview());
   }
 }

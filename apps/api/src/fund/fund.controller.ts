@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Authenticated } from '../auth/access.decorators';
+import { sendJsonText } from '../common/json/json-text';
 import { FundLedger } from './fund.dto';
 import { FundService } from './fund.service';
 
@@ -22,7 +24,7 @@ export class FundController {
       'summed in SQL.',
   })
   @ApiOkResponse({ type: FundLedger })
-  ledger(): Promise<FundLedger> {
-    return this.fund.ledger();
+  async ledger(@Res({ passthrough: true }) response: Response): Promise<string> {
+    return sendJsonText(response, await this.fund.ledger());
   }
 }

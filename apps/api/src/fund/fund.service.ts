@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
-import { FundLedger } from './fund.dto';
 
 /**
  * The ledger in one statement, so both figure sets read one snapshot and the years add up to the
@@ -38,7 +37,7 @@ const LEDGER_SQL = `
         'year', year, 'received', round(r, 2)::text, 'committed', round(c, 2)::text,
         'transferred', round(t, 2)::text, 'available', round(r - c, 2)::text) ORDER BY year NULLS LAST)
       FROM years), '[]')
-  ) AS ledger`;
+  )::text AS ledger`;
 
 /**
  * The ledger sums every contribution, committed project and transfer (about 0.3 s of PostgreSQL at
@@ -47,11 +46,12 @@ const LEDGER_SQL = `
  * refresh runs). The writes that move it (contributions, transfers, stage transitions, a project's
  * approved budget or start date) call changed() once committed, so the process that wrote answers
  * with the change at once; another API process may lag by up to DASHBOARD_CACHE_SECONDS. Decisions
- * never read this copy: approvals and transfers compute the balance themselves, under lock.
+ * never read this copy: approvals and transfers compute the balance themselves, under lock. It is
+ * kept as the JSON text PostgreSQL wrote (a FundLedger) and sent as it is.
  */
 @Injectable()
 export class FundService {
-  private readonly cache: RefreshingCache<FundLedger>;
+  private readonly cache: RefreshingCache<string>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,7 +61,8 @@ export class FundService {
     this.cache = new RefreshingCache(() => this.compute(), freshMs, freshMs * 10);
   }
 
-  ledger(): Promise<FundLedger> {
+  /** The ledger (a FundLedger) as JSON text. */
+  ledger(): Promise<string> {
     return this.cache.get();
   }
 
@@ -70,10 +71,8 @@ export class FundService {
     this.cache.invalidate();
   }
 
-  private async compute(): Promise<FundLedger> {
-    const [row] = await preparedQuery<{ ledger: FundLedger }>(this.dataSource, LEDGER_SQL, [
-      COMMITTED_STAGES,
-    ]);
+  private async compute(): Promise<string> {
+    const [row] = await preparedQuery<{ ledger: string }>(this.dataSource, LEDGER_SQL, [COMMITTED_STAGES]);
     return row!.ledger;
   }
 }

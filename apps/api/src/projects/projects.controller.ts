@@ -15,6 +15,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import type { Response } from 'express';
 import { Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
+import { sendJsonText } from '../common/json/json-text';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import {
   CreateProjectRequest,
@@ -35,9 +36,7 @@ export class ProjectsController {
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: ProjectPage })
   list(@Query() query: ProjectQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
-    // A ProjectPage already written as JSON text: sent as it is (Express sends a string untouched).
-    response.type('json');
-    return this.projects.listJson(query);
+    return this.projects.listJson(query).then((page) => sendJsonText(response, page));
   }
 
   @Get(':id')
