@@ -144,10 +144,6 @@ function signedInChunk(): {
 }
 const signedIn = signedInChunk();
 
-/** A language's strings (src/i18n/locales, features/<f>/locales) but the shell's English, which is bundled. */
-const STRINGS = /[\\/]src[\\/](i18n|features[\\/][^\\/]+)[\\/]locales[\\/](\w+)\.json$/;
-const BUNDLED_STRINGS = /[\\/]src[\\/]i18n[\\/]locales[\\/]en\.json$/;
-
 const WORLD_MAP = 'virtual:world-map';
 
 /**
@@ -192,12 +188,6 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // One file per language, whose strings load together (src/i18n/resources.ts).
-            {
-              name: (id: string) => `strings-${STRINGS.exec(id)?.[2] ?? 'other'}`,
-              test: (id: string) => STRINGS.test(id) && !BUNDLED_STRINGS.test(id),
-              priority: 4,
-            },
             ...vendorChunks.map(([name, test]) => ({ name, test, priority: 3 })),
             { name: 'start', test: signedIn.startTest, priority: 2 },
             { name: 'signed-in', test: signedIn.test, priority: 1 },

@@ -1,6 +1,9 @@
-import { Alert, Button, Center, Skeleton, Stack, Table, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertTriangle, IconMoodEmpty, IconRefresh } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Center, Skeleton, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { IconMoodEmpty } from '@tabler/icons-react';
+
+// In a file of its own, so that the router's error screen does not bring Mantine's Table (and the
+// ScrollArea and floating-ui behind it) into the first page's code.
+export { ErrorResult } from './ErrorResult';
 
 /** Placeholder rows while a table loads; the table itself carries aria-busy. */
 export function TableSkeleton({ columns, rows = 8 }: { columns: number; rows?: number }) {
@@ -30,33 +33,5 @@ export function EmptyResult({ title, body }: { title: string; body?: string }) {
         {body ? <Text c="dimmed">{body}</Text> : null}
       </Stack>
     </Center>
-  );
-}
-
-export function ErrorResult({ title, onRetry }: { title: string; onRetry?: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Alert
-      variant="light"
-      color="red"
-      title={title}
-      icon={<IconAlertTriangle aria-hidden="true" />}
-      my="md"
-      styles={{ title: { color: 'var(--mantine-color-red-9)' } }}
-    >
-      <Stack gap="sm" align="flex-start">
-        <Text size="sm">{t('common.errorBody')}</Text>
-        {onRetry ? (
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconRefresh size={16} aria-hidden="true" />}
-            onClick={onRetry}
-          >
-            {t('common.retry')}
-          </Button>
-        ) : null}
-      </Stack>
-    </Alert>
   );
 }

@@ -8,7 +8,7 @@ import {
   isLanguage,
   rememberLanguage,
 } from './languages';
-import { englishCore, loadTranslations } from './resources';
+import { englishCore, loadEnglishFeatures, loadTranslations } from './resources';
 
 /** Whether the features' strings are wanted yet: the sign-in page shows only the shell's. */
 let featuresWanted = false;
@@ -17,8 +17,13 @@ const lazyBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language: string, _namespace: string, callback: ReadCallback) {
-    // Another language's features come in the same chunk as its shell strings: no reason to wait.
-    loadTranslations(language, { features: featuresWanted || language !== DEFAULT_LANGUAGE }).then(
+    const load =
+      language === DEFAULT_LANGUAGE
+        ? featuresWanted
+          ? loadEnglishFeatures()
+          : Promise.resolve({})
+        : loadTranslations(language);
+    load.then(
       (translations) => callback(null, translations),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
@@ -61,6 +66,6 @@ export function initI18n(language: string = detectLanguage()): Promise<unknown> 
 export async function loadFeatureTranslations(): Promise<void> {
   if (featuresWanted) return;
   featuresWanted = true;
-  const english = await loadTranslations(DEFAULT_LANGUAGE, { features: true });
+  const english = await loadEnglishFeatures();
   i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', english, true, false);
 }

@@ -1,6 +1,7 @@
 import core from './locales/en.json';
+import type { Translations } from './merged';
 
-export type Translations = { [key: string]: string | Translations };
+export type { Translations } from './merged';
 
 /**
  * The strings of the app: the shell's in ./locales, and each feature's in
@@ -8,25 +9,19 @@ export type Translations = { [key: string]: string | Translations };
  * features add their strings without touching each other's files.
  *
  * Only the shell's English strings are bundled: they are the fallback of every language and all the
- * sign-in page shows. The build puts each language's other files in one chunk (vite.config.ts).
+ * sign-in page shows. Each language's other strings are one file (./bundles), fetched when needed.
  */
 export const englishCore = core as Translations;
 
-const files = import.meta.glob<Translations>(
-  ['./locales/*.json', '../features/*/locales/*.json', '!./locales/en.json'],
-  { import: 'default' },
-);
+const bundles = import.meta.glob<Translations>('./bundles/*.ts', { import: 'default' });
 
-/** One language's strings: the shell's (but English's, bundled) and, when asked, every feature's. */
-export async function loadTranslations(
-  language: string,
-  { features }: { features: boolean },
-): Promise<Translations> {
-  const parts = await Promise.all(
-    Object.entries(files)
-      .filter(([file]) => file.endsWith(`/locales/${language}.json`))
-      .filter(([file]) => features || !file.startsWith('../features/'))
-      .map(([, load]) => load()),
-  );
-  return Object.assign({}, ...parts) as Translations;
+/** Another language's strings, the shell's and every feature's; nothing for English, bundled. */
+export async function loadTranslations(language: string): Promise<Translations> {
+  const load = language === 'en' ? undefined : bundles[`./bundles/${language}.ts`];
+  return load ? load() : {};
+}
+
+/** The features' English strings, which the signed-in screens need. */
+export function loadEnglishFeatures(): Promise<Translations> {
+  return bundles['./bundles/en.ts']?.() ?? Promise.resolve({});
 }

@@ -7,7 +7,7 @@ import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavig
 import { BrandMark } from '../../components/BrandMark';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { LanguagePicker } from '../../components/LanguagePicker';
-import { ErrorResult } from '../../components/QueryStates';
+import { ErrorResult } from '../../components/ErrorResult';
 import { Tag } from '../../components/Tag';
 import { SIGN_IN_PATH, signInPathFor, useCurrentUser, useSignOut, type User } from '../../lib/auth';
 import { canOpen, isRole } from '../../lib/authorization';

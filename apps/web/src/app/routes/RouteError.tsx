@@ -1,6 +1,6 @@
 import { Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../components/QueryStates';
+import { ErrorResult } from '../../components/ErrorResult';
 
 /** Shown when a screen fails to load (typically a chunk lost after a new release): a reload fixes it. */
 export function RouteError() {
