@@ -4,7 +4,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { complianceQueryOptions } from '../features/projects/api/compliance';
 import { projectQueryOptions } from '../features/projects/api/get-project';
-import { loadFeatureTranslations } from '../i18n';
+import { i18n, loadFeatureTranslations } from '../i18n';
+import { prepareFormatters } from '../lib/format';
 import { RouteError } from './routes/RouteError';
 
 /**
@@ -25,10 +26,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
       {
         // The features' strings load beside the shell's code: the sign-in page does without them.
         lazy: async () => {
-          const [{ AppLayout }] = await Promise.all([
-            import('./layout/AppLayout'),
-            loadFeatureTranslations(),
-          ]);
+          const loading = Promise.all([import('./layout/AppLayout'), loadFeatureTranslations()]);
+          // Once every download of the screen has started (the child routes' too), before it renders.
+          queueMicrotask(() => prepareFormatters(i18n.resolvedLanguage ?? i18n.language));
+          const [{ AppLayout }] = await loading;
           return { Component: AppLayout };
         },
         children: [

@@ -23,6 +23,15 @@ export function useFormatters(): Formatters {
   }, [locale]);
 }
 
+/**
+ * Builds a language's formatters before a screen asks for them. The page's first Intl formatter
+ * loads ICU's locale data (some 35 ms, 140 ms on Lighthouse's slowed phone): the router does it
+ * while the signed-in screen's code downloads rather than in the middle of its first render.
+ */
+export function prepareFormatters(locale: string): void {
+  if (!formattersByLocale.has(locale)) formattersByLocale.set(locale, createFormatters(locale));
+}
+
 function createFormatters(locale: string) {
   const numberFormat = new Intl.NumberFormat(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
