@@ -1,6 +1,7 @@
 import { loadDemoDataIfEmpty } from '../../src/demo/demo-data';
 import { createTestApp, TestApp } from '../support/test-app';
 import { asRole } from '../support/builders';
+import { aProject } from '../support/portfolio-builders';
 
 describe('the compliance summary', () => {
   let t: TestApp;
@@ -46,5 +47,39 @@ describe('the compliance summary', () => {
         .set(auth)
         .then((r) => r.status),
     ).resolves.toBe(403);
+  });
+});
+
+/**
+ * Today's counts are kept like the overview they appear on (DASHBOARD_CACHE_SECONDS, an hour here so
+ * nothing expires during the test); a count for another date is computed when asked.
+ */
+describe('the compliance summary, cached', () => {
+  let t: TestApp;
+  let staff: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await createTestApp({ DASHBOARD_CACHE_SECONDS: '3600' });
+    staff = (await asRole(t, 'staff')).auth;
+  });
+  afterAll(() => t.close());
+
+  const total = async (on?: string) => {
+    const response = await t
+      .http()
+      .get('/api/v1/compliance/summary')
+      .query(on ? { on } : {})
+      .set(staff);
+    expect(response.status).toBe(200);
+    return (response.body.counts as { projects: number }[]).reduce((sum, c) => sum + c.projects, 0);
+  };
+
+  it("serves today's counts it computed, and computes another date's", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await total();
+    await aProject(t, { stage: 'active' });
+    expect(await total()).toBe(before);
+    expect(await total(today)).toBe(before);
+    expect(await total('2020-01-01')).toBe(before + 1);
   });
 });
