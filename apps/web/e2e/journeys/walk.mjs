@@ -178,10 +178,14 @@ export async function walk({ page, report, lang, taken, project }) {
     await shoot('reviews-board');
   });
 
-  await step('national strategies', async () => {
+  await step('national strategies in force today, by country', async () => {
     await navigate(page, lang, 'strategies');
     await heading(page, t.strategies.title);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel(t.strategies.filters.coversDate).fill(today);
+    await page.waitForURL(new RegExp(`[?&]coversDate=${today}`));
     await settle(page);
+    await page.getByRole('heading', { level: 2, name: countryName(lang, 'GH'), exact: true }).waitFor();
     await shoot('strategies', { maxHeight: 3000 });
   });
 
@@ -237,6 +241,11 @@ export async function walk({ page, report, lang, taken, project }) {
       // Demo proposals wait for the reviewer, some with the conflicts still to declare.
       const waiting = page.getByRole('region', { name: r.queue.waiting });
       const start = waiting.getByRole('link', { name: r.queue.start });
+      const names = [r.queue.start, r.queue.score, r.queue.continue].map(escapeRegExp).join('|');
+      await waiting
+        .getByRole('link', { name: new RegExp(`^(${names})`) })
+        .first()
+        .waitFor();
       if (await start.count()) {
         await start.first().click();
         await page.getByRole('heading', { level: 2, name: r.conflict.title }).waitFor();
