@@ -214,6 +214,7 @@ export async function runScenario({ page, report, baseUrl }) {
     await dialog.getByRole('radio', { name: p.consent.status.granted }).check();
     await dialog.getByLabel(p.consent.fields.requestedOn).fill('2026-09-01');
     await dialog.getByLabel(p.consent.fields.grantedOn).fill('2026-10-15');
+    await dialog.getByLabel(p.consent.fields.validUntil).fill('2030-12-31');
     await dialog
       .getByRole('textbox', { name: p.consent.fields.issuingOffice })
       .fill('Ministry of Foreign Affairs');
@@ -221,6 +222,9 @@ export async function runScenario({ page, report, baseUrl }) {
     await dialog
       .getByRole('textbox', { name: p.consent.fields.documentReference })
       .fill(`MFA/HS/2026/${name.slice(0, 3).toUpperCase()}-17`);
+    await dialog
+      .getByRole('textbox', { name: p.consent.fields.scope })
+      .fill(`The whole project, in the districts of ${name} it names, until its end.`);
     if (name === first) await visit(page, lang, 'consent-form', { maxHeight: 900 });
     await dialog.getByRole('button', { name: p.actions.save }).click();
     await dialog.waitFor({ state: 'detached' });

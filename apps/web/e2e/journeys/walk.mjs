@@ -182,7 +182,9 @@ export async function walk({ page, report, lang, taken, project }) {
     await navigate(page, lang, 'strategies');
     await heading(page, t.strategies.title);
     const today = new Date().toISOString().slice(0, 10);
-    await page.getByLabel(t.strategies.filters.coversDate).fill(today);
+    const covers = page.getByLabel(t.strategies.filters.coversDate);
+    await covers.fill(today);
+    await covers.blur();
     await page.waitForURL(new RegExp(`[?&]coversDate=${today}`));
     await settle(page);
     await page.getByRole('heading', { level: 2, name: countryName(lang, 'GH'), exact: true }).waitFor();
