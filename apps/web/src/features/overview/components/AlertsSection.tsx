@@ -57,7 +57,7 @@ export function AlertsSection() {
   const { t } = useTranslation();
   const alerts = useAlerts();
   // Rendered at a lower priority, in slices, like the rest of the overview (see StaffOverview).
-  const data = useDeferredValue(alerts.data);
+  const data = useDeferredValue(alerts.data ?? null, null);
   const { date } = useFormatters();
   const { number } = useFigures();
   const countryName = useCountryName();
@@ -98,7 +98,7 @@ export function AlertsSection() {
 
       {alerts.isError ? (
         <ErrorResult title={t('dashboard.alerts.error')} onRetry={() => void alerts.refetch()} />
-      ) : data === undefined ? (
+      ) : data === null ? (
         <Stack gap="sm" aria-busy="true">
           {Array.from({ length: 4 }, (_, index) => (
             <Skeleton key={index} height={54} radius="md" />

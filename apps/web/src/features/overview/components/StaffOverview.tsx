@@ -34,9 +34,11 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
   // React Query's answers render synchronously (useSyncExternalStore): rendering every section for
   // the overview's answer then held the main thread for over a second of a slow phone. Deferred, the
   // answer renders at a lower priority that React slices and interrupts, so the page stays responsive.
-  const data = useDeferredValue(overview.data);
-  const byYear = useDeferredValue(ledger.data?.byYear);
-  const loading = data === undefined && !overview.isError;
+  // The initial null does the same when the answers are already there as the screen first renders:
+  // the greeting and the skeletons are painted first.
+  const data = useDeferredValue(overview.data ?? null, null);
+  const byYear = useDeferredValue(ledger.data?.byYear ?? null, null) ?? undefined;
+  const loading = data === null && !overview.isError;
 
   return (
     <Stack gap="xl">

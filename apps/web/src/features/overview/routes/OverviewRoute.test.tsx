@@ -63,7 +63,7 @@ describe('the staff overview', () => {
 
     const received = await screen.findByTestId('ledger-received', {}, SLOW);
     expect(within(received).getByText('Received')).toBeInTheDocument();
-    expect(await within(received).findByText('$180M')).toBeInTheDocument();
+    expect(await within(received).findByText('$180M', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByTestId('ledger-received-exact').textContent).toBe(usd('en', 179995053.54));
     expect(screen.getByTestId('ledger-available-exact').textContent).toBe(usd('en', 99880053.54));
 
