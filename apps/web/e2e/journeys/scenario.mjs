@@ -33,18 +33,32 @@ const REVIEWERS = [
   { key: 'reviewer3', name: 'Rahul Reviewer', conflict: true },
 ];
 const RUBRIC = ['absent', 'weak', 'partial', 'strong', 'exemplary'];
-/** What a reviewer writes for each principle, after the rubric's word for the score. */
+/** What each reviewer writes for each principle, after the rubric's word for the score. */
 const JUSTIFICATIONS = {
-  people_centred:
-    'women, children and older persons are counted and choose the warning signals; their committees steer the work.',
-  comprehensive:
-    'drought, raids and debt are tackled together; UNDP and UNICEF split livelihoods and water without overlap.',
-  context_specific:
-    'county and district plans start from community risk maps; the capacities of local government are assessed.',
-  prevention_oriented:
-    'committees act on early warnings before a drought turns into conflict; root causes are named and addressed.',
-  protection_empowerment:
-    'county policies and contingency funds protect; savings groups and peace committees let people act for themselves.',
+  reviewer1: {
+    people_centred:
+      'women, children and older persons are counted and choose the warning signals; their committees steer the work.',
+    comprehensive:
+      'drought, raids and debt are tackled together; UNDP and UNICEF split livelihoods and water without overlap.',
+    context_specific:
+      'county and district plans start from community risk maps; the capacities of local government are assessed.',
+    prevention_oriented:
+      'committees act on early warnings before a drought turns into conflict; root causes are named and addressed.',
+    protection_empowerment:
+      'county policies and contingency funds protect; savings groups and peace committees let people act for themselves.',
+  },
+  reviewer2: {
+    people_centred:
+      'the most exposed groups are named and take part in design and monitoring, not only as recipients.',
+    comprehensive:
+      'one programme covers freedom from fear and from want, with a clear division of labour between the two agencies.',
+    context_specific:
+      "grounded in local assessments of each country; the alignment with Kenya's national strategy is explicit.",
+    prevention_oriented:
+      'a community early-warning mechanism is built in; the analysis of root causes could go further.',
+    protection_empowerment:
+      'institutional protection and community empowerment reinforce each other in one framework.',
+  },
 };
 /** What staff write in the record with each decision. */
 const NOTES = {
@@ -339,7 +353,7 @@ export async function runScenario({ page, report, baseUrl }) {
           await group.getByRole('radio', { name: new RegExp(`^${score} · `) }).click();
           await section
             .getByRole('textbox', { name: r.form.justification })
-            .fill(`${r.rubric[RUBRIC[score]].name}: ${JUSTIFICATIONS[principle]}`);
+            .fill(`${r.rubric[RUBRIC[score]].name}: ${JUSTIFICATIONS[reviewer.key][principle]}`);
         }
         const recommendation = page.getByRole('region', { name: r.recommendation.title });
         await recommendation.getByRole('radio', { name: r.recommendation.approve, exact: true }).check();
