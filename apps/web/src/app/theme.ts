@@ -36,6 +36,9 @@ export const theme = createTheme({
   components: {
     Badge: { defaultProps: { radius: 'sm' } },
     Table: { defaultProps: { verticalSpacing: 'sm' } },
+    // Mantine draws a dialog's title bar as <header>; inside role="dialog" that counts as a second
+    // banner landmark beside the app's own header (axe: landmark-no-duplicate-banner).
+    ModalHeader: { defaultProps: { component: 'div' } },
   },
 });
 
