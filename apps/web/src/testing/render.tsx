@@ -25,6 +25,8 @@ export function renderWithProviders(
           </>
         ),
       },
+      // Where a screen navigates after its work (e.g. to the saved record): the probe shows the address.
+      { path: '*', element: <LocationProbe /> },
     ],
     { initialEntries: [route] },
   );

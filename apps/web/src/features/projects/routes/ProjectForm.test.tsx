@@ -145,5 +145,7 @@ describe('the project form', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
     await waitFor(() => expect(patches).toHaveLength(2));
     expect(patches[1]).toEqual({ version: 2, title: 'My better title' });
+    // Saved: the form hands over to the project's page.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/projects\/p-1$/));
   });
 });
