@@ -4,7 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
@@ -71,7 +71,9 @@ export class AppModule {
                 remoteAddress: request.socket?.remoteAddress,
                 userAgent: request.headers['user-agent'],
               }),
-              res: stdSerializers.res,
+              // The status is what a request line needs; the response headers (security headers,
+              // the session cookie) are the same on every answer and only made each line 1 KB long.
+              res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
               err: stdSerializers.err,
             },
           },
