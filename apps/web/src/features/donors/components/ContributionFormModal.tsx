@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Group,
-  List,
   Modal,
   NativeSelect,
   Select,
@@ -14,7 +13,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconEqual } from '@tabler/icons-react';
+import { IconEqual } from '@tabler/icons-react';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { writeFailureOf } from '../../../lib/field-errors';
@@ -38,6 +37,7 @@ import {
   sameDecimal,
   usdAmountFor,
 } from '../lib/usd';
+import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const STATUSES: ContributionStatus[] = ['pledged', 'received', 'cancelled'];
 const FIELDS = [
@@ -482,41 +482,19 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
         />
 
         {changed ? (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden="true" />}
+          <StaleChangesAlert
             title={t('donors.stale.title')}
-            styles={{ title: { color: '#8a3a00' } }}
-          >
-            <Stack gap="xs">
-              <Text size="sm">{t('donors.stale.body')}</Text>
-              {changed.length ? (
-                <List size="sm">
-                  {changed.map((field) => (
-                    <List.Item key={field}>{describe(field)}</List.Item>
-                  ))}
-                </List>
-              ) : null}
-              <Group gap="sm">
-                <Button size="xs" type="submit" loading={update.isPending}>
-                  {t('donors.stale.keepMine')}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    if (base) setValues(valuesOf(base));
-                    setChanged(null);
-                    update.reset();
-                  }}
-                >
-                  {t('donors.stale.takeTheirs')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            body={t('donors.stale.body')}
+            changes={changed.map((field) => describe(field))}
+            keepMine={t('donors.stale.keepMine')}
+            takeTheirs={t('donors.stale.takeTheirs')}
+            saving={update.isPending}
+            onTakeTheirs={() => {
+              if (base) setValues(valuesOf(base));
+              setChanged(null);
+              update.reset();
+            }}
+          />
         ) : null}
 
         {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (

@@ -1,6 +1,5 @@
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
@@ -8,6 +7,7 @@ import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
 import { donorQueryOptions, type Donor } from '../api/get-donors';
 import { useCreateDonor, useUpdateDonor, type UpdateDonorInput } from '../api/save-donor';
 import { DONOR_KINDS, isDonorKind, type DonorKind } from '../lib/filters';
+import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const FIELDS = ['name', 'kind', 'countryIso3'] as const;
 type Field = (typeof FIELDS)[number];
@@ -185,47 +185,27 @@ export function DonorForm({
           />
         ) : null}
         {changed ? (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden="true" />}
+          <StaleChangesAlert
             title={t('donors.stale.title')}
-            styles={{ title: { color: '#8a3a00' } }}
-          >
-            <Stack gap="xs">
-              <Text size="sm">{t('donors.stale.body')}</Text>
-              <List size="sm">
-                {changed.map((field) => (
-                  <List.Item key={field}>
-                    {t('donors.stale.change', {
-                      field: t(`donors.form.${field}`),
-                      value:
-                        field === 'kind' && base
-                          ? t(`donors.kinds.${base.kind}`)
-                          : ((base?.[field] as string | null) ?? '—'),
-                    })}
-                  </List.Item>
-                ))}
-              </List>
-              <Group gap="sm">
-                <Button size="xs" type="submit" loading={update.isPending}>
-                  {t('donors.stale.keepMine')}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    if (base) setValues(valuesOf(base));
-                    setChanged(null);
-                    update.reset();
-                  }}
-                >
-                  {t('donors.stale.takeTheirs')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            body={t('donors.stale.body')}
+            changes={changed.map((field) =>
+              t('donors.stale.change', {
+                field: t(`donors.form.${field}`),
+                value:
+                  field === 'kind' && base
+                    ? t(`donors.kinds.${base.kind}`)
+                    : ((base?.[field] as string | null) ?? '—'),
+              }),
+            )}
+            keepMine={t('donors.stale.keepMine')}
+            takeTheirs={t('donors.stale.takeTheirs')}
+            saving={update.isPending}
+            onTakeTheirs={() => {
+              if (base) setValues(valuesOf(base));
+              setChanged(null);
+              update.reset();
+            }}
+          />
         ) : null}
         {mutation.isError && !failure?.stale && !duplicate && !Object.keys(failure?.fields ?? {}).length ? (
           <Alert color="red" variant="light" role="alert" title={t('donors.form.failed')}>

@@ -1,17 +1,5 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
@@ -19,6 +7,7 @@ import { writeFailureOf } from '../../../lib/field-errors';
 import { useIntl } from '../../../lib/intl';
 import { strategyQueryOptions, type Strategy } from '../api/get-strategies';
 import { useCreateStrategy, useUpdateStrategy, type UpdateStrategyInput } from '../api/save-strategy';
+import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const FIELDS = ['countryIso3', 'title', 'periodFrom', 'periodTo', 'priorityAreas', 'reference'] as const;
 type Field = (typeof FIELDS)[number];
@@ -288,41 +277,19 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
         />
 
         {changedFields ? (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden="true" />}
+          <StaleChangesAlert
             title={t('strategies.stale.title')}
-            styles={{ title: { color: '#8a3a00' } }}
-          >
-            <Stack gap="xs">
-              <Text size="sm">{t('strategies.stale.body')}</Text>
-              {changedFields.length ? (
-                <List size="sm">
-                  {changedFields.map((field) => (
-                    <List.Item key={field}>{describe(field)}</List.Item>
-                  ))}
-                </List>
-              ) : null}
-              <Group gap="sm">
-                <Button size="xs" type="submit" loading={update.isPending}>
-                  {t('strategies.stale.keepMine')}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    if (base) setValues(valuesOf(base, null));
-                    setChangedFields(null);
-                    update.reset();
-                  }}
-                >
-                  {t('strategies.stale.takeTheirs')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            body={t('strategies.stale.body')}
+            changes={changedFields.map((field) => describe(field))}
+            keepMine={t('strategies.stale.keepMine')}
+            takeTheirs={t('strategies.stale.takeTheirs')}
+            saving={update.isPending}
+            onTakeTheirs={() => {
+              if (base) setValues(valuesOf(base, null));
+              setChangedFields(null);
+              update.reset();
+            }}
+          />
         ) : null}
 
         {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (

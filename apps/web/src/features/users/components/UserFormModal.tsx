@@ -2,19 +2,16 @@ import {
   Alert,
   Button,
   Group,
-  List,
   Modal,
   NativeSelect,
   PasswordInput,
   Select,
   Stack,
   Switch,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { ROLES, donorLinkProblem, isRole, type Role } from '@hstf/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
@@ -23,6 +20,7 @@ import { userQueryOptions, type UserAccount } from '../api/get-users';
 import { useCreateUser, useUpdateUser, type UpdateUserInput } from '../api/save-user';
 import { usePasswordError } from '../lib/password';
 import { PasswordPolicy } from './PasswordPolicy';
+import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const FIELDS = ['email', 'name', 'role', 'donorId', 'active', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -326,35 +324,16 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
         </Stack>
 
         {theirs ? (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden="true" />}
+          <StaleChangesAlert
             title={t('users.stale.title')}
-            styles={{ title: { color: '#8a3a00' } }}
-          >
-            <Stack gap="xs">
-              <Text size="sm">{t('users.stale.body')}</Text>
-              {theirs.changed.length ? (
-                <List size="sm">
-                  {theirs.changed.map((key) => (
-                    <List.Item key={key}>{describeChange(key)}</List.Item>
-                  ))}
-                </List>
-              ) : (
-                <Text size="sm">{t('users.stale.otherChange')}</Text>
-              )}
-              <Group gap="sm">
-                <Button size="xs" type="submit" loading={update.isPending}>
-                  {t('users.stale.keepMine')}
-                </Button>
-                <Button size="xs" variant="default" onClick={takeTheirs}>
-                  {t('users.stale.takeTheirs')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            body={t('users.stale.body')}
+            changes={theirs.changed.map((key) => describeChange(key))}
+            noChanges={t('users.stale.otherChange')}
+            keepMine={t('users.stale.keepMine')}
+            takeTheirs={t('users.stale.takeTheirs')}
+            saving={update.isPending}
+            onTakeTheirs={takeTheirs}
+          />
         ) : null}
 
         {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
