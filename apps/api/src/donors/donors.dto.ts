@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { OptionalText, RequiredText } from '../common/validation/text';
 import { PageQuery } from '../common/pagination/pagination';
 
 export const DONOR_KINDS = [
@@ -24,7 +16,6 @@ export type DonorKind = (typeof DONOR_KINDS)[number];
 
 const KIND_MESSAGE = `must be one of ${DONOR_KINDS.join(', ')}`;
 const ISO3 = /^[A-Z]{3}$/;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
@@ -63,11 +54,7 @@ export class DonorQuery extends PageQuery {
 }
 
 export class CreateDonorRequest {
-  @ApiProperty({ example: 'Japan' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(2, { message: 'must be at least 2 characters long' })
-  @MaxLength(300)
+  @RequiredText({ max: 300, min: 2, example: 'Japan' })
   name: string;
 
   @ApiProperty({ enum: DONOR_KINDS })
@@ -81,9 +68,8 @@ export class CreateDonorRequest {
     description:
       'Required for a Member State (an existing country); must be absent or null for any other kind',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @Transform(upper)
-  @ValidateIf((_, value) => value !== null)
   @IsString()
   @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code such as "JPN"' })
   countryIso3?: string | null;
@@ -96,16 +82,11 @@ export class UpdateDonorRequest {
   @Min(1)
   version?: number;
 
-  @ApiPropertyOptional()
-  @ValidateIf((_, value) => value !== undefined)
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(2, { message: 'must be at least 2 characters long' })
-  @MaxLength(300)
+  @OptionalText({ max: 300, min: 2 })
   name?: string;
 
   @ApiPropertyOptional({ enum: DONOR_KINDS })
-  @ValidateIf((_, value) => value !== undefined)
+  @Optional()
   @IsIn(DONOR_KINDS, { message: KIND_MESSAGE })
   kind?: DonorKind;
 
@@ -114,9 +95,8 @@ export class UpdateDonorRequest {
     type: String,
     description: 'Send null when the donor stops being a Member State',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @Transform(upper)
-  @ValidateIf((_, value) => value !== null)
   @IsString()
   @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code such as "JPN"' })
   countryIso3?: string | null;

@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { OptionalText, RequiredText } from '../common/validation/text';
 import { PageQuery } from '../common/pagination/pagination';
 
-/** Optional in an update, but not nullable: `null` is validated (and refused), not skipped. */
-const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
@@ -63,24 +52,14 @@ export class CreateAlignmentRequest {
   @IsUUID('all', { message: 'must be a UUID' })
   strategyId: string;
 
-  @ApiPropertyOptional({
+  @OptionalText({
+    max: 300,
     nullable: true,
-    type: String,
     description: "One of the strategy's priority areas (matched without regard to case)",
   })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(300)
   priorityArea?: string | null;
 
-  @ApiProperty({ description: 'Why the project is in line with this strategy' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @RequiredText({ max: 10000, description: 'Why the project is in line with this strategy' })
   justification: string;
 }
 
@@ -92,30 +71,19 @@ export class UpdateAlignmentRequest {
   version?: number;
 
   @ApiPropertyOptional({ example: 'KEN' })
-  @IfPresent()
+  @Optional()
   @Transform(upperTrimmed)
   @Matches(ISO3, { message: ISO3_MESSAGE })
   countryIso3?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IfPresent()
+  @Optional()
   @IsUUID('all', { message: 'must be a UUID' })
   strategyId?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(300)
+  @OptionalText({ max: 300, nullable: true })
   priorityArea?: string | null;
 
-  @ApiPropertyOptional()
-  @IfPresent()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @OptionalText({ max: 10000 })
   justification?: string;
 }

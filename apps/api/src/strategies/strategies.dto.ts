@@ -11,14 +11,12 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { OptionalText, RequiredText } from '../common/validation/text';
 import { PageQuery } from '../common/pagination/pagination';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
 
-/** Optional in an update, but not nullable: `null` is validated (and refused), not skipped. */
-const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 const trimmedEach = ({ value }: { value: unknown }) =>
@@ -79,11 +77,7 @@ export class CreateNationalStrategyRequest {
   @Matches(ISO3, { message: ISO3_MESSAGE })
   countryIso3: string;
 
-  @ApiProperty({ example: 'Kenya Vision 2030, Third Medium Term Plan' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(3, { message: 'must be at least 3 characters long' })
-  @MaxLength(500)
+  @RequiredText({ max: 500, min: 3, example: 'Kenya Vision 2030, Third Medium Term Plan' })
   title: string;
 
   @ApiProperty({ format: 'date', example: '2018-01-01' })
@@ -107,13 +101,7 @@ export class CreateNationalStrategyRequest {
   })
   priorityAreas?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The document (title, symbol) or a URL' })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(2000)
+  @OptionalText({ max: 2000, nullable: true, description: 'The document (title, symbol) or a URL' })
   reference?: string | null;
 }
 
@@ -125,31 +113,26 @@ export class UpdateNationalStrategyRequest {
   version?: number;
 
   @ApiPropertyOptional({ example: 'KEN' })
-  @IfPresent()
+  @Optional()
   @Transform(upperTrimmed)
   @Matches(ISO3, { message: ISO3_MESSAGE })
   countryIso3?: string;
 
-  @ApiPropertyOptional()
-  @IfPresent()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(3, { message: 'must be at least 3 characters long' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, min: 3 })
   title?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IfPresent()
+  @Optional()
   @ValidCalendarDate()
   periodFrom?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IfPresent()
+  @Optional()
   @ValidCalendarDate()
   periodTo?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IfPresent()
+  @Optional()
   @Transform(trimmedEach)
   @IsArray()
   @ArrayMaxSize(50)
@@ -161,12 +144,6 @@ export class UpdateNationalStrategyRequest {
   })
   priorityAreas?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(2000)
+  @OptionalText({ max: 2000, nullable: true })
   reference?: string | null;
 }

@@ -14,30 +14,46 @@ export function etagOf(version: number): string {
 }
 
 /**
- * The version the client read, from `If-Match` or the body's `version`. An update without one
- * is refused (428): accepting it would let a blind write overwrite someone else's change.
+ * The version the client read, from `If-Match` or the body's `version`. An update without one is
+ * refused (428): accepting it would let a blind write overwrite someone else's change. With
+ * `{ optional: true }` (writes that may create the record, such as a moderation note, or that are
+ * one-time, such as a conflict declaration) a missing version is null and is checked when given.
+ * Malformed or contradictory versions are 400 either way.
  */
-export const ExpectedVersion = createParamDecorator((_: unknown, context: ExecutionContext): number => {
-  const request = context.switchToHttp().getRequest<Request>();
-  const fromHeader = parseIfMatch(request.headers['if-match']);
-  const fromBody = (request.body as { version?: unknown } | undefined)?.version;
-  if (fromHeader !== null && Number.isNaN(fromHeader)) {
-    throw Problem.validation([{ field: 'If-Match', message: 'must be a version number, like "3"' }]);
-  }
-  if (fromHeader !== null && fromBody !== undefined && fromHeader !== fromBody) {
-    throw Problem.validation([{ field: 'version', message: 'differs from the If-Match header' }]);
-  }
-  const version = fromHeader ?? fromBody;
-  if (version === undefined || version === null) {
-    throw new Problem(
-      HttpStatus.PRECONDITION_REQUIRED,
-      'version-required',
-      'Precondition required',
-      'Send the version you read, in If-Match or as "version" in the body.',
-    );
-  }
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw Problem.validation([{ field: 'version', message: 'must be a positive integer' }]);
-  }
-  return version;
-});
+export const ExpectedVersion = createParamDecorator(
+  (options: { optional?: boolean } | undefined, context: ExecutionContext): number | null => {
+    const request = context.switchToHttp().getRequest<Request>();
+    const fromHeader = parseIfMatch(request.headers['if-match']);
+    const fromBody = (request.body as { version?: unknown } | undefined)?.version;
+    if (fromHeader !== null && Number.isNaN(fromHeader)) {
+      throw Problem.validation([{ field: 'If-Match', message: 'must be a version number, like "3"' }]);
+    }
+    if (fromHeader !== null && fromBody !== undefined && fromHeader !== fromBody) {
+      throw Problem.validation([{ field: 'version', message: 'differs from the If-Match header' }]);
+    }
+    const version = fromHeader ?? fromBody;
+    if (version === undefined || version === null) {
+      if (options?.optional) return null;
+      throw new Problem(
+        HttpStatus.PRECONDITION_REQUIRED,
+        'version-required',
+        'Precondition required',
+        'Send the version you read, in If-Match or as "version" in the body.',
+      );
+    }
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      throw Problem.validation([{ field: 'version', message: 'must be a positive integer' }]);
+    }
+    return version;
+  },
+);
+
+/** 428 when a record that exists is changed without the version it was read at. */
+export function versionRequired(entity: string): Problem {
+  return new Problem(
+    HttpStatus.PRECONDITION_REQUIRED,
+    'version-required',
+    'Precondition required',
+    `This ${entity} exists: send the version you read, in If-Match or as "version" in the body.`,
+  );
+}
