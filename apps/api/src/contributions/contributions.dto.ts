@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { type DecimalShape, IsMoney } from '../common/money/money.decorators';
 import { Optional } from '../common/validation/optional';
 import { OptionalText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsCalendarDate, IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONTRIBUTION_STATUSES, type ContributionStatus, CURRENCIES } from './contribution-rules';
@@ -144,10 +145,7 @@ export class CreateContributionRequest {
 }
 
 export class UpdateContributionRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })

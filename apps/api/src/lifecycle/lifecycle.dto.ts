@@ -2,8 +2,9 @@ import { STAGES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
 const STAFF_ONLY = 'Staff and admin only: never sent to donors.';
@@ -23,10 +24,7 @@ export class TransitionRequest {
   })
   decidedOn?: string;
 
-  @ApiPropertyOptional({ description: 'The version of the project read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead('The version of the project read; or send If-Match')
   version?: number;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 
 export const ORGANIZATION_KINDS = ['un_entity', 'government', 'ngo', 'regional_body', 'other'] as const;
@@ -49,10 +50,7 @@ export class CreateOrganizationRequest {
 }
 
 export class UpdateOrganizationRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @OptionalText({ max: 300, min: 2 })

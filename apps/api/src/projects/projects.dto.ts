@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsMoney } from '../common/money/money.decorators';
 import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
@@ -224,10 +225,7 @@ export class CreateProjectRequest extends ProjectFields {
 }
 
 export class UpdateProjectRequest extends ProjectFields {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @OptionalText({ max: 300, min: 3 })

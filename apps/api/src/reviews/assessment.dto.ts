@@ -4,6 +4,7 @@ import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { Optional } from '../common/validation/optional';
 import { STAGES } from '../projects/project-vocabulary';
 import type { Stage } from '../projects/project-vocabulary';
@@ -124,10 +125,7 @@ export class AssessmentDto {
 }
 
 export class ModerationNoteRequest {
-  @ApiPropertyOptional({ description: 'Required when the note exists: the version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead('Required when the note exists: the version read; or send If-Match')
   version?: number;
 
   @RequiredText({ max: 10000, description: 'How staff moderated the disagreement' })
@@ -143,10 +141,7 @@ const THRESHOLD = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }
 const THRESHOLD_MESSAGE = { message: 'must be a number from 0 to 4 with at most two decimals' };
 
 export class UpdateAssessmentSettingsRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 4, example: 2 })

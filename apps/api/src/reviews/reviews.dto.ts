@@ -19,6 +19,7 @@ import {
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { OptionalText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { Optional } from '../common/validation/optional';
 import { STAGES } from '../projects/project-vocabulary';
@@ -226,10 +227,7 @@ export class AssignReviewerRequest {
 }
 
 export class ConflictDeclarationRequest {
-  @ApiPropertyOptional({ description: 'The version read (optional here); or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead('The version read (optional here); or send If-Match')
   version?: number;
 
   @ApiProperty({ description: 'true declares a conflict and withdraws the reviewer from the proposal' })
@@ -291,10 +289,7 @@ export class JustificationsInput {
 
 /** A draft: any subset of the scores, justifications and the recommendation; absent keeps, null clears. */
 export class UpdateReviewRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ type: ScoresInput })
@@ -318,9 +313,6 @@ export class UpdateReviewRequest {
 }
 
 export class SubmitReviewRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 }

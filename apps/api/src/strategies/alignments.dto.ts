@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Optional } from '../common/validation/optional';
 import { OptionalText, RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 
 const upperTrimmed = ({ value }: { value: unknown }) =>
@@ -64,10 +65,7 @@ export class CreateAlignmentRequest {
 }
 
 export class UpdateAlignmentRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ example: 'KEN' })

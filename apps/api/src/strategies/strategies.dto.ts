@@ -4,16 +4,15 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { Optional } from '../common/validation/optional';
 import { OptionalText, RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
 
@@ -106,10 +105,7 @@ export class CreateNationalStrategyRequest {
 }
 
 export class UpdateNationalStrategyRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ example: 'KEN' })

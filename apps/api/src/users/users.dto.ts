@@ -1,19 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hstf/domain';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 
 const lowerTrimmed = ({ value }: { value: unknown }) =>
@@ -80,10 +71,7 @@ export class CreateUserRequest {
 }
 
 export class UpdateUserRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @OptionalText({ max: 200, tooShort: 'is required' })

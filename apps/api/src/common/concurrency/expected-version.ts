@@ -1,6 +1,9 @@
-import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, Min } from 'class-validator';
 import type { Request } from 'express';
 import { Problem } from '../problem-details/problem';
+import { Optional } from '../validation/optional';
 
 /** `If-Match: "3"`, `If-Match: W/"3"` or `If-Match: 3` all mean version 3. */
 export function parseIfMatch(header: string | undefined): number | null {
@@ -55,5 +58,18 @@ export function versionRequired(entity: string): Problem {
     'version-required',
     'Precondition required',
     `This ${entity} exists: send the version you read, in If-Match or as "version" in the body.`,
+  );
+}
+
+/**
+ * The body's `version`, for clients that cannot send If-Match: a positive integer when sent (null
+ * is refused); ExpectedVersion reads it and checks it against the header.
+ */
+export function VersionRead(description = 'The version read; or send If-Match'): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description, type: 'integer', minimum: 1 }),
+    Optional(),
+    IsInt(),
+    Min(1),
   );
 }
