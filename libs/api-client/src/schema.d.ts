@@ -2514,7 +2514,10 @@ export interface components {
             version?: number;
         };
         UpdateDonorRequest: {
-            /** @description Send null when the donor stops being a Member State */
+            /**
+             * @description Send null when the donor stops being a Member State
+             * @example JPN
+             */
             countryIso3?: string | null;
             /** @enum {string} */
             kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";

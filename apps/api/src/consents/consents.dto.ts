@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
 import { OptionalText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
@@ -9,11 +9,6 @@ import { ValidCalendarDate } from '../common/validation/calendar-date';
 import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from '@hstf/domain';
 import type { ConsentStatus } from '@hstf/domain';
 
-const upperTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
 const BLANK = 'must not be blank (send null for none)';
 const STAFF_ONLY = 'Staff and admin only: never sent to reviewers or donors.';
 
@@ -87,17 +82,12 @@ export class ConsentQuery extends PageQuery {
   @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })
   status?: ConsentStatus;
 
-  @ApiPropertyOptional({ example: 'KEN' })
-  @IsOptional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true })
   country?: string;
 }
 
 export class CreateConsentRequest {
-  @ApiProperty({ example: 'KEN', description: 'A recipient country of the project' })
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ description: 'A recipient country of the project' })
   countryIso3: string;
 
   @ApiProperty({

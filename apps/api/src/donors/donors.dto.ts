@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
@@ -16,9 +16,6 @@ export const DONOR_KINDS = [
 export type DonorKind = (typeof DONOR_KINDS)[number];
 
 const KIND_MESSAGE = `must be one of ${DONOR_KINDS.join(', ')}`;
-const ISO3 = /^[A-Z]{3}$/;
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class DonorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -62,17 +59,12 @@ export class CreateDonorRequest {
   @IsIn(DONOR_KINDS, { message: KIND_MESSAGE })
   kind: DonorKind;
 
-  @ApiPropertyOptional({
-    example: 'JPN',
+  @CountryCode({
     nullable: true,
-    type: String,
+    example: 'JPN',
     description:
       'Required for a Member State (an existing country); must be absent or null for any other kind',
   })
-  @Optional({ nullable: true })
-  @Transform(upper)
-  @IsString()
-  @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code such as "JPN"' })
   countryIso3?: string | null;
 }
 
@@ -88,14 +80,10 @@ export class UpdateDonorRequest {
   @IsIn(DONOR_KINDS, { message: KIND_MESSAGE })
   kind?: DonorKind;
 
-  @ApiPropertyOptional({
+  @CountryCode({
     nullable: true,
-    type: String,
+    example: 'JPN',
     description: 'Send null when the donor stops being a Member State',
   })
-  @Optional({ nullable: true })
-  @Transform(upper)
-  @IsString()
-  @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code such as "JPN"' })
   countryIso3?: string | null;
 }

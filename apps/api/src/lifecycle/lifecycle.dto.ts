@@ -1,7 +1,6 @@
 import { STAGES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
 import { IsIn } from 'class-validator';
 import { RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';

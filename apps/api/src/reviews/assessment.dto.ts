@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
 import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';

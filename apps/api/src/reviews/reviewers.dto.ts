@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-
 import { OptionalText } from '../common/validation/text';
 import { PageQuery } from '../common/pagination/pagination';
 import { ExactMeanDto } from './assessment.dto';

@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
-
-const upperTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
 
 /** Project × recipient country × national strategy: "in line with national strategies and priorities". */
 export class AlignmentDto {
@@ -36,17 +30,12 @@ export class AlignmentPage {
 }
 
 export class AlignmentQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only alignments for this recipient country', example: 'KEN' })
-  @IsOptional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true, description: 'Only alignments for this recipient country' })
   country?: string;
 }
 
 export class CreateAlignmentRequest {
-  @ApiProperty({ example: 'KEN', description: 'A recipient country of the project' })
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ description: 'A recipient country of the project' })
   countryIso3: string;
 
   @ApiProperty({ format: 'uuid', description: 'A national strategy of that country' })
@@ -68,10 +57,7 @@ export class UpdateAlignmentRequest {
   @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional({ example: 'KEN' })
-  @Optional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true })
   countryIso3?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -6,25 +6,20 @@ import {
   IsArray,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
 
-const upperTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 const trimmedEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
     : value;
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
 
 export class NationalStrategyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -52,10 +47,7 @@ export class NationalStrategyPage {
 }
 
 export class NationalStrategyQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3 code of the country', example: 'KEN' })
-  @IsOptional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true, description: 'ISO 3166-1 alpha-3 code of the country' })
   country?: string;
 
   @ApiPropertyOptional({ description: 'Part of the title' })
@@ -71,9 +63,7 @@ export class NationalStrategyQuery extends PageQuery {
 }
 
 export class CreateNationalStrategyRequest {
-  @ApiProperty({ example: 'KEN', description: 'ISO 3166-1 alpha-3 code of a known country' })
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ description: 'ISO 3166-1 alpha-3 code of a known country' })
   countryIso3: string;
 
   @RequiredText({ max: 500, min: 3, example: 'Kenya Vision 2030, Third Medium Term Plan' })
@@ -108,10 +98,7 @@ export class UpdateNationalStrategyRequest {
   @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional({ example: 'KEN' })
-  @Optional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true })
   countryIso3?: string;
 
   @OptionalText({ max: 500, min: 3 })
