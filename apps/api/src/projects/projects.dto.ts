@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
 import { VersionRead } from '../common/concurrency/expected-version';
@@ -36,8 +36,6 @@ const list = ({ value }: { value: unknown }) =>
     : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
 /** Narratives are kept as written, spaces and all; the principle's review judges their content. */
 const NARRATIVE = { max: 20000, min: 0, trim: false };
-const DATE = { strict: true, strictSeparator: true };
-const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
 
 export class ProjectNarratives {
   @RequiredText({
@@ -139,16 +137,10 @@ class ProjectFields {
   @IsMoney({ optional: true, allowZero: true, description: 'Co-funding from other sources (USD)' })
   coFunding?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @Optional({ nullable: true })
-  @IsISO8601(DATE, DATE_MESSAGE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  @IsOptionalCalendarDate({ nullable: true })
   startDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @Optional({ nullable: true })
-  @IsISO8601(DATE, DATE_MESSAGE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  @IsOptionalCalendarDate({ nullable: true })
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true })
