@@ -12,6 +12,7 @@ import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/prob
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -40,6 +41,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // First, so that every request is counted for the drain on shutdown.
+  app.use(app.get(ShutdownState).middleware);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(

