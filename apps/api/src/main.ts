@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
+import { isSuperuser } from './database/app-role';
 import { migrate, openDatabase } from './database/database-runtime';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo/demo-data';
 import { shutDown } from './shutdown/graceful-shutdown';
@@ -14,10 +15,17 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, say);
 
-  const applied = await migrate(config, database.url);
+  const applied = await migrate(config, database.ownerUrl);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-  const demoLoaded = config.seedDemo ? await loadDemoDataIfEmpty(database.url) : false;
+  const demoLoaded = config.seedDemo ? await loadDemoDataIfEmpty(database.ownerUrl) : false;
   if (demoLoaded) say("Loaded the demo data (illustrative, not the Fund's records).");
+
+  if (await isSuperuser(database.url)) {
+    say(
+      'Warning: requests are served as a PostgreSQL superuser, against which the audit log is not ' +
+        'append-only. Serve them as hstf_app (README, "Your own PostgreSQL").',
+    );
+  }
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
     bufferLogs: true,

@@ -42,7 +42,8 @@ describe('the API while the database goes down, freezes and comes back', () => {
         DB_STATEMENT_TIMEOUT_MS: '1000',
         DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
       },
-      database.url,
+      database.appUrl,
+      { ownerUrl: database.url },
     );
   }, 120_000);
 
