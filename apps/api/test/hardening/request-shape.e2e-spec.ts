@@ -38,7 +38,8 @@ describe('request shape bounds', () => {
   it('refuses nested objects past the depth bound on any route', async () => {
     const nested = '{"a":'.repeat(40) + '1' + '}'.repeat(40);
     const before = await count(t.db, 'organizations');
-    expectProblem(await postJson('/api/v1/organizations', nested).set(staff), 400);
+    const problem = expectProblem(await postJson('/api/v1/organizations', nested).set(staff), 400);
+    expect(problem.type).toBe('https://hstf-portfolio.org/problems/too-deeply-nested');
     await expect(count(t.db, 'organizations')).resolves.toBe(before);
   });
 
@@ -68,14 +69,12 @@ describe('request shape bounds', () => {
         .post('/api/v1/auth/login')
         .send({ email: user.email, password: TEST_PASSWORD });
       expect(ok.status).toBe(200);
-      expectProblem(
-        await strict
-          .http()
-          .post('/api/v1/auth/login')
-          .set('Content-Type', 'application/json')
-          .send('[[[1]]]'),
-        400,
-      );
+      const deep = await strict
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":{"a":{"b":1}}}');
+      expect(expectProblem(deep, 400).type).toBe('https://hstf-portfolio.org/problems/too-deeply-nested');
     } finally {
       await strict.close();
     }
