@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import type { OpenAPIObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { buildOpenApiDocument } from '../../src/app.setup';
 import { anOrganizationRequest, asRole } from '../support/builders';
 import { aProject } from '../support/portfolio-builders';
 import { expectProblem } from '../support/problems';
@@ -15,6 +17,14 @@ function exchange(port: number, request: string): Promise<string> {
     socket.on('error', reject);
     socket.end(request);
   });
+}
+
+function resolveSchema(
+  document: OpenAPIObject,
+  schema: SchemaObject | ReferenceObject | undefined,
+): SchemaObject | undefined {
+  if (!schema || !('$ref' in schema)) return schema;
+  return document.components?.schemas?.[schema.$ref.split('/').pop()!] as SchemaObject | undefined;
 }
 
 function parseAnswer(raw: string): { status: number; headers: string; body: unknown } {
@@ -112,6 +122,19 @@ describe('bad input', () => {
     ).resolves.toMatchObject({
       rows: [{ version: 1 }],
     });
+  });
+
+  it('keeps lists of lists out of the contract, so refusing them takes nothing from a client', () => {
+    const document = buildOpenApiDocument(t.app);
+    const nestedLists = Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
+      Object.entries((schema as SchemaObject).properties ?? {})
+        .filter(([, property]) => {
+          const items = resolveSchema(document, resolveSchema(document, property)?.items);
+          return items?.type === 'array';
+        })
+        .map(([property]) => `${name}.${property}`),
+    );
+    expect(nestedLists).toEqual([]);
   });
 
   it.each(['__proto__', 'constructor'])(

@@ -23,7 +23,9 @@ const MALFORMED = { status: 400, reason: 'Bad Request', detail: 'The request is 
  */
 export function answerClientErrorsAsProblems(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // As Node's own handler: nothing can be written once a response on this socket has begun.
+    const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
       socket.destroy();
       return;
     }
