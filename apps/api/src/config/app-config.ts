@@ -34,6 +34,8 @@ export interface AppConfig {
   webDistDir: string | null;
   /** How long the dashboard overview is served from memory before it is recomputed; 0: never cached. */
   dashboardCacheSeconds: number;
+  /** Bounds on a JSON body, checked before it is parsed. */
+  requestJson: { maxDepth: number; maxNodes: number };
 }
 
 /** Every environment variable the API reads; the README and docker-compose.yml are checked against it. */
@@ -58,6 +60,8 @@ export const CONFIG_VARIABLES = [
   'LOGIN_WINDOW_MINUTES',
   'WEB_DIST_DIR',
   'DASHBOARD_CACHE_SECONDS',
+  'REQUEST_MAX_JSON_DEPTH',
+  'REQUEST_MAX_JSON_NODES',
 ] as const;
 
 export class ConfigError extends Error {
@@ -146,6 +150,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     webDistDir,
     dashboardCacheSeconds: int('DASHBOARD_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 30, 0, 3600),
+    requestJson: {
+      maxDepth: int('REQUEST_MAX_JSON_DEPTH', 32, 2, 1000),
+      maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
+    },
   };
 
   // The client-side bound sits just above the server's, so a slow statement is cancelled by
