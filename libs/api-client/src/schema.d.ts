@@ -12,6 +12,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the API and its database answer (503 while the database is down) */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -48,12 +49,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The thresholds an assessment must reach to pass */
         get: operations["AssessmentSettings_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the thresholds an assessment must reach to pass */
         patch: operations["AssessmentSettings_update"];
         trace?: never;
     };
@@ -64,6 +67,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The audit log: who changed what and when, with the record before and after */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -82,6 +86,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in: a session as an httpOnly cookie and as a bearer token */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -98,6 +103,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: revoke the current session */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -112,6 +118,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -171,6 +178,7 @@ export interface paths {
          */
         get: operations["Contributions_list"];
         put?: never;
+        /** Record a pledge or a receipt from a donor */
         post: operations["Contributions_create"];
         delete?: never;
         options?: never;
@@ -185,12 +193,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One contribution */
         get: operations["Contributions_get"];
         put?: never;
         post?: never;
+        /** Delete a contribution recorded in error */
         delete: operations["Contributions_remove"];
         options?: never;
         head?: never;
+        /** Change a contribution (its receipt, status or earmarking) */
         patch: operations["Contributions_update"];
         trace?: never;
     };
@@ -221,6 +232,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Countries (ISO 3166-1) with their UN region and LDC, LLDC and SIDS flags */
         get: operations["Countries_list"];
         put?: never;
         post?: never;
@@ -237,6 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One country, by its ISO 3166-1 alpha-3 code */
         get: operations["Countries_get"];
         put?: never;
         post?: never;
@@ -253,6 +266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The Fund at a glance: ledger, pipeline, countries, money by year, regions, dimensions */
         get: operations["Dashboard_overview"];
         put?: never;
         post?: never;
@@ -272,6 +286,7 @@ export interface paths {
         /** The Fund's donors (public information: donor users read them all) */
         get: operations["Donors_list"];
         put?: never;
+        /** Add a donor */
         post: operations["Donors_create"];
         delete?: never;
         options?: never;
@@ -286,12 +301,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One donor */
         get: operations["Donors_get"];
         put?: never;
         post?: never;
+        /** Delete a donor that has no contributions and no users */
         delete: operations["Donors_remove"];
         options?: never;
         head?: never;
+        /** Change a donor */
         patch: operations["Donors_update"];
         trace?: never;
     };
@@ -322,8 +340,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** National strategies and priorities, by country */
         get: operations["NationalStrategies_list"];
         put?: never;
+        /** Add a national strategy */
         post: operations["NationalStrategies_create"];
         delete?: never;
         options?: never;
@@ -338,12 +358,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One national strategy */
         get: operations["NationalStrategies_get"];
         put?: never;
         post?: never;
+        /** Delete a national strategy no alignment refers to */
         delete: operations["NationalStrategies_remove"];
         options?: never;
         head?: never;
+        /** Change a national strategy */
         patch: operations["NationalStrategies_update"];
         trace?: never;
     };
@@ -354,8 +377,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Organizations: UN entities, governments, NGOs, regional bodies */
         get: operations["Organizations_list"];
         put?: never;
+        /** Add an organization */
         post: operations["Organizations_create"];
         delete?: never;
         options?: never;
@@ -370,12 +395,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One organization */
         get: operations["Organizations_get"];
         put?: never;
         post?: never;
+        /** Delete an organization no project refers to */
         delete: operations["Organizations_remove"];
         options?: never;
         head?: never;
+        /** Change an organization */
         patch: operations["Organizations_update"];
         trace?: never;
     };
@@ -386,8 +414,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projects, filtered and sorted, a page at a time */
         get: operations["Projects_list"];
         put?: never;
+        /** Log a new project (a concept note) */
         post: operations["Projects_create"];
         delete?: never;
         options?: never;
@@ -402,12 +432,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One project, in full */
         get: operations["Projects_get"];
         put?: never;
         post?: never;
+        /** Delete a project that was never approved */
         delete: operations["Projects_remove"];
         options?: never;
         head?: never;
+        /** Change a project */
         patch: operations["Projects_update"];
         trace?: never;
     };
@@ -418,8 +451,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A project's alignments to national strategies */
         get: operations["Alignments_list"];
         put?: never;
+        /** Align a project to a national strategy of a recipient country */
         post: operations["Alignments_create"];
         delete?: never;
         options?: never;
@@ -434,12 +469,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One alignment of a project */
         get: operations["Alignments_get"];
         put?: never;
         post?: never;
+        /** Delete an alignment */
         delete: operations["Alignments_remove"];
         options?: never;
         head?: never;
+        /** Change an alignment */
         patch: operations["Alignments_update"];
         trace?: never;
     };
@@ -450,6 +488,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The assessment of a proposal against the five principles */
         get: operations["ProjectAssessment_assessment"];
         put?: never;
         post?: never;
@@ -486,8 +525,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A project's consent records of its recipient States */
         get: operations["Consents_list"];
         put?: never;
+        /** Record a recipient State's consent (requested, granted or refused) */
         post: operations["Consents_create"];
         delete?: never;
         options?: never;
@@ -502,12 +543,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One consent record of a project */
         get: operations["Consents_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a consent record: its status (grant, refuse, withdraw, expire) or its details */
         patch: operations["Consents_update"];
         trace?: never;
     };
@@ -518,6 +561,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every change to a consent record, oldest first */
         get: operations["Consents_history"];
         put?: never;
         post?: never;
@@ -554,6 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The staff's moderation notes of a proposal, one per principle */
         get: operations["ProjectAssessment_notes"];
         put?: never;
         post?: never;
@@ -571,6 +616,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Record or change the moderation note of one principle */
         put: operations["ProjectAssessment_putNote"];
         post?: never;
         delete?: never;
@@ -586,8 +632,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reviews of a proposal */
         get: operations["ProjectReviews_list"];
         put?: never;
+        /** Assign a reviewer to a proposal */
         post: operations["ProjectReviews_assign"];
         delete?: never;
         options?: never;
@@ -605,6 +653,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Take a review back from its reviewer (not once submitted) */
         delete: operations["ProjectReviews_unassign"];
         options?: never;
         head?: never;
@@ -658,6 +707,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reviewers, with their open and submitted reviews */
         get: operations["Reviewers_list"];
         put?: never;
         post?: never;
@@ -674,6 +724,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Each reviewer's mean deviation from the panel mean */
         get: operations["Reviewers_calibration"];
         put?: never;
         post?: never;
@@ -690,6 +741,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reviews awaiting staff, by status */
         get: operations["Reviews_list"];
         put?: never;
         post?: never;
@@ -706,12 +758,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One review, with the proposal as its reviewer sees it */
         get: operations["Reviews_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Save a review draft: scores, justifications, recommendation */
         patch: operations["Reviews_update"];
         trace?: never;
     };
@@ -724,6 +778,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Declare conflicts of interest before the proposal opens */
         post: operations["Reviews_declareConflicts"];
         delete?: never;
         options?: never;
@@ -740,6 +795,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Submit a review (final) */
         post: operations["Reviews_submit"];
         delete?: never;
         options?: never;
@@ -754,6 +810,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in reviewer's review queue */
         get: operations["Reviews_mine"];
         put?: never;
         post?: never;
@@ -791,6 +848,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One transfer */
         get: operations["Transfers_get"];
         put?: never;
         post?: never;
@@ -808,8 +866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The users and their roles */
         get: operations["Users_list"];
         put?: never;
+        /** Add a user with a role */
         post: operations["Users_create"];
         delete?: never;
         options?: never;
@@ -824,12 +884,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user */
         get: operations["Users_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user's name, role, donor link or password, or deactivate them */
         patch: operations["Users_update"];
         trace?: never;
     };
@@ -1916,20 +1978,71 @@ export interface components {
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
         };
         ProblemDocumentDto: {
+            /** @description A national strategy in use (409): alignments to it */
+            alignments?: number;
+            /** @description A consent status change refused (422): the statuses it can go to */
+            allowed?: string[];
+            /**
+             * @description A transfer over budget (422)
+             * @example 1000000.00
+             */
+            approvedBudget?: string;
+            /** @description A review action refused (422): the rule that refused */
+            code?: string;
+            /** @description A donor in use (409): its contributions */
+            contributions?: number;
             /** @description On 409 for a stale version: the version the record is at now */
             currentVersion?: number;
+            /**
+             * @description The health check (503)
+             * @enum {string}
+             */
+            database?: "down";
             /** @example The request has invalid fields. */
             detail?: string;
             /** @description Validation errors, one per field and rule */
             errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * Format: uuid
+             * @description A duplicate consent record (409): the one that exists
+             */
+            existingId?: string;
+            /** @description A review action refused (422): the facts the rule was judged on */
+            facts?: {
+                [key: string]: unknown;
+            };
+            /** @description A transition refused (422): every failed gate */
+            failures?: components["schemas"]["RuleFailureDto"][];
+            /** @description A transition or consent status change refused (422): the status now */
+            from?: string;
             /** @example /api/v1/projects */
             instance?: string;
+            /** @description A review not complete (422): what is missing */
+            missing?: components["schemas"]["RuleGapDto"][];
+            /**
+             * @description A transfer over budget (422): what remains
+             * @example 100000.00
+             */
+            remaining?: string;
+            /** @description Too many sign-in attempts (429): when to try again */
+            retryAfterSeconds?: number;
+            /** @description A transfer to a project that cannot receive one (422): its stage */
+            stage?: string;
             /** @example 400 */
             status: number;
             /** @example Invalid request */
             title: string;
+            /** @description A transition or consent status change refused (422): the status asked */
+            to?: string;
+            /**
+             * @description A transfer over budget (422): already transferred
+             * @example 900000.00
+             */
+            transferred?: string;
             /** @example https://hstf-portfolio.org/problems/validation */
             type: string;
+            /** @description A donor in use (409): its users */
+            users?: number;
         };
         ProjectComplianceDto: {
             /** @example HS-2026-0003 */
@@ -2259,6 +2372,32 @@ export interface components {
             /** @example partial */
             label: string;
             score: number;
+        };
+        RuleFailureDto: {
+            /** @example score_missing */
+            code: string;
+            /**
+             * @example {
+             *       "principle": "people_centred"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description The reason in words */
+            message: string;
+        };
+        RuleGapDto: {
+            /** @example score_missing */
+            code: string;
+            /**
+             * @example {
+             *       "principle": "people_centred"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            };
         };
         ScoresInput: {
             /** @description A score 0 (absent) to 4 (exemplary); null clears it */
