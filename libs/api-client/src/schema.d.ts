@@ -2805,7 +2805,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2846,14 +2848,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2888,14 +2894,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2934,14 +2944,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2989,14 +3003,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3036,14 +3054,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Too many failed sign-ins for this email */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3077,14 +3099,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3119,14 +3145,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3169,14 +3199,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3214,14 +3248,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3266,14 +3304,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3312,21 +3354,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3363,21 +3411,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such contribution, or another donor's (for a donor user) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3413,21 +3467,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3468,28 +3528,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3527,14 +3595,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3582,14 +3654,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3627,14 +3703,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3669,14 +3749,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3718,14 +3802,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3764,28 +3852,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description A donor with this name exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3822,21 +3918,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such donor */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3872,21 +3974,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version, or the donor has contributions or user accounts */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3927,21 +4035,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version, or the name is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3976,14 +4090,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4028,14 +4146,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4074,14 +4196,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4118,14 +4244,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4161,14 +4291,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4209,14 +4343,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4258,14 +4396,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4304,14 +4446,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4348,14 +4494,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4391,14 +4541,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4439,14 +4593,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4504,14 +4662,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4550,14 +4712,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4594,14 +4760,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4637,14 +4807,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4685,14 +4859,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4735,21 +4913,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4790,21 +4974,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4842,21 +5032,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4893,21 +5089,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4949,21 +5151,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5000,21 +5208,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5054,21 +5268,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such project, or a reviewer not assigned to it */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5112,21 +5332,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5167,21 +5393,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5220,21 +5452,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5276,28 +5514,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description A status change the consent rules do not allow */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5340,21 +5586,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5395,21 +5647,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5447,21 +5705,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5513,21 +5777,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5570,21 +5840,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist, or the caller may not see its reviews */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5625,35 +5901,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist, or the caller may not see its reviews */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The reviewer is already assigned to this proposal */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The proposal is not under review */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5690,28 +5976,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist, or the caller may not see its reviews */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description A submitted review cannot be unassigned */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5752,35 +6046,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Refused: `failures` holds every failed gate (code, facts, message); nothing is changed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5817,21 +6121,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5873,14 +6183,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5915,14 +6229,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5965,14 +6283,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6010,21 +6332,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review. A reviewer sees the reviews of a proposal only once their own is submitted; before that, 404. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6066,28 +6394,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Conflicts not declared yet, a conflict declared, or the review already submitted */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6129,28 +6465,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Conflicts were already declared */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6192,28 +6536,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Incomplete (every missing item is listed), or not allowed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6254,14 +6606,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6304,14 +6660,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6350,28 +6710,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project is not in a fundable stage, or the transfer exceeds what remains of its budget */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6408,21 +6776,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such transfer */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6458,21 +6832,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6514,14 +6894,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6560,14 +6944,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6604,14 +6992,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6652,14 +7044,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {

@@ -17,7 +17,8 @@ const document: OpenAPIObject = {
             description: 'ok',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingPage' } } },
           },
-          403: { description: 'forbidden' },
+          403: { description: 'forbidden', ...problem },
+          409: { description: 'declared without a body' },
           default: { description: 'error', ...problem },
         },
       },
@@ -145,7 +146,7 @@ describe('the response contract', () => {
     );
   });
 
-  it('checks a problem document against the default response, declared or not', () => {
+  it("checks a problem document against the status's response, or the default when the status is not declared", () => {
     const forbidden = { type: 'about:blank', title: 'Forbidden', status: 403 };
     const problemAnswer = { contentType: 'application/problem+json' };
     expect(contract.violation(answer({ ...problemAnswer, status: 403, body: forbidden }))).toBeUndefined();
@@ -162,6 +163,15 @@ describe('the response contract', () => {
   });
 
   it('refuses a body where the document declares none, and JSON where it declares a problem document', () => {
+    expect(
+      contract.violation(
+        answer({
+          status: 409,
+          contentType: 'application/problem+json',
+          body: { type: 'x', title: 'x', status: 409 },
+        }),
+      ),
+    ).toContain('the document declares no body');
     expect(
       contract.violation(
         answer({ method: 'delete', url: `/api/v1/things/${thing.id}`, status: 204, body: {} }),

@@ -31,7 +31,7 @@ const JSON_MEDIA = /^application\/(?:[\w.-]+\+)?json$/;
 
 /**
  * Checks answers against the OpenAPI document: the schema declared for the route, the method and
- * the status (errors without a schema of their own against the document's `default`, the problem
+ * the status (an error status the route does not declare against its `default`, the problem
  * document). Stricter than OpenAPI's defaults on purpose: an object may carry only the properties
  * the document declares (`additionalProperties: false` unless a schema says otherwise), so a field
  * sent but not documented fails as surely as one documented but not sent.
@@ -101,8 +101,7 @@ export class ResponseContract {
       return undefined;
     }
     if (!mediaType) return `${where}: a body without a content type`;
-    const content =
-      response?.content?.[mediaType] ?? (status >= 400 ? fallback?.content?.[mediaType] : undefined);
+    const content = response?.content?.[mediaType];
     if (!content?.schema) {
       const declaredTypes = Object.keys(response?.content ?? {});
       return `${where}: the document declares ${declaredTypes.length ? declaredTypes.join(', ') : 'no body'} for it`;
