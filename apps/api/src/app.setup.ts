@@ -36,11 +36,31 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } },
     })
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    extraModels: [ProblemDocumentDto, FieldErrorDto],
-    operationIdFactory: (controllerKey, methodKey) =>
-      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return withProblemBodies(
+    SwaggerModule.createDocument(app, document, {
+      extraModels: [ProblemDocumentDto, FieldErrorDto],
+      operationIdFactory: (controllerKey, methodKey) =>
+        `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
+}
+
+/**
+ * Every error answers a problem document: the error responses routes declare with a description
+ * only (401, 403, 404, 409, 422, ...) are given its schema, so the document says what they carry.
+ */
+function withProblemBodies(document: OpenAPIObject): OpenAPIObject {
+  const content = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } };
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+        // A $ref response is shared and defined elsewhere; only inline ones are completed here.
+        if (Number(status) >= 400 && response && !('$ref' in response) && !response.content)
+          response.content = content;
+      }
+    }
+  }
+  return document;
 }
 
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */

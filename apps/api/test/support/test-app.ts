@@ -5,13 +5,16 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { buildOpenApiDocument, configureApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { assertContract, ResponseContract } from './response-contract';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Requests to the API; every answer is checked against the OpenAPI document (`contract`). */
   http: () => TestAgent;
+  contract: () => ResponseContract;
   /** Direct SQL as the schema's owner, for arranging state and checking what was (not) written. */
   db: Pool;
   config: AppConfig;
@@ -44,9 +47,12 @@ export async function createTestApp(
   // expected then, reported to the pool or to the client, and must not fail the file.
   db.on('error', () => undefined);
   db.on('connect', (client) => client.on('error', () => undefined));
+  let contract: ResponseContract | undefined;
+  const contractOf = () => (contract ??= new ResponseContract(buildOpenApiDocument(app)));
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => contractChecked(request(app.getHttpServer()), contractOf),
+    contract: contractOf,
     db,
     config,
     close: async () => {
@@ -55,6 +61,28 @@ export async function createTestApp(
       await database.drop();
     },
   };
+}
+
+/**
+ * The test client, with a check added before the test's own expectations on every request: the
+ * answer must be what the OpenAPI document declares for its route, method and status.
+ */
+function contractChecked(client: TestAgent, contract: () => ResponseContract): TestAgent {
+  const methods = client as unknown as Record<string, (url: string) => request.Test>;
+  const checked: Record<string, (url: string) => request.Test> = {};
+  for (const [method, make] of Object.entries(methods)) {
+    checked[method] = (url: string) =>
+      make(url).expect((response: request.Response) =>
+        assertContract(contract(), {
+          method: method === 'del' ? 'delete' : method,
+          url,
+          status: response.status,
+          contentType: response.get('content-type'),
+          text: typeof response.text === 'string' ? response.text : '',
+        }),
+      );
+  }
+  return checked as unknown as TestAgent;
 }
 
 export async function count(
