@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { FundModule } from '../fund/fund.module';
 import { ContributionsController } from './contributions.controller';
 import { ContributionsService } from './contributions.service';
 
 @Module({
-  imports: [FundModule],
   controllers: [ContributionsController],
   providers: [ContributionsService],
 })

@@ -7,7 +7,6 @@ import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { FundService } from '../fund/fund.service';
 import { contributionProblems, ContributionStatus } from './contribution-rules';
 import {
   ContributionDto,
@@ -52,7 +51,6 @@ export class ContributionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly fund: FundService,
   ) {}
 
   /** A donor user lists its own donor's contributions only: the scope is part of the WHERE. */
@@ -162,8 +160,6 @@ export class ContributionsService {
       });
       return created;
     });
-    // Committed: the ledger's cached figures are out of date.
-    this.fund.changed();
     return result;
   }
 
@@ -231,8 +227,6 @@ export class ContributionsService {
       });
       return updated;
     });
-    // Committed: the ledger's cached figures are out of date.
-    this.fund.changed();
     return result;
   }
 
@@ -252,8 +246,6 @@ export class ContributionsService {
         after: null,
       });
     });
-    // Committed: the ledger's cached figures are out of date.
-    this.fund.changed();
   }
 
   /** The object-level check: a donor user's reads are limited to its donor in SQL. */

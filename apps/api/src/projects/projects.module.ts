@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { FundModule } from '../fund/fund.module';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  imports: [FundModule],
   controllers: [ProjectsController],
   providers: [ProjectsService],
   exports: [ProjectsService],

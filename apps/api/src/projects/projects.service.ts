@@ -8,7 +8,6 @@ import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { preparedQuery } from '../database/prepared-query';
-import { FundService } from '../fund/fund.service';
 import { projectListQuery } from './project-list.query';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import { CreateProjectRequest, ProjectDto, ProjectQuery, UpdateProjectRequest } from './projects.dto';
@@ -94,7 +93,6 @@ export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly fund: FundService,
   ) {}
 
   /**
@@ -250,8 +248,6 @@ export class ProjectsService {
       });
       return after;
     });
-    // The ledger counts a committed project's approved budget in the year of its start.
-    if (request.startDate !== undefined || request.approvedBudget !== undefined) this.fund.changed();
     return updated;
   }
 

@@ -14,6 +14,8 @@ export interface TestApp {
   http: () => TestAgent;
   /** Direct SQL, for arranging state and for checking what was (not) written. */
   db: Pool;
+  /** The database's URL, for a second API instance on the same database. */
+  url: string;
   config: AppConfig;
   close: () => Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function createTestApp(
     app,
     http: () => request(app.getHttpServer()),
     db,
+    url: database.url,
     config,
     close: async () => {
       await app.close();
