@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned } from '../common/concurrency/versioned-update';
 import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
@@ -169,65 +169,52 @@ export class ContributionsService {
     expectedVersion: number,
     request: UpdateContributionRequest,
   ): Promise<ContributionDto> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const current = await findRow(manager, id, true);
-      if (!current) throw Problem.notFound('The contribution');
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      const before = toDto(current);
-      const after = {
-        currency: request.currency ?? before.currency,
-        amount: request.amount ?? before.amount,
-        usdAmount: request.usdAmount ?? before.usdAmount,
-        exchangeRate: request.exchangeRate ?? before.exchangeRate,
-        status: request.status ?? before.status,
-        pledgedOn: request.pledgedOn ?? before.pledgedOn,
-        receivedOn: request.receivedOn === undefined ? before.receivedOn : request.receivedOn,
-      };
-      const figuresChange = (['amount', 'currency', 'usdAmount', 'exchangeRate'] as const).some(
-        (field) => request[field] !== undefined,
-      );
-      const errors = contributionProblems(after, { checkConversion: figuresChange });
-      if (errors.length) throw Problem.validation(errors);
-      if (request.donorId !== undefined && request.donorId !== current.donor_id) {
-        await assertDonorExists(manager, request.donorId);
-      }
-
-      const columns: Record<string, keyof UpdateContributionRequest> = {
-        donor_id: 'donorId',
-        pledged_on: 'pledgedOn',
-        received_on: 'receivedOn',
-        amount: 'amount',
-        currency: 'currency',
-        usd_amount: 'usdAmount',
-        exchange_rate: 'exchangeRate',
-        status: 'status',
-        earmarking: 'earmarking',
-        reference: 'reference',
-      };
-      const set: Record<string, unknown> = {};
-      for (const [column, field] of Object.entries(columns)) {
-        if (request[field] !== undefined) set[column] = request[field];
-      }
-      await updateVersioned(manager, {
+    return this.dataSource.transaction((manager) =>
+      changeVersioned<{ version: number; donor_id: string }, ContributionDto>(manager, this.audit, ctx, {
         table: 'contributions',
         entityLabel: ENTITY,
         id,
         expectedVersion,
-        set,
-      });
-      const updated = toDto((await findRow(manager, id, false))!);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: ENTITY,
-        entityId: id,
-        before,
-        after: updated,
-      });
-      return updated;
-    });
-    return result;
+        read: async () => toDto((await findRow(manager, id, false))!),
+        decide: async (current, before) => {
+          const after = {
+            currency: request.currency ?? before.currency,
+            amount: request.amount ?? before.amount,
+            usdAmount: request.usdAmount ?? before.usdAmount,
+            exchangeRate: request.exchangeRate ?? before.exchangeRate,
+            status: request.status ?? before.status,
+            pledgedOn: request.pledgedOn ?? before.pledgedOn,
+            receivedOn: request.receivedOn === undefined ? before.receivedOn : request.receivedOn,
+          };
+          const figuresChange = (['amount', 'currency', 'usdAmount', 'exchangeRate'] as const).some(
+            (field) => request[field] !== undefined,
+          );
+          const errors = contributionProblems(after, { checkConversion: figuresChange });
+          if (errors.length) throw Problem.validation(errors);
+          if (request.donorId !== undefined && request.donorId !== current.donor_id) {
+            await assertDonorExists(manager, request.donorId);
+          }
+
+          const columns: Record<string, keyof UpdateContributionRequest> = {
+            donor_id: 'donorId',
+            pledged_on: 'pledgedOn',
+            received_on: 'receivedOn',
+            amount: 'amount',
+            currency: 'currency',
+            usd_amount: 'usdAmount',
+            exchange_rate: 'exchangeRate',
+            status: 'status',
+            earmarking: 'earmarking',
+            reference: 'reference',
+          };
+          const set: Record<string, unknown> = {};
+          for (const [column, field] of Object.entries(columns)) {
+            if (request[field] !== undefined) set[column] = request[field];
+          }
+          return { set };
+        },
+      }),
+    );
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {

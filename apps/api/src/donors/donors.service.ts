@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -80,33 +80,27 @@ export class DonorsService {
     expectedVersion: number,
     request: UpdateDonorRequest,
   ): Promise<DonorDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<DonorRow>(manager, 'donors', ENTITY, id);
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      const kind = request.kind ?? current.kind;
-      const country = request.countryIso3 === undefined ? current.country_iso3 : request.countryIso3;
-      assertCountryFitsKind(kind, country, request.countryIso3 !== undefined);
-      if (request.countryIso3) await assertCountryExists(manager, request.countryIso3);
-      if (request.name !== undefined) await assertNameFree(manager, request.name, id);
-
-      const set: Record<string, unknown> = {};
-      if (request.name !== undefined) set.name = request.name;
-      if (request.kind !== undefined) set.kind = request.kind;
-      if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
-      await updateVersioned(manager, { table: 'donors', entityLabel: ENTITY, id, expectedVersion, set });
-      const [row] = await manager.query<DonorRow[]>(`SELECT * FROM donors WHERE id = $1`, [id]);
-      const updated = toDto(row!);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: updated,
-      });
-      return updated;
-    });
+    return this.dataSource.transaction((manager) =>
+      changeVersioned<DonorRow, DonorDto>(manager, this.audit, ctx, {
+        table: 'donors',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        read: toDto,
+        decide: async (current) => {
+          const kind = request.kind ?? current.kind;
+          const country = request.countryIso3 === undefined ? current.country_iso3 : request.countryIso3;
+          assertCountryFitsKind(kind, country, request.countryIso3 !== undefined);
+          if (request.countryIso3) await assertCountryExists(manager, request.countryIso3);
+          if (request.name !== undefined) await assertNameFree(manager, request.name, id);
+          const set: Record<string, unknown> = {};
+          if (request.name !== undefined) set.name = request.name;
+          if (request.kind !== undefined) set.kind = request.kind;
+          if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
+          return { set };
+        },
+      }),
+    );
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -88,40 +88,28 @@ export class OrganizationsService {
     expectedVersion: number,
     request: UpdateOrganizationRequest,
   ): Promise<OrganizationDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<OrganizationRow>(manager, 'organizations', ENTITY, id);
-      // The version check comes first: a stale writer learns that before anything else.
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      await this.assertUnique(
-        manager,
-        request.name ?? current.name,
-        request.acronym === undefined ? current.acronym : request.acronym,
-        id,
-      );
-      const set: Record<string, unknown> = {};
-      if (request.name !== undefined) set.name = request.name;
-      if (request.acronym !== undefined) set.acronym = request.acronym;
-      if (request.kind !== undefined) set.kind = request.kind;
-      await updateVersioned(manager, {
+    return this.dataSource.transaction((manager) =>
+      changeVersioned<OrganizationRow, OrganizationDto>(manager, this.audit, ctx, {
         table: 'organizations',
         entityLabel: ENTITY,
         id,
         expectedVersion,
-        set,
-      });
-      const [row] = await manager.query<OrganizationRow[]>(`SELECT * FROM organizations WHERE id = $1`, [id]);
-      const updated = toDto(row!);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: updated,
-      });
-      return updated;
-    });
+        read: toDto,
+        decide: async (current) => {
+          await this.assertUnique(
+            manager,
+            request.name ?? current.name,
+            request.acronym === undefined ? current.acronym : request.acronym,
+            id,
+          );
+          const set: Record<string, unknown> = {};
+          if (request.name !== undefined) set.name = request.name;
+          if (request.acronym !== undefined) set.acronym = request.acronym;
+          if (request.kind !== undefined) set.kind = request.kind;
+          return { set };
+        },
+      }),
+    );
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
