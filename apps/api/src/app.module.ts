@@ -7,6 +7,7 @@ import { stdSerializers } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChangeEventsModule } from './common/events/change-events';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CountriesModule } from './countries/countries.module';
@@ -82,6 +83,7 @@ export class AppModule {
           forRoutes: ['*path'],
         }),
         TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        ChangeEventsModule,
         AuditModule,
         HealthModule,
         AuthModule,

@@ -17,6 +17,8 @@ export interface TestApp {
   contract: () => ResponseContract;
   /** Direct SQL as the schema's owner, for arranging state and checking what was (not) written. */
   db: Pool;
+  /** The database's URL, for a second API instance on the same database. */
+  url: string;
   config: AppConfig;
   close: () => Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function createTestApp(
     http: () => contractChecked(request(app.getHttpServer()), contractOf),
     contract: contractOf,
     db,
+    url: database.url,
     config,
     close: async () => {
       await app.close();
