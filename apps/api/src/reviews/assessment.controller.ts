@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, PipeTransform, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isPrincipleId, PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
@@ -39,6 +46,7 @@ export class ProjectAssessmentController {
   constructor(private readonly assessments: AssessmentService) {}
 
   @Get('assessment')
+  @ApiOperation({ summary: 'The assessment of a proposal against the five principles' })
   @Authenticated('admin', 'staff', 'reviewer')
   @ApiOkResponse({ type: AssessmentDto })
   assessment(
@@ -49,6 +57,7 @@ export class ProjectAssessmentController {
   }
 
   @Get('moderation-notes')
+  @ApiOperation({ summary: "The staff's moderation notes of a proposal, one per principle" })
   @Authenticated('admin', 'staff', 'reviewer')
   @ApiOkResponse({ type: ModerationNoteList, description: 'In principle order' })
   async notes(
@@ -59,6 +68,7 @@ export class ProjectAssessmentController {
   }
 
   @Put('moderation-notes/:principle')
+  @ApiOperation({ summary: 'Record or change the moderation note of one principle' })
   @Authenticated('admin', 'staff')
   @ApiParam({ name: 'principle', enum: PRINCIPLE_IDS })
   @ApiCreatedResponse({ type: ModerationNoteDto, description: 'Recorded' })
@@ -83,6 +93,7 @@ export class AssessmentSettingsController {
   constructor(private readonly assessments: AssessmentService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The thresholds an assessment must reach to pass' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: AssessmentSettingsDto })
   get(): Promise<AssessmentSettingsDto> {
@@ -90,6 +101,7 @@ export class AssessmentSettingsController {
   }
 
   @Patch()
+  @ApiOperation({ summary: 'Change the thresholds an assessment must reach to pass' })
   @Authenticated('admin')
   @ApiOkResponse({ type: AssessmentSettingsDto })
   update(
