@@ -81,6 +81,11 @@ export class ProblemDocumentDto {
   contributions?: number;
   @ApiPropertyOptional({ type: 'integer', description: 'A donor in use (409): its users' })
   users?: number;
+  @ApiPropertyOptional({
+    example: 'fk_transfers_organization',
+    description: 'A write refused by the database (409): the constraint that refused it',
+  })
+  constraint?: string;
   @ApiPropertyOptional({ enum: ['down'], description: 'The health check (503)' })
   database?: 'down';
 }
