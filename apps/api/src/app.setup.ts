@@ -17,6 +17,7 @@ import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/prob
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -35,16 +36,38 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } },
     })
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    extraModels: [ProblemDocumentDto, FieldErrorDto],
-    operationIdFactory: (controllerKey, methodKey) =>
-      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return withProblemBodies(
+    SwaggerModule.createDocument(app, document, {
+      extraModels: [ProblemDocumentDto, FieldErrorDto],
+      operationIdFactory: (controllerKey, methodKey) =>
+        `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
+}
+
+/**
+ * Every error answers a problem document: the error responses routes declare with a description
+ * only (401, 403, 404, 409, 422, ...) are given its schema, so the document says what they carry.
+ */
+function withProblemBodies(document: OpenAPIObject): OpenAPIObject {
+  const content = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } };
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+        // A $ref response is shared and defined elsewhere; only inline ones are completed here.
+        if (Number(status) >= 400 && response && !('$ref' in response) && !response.content)
+          response.content = content;
+      }
+    }
+  }
+  return document;
 }
 
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // First, so that every request is counted for the drain on shutdown.
+  app.use(app.get(ShutdownState).middleware);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(
