@@ -50,28 +50,45 @@ const HOSTILE_STRINGS = [
 ];
 
 const hostileScalar: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(...HOSTILE_STRINGS),
-  fc.constantFrom<unknown>(
-    null,
-    true,
-    false,
-    0,
-    -1,
-    1.5,
-    2 ** 53,
-    -(2 ** 63),
-    1e308,
-    {},
-    [],
-    [[]],
-    [null],
-    [{}],
-  ),
-  fc.string({ maxLength: 20 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.integer(),
-  fc.double(),
+  // Text PostgreSQL or the validators cannot take: what broke most often.
+  { weight: 3, arbitrary: fc.constantFrom<unknown>('a\u0000b', '\u0000', 'x\ud800', '\udc00y') },
+  { weight: 3, arbitrary: fc.constantFrom<unknown>(...HOSTILE_STRINGS) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1.5,
+      2 ** 53,
+      -(2 ** 63),
+      1e308,
+      {},
+      [],
+      [[]],
+      [null],
+      [{}],
+    ),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.double() },
 );
+
+/** Whole bodies that attack the parser rather than the schema. */
+const HOSTILE_BODIES = [
+  '['.repeat(3000) + ']'.repeat(3000),
+  '{"a":'.repeat(100) + '1' + '}'.repeat(100),
+  `[${'0,'.repeat(12000)}0]`,
+  '{"a":',
+  '',
+  'null',
+  '"\\u0000"',
+  '{"__proto__":{"admin":true}}',
+];
 
 /** A JSON value that is often valid for the schema and sometimes deliberately not. */
 export function valueFor(
@@ -82,7 +99,7 @@ export function valueFor(
   const resolved = resolve(document, schema);
   if (!resolved || depth > 6) return hostileScalar;
   return fc.oneof(
-    { weight: 6, arbitrary: validFor(document, resolved, depth) },
+    { weight: 4, arbitrary: validFor(document, resolved, depth) },
     { weight: 1, arbitrary: hostileScalar },
   );
 }
@@ -245,6 +262,7 @@ export function requestsFor(
     ? fc.oneof(
         { weight: 8, arbitrary: valueFor(document, bodySchema).map((v) => JSON.stringify(v) ?? 'null') },
         { weight: 1, arbitrary: fc.json() },
+        { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_BODIES) },
       )
     : fc.constant(undefined);
   const ifMatch = fc.option(

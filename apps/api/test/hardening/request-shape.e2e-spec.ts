@@ -78,7 +78,8 @@ describe('request shape bounds', () => {
     } finally {
       await strict.close();
     }
-  });
+    // A second app starts here, slow on a busy machine.
+  }, 90_000);
 
   it('refuses JSON that is not UTF-8', async () => {
     const response = await t
