@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination/pagination';
+
+/**
+ * ISO 8601 as a person or a client writes an instant: a four-digit year, then optionally the time
+ * and its offset. The validator's ISO check also takes expanded years such as "-73231119", which
+ * PostgreSQL then reads as a time zone and refuses.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
+const INSTANT_MESSAGE = '$property must be an ISO 8601 date or date-time, such as 2026-01-31T12:00:00Z';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'organization' })
@@ -29,11 +37,13 @@ export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this instant' })
   @IsOptional()
   @IsDateString({ strict: true })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries before this instant' })
   @IsOptional()
   @IsDateString({ strict: true })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
   to?: string;
 }
 

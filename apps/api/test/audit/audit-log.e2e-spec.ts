@@ -183,6 +183,20 @@ describe('audit log', () => {
       expectProblem(await t.http().get('/api/v1/audit').query({ actorId: 'someone' }).set(admin), 400);
       expectProblem(await t.http().get('/api/v1/audit').query({ from: 'yesterday' }).set(admin), 400);
     });
+
+    it('refuses an expanded-year date that PostgreSQL would read as a time zone with 400, not 500', async () => {
+      expectProblem(await t.http().get('/api/v1/audit').query({ to: '-73231119' }).set(admin), 400);
+      expectProblem(await t.http().get('/api/v1/audit').query({ from: '+002001-01-01' }).set(admin), 400);
+    });
+
+    it('takes a date with an offset written without a colon', async () => {
+      const response = await t
+        .http()
+        .get('/api/v1/audit')
+        .query({ entity, from: '2001-01-03T10:00:00+0000' })
+        .set(admin);
+      expect(response.status).toBe(200);
+    });
   });
 
   describe('cursor paging returns each entry exactly once', () => {
