@@ -12,9 +12,8 @@ import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
-  /** Requests to the API; every answer is checked against the OpenAPI document (`contract`). */
+  /** Requests to the API; every answer is checked against the OpenAPI document. */
   http: () => TestAgent;
-  contract: () => ResponseContract;
   /** Direct SQL, for arranging state and for checking what was (not) written. */
   db: Pool;
   config: AppConfig;
@@ -44,12 +43,12 @@ export async function createTestApp(
   // expected then, reported to the pool or to the client, and must not fail the file.
   db.on('error', () => undefined);
   db.on('connect', (client) => client.on('error', () => undefined));
+  // Built on the first answer, from the same app: a test's own routes (`imports`) are in it too.
   let contract: ResponseContract | undefined;
   const contractOf = () => (contract ??= new ResponseContract(buildOpenApiDocument(app)));
   return {
     app,
     http: () => contractChecked(request(app.getHttpServer()), contractOf),
-    contract: contractOf,
     db,
     config,
     close: async () => {
