@@ -8,10 +8,16 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { answerClientErrorsAsProblems } from './common/http/client-error';
+import { crossSiteGuard } from './common/http/cross-site';
+import { inputGuard } from './common/http/input-guard';
+import { boundedJsonParser } from './common/http/json-limits';
+import { noStore } from './common/http/no-store';
 import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -60,6 +66,8 @@ function withProblemBodies(document: OpenAPIObject): OpenAPIObject {
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // First, so that every request is counted for the drain on shutdown.
+  app.use(app.get(ShutdownState).middleware);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(
@@ -75,8 +83,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(compression());
+  app.use('/api', noStore);
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(crossSiteGuard);
+  // Registered as plain Express parsers (Nest's useBodyParser drops `verify`); Nest then adds
+  // neither of its own, whose form parser (qs, extended) would build nested objects.
+  app.use(boundedJsonParser(config.requestJson, '1mb'));
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 100 }));
+  app.use(inputGuard);
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

@@ -1572,14 +1572,20 @@ export interface components {
             name: string;
         };
         CreateProjectRequest: {
-            /** @description Approved by the Fund (USD); fixed once approved */
+            /**
+             * @description Approved by the Fund (USD); fixed once approved
+             * @example 250000.00
+             */
             approvedBudget?: string | null;
             /**
              * @description Generated as HS-<year>-<number> when omitted
              * @example HS-2026-0042
              */
             code?: string;
-            /** @description Co-funding from other sources (USD) */
+            /**
+             * @description Co-funding from other sources (USD)
+             * @example 250000.00
+             */
             coFunding?: string;
             declarations?: components["schemas"]["ParagraphThreeDeclarations"];
             dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
@@ -1601,7 +1607,10 @@ export interface components {
              *     ]
              */
             recipientCountries?: string[];
-            /** @description Requested from the Fund (USD) */
+            /**
+             * @description Requested from the Fund (USD)
+             * @example 250000.00
+             */
             requestedBudget?: string;
             /**
              * @description Sustainable Development Goals 1–17
@@ -1616,13 +1625,13 @@ export interface components {
             startDate?: string | null;
             summary?: string;
             targetBeneficiaries?: number | null;
-            title?: string;
+            title: string;
             vulnerableGroups?: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
             /**
              * @description Funding window I or II
              * @enum {string}
              */
-            window?: "I" | "II";
+            window: "I" | "II";
         };
         CreateTransferRequest: {
             /**
@@ -2644,7 +2653,10 @@ export interface components {
             version?: number;
         };
         UpdateDonorRequest: {
-            /** @description Send null when the donor stops being a Member State */
+            /**
+             * @description Send null when the donor stops being a Member State
+             * @example JPN
+             */
             countryIso3?: string | null;
             /** @enum {string} */
             kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
@@ -2674,9 +2686,15 @@ export interface components {
             version?: number;
         };
         UpdateProjectRequest: {
-            /** @description Approved by the Fund (USD); fixed once approved */
+            /**
+             * @description Approved by the Fund (USD); fixed once approved
+             * @example 250000.00
+             */
             approvedBudget?: string | null;
-            /** @description Co-funding from other sources (USD) */
+            /**
+             * @description Co-funding from other sources (USD)
+             * @example 250000.00
+             */
             coFunding?: string;
             declarations?: components["schemas"]["ParagraphThreeDeclarations"];
             dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
@@ -2698,7 +2716,10 @@ export interface components {
              *     ]
              */
             recipientCountries?: string[];
-            /** @description Requested from the Fund (USD) */
+            /**
+             * @description Requested from the Fund (USD)
+             * @example 250000.00
+             */
             requestedBudget?: string;
             /**
              * @description Sustainable Development Goals 1–17

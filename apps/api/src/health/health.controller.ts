@@ -11,6 +11,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem-details/problem';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../common/problem-details/problem-details.filter';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -45,7 +46,7 @@ export class HealthController {
         'unavailable',
         'Service unavailable',
         'The database does not answer.',
-        { database: 'down' },
+        { database: 'down', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
       );
     } finally {
       clearTimeout(timer);

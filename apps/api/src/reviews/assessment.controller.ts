@@ -23,7 +23,6 @@ import {
   UpdateAssessmentSettingsRequest,
 } from './assessment.dto';
 import { AssessmentService } from './assessment.service';
-import { OptionalExpectedVersion } from './optional-version';
 
 class ParsePrinciplePipe implements PipeTransform<string, PrincipleId> {
   transform(value: string): PrincipleId {
@@ -78,7 +77,7 @@ export class ProjectAssessmentController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) projectId: string,
     @Param('principle', ParsePrinciplePipe) principle: PrincipleId,
-    @OptionalExpectedVersion() version: number | null,
+    @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ModerationNoteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ModerationNoteDto> {

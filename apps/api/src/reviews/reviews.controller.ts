@@ -24,7 +24,6 @@ import {
 import { Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
-import { OptionalExpectedVersion } from './optional-version';
 import {
   AssignReviewerRequest,
   ConflictDeclarationRequest,
@@ -159,7 +158,7 @@ export class ReviewsController {
   declareConflicts(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
-    @OptionalExpectedVersion() version: number | null,
+    @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ConflictDeclarationRequest,
   ): Promise<ReviewDto> {
     return this.reviews.declareConflicts(ctx, id, version, body);

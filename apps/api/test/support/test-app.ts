@@ -14,22 +14,25 @@ export interface TestApp {
   app: NestExpressApplication;
   /** Requests to the API; every answer is checked against the OpenAPI document. */
   http: () => TestAgent;
-  /** Direct SQL, for arranging state and for checking what was (not) written. */
+  /** Direct SQL as the schema's owner, for arranging state and checking what was (not) written. */
   db: Pool;
   config: AppConfig;
   close: () => Promise<void>;
 }
 
 /**
- * The real API, on a fresh copy of the migrated database (or on `url`). `imports` adds modules
- * beside AppModule, for tests that need a route the API does not have.
+ * The real API, serving as the app role on a fresh copy of the migrated database (or on `url`,
+ * with `ownerUrl` for `db`). `imports` adds modules beside AppModule, for tests that need a route
+ * the API does not have.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
   url?: string,
-  options: { imports?: ModuleMetadata['imports'] } = {},
+  options: { imports?: ModuleMetadata['imports']; ownerUrl?: string } = {},
 ): Promise<TestApp> {
-  const database = url ? { url, drop: () => Promise.resolve() } : await createTestDatabase();
+  const database = url
+    ? { url, ownerUrl: options.ownerUrl ?? url, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])],
@@ -37,7 +40,7 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);
   await app.init();
-  const db = new Pool({ connectionString: database.url, max: 3 });
+  const db = new Pool({ connectionString: database.ownerUrl, max: 3 });
   // Dropping the database (WITH FORCE) when the file is done kills the connections of this pool that
   // are idle or still closing (pool.end() resolves before they have closed): their errors are
   // expected then, reported to the pool or to the client, and must not fail the file.
