@@ -12,9 +12,8 @@ import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
-  /** Requests to the API; every answer is checked against the OpenAPI document (`contract`). */
+  /** Requests to the API; every answer is checked against the OpenAPI document. */
   http: () => TestAgent;
-  contract: () => ResponseContract;
   /** Direct SQL as the schema's owner, for arranging state and checking what was (not) written. */
   db: Pool;
   /** The database's URL, for a second API instance on the same database. */
@@ -49,12 +48,12 @@ export async function createTestApp(
   // expected then, reported to the pool or to the client, and must not fail the file.
   db.on('error', () => undefined);
   db.on('connect', (client) => client.on('error', () => undefined));
+  // Built on the first answer, from the same app: a test's own routes (`imports`) are in it too.
   let contract: ResponseContract | undefined;
   const contractOf = () => (contract ??= new ResponseContract(buildOpenApiDocument(app)));
   return {
     app,
     http: () => contractChecked(request(app.getHttpServer()), contractOf),
-    contract: contractOf,
     db,
     url: database.url,
     config,
