@@ -41,7 +41,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: anyone can send the header.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
