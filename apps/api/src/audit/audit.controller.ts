@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access.decorators';
+import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { AuditService } from './audit.service';
 import { AuditPage, AuditQuery } from './audit.dto';
 
@@ -11,8 +12,12 @@ export class AuditController {
 
   @Get()
   @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: AuditPage })
-  list(@Query() query: AuditQuery): Promise<AuditPage> {
-    return this.audit.list(query);
+  @ApiOkResponse({
+    type: AuditPage,
+    description:
+      'Staff see the entries of the records they may read (not users), with personal fields redacted',
+  })
+  list(@Ctx() ctx: RequestContext, @Query() query: AuditQuery): Promise<AuditPage> {
+    return this.audit.list(ctx.actor.role, query);
   }
 }
