@@ -12,6 +12,8 @@ import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/prob
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
+import { LoginLimiterService } from './auth/login-limiter.service';
+import { refuseThrottledAddresses } from './auth/refused-address.middleware';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -57,6 +59,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.use(compression());
   app.use(cookieParser());
+  app.use('/api/v1/auth/login', refuseThrottledAddresses(app.get(LoginLimiterService)));
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

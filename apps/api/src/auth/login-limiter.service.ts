@@ -19,6 +19,8 @@ interface ThrottleRow {
 }
 
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
+/** Refused addresses remembered per process; beyond this, the oldest are forgotten (and asked again). */
+const REMEMBERED_REFUSALS = 10_000;
 
 /**
  * Throttles sign-in per source address and per account, before the password is checked.
@@ -37,6 +39,8 @@ const CLEANUP_INTERVAL_MS = 10 * 60_000;
 export class LoginLimiterService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Auth');
   private cleanup: NodeJS.Timeout | undefined;
+  /** Address → when PostgreSQL's refusal of it ends (epoch ms). */
+  private readonly refusedAddresses = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,6 +66,7 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
     if (address) {
       const row = await this.countAddressAttempt(address);
       if (row.attempts > this.config.login.maxFailuresPerAddress) {
+        this.rememberRefusal(address, row.retry_after_seconds);
         throw tooManyAttempts(
           'Too many sign-in attempts from this network address.',
           row.retry_after_seconds,
@@ -76,6 +81,33 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
         row.retry_after_seconds,
         'account',
       );
+    }
+  }
+
+  /**
+   * The refusal PostgreSQL already gave this address, while it lasts: a flood from one address is
+   * then answered before its body is read or the database asked. An address's window is fixed, so
+   * the remembered refusal ends when PostgreSQL's would.
+   */
+  refusalOf(ip: string | null): Problem | null {
+    const address = throttleAddress(ip);
+    if (!address) return null;
+    const until = this.refusedAddresses.get(address);
+    if (until === undefined) return null;
+    const seconds = Math.ceil((until - Date.now()) / 1000);
+    if (seconds <= 0) {
+      this.refusedAddresses.delete(address);
+      return null;
+    }
+    return tooManyAttempts('Too many sign-in attempts from this network address.', seconds, 'address');
+  }
+
+  private rememberRefusal(address: string, retryAfterSeconds: number): void {
+    this.refusedAddresses.delete(address);
+    this.refusedAddresses.set(address, Date.now() + retryAfterSeconds * 1000);
+    if (this.refusedAddresses.size > REMEMBERED_REFUSALS) {
+      const oldest = this.refusedAddresses.keys().next().value;
+      if (oldest !== undefined) this.refusedAddresses.delete(oldest);
     }
   }
 

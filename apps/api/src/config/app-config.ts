@@ -146,7 +146,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFailuresPerAddress: int('LOGIN_MAX_PER_ADDRESS', 20, 1, 100000),
       firstDelaySeconds: int('LOGIN_DELAY_SECONDS', 1, 1, 3600),
       maxDelaySeconds: int('LOGIN_MAX_DELAY_SECONDS', 300, 1, 24 * 3600),
-      hashConcurrency: int('LOGIN_HASH_CONCURRENCY', 2, 1, 64),
+      hashConcurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1, 64),
       hashQueue: int('LOGIN_HASH_QUEUE', 32, 0, 10000),
     },
     trustProxy: trustedProxies(env.TRUST_PROXY, problems),

@@ -174,6 +174,30 @@ describe('sign-in throttling per source address', () => {
     await expect(count(t.db, 'login_attempts', 'ip = $1', ['203.0.113.7'])).resolves.toBe(10);
   });
 
+  it('refuses an address it has refused before reading the body or asking the database again', async () => {
+    const address = '203.0.113.8';
+    for (let i = 0; i < 11; i++) await loginFrom(address, `again.${i}@example.org`, 'a wrong password');
+    const attempts = async () => {
+      const { rows } = await t.db.query<{ attempts: number }>(
+        `SELECT attempts FROM sign_in_throttle WHERE kind = 'address' AND subject = $1`,
+        [address],
+      );
+      return rows[0]!.attempts;
+    };
+    const before = await attempts();
+    const response = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', address)
+      .set('Content-Type', 'application/json')
+      .send('{"email": not json');
+    expect(expectProblem(response, 429)).toMatchObject({ limit: 'address' });
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(60);
+    await expect(attempts()).resolves.toBe(before);
+    // Another address is still served.
+    expectProblem(await loginFrom('203.0.113.9', 'again.x@example.org', 'a wrong password'), 401);
+  });
+
   it('counts an IPv6 address by its /64', async () => {
     for (let i = 0; i < 10; i++) {
       expectProblem(await loginFrom(`2001:db8:1:2::${i + 1}`, `v6.${i}@example.org`, 'wrong'), 401);
