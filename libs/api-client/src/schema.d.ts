@@ -2837,6 +2837,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Staff see the entries of the records they may read (not users), with personal fields redacted */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2899,7 +2900,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed sign-ins for this email */
+            /** @description Too many sign-in attempts from this address, an account whose next attempt must wait, or too many sign-ins at once; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
