@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access.decorators';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { AuditService } from './audit.service';
@@ -11,6 +11,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit log: who changed what and when, with the record before and after' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({
     type: AuditPage,
