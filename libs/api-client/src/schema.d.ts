@@ -2026,6 +2026,11 @@ export interface components {
             from?: string;
             /** @example /api/v1/projects */
             instance?: string;
+            /**
+             * @description Too many sign-in attempts (429): from this network address, or for this account
+             * @enum {string}
+             */
+            limit?: "address" | "account";
             /** @description A review not complete (422): what is missing */
             missing?: components["schemas"]["RuleGapDto"][];
             /**
