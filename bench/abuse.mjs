@@ -20,11 +20,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { freePort, seededDatabase } from './lib/database.mjs';
-import { load1, parseArgs, RESULTS, run, say, sleep, TMP } from './lib/env.mjs';
+import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
 import { memoryOf, startApi } from './lib/servers.mjs';
+
+const prettier = createRequire(path.join(ROOT, 'package.json'))('prettier');
 
 const options = parseArgs(process.argv.slice(2), {
   duration: 15,
@@ -241,20 +244,23 @@ async function main() {
   say(`\nMemory at rest (RSS median): ${rest.rssMedianMb.toFixed(0)} MB\n`);
   say(table.join('\n'));
   await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, 'abuse-latest.json');
+  const report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    loadAverage: loadavg(),
+    durationSeconds: options.duration,
+    restRssMb: rest.rssMedianMb,
+    phases: rows,
+  };
+  // Formatted as the repository's other files are, so a new run is a readable diff.
   await writeFile(
-    path.join(RESULTS, 'abuse-latest.json'),
-    `${JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        node: process.version,
-        loadAverage: loadavg(),
-        durationSeconds: options.duration,
-        restRssMb: rest.rssMedianMb,
-        phases: rows,
-      },
-      null,
-      2,
-    )}\n`,
+    file,
+    await prettier.format(JSON.stringify(report), {
+      ...(await prettier.resolveConfig(file)),
+      parser: 'json',
+      filepath: file,
+    }),
   );
 }
 
