@@ -44,7 +44,7 @@ async function startServer(name, script, env, ready, nodeArgs = []) {
 }
 
 /** The API as deployed: `node apps/api/dist/main.js`, production mode, logs at warn. */
-export function startApi({ databaseUrl, port, webDist, nodeArgs }) {
+export function startApi({ databaseUrl, port, webDist, nodeArgs, env = {} }) {
   return startServer(
     'api',
     path.join(ROOT, 'apps/api/dist/main.js'),
@@ -57,6 +57,7 @@ export function startApi({ databaseUrl, port, webDist, nodeArgs }) {
       // The bench talks plain HTTP on loopback.
       COOKIE_SECURE: '0',
       WEB_DIST_DIR: webDist ?? '',
+      ...env,
     },
     `http://127.0.0.1:${port}/api/health`,
     nodeArgs,

@@ -17,6 +17,8 @@ import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/prob
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
+import { LoginLimiterService } from './auth/login-limiter.service';
+import { refuseThrottledAddresses } from './auth/refused-address.middleware';
 import { ShutdownState } from './shutdown/shutdown-state';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -69,7 +71,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // First, so that every request is counted for the drain on shutdown.
   app.use(app.get(ShutdownState).middleware);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: anyone can send the header.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -85,6 +88,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(compression());
   app.use('/api', noStore);
   app.use(cookieParser());
+  app.use('/api/v1/auth/login', refuseThrottledAddresses(app.get(LoginLimiterService)));
   app.use(crossSiteGuard);
   // Registered as plain Express parsers (Nest's useBodyParser drops `verify`); Nest then adds
   // neither of its own, whose form parser (qs, extended) would build nested objects.

@@ -2026,6 +2026,11 @@ export interface components {
             from?: string;
             /** @example /api/v1/projects */
             instance?: string;
+            /**
+             * @description Too many sign-in attempts (429): from this network address, or for this account
+             * @enum {string}
+             */
+            limit?: "address" | "account";
             /** @description A review not complete (422): what is missing */
             missing?: components["schemas"]["RuleGapDto"][];
             /**
@@ -3011,6 +3016,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Staff see the entries of the records they may read (not users), with personal fields redacted */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3079,7 +3085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description Too many failed sign-ins for this email */
+            /** @description Too many sign-in attempts from this address, an account whose next attempt must wait, or too many sign-ins at once; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@hstf/domain';
 import { ChangeEvents } from '../common/events/change-events';
 import { RequestContext } from '../common/request-context/request-context';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
+import { readableAuditEntities, redactAuditRecord } from './audit-visibility';
 
 export type AuditAction = 'create' | 'update' | 'delete' | (string & {});
 
@@ -66,11 +68,14 @@ export class AuditService {
     });
   }
 
-  async list(query: AuditQuery): Promise<Page<AuditEntryDto>> {
+  /** The entries the reader's role may see, with what it may not read redacted. */
+  async list(reader: Role, query: AuditQuery): Promise<Page<AuditEntryDto>> {
     const limit = limitOf(query);
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const entities = readableAuditEntities(reader);
+    if (entities) where.push(`entity = ANY(${param(entities)}::text[])`);
     if (query.entity) where.push(`entity = ${param(query.entity)}`);
     if (query.entityId) where.push(`entity_id = ${param(query.entityId)}`);
     if (query.actorId) where.push(`actor_id = ${param(query.actorId)}`);
@@ -87,7 +92,7 @@ export class AuditService {
       params,
     );
     const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    return { ...page, items: page.items.map((row) => toDto(row, reader)) };
   }
 }
 
@@ -99,7 +104,7 @@ function changedFields(before: unknown, after: unknown): string[] {
   );
 }
 
-function toDto(row: AuditRow): AuditEntryDto {
+function toDto(row: AuditRow, reader: Role): AuditEntryDto {
   return {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
@@ -108,8 +113,8 @@ function toDto(row: AuditRow): AuditEntryDto {
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
-    before: row.before as Record<string, unknown> | null,
-    after: row.after as Record<string, unknown> | null,
+    before: redactAuditRecord(row.before, reader) as Record<string, unknown> | null,
+    after: redactAuditRecord(row.after, reader) as Record<string, unknown> | null,
     requestId: row.request_id,
   };
 }

@@ -31,7 +31,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse, description: 'Also sets the httpOnly session cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this email' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many sign-in attempts from this address, an account whose next attempt must wait, or too many sign-ins at once; see Retry-After',
+  })
   async login(
     @Body() body: LoginRequest,
     @Req() request: RequestWithContext,

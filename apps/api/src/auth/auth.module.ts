@@ -4,6 +4,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginLimiterService } from './login-limiter.service';
+import { PasswordHashGate } from './password-hash-gate.service';
 import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
 
@@ -14,6 +15,7 @@ import { SessionsService } from './sessions.service';
     AuthService,
     SessionsService,
     LoginLimiterService,
+    PasswordHashGate,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [SessionsService],

@@ -5,6 +5,7 @@ import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { UsersService } from '../users/users.service';
 import { LoginLimiterService } from './login-limiter.service';
+import { PasswordHashGate } from './password-hash-gate.service';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { SessionResponse } from './auth.dto';
@@ -18,6 +19,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly limiter: LoginLimiterService,
+    private readonly hashGate: PasswordHashGate,
   ) {}
 
   async login(
@@ -25,12 +27,19 @@ export class AuthService {
     password: string,
     client: { ip: string | null; userAgent: string | null; requestId: string },
   ): Promise<SessionResponse> {
-    await this.limiter.assertAllowed(email).catch((error: unknown) => {
-      this.logger.warn({ event: 'sign_in_throttled', email, ip: client.ip, requestId: client.requestId });
+    await this.limiter.begin(email, client.ip).catch((error: unknown) => {
+      this.logger.warn({
+        event: 'sign_in_throttled',
+        email,
+        limit: error instanceof Problem ? error.extensions.limit : undefined,
+        ip: client.ip,
+        requestId: client.requestId,
+      });
       throw error;
     });
     const credentials = await this.users.findCredentials(email);
-    const valid = await verifyPassword(credentials?.passwordHash ?? (await DUMMY_PASSWORD_HASH), password);
+    const passwordHash = credentials?.passwordHash ?? (await DUMMY_PASSWORD_HASH);
+    const valid = await this.hashGate.run(() => verifyPassword(passwordHash, password));
     if (!credentials || !valid || !credentials.active) {
       await this.limiter.record(email, client.ip, false);
       this.logger.warn({
@@ -43,6 +52,7 @@ export class AuthService {
       throw Problem.unauthenticated('The email or password is not correct.');
     }
     await this.limiter.record(email, client.ip, true);
+    await this.limiter.succeeded(email, client.ip);
     const session = await this.sessions.open(credentials.id, client);
     await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [credentials.id]);
     this.logger.log({

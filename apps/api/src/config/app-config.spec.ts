@@ -123,4 +123,17 @@ describe('loadConfig', () => {
       expect.stringMatching(/^DATABASE_OWNER_URL needs DATABASE_URL/),
     ]);
   });
+
+  it('trusts no proxy unless TRUST_PROXY names one', () => {
+    expect(loadConfig({}).trustProxy).toBeNull();
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, loopback ,2001:db8::1 ' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '2001:db8::1',
+    ]);
+  });
+
+  it.each(['true', '1', '2', 'proxy.internal', '10.0.0.0/99'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(configError({ TRUST_PROXY: value }).problems).toEqual([expect.stringMatching(/^TRUST_PROXY /)]);
+  });
 });

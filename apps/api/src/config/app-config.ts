@@ -1,4 +1,5 @@
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 
 /**
  * The whole configuration of the API, read once from the environment and validated at startup,
@@ -29,7 +30,25 @@ export interface AppConfig {
   };
   /** On SIGTERM/SIGINT, in-flight requests get this long to finish before connections are cut. */
   shutdownGraceSeconds: number;
-  login: { maxFailures: number; windowMinutes: number };
+  login: {
+    /** Failures for one account before each further attempt must wait a growing delay. */
+    maxFailures: number;
+    /** Failures for an account are forgotten this long after its last attempt; an address's count resets after it. */
+    windowMinutes: number;
+    /** Attempts from one source address, over all accounts, within the window. */
+    maxFailuresPerAddress: number;
+    /** The account's delay after maxFailures; it doubles with each further failure, up to maxDelaySeconds. */
+    firstDelaySeconds: number;
+    maxDelaySeconds: number;
+    /** Password hashes computed at once by sign-in; the rest wait in a queue of `hashQueue`, beyond which 429. */
+    hashConcurrency: number;
+    hashQueue: number;
+  };
+  /**
+   * The proxies whose X-Forwarded-For is believed (Express 'trust proxy': addresses, CIDR ranges,
+   * or loopback / linklocal / uniquelocal); null: none, the client is the TCP peer.
+   */
+  trustProxy: string[] | null;
   /** The built dashboard served at `/`; null when it is not built (API-only deployments). */
   webDistDir: string | null;
   /** How long the dashboard overview is served from memory before it is recomputed; 0: never cached. */
@@ -58,6 +77,12 @@ export const CONFIG_VARIABLES = [
   'SHUTDOWN_GRACE_SECONDS',
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_MINUTES',
+  'LOGIN_MAX_PER_ADDRESS',
+  'LOGIN_DELAY_SECONDS',
+  'LOGIN_MAX_DELAY_SECONDS',
+  'LOGIN_HASH_CONCURRENCY',
+  'LOGIN_HASH_QUEUE',
+  'TRUST_PROXY',
   'WEB_DIST_DIR',
   'DASHBOARD_CACHE_SECONDS',
   'REQUEST_MAX_JSON_DEPTH',
@@ -147,7 +172,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     login: {
       maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+      maxFailuresPerAddress: int('LOGIN_MAX_PER_ADDRESS', 20, 1, 100000),
+      firstDelaySeconds: int('LOGIN_DELAY_SECONDS', 1, 1, 3600),
+      maxDelaySeconds: int('LOGIN_MAX_DELAY_SECONDS', 300, 1, 24 * 3600),
+      hashConcurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1, 64),
+      hashQueue: int('LOGIN_HASH_QUEUE', 32, 0, 10000),
     },
+    trustProxy: trustedProxies(env.TRUST_PROXY, problems),
     webDistDir,
     dashboardCacheSeconds: int('DASHBOARD_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 30, 0, 3600),
     requestJson: {
@@ -165,6 +196,33 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * TRUST_PROXY names the proxies by address, CIDR range or Express's names for private ranges.
+ * A hop count or `true` would believe any peer that claims to be a proxy, so neither is accepted.
+ */
+function trustedProxies(raw: string | undefined, problems: string[]): string[] | null {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return null;
+  if (entries.some((entry) => /^(\d+|true|false)$/i.test(entry))) {
+    problems.push(
+      'TRUST_PROXY must name the proxies (addresses or CIDR ranges), not a hop count or true/false',
+    );
+    return null;
+  }
+  try {
+    proxyAddr.compile(entries);
+  } catch (error) {
+    problems.push(
+      `TRUST_PROXY must list proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal (${(error as Error).message})`,
+    );
+    return null;
+  }
+  return entries;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

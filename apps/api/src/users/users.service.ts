@@ -8,6 +8,7 @@ import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagina
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { hashPassword } from '../auth/passwords';
+import { isCommonPassword } from './common-passwords';
 import { CreateUserRequest, UpdateUserRequest, UserDto, UserQuery } from './users.dto';
 
 interface UserRow {
@@ -148,7 +149,7 @@ export class UsersService {
     const link = donorLinkProblem(role, donorId);
     if (link) errors.push({ field: 'donorId', message: link });
     if (password !== undefined) {
-      for (const problem of passwordProblems(password, email)) {
+      for (const problem of passwordProblems(password, email, isCommonPassword)) {
         errors.push({ field: 'password', message: describePasswordProblem(problem) });
       }
     }

@@ -60,6 +60,32 @@ describe('users', () => {
       ]);
     });
 
+    it.each([
+      ['aaaaaaaaaaaa', 'must not be one character repeated'],
+      ['            ', 'must not be one character repeated'],
+      ['password1234', expect.stringMatching(/^is too common/)],
+      ['P@ssw0rd2026', expect.stringMatching(/^is too common/)],
+      ['qwertyuiop123', expect.stringMatching(/^is too common/)],
+    ])(
+      'refuses the weak password %j on the field password, and writes nothing',
+      async (password, message) => {
+        const users = await count(t.db, 'users');
+        const entries = await count(t.db, 'audit_entries');
+        const response = await create(aUserRequest({ password }));
+        expect(expectProblem(response, 400).errors).toEqual([{ field: 'password', message }]);
+        await expect(count(t.db, 'users')).resolves.toBe(users);
+        await expect(count(t.db, 'audit_entries')).resolves.toBe(entries);
+      },
+    );
+
+    it('refuses a password that contains the email address', async () => {
+      const request = aUserRequest();
+      const response = await create({ ...request, password: `my ${String(request.email)} 2026` });
+      expect(expectProblem(response, 400).errors).toEqual([
+        { field: 'password', message: 'must not contain the email address' },
+      ]);
+    });
+
     it('refuses a donor user without a donor on the field donorId', async () => {
       const response = await create(aUserRequest({ role: 'donor' }));
       expect(expectProblem(response, 400).errors).toEqual([
@@ -164,6 +190,19 @@ describe('users', () => {
       expect(expectProblem(response, 400).errors).toEqual([
         { field: 'password', message: expect.any(String) },
       ]);
+    });
+
+    it('refuses a common new password, and the old one still signs in', async () => {
+      const user = await aUser(t);
+      const response = await t
+        .http()
+        .patch(`/api/v1/users/${user.id}`)
+        .set(admin.auth)
+        .send({ version: 1, password: 'iloveyou2026' });
+      expect(expectProblem(response, 400).errors).toEqual([
+        { field: 'password', message: expect.stringMatching(/^is too common/) },
+      ]);
+      await expect(signIn(t, user)).resolves.toEqual(expect.any(String));
     });
 
     it('refuses to let admins deactivate themselves (409), and leaves them active', async () => {

@@ -75,6 +75,11 @@ export class ProblemDocumentDto {
   existingId?: string;
   @ApiPropertyOptional({ type: 'integer', description: 'Too many sign-in attempts (429): when to try again' })
   retryAfterSeconds?: number;
+  @ApiPropertyOptional({
+    enum: ['address', 'account'],
+    description: 'Too many sign-in attempts (429): from this network address, or for this account',
+  })
+  limit?: 'address' | 'account';
   @ApiPropertyOptional({ type: 'integer', description: 'A national strategy in use (409): alignments to it' })
   alignments?: number;
   @ApiPropertyOptional({ type: 'integer', description: 'A donor in use (409): its contributions' })

@@ -5,6 +5,7 @@ import { FundRecords1763870000004 } from './1763870000004-fund-records';
 import { ReviewsAndLifecycle1763870000005 } from './1763870000005-reviews-and-lifecycle';
 import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
 import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privileges';
+import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReviewsAndLifecycle1763870000005,
   FundLedgerLock1763870000007,
   AppRolePrivileges1763870000008,
+  SignInThrottle1763870000050,
 ];

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 
 /**
- * The password policy of libs/domain as a live checklist: length (counted in characters, not bytes)
- * and not the email address. Length makes a password strong; no composition rules are imposed.
+ * The password policy of libs/domain as a live checklist: length (counted in characters, not bytes),
+ * not one character repeated, and not containing the email address. The list of common passwords is
+ * too large for the bundle: the API checks it when the form is saved. Length makes a password strong; no composition rules are imposed.
  */
 export function PasswordPolicy({ id, password, email }: { id: string; password: string; email: string }) {
   const { t } = useTranslation();
@@ -22,6 +23,11 @@ export function PasswordPolicy({ id, password, email }: { id: string; password: 
         min: number(PASSWORD_MIN_LENGTH),
         max: number(PASSWORD_MAX_LENGTH),
       }),
+    },
+    {
+      key: 'one-character',
+      met: password.length > 0 && !problems.some((problem) => problem.code === 'one_character'),
+      text: t('users.password.notOneCharacter'),
     },
     {
       key: 'email',

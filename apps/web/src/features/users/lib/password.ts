@@ -16,6 +16,10 @@ export function usePasswordError() {
         return t('users.password.tooLong', { max: number(problem.maxLength) });
       case 'same_as_email':
         return t('users.password.sameAsEmail');
+      case 'one_character':
+        return t('users.password.oneCharacter');
+      case 'common':
+        return t('users.password.common');
     }
   };
 }

@@ -76,15 +76,19 @@ describe('the users screen', { timeout: 30_000 }, () => {
     fireEvent.change(password, { target: { value: 'كلمةسرطويلةج' } });
     expect(policyItem(dialog, /Between 12 and 256 characters/)).toHaveAttribute('data-met', 'true');
 
+    fireEvent.change(password, { target: { value: 'aaaaaaaaaaaa' } });
+    expect(policyItem(dialog, /Not one character repeated/)).toHaveAttribute('data-met', 'false');
+
     fireEvent.change(password, { target: { value: 'Amina.Diallo@un.org' } });
-    expect(policyItem(dialog, /Not the email address/)).toHaveAttribute('data-met', 'false');
+    expect(policyItem(dialog, /Not one character repeated/)).toHaveAttribute('data-met', 'true');
+    expect(policyItem(dialog, /Does not contain the email address/)).toHaveAttribute('data-met', 'false');
 
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Full name/ }), {
       target: { value: 'Amina Diallo' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create the account' }));
     expect(
-      await within(dialog).findByText('The password must not be the email address.'),
+      await within(dialog).findByText('The password must not contain the email address.'),
     ).toBeInTheDocument();
     expect(writes).toHaveLength(0);
   });

@@ -1,0 +1,82 @@
+import type { Role } from '@hstf/domain';
+
+/**
+ * The audited entities each role may read in the audit log: the records it may read elsewhere
+ * (DESIGN.md §5). Admin reads every entry; staff every record of the portfolio and the Fund, but
+ * not users. An entity missing from a list stays hidden from that role, so a new kind of record is
+ * shown to staff only once someone decides it should be.
+ */
+const READABLE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
+  admin: 'all',
+  staff: [
+    'project',
+    'project_transition',
+    'national_strategy',
+    'alignment',
+    'consent',
+    'consent_record',
+    'organization',
+    'donor',
+    'contribution',
+    'transfer',
+    'review',
+    'moderation_note',
+    'assessment_settings',
+  ],
+  reviewer: [],
+  donor: [],
+};
+
+/** Null: every entity. */
+export function readableAuditEntities(role: Role): readonly string[] | null {
+  const entities = READABLE_ENTITIES[role];
+  return entities === 'all' ? null : entities;
+}
+
+/** Never shown to anyone, whatever an entry holds. */
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'token',
+  'tokenHash',
+  'token_hash',
+]);
+
+/** About a person, shown only to roles that may read users. */
+const PERSONAL_FIELDS = new Set([
+  'email',
+  'lastSignInAt',
+  'last_sign_in_at',
+  'ip',
+  'userAgent',
+  'user_agent',
+]);
+
+export const REDACTED = '[redacted]';
+
+/**
+ * An entry's before / after as a role may read it: secrets removed for everyone and, for roles that
+ * may not read users, personal fields replaced by a marker, at any depth. A person's name is
+ * personal where it sits beside an email (a user, a contact), not where it names an organization.
+ */
+export function redactAuditRecord(value: unknown, role: Role): unknown {
+  const personal = readableAuditEntities(role)?.includes('user') === false;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const record = node as Record<string, unknown>;
+    const isPerson = 'email' in record;
+    const result: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(record)) {
+      if (SECRET_FIELDS.has(key)) continue;
+      if (personal && (PERSONAL_FIELDS.has(key) || (isPerson && key === 'name'))) {
+        result[key] = field === null ? null : REDACTED;
+      } else {
+        result[key] = walk(field);
+      }
+    }
+    return result;
+  };
+  return walk(value);
+}
