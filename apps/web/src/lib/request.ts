@@ -1,20 +1,28 @@
-import { ApiError } from '../../../lib/problem';
+import { ApiError } from './problem';
 
+/** What every call of the openapi-fetch client (lib/api-client) resolves to. */
 interface FetchResult<T> {
   data?: T;
   error?: unknown;
   response: Response;
 }
 
-/** The body of a successful call, or the problem document of a failed one thrown as an ApiError. */
-export function unwrap<T>({ data, error, response }: FetchResult<T>): T {
-  if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-  return data;
+/**
+ * The body of a successful call, or the problem document of a failed one thrown as an ApiError.
+ * Every query and mutation goes through here (or ensureOk), so a failure reaches the screens in one shape.
+ */
+export function unwrap<T>(result: FetchResult<T>): T {
+  if (result.error !== undefined || result.data === undefined) fail(result);
+  return result.data;
 }
 
 /** For calls answered 204: only the failure matters. */
-export function ensureOk({ error, response }: FetchResult<unknown>): void {
-  if (!response.ok) throw ApiError.from(response, error);
+export function ensureOk(result: FetchResult<unknown>): void {
+  if (!result.response.ok) fail(result);
+}
+
+function fail({ error, response }: FetchResult<unknown>): never {
+  throw ApiError.from(response, error);
 }
 
 /** Every page of a keyset-paged list, for the short lists a screen needs whole (a project's transfers). */

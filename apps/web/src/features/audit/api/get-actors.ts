@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export interface Actor {
   id: string;
@@ -14,11 +14,12 @@ export const actorsQueryOptions = queryOptions({
     const actors: Actor[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/users', {
-        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/users', {
+          params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      );
       actors.push(...data.items.map((user) => ({ id: user.id, label: `${user.name} · ${user.email}` })));
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

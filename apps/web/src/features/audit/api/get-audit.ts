@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import { endOfDay, startOfDay, type AuditFilters } from '../lib/filters';
 
 type ListAudit = paths['/api/v1/audit']['get'];
@@ -30,12 +30,12 @@ export function auditQueryOptions(filters: AuditFilters) {
     queryKey: ['audit', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<AuditPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/audit', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/audit', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,

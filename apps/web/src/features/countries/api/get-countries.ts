@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { CountryFilters } from '../lib/filters';
 
 type ListCountries = paths['/api/v1/countries']['get'];
@@ -29,12 +29,12 @@ export function countriesQueryOptions(filters: CountryFilters) {
     queryKey: ['countries', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<CountriesPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/countries', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/countries', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     // While a new filter loads, keep the previous rows on screen instead of flashing a skeleton.

@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type ProjectPage = components['schemas']['ProjectPage'];
 export type ProjectSummary = ProjectPage['items'][number];
@@ -15,12 +15,12 @@ export function countryProjectsQueryOptions(iso3: string) {
     queryKey: ['projects', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/projects', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/projects', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
   });

@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type StrategyPage = components['schemas']['NationalStrategyPage'];
 export type NationalStrategy = StrategyPage['items'][number];
@@ -13,12 +13,12 @@ export function countryStrategiesQueryOptions(iso3: string) {
   return queryOptions({
     queryKey: ['national-strategies', 'list', { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT }] as const,
     queryFn: async ({ signal }): Promise<StrategyPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/national-strategies', {
-        params: { query: { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/national-strategies', {
+          params: { query: { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT } },
+          signal,
+        }),
+      );
     },
   });
 }

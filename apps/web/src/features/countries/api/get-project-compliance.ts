@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type ProjectCompliance = components['schemas']['ProjectComplianceDto'];
 export type CountryCompliance = ProjectCompliance['countries'][number];
@@ -16,12 +16,12 @@ export function projectComplianceQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: ['projects', 'compliance', projectId] as const,
     queryFn: async ({ signal }): Promise<ProjectCompliance> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/projects/{id}/compliance', {
-        params: { path: { id: projectId } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/projects/{id}/compliance', {
+          params: { path: { id: projectId } },
+          signal,
+        }),
+      );
     },
   });
 }

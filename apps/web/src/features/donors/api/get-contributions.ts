@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type ListContributions = paths['/api/v1/contributions']['get'];
 export type ContributionsQuery = NonNullable<ListContributions['parameters']['query']>;
@@ -22,12 +22,12 @@ export function contributionsQueryOptions(donorId: string | null) {
     queryKey: ['contributions', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/contributions', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/contributions', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
   });
@@ -42,12 +42,12 @@ export function contributionQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['contributions', 'detail', id] as const,
     queryFn: async ({ signal }): Promise<Contribution> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/contributions/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/contributions/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     staleTime: 0,
   });

@@ -7,7 +7,7 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { DonorFilters } from '../lib/filters';
 
 type ListDonors = paths['/api/v1/donors']['get'];
@@ -26,12 +26,12 @@ export function donorsQueryOptions(filters: DonorFilters) {
     queryKey: ['donors', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<DonorPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/donors', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/donors', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,
@@ -47,12 +47,12 @@ export function donorQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['donors', 'detail', id] as const,
     queryFn: async ({ signal }): Promise<Donor> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/donors/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/donors/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
   });
 }

@@ -2,7 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Contribution } from './get-contributions';
 
 export type CreateContributionInput =
@@ -14,9 +14,7 @@ export function useCreateContribution() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateContributionInput): Promise<Contribution> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/contributions', { body: input });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(await fetchClient.POST('/api/v1/contributions', { body: input }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
   });
@@ -26,12 +24,12 @@ export function useUpdateContribution(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateContributionInput & { version: number }): Promise<Contribution> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/contributions/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/contributions/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
   });
@@ -41,11 +39,12 @@ export function useDeleteContribution() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version }: { id: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/contributions/{id}', {
-        params: { path: { id } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/contributions/{id}', {
+          params: { path: { id } },
+          headers: ifMatch(version),
+        }),
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
   });

@@ -2,7 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Donor } from './get-donors';
 
 export type CreateDonorInput = paths['/api/v1/donors']['post']['requestBody']['content']['application/json'];
@@ -13,9 +13,7 @@ export function useCreateDonor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateDonorInput): Promise<Donor> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/donors', { body: input });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(await fetchClient.POST('/api/v1/donors', { body: input }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donors'] }),
   });
@@ -25,12 +23,12 @@ export function useUpdateDonor(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateDonorInput & { version: number }): Promise<Donor> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/donors/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/donors/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donors'] }),
   });
@@ -41,11 +39,12 @@ export function useDeleteDonor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version }: { id: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/donors/{id}', {
-        params: { path: { id } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/donors/{id}', {
+          params: { path: { id } },
+          headers: ifMatch(version),
+        }),
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['donors', 'list'] }),
   });

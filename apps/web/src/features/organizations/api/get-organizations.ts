@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { OrganizationFilters } from '../lib/filters';
 
 type ListOrganizations = paths['/api/v1/organizations']['get'];
@@ -25,12 +25,12 @@ export function organizationsQueryOptions(filters: OrganizationFilters) {
     queryKey: ['organizations', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<OrganizationsPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/organizations', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/organizations', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,

@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type AlertPage = components['schemas']['AlertPage'];
 export type ConsentAlert = AlertPage['items'][number];
@@ -14,12 +14,12 @@ export const ALERTS_LIMIT = 200;
 export const alertsQueryOptions = queryOptions({
   queryKey: ['alerts', { limit: ALERTS_LIMIT }] as const,
   queryFn: async ({ signal }): Promise<AlertPage> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/alerts', {
-      params: { query: { limit: ALERTS_LIMIT } },
-      signal,
-    });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(
+      await fetchClient.GET('/api/v1/alerts', {
+        params: { query: { limit: ALERTS_LIMIT } },
+        signal,
+      }),
+    );
   },
 });
 

@@ -2,7 +2,7 @@ import type { components } from '@hstf/api-client';
 import type { Stage } from '@hstf/domain';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type ComplianceSummary = components['schemas']['ComplianceCountsDto'];
 export type ComplianceStatus = ComplianceSummary['counts'][number]['status'];
@@ -41,9 +41,7 @@ export function countCompliance(summary: ComplianceSummary): ComplianceCounts {
 export const complianceSummaryQueryOptions = queryOptions({
   queryKey: ['compliance', 'summary'] as const,
   queryFn: async ({ signal }): Promise<ComplianceSummary> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/compliance/summary', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/compliance/summary', { signal }));
   },
 });
 

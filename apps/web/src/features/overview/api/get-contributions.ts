@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type ContributionPage = components['schemas']['ContributionPage'];
 export type Contribution = ContributionPage['items'][number];
@@ -14,16 +14,16 @@ export const contributionsQueryOptions = infiniteQueryOptions({
   queryKey: ['contributions', 'list', { limit: CONTRIBUTIONS_PAGE_SIZE }] as const,
   initialPageParam: null as string | null,
   queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/contributions', {
-      params: {
-        query: pageParam
-          ? { limit: CONTRIBUTIONS_PAGE_SIZE, cursor: pageParam }
-          : { limit: CONTRIBUTIONS_PAGE_SIZE },
-      },
-      signal,
-    });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(
+      await fetchClient.GET('/api/v1/contributions', {
+        params: {
+          query: pageParam
+            ? { limit: CONTRIBUTIONS_PAGE_SIZE, cursor: pageParam }
+            : { limit: CONTRIBUTIONS_PAGE_SIZE },
+        },
+        signal,
+      }),
+    );
   },
   getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
 });
@@ -36,8 +36,7 @@ export function useContributions() {
 export const contributionTotalsQueryOptions = queryOptions({
   queryKey: ['contributions', 'totals'] as const,
   queryFn: async ({ signal }): Promise<ContributionTotal[]> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/contributions/totals', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    const data = unwrap(await fetchClient.GET('/api/v1/contributions/totals', { signal }));
     return data.items;
   },
 });

@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type DashboardOverview = components['schemas']['DashboardOverviewDto'];
 export type LedgerFigures = DashboardOverview['ledger'];
@@ -15,9 +15,7 @@ export type Breakdown = DashboardOverview['byRegion'][number];
 export const dashboardOverviewQueryOptions = queryOptions({
   queryKey: ['dashboard', 'overview'] as const,
   queryFn: async ({ signal }): Promise<DashboardOverview> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/dashboard/overview', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/dashboard/overview', { signal }));
   },
 });
 

@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export type FundLedger = components['schemas']['FundLedger'];
 export type LedgerYear = FundLedger['byYear'][number];
@@ -10,9 +10,7 @@ export type LedgerYear = FundLedger['byYear'][number];
 export const fundLedgerQueryOptions = queryOptions({
   queryKey: ['fund', 'ledger'] as const,
   queryFn: async ({ signal }): Promise<FundLedger> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/fund/ledger', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/fund/ledger', { signal }));
   },
 });
 

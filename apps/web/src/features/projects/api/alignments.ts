@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { ensureOk, unwrap } from './request';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Alignment, CreateAlignmentBody, NationalStrategy, UpdateAlignmentBody } from './types';
 
 /** GET /api/v1/projects/:id/alignments */

@@ -2,7 +2,7 @@ import type { PrincipleId } from '@hstf/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { Assessment, ModerationNote, Review } from './types';
 
 /** GET /api/v1/projects/:id/assessment: indicators, scores, spread, disagreement, pass or fail. */

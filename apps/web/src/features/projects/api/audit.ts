@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { AuditEntry } from './types';
 
 /** GET /api/v1/audit?entity=project&entityId=: every change to the project record, newest first. */

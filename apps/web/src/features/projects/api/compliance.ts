@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { ProjectCompliance } from './types';
 
 /** GET /api/v1/projects/:id/compliance: resolution 66/290 paragraph 6 per recipient country, today. */

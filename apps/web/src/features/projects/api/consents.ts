@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { Consent, CreateConsentBody, UpdateConsentBody } from './types';
 
 /** GET /api/v1/projects/:id/consents: one record per recipient country, in full for staff. */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { Project } from './types';
 
 export const projectKeys = {

@@ -2,7 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import type { ProjectFilters } from '../lib/filters';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { ProjectPage } from './types';
 
 export type ProjectsQuery = NonNullable<paths['/api/v1/projects']['get']['parameters']['query']>;

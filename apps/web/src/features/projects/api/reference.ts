@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { allPages, unwrap } from './request';
+import { allPages, unwrap } from '../../../lib/request';
 import type { Country, Organization } from './types';
 
 /** Every organization (GET /api/v1/organizations, all pages): the choices of the form and the filter. */

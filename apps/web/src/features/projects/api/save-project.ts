@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys, projectQueryOptions } from './get-project';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { CreateProjectBody, Project, UpdateProjectBody } from './types';
 
 /** POST /api/v1/projects */

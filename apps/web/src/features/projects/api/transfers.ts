@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { allPages, unwrap } from './request';
+import { allPages, unwrap } from '../../../lib/request';
 import type { Transfer } from './types';
 
 /** GET /api/v1/transfers?projectId=: every transfer to the project, by date. */

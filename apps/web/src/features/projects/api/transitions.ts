@@ -2,7 +2,7 @@ import type { Stage } from '@hstf/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { Transition, TransitionOptions } from './types';
 
 /** GET /api/v1/projects/:id/transitions/options: every move open now, and why each would be refused. */

@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type Settings = paths['/api/v1/assessment-settings'];
 export type AssessmentSettings = Settings['get']['responses'][200]['content']['application/json'];
@@ -10,9 +10,7 @@ export type AssessmentSettingsInput = Settings['patch']['requestBody']['content'
 export const assessmentSettingsQueryOptions = queryOptions({
   queryKey: ['reviews', 'assessment-settings'] as const,
   queryFn: async ({ signal }): Promise<AssessmentSettings> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/assessment-settings', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/assessment-settings', { signal }));
   },
 });
 
@@ -25,11 +23,11 @@ export function useUpdateAssessmentSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: AssessmentSettingsInput & { version: number }) => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/assessment-settings', {
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/assessment-settings', {
+          body: input,
+        }),
+      );
     },
     onSuccess: (settings) => queryClient.setQueryData(assessmentSettingsQueryOptions.queryKey, settings),
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
+import { ensureOk, unwrap } from '../../../lib/request';
 import { projectKeys } from '../../projects/api/get-project';
 
 /** The review board, the reviewers' workload and the project page's scorecard all show the change. */
@@ -17,12 +17,12 @@ export function useAssignReviewer(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (reviewerId: string) => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/projects/{id}/reviews', {
-        params: { path: { id: projectId } },
-        body: { reviewerId },
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/projects/{id}/reviews', {
+          params: { path: { id: projectId } },
+          body: { reviewerId },
+        }),
+      );
     },
     onSuccess: () => refreshAfterChange(queryClient, projectId),
   });
@@ -33,11 +33,12 @@ export function useUnassignReviewer(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ reviewId, version }: { reviewId: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/projects/{id}/reviews/{reviewId}', {
-        params: { path: { id: projectId, reviewId } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/projects/{id}/reviews/{reviewId}', {
+          params: { path: { id: projectId, reviewId } },
+          headers: ifMatch(version),
+        }),
+      );
     },
     onSettled: () => refreshAfterChange(queryClient, projectId),
   });

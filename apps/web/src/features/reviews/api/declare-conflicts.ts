@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import { reviewKey, type ReviewDetail } from './get-review';
 
 type Declare = paths['/api/v1/reviews/{id}/conflict']['post'];
@@ -13,12 +13,12 @@ export function useDeclareConflicts(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: ConflictDeclarationInput): Promise<Reviewed> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/reviews/{id}/conflict', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/reviews/{id}/conflict', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
     onSuccess: async (review) => {
       // The proposal's content is sent only once it is open: read it again.

@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type Calibration = paths['/api/v1/reviewers/calibration']['get'];
 export type ReviewerCalibration =
@@ -11,8 +11,7 @@ export type ReviewerCalibration =
 export const calibrationQueryOptions = queryOptions({
   queryKey: ['reviews', 'calibration'] as const,
   queryFn: async ({ signal }): Promise<ReviewerCalibration[]> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/reviewers/calibration', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    const data = unwrap(await fetchClient.GET('/api/v1/reviewers/calibration', { signal }));
     return data.items;
   },
 });

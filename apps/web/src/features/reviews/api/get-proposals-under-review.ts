@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type ListProjects = paths['/api/v1/projects']['get'];
 export type ProjectPage = ListProjects['responses'][200]['content']['application/json'];
@@ -16,19 +16,19 @@ export function proposalsUnderReviewQueryOptions() {
     queryKey: ['reviews', 'proposals', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/projects', {
-        params: {
-          query: {
-            stage: [...query.stage],
-            limit: query.limit,
-            sort: query.sort,
-            ...(pageParam ? { cursor: pageParam } : {}),
+      return unwrap(
+        await fetchClient.GET('/api/v1/projects', {
+          params: {
+            query: {
+              stage: [...query.stage],
+              limit: query.limit,
+              sort: query.sort,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
           },
-        },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
   });

@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { ReviewSummary } from './get-my-reviews';
 
 type ReviewQueue = paths['/api/v1/reviews']['get'];
@@ -18,11 +18,12 @@ export function reviewQueueQueryOptions(query: ReviewQueueQuery) {
       const items: ReviewSummary[] = [];
       let cursor: string | undefined;
       do {
-        const { data, error, response } = await fetchClient.GET('/api/v1/reviews', {
-          params: { query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) } },
-          signal,
-        });
-        if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+        const data = unwrap(
+          await fetchClient.GET('/api/v1/reviews', {
+            params: { query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) } },
+            signal,
+          }),
+        );
         items.push(...data.items);
         cursor = data.nextCursor ?? undefined;
       } while (cursor);

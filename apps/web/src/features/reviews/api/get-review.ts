@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type GetReview = paths['/api/v1/reviews/{id}']['get'];
 export type ReviewDetail = GetReview['responses'][200]['content']['application/json'];
@@ -17,12 +17,12 @@ export function reviewQueryOptions(id: string) {
   return queryOptions({
     queryKey: reviewKey(id),
     queryFn: async ({ signal }): Promise<ReviewDetail> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/reviews/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/reviews/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     // A draft being typed must not be replaced under the reviewer's fingers by a background refetch.
     staleTime: Infinity,

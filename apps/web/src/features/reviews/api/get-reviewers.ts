@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type Reviewers = paths['/api/v1/reviewers']['get'];
 export type Reviewer = Reviewers['responses'][200]['content']['application/json']['items'][number];
@@ -20,11 +20,12 @@ export const reviewerChoicesQueryOptions = queryOptions({
     const reviewers: Reviewer[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/reviewers', {
-        params: { query: cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/reviewers', {
+          params: { query: cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE } },
+          signal,
+        }),
+      );
       reviewers.push(...data.items);
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

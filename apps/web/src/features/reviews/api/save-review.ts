@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import { reviewKey, type Review, type ReviewDetail } from './get-review';
 
 type Save = paths['/api/v1/reviews/{id}']['patch'];
@@ -9,12 +9,12 @@ export type ReviewDraftInput = Omit<Save['requestBody']['content']['application/
 
 /** PATCH /api/v1/reviews/:id with the version read: a stale one is 409 and changes nothing. */
 export async function saveReview(id: string, version: number, draft: ReviewDraftInput): Promise<Review> {
-  const { data, error, response } = await fetchClient.PATCH('/api/v1/reviews/{id}', {
-    params: { path: { id } },
-    body: { ...draft, version },
-  });
-  if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-  return data;
+  return unwrap(
+    await fetchClient.PATCH('/api/v1/reviews/{id}', {
+      params: { path: { id } },
+      body: { ...draft, version },
+    }),
+  );
 }
 
 export function useSaveReview(id: string) {

@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import { reviewKey, type Review, type ReviewDetail } from './get-review';
 import { saveReview, type ReviewDraftInput } from './save-review';
 
@@ -30,12 +30,12 @@ export function useSubmitReview(id: string) {
         );
         current = saved.version;
       }
-      const { data, error, response } = await fetchClient.POST('/api/v1/reviews/{id}/submit', {
-        params: { path: { id } },
-        body: { version: current },
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/reviews/{id}/submit', {
+          params: { path: { id } },
+          body: { version: current },
+        }),
+      );
     },
     onSuccess: async (review) => {
       queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));

@@ -6,7 +6,7 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { StrategyFilters } from '../lib/filters';
 
 type ListStrategies = paths['/api/v1/national-strategies']['get'];
@@ -31,12 +31,12 @@ export function strategiesQueryOptions(filters: StrategyFilters) {
     queryKey: ['strategies', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<StrategyPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/national-strategies', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/national-strategies', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,
@@ -52,12 +52,12 @@ export function strategyQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['strategies', 'detail', id] as const,
     queryFn: async ({ signal }): Promise<Strategy> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/national-strategies/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/national-strategies/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     staleTime: 0,
   });

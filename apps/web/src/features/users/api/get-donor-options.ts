@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 export interface DonorOption {
   id: string;
@@ -14,11 +14,12 @@ export const donorOptionsQueryOptions = queryOptions({
     const options: DonorOption[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/donors', {
-        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/donors', {
+          params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      );
       options.push(...data.items.map((donor) => ({ id: donor.id, name: donor.name })));
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

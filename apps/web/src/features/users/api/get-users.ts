@@ -6,7 +6,7 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { UserFilters } from '../lib/filters';
 
 type ListUsers = paths['/api/v1/users']['get'];
@@ -30,12 +30,12 @@ export function usersQueryOptions(filters: UserFilters) {
     queryKey: ['users', 'list', query] as const,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<UserPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/users', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/users', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,
@@ -51,12 +51,12 @@ export function userQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['users', 'detail', id] as const,
     queryFn: async ({ signal }): Promise<UserAccount> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/users/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/users/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     staleTime: 0,
   });

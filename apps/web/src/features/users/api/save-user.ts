@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { UserAccount } from './get-users';
 
 export type CreateUserInput = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];
@@ -13,9 +13,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateUserInput): Promise<UserAccount> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/users', { body: input });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(await fetchClient.POST('/api/v1/users', { body: input }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
@@ -26,12 +24,12 @@ export function useUpdateUser(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateUserInput & { version: number }): Promise<UserAccount> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/users/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/users/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
