@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { auditKeys } from './keys';
 
 export interface Actor {
   id: string;
@@ -9,7 +10,7 @@ export interface Actor {
 
 /** Admins pick the actor among every account (GET /api/v1/users, all pages). */
 export const actorsQueryOptions = queryOptions({
-  queryKey: ['audit', 'actors'] as const,
+  queryKey: auditKeys.actors,
   queryFn: async ({ signal }): Promise<Actor[]> => {
     const actors: Actor[] = [];
     let cursor: string | undefined;

@@ -3,6 +3,7 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import { endOfDay, startOfDay, type AuditFilters } from '../lib/filters';
+import { auditKeys } from './keys';
 
 type ListAudit = paths['/api/v1/audit']['get'];
 export type AuditQuery = NonNullable<ListAudit['parameters']['query']>;
@@ -27,7 +28,7 @@ export function auditQuery(filters: AuditFilters): AuditQuery {
 export function auditQueryOptions(filters: AuditFilters) {
   const query = auditQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['audit', 'list', query] as const,
+    queryKey: auditKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<AuditPage> => {
       return unwrap(

@@ -3,6 +3,7 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { CountryFilters } from '../lib/filters';
+import { countryKeys } from './keys';
 
 type ListCountries = paths['/api/v1/countries']['get'];
 export type CountriesQuery = NonNullable<ListCountries['parameters']['query']>;
@@ -26,7 +27,7 @@ export function countriesQuery(filters: CountryFilters): CountriesQuery {
 export function countriesQueryOptions(filters: CountryFilters) {
   const query = countriesQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['countries', 'list', query] as const,
+    queryKey: countryKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<CountriesPage> => {
       return unwrap(

@@ -2,6 +2,7 @@ import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { projectKeys } from '../../projects/api/keys';
 
 export type ProjectPage = components['schemas']['ProjectPage'];
 export type ProjectSummary = ProjectPage['items'][number];
@@ -12,7 +13,7 @@ export const COUNTRY_PROJECTS_PAGE = 50;
 export function countryProjectsQueryOptions(iso3: string) {
   const query = { country: [iso3], limit: COUNTRY_PROJECTS_PAGE };
   return infiniteQueryOptions({
-    queryKey: ['projects', 'list', query] as const,
+    queryKey: projectKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
       return unwrap(

@@ -2,6 +2,7 @@ import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { strategyKeys } from '../../strategies/api/keys';
 
 export type StrategyPage = components['schemas']['NationalStrategyPage'];
 export type NationalStrategy = StrategyPage['items'][number];
@@ -11,7 +12,7 @@ export const COUNTRY_STRATEGIES_LIMIT = 200;
 /** GET /api/v1/national-strategies?country=ISO3: the country's national strategies and plans. */
 export function countryStrategiesQueryOptions(iso3: string) {
   return queryOptions({
-    queryKey: ['national-strategies', 'list', { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT }] as const,
+    queryKey: strategyKeys.ofCountry(iso3, COUNTRY_STRATEGIES_LIMIT),
     queryFn: async ({ signal }): Promise<StrategyPage> => {
       return unwrap(
         await fetchClient.GET('/api/v1/national-strategies', {

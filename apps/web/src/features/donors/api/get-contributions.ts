@@ -2,6 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { contributionKeys } from './keys';
 
 type ListContributions = paths['/api/v1/contributions']['get'];
 export type ContributionsQuery = NonNullable<ListContributions['parameters']['query']>;
@@ -19,7 +20,7 @@ export function contributionsQueryOptions(donorId: string | null) {
   const query: ContributionsQuery = { limit: CONTRIBUTIONS_PAGE_SIZE };
   if (donorId) query.donorId = donorId;
   return infiniteQueryOptions({
-    queryKey: ['contributions', 'list', query] as const,
+    queryKey: contributionKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
       return unwrap(
@@ -40,7 +41,7 @@ export function useContributions(donorId: string | null) {
 /** GET /api/v1/contributions/:id, read again after a 409 to say what changed. */
 export function contributionQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['contributions', 'detail', id] as const,
+    queryKey: contributionKeys.detail(id),
     queryFn: async ({ signal }): Promise<Contribution> => {
       return unwrap(
         await fetchClient.GET('/api/v1/contributions/{id}', {

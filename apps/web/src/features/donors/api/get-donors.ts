@@ -9,6 +9,7 @@ import {
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { DonorFilters } from '../lib/filters';
+import { donorKeys } from './keys';
 
 type ListDonors = paths['/api/v1/donors']['get'];
 export type DonorsQuery = NonNullable<ListDonors['parameters']['query']>;
@@ -23,7 +24,7 @@ export function donorsQueryOptions(filters: DonorFilters) {
   if (filters.kind) query.kind = filters.kind;
   if (filters.q) query.q = filters.q;
   return infiniteQueryOptions({
-    queryKey: ['donors', 'list', query] as const,
+    queryKey: donorKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<DonorPage> => {
       return unwrap(
@@ -45,7 +46,7 @@ export function useDonors(filters: DonorFilters) {
 /** GET /api/v1/donors/:id. */
 export function donorQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['donors', 'detail', id] as const,
+    queryKey: donorKeys.detail(id),
     queryFn: async ({ signal }): Promise<Donor> => {
       return unwrap(
         await fetchClient.GET('/api/v1/donors/{id}', {

@@ -4,6 +4,8 @@ import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
 import { ensureOk, unwrap } from '../../../lib/request';
 import type { Contribution } from './get-contributions';
+import { contributionKeys } from './keys';
+import { dashboardKeys } from '../../overview/api/keys';
 
 export type CreateContributionInput =
   paths['/api/v1/contributions']['post']['requestBody']['content']['application/json'];
@@ -16,7 +18,11 @@ export function useCreateContribution() {
     mutationFn: async (input: CreateContributionInput): Promise<Contribution> => {
       return unwrap(await fetchClient.POST('/api/v1/contributions', { body: input }));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contributionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }
 
@@ -31,7 +37,11 @@ export function useUpdateContribution(id: string) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contributionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }
 
@@ -46,6 +56,10 @@ export function useDeleteContribution() {
         }),
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contributionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }

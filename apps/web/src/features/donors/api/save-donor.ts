@@ -4,6 +4,7 @@ import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
 import { ensureOk, unwrap } from '../../../lib/request';
 import type { Donor } from './get-donors';
+import { donorKeys } from './keys';
 
 export type CreateDonorInput = paths['/api/v1/donors']['post']['requestBody']['content']['application/json'];
 export type UpdateDonorInput =
@@ -15,7 +16,7 @@ export function useCreateDonor() {
     mutationFn: async (input: CreateDonorInput): Promise<Donor> => {
       return unwrap(await fetchClient.POST('/api/v1/donors', { body: input }));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donors'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: donorKeys.all }),
   });
 }
 
@@ -30,7 +31,7 @@ export function useUpdateDonor(id: string) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donors'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: donorKeys.all }),
   });
 }
 
@@ -46,6 +47,6 @@ export function useDeleteDonor() {
         }),
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['donors', 'list'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: donorKeys.lists }),
   });
 }

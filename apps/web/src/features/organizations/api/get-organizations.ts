@@ -3,6 +3,7 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { OrganizationFilters } from '../lib/filters';
+import { organizationKeys } from './keys';
 
 type ListOrganizations = paths['/api/v1/organizations']['get'];
 export type OrganizationsQuery = NonNullable<ListOrganizations['parameters']['query']>;
@@ -22,7 +23,7 @@ export function organizationsQuery(filters: OrganizationFilters): OrganizationsQ
 export function organizationsQueryOptions(filters: OrganizationFilters) {
   const query = organizationsQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['organizations', 'list', query] as const,
+    queryKey: organizationKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<OrganizationsPage> => {
       return unwrap(

@@ -3,6 +3,7 @@ import type { Stage } from '@hstf/domain';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { dashboardKeys } from './keys';
 
 export type ComplianceSummary = components['schemas']['ComplianceCountsDto'];
 export type ComplianceStatus = ComplianceSummary['counts'][number]['status'];
@@ -39,7 +40,7 @@ export function countCompliance(summary: ComplianceSummary): ComplianceCounts {
 
 /** GET /api/v1/compliance/summary: how many projects hold each paragraph 6 status, by stage, today. */
 export const complianceSummaryQueryOptions = queryOptions({
-  queryKey: ['compliance', 'summary'] as const,
+  queryKey: dashboardKeys.complianceSummary,
   queryFn: async ({ signal }): Promise<ComplianceSummary> => {
     return unwrap(await fetchClient.GET('/api/v1/compliance/summary', { signal }));
   },

@@ -2,6 +2,7 @@ import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { contributionKeys } from '../../donors/api/keys';
 
 export type ContributionPage = components['schemas']['ContributionPage'];
 export type Contribution = ContributionPage['items'][number];
@@ -11,7 +12,7 @@ export const CONTRIBUTIONS_PAGE_SIZE = 50;
 
 /** GET /api/v1/contributions: a donor user gets its own donor's contributions only (the API scopes them). */
 export const contributionsQueryOptions = infiniteQueryOptions({
-  queryKey: ['contributions', 'list', { limit: CONTRIBUTIONS_PAGE_SIZE }] as const,
+  queryKey: contributionKeys.list({ limit: CONTRIBUTIONS_PAGE_SIZE }),
   initialPageParam: null as string | null,
   queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
     return unwrap(
@@ -34,7 +35,7 @@ export function useContributions() {
 
 /** GET /api/v1/contributions/totals: USD totals per donor and year, for every donor. */
 export const contributionTotalsQueryOptions = queryOptions({
-  queryKey: ['contributions', 'totals'] as const,
+  queryKey: contributionKeys.totals,
   queryFn: async ({ signal }): Promise<ContributionTotal[]> => {
     const data = unwrap(await fetchClient.GET('/api/v1/contributions/totals', { signal }));
     return data.items;

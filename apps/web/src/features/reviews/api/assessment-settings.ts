@@ -2,13 +2,14 @@ import type { paths } from '@hstf/api-client';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type Settings = paths['/api/v1/assessment-settings'];
 export type AssessmentSettings = Settings['get']['responses'][200]['content']['application/json'];
 export type AssessmentSettingsInput = Settings['patch']['requestBody']['content']['application/json'];
 
 export const assessmentSettingsQueryOptions = queryOptions({
-  queryKey: ['reviews', 'assessment-settings'] as const,
+  queryKey: reviewKeys.settings,
   queryFn: async ({ signal }): Promise<AssessmentSettings> => {
     return unwrap(await fetchClient.GET('/api/v1/assessment-settings', { signal }));
   },

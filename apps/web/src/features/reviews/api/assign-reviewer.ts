@@ -2,12 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
 import { ensureOk, unwrap } from '../../../lib/request';
-import { projectKeys } from '../../projects/api/get-project';
+import { projectKeys } from '../../projects/api/keys';
+import { reviewKeys } from './keys';
 
 /** The review board, the reviewers' workload and the project page's scorecard all show the change. */
 async function refreshAfterChange(queryClient: ReturnType<typeof useQueryClient>, projectId: string) {
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
     queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
   ]);
 }

@@ -2,7 +2,8 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
-import { reviewKey, type ReviewDetail } from './get-review';
+import { type ReviewDetail } from './get-review';
+import { reviewKeys } from './keys';
 
 type Declare = paths['/api/v1/reviews/{id}/conflict']['post'];
 export type ConflictDeclarationInput = Declare['requestBody']['content']['application/json'];
@@ -22,9 +23,11 @@ export function useDeclareConflicts(id: string) {
     },
     onSuccess: async (review) => {
       // The proposal's content is sent only once it is open: read it again.
-      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
-      await queryClient.invalidateQueries({ queryKey: reviewKey(id) });
-      await queryClient.invalidateQueries({ queryKey: ['reviews', 'mine'] });
+      queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
+        old ? { ...old, review } : old,
+      );
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.mineAll });
     },
   });
 }

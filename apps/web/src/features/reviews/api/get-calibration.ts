@@ -2,6 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type Calibration = paths['/api/v1/reviewers/calibration']['get'];
 export type ReviewerCalibration =
@@ -9,7 +10,7 @@ export type ReviewerCalibration =
 
 /** GET /api/v1/reviewers/calibration: each reviewer's mean deviation from the panel mean. */
 export const calibrationQueryOptions = queryOptions({
-  queryKey: ['reviews', 'calibration'] as const,
+  queryKey: reviewKeys.calibration,
   queryFn: async ({ signal }): Promise<ReviewerCalibration[]> => {
     const data = unwrap(await fetchClient.GET('/api/v1/reviewers/calibration', { signal }));
     return data.items;

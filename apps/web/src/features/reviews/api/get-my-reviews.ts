@@ -2,6 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type MyReviews = paths['/api/v1/reviews/mine']['get'];
 export type MyReviewsQuery = NonNullable<MyReviews['parameters']['query']>;
@@ -15,7 +16,7 @@ export const MY_REVIEWS_PAGE_SIZE = 50;
 export function myReviewsQueryOptions(status: ReviewStatus | null, limit = MY_REVIEWS_PAGE_SIZE) {
   const query: MyReviewsQuery = status ? { limit, status } : { limit };
   return infiniteQueryOptions({
-    queryKey: ['reviews', 'mine', query] as const,
+    queryKey: reviewKeys.mine(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ReviewSummaryPage> => {
       return unwrap(

@@ -2,6 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type ProjectReviews = paths['/api/v1/projects/{id}/reviews']['get'];
 export type ProjectReviewPage = ProjectReviews['responses'][200]['content']['application/json'];
@@ -13,7 +14,7 @@ export type ProjectReview = ProjectReviewPage['items'][number];
  */
 export function projectReviewsQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['reviews', 'project', projectId] as const,
+    queryKey: reviewKeys.ofProject(projectId),
     queryFn: async ({ signal }): Promise<ProjectReview[]> => {
       const items: ProjectReview[] = [];
       let cursor: string | undefined;

@@ -2,6 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type ListProjects = paths['/api/v1/projects']['get'];
 export type ProjectPage = ListProjects['responses'][200]['content']['application/json'];
@@ -13,7 +14,7 @@ export const PROPOSALS_PAGE_SIZE = 20;
 export function proposalsUnderReviewQueryOptions() {
   const query = { stage: ['under_review'], limit: PROPOSALS_PAGE_SIZE, sort: 'code' } as const;
   return infiniteQueryOptions({
-    queryKey: ['reviews', 'proposals', query] as const,
+    queryKey: reviewKeys.proposals(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
       return unwrap(

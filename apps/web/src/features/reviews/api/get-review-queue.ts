@@ -3,6 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { ReviewSummary } from './get-my-reviews';
+import { reviewKeys } from './keys';
 
 type ReviewQueue = paths['/api/v1/reviews']['get'];
 export type ReviewQueueQuery = Omit<NonNullable<ReviewQueue['parameters']['query']>, 'cursor' | 'limit'>;
@@ -13,7 +14,7 @@ export type ReviewQueueQuery = Omit<NonNullable<ReviewQueue['parameters']['query
  */
 export function reviewQueueQueryOptions(query: ReviewQueueQuery) {
   return queryOptions({
-    queryKey: ['reviews', 'queue', query] as const,
+    queryKey: reviewKeys.queue(query),
     queryFn: async ({ signal }): Promise<ReviewSummary[]> => {
       const items: ReviewSummary[] = [];
       let cursor: string | undefined;

@@ -2,6 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type Reviewers = paths['/api/v1/reviewers']['get'];
 export type Reviewer = Reviewers['responses'][200]['content']['application/json']['items'][number];
@@ -15,7 +16,7 @@ const PAGE_SIZE = 200;
  * invalidates the reviews, refreshes the workload too.
  */
 export const reviewerChoicesQueryOptions = queryOptions({
-  queryKey: ['reviews', 'reviewer-choices'] as const,
+  queryKey: reviewKeys.reviewerChoices,
   queryFn: async ({ signal }): Promise<Reviewer[]> => {
     const reviewers: Reviewer[] = [];
     let cursor: string | undefined;

@@ -2,7 +2,8 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
-import { reviewKey, type Review, type ReviewDetail } from './get-review';
+import { type Review, type ReviewDetail } from './get-review';
+import { reviewKeys } from './keys';
 
 type Save = paths['/api/v1/reviews/{id}']['patch'];
 export type ReviewDraftInput = Omit<Save['requestBody']['content']['application/json'], 'version'>;
@@ -23,8 +24,10 @@ export function useSaveReview(id: string) {
     mutationFn: ({ version, draft }: { version: number; draft: ReviewDraftInput }) =>
       saveReview(id, version, draft),
     onSuccess: (review) => {
-      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
-      void queryClient.invalidateQueries({ queryKey: ['reviews', 'mine'] });
+      queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
+        old ? { ...old, review } : old,
+      );
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.mineAll });
     },
   });
 }

@@ -2,8 +2,9 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
-import { reviewKey, type Review, type ReviewDetail } from './get-review';
+import { type Review, type ReviewDetail } from './get-review';
 import { saveReview, type ReviewDraftInput } from './save-review';
+import { reviewKeys } from './keys';
 
 type Submit = paths['/api/v1/reviews/{id}/submit']['post'];
 type Submitted = Submit['responses'][200]['content']['application/json'];
@@ -25,7 +26,7 @@ export function useSubmitReview(id: string) {
       let current = version;
       if (unsaved) {
         const saved: Review = await saveReview(id, version, unsaved);
-        queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) =>
+        queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
           old ? { ...old, review: saved } : old,
         );
         current = saved.version;
@@ -38,8 +39,10 @@ export function useSubmitReview(id: string) {
       );
     },
     onSuccess: async (review) => {
-      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
-      await queryClient.invalidateQueries({ queryKey: ['reviews'] });
+      queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
+        old ? { ...old, review } : old,
+      );
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.all });
     },
   });
 }

@@ -8,6 +8,7 @@ import {
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { StrategyFilters } from '../lib/filters';
+import { strategyKeys } from './keys';
 
 type ListStrategies = paths['/api/v1/national-strategies']['get'];
 export type StrategiesQuery = NonNullable<ListStrategies['parameters']['query']>;
@@ -28,7 +29,7 @@ export function strategiesQuery(filters: StrategyFilters): StrategiesQuery {
 export function strategiesQueryOptions(filters: StrategyFilters) {
   const query = strategiesQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['strategies', 'list', query] as const,
+    queryKey: strategyKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<StrategyPage> => {
       return unwrap(
@@ -50,7 +51,7 @@ export function useStrategies(filters: StrategyFilters) {
 /** GET /api/v1/national-strategies/:id, read again after a 409 to say what changed. */
 export function strategyQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['strategies', 'detail', id] as const,
+    queryKey: strategyKeys.detail(id),
     queryFn: async ({ signal }): Promise<Strategy> => {
       return unwrap(
         await fetchClient.GET('/api/v1/national-strategies/{id}', {

@@ -4,6 +4,7 @@ import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
 import { ensureOk, unwrap } from '../../../lib/request';
 import type { Strategy } from './get-strategies';
+import { strategyKeys } from './keys';
 
 export type CreateStrategyInput =
   paths['/api/v1/national-strategies']['post']['requestBody']['content']['application/json'];
@@ -20,7 +21,7 @@ export function useCreateStrategy() {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['strategies'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: strategyKeys.all }),
   });
 }
 
@@ -35,7 +36,7 @@ export function useUpdateStrategy(id: string) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['strategies'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: strategyKeys.all }),
   });
 }
 
@@ -51,6 +52,6 @@ export function useDeleteStrategy() {
         }),
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['strategies'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: strategyKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
+import { userKeys } from './keys';
 
 export interface DonorOption {
   id: string;
@@ -9,7 +10,7 @@ export interface DonorOption {
 
 /** Every donor (GET /api/v1/donors, all pages), to link a donor user to its donor. */
 export const donorOptionsQueryOptions = queryOptions({
-  queryKey: ['users', 'donor-options'] as const,
+  queryKey: userKeys.donorChoices,
   queryFn: async ({ signal }): Promise<DonorOption[]> => {
     const options: DonorOption[] = [];
     let cursor: string | undefined;

@@ -8,6 +8,7 @@ import {
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { UserFilters } from '../lib/filters';
+import { userKeys } from './keys';
 
 type ListUsers = paths['/api/v1/users']['get'];
 export type UsersQuery = NonNullable<ListUsers['parameters']['query']>;
@@ -27,7 +28,7 @@ export function usersQuery(filters: UserFilters): UsersQuery {
 export function usersQueryOptions(filters: UserFilters) {
   const query = usersQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['users', 'list', query] as const,
+    queryKey: userKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<UserPage> => {
       return unwrap(
@@ -49,7 +50,7 @@ export function useUsers(filters: UserFilters) {
 /** GET /api/v1/users/:id: the account as it is now, to tell what changed after a 409. */
 export function userQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['users', 'detail', id] as const,
+    queryKey: userKeys.detail(id),
     queryFn: async ({ signal }): Promise<UserAccount> => {
       return unwrap(
         await fetchClient.GET('/api/v1/users/{id}', {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import type { UserAccount } from './get-users';
+import { userKeys } from './keys';
 
 export type CreateUserInput = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];
 export type UpdateUserInput =
@@ -15,7 +16,7 @@ export function useCreateUser() {
     mutationFn: async (input: CreateUserInput): Promise<UserAccount> => {
       return unwrap(await fetchClient.POST('/api/v1/users', { body: input }));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
@@ -31,6 +32,6 @@ export function useUpdateUser(id: string) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
