@@ -157,7 +157,7 @@ describe('the country page', () => {
 
   it('shows a consent saved on the project page at once, without reloading', async () => {
     let granted = false;
-    mockFetch(async (request) => {
+    mockFetch((request) => {
       const url = new URL(request.url);
       if (request.method === 'POST' && url.pathname === `/api/v1/projects/${PROJECT.id}/consents`) {
         granted = true;
