@@ -48,8 +48,8 @@ export function ruleValidator<Values>(
  * Puts a refused write's field errors (400, or 409 with field errors) on the form's fields, and
  * returns those about fields the form does not show, to say above the buttons.
  */
-export function showServerErrors<Values extends Record<string, unknown>>(
-  form: UseFormReturnType<Values>,
+export function showServerErrors<Values extends object>(
+  form: Pick<UseFormReturnType<Values>, 'getValues' | 'setErrors'>,
   error: unknown,
 ): string[] {
   const failure = writeFailureOf(error, Object.keys(form.getValues()));
