@@ -10,6 +10,8 @@ import { dateOnly } from '../common/validation/calendar-date';
 import { preparedQuery } from '../database/prepared-query';
 import {
   changeConsent,
+  type ConsentRuleError,
+  describeConsentRuleError,
   ConsentField,
   ConsentFields,
   ConsentOutcome,
@@ -159,7 +161,7 @@ export class ConsentsService {
       if (!facts?.recipient) {
         errors.push({ field: 'countryIso3', message: 'is not a recipient country of this project' });
       }
-      if (!outcome.ok && outcome.kind === 'fields') errors.push(...outcome.errors);
+      if (!outcome.ok && outcome.kind === 'fields') errors.push(...fieldErrorsOf(outcome.errors));
       if (errors.length) throw Problem.validation(errors);
       const record = accepted(outcome);
       if (facts?.existing) {
@@ -261,7 +263,7 @@ export class ConsentsService {
 /** The record the rules accepted; otherwise 422 for a status change not allowed, 400 for fields. */
 function accepted(outcome: ConsentOutcome): ConsentFields {
   if (outcome.ok) return outcome.record;
-  if (outcome.kind === 'fields') throw Problem.validation(outcome.errors);
+  if (outcome.kind === 'fields') throw Problem.validation(fieldErrorsOf(outcome.errors));
   throw new Problem(
     HttpStatus.UNPROCESSABLE_ENTITY,
     'consent-status-change',
@@ -270,6 +272,10 @@ function accepted(outcome: ConsentOutcome): ConsentFields {
       `${outcome.allowed.join(', ')}.`,
     { from: outcome.from, to: outcome.to, allowed: outcome.allowed },
   );
+}
+
+function fieldErrorsOf(errors: readonly ConsentRuleError[]): FieldError[] {
+  return errors.map((error) => ({ field: error.field, message: describeConsentRuleError(error) }));
 }
 
 function seesEverything(ctx: RequestContext): boolean {

@@ -1,16 +1,18 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface StaleChangesAlertProps {
-  title: string;
-  body: string;
+  /** The wording defaults to the app's common one (i18n `stale.*`); a form may say it its own way. */
+  title?: string;
+  body?: string;
   /** One line per field someone else changed meanwhile. */
   changes: ReactNode[];
   /** Said instead of the list when the other save changed nothing this form shows. */
   noChanges?: string;
-  keepMine: string;
-  takeTheirs: string;
+  keepMine?: string;
+  takeTheirs?: string;
   saving: boolean;
   onTakeTheirs: () => void;
 }
@@ -29,18 +31,19 @@ export function StaleChangesAlert({
   saving,
   onTakeTheirs,
 }: StaleChangesAlertProps) {
+  const { t } = useTranslation();
   return (
     <Alert
       color="orange"
       variant="light"
       role="alert"
       icon={<IconAlertTriangle aria-hidden="true" />}
-      title={title}
+      title={title ?? t('stale.title')}
       // Mantine's orange title is 2.9:1 on its light background; this brown is 7:1 (WCAG AA).
       styles={{ title: { color: '#8a3a00' } }}
     >
       <Stack gap="xs">
-        <Text size="sm">{body}</Text>
+        <Text size="sm">{body ?? t('stale.body')}</Text>
         {changes.length ? (
           <List size="sm">
             {changes.map((change, index) => (
@@ -52,10 +55,10 @@ export function StaleChangesAlert({
         ) : null}
         <Group gap="sm">
           <Button size="xs" type="submit" loading={saving}>
-            {keepMine}
+            {keepMine ?? t('stale.keepMine')}
           </Button>
           <Button size="xs" variant="default" onClick={onTakeTheirs}>
-            {takeTheirs}
+            {takeTheirs ?? t('stale.takeTheirs')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,8 @@
 import { createApiClient } from '@hstf/api-client';
 
-/** One client for the whole app: same origin, the session rides on the httpOnly cookie. */
-export const { fetchClient, $api } = createApiClient();
+/**
+ * One client for the whole app: same origin, the session rides on the httpOnly cookie. Every call
+ * goes through lib/request (unwrap, ensureOk) so a failure is always an ApiError; the client's
+ * `$api` hooks would throw the bare problem body instead, so the app does not use them.
+ */
+export const { fetchClient } = createApiClient();

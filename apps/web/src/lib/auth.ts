@@ -1,7 +1,7 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from './api-client';
-import { ApiError } from './problem';
+import { ensureOk, unwrap } from './request';
 
 export type User = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
 
@@ -11,10 +11,9 @@ export const SIGN_IN_PATH = '/sign-in';
 export const currentUserQuery = queryOptions({
   queryKey: ['auth', 'me'] as const,
   queryFn: async ({ signal }): Promise<User | null> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/auth/me', { signal });
-    if (response.status === 401) return null;
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    const result = await fetchClient.GET('/api/v1/auth/me', { signal });
+    if (result.response.status === 401) return null;
+    return unwrap(result);
   },
   staleTime: 5 * 60_000,
   retry: false,
@@ -29,8 +28,9 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const { response } = await fetchClient.POST('/api/v1/auth/logout');
-      if (!response.ok && response.status !== 401) throw ApiError.from(response, null);
+      const result = await fetchClient.POST('/api/v1/auth/logout');
+      // An expired session is signed out already.
+      if (result.response.status !== 401) ensureOk(result);
     },
     onSettled: () => {
       queryClient.clear();

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from './api-client';
-import { ApiError } from './problem';
+import { unwrap } from './request';
 
 export interface CountryOption {
   iso3: string;
@@ -14,11 +14,12 @@ export const countryOptionsQueryOptions = queryOptions({
     const options: CountryOption[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/countries', {
-        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/countries', {
+          params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      );
       options.push(...data.items.map((country) => ({ iso3: country.iso3, name: country.name })));
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

@@ -1,5 +1,11 @@
 import { CONSENT_STATUSES, type ConsentStatus } from '../compliance/paragraph-6';
-import { canChangeConsentStatus, changeConsent, type ConsentFields, startConsent } from './consent-rules';
+import {
+  canChangeConsentStatus,
+  changeConsent,
+  type ConsentFields,
+  describeConsentRuleError,
+  startConsent,
+} from './consent-rules';
 
 /** The status changes the brief allows; every other pair is refused. */
 const ALLOWED: [ConsentStatus, ConsentStatus][] = [
@@ -47,7 +53,7 @@ describe('consent rules (pure)', () => {
       expect(outcome).toEqual({
         ok: false,
         kind: 'fields',
-        errors: [{ field, message: 'is required for a granted consent' }],
+        errors: [{ field, code: 'consent_field_required', facts: { status: 'granted' } }],
       });
     },
   );
@@ -57,18 +63,24 @@ describe('consent rules (pure)', () => {
       ok: false,
       kind: 'fields',
       errors: [
-        { field: 'withdrawnOn', message: 'is required for a withdrawn consent' },
-        { field: 'withdrawalReason', message: 'is required for a withdrawn consent' },
+        { field: 'withdrawnOn', code: 'consent_field_required', facts: { status: 'withdrawn' } },
+        { field: 'withdrawalReason', code: 'consent_field_required', facts: { status: 'withdrawn' } },
       ],
     });
   });
 
   it('orders the dates: granted on or after requested, valid until on or after granted', () => {
     expect(changeConsent(granted, { grantedOn: '2024-01-14' })).toMatchObject({
-      errors: [{ field: 'grantedOn', message: 'must be on or after requestedOn' }],
+      errors: [
+        {
+          field: 'grantedOn',
+          code: 'consent_date_before',
+          facts: { earliest: 'requestedOn', date: '2024-01-14', earliestDate: '2024-01-15' },
+        },
+      ],
     });
     expect(changeConsent(granted, { validUntil: '2024-01-31' })).toMatchObject({
-      errors: [{ field: 'validUntil', message: 'must be on or after grantedOn' }],
+      errors: [{ field: 'validUntil', code: 'consent_date_before', facts: { earliest: 'grantedOn' } }],
     });
     expect(changeConsent(granted, { grantedOn: '2024-01-15', validUntil: '2024-01-15' })).toMatchObject({
       ok: true,
@@ -109,5 +121,20 @@ describe('consent rules (pure)', () => {
         documentReference: null,
       },
     });
+  });
+
+  it('words each code as the API answers it', () => {
+    const grantWithout = startConsent({ ...granted, signatory: null });
+    const early = changeConsent(granted, { validUntil: '2024-01-31' });
+    const fresh = changeConsent({ ...granted, status: 'expired' }, { status: 'requested' });
+    const messages = [grantWithout, early, fresh, startConsent({ status: 'expired' })].flatMap((outcome) =>
+      !outcome.ok && outcome.kind === 'fields' ? outcome.errors.map(describeConsentRuleError) : [],
+    );
+    expect(messages).toEqual([
+      'is required for a granted consent',
+      'must be on or after grantedOn',
+      'is required for a new request (the date it was made)',
+      'must be requested or granted for a new consent record',
+    ]);
   });
 });

@@ -41,10 +41,24 @@ export type ConsentField = Exclude<keyof ConsentFields, 'status'>;
 /** A change: the new status (if any) and the fields it sets (`null` clears, absent keeps). */
 export type ConsentChange = Partial<ConsentFields>;
 
-export interface ConsentRuleError {
-  field: string;
-  message: string;
-}
+/**
+ * Why a record breaks a rule, as a code and the facts it rests on: the API words it in English
+ * (describeConsentRuleError), the dashboard in the reader's language.
+ */
+export type ConsentRuleError =
+  | { field: ConsentField; code: 'consent_field_required'; facts: { status: ConsentStatus } }
+  | { field: 'requestedOn'; code: 'consent_new_request_date_required'; facts: Record<string, never> }
+  | {
+      field: ConsentField;
+      code: 'consent_field_only_after';
+      facts: { status: ConsentStatus; onlyOnce: 'granted' | 'withdrawn' };
+    }
+  | {
+      field: 'grantedOn' | 'validUntil' | 'withdrawnOn';
+      code: 'consent_date_before';
+      facts: { earliest: 'requestedOn' | 'grantedOn'; date: string; earliestDate: string };
+    }
+  | { field: 'status'; code: 'consent_initial_status'; facts: { status: ConsentStatus } };
 
 export type ConsentOutcome =
   | { ok: true; record: ConsentFields }
@@ -70,7 +84,7 @@ export const REQUIRED_CONSENT_FIELDS: Readonly<Record<ConsentStatus, readonly Co
 const ONLY_AFTER: readonly {
   fields: readonly ConsentField[];
   statuses: readonly ConsentStatus[];
-  what: string;
+  what: 'granted' | 'withdrawn';
 }[] = [
   { fields: ['grantedOn', 'validUntil'], statuses: ['granted', 'withdrawn', 'expired'], what: 'granted' },
   { fields: ['withdrawnOn', 'withdrawalReason'], statuses: ['withdrawn'], what: 'withdrawn' },
@@ -103,27 +117,58 @@ const EMPTY: Omit<ConsentFields, 'status'> = {
 export function consentRecordErrors(record: ConsentFields): ConsentRuleError[] {
   const errors: ConsentRuleError[] = [];
   for (const field of REQUIRED_CONSENT_FIELDS[record.status]) {
-    if (isBlank(record[field])) errors.push({ field, message: `is required for a ${record.status} consent` });
+    if (isBlank(record[field])) {
+      errors.push({ field, code: 'consent_field_required', facts: { status: record.status } });
+    }
   }
   for (const rule of ONLY_AFTER) {
     if (rule.statuses.includes(record.status)) continue;
     for (const field of rule.fields) {
       if (!isBlank(record[field])) {
-        errors.push({ field, message: `applies only once the consent is ${rule.what}` });
+        errors.push({
+          field,
+          code: 'consent_field_only_after',
+          facts: { status: record.status, onlyOnce: rule.what },
+        });
       }
     }
   }
   const { requestedOn, grantedOn, validUntil, withdrawnOn } = record;
   if (requestedOn && grantedOn && grantedOn < requestedOn) {
-    errors.push({ field: 'grantedOn', message: 'must be on or after requestedOn' });
+    errors.push(dateBefore('grantedOn', grantedOn, 'requestedOn', requestedOn));
   }
   if (grantedOn && validUntil && validUntil < grantedOn) {
-    errors.push({ field: 'validUntil', message: 'must be on or after grantedOn' });
+    errors.push(dateBefore('validUntil', validUntil, 'grantedOn', grantedOn));
   }
   if (grantedOn && withdrawnOn && withdrawnOn < grantedOn) {
-    errors.push({ field: 'withdrawnOn', message: 'must be on or after grantedOn' });
+    errors.push(dateBefore('withdrawnOn', withdrawnOn, 'grantedOn', grantedOn));
   }
   return errors;
+}
+
+/** The rule in English words, as the API answers it in a problem document's `errors`. */
+export function describeConsentRuleError(error: ConsentRuleError): string {
+  switch (error.code) {
+    case 'consent_field_required':
+      return `is required for a ${error.facts.status} consent`;
+    case 'consent_new_request_date_required':
+      return 'is required for a new request (the date it was made)';
+    case 'consent_field_only_after':
+      return `applies only once the consent is ${error.facts.onlyOnce}`;
+    case 'consent_date_before':
+      return `must be on or after ${error.facts.earliest}`;
+    case 'consent_initial_status':
+      return 'must be requested or granted for a new consent record';
+  }
+}
+
+function dateBefore(
+  field: 'grantedOn' | 'validUntil' | 'withdrawnOn',
+  date: string,
+  earliest: 'requestedOn' | 'grantedOn',
+  earliestDate: string,
+): ConsentRuleError {
+  return { field, code: 'consent_date_before', facts: { earliest, date, earliestDate } };
 }
 
 /** A new record: it starts as requested or granted, and satisfies its status's rules. */
@@ -132,7 +177,7 @@ export function startConsent(initial: ConsentChange & { status: ConsentStatus })
     return {
       ok: false,
       kind: 'fields',
-      errors: [{ field: 'status', message: 'must be requested or granted for a new consent record' }],
+      errors: [{ field: 'status', code: 'consent_initial_status', facts: { status: initial.status } }],
     };
   }
   const record: ConsentFields = { ...EMPTY, ...definedOnly(initial), status: initial.status };
@@ -158,7 +203,7 @@ export function changeConsent(current: ConsentFields, change: ConsentChange): Co
   const record: ConsentFields = { ...base, ...definedOnly(change), status: to };
   const errors = consentRecordErrors(record);
   if (newRequest && change.requestedOn === undefined) {
-    errors.unshift({ field: 'requestedOn', message: 'is required for a new request (the date it was made)' });
+    errors.unshift({ field: 'requestedOn', code: 'consent_new_request_date_required', facts: {} });
   }
   return errors.length ? { ok: false, kind: 'fields', errors } : { ok: true, record };
 }

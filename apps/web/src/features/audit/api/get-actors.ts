@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { auditKeys } from './keys';
 
 export interface Actor {
   id: string;
@@ -9,16 +10,17 @@ export interface Actor {
 
 /** Admins pick the actor among every account (GET /api/v1/users, all pages). */
 export const actorsQueryOptions = queryOptions({
-  queryKey: ['audit', 'actors'] as const,
+  queryKey: auditKeys.actors,
   queryFn: async ({ signal }): Promise<Actor[]> => {
     const actors: Actor[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/users', {
-        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/users', {
+          params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      );
       actors.push(...data.items.map((user) => ({ id: user.id, label: `${user.name} · ${user.email}` })));
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

@@ -1,8 +1,9 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import { endOfDay, startOfDay, type AuditFilters } from '../lib/filters';
+import { auditKeys } from './keys';
 
 type ListAudit = paths['/api/v1/audit']['get'];
 export type AuditQuery = NonNullable<ListAudit['parameters']['query']>;
@@ -27,15 +28,15 @@ export function auditQuery(filters: AuditFilters): AuditQuery {
 export function auditQueryOptions(filters: AuditFilters) {
   const query = auditQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['audit', 'list', query] as const,
+    queryKey: auditKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<AuditPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/audit', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/audit', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,

@@ -2,7 +2,7 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { currentUserQuery } from '../../../lib/auth';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 
 type LoginOperation = paths['/api/v1/auth/login']['post'];
 export type LoginInput = LoginOperation['requestBody']['content']['application/json'];
@@ -13,9 +13,7 @@ export type LoginSession = LoginOperation['responses'][200]['content']['applicat
  * API clients and is deliberately dropped here. Failures become an ApiError that keeps Retry-After.
  */
 export async function login(input: LoginInput): Promise<LoginSession> {
-  const { data, error, response } = await fetchClient.POST('/api/v1/auth/login', { body: input });
-  if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-  return data;
+  return unwrap(await fetchClient.POST('/api/v1/auth/login', { body: input }));
 }
 
 export function useLogin() {

@@ -1,8 +1,9 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { CountryFilters } from '../lib/filters';
+import { countryKeys } from './keys';
 
 type ListCountries = paths['/api/v1/countries']['get'];
 export type CountriesQuery = NonNullable<ListCountries['parameters']['query']>;
@@ -26,15 +27,15 @@ export function countriesQuery(filters: CountryFilters): CountriesQuery {
 export function countriesQueryOptions(filters: CountryFilters) {
   const query = countriesQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['countries', 'list', query] as const,
+    queryKey: countryKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<CountriesPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/countries', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/countries', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     // While a new filter loads, keep the previous rows on screen instead of flashing a skeleton.

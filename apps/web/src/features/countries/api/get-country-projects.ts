@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { projectKeys } from '../../projects/api/keys';
 
 export type ProjectPage = components['schemas']['ProjectPage'];
 export type ProjectSummary = ProjectPage['items'][number];
@@ -12,15 +13,15 @@ export const COUNTRY_PROJECTS_PAGE = 50;
 export function countryProjectsQueryOptions(iso3: string) {
   const query = { country: [iso3], limit: COUNTRY_PROJECTS_PAGE };
   return infiniteQueryOptions({
-    queryKey: ['projects', 'list', query] as const,
+    queryKey: projectKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/projects', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/projects', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
   });

@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { strategyKeys } from '../../strategies/api/keys';
 
 export type StrategyPage = components['schemas']['NationalStrategyPage'];
 export type NationalStrategy = StrategyPage['items'][number];
@@ -11,14 +12,14 @@ export const COUNTRY_STRATEGIES_LIMIT = 200;
 /** GET /api/v1/national-strategies?country=ISO3: the country's national strategies and plans. */
 export function countryStrategiesQueryOptions(iso3: string) {
   return queryOptions({
-    queryKey: ['national-strategies', 'list', { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT }] as const,
+    queryKey: strategyKeys.ofCountry(iso3, COUNTRY_STRATEGIES_LIMIT),
     queryFn: async ({ signal }): Promise<StrategyPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/national-strategies', {
-        params: { query: { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/national-strategies', {
+          params: { query: { country: iso3, limit: COUNTRY_STRATEGIES_LIMIT } },
+          signal,
+        }),
+      );
     },
   });
 }

@@ -1,21 +1,22 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { countryKeys } from './keys';
 
 export type CountryDetail = components['schemas']['CountryDto'];
 
 /** GET /api/v1/countries/{iso3}: one country's reference data. */
 export function countryQueryOptions(iso3: string) {
   return queryOptions({
-    queryKey: ['countries', 'detail', iso3] as const,
+    queryKey: countryKeys.detail(iso3),
     queryFn: async ({ signal }): Promise<CountryDetail> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/countries/{iso3}', {
-        params: { path: { iso3 } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/countries/{iso3}', {
+          params: { path: { iso3 } },
+          signal,
+        }),
+      );
     },
     staleTime: 10 * 60_000,
   });

@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
-import { queryOptions, useQueries } from '@tanstack/react-query';
-import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { useQueries } from '@tanstack/react-query';
+// The project page's query, key and all: a consent saved there refreshes this page too.
+import { complianceQueryOptions } from '../../projects/api/compliance';
 
 export type ProjectCompliance = components['schemas']['ProjectComplianceDto'];
 export type CountryCompliance = ProjectCompliance['countries'][number];
@@ -12,24 +12,10 @@ export type CountryCompliance = ProjectCompliance['countries'][number];
  */
 export const COMPLIANCE_CHECKED = 20;
 
-export function projectComplianceQueryOptions(projectId: string) {
-  return queryOptions({
-    queryKey: ['projects', 'compliance', projectId] as const,
-    queryFn: async ({ signal }): Promise<ProjectCompliance> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/projects/{id}/compliance', {
-        params: { path: { id: projectId } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
-    },
-  });
-}
-
 /** Each project's paragraph 6 result for one country, by project id (undefined while loading or on error). */
 export function useCountryCompliance(projectIds: string[], iso3: string) {
   return useQueries({
-    queries: projectIds.slice(0, COMPLIANCE_CHECKED).map((id) => projectComplianceQueryOptions(id)),
+    queries: projectIds.slice(0, COMPLIANCE_CHECKED).map((id) => complianceQueryOptions(id)),
     combine: (results) => {
       const byProject = new Map<
         string,

@@ -1,7 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { STAFF } from '../../overview/testing/fixtures';
+import { useSaveConsent } from '../../projects/api/consents';
 import { CountryRoute } from './CountryRoute';
 
 /** Lazy chunks and several answers: allow a loaded machine more than the default second. */
@@ -150,5 +153,64 @@ describe('the country page', () => {
     );
     renderWithProviders(<CountryRoute />, { route: '/countries/XYZ', path: '/countries/:iso3' });
     expect(await screen.findByRole('heading', { name: 'Page not found' }, SLOW)).toBeInTheDocument();
+  });
+
+  it('shows a consent saved on the project page at once, without reloading', async () => {
+    let granted = false;
+    mockFetch((request) => {
+      const url = new URL(request.url);
+      if (request.method === 'POST' && url.pathname === `/api/v1/projects/${PROJECT.id}/consents`) {
+        granted = true;
+        return json({ id: 'c2', countryIso3: 'HTI', status: 'granted', version: 1 }, { status: 201 });
+      }
+      switch (url.pathname) {
+        case '/api/v1/auth/me':
+          return json(STAFF);
+        case '/api/v1/countries/HTI':
+          return json(HAITI);
+        case '/api/v1/projects':
+          return json({ items: [PROJECT], nextCursor: null });
+        case `/api/v1/projects/${PROJECT.id}/compliance`: {
+          if (!granted) return json(COMPLIANCE);
+          const [haiti] = COMPLIANCE.countries;
+          return json({
+            ...COMPLIANCE,
+            status: 'compliant',
+            countries: [{ ...haiti, status: 'compliant', consent: { ...haiti!.consent, holds: true } }],
+          });
+        }
+        case '/api/v1/national-strategies':
+          return json({ nextCursor: null, items: [] });
+        default:
+          return problem(404, { title: 'Not Found' });
+      }
+    });
+    const { queryClient } = renderWithProviders(<CountryRoute />, {
+      route: '/countries/HTI',
+      path: '/countries/:iso3',
+    });
+    const projects = await screen.findByTestId('country-projects', {}, SLOW);
+    expect(await within(projects).findByText('Not compliant', {}, SLOW)).toBeInTheDocument();
+
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useSaveConsent(PROJECT.id), { wrapper });
+    await act(() =>
+      result.current.mutateAsync({
+        kind: 'create',
+        body: {
+          countryIso3: 'HTI',
+          status: 'granted',
+          grantedOn: '2026-11-01',
+          issuingOffice: 'Ministry of Foreign Affairs',
+          signatory: 'Minister',
+          documentReference: 'MFA/2026/1',
+        },
+      }),
+    );
+
+    expect(await within(projects).findByText('Compliant', {}, SLOW)).toBeInTheDocument();
+    expect(within(projects).queryByText('Not compliant')).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { contributionKeys } from './keys';
 
 type ListContributions = paths['/api/v1/contributions']['get'];
 export type ContributionsQuery = NonNullable<ListContributions['parameters']['query']>;
@@ -19,15 +20,15 @@ export function contributionsQueryOptions(donorId: string | null) {
   const query: ContributionsQuery = { limit: CONTRIBUTIONS_PAGE_SIZE };
   if (donorId) query.donorId = donorId;
   return infiniteQueryOptions({
-    queryKey: ['contributions', 'list', query] as const,
+    queryKey: contributionKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/contributions', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/contributions', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
   });
@@ -40,14 +41,14 @@ export function useContributions(donorId: string | null) {
 /** GET /api/v1/contributions/:id, read again after a 409 to say what changed. */
 export function contributionQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['contributions', 'detail', id] as const,
+    queryKey: contributionKeys.detail(id),
     queryFn: async ({ signal }): Promise<Contribution> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/contributions/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/contributions/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     staleTime: 0,
   });

@@ -7,8 +7,9 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { DonorFilters } from '../lib/filters';
+import { donorKeys } from './keys';
 
 type ListDonors = paths['/api/v1/donors']['get'];
 export type DonorsQuery = NonNullable<ListDonors['parameters']['query']>;
@@ -23,15 +24,15 @@ export function donorsQueryOptions(filters: DonorFilters) {
   if (filters.kind) query.kind = filters.kind;
   if (filters.q) query.q = filters.q;
   return infiniteQueryOptions({
-    queryKey: ['donors', 'list', query] as const,
+    queryKey: donorKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<DonorPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/donors', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/donors', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,
@@ -45,14 +46,14 @@ export function useDonors(filters: DonorFilters) {
 /** GET /api/v1/donors/:id. */
 export function donorQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['donors', 'detail', id] as const,
+    queryKey: donorKeys.detail(id),
     queryFn: async ({ signal }): Promise<Donor> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/donors/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/donors/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
   });
 }

@@ -2,8 +2,10 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Contribution } from './get-contributions';
+import { contributionKeys } from './keys';
+import { dashboardKeys } from '../../overview/api/keys';
 
 export type CreateContributionInput =
   paths['/api/v1/contributions']['post']['requestBody']['content']['application/json'];
@@ -14,11 +16,13 @@ export function useCreateContribution() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateContributionInput): Promise<Contribution> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/contributions', { body: input });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(await fetchClient.POST('/api/v1/contributions', { body: input }));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contributionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }
 
@@ -26,14 +30,18 @@ export function useUpdateContribution(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateContributionInput & { version: number }): Promise<Contribution> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/contributions/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/contributions/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contributionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }
 
@@ -41,12 +49,17 @@ export function useDeleteContribution() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version }: { id: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/contributions/{id}', {
-        params: { path: { id } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/contributions/{id}', {
+          params: { path: { id } },
+          headers: ifMatch(version),
+        }),
+      );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['contributions'] }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contributionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }

@@ -2,8 +2,9 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Donor } from './get-donors';
+import { donorKeys } from './keys';
 
 export type CreateDonorInput = paths['/api/v1/donors']['post']['requestBody']['content']['application/json'];
 export type UpdateDonorInput =
@@ -13,11 +14,9 @@ export function useCreateDonor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateDonorInput): Promise<Donor> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/donors', { body: input });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(await fetchClient.POST('/api/v1/donors', { body: input }));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donors'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: donorKeys.all }),
   });
 }
 
@@ -25,14 +24,14 @@ export function useUpdateDonor(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateDonorInput & { version: number }): Promise<Donor> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/donors/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/donors/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donors'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: donorKeys.all }),
   });
 }
 
@@ -41,12 +40,13 @@ export function useDeleteDonor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version }: { id: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/donors/{id}', {
-        params: { path: { id } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/donors/{id}', {
+          params: { path: { id } },
+          headers: ifMatch(version),
+        }),
+      );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['donors', 'list'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: donorKeys.lists }),
   });
 }

@@ -160,4 +160,71 @@ describe('the contribution form', { timeout: 30_000 }, () => {
       within(screen.getByRole('form', { name: 'Contribution' })).getByRole('textbox', { name: /^Amount/ }),
     ).toHaveValue('600000000');
   });
+
+  it('refuses to send a contribution without its pledge date, and says which field is missing', async () => {
+    const writes = api();
+    renderWithProviders(
+      <ContributionForm donorId="donor-jp" contribution={null} onCancel={() => {}} onSaved={() => {}} />,
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: /^Amount/ }), { target: { value: '1000' } });
+    fireEvent.click(screen.getByRole('button', { name: /^Record/ }));
+
+    expect(await screen.findByText('Enter the day of the pledge.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Pledged on/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/^Pledged on/)).toHaveFocus();
+    expect(writes).toHaveLength(0);
+  });
+
+  it('keeps what was typed when the contribution was saved meanwhile, and saves it over the latest version', async () => {
+    const existing = {
+      id: 'c-8',
+      donorId: 'donor-jp',
+      donorName: 'Japan',
+      pledgedOn: '2024-03-31',
+      receivedOn: null,
+      amount: '1000000.00',
+      currency: 'USD',
+      usdAmount: '1000000.00',
+      exchangeRate: '1.00000000',
+      status: 'pledged',
+      earmarking: null,
+      reference: 'JPN-2024',
+      illustrative: false,
+      version: 2,
+      createdAt: '2024-03-31T00:00:00Z',
+      updatedAt: '2024-03-31T00:00:00Z',
+    } satisfies Contribution;
+    const theirs = { ...existing, earmarking: 'Sahel', version: 3 };
+    const writes: Record<string, unknown>[] = [];
+    mockFetch(async (request) => {
+      if (request.method === 'GET') return json(theirs);
+      const body = (await request.json()) as Record<string, unknown>;
+      writes.push(body);
+      return body['version'] === 2
+        ? problem(409, {
+            type: 'https://hstf.example/problems/stale-version',
+            title: 'Stale',
+            currentVersion: 3,
+          })
+        : json({ ...theirs, reference: 'JPN-2024-A', version: 4 });
+    });
+    renderWithProviders(
+      <ContributionForm donorId="donor-jp" contribution={existing} onCancel={() => {}} onSaved={() => {}} />,
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: /^Reference/ }), {
+      target: { value: 'JPN-2024-A' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Someone changed this record while you were editing')).toBeInTheDocument();
+    expect(await within(alert).findByText(/^Earmarking is now/)).toBeInTheDocument();
+    // Their earmarking is taken, this person's reference stays.
+    expect(screen.getByRole('textbox', { name: /^Earmarking/ })).toHaveValue('Sahel');
+    expect(screen.getByRole('textbox', { name: /^Reference/ })).toHaveValue('JPN-2024-A');
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Save my changes over theirs' }));
+    await waitFor(() => expect(writes).toHaveLength(2));
+    expect(writes[1]).toEqual({ version: 3, reference: 'JPN-2024-A' });
+  });
 });

@@ -14,9 +14,11 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconEqual } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { writeFailureOf } from '../../../lib/field-errors';
+import { showServerErrors } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
 import {
   contributionQueryOptions,
@@ -150,12 +152,15 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   const update = useUpdateContribution(contribution?.id ?? '');
   const mutation = contribution ? update : create;
   const [base, setBase] = useState<Contribution | null>(contribution);
-  const [values, setValues] = useState<Values>(() => valuesOf(contribution));
-  const [tried, setTried] = useState(false);
+  const form = useForm<Values>({
+    initialValues: valuesOf(contribution),
+    validate: (next) => localErrorsOf(next),
+  });
+  const values = form.getValues();
+  const [others, setOthers] = useState<string[]>([]);
   const [changed, setChanged] = useState<(typeof COMPARED)[number][] | null>(null);
   const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
 
   const currencies = useMemo(() => {
     const label = (code: string) => `${code} · ${currencyName(code)}`;
@@ -176,23 +181,33 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
     ];
   }, [currencyName, locale, t]);
 
-  const usdCurrency = values.currency === 'USD';
-  const amount = normalizeDecimal(values.amount, 2);
-  const exchangeRate = usdCurrency ? '1' : normalizeDecimal(values.exchangeRate, RATE_DECIMALS);
-  const amountIssue = amountProblem(amount);
-  const rateIssue = rateProblem(exchangeRate, values.currency);
-  const usdAmount = !amountIssue && !rateIssue ? usdAmountFor(amount, exchangeRate) : null;
+  /** The money of the values as the API's rule computes it (libs/domain, through lib/usd). */
+  const moneyOf = (next: Values) => {
+    const usd = next.currency === 'USD';
+    const amount = normalizeDecimal(next.amount, 2);
+    const exchangeRate = usd ? '1' : normalizeDecimal(next.exchangeRate, RATE_DECIMALS);
+    const amountIssue = amountProblem(amount);
+    const rateIssue = rateProblem(exchangeRate, next.currency);
+    const usdAmount = !amountIssue && !rateIssue ? usdAmountFor(amount, exchangeRate) : null;
+    return { usd, amount, exchangeRate, amountIssue, rateIssue, usdAmount };
+  };
+  const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
+    const { amountIssue, rateIssue } = moneyOf(next);
+    const isReceived = next.status === 'received';
+    const errors: Partial<Record<Field, string>> = {};
+    if (!next.pledgedOn) errors.pledgedOn = t('donors.contributionForm.pledgedRequired');
+    if (isReceived && !next.receivedOn) errors.receivedOn = t('donors.contributionForm.receivedRequired');
+    else if (isReceived && next.pledgedOn && next.receivedOn < next.pledgedOn) {
+      errors.receivedOn = t('donors.contributionForm.receivedBeforePledged');
+    }
+    if (!next.currency) errors.currency = t('donors.contributionForm.currencyRequired');
+    if (amountIssue) errors.amount = t(`donors.contributionForm.amountProblems.${amountIssue}`);
+    if (rateIssue) errors.exchangeRate = t(`donors.contributionForm.rateProblems.${rateIssue}`);
+    return errors;
+  };
+  const { usd: usdCurrency, amount, exchangeRate, usdAmount } = moneyOf(values);
   const received = values.status === 'received';
-
-  const local: Partial<Record<Field, string>> = {};
-  if (!values.pledgedOn) local.pledgedOn = t('donors.contributionForm.pledgedRequired');
-  if (received && !values.receivedOn) local.receivedOn = t('donors.contributionForm.receivedRequired');
-  else if (received && values.pledgedOn && values.receivedOn < values.pledgedOn) {
-    local.receivedOn = t('donors.contributionForm.receivedBeforePledged');
-  }
-  if (!values.currency) local.currency = t('donors.contributionForm.currencyRequired');
-  if (amountIssue) local.amount = t(`donors.contributionForm.amountProblems.${amountIssue}`);
-  if (rateIssue) local.exchangeRate = t(`donors.contributionForm.rateProblems.${rateIssue}`);
+  const local = localErrorsOf(values);
 
   const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
   // Amount and rate are checked as they are typed, once something is there.
@@ -205,7 +220,7 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
           ? Boolean(values.receivedOn)
           : false;
   const errorOf = (field: Field) =>
-    (tried || live(field) ? local[field] : undefined) ?? failure?.fields[field];
+    (form.errors[field] as string | undefined) ?? (live(field) ? local[field] : undefined);
 
   const body = () => ({
     donorId,
@@ -242,16 +257,16 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
     return input;
   };
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    const first = FIELDS.find((field) => local[field]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
+  const focusFirst = (errors: Record<string, unknown>) => {
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) refs.current[first]?.focus();
+  };
+  const showFailure = (error: unknown) => setOthers(showServerErrors(form, error));
+
+  const handleSubmit = () => {
+    setOthers([]);
     if (!contribution || !base) {
-      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true) });
+      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true), onError: showFailure });
       return;
     }
     const input = changesFrom(base);
@@ -265,19 +280,19 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
       {
         onSuccess: (saved) => onSaved(saved, false),
         onError: (error) => {
+          showFailure(error);
           if (!writeFailureOf(error, FIELDS).stale) return;
           void queryClient.fetchQuery(contributionQueryOptions(contribution.id)).then((latest) => {
             setChanged(COMPARED.filter((field) => latest[field] !== base[field]));
             // What they changed and this person did not is taken from theirs; these edits stay.
             const original = valuesOf(base);
             const current = valuesOf(latest);
-            setValues((typed) => {
-              const merged = { ...typed };
-              for (const key of Object.keys(original) as (keyof Values)[]) {
-                if (typed[key] === original[key]) Object.assign(merged, { [key]: current[key] });
-              }
-              return merged;
-            });
+            const typed = form.getValues();
+            const merged = { ...typed };
+            for (const key of Object.keys(original) as (keyof Values)[]) {
+              if (typed[key] === original[key]) Object.assign(merged, { [key]: current[key] });
+            }
+            form.setValues(merged);
             setBase(latest);
           });
         },
@@ -302,7 +317,11 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label={t('donors.contributionForm.label')}>
+    <form
+      onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)}
+      noValidate
+      aria-label={t('donors.contributionForm.label')}
+    >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
@@ -365,11 +384,11 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
             data={currencies}
             value={values.currency}
             onChange={(value) => {
-              setValues((current) => ({
-                ...current,
+              const current = form.getValues();
+              form.setValues({
                 currency: value ?? '',
                 exchangeRate: value === 'USD' ? '1' : current.currency === 'USD' ? '' : current.exchangeRate,
-              }));
+              });
             }}
             searchable
             allowDeselect={false}
@@ -456,9 +475,9 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
               )}
             </Group>
           </Group>
-          {failure?.fields['usdAmount'] ? (
+          {form.errors['usdAmount'] ? (
             <Text size="sm" c="red.8" mt="xs" role="alert">
-              {failure.fields['usdAmount']}
+              {form.errors['usdAmount']}
             </Text>
           ) : null}
         </Box>
@@ -490,7 +509,7 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
             takeTheirs={t('donors.stale.takeTheirs')}
             saving={update.isPending}
             onTakeTheirs={() => {
-              if (base) setValues(valuesOf(base));
+              if (base) form.setValues(valuesOf(base));
               setChanged(null);
               update.reset();
             }}
@@ -499,7 +518,7 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
 
         {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
           <Alert color="red" variant="light" role="alert" title={t('donors.contributionForm.failed')}>
-            {failure?.others.length ? failure.others.join(' ') : t('donors.form.tryAgain')}
+            {others.length ? others.join(' ') : t('donors.form.tryAgain')}
           </Alert>
         ) : null}
 

@@ -1,8 +1,9 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { OrganizationFilters } from '../lib/filters';
+import { organizationKeys } from './keys';
 
 type ListOrganizations = paths['/api/v1/organizations']['get'];
 export type OrganizationsQuery = NonNullable<ListOrganizations['parameters']['query']>;
@@ -22,15 +23,15 @@ export function organizationsQuery(filters: OrganizationFilters): OrganizationsQ
 export function organizationsQueryOptions(filters: OrganizationFilters) {
   const query = organizationsQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['organizations', 'list', query] as const,
+    queryKey: organizationKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<OrganizationsPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/organizations', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/organizations', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,

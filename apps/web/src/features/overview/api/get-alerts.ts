@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { dashboardKeys } from './keys';
 
 export type AlertPage = components['schemas']['AlertPage'];
 export type ConsentAlert = AlertPage['items'][number];
@@ -12,14 +13,14 @@ export const ALERTS_LIMIT = 200;
 
 /** GET /api/v1/alerts: consents that need attention today (admin, staff). */
 export const alertsQueryOptions = queryOptions({
-  queryKey: ['alerts', { limit: ALERTS_LIMIT }] as const,
+  queryKey: dashboardKeys.alerts(ALERTS_LIMIT),
   queryFn: async ({ signal }): Promise<AlertPage> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/alerts', {
-      params: { query: { limit: ALERTS_LIMIT } },
-      signal,
-    });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(
+      await fetchClient.GET('/api/v1/alerts', {
+        params: { query: { limit: ALERTS_LIMIT } },
+        signal,
+      }),
+    );
   },
 });
 

@@ -2,7 +2,8 @@ import type { components } from '@hstf/api-client';
 import type { Stage } from '@hstf/domain';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { dashboardKeys } from './keys';
 
 export type ComplianceSummary = components['schemas']['ComplianceCountsDto'];
 export type ComplianceStatus = ComplianceSummary['counts'][number]['status'];
@@ -39,11 +40,9 @@ export function countCompliance(summary: ComplianceSummary): ComplianceCounts {
 
 /** GET /api/v1/compliance/summary: how many projects hold each paragraph 6 status, by stage, today. */
 export const complianceSummaryQueryOptions = queryOptions({
-  queryKey: ['compliance', 'summary'] as const,
+  queryKey: dashboardKeys.complianceSummary,
   queryFn: async ({ signal }): Promise<ComplianceSummary> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/compliance/summary', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/compliance/summary', { signal }));
   },
 });
 

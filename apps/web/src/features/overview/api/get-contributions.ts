@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { contributionKeys } from '../../donors/api/keys';
 
 export type ContributionPage = components['schemas']['ContributionPage'];
 export type Contribution = ContributionPage['items'][number];
@@ -11,19 +12,19 @@ export const CONTRIBUTIONS_PAGE_SIZE = 50;
 
 /** GET /api/v1/contributions: a donor user gets its own donor's contributions only (the API scopes them). */
 export const contributionsQueryOptions = infiniteQueryOptions({
-  queryKey: ['contributions', 'list', { limit: CONTRIBUTIONS_PAGE_SIZE }] as const,
+  queryKey: contributionKeys.list({ limit: CONTRIBUTIONS_PAGE_SIZE }),
   initialPageParam: null as string | null,
   queryFn: async ({ pageParam, signal }): Promise<ContributionPage> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/contributions', {
-      params: {
-        query: pageParam
-          ? { limit: CONTRIBUTIONS_PAGE_SIZE, cursor: pageParam }
-          : { limit: CONTRIBUTIONS_PAGE_SIZE },
-      },
-      signal,
-    });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(
+      await fetchClient.GET('/api/v1/contributions', {
+        params: {
+          query: pageParam
+            ? { limit: CONTRIBUTIONS_PAGE_SIZE, cursor: pageParam }
+            : { limit: CONTRIBUTIONS_PAGE_SIZE },
+        },
+        signal,
+      }),
+    );
   },
   getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
 });
@@ -34,10 +35,9 @@ export function useContributions() {
 
 /** GET /api/v1/contributions/totals: USD totals per donor and year, for every donor. */
 export const contributionTotalsQueryOptions = queryOptions({
-  queryKey: ['contributions', 'totals'] as const,
+  queryKey: contributionKeys.totals,
   queryFn: async ({ signal }): Promise<ContributionTotal[]> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/contributions/totals', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    const data = unwrap(await fetchClient.GET('/api/v1/contributions/totals', { signal }));
     return data.items;
   },
 });

@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { dashboardKeys } from './keys';
 
 export type DashboardOverview = components['schemas']['DashboardOverviewDto'];
 export type LedgerFigures = DashboardOverview['ledger'];
@@ -13,11 +14,9 @@ export type Breakdown = DashboardOverview['byRegion'][number];
 
 /** GET /api/v1/dashboard/overview: the Fund at a glance, in one answer (admin, staff, donor). */
 export const dashboardOverviewQueryOptions = queryOptions({
-  queryKey: ['dashboard', 'overview'] as const,
+  queryKey: dashboardKeys.overview,
   queryFn: async ({ signal }): Promise<DashboardOverview> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/dashboard/overview', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/dashboard/overview', { signal }));
   },
 });
 

@@ -1,18 +1,17 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { dashboardKeys } from './keys';
 
 export type FundLedger = components['schemas']['FundLedger'];
 export type LedgerYear = FundLedger['byYear'][number];
 
 /** GET /api/v1/fund/ledger: the ledger overall and year by year. */
 export const fundLedgerQueryOptions = queryOptions({
-  queryKey: ['fund', 'ledger'] as const,
+  queryKey: dashboardKeys.fundLedger,
   queryFn: async ({ signal }): Promise<FundLedger> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/fund/ledger', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/fund/ledger', { signal }));
   },
 });
 

@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from '../../reviews/api/keys';
 
 export type ReviewSummaryPage = components['schemas']['ReviewSummaryPage'];
 export type ReviewSummary = ReviewSummaryPage['items'][number];
@@ -10,14 +11,14 @@ export const MY_REVIEWS_LIMIT = 200;
 
 /** GET /api/v1/reviews/mine: the signed-in reviewer's queue. */
 export const myReviewsQueryOptions = queryOptions({
-  queryKey: ['reviews', 'mine', { limit: MY_REVIEWS_LIMIT }] as const,
+  queryKey: reviewKeys.mine({ limit: MY_REVIEWS_LIMIT }),
   queryFn: async ({ signal }): Promise<ReviewSummaryPage> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/reviews/mine', {
-      params: { query: { limit: MY_REVIEWS_LIMIT } },
-      signal,
-    });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(
+      await fetchClient.GET('/api/v1/reviews/mine', {
+        params: { query: { limit: MY_REVIEWS_LIMIT } },
+        signal,
+      }),
+    );
   },
 });
 

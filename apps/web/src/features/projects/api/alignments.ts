@@ -1,13 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { ensureOk, unwrap } from './request';
+import { projectKeys } from './keys';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Alignment, CreateAlignmentBody, NationalStrategy, UpdateAlignmentBody } from './types';
+import { strategyKeys } from '../../strategies/api/keys';
+import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/projects/:id/alignments */
 export function alignmentsQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'alignments'] as const,
+    queryKey: projectKeys.alignments(id),
     queryFn: async ({ signal }): Promise<Alignment[]> =>
       unwrap(
         await fetchClient.GET('/api/v1/projects/{id}/alignments', {
@@ -25,7 +27,7 @@ export function useAlignments(id: string, enabled = true) {
 /** GET /api/v1/national-strategies?country=: the strategies an alignment may point to. */
 export function strategiesQueryOptions(country: string) {
   return queryOptions({
-    queryKey: ['national-strategies', 'by-country', country] as const,
+    queryKey: strategyKeys.ofCountry(country, 200),
     queryFn: async ({ signal }): Promise<NationalStrategy[]> =>
       unwrap(
         await fetchClient.GET('/api/v1/national-strategies', {
@@ -74,6 +76,10 @@ export function useSaveAlignment(projectId: string) {
       );
       return null;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }

@@ -1,14 +1,14 @@
 import type { PrincipleId } from '@hstf/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { projectKeys } from './keys';
+import { unwrap } from '../../../lib/request';
 import type { Assessment, ModerationNote, Review } from './types';
 
 /** GET /api/v1/projects/:id/assessment: indicators, scores, spread, disagreement, pass or fail. */
 export function assessmentQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'assessment'] as const,
+    queryKey: projectKeys.assessment(id),
     queryFn: async ({ signal }): Promise<Assessment> =>
       unwrap(await fetchClient.GET('/api/v1/projects/{id}/assessment', { params: { path: { id } }, signal })),
   });
@@ -21,7 +21,7 @@ export function useAssessment(id: string, enabled = true) {
 /** GET /api/v1/projects/:id/reviews: every review; the content of submitted ones. Donors: 403. */
 export function reviewsQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'reviews'] as const,
+    queryKey: projectKeys.reviews(id),
     queryFn: async ({ signal }): Promise<Review[]> =>
       unwrap(
         await fetchClient.GET('/api/v1/projects/{id}/reviews', {

@@ -1,13 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { projectKeys } from './keys';
+import { unwrap } from '../../../lib/request';
 import type { AuditEntry } from './types';
 
 /** GET /api/v1/audit?entity=project&entityId=: every change to the project record, newest first. */
 export function projectAuditQueryOptions(projectId: string) {
   return infiniteQueryOptions({
-    queryKey: [...projectKeys.one(projectId), 'audit'] as const,
+    queryKey: projectKeys.audit(projectId),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<{ items: AuditEntry[]; nextCursor: string | null }> =>
       unwrap(

@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { projectKeys } from './keys';
+import { unwrap } from '../../../lib/request';
 import type { ProjectCompliance } from './types';
 
 /** GET /api/v1/projects/:id/compliance: resolution 66/290 paragraph 6 per recipient country, today. */
 export function complianceQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'compliance'] as const,
+    queryKey: projectKeys.compliance(id),
     queryFn: async ({ signal }): Promise<ProjectCompliance> =>
       unwrap(await fetchClient.GET('/api/v1/projects/{id}/compliance', { params: { path: { id } }, signal })),
   });

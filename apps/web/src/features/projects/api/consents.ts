@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { projectKeys } from './keys';
+import { unwrap } from '../../../lib/request';
 import type { Consent, CreateConsentBody, UpdateConsentBody } from './types';
+import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/projects/:id/consents: one record per recipient country, in full for staff. */
 export function consentsQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'consents'] as const,
+    queryKey: projectKeys.consents(id),
     queryFn: async ({ signal }): Promise<Consent[]> =>
       unwrap(
         await fetchClient.GET('/api/v1/projects/{id}/consents', {
@@ -44,6 +45,10 @@ export function useSaveConsent(projectId: string) {
               body: input.body,
             }),
           ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }

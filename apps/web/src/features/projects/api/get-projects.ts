@@ -2,8 +2,9 @@ import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import type { ProjectFilters } from '../lib/filters';
-import { unwrap } from './request';
+import { unwrap } from '../../../lib/request';
 import type { ProjectPage } from './types';
+import { projectKeys } from './keys';
 
 export type ProjectsQuery = NonNullable<paths['/api/v1/projects']['get']['parameters']['query']>;
 
@@ -34,7 +35,7 @@ export function projectsQuery(filters: ProjectFilters): ProjectsQuery {
 export function projectsQueryOptions(filters: ProjectFilters) {
   const query = projectsQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['projects', 'list', query] as const,
+    queryKey: projectKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> =>
       unwrap(

@@ -1,11 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { allPages, unwrap } from './request';
+import { allPages, unwrap } from '../../../lib/request';
 import type { Country, Organization } from './types';
+import { organizationKeys } from '../../organizations/api/keys';
+import { countryKeys } from '../../countries/api/keys';
 
 /** Every organization (GET /api/v1/organizations, all pages): the choices of the form and the filter. */
 export const organizationsQueryOptions = queryOptions({
-  queryKey: ['organizations', 'all'] as const,
+  queryKey: organizationKeys.choices,
   queryFn: ({ signal }): Promise<Organization[]> =>
     allPages(async (cursor) =>
       unwrap(
@@ -24,7 +26,7 @@ export function useAllOrganizations() {
 
 /** Every country and area (GET /api/v1/countries, all pages). */
 export const countriesQueryOptions = queryOptions({
-  queryKey: ['countries', 'all'] as const,
+  queryKey: countryKeys.choices,
   queryFn: ({ signal }): Promise<Country[]> =>
     allPages(async (cursor) =>
       unwrap(

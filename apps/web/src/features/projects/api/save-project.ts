@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys, projectQueryOptions } from './get-project';
-import { unwrap } from './request';
+import { projectKeys } from './keys';
+import { projectQueryOptions } from './get-project';
+import { unwrap } from '../../../lib/request';
 import type { CreateProjectBody, Project, UpdateProjectBody } from './types';
 
 /** POST /api/v1/projects */

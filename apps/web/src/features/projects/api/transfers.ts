@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { allPages, unwrap } from './request';
+import { projectKeys } from './keys';
+import { allPages, unwrap } from '../../../lib/request';
 import type { Transfer } from './types';
+import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/transfers?projectId=: every transfer to the project, by date. */
 export function transfersQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(projectId), 'transfers'] as const,
+    queryKey: projectKeys.transfers(projectId),
     queryFn: ({ signal }): Promise<Transfer[]> =>
       allPages(async (cursor) =>
         unwrap(
@@ -37,6 +38,10 @@ export function useCreateTransfer(projectId: string) {
   return useMutation({
     mutationFn: async (input: TransferInput): Promise<Transfer> =>
       unwrap(await fetchClient.POST('/api/v1/transfers', { body: { projectId, ...input } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
   });
 }

@@ -1,14 +1,15 @@
 import type { Stage } from '@hstf/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
-import { unwrap } from './request';
+import { projectKeys } from './keys';
+import { unwrap } from '../../../lib/request';
 import type { Transition, TransitionOptions } from './types';
+import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/projects/:id/transitions/options: every move open now, and why each would be refused. */
 export function transitionOptionsQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'transition-options'] as const,
+    queryKey: projectKeys.transitionOptions(id),
     queryFn: async ({ signal }): Promise<TransitionOptions> =>
       unwrap(
         await fetchClient.GET('/api/v1/projects/{id}/transitions/options', {
@@ -40,6 +41,7 @@ export function useTransitionProject(id: string) {
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.one(id) });
       void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
     },
   });
 }
@@ -47,7 +49,7 @@ export function useTransitionProject(id: string) {
 /** GET /api/v1/projects/:id/history, oldest first. */
 export function historyQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...projectKeys.one(id), 'history'] as const,
+    queryKey: projectKeys.history(id),
     queryFn: async ({ signal }): Promise<Transition[]> => {
       const page = unwrap(
         await fetchClient.GET('/api/v1/projects/{id}/history', {

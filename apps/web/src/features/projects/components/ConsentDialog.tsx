@@ -10,22 +10,28 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import type { ConsentStatus } from '@hstf/domain';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useConsents, useSaveConsent } from '../api/consents';
-import type { Consent, CreateConsentBody, UpdateConsentBody } from '../api/types';
+import { useForm } from '@mantine/form';
 import {
-  CONSENT_FIELDS_FOR,
   CONSENT_TRANSITIONS,
   INITIAL_CONSENT_STATUSES,
   REQUIRED_CONSENT_FIELDS,
-  consentFormErrors,
+  changeConsent,
+  startConsent,
+  type ConsentChange,
   type ConsentField,
-  type ConsentValues,
-} from '../lib/consent-rules';
+  type ConsentFields,
+  type ConsentOutcome,
+  type ConsentRuleError,
+  type ConsentStatus,
+} from '@hstf/domain';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
+import { ruleValidator, showServerErrors, useRuleText } from '../../../lib/form';
+import { useConsents, useSaveConsent } from '../api/consents';
+import type { Consent, CreateConsentBody, UpdateConsentBody } from '../api/types';
 import { useProjectFormat } from '../lib/format';
-import { fieldErrorsOf, staleVersionOf } from '../lib/problems';
+import { staleVersionOf } from '../lib/problems';
 import { ConsentStatusBadge } from './Badges';
 import { useProblemText } from '../lib/use-problem-text';
 import { ALERT_STYLES } from '../lib/colors';
@@ -38,11 +44,56 @@ interface ConsentDialogProps {
   onClose: () => void;
 }
 
+/** The fields the form shows for a status: those it needs, and those that mean something in it. */
+const CONSENT_FIELDS_FOR: Readonly<Record<ConsentStatus, readonly ConsentField[]>> = {
+  requested: ['requestedOn', 'scope'],
+  granted: [
+    'requestedOn',
+    'grantedOn',
+    'validUntil',
+    'issuingOffice',
+    'signatory',
+    'documentReference',
+    'scope',
+  ],
+  refused: ['requestedOn', 'scope'],
+  withdrawn: [
+    'grantedOn',
+    'validUntil',
+    'withdrawnOn',
+    'withdrawalReason',
+    'issuingOffice',
+    'signatory',
+    'documentReference',
+    'scope',
+  ],
+  expired: ['grantedOn', 'validUntil', 'scope'],
+};
+
+const CONSENT_FIELDS: readonly ConsentField[] = [
+  'requestedOn',
+  'grantedOn',
+  'validUntil',
+  'withdrawnOn',
+  'withdrawalReason',
+  'issuingOffice',
+  'signatory',
+  'documentReference',
+  'scope',
+];
 const DATE_FIELDS = new Set<ConsentField>(['requestedOn', 'grantedOn', 'validUntil', 'withdrawnOn']);
 const LONG_FIELDS = new Set<ConsentField>(['scope', 'withdrawalReason']);
+/** Rules about what a status needs wait for Save; rules about dates speak while typing. */
+const ON_SAVE_ONLY = new Set<ConsentRuleError['code']>([
+  'consent_field_required',
+  'consent_new_request_date_required',
+]);
 
-function valuesOf(consent: Consent | null): ConsentValues {
+type ConsentValues = Record<ConsentField, string> & { status: ConsentStatus };
+
+function valuesOf(consent: Consent | null, status?: ConsentStatus): ConsentValues {
   return {
+    status: status ?? consent?.status ?? 'requested',
     requestedOn: consent?.requestedOn ?? '',
     grantedOn: consent?.grantedOn ?? '',
     validUntil: consent?.validUntil ?? '',
@@ -55,67 +106,127 @@ function valuesOf(consent: Consent | null): ConsentValues {
   };
 }
 
+function recordOf(consent: Consent): ConsentFields {
+  const values = valuesOf(consent);
+  const record = { status: consent.status } as ConsentFields;
+  for (const field of Object.keys(values) as (keyof ConsentValues)[]) {
+    if (field !== 'status') record[field] = values[field] || null;
+  }
+  return record;
+}
+
+/**
+ * What Save sends: a new record's shown fields, or the change to an existing one (the new status,
+ * the shown fields that differ, and a new request's date). The domain judges exactly this.
+ */
+function changeOf(
+  consent: Consent | null,
+  values: ConsentValues,
+): ConsentChange & { status?: ConsentStatus } {
+  const fields = CONSENT_FIELDS_FOR[values.status];
+  const pick = (field: ConsentField) => values[field].trim() || null;
+  const change: ConsentChange = {};
+  if (!consent) {
+    change.status = values.status;
+    for (const field of fields) if (pick(field) !== null) change[field] = pick(field);
+    return change;
+  }
+  const current = consent.status;
+  const newRequest = current !== 'requested' && values.status === 'requested';
+  if (values.status !== current) change.status = values.status;
+  const before = valuesOf(consent);
+  for (const field of fields) {
+    if (pick(field) !== (before[field] || null) || (newRequest && field === 'requestedOn'))
+      change[field] = pick(field);
+  }
+  return change;
+}
+
+function outcomeOf(consent: Consent | null, values: ConsentValues): ConsentOutcome {
+  const change = changeOf(consent, values);
+  return consent
+    ? changeConsent(recordOf(consent), change)
+    : startConsent({ ...change, status: values.status });
+}
+
+function ruleErrorsOf(consent: Consent | null, values: ConsentValues): ConsentRuleError[] {
+  const outcome = outcomeOf(consent, values);
+  return !outcome.ok && outcome.kind === 'fields' ? outcome.errors : [];
+}
+
 /**
  * Records or changes the consent of a recipient State. The statuses offered are those the consent
- * rules allow from the current one; granted needs the date, the issuing office, the signatory and
- * the document reference.
+ * rules allow from the current one; the form checks the values with the rules the API applies
+ * (libs/domain), so it refuses exactly what the server would, in the reader's language.
  */
 export function ConsentDialog({ projectId, country, consent, onClose }: ConsentDialogProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const save = useSaveConsent(projectId);
   const problemText = useProblemText();
+  const ruleText = useRuleText();
   const consents = useConsents(projectId);
-  const current = consent?.status ?? null;
+  // The record the form edits from: after a stale refusal, the latest one read.
+  const [base, setBase] = useState<Consent | null>(consent);
+  const current = base?.status ?? null;
   const choices: readonly ConsentStatus[] = current
     ? [current, ...CONSENT_TRANSITIONS[current]]
     : INITIAL_CONSENT_STATUSES;
-  const [status, setStatus] = useState<ConsentStatus>(current ?? 'requested');
-  const [values, setValues] = useState<ConsentValues>(() => valuesOf(consent));
-  const [submitted, setSubmitted] = useState(false);
+  const form = useForm<ConsentValues>({
+    initialValues: valuesOf(consent),
+    validate: ruleValidator((values: ConsentValues) => ruleErrorsOf(base, values), ruleText),
+  });
+  const values = form.getValues();
+  const status = values.status;
   // A new request starts afresh: it needs the date it was made, not the previous one.
   const newRequest = current !== null && current !== 'requested' && status === 'requested';
-  const effective = values;
-  const ruleErrors = consentFormErrors(status, effective);
-  const serverErrors = fieldErrorsOf(save.error);
+  const live = ruleValidator(
+    (next: ConsentValues) => ruleErrorsOf(base, next).filter((error) => !ON_SAVE_ONLY.has(error.code)),
+    ruleText,
+  )(values);
   const stale = staleVersionOf(save.error) !== null;
+  const [changed, setChanged] = useState<ConsentField[]>([]);
+  const [others, setOthers] = useState<string[]>([]);
   const name = format.country(country);
   const fields = CONSENT_FIELDS_FOR[status];
+  const errorFor = (field: ConsentField) => (form.errors[field] as string | undefined) ?? live[field];
 
-  const errorFor = (field: ConsentField): string | undefined => {
-    const rule = ruleErrors.find((error) => error.field === field);
-    if (rule && (submitted || rule.rule !== 'required')) return t(`projects.consent.errors.${rule.rule}`);
-    return serverErrors[field];
-  };
+  // Refused as stale: read the record again and say what the other save changed; the form keeps what was typed.
+  useEffect(() => {
+    if (!stale || !consent) return;
+    void consents.refetch().then(({ data }) => {
+      const latest = data?.find((record) => record.id === consent.id);
+      if (!latest) return;
+      const before = valuesOf(base);
+      const after = valuesOf(latest);
+      const theirs = CONSENT_FIELDS.filter((field) => before[field] !== after[field]);
+      // What they changed and this person did not is taken from theirs; these edits stay.
+      const mine = form.getValues();
+      for (const field of theirs) if (mine[field] === before[field]) form.setFieldValue(field, after[field]);
+      if (mine.status === before.status) form.setFieldValue('status', after.status);
+      setChanged(theirs);
+      setBase(latest);
+    });
+    // Only when a save is refused as stale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stale]);
 
-  const set = (field: ConsentField, value: string) =>
-    setValues((previous) => ({ ...previous, [field]: value }));
-
-  const submit = () => {
-    setSubmitted(true);
-    if (ruleErrors.length > 0) return;
-    const pick = (field: ConsentField) => effective[field].trim() || null;
-    if (!consent) {
-      const body: CreateConsentBody = { countryIso3: country, status: status as 'requested' | 'granted' };
-      for (const field of fields) {
-        const value = pick(field);
-        if (value !== null) (body as unknown as Record<string, string>)[field] = value;
-      }
-      save.mutate({ kind: 'create', body }, { onSuccess: onClose });
+  const submit = (values: ConsentValues) => {
+    setOthers([]);
+    const change = changeOf(base, values);
+    const options = {
+      onSuccess: onClose,
+      onError: (error: unknown) => setOthers(showServerErrors(form, error)),
+    };
+    if (!base) {
+      save.mutate(
+        { kind: 'create', body: { countryIso3: country, ...change } as CreateConsentBody },
+        options,
+      );
       return;
     }
-    // The latest version read: after a stale refusal, the reloaded record's.
-    const latest = consents.data?.find((record) => record.id === consent.id) ?? consent;
-    const body: UpdateConsentBody & { version: number } = { version: latest.version ?? 1 };
-    if (status !== current) body.status = status;
-    const before = valuesOf(consent);
-    for (const field of fields) {
-      const value = pick(field);
-      if (value !== (before[field] || null) || (newRequest && field === 'requestedOn')) {
-        (body as unknown as Record<string, string | null>)[field] = value;
-      }
-    }
-    save.mutate({ kind: 'update', consentId: consent.id, body }, { onSuccess: onClose });
+    const body = { ...change, version: base.version ?? 1 } as UpdateConsentBody & { version: number };
+    save.mutate({ kind: 'update', consentId: base.id, body }, options);
   };
 
   return (
@@ -126,19 +237,13 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
       closeButtonProps={{ 'aria-label': t('projects.actions.close') }}
       title={
         <Text fw={700}>
-          {consent
+          {base
             ? t('projects.consent.change', { country: name })
             : t('projects.consent.record', { country: name })}
         </Text>
       }
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           {current ? (
             <Group gap="xs">
@@ -152,15 +257,12 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
             value={status}
             onChange={(value) => {
               const next = value;
-              setStatus(next);
+              form.setFieldValue('status', next);
               if (current && current !== 'requested') {
-                setValues((previous) => ({
-                  ...previous,
-                  requestedOn: next === 'requested' ? '' : (consent?.requestedOn ?? ''),
-                }));
+                form.setFieldValue('requestedOn', next === 'requested' ? '' : (base?.requestedOn ?? ''));
               }
             }}
-            error={serverErrors['status']}
+            error={form.errors['status']}
           >
             <Group gap="md" mt={6}>
               {choices.map((choice) => (
@@ -190,8 +292,7 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
                   type={DATE_FIELDS.has(field) ? 'date' : 'text'}
                   label={t(`projects.consent.fields.${field}`)}
                   required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
-                  value={effective[field]}
-                  onChange={(event) => set(field, event.currentTarget.value)}
+                  {...form.getInputProps(field)}
                   error={errorFor(field)}
                   maxLength={500}
                 />
@@ -207,33 +308,25 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
                 required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
                 autosize
                 minRows={2}
-                value={effective[field]}
-                onChange={(event) => set(field, event.currentTarget.value)}
+                {...form.getInputProps(field)}
                 error={errorFor(field)}
                 maxLength={5000}
               />
             ))}
           {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
-              title={t('projects.stale.title')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">{t('projects.consent.stale')}</Text>
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={consents.isFetching}
-                  onClick={() => void consents.refetch().then(() => save.reset())}
-                >
-                  {t('projects.stale.reload')}
-                </Button>
-              </Stack>
-            </Alert>
-          ) : save.isError && Object.keys(serverErrors).length === 0 ? (
+            <StaleChangesAlert
+              changes={changed.map((field) =>
+                t('stale.change', { field: t(`projects.consent.fields.${field}`) }),
+              )}
+              noChanges={t('stale.noChanges')}
+              saving={save.isPending}
+              onTakeTheirs={() => {
+                form.setValues(valuesOf(base));
+                setChanged([]);
+                save.reset();
+              }}
+            />
+          ) : save.isError && !Object.keys(form.errors).length ? (
             <Alert
               color="red"
               variant="light"
@@ -241,14 +334,14 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
               role="alert"
               styles={ALERT_STYLES}
             >
-              {problemText(save.error)}
+              {others.length ? others.join(' ') : problemText(save.error)}
             </Alert>
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('projects.actions.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
+            <Button type="submit" loading={save.isPending}>
               {t('projects.actions.save')}
             </Button>
           </Group>

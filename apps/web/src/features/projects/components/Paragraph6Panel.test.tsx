@@ -122,4 +122,72 @@ describe('Paragraph6Panel', { timeout: 20_000 }, () => {
       documentReference: 'NV/BFA/2025/12',
     });
   });
+
+  it("checks a consent's dates with the domain's rules while typing, before anything is sent", async () => {
+    const sent: unknown[] = [];
+    mockFetch(async (request) => {
+      if (request.method === 'PATCH') sent.push(await request.json());
+      return serve(request);
+    });
+    renderWithProviders(<Paragraph6Panel project={project()} canEdit />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the consent of Burkina Faso' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Granted' }));
+
+    // Requested on 1 November 2025: a grant dated the day before breaks the rule at once.
+    fireEvent.change(within(dialog).getByLabelText(/Granted on/), { target: { value: '2025-10-31' } });
+    expect(within(dialog).getByText('Must be on or after the date of the request.')).toBeInTheDocument();
+    expect(within(dialog).queryByText('Required for this status.')).not.toBeInTheDocument();
+
+    fireEvent.change(within(dialog).getByLabelText(/Granted on/), { target: { value: '2025-11-01' } });
+    expect(
+      within(dialog).queryByText('Must be on or after the date of the request.'),
+    ).not.toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findAllByText('Required for this status.')).toHaveLength(3);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('keeps what was typed when someone saved the consent meanwhile, says what they changed, and saves over it', async () => {
+    const sent: unknown[] = [];
+    let theirs = false;
+    mockFetch(async (request) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'PATCH') {
+        const body = (await request.json()) as { version: number };
+        sent.push(body);
+        if (body.version === 3) {
+          theirs = true;
+          return json(
+            {
+              type: 'https://hstf.example/problems/stale-version',
+              title: 'Stale version',
+              status: 409,
+              currentVersion: 4,
+            },
+            { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+          );
+        }
+        return json({ ...CONSENTS[0], scope: 'Ouagadougou', version: 5 });
+      }
+      if (pathname === '/api/v1/projects/p-1/consents' && theirs) {
+        return json({ items: [{ ...CONSENTS[0], scope: 'Ouagadougou', version: 4 }], nextCursor: null });
+      }
+      return serve(request);
+    });
+    renderWithProviders(<Paragraph6Panel project={project()} canEdit />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the consent of Burkina Faso' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Requested on/), { target: { value: '2025-11-02' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(await within(alert).findByText('Scope of the consent changed')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Requested on/)).toHaveValue('2025-11-02');
+    expect(within(dialog).getByLabelText(/Scope of the consent/)).toHaveValue('Ouagadougou');
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Save my changes over theirs' }));
+    await expect.poll(() => sent).toHaveLength(2);
+    expect(sent[1]).toEqual({ version: 4, requestedOn: '2025-11-02' });
+  });
 });

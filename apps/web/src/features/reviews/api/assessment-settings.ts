@@ -1,18 +1,17 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type Settings = paths['/api/v1/assessment-settings'];
 export type AssessmentSettings = Settings['get']['responses'][200]['content']['application/json'];
 export type AssessmentSettingsInput = Settings['patch']['requestBody']['content']['application/json'];
 
 export const assessmentSettingsQueryOptions = queryOptions({
-  queryKey: ['reviews', 'assessment-settings'] as const,
+  queryKey: reviewKeys.settings,
   queryFn: async ({ signal }): Promise<AssessmentSettings> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/assessment-settings', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-    return data;
+    return unwrap(await fetchClient.GET('/api/v1/assessment-settings', { signal }));
   },
 });
 
@@ -25,11 +24,11 @@ export function useUpdateAssessmentSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: AssessmentSettingsInput & { version: number }) => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/assessment-settings', {
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/assessment-settings', {
+          body: input,
+        }),
+      );
     },
     onSuccess: (settings) => queryClient.setQueryData(assessmentSettingsQueryOptions.queryKey, settings),
   });

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
-import { projectKeys } from '../../projects/api/get-project';
+import { ensureOk, unwrap } from '../../../lib/request';
+import { projectKeys } from '../../projects/api/keys';
+import { reviewKeys } from './keys';
 
 /** The review board, the reviewers' workload and the project page's scorecard all show the change. */
 async function refreshAfterChange(queryClient: ReturnType<typeof useQueryClient>, projectId: string) {
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
     queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
   ]);
 }
@@ -17,12 +18,12 @@ export function useAssignReviewer(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (reviewerId: string) => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/projects/{id}/reviews', {
-        params: { path: { id: projectId } },
-        body: { reviewerId },
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/projects/{id}/reviews', {
+          params: { path: { id: projectId } },
+          body: { reviewerId },
+        }),
+      );
     },
     onSuccess: () => refreshAfterChange(queryClient, projectId),
   });
@@ -33,11 +34,12 @@ export function useUnassignReviewer(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ reviewId, version }: { reviewId: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/projects/{id}/reviews/{reviewId}', {
-        params: { path: { id: projectId, reviewId } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/projects/{id}/reviews/{reviewId}', {
+          params: { path: { id: projectId, reviewId } },
+          headers: ifMatch(version),
+        }),
+      );
     },
     onSettled: () => refreshAfterChange(queryClient, projectId),
   });

@@ -1,8 +1,9 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
-import { reviewKey, type ReviewDetail } from './get-review';
+import { unwrap } from '../../../lib/request';
+import { type ReviewDetail } from './get-review';
+import { reviewKeys } from './keys';
 
 type Declare = paths['/api/v1/reviews/{id}/conflict']['post'];
 export type ConflictDeclarationInput = Declare['requestBody']['content']['application/json'];
@@ -13,18 +14,20 @@ export function useDeclareConflicts(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: ConflictDeclarationInput): Promise<Reviewed> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/reviews/{id}/conflict', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/reviews/{id}/conflict', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
     onSuccess: async (review) => {
       // The proposal's content is sent only once it is open: read it again.
-      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
-      await queryClient.invalidateQueries({ queryKey: reviewKey(id) });
-      await queryClient.invalidateQueries({ queryKey: ['reviews', 'mine'] });
+      queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
+        old ? { ...old, review } : old,
+      );
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.mineAll });
     },
   });
 }

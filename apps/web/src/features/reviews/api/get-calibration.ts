@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type Calibration = paths['/api/v1/reviewers/calibration']['get'];
 export type ReviewerCalibration =
@@ -9,10 +10,9 @@ export type ReviewerCalibration =
 
 /** GET /api/v1/reviewers/calibration: each reviewer's mean deviation from the panel mean. */
 export const calibrationQueryOptions = queryOptions({
-  queryKey: ['reviews', 'calibration'] as const,
+  queryKey: reviewKeys.calibration,
   queryFn: async ({ signal }): Promise<ReviewerCalibration[]> => {
-    const { data, error, response } = await fetchClient.GET('/api/v1/reviewers/calibration', { signal });
-    if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+    const data = unwrap(await fetchClient.GET('/api/v1/reviewers/calibration', { signal }));
     return data.items;
   },
 });

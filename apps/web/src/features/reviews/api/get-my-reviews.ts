@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type MyReviews = paths['/api/v1/reviews/mine']['get'];
 export type MyReviewsQuery = NonNullable<MyReviews['parameters']['query']>;
@@ -15,15 +16,15 @@ export const MY_REVIEWS_PAGE_SIZE = 50;
 export function myReviewsQueryOptions(status: ReviewStatus | null, limit = MY_REVIEWS_PAGE_SIZE) {
   const query: MyReviewsQuery = status ? { limit, status } : { limit };
   return infiniteQueryOptions({
-    queryKey: ['reviews', 'mine', query] as const,
+    queryKey: reviewKeys.mine(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ReviewSummaryPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/reviews/mine', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/reviews/mine', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,

@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type ProjectReviews = paths['/api/v1/projects/{id}/reviews']['get'];
 export type ProjectReviewPage = ProjectReviews['responses'][200]['content']['application/json'];
@@ -13,16 +14,17 @@ export type ProjectReview = ProjectReviewPage['items'][number];
  */
 export function projectReviewsQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['reviews', 'project', projectId] as const,
+    queryKey: reviewKeys.ofProject(projectId),
     queryFn: async ({ signal }): Promise<ProjectReview[]> => {
       const items: ProjectReview[] = [];
       let cursor: string | undefined;
       do {
-        const { data, error, response } = await fetchClient.GET('/api/v1/projects/{id}/reviews', {
-          params: { path: { id: projectId }, query: cursor ? { limit: 200, cursor } : { limit: 200 } },
-          signal,
-        });
-        if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+        const data = unwrap(
+          await fetchClient.GET('/api/v1/projects/{id}/reviews', {
+            params: { path: { id: projectId }, query: cursor ? { limit: 200, cursor } : { limit: 200 } },
+            signal,
+          }),
+        );
         items.push(...data.items);
         cursor = data.nextCursor ?? undefined;
       } while (cursor);

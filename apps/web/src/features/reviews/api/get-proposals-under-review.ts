@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type ListProjects = paths['/api/v1/projects']['get'];
 export type ProjectPage = ListProjects['responses'][200]['content']['application/json'];
@@ -13,22 +14,22 @@ export const PROPOSALS_PAGE_SIZE = 20;
 export function proposalsUnderReviewQueryOptions() {
   const query = { stage: ['under_review'], limit: PROPOSALS_PAGE_SIZE, sort: 'code' } as const;
   return infiniteQueryOptions({
-    queryKey: ['reviews', 'proposals', query] as const,
+    queryKey: reviewKeys.proposals(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/projects', {
-        params: {
-          query: {
-            stage: [...query.stage],
-            limit: query.limit,
-            sort: query.sort,
-            ...(pageParam ? { cursor: pageParam } : {}),
+      return unwrap(
+        await fetchClient.GET('/api/v1/projects', {
+          params: {
+            query: {
+              stage: [...query.stage],
+              limit: query.limit,
+              sort: query.sort,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
           },
-        },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
   });

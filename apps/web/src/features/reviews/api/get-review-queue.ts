@@ -1,8 +1,9 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { ReviewSummary } from './get-my-reviews';
+import { reviewKeys } from './keys';
 
 type ReviewQueue = paths['/api/v1/reviews']['get'];
 export type ReviewQueueQuery = Omit<NonNullable<ReviewQueue['parameters']['query']>, 'cursor' | 'limit'>;
@@ -13,16 +14,17 @@ export type ReviewQueueQuery = Omit<NonNullable<ReviewQueue['parameters']['query
  */
 export function reviewQueueQueryOptions(query: ReviewQueueQuery) {
   return queryOptions({
-    queryKey: ['reviews', 'queue', query] as const,
+    queryKey: reviewKeys.queue(query),
     queryFn: async ({ signal }): Promise<ReviewSummary[]> => {
       const items: ReviewSummary[] = [];
       let cursor: string | undefined;
       do {
-        const { data, error, response } = await fetchClient.GET('/api/v1/reviews', {
-          params: { query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) } },
-          signal,
-        });
-        if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+        const data = unwrap(
+          await fetchClient.GET('/api/v1/reviews', {
+            params: { query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) } },
+            signal,
+          }),
+        );
         items.push(...data.items);
         cursor = data.nextCursor ?? undefined;
       } while (cursor);

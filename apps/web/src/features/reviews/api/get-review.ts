@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type GetReview = paths['/api/v1/reviews/{id}']['get'];
 export type ReviewDetail = GetReview['responses'][200]['content']['application/json'];
@@ -10,19 +11,17 @@ export type Proposal = ReviewDetail['proposal'];
 export type ProposalPrinciple = NonNullable<Proposal['principles']>[number];
 export type Indicator = ProposalPrinciple['indicators']['indicators'][number];
 
-export const reviewKey = (id: string) => ['reviews', 'detail', id] as const;
-
 /** GET /api/v1/reviews/:id: the review and the proposal as its reviewer may see it. */
 export function reviewQueryOptions(id: string) {
   return queryOptions({
-    queryKey: reviewKey(id),
+    queryKey: reviewKeys.detail(id),
     queryFn: async ({ signal }): Promise<ReviewDetail> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/reviews/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/reviews/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     // A draft being typed must not be replaced under the reviewer's fingers by a background refetch.
     staleTime: Infinity,

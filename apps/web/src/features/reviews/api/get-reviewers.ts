@@ -1,7 +1,8 @@
 import type { paths } from '@hstf/api-client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { reviewKeys } from './keys';
 
 type Reviewers = paths['/api/v1/reviewers']['get'];
 export type Reviewer = Reviewers['responses'][200]['content']['application/json']['items'][number];
@@ -15,16 +16,17 @@ const PAGE_SIZE = 200;
  * invalidates the reviews, refreshes the workload too.
  */
 export const reviewerChoicesQueryOptions = queryOptions({
-  queryKey: ['reviews', 'reviewer-choices'] as const,
+  queryKey: reviewKeys.reviewerChoices,
   queryFn: async ({ signal }): Promise<Reviewer[]> => {
     const reviewers: Reviewer[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/reviewers', {
-        params: { query: cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/reviewers', {
+          params: { query: cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE } },
+          signal,
+        }),
+      );
       reviewers.push(...data.items);
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

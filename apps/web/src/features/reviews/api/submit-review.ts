@@ -1,9 +1,10 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
-import { reviewKey, type Review, type ReviewDetail } from './get-review';
+import { unwrap } from '../../../lib/request';
+import { type Review, type ReviewDetail } from './get-review';
 import { saveReview, type ReviewDraftInput } from './save-review';
+import { reviewKeys } from './keys';
 
 type Submit = paths['/api/v1/reviews/{id}/submit']['post'];
 type Submitted = Submit['responses'][200]['content']['application/json'];
@@ -25,21 +26,23 @@ export function useSubmitReview(id: string) {
       let current = version;
       if (unsaved) {
         const saved: Review = await saveReview(id, version, unsaved);
-        queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) =>
+        queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
           old ? { ...old, review: saved } : old,
         );
         current = saved.version;
       }
-      const { data, error, response } = await fetchClient.POST('/api/v1/reviews/{id}/submit', {
-        params: { path: { id } },
-        body: { version: current },
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/reviews/{id}/submit', {
+          params: { path: { id } },
+          body: { version: current },
+        }),
+      );
     },
     onSuccess: async (review) => {
-      queryClient.setQueryData<ReviewDetail>(reviewKey(id), (old) => (old ? { ...old, review } : old));
-      await queryClient.invalidateQueries({ queryKey: ['reviews'] });
+      queryClient.setQueryData<ReviewDetail>(reviewKeys.detail(id), (old) =>
+        old ? { ...old, review } : old,
+      );
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.all });
     },
   });
 }

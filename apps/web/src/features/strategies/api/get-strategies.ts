@@ -6,8 +6,9 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { StrategyFilters } from '../lib/filters';
+import { strategyKeys } from './keys';
 
 type ListStrategies = paths['/api/v1/national-strategies']['get'];
 export type StrategiesQuery = NonNullable<ListStrategies['parameters']['query']>;
@@ -28,15 +29,15 @@ export function strategiesQuery(filters: StrategyFilters): StrategiesQuery {
 export function strategiesQueryOptions(filters: StrategyFilters) {
   const query = strategiesQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['strategies', 'list', query] as const,
+    queryKey: strategyKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<StrategyPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/national-strategies', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/national-strategies', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,
@@ -50,14 +51,14 @@ export function useStrategies(filters: StrategyFilters) {
 /** GET /api/v1/national-strategies/:id, read again after a 409 to say what changed. */
 export function strategyQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['strategies', 'detail', id] as const,
+    queryKey: strategyKeys.detail(id),
     queryFn: async ({ signal }): Promise<Strategy> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/national-strategies/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/national-strategies/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     staleTime: 0,
   });

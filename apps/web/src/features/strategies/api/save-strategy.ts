@@ -2,8 +2,9 @@ import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { ApiError } from '../../../lib/problem';
+import { ensureOk, unwrap } from '../../../lib/request';
 import type { Strategy } from './get-strategies';
+import { strategyKeys } from './keys';
 
 export type CreateStrategyInput =
   paths['/api/v1/national-strategies']['post']['requestBody']['content']['application/json'];
@@ -14,13 +15,13 @@ export function useCreateStrategy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateStrategyInput): Promise<Strategy> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/national-strategies', {
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.POST('/api/v1/national-strategies', {
+          body: input,
+        }),
+      );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['strategies'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: strategyKeys.all }),
   });
 }
 
@@ -28,14 +29,14 @@ export function useUpdateStrategy(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateStrategyInput & { version: number }): Promise<Strategy> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/national-strategies/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/national-strategies/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['strategies'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: strategyKeys.all }),
   });
 }
 
@@ -44,12 +45,13 @@ export function useDeleteStrategy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version }: { id: string; version: number }) => {
-      const { error, response } = await fetchClient.DELETE('/api/v1/national-strategies/{id}', {
-        params: { path: { id } },
-        headers: ifMatch(version),
-      });
-      if (!response.ok) throw ApiError.from(response, error);
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/national-strategies/{id}', {
+          params: { path: { id } },
+          headers: ifMatch(version),
+        }),
+      );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['strategies'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: strategyKeys.all }),
   });
 }

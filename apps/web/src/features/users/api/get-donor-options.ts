@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
+import { userKeys } from './keys';
 
 export interface DonorOption {
   id: string;
@@ -9,16 +10,17 @@ export interface DonorOption {
 
 /** Every donor (GET /api/v1/donors, all pages), to link a donor user to its donor. */
 export const donorOptionsQueryOptions = queryOptions({
-  queryKey: ['users', 'donor-options'] as const,
+  queryKey: userKeys.donorChoices,
   queryFn: async ({ signal }): Promise<DonorOption[]> => {
     const options: DonorOption[] = [];
     let cursor: string | undefined;
     do {
-      const { data, error, response } = await fetchClient.GET('/api/v1/donors', {
-        params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
+      const data = unwrap(
+        await fetchClient.GET('/api/v1/donors', {
+          params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      );
       options.push(...data.items.map((donor) => ({ id: donor.id, name: donor.name })));
       cursor = data.nextCursor ?? undefined;
     } while (cursor);

@@ -6,8 +6,9 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { UserFilters } from '../lib/filters';
+import { userKeys } from './keys';
 
 type ListUsers = paths['/api/v1/users']['get'];
 export type UsersQuery = NonNullable<ListUsers['parameters']['query']>;
@@ -27,15 +28,15 @@ export function usersQuery(filters: UserFilters): UsersQuery {
 export function usersQueryOptions(filters: UserFilters) {
   const query = usersQuery(filters);
   return infiniteQueryOptions({
-    queryKey: ['users', 'list', query] as const,
+    queryKey: userKeys.list(query),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }): Promise<UserPage> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/users', {
-        params: { query: pageParam ? { ...query, cursor: pageParam } : query },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/users', {
+          params: { query: pageParam ? { ...query, cursor: pageParam } : query },
+          signal,
+        }),
+      );
     },
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
     placeholderData: keepPreviousData,
@@ -49,14 +50,14 @@ export function useUsers(filters: UserFilters) {
 /** GET /api/v1/users/:id: the account as it is now, to tell what changed after a 409. */
 export function userQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['users', 'detail', id] as const,
+    queryKey: userKeys.detail(id),
     queryFn: async ({ signal }): Promise<UserAccount> => {
-      const { data, error, response } = await fetchClient.GET('/api/v1/users/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.GET('/api/v1/users/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      );
     },
     staleTime: 0,
   });

@@ -1,8 +1,9 @@
 import type { paths } from '@hstf/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/problem';
+import { unwrap } from '../../../lib/request';
 import type { UserAccount } from './get-users';
+import { userKeys } from './keys';
 
 export type CreateUserInput = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];
 export type UpdateUserInput =
@@ -13,11 +14,9 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateUserInput): Promise<UserAccount> => {
-      const { data, error, response } = await fetchClient.POST('/api/v1/users', { body: input });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(await fetchClient.POST('/api/v1/users', { body: input }));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
@@ -26,13 +25,13 @@ export function useUpdateUser(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateUserInput & { version: number }): Promise<UserAccount> => {
-      const { data, error, response } = await fetchClient.PATCH('/api/v1/users/{id}', {
-        params: { path: { id } },
-        body: input,
-      });
-      if (error !== undefined || data === undefined) throw ApiError.from(response, error);
-      return data;
+      return unwrap(
+        await fetchClient.PATCH('/api/v1/users/{id}', {
+          params: { path: { id } },
+          body: input,
+        }),
+      );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
