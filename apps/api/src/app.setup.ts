@@ -11,7 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
-import { SESSION_COOKIE } from './auth/access.decorators';
+import { SESSION_COOKIE } from './common/access/access.decorators';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()

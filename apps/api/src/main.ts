@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { migrate, openDatabase } from './database/database-runtime';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo/demo-data';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../common/access/access.decorators';
 import { AuditService } from './audit.service';
 import { AuditPage, AuditQuery } from './audit.dto';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { updateVersioned } from '../common/concurrency/versioned-update';
 import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { FundService } from '../fund/fund.service';
+import { FundService } from '../fund';
 import { contributionProblems, ContributionStatus } from './contribution-rules';
 import {
   ContributionDto,

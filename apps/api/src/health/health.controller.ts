@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../common/access/access.decorators';
 import { Problem } from '../common/problem-details/problem';
 
 export class HealthDto {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '../compliance/compliance.module';
-import { FundModule } from '../fund/fund.module';
+import { ComplianceModule } from '../compliance';
+import { FundModule } from '../fund';
 import { LifecycleController } from './lifecycle.controller';
 import { LifecycleService } from './lifecycle.service';
 

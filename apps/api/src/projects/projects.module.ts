@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FundModule } from '../fund/fund.module';
+import { FundModule } from '../fund';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 

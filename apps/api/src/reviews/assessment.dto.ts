@@ -4,8 +4,7 @@ import { IsInt, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { IsOptionalNotNull } from '../common/validation/optional';
-import { STAGES } from '../projects/project-vocabulary';
-import type { Stage } from '../projects/project-vocabulary';
+import { STAGES, type Stage } from '../projects';
 import { PrincipleIndicatorsDto } from './reviews.dto';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -23,8 +23,7 @@ import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsOptionalNotNull } from '../common/validation/optional';
-import { STAGES } from '../projects/project-vocabulary';
-import type { Stage } from '../projects/project-vocabulary';
+import { STAGES, type Stage } from '../projects';
 
 export { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES };
 export type { PrincipleId, Recommendation, ReviewStatus };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FundModule } from '../fund/fund.module';
+import { FundModule } from '../fund';
 import { TransfersController } from './transfers.controller';
 import { TransfersService } from './transfers.service';
 

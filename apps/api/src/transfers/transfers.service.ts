@@ -2,12 +2,12 @@ import { TRANSFER_STAGES } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { FundService } from '../fund/fund.service';
+import { FundService } from '../fund';
 import { CreateTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
 
 interface TransferRow {
