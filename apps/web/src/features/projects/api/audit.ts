@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
+import { projectKeys } from '../../../lib/project-keys';
 import { unwrap } from './request';
 import type { AuditEntry } from './types';
 

@@ -1,13 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
+import { projectKeys } from '../../../lib/project-keys';
 import { unwrap } from './request';
 import type { Project } from './types';
-
-export const projectKeys = {
-  all: ['projects'] as const,
-  lists: ['projects', 'list'] as const,
-  one: (id: string) => ['projects', id] as const,
-};
 
 /** GET /api/v1/projects/:id */
 export function projectQueryOptions(id: string) {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys, projectQueryOptions } from './get-project';
+import { projectKeys } from '../../../lib/project-keys';
+import { projectQueryOptions } from './get-project';
 import { unwrap } from './request';
 import type { CreateProjectBody, Project, UpdateProjectBody } from './types';
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
+import { projectKeys } from '../../../lib/project-keys';
 import { allPages, unwrap } from './request';
 import type { Transfer } from './types';
 

@@ -1,7 +1,7 @@
 import type { Stage } from '@hstf/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './get-project';
+import { projectKeys } from '../../../lib/project-keys';
 import { unwrap } from './request';
 import type { Transition, TransitionOptions } from './types';
 

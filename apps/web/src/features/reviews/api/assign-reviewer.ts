@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
 import { ApiError } from '../../../lib/problem';
-import { projectKeys } from '../../projects/api/get-project';
+import { projectKeys } from '../../../lib/project-keys';
 
 /** The review board, the reviewers' workload and the project page's scorecard all show the change. */
 async function refreshAfterChange(queryClient: ReturnType<typeof useQueryClient>, projectId: string) {
