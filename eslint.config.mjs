@@ -111,8 +111,12 @@ export default tseslint.config(
             },
             {
               from: { element: { types: { anyOf: ['api-shared', 'web-shared', 'web-i18n'] } } },
-              disallow: { to: { element: { types: { anyOf: ['api-feature', 'web-feature', 'web-app'] } } } },
-              message: 'The shared layers serve the features; they never import one.',
+              // A type may be named (the write path takes the AuditService it is given); code never is.
+              disallow: {
+                to: { element: { types: { anyOf: ['api-feature', 'web-feature', 'web-app'] } } },
+                dependency: { kind: 'value' },
+              },
+              message: "The shared layers serve the features; they never import one's code.",
             },
             // Explicitly public files: the reference data migrations load, the lazy route chunks the
             // router loads, the translations i18n registers, and the fixtures other features' tests use.

@@ -7,11 +7,13 @@ import { stdSerializers } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChangeEventsModule } from './common/events/change-events';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CountriesModule } from './countries/countries.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { ShutdownModule } from './shutdown/shutdown-state';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -48,6 +50,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.of(config),
+        ShutdownModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -80,6 +83,7 @@ export class AppModule {
           forRoutes: ['*path'],
         }),
         TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        ChangeEventsModule,
         AuditModule,
         HealthModule,
         AuthModule,

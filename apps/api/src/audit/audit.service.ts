@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ChangeEvents } from '../common/events/change-events';
 import { RequestContext } from '../common/request-context/request-context';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
@@ -32,11 +33,15 @@ interface AuditRow {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: ChangeEvents,
+  ) {}
 
   /**
    * Writes one audit entry with the manager of the change's own transaction, so the change and
-   * its entry commit or roll back together.
+   * its entry commit or roll back together. Every change is recorded here, so this is also where
+   * it is published (ChangeEvents): the caches learn of it once it has committed.
    */
   async record(manager: EntityManager, ctx: RequestContext, change: AuditChange): Promise<void> {
     await manager.query(
@@ -53,6 +58,12 @@ export class AuditService {
         ctx.requestId || null,
       ],
     );
+    await this.events.publish(manager, {
+      entity: change.entity,
+      entityId: change.entityId,
+      action: change.action,
+      ...(change.action === 'update' ? { fields: changedFields(change.before, change.after) } : {}),
+    });
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntryDto>> {
@@ -78,6 +89,14 @@ export class AuditService {
     const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
     return { ...page, items: page.items.map(toDto) };
   }
+}
+
+function changedFields(before: unknown, after: unknown): string[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]),
+  );
 }
 
 function toDto(row: AuditRow): AuditEntryDto {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, PageQuery, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -14,7 +14,6 @@ import {
   ConsentFields,
   ConsentOutcome,
   ConsentStatus,
-  sameConsentFields,
   startConsent,
 } from '@hstf/domain';
 import {
@@ -177,7 +176,14 @@ export class ConsentsService {
         [projectId, countryIso3, ...fields.map((field) => record[field])],
       );
       const created = await this.read(manager, projectId, row!.id);
-      await this.recordChange(manager, ctx, 'create', null, created);
+      await this.recordHistory(manager, ctx, created);
+      await this.audit.record(manager, ctx, {
+        action: 'create',
+        entity: AUDIT_ENTITY,
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
       return created;
     });
   }
@@ -191,53 +197,35 @@ export class ConsentsService {
   ): Promise<ConsentDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertProject(manager, projectId, true);
-      const locked = await lockForUpdate<ConsentRow>(manager, 'consent_records', ENTITY, id);
-      if (locked.project_id !== projectId) throw Problem.notFound('The consent record');
-      if (locked.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, locked.version);
-      }
-      const current = toDto(locked);
-      const { version: _version, ...change } = request;
-      const before = fieldsOf(current);
-      const record = accepted(changeConsent(before, change));
-      // A change that changes nothing writes nothing: no new version, history entry or audit entry.
-      if (sameConsentFields(before, record)) return current;
-      const set: Record<string, unknown> = {};
-      for (const field of Object.keys(COLUMNS) as (keyof ConsentFields)[]) {
-        if (record[field] !== before[field]) set[COLUMNS[field]] = record[field];
-      }
-      await updateVersioned(manager, {
+      return changeVersioned<ConsentRow, ConsentDto>(manager, this.audit, ctx, {
         table: 'consent_records',
         entityLabel: ENTITY,
+        auditEntity: AUDIT_ENTITY,
         id,
         expectedVersion,
-        set,
+        absent: (row) => row.project_id !== projectId,
+        read: toDto,
+        decide: (_, current) => {
+          const { version: _version, ...change } = request;
+          const before = fieldsOf(current);
+          const record = accepted(changeConsent(before, change));
+          const set: Record<string, unknown> = {};
+          for (const field of Object.keys(COLUMNS) as (keyof ConsentFields)[]) {
+            if (record[field] !== before[field]) set[COLUMNS[field]] = record[field];
+          }
+          return { set };
+        },
+        recorded: (_, after) => this.recordHistory(manager, ctx, after),
       });
-      const updated = await this.read(manager, projectId, id);
-      await this.recordChange(manager, ctx, 'update', current, updated);
-      return updated;
     });
   }
 
-  /** The history entry and the audit entry of a change, in the change's own transaction. */
-  private async recordChange(
-    manager: EntityManager,
-    ctx: RequestContext,
-    action: 'create' | 'update',
-    before: ConsentDto | null,
-    after: ConsentDto,
-  ): Promise<void> {
+  /** The history entry of a change, in the change's own transaction (beside its audit entry). */
+  private async recordHistory(manager: EntityManager, ctx: RequestContext, after: ConsentDto): Promise<void> {
     await manager.query(
       `INSERT INTO consent_events (consent_id, actor_id, status, record) VALUES ($1, $2, $3, $4::jsonb)`,
       [after.id, ctx.user?.id ?? null, after.status, JSON.stringify(after)],
     );
-    await this.audit.record(manager, ctx, {
-      action,
-      entity: AUDIT_ENTITY,
-      entityId: after.id,
-      before,
-      after,
-    });
   }
 
   /**

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { FundModule } from '../fund';
 import { ContributionsController } from './contributions.controller';
+import { ContributionsRepository } from './contributions.repository';
 import { ContributionsService } from './contributions.service';
 
 @Module({
-  imports: [FundModule],
   controllers: [ContributionsController],
-  providers: [ContributionsService],
+  providers: [ContributionsService, ContributionsRepository],
 })
 export class ContributionsModule {}

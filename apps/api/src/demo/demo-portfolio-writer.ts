@@ -152,8 +152,17 @@ export async function writeDemoPortfolio(client: Client, requestId: string): Pro
     ),
   );
   await client.query(
+    // The record as the API writes it (a ConsentDto), so every reader of the history finds its fields.
     `INSERT INTO consent_events (consent_id, status, record)
-     SELECT c.id, c.status, to_jsonb(c) FROM consent_records c WHERE c.id = ANY($1::uuid[])`,
+     SELECT c.id, c.status, jsonb_build_object(
+       'id', c.id, 'countryIso3', c.country_iso3, 'status', c.status, 'requestedOn', c.requested_on,
+       'grantedOn', c.granted_on, 'validUntil', c.valid_until, 'projectId', c.project_id,
+       'withdrawnOn', c.withdrawn_on, 'withdrawalReason', c.withdrawal_reason,
+       'issuingOffice', c.issuing_office, 'signatory', c.signatory, 'documentReference', c.document_reference,
+       'scope', c.scope, 'version', c.version,
+       'createdAt', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+       'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+     FROM consent_records c WHERE c.id = ANY($1::uuid[])`,
     [consentIds],
   );
   await auditInserts(client, 'consent_records', 'consent', consentIds, requestId);

@@ -1,8 +1,9 @@
 import { COMMITTED_STAGES } from '@hstf/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
+import { ChangeEvent, ChangeEvents } from '../common/events/change-events';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
 
@@ -40,35 +41,49 @@ const LEDGER_SQL = `
   )::text AS ledger`;
 
 /**
+ * The changes that move the ledger: contributions and transfers, a project's stage transitions,
+ * and a project's approved budget or start date (the year its commitment falls in).
+ */
+export function movesTheLedger(event: ChangeEvent): boolean {
+  if (event.entity === 'contribution' || event.entity === 'transfer') return true;
+  if (event.entity !== 'project') return false;
+  if (event.action === 'transition') return true;
+  return (
+    event.action === 'update' && !!event.fields?.some((f) => f === 'approvedBudget' || f === 'startDate')
+  );
+}
+
+/**
  * The ledger sums every contribution, committed project and transfer (about 0.3 s of PostgreSQL at
  * 100,000 projects), so each API process computes it at most once per DASHBOARD_CACHE_SECONDS, as
  * the dashboard overview, and serves it meanwhile (a stale copy up to ten times that age while one
- * refresh runs). The writes that move it (contributions, transfers, stage transitions, a project's
- * approved budget or start date) call changed() once committed, so the process that wrote answers
- * with the change at once; another API process may lag by up to DASHBOARD_CACHE_SECONDS. Decisions
- * never read this copy: approvals and transfers compute the balance themselves, under lock. It is
- * kept as the JSON text PostgreSQL wrote (a FundLedger) and sent as it is.
+ * refresh runs). A committed change that moves it (movesTheLedger) empties the copy of every API
+ * process (ChangeEvents), so the next ledger, on any replica, is computed afresh. Decisions never
+ * read this copy: approvals and transfers compute the balance themselves, under lock. It is kept as
+ * the JSON text PostgreSQL wrote (a FundLedger) and sent as it is.
  */
 @Injectable()
-export class FundService {
+export class FundService implements OnModuleDestroy {
   private readonly cache: RefreshingCache<string>;
+  private readonly unsubscribe: () => void;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    events: ChangeEvents,
   ) {
     const freshMs = config.dashboardCacheSeconds * 1000;
     this.cache = new RefreshingCache(() => this.compute(), freshMs, freshMs * 10);
+    this.unsubscribe = events.subscribe(movesTheLedger, () => this.cache.invalidate());
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
   }
 
   /** The ledger (a FundLedger) as JSON text. */
   ledger(): Promise<string> {
     return this.cache.get();
-  }
-
-  /** A committed change moved the Fund's figures: the next ledger is computed afresh. */
-  changed(): void {
-    this.cache.invalidate();
   }
 
   private async compute(): Promise<string> {

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance';
-import { FundModule } from '../fund';
 import { LifecycleController } from './lifecycle.controller';
 import { LifecycleService } from './lifecycle.service';
 
 /** Stage transitions with their gates (DESIGN.md §4.3) and the history of decisions. */
 @Module({
-  imports: [ComplianceModule, FundModule],
+  imports: [ComplianceModule],
   controllers: [LifecycleController],
   providers: [LifecycleService],
   exports: [LifecycleService],

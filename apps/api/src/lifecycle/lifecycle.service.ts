@@ -9,7 +9,6 @@ import { decodeCursor, limitOf, Page, PageQuery, toPage } from '../common/pagina
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
-import { FundService } from '../fund';
 import {
   TransitionDto,
   TransitionFailureDto,
@@ -68,7 +67,6 @@ export class LifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
-    private readonly fund: FundService,
   ) {}
 
   async transition(
@@ -127,8 +125,6 @@ export class LifecycleService {
       });
       return { projectId, stage: request.to, version, transition };
     });
-    // Committed: the ledger's cached figures are out of date.
-    this.fund.changed();
     return result;
   }
 

@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { preparedQuery } from '../database/prepared-query';
-import { FundService } from '../fund';
-import { projectListQuery } from './project-list.query';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
+import { ProjectsRepository } from './projects.repository';
 import { CreateProjectRequest, ProjectDto, ProjectQuery, UpdateProjectRequest } from './projects.dto';
 
 const ENTITY = 'project';
@@ -22,41 +20,6 @@ const DELETABLE: readonly Stage[] = [
   'rejected',
   'withdrawn',
 ];
-
-/**
- * A project as the API answers it, built by PostgreSQL: money as numeric(18,2) text ("0.00"),
- * timestamps as toISOString() writes them. Node passes the object on without mapping it.
- */
-const DETAIL_SQL = `
-  SELECT json_build_object(
-    'id', p.id, 'code', p.code, 'title', p.title, 'summary', p.summary, 'window', p."window", 'stage', p.stage,
-    'leadOrganizationId', p.lead_organization_id,
-    'organizations', coalesce((SELECT json_agg(json_build_object(
-        'organizationId', o.id, 'name', o.name, 'acronym', o.acronym, 'kind', o.kind,
-        'budgetShare', po.budget_share::text, 'lead', o.id = p.lead_organization_id)
-        ORDER BY o.id = p.lead_organization_id DESC, o.name)
-      FROM project_organizations po JOIN organizations o ON o.id = po.organization_id
-      WHERE po.project_id = p.id), '[]'),
-    'recipientCountries', coalesce((SELECT json_agg(json_build_object(
-        'iso3', c.iso3, 'iso2', c.iso2, 'name', c.name, 'region', c.region) ORDER BY c.name)
-      FROM countries c
-      -- By key: as a join, PostgreSQL scans all 249 countries once per project (4 ms for 50 projects).
-      WHERE c.iso3 = ANY(ARRAY(SELECT pc.country_iso3 FROM project_countries pc WHERE pc.project_id = p.id))), '[]'),
-    'requestedBudget', p.requested_budget::text, 'approvedBudget', p.approved_budget::text,
-    'coFunding', p.co_funding::text, 'startDate', p.start_date, 'endDate', p.end_date,
-    'dimensions', p.dimensions, 'targetBeneficiaries', p.target_beneficiaries,
-    'vulnerableGroups', p.vulnerable_groups, 'sdgs', p.sdgs,
-    'narratives', json_build_object(
-      'peopleCentred', p.narrative_people_centred, 'comprehensive', p.narrative_comprehensive,
-      'contextSpecific', p.narrative_context_specific, 'preventionOriented', p.narrative_prevention_oriented,
-      'protectionEmpowerment', p.narrative_protection_empowerment),
-    'protectionMeasures', p.protection_measures, 'empowermentMeasures', p.empowerment_measures,
-    'declarations', json_build_object('noCoercion', p.declares_no_coercion, 'distinctFromR2p', p.declares_distinct_from_r2p),
-    'version', p.version,
-    'createdAt', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  ) AS project
-  FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL`;
 
 /** Request fields → columns; absent fields are left as they are. */
 function columnsOf(request: CreateProjectRequest | UpdateProjectRequest): Record<string, unknown> {
@@ -93,8 +56,8 @@ function columnsOf(request: CreateProjectRequest | UpdateProjectRequest): Record
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ProjectsRepository,
     private readonly audit: AuditService,
-    private readonly fund: FundService,
   ) {}
 
   /**
@@ -103,20 +66,15 @@ export class ProjectsService {
    * serialize them again was a fifth of the list's CPU in Node.
    */
   async listJson(query: ProjectQuery): Promise<string> {
-    const { text, values } = projectListQuery(query);
-    const rows = await preparedQuery<{ item: string; id: string; sort_key: string }>(
-      this.dataSource,
-      text,
-      values,
-    );
+    const rows = await this.repository.listPage(query);
     const page = toPage(rows, limitOf(query), (row) => [row.sort_key, row.id]);
     return `{"items":[${page.items.map((row) => row.item).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {
-    const [row] = await preparedQuery<{ project: ProjectDto }>(manager, DETAIL_SQL, [id]);
-    if (!row) throw Problem.notFound('The project');
-    return row.project;
+    const project = await this.repository.detail(id, manager);
+    if (!project) throw Problem.notFound('The project');
+    return project;
   }
 
   async create(ctx: RequestContext, request: CreateProjectRequest): Promise<ProjectDto> {
@@ -138,20 +96,13 @@ export class ProjectsService {
         countries,
       );
       const code = request.code ?? (await this.nextCode(manager, request.startDate ?? null));
-      const existing = await manager.query<unknown[]>(`SELECT 1 FROM projects WHERE code = $1`, [code]);
-      if (existing.length) {
+      if (await this.repository.codeTaken(manager, code)) {
         throw Problem.conflict('duplicate-code', `A project with the code ${code} already exists.`, {
           errors: [{ field: 'code', message: 'is already used by another project' }],
         });
       }
       const columns: Record<string, unknown> = { code, ...columnsOf(request) };
-      const names = Object.keys(columns);
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO projects (${names.map((n) => `"${n}"`).join(', ')})
-         VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-        names.map((n) => columns[n]),
-      );
-      const id = row!.id;
+      const id = await this.repository.insert(manager, columns);
       await this.writeCountries(manager, id, countries, []);
       await this.writeOrganizations(manager, id, organizations, []);
       const created = await this.get(id, manager);
@@ -172,87 +123,80 @@ export class ProjectsService {
     expectedVersion: number,
     request: UpdateProjectRequest,
   ): Promise<ProjectDto> {
-    const updated = await this.dataSource.transaction(async (manager) => {
-      const locked = await lockForUpdate<{ version: number; deleted_at: Date | null }>(
-        manager,
-        'projects',
-        ENTITY,
-        id,
-      );
-      if (locked.deleted_at) throw Problem.notFound('The project');
-      if (locked.version !== expectedVersion)
-        throw Problem.staleVersion(ENTITY, expectedVersion, locked.version);
-      const before = await this.get(id, manager);
-
-      if (
-        request.approvedBudget !== undefined &&
-        request.approvedBudget !== before.approvedBudget &&
-        (COMMITTED_STAGES as readonly Stage[]).includes(before.stage)
-      ) {
-        throw new Problem(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          'approved-budget-fixed',
-          'The approved budget is fixed',
-          `The project is ${before.stage}: its approved budget is committed from the Fund and cannot change here.`,
-          { errors: [{ field: 'approvedBudget', message: 'cannot change once the project is approved' }] },
-        );
-      }
-      const organizations =
-        request.organizations ??
-        before.organizations.map((o) => ({ organizationId: o.organizationId, budgetShare: o.budgetShare }));
-      const countries = request.recipientCountries ?? before.recipientCountries.map((c) => c.iso3);
-      this.assertRules({
-        requestedBudget: request.requestedBudget ?? before.requestedBudget,
-        approvedBudget: request.approvedBudget === undefined ? before.approvedBudget : request.approvedBudget,
-        startDate: request.startDate === undefined ? before.startDate : request.startDate,
-        endDate: request.endDate === undefined ? before.endDate : request.endDate,
-        leadOrganizationId:
-          request.leadOrganizationId === undefined ? before.leadOrganizationId : request.leadOrganizationId,
-        organizations,
-        recipientCountries: countries,
-      });
-      await this.assertReferences(
-        manager,
-        organizations.map((o) => o.organizationId),
-        countries,
-      );
-
-      await updateVersioned(manager, {
+    return this.dataSource.transaction((manager) =>
+      changeVersioned<{ version: number; deleted_at: Date | null }, ProjectDto>(manager, this.audit, ctx, {
         table: 'projects',
         entityLabel: ENTITY,
         id,
         expectedVersion,
-        set: columnsOf(request),
-      });
-      if (request.recipientCountries) {
-        await this.writeCountries(
-          manager,
-          id,
-          countries,
-          before.recipientCountries.map((c) => c.iso3),
-        );
-      }
-      if (request.organizations) {
-        await this.writeOrganizations(
-          manager,
-          id,
-          organizations,
-          before.organizations.map((o) => o.organizationId),
-        );
-      }
-      const after = await this.get(id, manager);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: ENTITY,
-        entityId: id,
-        before,
-        after,
-      });
-      return after;
-    });
-    // The ledger counts a committed project's approved budget in the year of its start.
-    if (request.startDate !== undefined || request.approvedBudget !== undefined) this.fund.changed();
-    return updated;
+        absent: (row) => row.deleted_at !== null,
+        read: () => this.get(id, manager),
+        decide: async (_, before) => {
+          if (
+            request.approvedBudget !== undefined &&
+            request.approvedBudget !== before.approvedBudget &&
+            (COMMITTED_STAGES as readonly Stage[]).includes(before.stage)
+          ) {
+            throw new Problem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              'approved-budget-fixed',
+              'The approved budget is fixed',
+              `The project is ${before.stage}: its approved budget is committed from the Fund and cannot change here.`,
+              {
+                errors: [{ field: 'approvedBudget', message: 'cannot change once the project is approved' }],
+              },
+            );
+          }
+          const organizations =
+            request.organizations ??
+            before.organizations.map((o) => ({
+              organizationId: o.organizationId,
+              budgetShare: o.budgetShare,
+            }));
+          const countries = request.recipientCountries ?? before.recipientCountries.map((c) => c.iso3);
+          this.assertRules({
+            requestedBudget: request.requestedBudget ?? before.requestedBudget,
+            approvedBudget:
+              request.approvedBudget === undefined ? before.approvedBudget : request.approvedBudget,
+            startDate: request.startDate === undefined ? before.startDate : request.startDate,
+            endDate: request.endDate === undefined ? before.endDate : request.endDate,
+            leadOrganizationId:
+              request.leadOrganizationId === undefined
+                ? before.leadOrganizationId
+                : request.leadOrganizationId,
+            organizations,
+            recipientCountries: countries,
+          });
+          await this.assertReferences(
+            manager,
+            organizations.map((o) => o.organizationId),
+            countries,
+          );
+
+          return {
+            set: columnsOf(request),
+            related: async () => {
+              if (request.recipientCountries) {
+                await this.writeCountries(
+                  manager,
+                  id,
+                  countries,
+                  before.recipientCountries.map((c) => c.iso3),
+                );
+              }
+              if (request.organizations) {
+                await this.writeOrganizations(
+                  manager,
+                  id,
+                  organizations,
+                  before.organizations.map((o) => o.organizationId),
+                );
+              }
+            },
+          };
+        },
+      }),
+    );
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
@@ -305,14 +249,10 @@ export class ProjectsService {
     organizationIds: string[],
     countries: string[],
   ): Promise<void> {
-    const [found] = await manager.query<{ organizations: string[]; countries: string[] }[]>(
-      `SELECT ARRAY(SELECT id::text FROM organizations WHERE id = ANY($1::uuid[])) AS organizations,
-              ARRAY(SELECT iso3::text FROM countries WHERE iso3 = ANY($2::text[])) AS countries`,
-      [organizationIds, countries],
-    );
+    const found = await this.repository.existing(manager, organizationIds, countries);
     const errors: FieldError[] = [];
-    const unknownOrganizations = organizationIds.filter((id) => !found!.organizations.includes(id));
-    const unknownCountries = countries.filter((iso3) => !found!.countries.includes(iso3));
+    const unknownOrganizations = organizationIds.filter((id) => !found.organizations.includes(id));
+    const unknownCountries = countries.filter((iso3) => !found.countries.includes(iso3));
     if (unknownOrganizations.length) {
       errors.push({
         field: 'organizations',
@@ -331,12 +271,8 @@ export class ProjectsService {
   /** HS-<start year or this year>-<next number that year>, serialised per year by an advisory lock. */
   private async nextCode(manager: EntityManager, startDate: string | null): Promise<string> {
     const year = startDate ? startDate.slice(0, 4) : String(new Date().getUTCFullYear());
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('project-code-' || $1))`, [year]);
-    const [row] = await manager.query<{ next: number }[]>(
-      `SELECT coalesce(max(substring(code FROM 9)::int), 0) + 1 AS next FROM projects WHERE code LIKE $1`,
-      [`HS-${year}-%`],
-    );
-    return `HS-${year}-${String(row!.next).padStart(4, '0')}`;
+    const next = await this.repository.nextCodeNumber(manager, year);
+    return `HS-${year}-${String(next).padStart(4, '0')}`;
   }
 
   /**
@@ -351,37 +287,26 @@ export class ProjectsService {
   ): Promise<void> {
     const removed = current.filter((iso3) => !next.includes(iso3));
     if (removed.length) {
-      const [used] = await manager.query<{ countries: string[] }[]>(
-        `SELECT ARRAY(SELECT DISTINCT country_iso3::text FROM (
-            SELECT country_iso3 FROM consent_records WHERE project_id = $1 AND country_iso3 = ANY($2::text[])
-            UNION SELECT country_iso3 FROM alignments WHERE project_id = $1 AND country_iso3 = ANY($2::text[])) x) AS countries`,
-        [id, removed],
-      );
-      if (used!.countries.length) {
+      const used = await this.repository.countriesInUse(manager, id, removed);
+      if (used.length) {
         throw Problem.conflict(
           'recipient-in-use',
-          `Remove the consent records and alignments of ${used!.countries.join(', ')} before removing them as recipients.`,
+          `Remove the consent records and alignments of ${used.join(', ')} before removing them as recipients.`,
           {
             errors: [
               {
                 field: 'recipientCountries',
-                message: `${used!.countries.join(', ')} still have consent or alignment records`,
+                message: `${used.join(', ')} still have consent or alignment records`,
               },
             ],
           },
         );
       }
-      await manager.query(
-        `DELETE FROM project_countries WHERE project_id = $1 AND country_iso3 = ANY($2::text[])`,
-        [id, removed],
-      );
+      await this.repository.removeCountries(manager, id, removed);
     }
     const added = next.filter((iso3) => !current.includes(iso3));
     if (added.length) {
-      await manager.query(
-        `INSERT INTO project_countries (project_id, country_iso3) SELECT $1, unnest($2::text[])`,
-        [id, added],
-      );
+      await this.repository.addCountries(manager, id, added);
     }
   }
 
@@ -394,11 +319,7 @@ export class ProjectsService {
     const keep = next.map((o) => o.organizationId);
     const removed = current.filter((organizationId) => !keep.includes(organizationId));
     if (removed.length) {
-      const used = await manager.query<unknown[]>(
-        `SELECT 1 FROM transfers WHERE project_id = $1 AND organization_id = ANY($2::uuid[]) LIMIT 1`,
-        [id, removed],
-      );
-      if (used.length) {
+      if (await this.repository.receivedTransfers(manager, id, removed)) {
         throw Problem.conflict(
           'participant-has-transfers',
           'An organization that received transfers cannot be removed.',
@@ -407,24 +328,10 @@ export class ProjectsService {
           },
         );
       }
-      await manager.query(
-        `DELETE FROM project_organizations WHERE project_id = $1 AND organization_id = ANY($2::uuid[])`,
-        [id, removed],
-      );
+      await this.repository.removeOrganizations(manager, id, removed);
     }
     if (next.length) {
-      await manager.query(
-        `INSERT INTO project_organizations (project_id, organization_id, budget_share)
-         SELECT $1, o.organization_id, o.budget_share
-         FROM jsonb_to_recordset($2::jsonb) AS o(organization_id uuid, budget_share numeric)
-         ON CONFLICT (project_id, organization_id) DO UPDATE SET budget_share = excluded.budget_share`,
-        [
-          id,
-          JSON.stringify(
-            next.map((o) => ({ organization_id: o.organizationId, budget_share: o.budgetShare })),
-          ),
-        ],
-      );
+      await this.repository.putOrganizations(manager, id, next);
     }
   }
 }

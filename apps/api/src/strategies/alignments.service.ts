@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -125,37 +125,32 @@ export class AlignmentsService {
   ): Promise<AlignmentDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertProject(manager, projectId, true);
-      const locked = await lockForUpdate<{ project_id: string; version: number }>(
+      return changeVersioned<{ project_id: string; version: number }, AlignmentDto>(
         manager,
-        'alignments',
-        ENTITY,
-        id,
+        this.audit,
+        ctx,
+        {
+          table: 'alignments',
+          entityLabel: ENTITY,
+          id,
+          expectedVersion,
+          absent: (row) => row.project_id !== projectId,
+          read: () => this.read(manager, projectId, id),
+          decide: async (_, current) => {
+            const fields = await this.checked(manager, projectId, id, {
+              countryIso3: request.countryIso3 ?? current.countryIso3,
+              strategyId: request.strategyId ?? current.strategyId,
+              priorityArea: request.priorityArea === undefined ? current.priorityArea : request.priorityArea,
+            });
+            const set: Record<string, unknown> = {};
+            if (fields.countryIso3 !== current.countryIso3) set.country_iso3 = fields.countryIso3;
+            if (fields.strategyId !== current.strategyId) set.strategy_id = fields.strategyId;
+            if (fields.priorityArea !== current.priorityArea) set.priority_area = fields.priorityArea;
+            if (request.justification !== undefined) set.justification = request.justification;
+            return { set };
+          },
+        },
       );
-      if (locked.project_id !== projectId) throw Problem.notFound('The alignment');
-      if (locked.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, locked.version);
-      }
-      const current = await this.read(manager, projectId, id);
-      const fields = await this.checked(manager, projectId, id, {
-        countryIso3: request.countryIso3 ?? current.countryIso3,
-        strategyId: request.strategyId ?? current.strategyId,
-        priorityArea: request.priorityArea === undefined ? current.priorityArea : request.priorityArea,
-      });
-      const set: Record<string, unknown> = {};
-      if (fields.countryIso3 !== current.countryIso3) set.country_iso3 = fields.countryIso3;
-      if (fields.strategyId !== current.strategyId) set.strategy_id = fields.strategyId;
-      if (fields.priorityArea !== current.priorityArea) set.priority_area = fields.priorityArea;
-      if (request.justification !== undefined) set.justification = request.justification;
-      await updateVersioned(manager, { table: 'alignments', entityLabel: ENTITY, id, expectedVersion, set });
-      const updated = await this.read(manager, projectId, id);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: ENTITY,
-        entityId: id,
-        before: current,
-        after: updated,
-      });
-      return updated;
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -106,47 +106,33 @@ export class StrategiesService {
     expectedVersion: number,
     request: UpdateNationalStrategyRequest,
   ): Promise<NationalStrategyDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const currentRow = await lockForUpdate<NationalStrategyRow>(manager, 'national_strategies', ENTITY, id);
-      if (currentRow.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, currentRow.version);
-      }
-      const current = toDto(currentRow);
-      await this.assertValid(
-        manager,
-        request.countryIso3 ?? current.countryIso3,
-        request.periodFrom ?? current.periodFrom,
-        request.periodTo ?? current.periodTo,
-      );
-      await this.assertAlignmentsStillHold(manager, current, request);
-      const set: Record<string, unknown> = {};
-      if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
-      if (request.title !== undefined) set.title = request.title;
-      if (request.periodFrom !== undefined) set.period_from = request.periodFrom;
-      if (request.periodTo !== undefined) set.period_to = request.periodTo;
-      if (request.priorityAreas !== undefined) set.priority_areas = request.priorityAreas;
-      if (request.reference !== undefined) set.reference = request.reference;
-      await updateVersioned(manager, {
+    return this.dataSource.transaction((manager) =>
+      changeVersioned<NationalStrategyRow, NationalStrategyDto>(manager, this.audit, ctx, {
         table: 'national_strategies',
         entityLabel: ENTITY,
+        auditEntity: AUDIT_ENTITY,
         id,
         expectedVersion,
-        set,
-      });
-      const [row] = await manager.query<NationalStrategyRow[]>(
-        `SELECT * FROM national_strategies WHERE id = $1`,
-        [id],
-      );
-      const updated = toDto(row!);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: AUDIT_ENTITY,
-        entityId: id,
-        before: current,
-        after: updated,
-      });
-      return updated;
-    });
+        read: toDto,
+        decide: async (_, current) => {
+          await this.assertValid(
+            manager,
+            request.countryIso3 ?? current.countryIso3,
+            request.periodFrom ?? current.periodFrom,
+            request.periodTo ?? current.periodTo,
+          );
+          await this.assertAlignmentsStillHold(manager, current, request);
+          const set: Record<string, unknown> = {};
+          if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
+          if (request.title !== undefined) set.title = request.title;
+          if (request.periodFrom !== undefined) set.period_from = request.periodFrom;
+          if (request.periodTo !== undefined) set.period_to = request.periodTo;
+          if (request.priorityAreas !== undefined) set.priority_areas = request.priorityAreas;
+          if (request.reference !== undefined) set.reference = request.reference;
+          return { set };
+        },
+      }),
+    );
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {

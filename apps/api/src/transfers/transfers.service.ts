@@ -7,7 +7,6 @@ import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { FundService } from '../fund';
 import { CreateTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
 
 interface TransferRow {
@@ -44,7 +43,6 @@ export class TransfersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly fund: FundService,
   ) {}
 
   async list(query: TransferQuery): Promise<Page<TransferDto>> {
@@ -162,8 +160,6 @@ export class TransfersService {
       });
       return created;
     });
-    // Committed: the ledger's cached figures are out of date.
-    this.fund.changed();
     return result;
   }
 
@@ -183,8 +179,6 @@ export class TransfersService {
         after: null,
       });
     });
-    // Committed: the ledger's cached figures are out of date.
-    this.fund.changed();
   }
 }
 

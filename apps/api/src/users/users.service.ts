@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { describePasswordProblem, donorLinkProblem, passwordProblems, type Role } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -99,44 +99,48 @@ export class UsersService {
     request: UpdateUserRequest,
   ): Promise<UserDto> {
     const passwordHash = request.password === undefined ? undefined : await hashPassword(request.password);
-    return this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<UserRow>(manager, 'users', ENTITY, id);
-      const role = request.role ?? current.role;
-      const donorId = request.donorId === undefined ? current.donor_id : request.donorId;
-      this.assertValid(role, donorId, request.password, current.email);
-      if (ctx.user?.id === id && (request.active === false || (request.role && request.role !== 'admin'))) {
-        throw Problem.conflict(
-          'own-account',
-          'You cannot deactivate your own account or remove your own admin role.',
-        );
-      }
-      await this.assertDonorExists(manager, request.donorId ?? null);
+    return this.dataSource.transaction((manager) =>
+      changeVersioned<UserRow, UserDto>(manager, this.audit, ctx, {
+        table: 'users',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        read: toDto,
+        decide: async (current) => {
+          const role = request.role ?? current.role;
+          const donorId = request.donorId === undefined ? current.donor_id : request.donorId;
+          this.assertValid(role, donorId, request.password, current.email);
+          if (
+            ctx.user?.id === id &&
+            (request.active === false || (request.role && request.role !== 'admin'))
+          ) {
+            throw Problem.conflict(
+              'own-account',
+              'You cannot deactivate your own account or remove your own admin role.',
+            );
+          }
+          await this.assertDonorExists(manager, request.donorId ?? null);
 
-      const set: Record<string, unknown> = {};
-      if (request.name !== undefined) set.name = request.name;
-      if (request.role !== undefined) set.role = request.role;
-      if (request.donorId !== undefined) set.donor_id = request.donorId;
-      if (request.active !== undefined) set.active = request.active;
-      if (passwordHash !== undefined) set.password_hash = passwordHash;
-      await updateVersioned(manager, { table: 'users', entityLabel: ENTITY, id, expectedVersion, set });
-
-      if (request.active === false || passwordHash !== undefined) {
-        await manager.query(
-          `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
-          [id],
-        );
-      }
-      const [row] = await manager.query<UserRow[]>(`SELECT * FROM users WHERE id = $1`, [id]);
-      const updated = toDto(row!);
-      await this.audit.record(manager, ctx, {
-        action: 'update',
-        entity: ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: updated,
-      });
-      return updated;
-    });
+          const set: Record<string, unknown> = {};
+          if (request.name !== undefined) set.name = request.name;
+          if (request.role !== undefined) set.role = request.role;
+          if (request.donorId !== undefined) set.donor_id = request.donorId;
+          if (request.active !== undefined) set.active = request.active;
+          if (passwordHash !== undefined) set.password_hash = passwordHash;
+          const revokeSessions = request.active === false || passwordHash !== undefined;
+          return {
+            set,
+            related: async () => {
+              if (!revokeSessions) return;
+              await manager.query(
+                `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+                [id],
+              );
+            },
+          };
+        },
+      }),
+    );
   }
 
   private assertValid(role: Role, donorId: string | null, password: string | undefined, email: string): void {

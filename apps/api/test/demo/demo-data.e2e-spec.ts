@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../../src/demo/demo-data';
 import { count, createTestApp, TestApp } from '../support/test-app';
-import { asRole } from '../support/builders';
+import { asRole, signIn } from '../support/builders';
 import { isTransitionAllowed } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 
@@ -193,6 +193,42 @@ describe('the demo data', () => {
   });
 
   describe('compliance, alerts and history', () => {
+    it("keeps a consent's history as the API writes it: staff read the record, an assigned reviewer its status fields", async () => {
+      const { rows } = await t.db.query<{ id: string; project_id: string; user_id: string; email: string }>(
+        `SELECT c.id, c.project_id, u.id AS user_id, u.email FROM consent_records c
+         JOIN reviews r ON r.project_id = c.project_id AND r.status <> 'declined_conflict'
+         JOIN users u ON u.id = r.reviewer_id AND u.active
+         WHERE c.status = 'granted' ORDER BY c.id LIMIT 1`,
+      );
+      const consent = rows[0]!;
+      const path = `/api/v1/projects/${consent.project_id}/consents/${consent.id}`;
+      const { auth } = await asRole(t, 'staff');
+      const current = await t.http().get(path).set(auth);
+      expect(current.status).toBe(200);
+      const history = await t.http().get(`${path}/history`).set(auth);
+      expect(history.status).toBe(200);
+      expect(history.body.items[0].record).toEqual(current.body);
+
+      const reviewer = {
+        id: consent.user_id,
+        email: consent.email,
+        role: 'reviewer' as const,
+        donorId: null,
+      };
+      const asReviewer = { Authorization: `Bearer ${await signIn(t, reviewer, DEMO_PASSWORD)}` };
+      const seen = await t.http().get(`${path}/history`).set(asReviewer);
+      expect(seen.status).toBe(200);
+      expect(seen.body.items[0].record).toEqual({
+        id: consent.id,
+        countryIso3: current.body.countryIso3,
+        status: 'granted',
+        requestedOn: current.body.requestedOn,
+        grantedOn: current.body.grantedOn,
+        validUntil: current.body.validUntil,
+      });
+      expect(seen.body.items[0].record.grantedOn).toEqual(expect.any(String));
+    });
+
     it('shows the multi-country proposal under review compliant in one country and pending in the other', async () => {
       const { auth } = await asRole(t, 'staff');
       const ids = await column(

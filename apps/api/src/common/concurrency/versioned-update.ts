@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import type { AuditService } from '../../audit';
 import { Problem } from '../problem-details/problem';
+import { RequestContext } from '../request-context/request-context';
 
 export interface VersionedUpdate {
   /** A table with `id`, `version` and `updated_at` columns. */
@@ -49,4 +51,95 @@ export async function lockForUpdate<T>(
   const rows = await manager.query<T[]>(`SELECT * FROM "${table}" WHERE id = $1 FOR UPDATE`, [id]);
   if (!rows[0]) throw Problem.notFound(`The ${entityLabel}`);
   return rows[0];
+}
+
+/** What an update decided to write, once the row is locked and its version checked. */
+export interface VersionedWrite {
+  /** Column name → new value on the record's own row; equal values change nothing. */
+  set: Record<string, unknown>;
+  /** Writes to other tables (participants, countries…), in the same transaction. */
+  related?: () => Promise<void>;
+}
+
+export interface VersionedChange<Row extends { version: number }, Dto> {
+  /** A table with `id`, `version` and `updated_at` columns. */
+  table: string;
+  /** Used in messages: "this organization was changed by someone else". */
+  entityLabel: string;
+  /** The entity as the audit trail names it, when it differs from the label. */
+  auditEntity?: string;
+  id: string;
+  expectedVersion: number;
+  /** A row that exists but is not this record for the caller (deleted, another project's): 404. */
+  absent?: (row: Row) => boolean;
+  /** The record as the API answers it, read in the transaction (after the write, from the new row). */
+  read: (row: Row) => Promise<Dto> | Dto;
+  /** The decisions: checks (throwing 4xx) and the write; `before` is the record as it is. */
+  decide: (row: Row, before: Dto) => Promise<VersionedWrite> | VersionedWrite;
+  /** Recorded beside the audit entry when something changed (a consent's history). */
+  recorded?: (before: Dto, after: Dto) => Promise<void>;
+}
+
+/**
+ * The one write path of an update: lock the row → 404 / 409 on the version → decide → write what
+ * differs → audit. A change that changes nothing writes nothing: the row keeps its version and
+ * updated_at, and no audit entry (nor history entry) is written; the record is answered as it is.
+ * Must run inside the caller's transaction.
+ */
+export async function changeVersioned<Row extends { version: number }, Dto>(
+  manager: EntityManager,
+  audit: { record: AuditService['record'] },
+  ctx: RequestContext,
+  change: VersionedChange<Row, Dto>,
+): Promise<Dto> {
+  const locked = await lockForUpdate<Row>(manager, change.table, change.entityLabel, change.id);
+  if (change.absent?.(locked)) throw Problem.notFound(`The ${change.entityLabel}`);
+  if (locked.version !== change.expectedVersion) {
+    throw Problem.staleVersion(change.entityLabel, change.expectedVersion, locked.version);
+  }
+  const before = await change.read(locked);
+  const write = await change.decide(locked, before);
+
+  const columns = Object.keys(write.set);
+  let row: Row | undefined;
+  if (columns.length) {
+    const quoted = columns.map((column) => `"${column}"`);
+    const values = columns.map((_, index) => `$${index + 2}`);
+    // PostgreSQL compares each value with the column's own type ('1000' = 1000.00, arrays, dates).
+    // TypeORM answers an UPDATE with [rows, affected].
+    [[row]] = await manager.query<[Row[], number]>(
+      `UPDATE "${change.table}" SET ${quoted.map((c, i) => `${c} = ${values[i]}`).join(', ')}, version = version + 1
+       WHERE id = $1 AND (${quoted.join(', ')}, NULL) IS DISTINCT FROM (${values.join(', ')}, NULL) RETURNING *`,
+      [change.id, ...columns.map((column) => write.set[column])],
+    );
+  }
+  if (write.related) await write.related();
+  let after = await change.read(row ?? locked);
+  if (!row) {
+    if (sameRecord(before, after)) return before;
+    // Only another table changed: the record is still one new version.
+    [[row]] = await manager.query<[Row[], number]>(
+      `UPDATE "${change.table}" SET version = version + 1 WHERE id = $1 RETURNING *`,
+      [change.id],
+    );
+    after = await change.read(row!);
+  }
+  await change.recorded?.(before, after);
+  await audit.record(manager, ctx, {
+    action: 'update',
+    entity: change.auditEntity ?? change.entityLabel,
+    entityId: change.id,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** Equal but for what every write moves (the version and the time of the last change). */
+function sameRecord(before: unknown, after: unknown): boolean {
+  const content = (record: unknown) =>
+    JSON.stringify(record, (key, value: unknown) =>
+      key === 'version' || key === 'updatedAt' ? undefined : value,
+    );
+  return content(before) === content(after);
 }

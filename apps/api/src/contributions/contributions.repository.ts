@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { moneyOut } from '../common/money/money.decorators';
+import { decodeCursor } from '../common/pagination/pagination';
+import { preparedQuery } from '../database/prepared-query';
+import type { ContributionStatus } from './contribution-rules';
+import type {
+  ContributionDto,
+  ContributionQuery,
+  ContributionTotalDto,
+  ContributionTotalsQuery,
+  CreateContributionRequest,
+} from './contributions.dto';
+
+interface ContributionRow {
+  id: string;
+  donor_id: string;
+  donor_name: string;
+  pledged_on: string;
+  received_on: string | null;
+  amount: string;
+  currency: string;
+  usd_amount: string;
+  exchange_rate: string;
+  status: ContributionStatus;
+  earmarking: string | null;
+  reference: string | null;
+  illustrative: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Dates as text, so no time zone ever shifts them. */
+const SELECT = `
+  SELECT c.id, c.donor_id, d.name AS donor_name,
+         to_char(c.pledged_on, 'YYYY-MM-DD') AS pledged_on, to_char(c.received_on, 'YYYY-MM-DD') AS received_on,
+         c.amount, c.currency, c.usd_amount, c.exchange_rate, c.status, c.earmarking, c.reference,
+         c.illustrative, c.version, c.created_at, c.updated_at
+  FROM contributions c JOIN donors d ON d.id = c.donor_id`;
+
+/** Whose contributions a caller reads: all, one donor's, or none. */
+export type ContributionScope = { donorId: string } | 'all' | 'none';
+
+/** The SQL of contributions and their mapping to the API's shape; ContributionsService decides. */
+@Injectable()
+export class ContributionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One more row than `limit`, for the next page's cursor. */
+  async list(scope: ContributionScope, query: ContributionQuery, limit: number): Promise<ContributionDto[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = scoped(scope, param);
+    if (query.donorId) where.push(`c.donor_id = ${param(query.donorId)}`);
+    if (query.status) where.push(`c.status = ${param(query.status)}`);
+    if (query.fromYear !== undefined)
+      where.push(`c.pledged_on >= make_date(${param(query.fromYear)}::int, 1, 1)`);
+    if (query.toYear !== undefined)
+      where.push(`c.pledged_on < make_date(${param(query.toYear)}::int + 1, 1, 1)`);
+    const cursor = decodeCursor(query.cursor, 2);
+    if (cursor) where.push(`(c.pledged_on, c.id) > (${param(cursor[0])}::date, ${param(cursor[1])}::uuid)`);
+    const rows = await preparedQuery<ContributionRow>(
+      this.dataSource,
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.pledged_on, c.id LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    return rows.map(toDto);
+  }
+
+  async get(scope: ContributionScope, id: string): Promise<ContributionDto | undefined> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [`c.id = ${param(id)}`, ...scoped(scope, param)];
+    const [row] = await preparedQuery<ContributionRow>(
+      this.dataSource,
+      `${SELECT} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row && toDto(row);
+  }
+
+  /**
+   * Per donor and year: pledged = contributions pledged that year and not cancelled; received =
+   * contributions received that year.
+   */
+  async totals(query: ContributionTotalsQuery): Promise<ContributionTotalDto[]> {
+    const rows = await preparedQuery<{
+      donor_id: string;
+      donor_name: string;
+      year: number;
+      pledged: string;
+      received: string;
+    }>(
+      this.dataSource,
+      `WITH figures AS (
+         SELECT donor_id, extract(year FROM pledged_on)::int AS year, usd_amount AS pledged, 0::numeric AS received
+         FROM contributions WHERE status <> 'cancelled'
+         UNION ALL
+         SELECT donor_id, extract(year FROM received_on)::int, 0, usd_amount
+         FROM contributions WHERE status = 'received'
+       )
+       SELECT f.donor_id, d.name AS donor_name, f.year, sum(f.pledged)::text AS pledged, sum(f.received)::text AS received
+       FROM figures f JOIN donors d ON d.id = f.donor_id
+       WHERE ($1::int IS NULL OR f.year >= $1::int) AND ($2::int IS NULL OR f.year <= $2::int)
+       GROUP BY f.donor_id, d.name, f.year
+       ORDER BY f.year, d.name, f.donor_id`,
+      [query.fromYear ?? null, query.toYear ?? null],
+    );
+    return rows.map((row) => ({
+      donorId: row.donor_id,
+      donorName: row.donor_name,
+      year: row.year,
+      pledgedUsd: moneyOut(row.pledged)!,
+      receivedUsd: moneyOut(row.received)!,
+    }));
+  }
+
+  /** The contribution in the caller's transaction, locked until it ends when `lock`. */
+  async find(manager: EntityManager, id: string, lock: boolean): Promise<ContributionDto | undefined> {
+    const [row] = await preparedQuery<ContributionRow>(
+      manager,
+      `${SELECT} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+      [id],
+    );
+    return row && toDto(row);
+  }
+
+  async insert(manager: EntityManager, request: CreateContributionRequest): Promise<string> {
+    const [inserted] = await preparedQuery<{ id: string }>(
+      manager,
+      `INSERT INTO contributions (donor_id, pledged_on, received_on, amount, currency, usd_amount, exchange_rate,
+                                  status, earmarking, reference)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        request.donorId,
+        request.pledgedOn,
+        request.receivedOn ?? null,
+        request.amount,
+        request.currency,
+        request.usdAmount,
+        request.exchangeRate,
+        request.status,
+        request.earmarking ?? null,
+        request.reference ?? null,
+      ],
+    );
+    return inserted!.id;
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await preparedQuery(manager, `DELETE FROM contributions WHERE id = $1`, [id]);
+  }
+
+  /** Whether the donor exists, held (FOR SHARE) so it cannot be deleted until the caller commits. */
+  async holdDonor(manager: EntityManager, donorId: string): Promise<boolean> {
+    const rows = await preparedQuery(manager, `SELECT 1 FROM donors WHERE id = $1 FOR SHARE`, [donorId]);
+    return rows.length > 0;
+  }
+}
+
+function scoped(scope: ContributionScope, param: (value: unknown) => string): string[] {
+  if (scope === 'all') return [];
+  if (scope === 'none') return ['false'];
+  return [`c.donor_id = ${param(scope.donorId)}`];
+}
+
+function toDto(row: ContributionRow): ContributionDto {
+  return {
+    id: row.id,
+    donorId: row.donor_id,
+    donorName: row.donor_name,
+    pledgedOn: row.pledged_on,
+    receivedOn: row.received_on,
+    amount: moneyOut(row.amount)!,
+    currency: row.currency,
+    usdAmount: moneyOut(row.usd_amount)!,
+    exchangeRate: row.exchange_rate,
+    status: row.status,
+    earmarking: row.earmarking,
+    reference: row.reference,
+    illustrative: row.illustrative,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
