@@ -18,6 +18,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { StrategiesModule } from './strategies/strategies.module';
+import { AlignmentsModule } from './alignments/alignments.module';
 import { ConsentsModule } from './consents/consents.module';
 import { DonorsModule } from './donors/donors.module';
 import { ContributionsModule } from './contributions/contributions.module';
@@ -92,6 +93,7 @@ export class AppModule {
         OrganizationsModule,
         ProjectsModule,
         StrategiesModule,
+        AlignmentsModule,
         ConsentsModule,
         DonorsModule,
         ContributionsModule,

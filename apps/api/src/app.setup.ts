@@ -16,9 +16,8 @@ import { noStore } from './common/http/no-store';
 import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
-import { SESSION_COOKIE } from './auth/access.decorators';
-import { LoginLimiterService } from './auth/login-limiter.service';
-import { refuseThrottledAddresses } from './auth/refused-address.middleware';
+import { SESSION_COOKIE } from './common/access/access.decorators';
+import { LoginLimiterService, refuseThrottledAddresses } from './auth';
 import { ShutdownState } from './shutdown/shutdown-state';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

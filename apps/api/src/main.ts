@@ -6,7 +6,7 @@ import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { isSuperuser } from './database/app-role';
 import { migrate, openDatabase } from './database/database-runtime';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo/demo-data';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo';
 import { shutDown } from './shutdown/graceful-shutdown';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

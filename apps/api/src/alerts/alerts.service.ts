@@ -14,11 +14,12 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, limitOf } from '../common/pagination/pagination';
 import {
   ComplianceRecords,
+  consentCountsSql,
+  consentWithdrawnSql,
   queryComplianceRecords,
   recordsOfCandidatesSql,
-} from '../compliance/compliance-records';
-import { todayUtc } from '../compliance/compliance.service';
-import { consentCountsSql, consentWithdrawnSql } from '../compliance/paragraph-6.sql';
+  todayUtc,
+} from '../compliance';
 import { AlertPage, AlertQuery, ConsentAlertDto } from './alerts.dto';
 
 /** A funded project with a recipient country that has no consent counting beyond the warning window. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../common/access/access.decorators';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { AuditService } from './audit.service';
 import { AuditPage, AuditQuery } from './audit.dto';

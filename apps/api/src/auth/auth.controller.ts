@@ -10,9 +10,8 @@ import {
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Ctx, RequestContext, type RequestWithContext } from '../common/request-context/request-context';
-import { UserDto } from '../users/users.dto';
-import { UsersService } from '../users/users.service';
-import { ALL_ROLES, Authenticated, Public, SESSION_COOKIE } from './access.decorators';
+import { UserDto, UsersService } from '../users';
+import { ALL_ROLES, Authenticated, Public, SESSION_COOKIE } from '../common/access/access.decorators';
 import { LoginRequest, SessionResponse } from './auth.dto';
 import { AuthService } from './auth.service';
 

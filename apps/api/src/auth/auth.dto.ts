@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { UserDto } from '../users/users.dto';
+import { UserDto } from '../users';
 
 export class LoginRequest {
   @ApiProperty({ example: 'staff@example.org' })

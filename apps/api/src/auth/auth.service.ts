@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { UsersService } from '../users/users.service';
+import { DUMMY_PASSWORD_HASH, UsersService, verifyPassword } from '../users';
 import { LoginLimiterService } from './login-limiter.service';
 import { PasswordHashGate } from './password-hash-gate.service';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { SessionResponse } from './auth.dto';
 

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { Problem } from '../common/problem-details/problem';
 import { RequestWithContext } from '../common/request-context/request-context';
-import { Access, ACCESS_KEY, SESSION_COOKIE } from './access.decorators';
+import { Access, ACCESS_KEY, SESSION_COOKIE } from '../common/access/access.decorators';
 import { SessionsService } from './sessions.service';
 
 /**

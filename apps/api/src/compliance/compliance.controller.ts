@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
+import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import {
   ComplianceCountsDto,

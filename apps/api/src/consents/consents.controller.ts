@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
+import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { Ctx, RequestContext } from '../common/request-context/request-context';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
+import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
 import { CountriesService } from './countries.service';
 import { CountryDto, CountryPage, CountryQuery, Iso3Param } from './countries.dto';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../common/access/access.decorators';
 import { sendJsonText } from '../common/json/json-text';
 import { DashboardOverviewDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../users';
 import { writeDemoHistory } from './demo-history';
 import { writeDemoPortfolio } from './demo-portfolio-writer';
 import { writeDemoReviews } from './demo-reviews';

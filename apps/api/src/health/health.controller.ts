@@ -9,7 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../common/access/access.decorators';
 import { Problem } from '../common/problem-details/problem';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../common/problem-details/problem-details.filter';
 

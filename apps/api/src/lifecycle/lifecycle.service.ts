@@ -3,12 +3,12 @@ import type { Stage, TransitionCheck } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, PageQuery, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { ComplianceService, todayUtc, worded } from '../compliance/compliance.service';
+import { ComplianceService, todayUtc, worded } from '../compliance';
 import {
   TransitionDto,
   TransitionFailureDto,

@@ -20,7 +20,7 @@ import type {
 } from '@hstf/domain';
 import { EntityManager } from 'typeorm';
 import { moneyOut } from '../common/money/money.decorators';
-import { ComplianceService } from '../compliance/compliance.service';
+import { ComplianceService } from '../compliance';
 
 /** The project row the gates read, as locked (or read) by the caller. */
 export interface ProjectRow {

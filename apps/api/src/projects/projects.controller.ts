@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { sendJsonText } from '../common/json/json-text';
 import { Ctx, RequestContext } from '../common/request-context/request-context';

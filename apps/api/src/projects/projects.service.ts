@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems } from '@hstf/domain';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { changeVersioned, lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';

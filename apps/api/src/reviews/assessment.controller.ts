@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 import { isPrincipleId, PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
-import { Authenticated } from '../auth/access.decorators';
+import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Problem } from '../common/problem-details/problem';
 import { Ctx, RequestContext } from '../common/request-context/request-context';

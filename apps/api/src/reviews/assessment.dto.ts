@@ -5,8 +5,7 @@ import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { Optional } from '../common/validation/optional';
-import { STAGES } from '../projects/project-vocabulary';
-import type { Stage } from '../projects/project-vocabulary';
+import { STAGES, type Stage } from '../projects';
 import { PrincipleIndicatorsDto } from './reviews.dto';
 
 const FACTS = { type: 'object', additionalProperties: true } as const;

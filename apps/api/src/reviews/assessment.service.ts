@@ -9,7 +9,7 @@ import {
   principle as principleById,
 } from '@hstf/domain';
 import type { AssessmentThresholds, ModerationNotes, PrincipleId } from '@hstf/domain';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { moneyOut } from '../common/money/money.decorators';
 import { Problem } from '../common/problem-details/problem';
 import { dateOnly } from '../common/validation/calendar-date';
-import type { Dimension, Stage, VulnerableGroup } from '../projects/project-vocabulary';
+import type { Dimension, Stage, VulnerableGroup } from '../projects';
 import type { PrincipleIndicatorsDto, ReviewProposalDto } from './reviews.dto';
 import { preparedQuery } from '../database/prepared-query';
 

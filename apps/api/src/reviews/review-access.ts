@@ -4,7 +4,7 @@ import type { ReviewRefusal, ReviewStatus } from '@hstf/domain';
 import type { EntityManager } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import type { RequestContext } from '../common/request-context/request-context';
-import type { Stage } from '../projects/project-vocabulary';
+import type { Stage } from '../projects';
 import { preparedQuery } from '../database/prepared-query';
 
 export function seesAllReviews(ctx: RequestContext): boolean {

@@ -1,7 +1,7 @@
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewContent, ReviewInput, ReviewStatus } from '@hstf/domain';
 import type { RequestContext } from '../common/request-context/request-context';
-import type { Stage } from '../projects/project-vocabulary';
+import type { Stage } from '../projects';
 import type { ReviewDto, ReviewJustificationsDto, ReviewScoresDto } from './reviews.dto';
 
 /** A review row with its reviewer's name and the proposal's code, title and stage. */

@@ -22,8 +22,7 @@ import { OptionalText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { Optional } from '../common/validation/optional';
-import { STAGES } from '../projects/project-vocabulary';
-import type { Stage } from '../projects/project-vocabulary';
+import { STAGES, type Stage } from '../projects';
 
 export { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES };
 export type { PrincipleId, Recommendation, ReviewStatus };

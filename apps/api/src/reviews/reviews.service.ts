@@ -11,12 +11,12 @@ import {
   submissionGaps,
 } from '@hstf/domain';
 import type { ReviewAction } from '@hstf/domain';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import type { Stage } from '../projects/project-vocabulary';
+import type { Stage } from '../projects';
 import { readProposal, toProposalDto } from './proposal-for-review';
 import { projectWithReviewsFor, refused, seesAllReviews } from './review-access';
 import {

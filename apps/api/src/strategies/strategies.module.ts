@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AlignmentsController } from './alignments.controller';
-import { AlignmentsService } from './alignments.service';
 import { NationalStrategiesController } from './strategies.controller';
 import { StrategiesService } from './strategies.service';
 
-/** National strategies, and the project alignments that refer to them. */
+/** National strategies: each country's plans that projects align with. */
 @Module({
-  controllers: [NationalStrategiesController, AlignmentsController],
-  providers: [StrategiesService, AlignmentsService],
-  exports: [StrategiesService, AlignmentsService],
+  controllers: [NationalStrategiesController],
+  providers: [StrategiesService],
+  exports: [StrategiesService],
 })
 export class StrategiesModule {}

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { describePasswordProblem, donorLinkProblem, passwordProblems, type Role } from '@hstf/domain';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { changeVersioned } from '../common/concurrency/versioned-update';
 import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from './passwords';
 import { isCommonPassword } from './common-passwords';
 import { CreateUserRequest, UpdateUserRequest, UserDto, UserQuery } from './users.dto';
 

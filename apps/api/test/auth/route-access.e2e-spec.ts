@@ -3,7 +3,7 @@ import { Controller, Get, Module, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { Role } from '@hstf/domain';
-import { Access, ACCESS_KEY } from '../../src/auth/access.decorators';
+import { Access, ACCESS_KEY } from '../../src/common/access/access.decorators';
 import { asRole } from '../support/builders';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { Controller, Get, Module, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../../src/auth/access.decorators';
+import { Public } from '../../src/common/access/access.decorators';
 import { sendJsonText } from '../../src/common/json/json-text';
 import { createTestApp, TestApp } from '../support/test-app';
 

@@ -4,8 +4,9 @@ import type { MoneyString } from '../money/money';
 import { centsToMoney, formatMoney, toCents } from '../money/money';
 
 /**
- * The Fund's arithmetic (DESIGN.md §4.4). The API sums in SQL; these functions are the definition its
- * queries are tested against, and what the web uses to preview a change.
+ * The Fund's arithmetic (DESIGN.md §4.4), with unit tests. Nothing calls it yet: the API sums the
+ * ledger in SQL (apps/api/src/fund/fund.service.ts) and checks transfers in its transfers service with
+ * no test comparing them to these functions, and the web shows the API's figures.
  */
 
 export const CONTRIBUTION_STATUSES = ['pledged', 'received', 'cancelled'] as const;

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { AuditService } from '../../audit/audit.service';
+import type { AuditService } from '../../audit';
 import { Problem } from '../problem-details/problem';
 import { RequestContext } from '../request-context/request-context';
 

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { SESSION_COOKIE } from '../../auth/access.decorators';
+import { SESSION_COOKIE } from '../access/access.decorators';
 import { Problem } from '../problem-details/problem';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

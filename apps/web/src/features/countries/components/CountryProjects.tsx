@@ -6,7 +6,7 @@ import { ListFooter } from '../../../components/ListFooter';
 import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
 import { Tag, type TagTone } from '../../../components/Tag';
 import { useFormatters } from '../../../lib/format';
-import { useFigures } from '../../overview/lib/figures';
+import { useFigures } from '../../../lib/figures';
 import { useCountryProjects } from '../api/get-country-projects';
 import { COMPLIANCE_CHECKED, useCountryCompliance } from '../api/get-project-compliance';
 import { consentStateOf, type ConsentState } from '../lib/consent';

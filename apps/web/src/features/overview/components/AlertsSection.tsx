@@ -24,9 +24,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
-import { useCountryName } from '../../countries/lib/country-names';
+import { useCountryName } from '../../countries';
 import { useAlerts, type AlertCode, type ConsentAlert } from '../api/get-alerts';
-import { useFigures } from '../lib/figures';
+import { useFigures } from '../../../lib/figures';
 
 /** Most urgent first: a funded project without consent before a proposal still waiting for one. */
 const ALERT_ORDER: AlertCode[] = [

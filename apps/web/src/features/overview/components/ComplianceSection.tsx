@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { COMPLIANCE_GROUPS, COMPLIANCE_STATUSES, useComplianceCounts } from '../api/get-compliance-counts';
-import { useFigures } from '../lib/figures';
+import { useFigures } from '../../../lib/figures';
 import { ScrollTable } from './ScrollTable';
 
 const STATUS_LOOK = {

@@ -23,7 +23,7 @@ import { useFormatters } from '../../../lib/format';
 import type { Role } from '../../../lib/authorization';
 import { useContributions, useContributionTotals, type ContributionTotal } from '../api/get-contributions';
 import { useDashboardOverview } from '../api/get-dashboard-overview';
-import { toNumber, useFigures } from '../lib/figures';
+import { toNumber, useFigures } from '../../../lib/figures';
 import { SERIES_COLORS } from '../lib/palette';
 import { ChartCard } from './charts/ChartCard';
 import { YearBars } from './charts/lazy';

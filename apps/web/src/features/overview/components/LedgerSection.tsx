@@ -2,7 +2,7 @@ import { Box, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } fr
 import { useTranslation } from 'react-i18next';
 import type { LedgerFigures } from '../api/get-dashboard-overview';
 import type { LedgerYear } from '../api/get-fund-ledger';
-import { toNumber, useFigures } from '../lib/figures';
+import { toNumber, useFigures } from '../../../lib/figures';
 import { LEDGER_COLORS } from '../lib/palette';
 import { DataTableToggle } from './DataTableToggle';
 import { TrendLine } from './TrendLine';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyResult } from '../../../components/QueryStates';
 import type { StageFigures } from '../api/get-dashboard-overview';
-import { useFigures } from '../lib/figures';
+import { useFigures } from '../../../lib/figures';
 
 /** The lifecycle in reading order, then the ways out of it. */
 const STAGE_GROUPS: { key: 'preparation' | 'funded' | 'finished' | 'stopped'; stages: Stage[] }[] = [

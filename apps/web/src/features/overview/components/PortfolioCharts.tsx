@@ -6,7 +6,7 @@ import { SegmentedChoice } from '../../../components/SegmentedChoice';
 import { EmptyResult } from '../../../components/QueryStates';
 import { isM49Code } from '../../../lib/m49';
 import type { Breakdown, DonorYear, YearFigures } from '../api/get-dashboard-overview';
-import { toNumber, useFigures } from '../lib/figures';
+import { toNumber, useFigures } from '../../../lib/figures';
 import { seriesColor, SERIES_COLORS } from '../lib/palette';
 import { ChartCard } from './charts/ChartCard';
 import { CategoryBars, ShareDonut, YearBars } from './charts/lazy';

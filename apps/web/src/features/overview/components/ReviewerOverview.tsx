@@ -20,7 +20,7 @@ import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { Tag, type TagTone } from '../../../components/Tag';
 import type { Role } from '../../../lib/authorization';
 import { useMyReviews, type ReviewSummary } from '../api/get-my-reviews';
-import { useFigures } from '../lib/figures';
+import { useFigures } from '../../../lib/figures';
 import { Paragraph6Quote } from './Paragraph6Quote';
 import { PrinciplesGrid } from './PrinciplesGrid';
 import { WelcomeBanner } from './WelcomeBanner';

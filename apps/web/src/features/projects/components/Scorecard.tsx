@@ -24,7 +24,7 @@ import { useAssessment, useProjectReviews } from '../api/assessment';
 import type { Assessment, PrincipleAssessment, Project, Review } from '../api/types';
 import { useProjectFormat } from '../lib/format';
 import { useReasonText } from '../lib/reasons';
-import { AssignReviewer } from '../../reviews/components/AssignReviewer';
+import { AssignReviewer } from '../../reviews';
 import { DisagreementBadge, PassBadge, ToneBadge } from './Badges';
 import { ModerationNoteForm } from './ModerationNoteForm';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../lib/colors';

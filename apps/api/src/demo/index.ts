@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo-data';

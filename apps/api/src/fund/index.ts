@@ -1,0 +1,2 @@
+export { FundModule } from './fund.module';
+export { FundService } from './fund.service';

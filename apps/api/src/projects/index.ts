@@ -1,0 +1,3 @@
+export { ProjectsModule } from './projects.module';
+export { STAGES } from './project-vocabulary';
+export type { Dimension, Stage, VulnerableGroup } from './project-vocabulary';

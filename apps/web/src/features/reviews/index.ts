@@ -1,0 +1,1 @@
+export { AssignReviewer } from './components/AssignReviewer';
