@@ -13,6 +13,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CountriesModule } from './countries/countries.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { ShutdownModule } from './shutdown/shutdown-state';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -49,6 +50,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.of(config),
+        ShutdownModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -8,10 +8,16 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { answerClientErrorsAsProblems } from './common/http/client-error';
+import { crossSiteGuard } from './common/http/cross-site';
+import { inputGuard } from './common/http/input-guard';
+import { boundedJsonParser } from './common/http/json-limits';
+import { noStore } from './common/http/no-store';
 import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
 import { SESSION_COOKIE } from './auth/access.decorators';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -30,16 +36,38 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } },
     })
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    extraModels: [ProblemDocumentDto, FieldErrorDto],
-    operationIdFactory: (controllerKey, methodKey) =>
-      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return withProblemBodies(
+    SwaggerModule.createDocument(app, document, {
+      extraModels: [ProblemDocumentDto, FieldErrorDto],
+      operationIdFactory: (controllerKey, methodKey) =>
+        `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
+}
+
+/**
+ * Every error answers a problem document: the error responses routes declare with a description
+ * only (401, 403, 404, 409, 422, ...) are given its schema, so the document says what they carry.
+ */
+function withProblemBodies(document: OpenAPIObject): OpenAPIObject {
+  const content = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocumentDto) } } };
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+        // A $ref response is shared and defined elsewhere; only inline ones are completed here.
+        if (Number(status) >= 400 && response && !('$ref' in response) && !response.content)
+          response.content = content;
+      }
+    }
+  }
+  return document;
 }
 
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // First, so that every request is counted for the drain on shutdown.
+  app.use(app.get(ShutdownState).middleware);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(
@@ -55,8 +83,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(compression());
+  app.use('/api', noStore);
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(crossSiteGuard);
+  // Registered as plain Express parsers (Nest's useBodyParser drops `verify`); Nest then adds
+  // neither of its own, whose form parser (qs, extended) would build nested objects.
+  app.use(boundedJsonParser(config.requestJson, '1mb'));
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 100 }));
+  app.use(inputGuard);
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

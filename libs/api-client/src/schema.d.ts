@@ -12,6 +12,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the API and its database answer (503 while the database is down) */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -48,12 +49,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The thresholds an assessment must reach to pass */
         get: operations["AssessmentSettings_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the thresholds an assessment must reach to pass */
         patch: operations["AssessmentSettings_update"];
         trace?: never;
     };
@@ -64,6 +67,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The audit log: who changed what and when, with the record before and after */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -82,6 +86,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in: a session as an httpOnly cookie and as a bearer token */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -98,6 +103,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: revoke the current session */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -112,6 +118,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -171,6 +178,7 @@ export interface paths {
          */
         get: operations["Contributions_list"];
         put?: never;
+        /** Record a pledge or a receipt from a donor */
         post: operations["Contributions_create"];
         delete?: never;
         options?: never;
@@ -185,12 +193,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One contribution */
         get: operations["Contributions_get"];
         put?: never;
         post?: never;
+        /** Delete a contribution recorded in error */
         delete: operations["Contributions_remove"];
         options?: never;
         head?: never;
+        /** Change a contribution (its receipt, status or earmarking) */
         patch: operations["Contributions_update"];
         trace?: never;
     };
@@ -221,6 +232,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Countries (ISO 3166-1) with their UN region and LDC, LLDC and SIDS flags */
         get: operations["Countries_list"];
         put?: never;
         post?: never;
@@ -237,6 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One country, by its ISO 3166-1 alpha-3 code */
         get: operations["Countries_get"];
         put?: never;
         post?: never;
@@ -253,6 +266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The Fund at a glance: ledger, pipeline, countries, money by year, regions, dimensions */
         get: operations["Dashboard_overview"];
         put?: never;
         post?: never;
@@ -272,6 +286,7 @@ export interface paths {
         /** The Fund's donors (public information: donor users read them all) */
         get: operations["Donors_list"];
         put?: never;
+        /** Add a donor */
         post: operations["Donors_create"];
         delete?: never;
         options?: never;
@@ -286,12 +301,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One donor */
         get: operations["Donors_get"];
         put?: never;
         post?: never;
+        /** Delete a donor that has no contributions and no users */
         delete: operations["Donors_remove"];
         options?: never;
         head?: never;
+        /** Change a donor */
         patch: operations["Donors_update"];
         trace?: never;
     };
@@ -322,8 +340,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** National strategies and priorities, by country */
         get: operations["NationalStrategies_list"];
         put?: never;
+        /** Add a national strategy */
         post: operations["NationalStrategies_create"];
         delete?: never;
         options?: never;
@@ -338,12 +358,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One national strategy */
         get: operations["NationalStrategies_get"];
         put?: never;
         post?: never;
+        /** Delete a national strategy no alignment refers to */
         delete: operations["NationalStrategies_remove"];
         options?: never;
         head?: never;
+        /** Change a national strategy */
         patch: operations["NationalStrategies_update"];
         trace?: never;
     };
@@ -354,8 +377,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Organizations: UN entities, governments, NGOs, regional bodies */
         get: operations["Organizations_list"];
         put?: never;
+        /** Add an organization */
         post: operations["Organizations_create"];
         delete?: never;
         options?: never;
@@ -370,12 +395,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One organization */
         get: operations["Organizations_get"];
         put?: never;
         post?: never;
+        /** Delete an organization no project refers to */
         delete: operations["Organizations_remove"];
         options?: never;
         head?: never;
+        /** Change an organization */
         patch: operations["Organizations_update"];
         trace?: never;
     };
@@ -386,8 +414,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projects, filtered and sorted, a page at a time */
         get: operations["Projects_list"];
         put?: never;
+        /** Log a new project (a concept note) */
         post: operations["Projects_create"];
         delete?: never;
         options?: never;
@@ -402,12 +432,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One project, in full */
         get: operations["Projects_get"];
         put?: never;
         post?: never;
+        /** Delete a project that was never approved */
         delete: operations["Projects_remove"];
         options?: never;
         head?: never;
+        /** Change a project */
         patch: operations["Projects_update"];
         trace?: never;
     };
@@ -418,8 +451,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A project's alignments to national strategies */
         get: operations["Alignments_list"];
         put?: never;
+        /** Align a project to a national strategy of a recipient country */
         post: operations["Alignments_create"];
         delete?: never;
         options?: never;
@@ -434,12 +469,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One alignment of a project */
         get: operations["Alignments_get"];
         put?: never;
         post?: never;
+        /** Delete an alignment */
         delete: operations["Alignments_remove"];
         options?: never;
         head?: never;
+        /** Change an alignment */
         patch: operations["Alignments_update"];
         trace?: never;
     };
@@ -450,6 +488,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The assessment of a proposal against the five principles */
         get: operations["ProjectAssessment_assessment"];
         put?: never;
         post?: never;
@@ -486,8 +525,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A project's consent records of its recipient States */
         get: operations["Consents_list"];
         put?: never;
+        /** Record a recipient State's consent (requested, granted or refused) */
         post: operations["Consents_create"];
         delete?: never;
         options?: never;
@@ -502,12 +543,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One consent record of a project */
         get: operations["Consents_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a consent record: its status (grant, refuse, withdraw, expire) or its details */
         patch: operations["Consents_update"];
         trace?: never;
     };
@@ -518,6 +561,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every change to a consent record, oldest first */
         get: operations["Consents_history"];
         put?: never;
         post?: never;
@@ -554,6 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The staff's moderation notes of a proposal, one per principle */
         get: operations["ProjectAssessment_notes"];
         put?: never;
         post?: never;
@@ -571,6 +616,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Record or change the moderation note of one principle */
         put: operations["ProjectAssessment_putNote"];
         post?: never;
         delete?: never;
@@ -586,8 +632,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reviews of a proposal */
         get: operations["ProjectReviews_list"];
         put?: never;
+        /** Assign a reviewer to a proposal */
         post: operations["ProjectReviews_assign"];
         delete?: never;
         options?: never;
@@ -605,6 +653,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Take a review back from its reviewer (not once submitted) */
         delete: operations["ProjectReviews_unassign"];
         options?: never;
         head?: never;
@@ -658,6 +707,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reviewers, with their open and submitted reviews */
         get: operations["Reviewers_list"];
         put?: never;
         post?: never;
@@ -674,6 +724,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Each reviewer's mean deviation from the panel mean */
         get: operations["Reviewers_calibration"];
         put?: never;
         post?: never;
@@ -690,6 +741,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reviews awaiting staff, by status */
         get: operations["Reviews_list"];
         put?: never;
         post?: never;
@@ -706,12 +758,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One review, with the proposal as its reviewer sees it */
         get: operations["Reviews_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Save a review draft: scores, justifications, recommendation */
         patch: operations["Reviews_update"];
         trace?: never;
     };
@@ -724,6 +778,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Declare conflicts of interest before the proposal opens */
         post: operations["Reviews_declareConflicts"];
         delete?: never;
         options?: never;
@@ -740,6 +795,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Submit a review (final) */
         post: operations["Reviews_submit"];
         delete?: never;
         options?: never;
@@ -754,6 +810,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in reviewer's review queue */
         get: operations["Reviews_mine"];
         put?: never;
         post?: never;
@@ -791,6 +848,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One transfer */
         get: operations["Transfers_get"];
         put?: never;
         post?: never;
@@ -808,8 +866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The users and their roles */
         get: operations["Users_list"];
         put?: never;
+        /** Add a user with a role */
         post: operations["Users_create"];
         delete?: never;
         options?: never;
@@ -824,12 +884,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user */
         get: operations["Users_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user's name, role, donor link or password, or deactivate them */
         patch: operations["Users_update"];
         trace?: never;
     };
@@ -1510,14 +1572,20 @@ export interface components {
             name: string;
         };
         CreateProjectRequest: {
-            /** @description Approved by the Fund (USD); fixed once approved */
+            /**
+             * @description Approved by the Fund (USD); fixed once approved
+             * @example 250000.00
+             */
             approvedBudget?: string | null;
             /**
              * @description Generated as HS-<year>-<number> when omitted
              * @example HS-2026-0042
              */
             code?: string;
-            /** @description Co-funding from other sources (USD) */
+            /**
+             * @description Co-funding from other sources (USD)
+             * @example 250000.00
+             */
             coFunding?: string;
             declarations?: components["schemas"]["ParagraphThreeDeclarations"];
             dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
@@ -1539,7 +1607,10 @@ export interface components {
              *     ]
              */
             recipientCountries?: string[];
-            /** @description Requested from the Fund (USD) */
+            /**
+             * @description Requested from the Fund (USD)
+             * @example 250000.00
+             */
             requestedBudget?: string;
             /**
              * @description Sustainable Development Goals 1–17
@@ -1554,13 +1625,13 @@ export interface components {
             startDate?: string | null;
             summary?: string;
             targetBeneficiaries?: number | null;
-            title?: string;
+            title: string;
             vulnerableGroups?: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
             /**
              * @description Funding window I or II
              * @enum {string}
              */
-            window?: "I" | "II";
+            window: "I" | "II";
         };
         CreateTransferRequest: {
             /**
@@ -1916,20 +1987,71 @@ export interface components {
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
         };
         ProblemDocumentDto: {
+            /** @description A national strategy in use (409): alignments to it */
+            alignments?: number;
+            /** @description A consent status change refused (422): the statuses it can go to */
+            allowed?: string[];
+            /**
+             * @description A transfer over budget (422)
+             * @example 1000000.00
+             */
+            approvedBudget?: string;
+            /** @description A review action refused (422): the rule that refused */
+            code?: string;
+            /** @description A donor in use (409): its contributions */
+            contributions?: number;
             /** @description On 409 for a stale version: the version the record is at now */
             currentVersion?: number;
+            /**
+             * @description The health check (503)
+             * @enum {string}
+             */
+            database?: "down";
             /** @example The request has invalid fields. */
             detail?: string;
             /** @description Validation errors, one per field and rule */
             errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * Format: uuid
+             * @description A duplicate consent record (409): the one that exists
+             */
+            existingId?: string;
+            /** @description A review action refused (422): the facts the rule was judged on */
+            facts?: {
+                [key: string]: unknown;
+            };
+            /** @description A transition refused (422): every failed gate */
+            failures?: components["schemas"]["RuleFailureDto"][];
+            /** @description A transition or consent status change refused (422): the status now */
+            from?: string;
             /** @example /api/v1/projects */
             instance?: string;
+            /** @description A review not complete (422): what is missing */
+            missing?: components["schemas"]["RuleGapDto"][];
+            /**
+             * @description A transfer over budget (422): what remains
+             * @example 100000.00
+             */
+            remaining?: string;
+            /** @description Too many sign-in attempts (429): when to try again */
+            retryAfterSeconds?: number;
+            /** @description A transfer to a project that cannot receive one (422): its stage */
+            stage?: string;
             /** @example 400 */
             status: number;
             /** @example Invalid request */
             title: string;
+            /** @description A transition or consent status change refused (422): the status asked */
+            to?: string;
+            /**
+             * @description A transfer over budget (422): already transferred
+             * @example 900000.00
+             */
+            transferred?: string;
             /** @example https://hstf-portfolio.org/problems/validation */
             type: string;
+            /** @description A donor in use (409): its users */
+            users?: number;
         };
         ProjectComplianceDto: {
             /** @example HS-2026-0003 */
@@ -2260,6 +2382,32 @@ export interface components {
             label: string;
             score: number;
         };
+        RuleFailureDto: {
+            /** @example score_missing */
+            code: string;
+            /**
+             * @example {
+             *       "principle": "people_centred"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description The reason in words */
+            message: string;
+        };
+        RuleGapDto: {
+            /** @example score_missing */
+            code: string;
+            /**
+             * @example {
+             *       "principle": "people_centred"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+        };
         ScoresInput: {
             /** @description A score 0 (absent) to 4 (exemplary); null clears it */
             comprehensive?: number | null;
@@ -2505,7 +2653,10 @@ export interface components {
             version?: number;
         };
         UpdateDonorRequest: {
-            /** @description Send null when the donor stops being a Member State */
+            /**
+             * @description Send null when the donor stops being a Member State
+             * @example JPN
+             */
             countryIso3?: string | null;
             /** @enum {string} */
             kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
@@ -2535,9 +2686,15 @@ export interface components {
             version?: number;
         };
         UpdateProjectRequest: {
-            /** @description Approved by the Fund (USD); fixed once approved */
+            /**
+             * @description Approved by the Fund (USD); fixed once approved
+             * @example 250000.00
+             */
             approvedBudget?: string | null;
-            /** @description Co-funding from other sources (USD) */
+            /**
+             * @description Co-funding from other sources (USD)
+             * @example 250000.00
+             */
             coFunding?: string;
             declarations?: components["schemas"]["ParagraphThreeDeclarations"];
             dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
@@ -2559,7 +2716,10 @@ export interface components {
              *     ]
              */
             recipientCountries?: string[];
-            /** @description Requested from the Fund (USD) */
+            /**
+             * @description Requested from the Fund (USD)
+             * @example 250000.00
+             */
             requestedBudget?: string;
             /**
              * @description Sustainable Development Goals 1–17
@@ -2666,7 +2826,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2707,14 +2869,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2749,14 +2915,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2795,14 +2965,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2850,14 +3024,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2897,14 +3075,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Too many failed sign-ins for this email */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2938,14 +3120,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -2980,14 +3166,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3030,14 +3220,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3075,14 +3269,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3127,14 +3325,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3173,21 +3375,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3224,21 +3432,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such contribution, or another donor's (for a donor user) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3274,21 +3488,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3329,28 +3549,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3388,14 +3616,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3443,14 +3675,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3488,14 +3724,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3530,14 +3770,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3579,14 +3823,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3625,28 +3873,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description A donor with this name exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3683,21 +3939,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such donor */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3733,21 +3995,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version, or the donor has contributions or user accounts */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3788,21 +4056,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version, or the name is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3837,14 +4111,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3889,14 +4167,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3935,14 +4217,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -3979,14 +4265,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4022,14 +4312,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4070,14 +4364,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4119,14 +4417,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4165,14 +4467,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4209,14 +4515,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4252,14 +4562,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4300,14 +4614,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4365,14 +4683,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4411,14 +4733,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4455,14 +4781,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4498,14 +4828,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4546,14 +4880,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4596,21 +4934,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4651,21 +4995,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4703,21 +5053,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4754,21 +5110,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4810,21 +5172,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4861,21 +5229,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4915,21 +5289,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such project, or a reviewer not assigned to it */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -4973,21 +5353,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5028,21 +5414,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5081,21 +5473,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5137,28 +5535,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description A status change the consent rules do not allow */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5201,21 +5607,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5256,21 +5668,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5308,21 +5726,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5374,21 +5798,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist; or the caller is a reviewer whose own review of it is not submitted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5431,21 +5861,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist, or the caller may not see its reviews */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5486,35 +5922,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist, or the caller may not see its reviews */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The reviewer is already assigned to this proposal */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The proposal is not under review */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5551,28 +5997,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist, or the caller may not see its reviews */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description A submitted review cannot be unassigned */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5613,35 +6067,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Refused: `failures` holds every failed gate (code, facts, message); nothing is changed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5678,21 +6142,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project does not exist or was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5734,14 +6204,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5776,14 +6250,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5826,14 +6304,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5871,21 +6353,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review. A reviewer sees the reviews of a proposal only once their own is submitted; before that, 404. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5927,28 +6415,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Conflicts not declared yet, a conflict declared, or the review already submitted */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -5990,28 +6486,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Conflicts were already declared */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6053,28 +6557,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Not the caller's review */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Incomplete (every missing item is listed), or not allowed */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6115,14 +6627,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: reviewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6165,14 +6681,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6211,28 +6731,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description The project is not in a fundable stage, or the transfer exceeds what remains of its budget */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6269,21 +6797,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin, staff, donor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description No such transfer */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6319,21 +6853,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6375,14 +6915,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6421,14 +6965,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6465,14 +7013,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
@@ -6513,14 +7065,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description Allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {

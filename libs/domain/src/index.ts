@@ -3,6 +3,7 @@ export * from './accounts/password-policy';
 export * from './projects/project-rules';
 export * from './calendar/iso-date';
 export * from './money/money';
+export * from './money/bounds';
 export * from './principles/principles';
 export * from './principles/indicators';
 export type { ExactMean } from './assessment/exact-mean';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import {
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -25,6 +26,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in: a session as an httpOnly cookie and as a bearer token' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse, description: 'Also sets the httpOnly session cookie' })
@@ -51,6 +53,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out: revoke the current session' })
   @Authenticated(...ALL_ROLES)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is revoked' })
@@ -60,6 +63,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: UserDto })
   me(@Ctx() ctx: RequestContext): Promise<UserDto> {

@@ -95,4 +95,32 @@ describe('loadConfig', () => {
       webDistDir: null,
     });
   });
+
+  it('bounds every query on the client just above the server-side statement timeout, unless told', () => {
+    expect(loadConfig({}).db).toMatchObject({ statementTimeoutMs: 15000, queryTimeoutMs: 16000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '2000' }).db.queryTimeoutMs).toBe(3000);
+    expect(loadConfig({ DB_QUERY_TIMEOUT_MS: '20000' }).db.queryTimeoutMs).toBe(20000);
+    expect(configError({ DB_STATEMENT_TIMEOUT_MS: '5000', DB_QUERY_TIMEOUT_MS: '5000' }).problems).toEqual([
+      expect.stringMatching(/^DB_QUERY_TIMEOUT_MS must be greater than DB_STATEMENT_TIMEOUT_MS/),
+    ]);
+  });
+
+  it('gives in-flight requests 10 s to finish on shutdown by default', () => {
+    expect(loadConfig({}).shutdownGraceSeconds).toBe(10);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '30' }).shutdownGraceSeconds).toBe(30);
+  });
+
+  it('runs migrations as the owner role when one is given, beside the role that serves requests', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://hstf_app:p@db/hstf',
+      DATABASE_OWNER_URL: 'postgres://hstf:q@db/hstf',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://hstf_app:p@db/hstf',
+      databaseOwnerUrl: 'postgres://hstf:q@db/hstf',
+    });
+    expect(configError({ DATABASE_OWNER_URL: 'postgres://hstf:q@db/hstf' }).problems).toEqual([
+      expect.stringMatching(/^DATABASE_OWNER_URL needs DATABASE_URL/),
+    ]);
+  });
 });

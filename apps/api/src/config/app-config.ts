@@ -7,8 +7,10 @@ import path from 'node:path';
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
-  /** Absent: an embedded PostgreSQL is started with its data in `dataDir`. */
+  /** The role requests are served as. Absent: an embedded PostgreSQL is started with its data in `dataDir`. */
   databaseUrl: string | null;
+  /** The role that owns the schema and runs migrations; absent: `databaseUrl` runs them too. */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   /** Demo data loads on the embedded default, or when SEED_DEMO=1, never otherwise. */
   seedDemo: boolean;
@@ -16,12 +18,24 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   cookieSecure: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  db: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  db: {
+    poolMax: number;
+    /** How long a request waits for a pooled connection (or a new one) before it answers 503. */
+    connectTimeoutMs: number;
+    /** PostgreSQL cancels a statement (lock waits included) running longer. */
+    statementTimeoutMs: number;
+    /** The client gives up on a query after this long, whatever the server does (a frozen server). */
+    queryTimeoutMs: number;
+  };
+  /** On SIGTERM/SIGINT, in-flight requests get this long to finish before connections are cut. */
+  shutdownGraceSeconds: number;
   login: { maxFailures: number; windowMinutes: number };
   /** The built dashboard served at `/`; null when it is not built (API-only deployments). */
   webDistDir: string | null;
   /** How long the dashboard overview is served from memory before it is recomputed; 0: never cached. */
   dashboardCacheSeconds: number;
+  /** Bounds on a JSON body, checked before it is parsed. */
+  requestJson: { maxDepth: number; maxNodes: number };
 }
 
 /** Every environment variable the API reads; the README and docker-compose.yml are checked against it. */
@@ -29,6 +43,7 @@ export const CONFIG_VARIABLES = [
   'NODE_ENV',
   'PORT',
   'DATABASE_URL',
+  'DATABASE_OWNER_URL',
   'DATA_DIR',
   'ALLOW_EMBEDDED_DB',
   'SEED_DEMO',
@@ -39,10 +54,14 @@ export const CONFIG_VARIABLES = [
   'DB_POOL_MAX',
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',
+  'DB_QUERY_TIMEOUT_MS',
+  'SHUTDOWN_GRACE_SECONDS',
   'LOGIN_MAX_FAILURES',
   'LOGIN_WINDOW_MINUTES',
   'WEB_DIST_DIR',
   'DASHBOARD_CACHE_SECONDS',
+  'REQUEST_MAX_JSON_DEPTH',
+  'REQUEST_MAX_JSON_NODES',
 ] as const;
 
 export class ConfigError extends Error {
@@ -92,6 +111,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseOwnerUrl = env.DATABASE_OWNER_URL?.trim() || null;
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
+    problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (databaseOwnerUrl && !databaseUrl) {
+    problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the role that serves requests)');
+  }
   if (nodeEnv === 'production' && !databaseUrl && env.ALLOW_EMBEDDED_DB !== '1') {
     problems.push('DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DB=1)');
   }
@@ -104,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     env: nodeEnv,
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseOwnerUrl,
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, '.data')),
     seedDemo: databaseUrl ? bool('SEED_DEMO', false) : bool('SEED_DEMO', true),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
@@ -114,14 +141,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
       poolMax: int('DB_POOL_MAX', 10, 1, 200),
       connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 60000),
       statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+      queryTimeoutMs: int('DB_QUERY_TIMEOUT_MS', 0, 0, 600000),
     },
+    shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
     login: {
       maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     },
     webDistDir,
     dashboardCacheSeconds: int('DASHBOARD_CACHE_SECONDS', nodeEnv === 'test' ? 0 : 30, 0, 3600),
+    requestJson: {
+      maxDepth: int('REQUEST_MAX_JSON_DEPTH', 32, 2, 1000),
+      maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
+    },
   };
+
+  // The client-side bound sits just above the server's, so a slow statement is cancelled by
+  // PostgreSQL (and its transaction rolled back there) before the client stops waiting.
+  if (config.db.queryTimeoutMs === 0) config.db.queryTimeoutMs = config.db.statementTimeoutMs + 1000;
+  else if (config.db.queryTimeoutMs <= config.db.statementTimeoutMs) {
+    problems.push('DB_QUERY_TIMEOUT_MS must be greater than DB_STATEMENT_TIMEOUT_MS');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

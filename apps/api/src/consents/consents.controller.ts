@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -27,6 +29,7 @@ export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
   @Get()
+  @ApiOperation({ summary: "A project's consent records of its recipient States" })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: ConsentPage, description: 'Reviewers and donors receive the status fields only' })
   list(
@@ -38,6 +41,7 @@ export class ConsentsController {
   }
 
   @Get(':consentId')
+  @ApiOperation({ summary: 'One consent record of a project' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: ConsentDto, description: 'Reviewers and donors receive the status fields only' })
   get(
@@ -49,6 +53,7 @@ export class ConsentsController {
   }
 
   @Get(':consentId/history')
+  @ApiOperation({ summary: 'Every change to a consent record, oldest first' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: ConsentEventPage, description: 'Every change, oldest first' })
   history(
@@ -61,8 +66,32 @@ export class ConsentsController {
   }
 
   @Post()
+  @ApiOperation({ summary: "Record a recipient State's consent (requested, granted or refused)" })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: ConsentDto })
+  @ApiBody({
+    type: CreateConsentRequest,
+    examples: {
+      requested: {
+        summary: 'Consent asked of the recipient State',
+        value: { country: 'KEN', status: 'requested', requestedOn: '2026-01-15' },
+      },
+      granted: {
+        summary: 'Consent already granted, with its authority and document',
+        value: {
+          country: 'KEN',
+          status: 'granted',
+          requestedOn: '2026-01-15',
+          grantedOn: '2026-02-20',
+          validUntil: '2028-12-31',
+          issuingOffice: 'Ministry of Foreign Affairs',
+          signatory: 'Permanent Secretary',
+          documentReference: 'MFA/UN/2026/114',
+          scope: 'Turkana and Marsabit counties',
+        },
+      },
+    },
+  })
   create(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) projectId: string,
@@ -72,9 +101,37 @@ export class ConsentsController {
   }
 
   @Patch(':consentId')
+  @ApiOperation({
+    summary: 'Change a consent record: its status (grant, refuse, withdraw, expire) or its details',
+  })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: ConsentDto })
   @ApiUnprocessableEntityResponse({ description: 'A status change the consent rules do not allow' })
+  @ApiBody({
+    type: UpdateConsentRequest,
+    examples: {
+      grant: {
+        summary: 'The State grants consent',
+        value: {
+          version: 1,
+          status: 'granted',
+          grantedOn: '2026-02-20',
+          issuingOffice: 'Ministry of Foreign Affairs',
+          signatory: 'Permanent Secretary',
+          documentReference: 'MFA/UN/2026/114',
+        },
+      },
+      withdraw: {
+        summary: 'The State withdraws consent',
+        value: {
+          version: 2,
+          status: 'withdrawn',
+          withdrawnOn: '2026-09-01',
+          withdrawalReason: 'Note verbale of 1 September 2026',
+        },
+      },
+    },
+  })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) projectId: string,

@@ -1,29 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
+import { OptionalText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
 import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from '@hstf/domain';
 import type { ConsentStatus } from '@hstf/domain';
 
-/** Optional, but not nullable: `null` is validated (and refused), not skipped. */
-const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upperTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
+const BLANK = 'must not be blank (send null for none)';
 const STAFF_ONLY = 'Staff and admin only: never sent to reviewers or donors.';
 
 /**
@@ -96,17 +82,12 @@ export class ConsentQuery extends PageQuery {
   @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })
   status?: ConsentStatus;
 
-  @ApiPropertyOptional({ example: 'KEN' })
-  @IsOptional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true })
   country?: string;
 }
 
 export class CreateConsentRequest {
-  @ApiProperty({ example: 'KEN', description: 'A recipient country of the project' })
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ description: 'A recipient country of the project' })
   countryIso3: string;
 
   @ApiProperty({
@@ -136,44 +117,21 @@ export class CreateConsentRequest {
   @ValidCalendarDate()
   validUntil?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, tooShort: BLANK, nullable: true, description: 'Required when granted' })
   issuingOffice?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, tooShort: BLANK, nullable: true, description: 'Required when granted' })
   signatory?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when granted' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, tooShort: BLANK, nullable: true, description: 'Required when granted' })
   documentReference?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'What the consent covers' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(5000)
+  @OptionalText({ max: 5000, tooShort: BLANK, nullable: true, description: 'What the consent covers' })
   scope?: string | null;
 }
 
 export class UpdateConsentRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({
@@ -182,7 +140,7 @@ export class UpdateConsentRequest {
       'A status change: requested → granted | refused | expired; granted → withdrawn | expired; ' +
       'refused, expired, withdrawn → requested (a new request). Any other change answers 422.',
   })
-  @IfPresent()
+  @Optional()
   @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })
   status?: ConsentStatus;
 
@@ -211,43 +169,18 @@ export class UpdateConsentRequest {
   @ValidCalendarDate()
   withdrawnOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when withdrawn' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(5000)
+  @OptionalText({ max: 5000, tooShort: BLANK, nullable: true, description: 'Required when withdrawn' })
   withdrawalReason?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, tooShort: BLANK, nullable: true })
   issuingOffice?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, tooShort: BLANK, nullable: true })
   signatory?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, tooShort: BLANK, nullable: true })
   documentReference?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank (send null for none)' })
-  @MaxLength(5000)
+  @OptionalText({ max: 5000, tooShort: BLANK, nullable: true })
   scope?: string | null;
 }

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -69,6 +70,7 @@ export class ContributionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One contribution' })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: ContributionDto })
   @ApiNotFoundResponse({ description: "No such contribution, or another donor's (for a donor user)" })
@@ -77,14 +79,51 @@ export class ContributionsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Record a pledge or a receipt from a donor' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: ContributionDto })
   @ApiBadRequestResponse({ description: VALIDATION })
+  @ApiBody({
+    type: CreateContributionRequest,
+    examples: {
+      pledge: {
+        summary: 'A pledge in euros, at the rate of the pledge',
+        value: {
+          donorId: '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b',
+          pledgedOn: '2026-03-31',
+          receivedOn: null,
+          amount: '1000000.00',
+          currency: 'EUR',
+          usdAmount: '1085000.00',
+          exchangeRate: '1.085',
+          status: 'pledged',
+          earmarking: null,
+          reference: 'UNTFHS/2026/EU-01',
+        },
+      },
+      receipt: {
+        summary: 'A receipt in US dollars',
+        value: {
+          donorId: '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b',
+          pledgedOn: '2026-03-31',
+          receivedOn: '2026-05-15',
+          amount: '500000.00',
+          currency: 'USD',
+          usdAmount: '500000.00',
+          exchangeRate: '1',
+          status: 'received',
+          earmarking: 'Sahel projects',
+          reference: 'UNTFHS/2026/JPN-01',
+        },
+      },
+    },
+  })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateContributionRequest): Promise<ContributionDto> {
     return this.contributions.create(ctx, body);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a contribution (its receipt, status or earmarking)' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: ContributionDto })
   @ApiBadRequestResponse({
@@ -101,6 +140,7 @@ export class ContributionsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a contribution recorded in error' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

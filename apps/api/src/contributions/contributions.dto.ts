@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import {
-  DecimalShape,
-  IsOptionalPositiveDecimal,
-  IsPositiveDecimal,
-  MONEY,
-} from '../common/money/positive-decimal';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { type DecimalShape, IsMoney } from '../common/money/money.decorators';
+import { Optional } from '../common/validation/optional';
+import { OptionalText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsCalendarDate, IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONTRIBUTION_STATUSES, type ContributionStatus, CURRENCIES } from './contribution-rules';
@@ -27,8 +14,6 @@ export const EXCHANGE_RATE: DecimalShape = { integerDigits: 10, decimals: 8, exa
 
 const STATUS_MESSAGE = `must be one of ${CONTRIBUTION_STATUSES.join(', ')}`;
 const CURRENCY_MESSAGE = 'must be an ISO 4217 currency code in use, such as "EUR"';
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const present = (_: unknown, value: unknown) => value !== undefined;
 
 const RATE_DESCRIPTION = 'US dollars per unit of the currency (1 for USD), at most 8 decimals';
 const USD_DESCRIPTION = 'amount × exchangeRate, rounded to the cent (half up)';
@@ -129,104 +114,73 @@ export class CreateContributionRequest {
   @IsUUID('all', { message: 'must be a UUID' })
   donorId: string;
 
-  @IsCalendarDate({ example: '2024-03-31' })
+  @IsCalendarDate({ example: '2024-03-31', moneyEvent: true })
   pledgedOn: string;
 
-  @IsOptionalCalendarDate({ nullable: true, description: RECEIVED_ON_DESCRIPTION })
+  @IsOptionalCalendarDate({ nullable: true, moneyEvent: true, description: RECEIVED_ON_DESCRIPTION })
   receivedOn?: string | null;
 
-  @IsPositiveDecimal(MONEY, { description: 'In the contribution currency, at most 2 decimals' })
+  @IsMoney({ max: null, description: 'In the contribution currency, at most 2 decimals' })
   amount: string;
 
   @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217' })
   @IsIn([...CURRENCIES], { message: CURRENCY_MESSAGE })
   currency: string;
 
-  @IsPositiveDecimal(MONEY, { description: USD_DESCRIPTION })
+  @IsMoney({ description: USD_DESCRIPTION })
   usdAmount: string;
 
-  @IsPositiveDecimal(EXCHANGE_RATE, { description: RATE_DESCRIPTION })
+  @IsMoney({ shape: EXCHANGE_RATE, description: RATE_DESCRIPTION })
   exchangeRate: string;
 
   @ApiProperty({ enum: CONTRIBUTION_STATUSES })
   @IsIn(CONTRIBUTION_STATUSES, { message: STATUS_MESSAGE })
   status: ContributionStatus;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: 'A note on the earmarking; null for none',
-  })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(2000)
+  @OptionalText({ max: 2000, nullable: true, description: 'A note on the earmarking; null for none' })
   earmarking?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'UNTFHS/2024/JPN-01' })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(200)
+  @OptionalText({ max: 200, nullable: true, example: 'UNTFHS/2024/JPN-01' })
   reference?: string | null;
 }
 
 export class UpdateContributionRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @ValidateIf(present)
+  @Optional()
   @IsUUID('all', { message: 'must be a UUID' })
   donorId?: string;
 
-  @IsOptionalCalendarDate()
+  @IsOptionalCalendarDate({ moneyEvent: true })
   pledgedOn?: string;
 
-  @IsOptionalCalendarDate({ nullable: true, description: RECEIVED_ON_DESCRIPTION })
+  @IsOptionalCalendarDate({ nullable: true, moneyEvent: true, description: RECEIVED_ON_DESCRIPTION })
   receivedOn?: string | null;
 
-  @IsOptionalPositiveDecimal(MONEY, { description: 'In the contribution currency, at most 2 decimals' })
+  @IsMoney({ optional: true, max: null, description: 'In the contribution currency, at most 2 decimals' })
   amount?: string;
 
   @ApiPropertyOptional({ example: 'EUR', pattern: '^[A-Z]{3}$', description: 'ISO 4217' })
-  @ValidateIf(present)
+  @Optional()
   @IsIn([...CURRENCIES], { message: CURRENCY_MESSAGE })
   currency?: string;
 
-  @IsOptionalPositiveDecimal(MONEY, { description: USD_DESCRIPTION })
+  @IsMoney({ optional: true, description: USD_DESCRIPTION })
   usdAmount?: string;
 
-  @IsOptionalPositiveDecimal(EXCHANGE_RATE, { description: RATE_DESCRIPTION })
+  @IsMoney({ optional: true, shape: EXCHANGE_RATE, description: RATE_DESCRIPTION })
   exchangeRate?: string;
 
   @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
-  @ValidateIf(present)
+  @Optional()
   @IsIn(CONTRIBUTION_STATUSES, { message: STATUS_MESSAGE })
   status?: ContributionStatus;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(2000)
+  @OptionalText({ max: 2000, nullable: true })
   earmarking?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(200)
+  @OptionalText({ max: 200, nullable: true })
   reference?: string | null;
 }

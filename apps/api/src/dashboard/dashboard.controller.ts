@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/access.decorators';
 import { sendJsonText } from '../common/json/json-text';
@@ -13,6 +13,9 @@ export class DashboardController {
 
   /** The Fund at a glance; the portfolio is public to donors, contributions are totals per donor. */
   @Get('overview')
+  @ApiOperation({
+    summary: 'The Fund at a glance: ledger, pipeline, countries, money by year, regions, dimensions',
+  })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: DashboardOverviewDto })
   async overview(@Res({ passthrough: true }) response: Response): Promise<string> {

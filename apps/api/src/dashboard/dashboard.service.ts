@@ -9,7 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
  * The overview in one statement: each figure set is a CTE, PostgreSQL builds the JSON, sums stay
  * numeric (money leaves as text). "Committed" follows the ledger's definition in libs/domain.
  */
-// Money leaves as numeric(18,2) text: "0.00", never "0".
+// Money leaves as text with two decimals ("0.00", never "0"): round(…, 2), which, unlike a
+// numeric(18,2) cast, cannot overflow on a large sum.
 const OVERVIEW_SQL = `
   WITH live AS (
     SELECT id, stage, requested_budget, approved_budget, start_date, country_codes, region_codes, dimensions,
@@ -50,24 +51,24 @@ const OVERVIEW_SQL = `
     FROM live, unnest(dimensions) AS dimension WHERE committed GROUP BY dimension
   )
   SELECT json_build_object(
-    'ledger', (SELECT json_build_object('received', received::numeric(18,2)::text, 'committed', committed::numeric(18,2)::text,
-                 'transferred', transferred::numeric(18,2)::text, 'available', (received - committed)::numeric(18,2)::text) FROM ledger),
+    'ledger', (SELECT json_build_object('received', round(received, 2)::text, 'committed', round(committed, 2)::text,
+                 'transferred', round(transferred, 2)::text, 'available', round(received - committed, 2)::text) FROM ledger),
     'pipeline', coalesce((SELECT json_agg(json_build_object('stage', stage, 'projects', projects,
-                 'requested', requested::numeric(18,2)::text, 'approved', approved::numeric(18,2)::text) ORDER BY stage) FROM pipeline), '[]'),
+                 'requested', round(requested, 2)::text, 'approved', round(approved, 2)::text) ORDER BY stage) FROM pipeline), '[]'),
     'countries', coalesce((SELECT json_agg(json_build_object('iso3', b.iso3, 'numeric', c.numeric, 'name', c.name,
-                 'projects', b.projects, 'approved', b.approved::numeric(18,2)::text, 'sids', c.sids) ORDER BY b.iso3)
+                 'projects', b.projects, 'approved', round(b.approved, 2)::text, 'sids', c.sids) ORDER BY b.iso3)
                  FROM by_country b JOIN countries c ON c.iso3 = b.iso3), '[]'),
     'contributionsByYear', coalesce((SELECT json_agg(json_build_object('year', y.year, 'donorId', y.donor_id,
-                 'donor', d.name, 'received', y.received::numeric(18,2)::text, 'pledged', y.pledged::numeric(18,2)::text) ORDER BY y.year, d.name)
+                 'donor', d.name, 'received', round(y.received, 2)::text, 'pledged', round(y.pledged, 2)::text) ORDER BY y.year, d.name)
                  FROM donor_years y JOIN donors d ON d.id = y.donor_id WHERE y.year IS NOT NULL), '[]'),
     'approvalsByYear', coalesce((SELECT json_agg(json_build_object('year', year, 'projects', projects,
-                 'approved', approved::numeric(18,2)::text) ORDER BY year) FROM approvals WHERE year IS NOT NULL), '[]'),
+                 'approved', round(approved, 2)::text) ORDER BY year) FROM approvals WHERE year IS NOT NULL), '[]'),
     'byRegion', coalesce((SELECT json_agg(json_build_object('key', r.region, 'projects', b.projects,
-                 'approved', b.approved::numeric(18,2)::text) ORDER BY r.region)
+                 'approved', round(b.approved, 2)::text) ORDER BY r.region)
                  FROM by_region b JOIN (SELECT DISTINCT region_code, region FROM countries) r
                  ON r.region_code = b.region_code), '[]'),
     'byDimension', coalesce((SELECT json_agg(json_build_object('key', dimension, 'projects', projects,
-                 'approved', approved::numeric(18,2)::text) ORDER BY dimension) FROM by_dimension), '[]'),
+                 'approved', round(approved, 2)::text) ORDER BY dimension) FROM by_dimension), '[]'),
     'generatedAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   )::text AS overview`;
 

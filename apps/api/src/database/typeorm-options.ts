@@ -24,6 +24,9 @@ export function typeormOptions(config: AppConfig, databaseUrl: string): DataSour
       connectionTimeoutMillis: config.db.connectTimeoutMs,
       idleTimeoutMillis: 30_000,
       statement_timeout: config.db.statementTimeoutMs,
+      // statement_timeout is enforced by the server; a frozen or unreachable server enforces
+      // nothing, so the client bounds every query too (a timed-out query answers 503).
+      query_timeout: config.db.queryTimeoutMs,
       idle_in_transaction_session_timeout: config.db.statementTimeoutMs * 2,
       application_name: 'hstf-api',
     },

@@ -40,6 +40,7 @@ export class DonorsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One donor' })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: DonorDto })
   @ApiNotFoundResponse({ description: 'No such donor' })
@@ -48,6 +49,7 @@ export class DonorsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a donor' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: DonorDto })
   @ApiBadRequestResponse({
@@ -59,6 +61,7 @@ export class DonorsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a donor' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: DonorDto })
   @ApiConflictResponse({ description: 'Stale version, or the name is taken' })
@@ -72,6 +75,7 @@ export class DonorsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a donor that has no contributions and no users' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

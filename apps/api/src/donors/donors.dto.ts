@@ -1,16 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
+import { OptionalText, RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 
 export const DONOR_KINDS = [
@@ -23,10 +16,6 @@ export const DONOR_KINDS = [
 export type DonorKind = (typeof DONOR_KINDS)[number];
 
 const KIND_MESSAGE = `must be one of ${DONOR_KINDS.join(', ')}`;
-const ISO3 = /^[A-Z]{3}$/;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class DonorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -63,61 +52,38 @@ export class DonorQuery extends PageQuery {
 }
 
 export class CreateDonorRequest {
-  @ApiProperty({ example: 'Japan' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(2, { message: 'must be at least 2 characters long' })
-  @MaxLength(300)
+  @RequiredText({ max: 300, min: 2, example: 'Japan' })
   name: string;
 
   @ApiProperty({ enum: DONOR_KINDS })
   @IsIn(DONOR_KINDS, { message: KIND_MESSAGE })
   kind: DonorKind;
 
-  @ApiPropertyOptional({
-    example: 'JPN',
+  @CountryCode({
     nullable: true,
-    type: String,
+    example: 'JPN',
     description:
       'Required for a Member State (an existing country); must be absent or null for any other kind',
   })
-  @IsOptional()
-  @Transform(upper)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code such as "JPN"' })
   countryIso3?: string | null;
 }
 
 export class UpdateDonorRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional()
-  @ValidateIf((_, value) => value !== undefined)
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(2, { message: 'must be at least 2 characters long' })
-  @MaxLength(300)
+  @OptionalText({ max: 300, min: 2 })
   name?: string;
 
   @ApiPropertyOptional({ enum: DONOR_KINDS })
-  @ValidateIf((_, value) => value !== undefined)
+  @Optional()
   @IsIn(DONOR_KINDS, { message: KIND_MESSAGE })
   kind?: DonorKind;
 
-  @ApiPropertyOptional({
+  @CountryCode({
     nullable: true,
-    type: String,
+    example: 'JPN',
     description: 'Send null when the donor stops being a Member State',
   })
-  @IsOptional()
-  @Transform(upper)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code such as "JPN"' })
   countryIso3?: string | null;
 }

@@ -1,10 +1,17 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { Problem } from '../common/problem-details/problem';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../common/problem-details/problem-details.filter';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -20,6 +27,7 @@ export class HealthController {
 
   /** 200 while PostgreSQL answers, 503 while it does not; the pool reconnects by itself. */
   @Get()
+  @ApiOperation({ summary: 'Whether the API and its database answer (503 while the database is down)' })
   @Public()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
@@ -38,7 +46,7 @@ export class HealthController {
         'unavailable',
         'Service unavailable',
         'The database does not answer.',
-        { database: 'down' },
+        { database: 'down', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
       );
     } finally {
       clearTimeout(timer);

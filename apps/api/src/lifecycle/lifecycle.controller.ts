@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -44,6 +45,24 @@ export class LifecycleController {
   @ApiConflictResponse({ description: 'Stale version' })
   @ApiUnprocessableEntityResponse({
     description: 'Refused: `failures` holds every failed gate (code, facts, message); nothing is changed',
+  })
+  @ApiBody({
+    type: TransitionRequest,
+    examples: {
+      submit: {
+        summary: 'Send a full proposal to review',
+        value: { to: 'under_review', note: 'Complete; opened to the review panel.', version: 7 },
+      },
+      approve: {
+        summary: 'Approve, judged on the date of the decision',
+        value: {
+          to: 'approved',
+          note: 'Approved by the Programme Review Committee on 12 March.',
+          decidedOn: '2026-03-12',
+          version: 9,
+        },
+      },
+    },
   })
   transition(
     @Ctx() ctx: RequestContext,

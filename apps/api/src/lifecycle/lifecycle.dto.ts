@@ -1,11 +1,11 @@
 import { STAGES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const STAFF_ONLY = 'Staff and admin only: never sent to donors.';
 
 export class TransitionRequest {
@@ -13,11 +13,7 @@ export class TransitionRequest {
   @IsIn(STAGES, { message: `must be one of ${STAGES.join(', ')}` })
   to: Stage;
 
-  @ApiProperty({ example: 'Approved by the Programme Review Committee on 12 March.', maxLength: 5000 })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank' })
-  @MaxLength(5000)
+  @RequiredText({ max: 5000, example: 'Approved by the Programme Review Committee on 12 March.' })
   note: string;
 
   @IsOptionalCalendarDate({
@@ -27,10 +23,7 @@ export class TransitionRequest {
   })
   decidedOn?: string;
 
-  @ApiPropertyOptional({ description: 'The version of the project read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead('The version of the project read; or send If-Match')
   version?: number;
 }
 

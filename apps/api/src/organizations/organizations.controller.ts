@@ -10,7 +10,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
@@ -29,6 +35,7 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Organizations: UN entities, governments, NGOs, regional bodies' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: OrganizationPage })
   list(@Query() query: OrganizationQuery): Promise<OrganizationPage> {
@@ -36,6 +43,7 @@ export class OrganizationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One organization' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: OrganizationDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<OrganizationDto> {
@@ -43,6 +51,7 @@ export class OrganizationsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add an organization' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: OrganizationDto })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateOrganizationRequest): Promise<OrganizationDto> {
@@ -50,6 +59,7 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an organization' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: OrganizationDto })
   update(
@@ -62,6 +72,7 @@ export class OrganizationsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete an organization no project refers to' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; refused with 409 while projects refer to it' })

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { IsOptionalNotNull } from '../common/validation/optional';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OptionalText, RequiredText } from '../common/validation/text';
+import { Optional } from '../common/validation/optional';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 
 export const ORGANIZATION_KINDS = ['un_entity', 'government', 'ngo', 'regional_body', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -38,20 +37,10 @@ export class OrganizationQuery extends PageQuery {
 }
 
 export class CreateOrganizationRequest {
-  @ApiProperty({ example: 'United Nations Development Programme' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(2, { message: 'must be at least 2 characters long' })
-  @MaxLength(300)
+  @RequiredText({ max: 300, min: 2, example: 'United Nations Development Programme' })
   name: string;
 
-  @ApiPropertyOptional({ example: 'UNDP', nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(30)
+  @OptionalText({ max: 30, nullable: true, example: 'UNDP' })
   acronym?: string | null;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS })
@@ -60,31 +49,17 @@ export class CreateOrganizationRequest {
 }
 
 export class UpdateOrganizationRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional()
-  @IsOptionalNotNull()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(2, { message: 'must be at least 2 characters long' })
-  @MaxLength(300)
+  @OptionalText({ max: 300, min: 2 })
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptionalNotNull()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(30)
+  @OptionalText({ max: 30, nullable: true })
   acronym?: string | null;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
-  @IsOptionalNotNull()
+  @Optional()
   @IsIn(ORGANIZATION_KINDS, { message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })
   kind?: OrganizationKind;
 }

@@ -11,7 +11,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -33,6 +39,7 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Projects, filtered and sorted, a page at a time' })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: ProjectPage })
   list(@Query() query: ProjectQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
@@ -40,6 +47,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One project, in full' })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: ProjectDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ProjectDto> {
@@ -47,6 +55,7 @@ export class ProjectsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Log a new project (a concept note)' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: ProjectDto })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateProjectRequest): Promise<ProjectDto> {
@@ -54,6 +63,7 @@ export class ProjectsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a project' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: ProjectDto })
   update(
@@ -66,6 +76,7 @@ export class ProjectsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a project that was never approved' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Soft-deleted; only projects that were never approved' })

@@ -15,17 +15,16 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull } from '../common/validation/optional';
+import { OptionalText, RequiredText } from '../common/validation/text';
+import { Optional } from '../common/validation/optional';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
-import { IsMoney, IsOptionalMoney } from '../common/money/money.decorators';
+import { IsMoney } from '../common/money/money.decorators';
 import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
 import type { Dimension, ProjectSort, Stage, VulnerableGroup, Window } from './project-vocabulary';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))
@@ -35,35 +34,34 @@ const list = ({ value }: { value: unknown }) =>
   value === undefined
     ? undefined
     : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+/** Narratives are kept as written, spaces and all; the principle's review judges their content. */
+const NARRATIVE = { max: 20000, min: 0, trim: false };
 const DATE = { strict: true, strictSeparator: true };
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
 
 export class ProjectNarratives {
-  @ApiProperty({
+  @RequiredText({
+    ...NARRATIVE,
     description: 'People-centred: who is threatened, the most vulnerable first, their participation',
   })
-  @IsString()
-  @MaxLength(20000)
   peopleCentred: string;
 
-  @ApiProperty({ description: 'Comprehensive: interconnected threats, multi-sectoral, multi-agency' })
-  @IsString()
-  @MaxLength(20000)
+  @RequiredText({
+    ...NARRATIVE,
+    description: 'Comprehensive: interconnected threats, multi-sectoral, multi-agency',
+  })
   comprehensive: string;
 
-  @ApiProperty({ description: 'Context-specific: the local context and capacities' })
-  @IsString()
-  @MaxLength(20000)
+  @RequiredText({ ...NARRATIVE, description: 'Context-specific: the local context and capacities' })
   contextSpecific: string;
 
-  @ApiProperty({ description: 'Prevention-oriented: root causes, early warning, resilience' })
-  @IsString()
-  @MaxLength(20000)
+  @RequiredText({ ...NARRATIVE, description: 'Prevention-oriented: root causes, early warning, resilience' })
   preventionOriented: string;
 
-  @ApiProperty({ description: 'Protection and empowerment: top-down protection with bottom-up empowerment' })
-  @IsString()
-  @MaxLength(20000)
+  @RequiredText({
+    ...NARRATIVE,
+    description: 'Protection and empowerment: top-down protection with bottom-up empowerment',
+  })
   protectionEmpowerment: string;
 }
 
@@ -82,7 +80,7 @@ export class ParticipatingOrganizationInput {
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId: string;
 
-  @IsMoney({ description: "This organization's share of the requested budget (USD)" })
+  @IsMoney({ allowZero: true, description: "This organization's share of the requested budget (USD)" })
   budgetShare: string;
 }
 
@@ -102,35 +100,18 @@ export class RecipientCountryDto {
   @ApiProperty({ nullable: true, type: String }) region: string | null;
 }
 
-/** The fields staff write, shared by create and update. */
+/** The fields staff write, shared by create and update; a create must also carry a title and a window. */
 class ProjectFields {
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptionalNotNull()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(3, { message: 'must be at least 3 characters long' })
-  @MaxLength(300)
-  title?: string;
-
-  @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptionalNotNull()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText({ max: 5000, min: 0, trim: false })
   summary?: string;
 
-  @ApiPropertyOptional({ enum: WINDOWS, description: 'Funding window I or II' })
-  @IsOptionalNotNull()
-  @IsIn(WINDOWS, { message: 'must be I or II' })
-  window?: Window;
-
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptionalNotNull()
-  @ValidateIf((_, value) => value !== null)
+  @Optional({ nullable: true })
   @IsUUID('all', { message: 'must be a UUID' })
   leadOrganizationId?: string | null;
 
   @ApiPropertyOptional({ type: [ParticipatingOrganizationInput] })
-  @IsOptionalNotNull()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
@@ -138,53 +119,54 @@ class ProjectFields {
   organizations?: ParticipatingOrganizationInput[];
 
   @ApiPropertyOptional({ type: [String], example: ['KEN', 'UGA'], description: 'ISO 3166-1 alpha-3 codes' })
-  @IsOptionalNotNull()
+  @Optional()
   @Transform(upper)
   @IsArray()
   @ArrayMaxSize(60)
   @Matches(/^[A-Z]{3}$/, { each: true, message: 'must hold ISO 3166-1 alpha-3 codes' })
   recipientCountries?: string[];
 
-  @IsOptionalMoney({ description: 'Requested from the Fund (USD)' })
+  @IsMoney({ optional: true, allowZero: true, description: 'Requested from the Fund (USD)' })
   requestedBudget?: string;
 
-  @IsOptionalMoney({ nullable: true, description: 'Approved by the Fund (USD); fixed once approved' })
+  @IsMoney({
+    nullable: true,
+    allowZero: true,
+    description: 'Approved by the Fund (USD); fixed once approved',
+  })
   approvedBudget?: string | null;
 
-  @IsOptionalMoney({ description: 'Co-funding from other sources (USD)' })
+  @IsMoney({ optional: true, allowZero: true, description: 'Co-funding from other sources (USD)' })
   coFunding?: string;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptionalNotNull()
-  @ValidateIf((_, value) => value !== null)
+  @Optional({ nullable: true })
   @IsISO8601(DATE, DATE_MESSAGE)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
   startDate?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptionalNotNull()
-  @ValidateIf((_, value) => value !== null)
+  @Optional({ nullable: true })
   @IsISO8601(DATE, DATE_MESSAGE)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true })
-  @IsOptionalNotNull()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(DIMENSIONS, { each: true, message: `must hold only ${DIMENSIONS.join(', ')}` })
   dimensions?: Dimension[];
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0 })
-  @IsOptionalNotNull()
-  @ValidateIf((_, value) => value !== null)
+  @Optional({ nullable: true })
   @IsInt({ message: 'must be a whole number' })
   @Min(0)
   @Max(2_000_000_000)
   targetBeneficiaries?: number | null;
 
   @ApiPropertyOptional({ enum: VULNERABLE_GROUPS, isArray: true })
-  @IsOptionalNotNull()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(VULNERABLE_GROUPS, { each: true, message: 'must hold only the vulnerable groups of the design' })
@@ -195,7 +177,7 @@ class ProjectFields {
     example: [1, 5, 16],
     description: 'Sustainable Development Goals 1–17',
   })
-  @IsOptionalNotNull()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsInt({ each: true, message: 'must hold SDG numbers 1 to 17' })
@@ -204,25 +186,22 @@ class ProjectFields {
   sdgs?: number[];
 
   @ApiPropertyOptional({ type: ProjectNarratives })
-  @IsOptionalNotNull()
+  @Optional()
   @ValidateNested()
   @Type(() => ProjectNarratives)
   narratives?: ProjectNarratives;
 
-  @ApiPropertyOptional({ description: 'Top-down protection measures (norms, institutions, early warning…)' })
-  @IsOptionalNotNull()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalText({
+    ...NARRATIVE,
+    description: 'Top-down protection measures (norms, institutions, early warning…)',
+  })
   protectionMeasures?: string;
 
-  @ApiPropertyOptional({ description: 'Bottom-up empowerment measures' })
-  @IsOptionalNotNull()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalText({ ...NARRATIVE, description: 'Bottom-up empowerment measures' })
   empowermentMeasures?: string;
 
   @ApiPropertyOptional({ type: ParagraphThreeDeclarations })
-  @IsOptionalNotNull()
+  @Optional()
   @ValidateNested()
   @Type(() => ParagraphThreeDeclarations)
   declarations?: ParagraphThreeDeclarations;
@@ -233,28 +212,29 @@ export class CreateProjectRequest extends ProjectFields {
     example: 'HS-2026-0042',
     description: 'Generated as HS-<year>-<number> when omitted',
   })
-  @IsOptionalNotNull()
+  @Optional()
   @Matches(/^HS-\d{4}-\d{4}$/, { message: 'must look like HS-2026-0042' })
   code?: string;
 
-  @ApiProperty({ maxLength: 300 })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(3, { message: 'must be at least 3 characters long' })
-  @MaxLength(300)
-  declare title: string;
+  @RequiredText({ max: 300, min: 3 })
+  title: string;
 
-  @ApiProperty({ enum: WINDOWS })
+  @ApiProperty({ enum: WINDOWS, description: 'Funding window I or II' })
   @IsIn(WINDOWS, { message: 'must be I or II' })
-  declare window: Window;
+  window: Window;
 }
 
 export class UpdateProjectRequest extends ProjectFields {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
+
+  @OptionalText({ max: 300, min: 3 })
+  title?: string;
+
+  @ApiPropertyOptional({ enum: WINDOWS, description: 'Funding window I or II' })
+  @Optional()
+  @IsIn(WINDOWS, { message: 'must be I or II' })
+  window?: Window;
 }
 
 export class ProjectDto {

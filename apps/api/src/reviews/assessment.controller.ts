@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, PipeTransform, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isPrincipleId, PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
@@ -16,7 +23,6 @@ import {
   UpdateAssessmentSettingsRequest,
 } from './assessment.dto';
 import { AssessmentService } from './assessment.service';
-import { OptionalExpectedVersion } from './optional-version';
 
 class ParsePrinciplePipe implements PipeTransform<string, PrincipleId> {
   transform(value: string): PrincipleId {
@@ -40,6 +46,7 @@ export class ProjectAssessmentController {
   constructor(private readonly assessments: AssessmentService) {}
 
   @Get('assessment')
+  @ApiOperation({ summary: 'The assessment of a proposal against the five principles' })
   @Authenticated('admin', 'staff', 'reviewer')
   @ApiOkResponse({ type: AssessmentDto })
   assessment(
@@ -50,6 +57,7 @@ export class ProjectAssessmentController {
   }
 
   @Get('moderation-notes')
+  @ApiOperation({ summary: "The staff's moderation notes of a proposal, one per principle" })
   @Authenticated('admin', 'staff', 'reviewer')
   @ApiOkResponse({ type: ModerationNoteList, description: 'In principle order' })
   async notes(
@@ -60,6 +68,7 @@ export class ProjectAssessmentController {
   }
 
   @Put('moderation-notes/:principle')
+  @ApiOperation({ summary: 'Record or change the moderation note of one principle' })
   @Authenticated('admin', 'staff')
   @ApiParam({ name: 'principle', enum: PRINCIPLE_IDS })
   @ApiCreatedResponse({ type: ModerationNoteDto, description: 'Recorded' })
@@ -68,7 +77,7 @@ export class ProjectAssessmentController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) projectId: string,
     @Param('principle', ParsePrinciplePipe) principle: PrincipleId,
-    @OptionalExpectedVersion() version: number | null,
+    @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ModerationNoteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ModerationNoteDto> {
@@ -84,6 +93,7 @@ export class AssessmentSettingsController {
   constructor(private readonly assessments: AssessmentService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The thresholds an assessment must reach to pass' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: AssessmentSettingsDto })
   get(): Promise<AssessmentSettingsDto> {
@@ -91,6 +101,7 @@ export class AssessmentSettingsController {
   }
 
   @Patch()
+  @ApiOperation({ summary: 'Change the thresholds an assessment must reach to pass' })
   @Authenticated('admin')
   @ApiOkResponse({ type: AssessmentSettingsDto })
   update(

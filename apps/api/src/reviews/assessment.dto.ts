@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
-import { IsOptionalNotNull } from '../common/validation/optional';
+import { RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
+import { Optional } from '../common/validation/optional';
 import { STAGES } from '../projects/project-vocabulary';
 import type { Stage } from '../projects/project-vocabulary';
 import { PrincipleIndicatorsDto } from './reviews.dto';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const FACTS = { type: 'object', additionalProperties: true } as const;
 
 /** A mean kept exact: numerator / denominator; `decimal` is rounded for display only. */
@@ -124,17 +124,10 @@ export class AssessmentDto {
 }
 
 export class ModerationNoteRequest {
-  @ApiPropertyOptional({ description: 'Required when the note exists: the version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead('Required when the note exists: the version read; or send If-Match')
   version?: number;
 
-  @ApiProperty({ maxLength: 10000, description: 'How staff moderated the disagreement' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @RequiredText({ max: 10000, description: 'How staff moderated the disagreement' })
   note: string;
 }
 
@@ -147,35 +140,32 @@ const THRESHOLD = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }
 const THRESHOLD_MESSAGE = { message: 'must be a number from 0 to 4 with at most two decimals' };
 
 export class UpdateAssessmentSettingsRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 4, example: 2 })
-  @IsOptionalNotNull()
+  @Optional()
   @IsNumber(THRESHOLD, THRESHOLD_MESSAGE)
   @Min(0, THRESHOLD_MESSAGE)
   @Max(4, THRESHOLD_MESSAGE)
   minPrincipleMean?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 4, example: 2.5 })
-  @IsOptionalNotNull()
+  @Optional()
   @IsNumber(THRESHOLD, THRESHOLD_MESSAGE)
   @Min(0, THRESHOLD_MESSAGE)
   @Max(4, THRESHOLD_MESSAGE)
   minOverallMean?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, example: 2 })
-  @IsOptionalNotNull()
+  @Optional()
   @IsInt({ message: 'must be a whole number from 1 to 20' })
   @Min(1, { message: 'must be a whole number from 1 to 20' })
   @Max(20, { message: 'must be a whole number from 1 to 20' })
   minReviews?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4, example: 2 })
-  @IsOptionalNotNull()
+  @Optional()
   @IsInt({ message: 'must be a whole number from 1 to 4' })
   @Min(1, { message: 'must be a whole number from 1 to 4' })
   @Max(4, { message: 'must be a whole number from 1 to 4' })

@@ -20,7 +20,7 @@ import {
   ModerationNoteRequest,
   UpdateAssessmentSettingsRequest,
 } from './assessment.dto';
-import { versionRequired } from './optional-version';
+import { versionRequired } from '../common/concurrency/expected-version';
 import { indicatorsDto, readProposal } from './proposal-for-review';
 import { projectWithReviewsFor, seesAllReviews } from './review-access';
 import { reviewInputOf, ReviewRow, SELECT_REVIEWS } from './review-rows';

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access.decorators';
 import { ReviewerCalibrationList, ReviewerPage, ReviewerQuery } from './reviewers.dto';
 import { ReviewersService } from './reviewers.service';
@@ -11,6 +11,7 @@ export class ReviewersController {
   constructor(private readonly reviewers: ReviewersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The reviewers, with their open and submitted reviews' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({
     type: ReviewerPage,
@@ -21,6 +22,7 @@ export class ReviewersController {
   }
 
   @Get('calibration')
+  @ApiOperation({ summary: "Each reviewer's mean deviation from the panel mean" })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: ReviewerCalibrationList })
   async calibration(): Promise<ReviewerCalibrationList> {

@@ -1,10 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { OptionalText } from '../common/validation/text';
 import { PageQuery } from '../common/pagination/pagination';
 import { ExactMeanDto } from './assessment.dto';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** An active reviewer account, with the workload staff weigh when they choose whom to assign. */
 export class ReviewerDto {
@@ -27,11 +24,7 @@ export class ReviewerPage {
 }
 
 export class ReviewerQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of the name or email (case-insensitive)' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MaxLength(100)
+  @OptionalText({ max: 100, min: 0, description: 'Part of the name or email (case-insensitive)' })
   q?: string;
 }
 

@@ -11,18 +11,19 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
-import { OptionalExpectedVersion } from './optional-version';
 import {
   AssignReviewerRequest,
   ConflictDeclarationRequest,
@@ -48,6 +49,7 @@ export class ProjectReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The reviews of a proposal' })
   @Authenticated('admin', 'staff', 'reviewer')
   @ApiOkResponse({
     type: ReviewPage,
@@ -62,6 +64,7 @@ export class ProjectReviewsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Assign a reviewer to a proposal' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: ReviewDto })
   @ApiUnprocessableEntityResponse({ description: 'The proposal is not under review' })
@@ -75,6 +78,7 @@ export class ProjectReviewsController {
   }
 
   @Delete(':reviewId')
+  @ApiOperation({ summary: 'Take a review back from its reviewer (not once submitted)' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Unassigned' })
@@ -96,6 +100,7 @@ export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The reviews awaiting staff, by status' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({
     type: ReviewSummaryPage,
@@ -106,6 +111,7 @@ export class ReviewsController {
   }
 
   @Get('mine')
+  @ApiOperation({ summary: "The signed-in reviewer's review queue" })
   @Authenticated('reviewer')
   @ApiOkResponse({ type: ReviewSummaryPage, description: "The caller's review queue" })
   mine(@Ctx() ctx: RequestContext, @Query() query: MyReviewsQuery): Promise<ReviewSummaryPage> {
@@ -113,6 +119,7 @@ export class ReviewsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One review, with the proposal as its reviewer sees it' })
   @Authenticated('admin', 'staff', 'reviewer')
   @ApiOkResponse({
     type: ReviewDetailDto,
@@ -125,6 +132,7 @@ export class ReviewsController {
   }
 
   @Post(':id/conflict')
+  @ApiOperation({ summary: 'Declare conflicts of interest before the proposal opens' })
   @Authenticated('reviewer')
   @HttpCode(200)
   @ApiOkResponse({
@@ -133,21 +141,53 @@ export class ReviewsController {
   })
   @ApiNotFoundResponse({ description: "Not the caller's review" })
   @ApiUnprocessableEntityResponse({ description: 'Conflicts were already declared' })
+  @ApiBody({
+    type: ConflictDeclarationRequest,
+    examples: {
+      none: { summary: 'No conflict: the proposal opens', value: { declared: false } },
+      conflict: {
+        summary: 'A conflict with a country of the proposal: the reviewer is withdrawn',
+        value: {
+          declared: true,
+          countries: ['KEN'],
+          note: 'Seconded to the Government of Kenya until 2025.',
+        },
+      },
+    },
+  })
   declareConflicts(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
-    @OptionalExpectedVersion() version: number | null,
+    @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ConflictDeclarationRequest,
   ): Promise<ReviewDto> {
     return this.reviews.declareConflicts(ctx, id, version, body);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Save a review draft: scores, justifications, recommendation' })
   @Authenticated('reviewer')
   @ApiOkResponse({ type: ReviewDto, description: 'The draft saved; status becomes draft' })
   @ApiNotFoundResponse({ description: "Not the caller's review" })
   @ApiUnprocessableEntityResponse({
     description: 'Conflicts not declared yet, a conflict declared, or the review already submitted',
+  })
+  @ApiBody({
+    type: UpdateReviewRequest,
+    examples: {
+      draft: {
+        summary: 'A draft: a field left out keeps its value, null clears it',
+        value: {
+          version: 3,
+          scores: { people_centred: 3, comprehensive: 2 },
+          justifications: {
+            people_centred: 'Beneficiaries counted and women-led groups named in the design.',
+            comprehensive: 'Health and food security linked; only one participating agency.',
+          },
+          recommendation: 'revise',
+        },
+      },
+    },
   })
   update(
     @Ctx() ctx: RequestContext,
@@ -159,6 +199,7 @@ export class ReviewsController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit a review (final)' })
   @Authenticated('reviewer')
   @HttpCode(200)
   @ApiOkResponse({ type: ReviewDto, description: 'Submitted: final' })

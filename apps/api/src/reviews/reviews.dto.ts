@@ -10,26 +10,24 @@ import {
   IsInt,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
+import { OptionalText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
-import { IsOptionalNotNull } from '../common/validation/optional';
+import { Optional } from '../common/validation/optional';
 import { STAGES } from '../projects/project-vocabulary';
 import type { Stage } from '../projects/project-vocabulary';
 
 export { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES };
 export type { PrincipleId, Recommendation, ReviewStatus };
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))
@@ -229,10 +227,7 @@ export class AssignReviewerRequest {
 }
 
 export class ConflictDeclarationRequest {
-  @ApiPropertyOptional({ description: 'The version read (optional here); or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead('The version read (optional here); or send If-Match')
   version?: number;
 
   @ApiProperty({ description: 'true declares a conflict and withdraws the reviewer from the proposal' })
@@ -244,7 +239,7 @@ export class ConflictDeclarationRequest {
     format: 'uuid',
     description: 'Organizations of the proposal the conflict is with',
   })
-  @IsOptionalNotNull()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique()
@@ -252,7 +247,7 @@ export class ConflictDeclarationRequest {
   organizationIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['KEN'], description: 'Recipient countries (alpha-3)' })
-  @IsOptionalNotNull()
+  @Optional()
   @Transform(upper)
   @IsArray()
   @ArrayMaxSize(60)
@@ -260,12 +255,7 @@ export class ConflictDeclarationRequest {
   @Matches(/^[A-Z]{3}$/, { each: true, message: 'must hold ISO 3166-1 alpha-3 codes' })
   countries?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 5000 })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText({ max: 5000, min: 0, nullable: true })
   note?: string | null;
 }
 
@@ -279,13 +269,7 @@ const ScoreField = () =>
   );
 
 const JustificationField = () =>
-  applyDecorators(
-    ApiPropertyOptional({ nullable: true, type: String, maxLength: 10000, description: JUSTIFICATION }),
-    IsOptional(),
-    Transform(trimmed),
-    IsString(),
-    MaxLength(10000),
-  );
+  OptionalText({ max: 10000, min: 0, nullable: true, description: JUSTIFICATION });
 
 export class ScoresInput {
   @ScoreField() people_centred?: number | null;
@@ -305,21 +289,18 @@ export class JustificationsInput {
 
 /** A draft: any subset of the scores, justifications and the recommendation; absent keeps, null clears. */
 export class UpdateReviewRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
   @ApiPropertyOptional({ type: ScoresInput })
-  @IsOptionalNotNull()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => ScoresInput)
   scores?: ScoresInput;
 
   @ApiPropertyOptional({ type: JustificationsInput })
-  @IsOptionalNotNull()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => JustificationsInput)
@@ -332,9 +313,6 @@ export class UpdateReviewRequest {
 }
 
 export class SubmitReviewRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 }

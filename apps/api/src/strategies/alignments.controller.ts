@@ -15,6 +15,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
@@ -36,6 +37,7 @@ export class AlignmentsController {
   constructor(private readonly alignments: AlignmentsService) {}
 
   @Get()
+  @ApiOperation({ summary: "A project's alignments to national strategies" })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: AlignmentPage })
   list(
@@ -47,6 +49,7 @@ export class AlignmentsController {
   }
 
   @Get(':alignmentId')
+  @ApiOperation({ summary: 'One alignment of a project' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: AlignmentDto })
   get(
@@ -58,6 +61,7 @@ export class AlignmentsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Align a project to a national strategy of a recipient country' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: AlignmentDto })
   create(
@@ -69,6 +73,7 @@ export class AlignmentsController {
   }
 
   @Patch(':alignmentId')
+  @ApiOperation({ summary: 'Change an alignment' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: AlignmentDto })
   update(
@@ -82,6 +87,7 @@ export class AlignmentsController {
   }
 
   @Delete(':alignmentId')
+  @ApiOperation({ summary: 'Delete an alignment' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

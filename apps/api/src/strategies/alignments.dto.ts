@@ -1,26 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
+import { OptionalText, RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
-
-/** Optional in an update, but not nullable: `null` is validated (and refused), not skipped. */
-const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upperTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
 
 /** Project × recipient country × national strategy: "in line with national strategies and priorities". */
 export class AlignmentDto {
@@ -46,76 +30,44 @@ export class AlignmentPage {
 }
 
 export class AlignmentQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only alignments for this recipient country', example: 'KEN' })
-  @IsOptional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true, description: 'Only alignments for this recipient country' })
   country?: string;
 }
 
 export class CreateAlignmentRequest {
-  @ApiProperty({ example: 'KEN', description: 'A recipient country of the project' })
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ description: 'A recipient country of the project' })
   countryIso3: string;
 
   @ApiProperty({ format: 'uuid', description: 'A national strategy of that country' })
   @IsUUID('all', { message: 'must be a UUID' })
   strategyId: string;
 
-  @ApiPropertyOptional({
+  @OptionalText({
+    max: 300,
     nullable: true,
-    type: String,
     description: "One of the strategy's priority areas (matched without regard to case)",
   })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(300)
   priorityArea?: string | null;
 
-  @ApiProperty({ description: 'Why the project is in line with this strategy' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @RequiredText({ max: 10000, description: 'Why the project is in line with this strategy' })
   justification: string;
 }
 
 export class UpdateAlignmentRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional({ example: 'KEN' })
-  @IfPresent()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true })
   countryIso3?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IfPresent()
+  @Optional()
   @IsUUID('all', { message: 'must be a UUID' })
   strategyId?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(300)
+  @OptionalText({ max: 300, nullable: true })
   priorityArea?: string | null;
 
-  @ApiPropertyOptional()
-  @IfPresent()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @OptionalText({ max: 10000 })
   justification?: string;
 }

@@ -10,7 +10,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_ROLES, Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
@@ -29,6 +35,7 @@ export class NationalStrategiesController {
   constructor(private readonly strategies: StrategiesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'National strategies and priorities, by country' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: NationalStrategyPage })
   list(@Query() query: NationalStrategyQuery): Promise<NationalStrategyPage> {
@@ -36,6 +43,7 @@ export class NationalStrategiesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One national strategy' })
   @Authenticated(...ALL_ROLES)
   @ApiOkResponse({ type: NationalStrategyDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<NationalStrategyDto> {
@@ -43,6 +51,7 @@ export class NationalStrategiesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a national strategy' })
   @Authenticated('admin', 'staff')
   @ApiCreatedResponse({ type: NationalStrategyDto })
   create(
@@ -53,6 +62,7 @@ export class NationalStrategiesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a national strategy' })
   @Authenticated('admin', 'staff')
   @ApiOkResponse({ type: NationalStrategyDto })
   update(
@@ -65,6 +75,7 @@ export class NationalStrategiesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a national strategy no alignment refers to' })
   @Authenticated('admin', 'staff')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; refused with 409 while project alignments refer to it' })

@@ -4,30 +4,22 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsInt,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
-  Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { CountryCode } from '../common/validation/country-code';
+import { OptionalText, RequiredText } from '../common/validation/text';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
 
-/** Optional in an update, but not nullable: `null` is validated (and refused), not skipped. */
-const IfPresent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upperTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 const trimmedEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
     : value;
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'must be an ISO 3166-1 alpha-3 code, such as "KEN"';
 
 export class NationalStrategyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -55,10 +47,7 @@ export class NationalStrategyPage {
 }
 
 export class NationalStrategyQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3 code of the country', example: 'KEN' })
-  @IsOptional()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true, description: 'ISO 3166-1 alpha-3 code of the country' })
   country?: string;
 
   @ApiPropertyOptional({ description: 'Part of the title' })
@@ -74,16 +63,10 @@ export class NationalStrategyQuery extends PageQuery {
 }
 
 export class CreateNationalStrategyRequest {
-  @ApiProperty({ example: 'KEN', description: 'ISO 3166-1 alpha-3 code of a known country' })
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ description: 'ISO 3166-1 alpha-3 code of a known country' })
   countryIso3: string;
 
-  @ApiProperty({ example: 'Kenya Vision 2030, Third Medium Term Plan' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(3, { message: 'must be at least 3 characters long' })
-  @MaxLength(500)
+  @RequiredText({ max: 500, min: 3, example: 'Kenya Vision 2030, Third Medium Term Plan' })
   title: string;
 
   @ApiProperty({ format: 'date', example: '2018-01-01' })
@@ -107,49 +90,32 @@ export class CreateNationalStrategyRequest {
   })
   priorityAreas?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The document (title, symbol) or a URL' })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(2000)
+  @OptionalText({ max: 2000, nullable: true, description: 'The document (title, symbol) or a URL' })
   reference?: string | null;
 }
 
 export class UpdateNationalStrategyRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional({ example: 'KEN' })
-  @IfPresent()
-  @Transform(upperTrimmed)
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @CountryCode({ optional: true })
   countryIso3?: string;
 
-  @ApiPropertyOptional()
-  @IfPresent()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(3, { message: 'must be at least 3 characters long' })
-  @MaxLength(500)
+  @OptionalText({ max: 500, min: 3 })
   title?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IfPresent()
+  @Optional()
   @ValidCalendarDate()
   periodFrom?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IfPresent()
+  @Optional()
   @ValidCalendarDate()
   periodTo?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IfPresent()
+  @Optional()
   @Transform(trimmedEach)
   @IsArray()
   @ArrayMaxSize(50)
@@ -161,12 +127,6 @@ export class UpdateNationalStrategyRequest {
   })
   priorityAreas?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(2000)
+  @OptionalText({ max: 2000, nullable: true })
   reference?: string | null;
 }

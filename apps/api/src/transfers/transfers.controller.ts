@@ -30,6 +30,7 @@ export class TransfersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One transfer' })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: TransferDto })
   @ApiNotFoundResponse({ description: 'No such transfer' })

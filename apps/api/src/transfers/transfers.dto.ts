@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import { IsPositiveDecimal, MONEY } from '../common/money/positive-decimal';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { OptionalText } from '../common/validation/text';
+import { IsMoney } from '../common/money/money.decorators';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsCalendarDate } from '../common/validation/calendar-date';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TransferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -67,20 +56,14 @@ export class CreateTransferRequest {
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId: string;
 
-  @IsPositiveDecimal(MONEY, {
+  @IsMoney({
     description: "US dollars; with the project's earlier transfers, at most its approved budget",
   })
   amountUsd: string;
 
-  @IsCalendarDate({ example: '2024-03-31' })
+  @IsCalendarDate({ example: '2024-03-31', moneyEvent: true })
   transferredOn: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Transform(trimmed)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MinLength(1, { message: 'must not be empty (send null for none)' })
-  @MaxLength(200)
+  @OptionalText({ max: 200, nullable: true })
   reference?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
@@ -12,6 +12,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The users and their roles' })
   @Authenticated('admin')
   @ApiOkResponse({ type: UserPage })
   list(@Query() query: UserQuery): Promise<UserPage> {
@@ -19,6 +20,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One user' })
   @Authenticated('admin')
   @ApiOkResponse({ type: UserDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
@@ -26,6 +28,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a user with a role' })
   @Authenticated('admin')
   @ApiCreatedResponse({ type: UserDto })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateUserRequest): Promise<UserDto> {
@@ -33,6 +36,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a user's name, role, donor link or password, or deactivate them" })
   @Authenticated('admin')
   @ApiOkResponse({ type: UserDto })
   update(

@@ -1,23 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hstf/domain';
-import { IsOptionalNotNull } from '../common/validation/optional';
+import { OptionalText, RequiredText } from '../common/validation/text';
+import { Optional } from '../common/validation/optional';
+import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
@@ -59,11 +48,7 @@ export class CreateUserRequest {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'Amina Diallo' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(200)
+  @RequiredText({ max: 200, tooShort: 'is required', example: 'Amina Diallo' })
   name: string;
 
   @ApiProperty({ enum: ROLES })
@@ -86,33 +71,24 @@ export class CreateUserRequest {
 }
 
 export class UpdateUserRequest {
-  @ApiPropertyOptional({ description: 'The version read; or send If-Match' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version?: number;
 
-  @ApiPropertyOptional()
-  @IsOptionalNotNull()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(200)
+  @OptionalText({ max: 200, tooShort: 'is required' })
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptionalNotNull()
+  @Optional()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptionalNotNull()
-  @ValidateIf((_, value) => value !== null)
+  @Optional({ nullable: true })
   @IsUUID('all', { message: 'must be a UUID' })
   donorId?: string | null;
 
   @ApiPropertyOptional({ description: 'Deactivating a user ends all their sessions' })
-  @IsOptionalNotNull()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
@@ -121,7 +97,7 @@ export class UpdateUserRequest {
     format: 'password',
     description: 'Ends all their sessions',
   })
-  @IsOptionalNotNull()
+  @Optional()
   @IsString()
   password?: string;
 }

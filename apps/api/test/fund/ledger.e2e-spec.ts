@@ -68,14 +68,6 @@ describe("the Fund's ledger", () => {
         exchangeRate: '0.5',
         usdAmount: '500.03',
       },
-      // More cents than a double holds exactly (> 2^53): a float sum would be off.
-      {
-        donorId: japan,
-        pledgedOn: '2008-01-01',
-        receivedOn: '2008-12-31',
-        amount: '98765432109876.54',
-        usdAmount: '98765432109876.54',
-      },
       {
         donorId: foundation,
         pledgedOn: '2008-06-01',
@@ -110,6 +102,15 @@ describe("the Fund's ledger", () => {
       if (response.body.status === 'received')
         add('received', Number(response.body.receivedOn.slice(0, 4)), response.body.usdAmount);
     }
+    // More cents than a double holds exactly (> 2^53): a float sum would be off. The API refuses an
+    // amount this large (above the domain's plausible bound), so it is inserted as a row kept from
+    // before that bound, which the ledger must still sum to the cent.
+    await aContribution(t, japan, {
+      pledgedOn: '2008-01-01',
+      receivedOn: '2008-12-31',
+      usdAmount: '98765432109876.54',
+    });
+    add('received', 2008, '98765432109876.54');
 
     const projects: { stage: string; budget: string; start: string | null; deleted?: boolean }[] = [
       { stage: 'approved', budget: '1000000.01', start: '2007-07-01' },

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/app-config';
 import { migrate } from '../../src/database/database-runtime';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database';
-import { databaseUrl, TEMPLATE_DATABASE, withAdminClient } from './test-database';
+import { ensureAppLoginRole } from '../../src/database/app-role';
+import { databaseUrl, TEMPLATE_DATABASE, TEST_APP_PASSWORD, withAdminClient } from './test-database';
 
 declare global {
   var hstfStopTestServer: (() => Promise<void>) | undefined;
@@ -25,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
     server = embedded.url;
     globalThis.hstfStopTestServer = () => embedded.stop();
   }
+  // The API under test serves as the app role, as in production.
+  await ensureAppLoginRole(databaseUrl(server, 'postgres'), TEST_APP_PASSWORD);
   await withAdminClient(server, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);

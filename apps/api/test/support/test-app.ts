@@ -5,14 +5,17 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { buildOpenApiDocument, configureApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { assertContract, ResponseContract } from './response-contract';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Requests to the API; every answer is checked against the OpenAPI document (`contract`). */
   http: () => TestAgent;
-  /** Direct SQL, for arranging state and for checking what was (not) written. */
+  contract: () => ResponseContract;
+  /** Direct SQL as the schema's owner, for arranging state and checking what was (not) written. */
   db: Pool;
   /** The database's URL, for a second API instance on the same database. */
   url: string;
@@ -21,15 +24,18 @@ export interface TestApp {
 }
 
 /**
- * The real API, on a fresh copy of the migrated database (or on `url`). `imports` adds modules
- * beside AppModule, for tests that need a route the API does not have.
+ * The real API, serving as the app role on a fresh copy of the migrated database (or on `url`,
+ * with `ownerUrl` for `db`). `imports` adds modules beside AppModule, for tests that need a route
+ * the API does not have.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
   url?: string,
-  options: { imports?: ModuleMetadata['imports'] } = {},
+  options: { imports?: ModuleMetadata['imports']; ownerUrl?: string } = {},
 ): Promise<TestApp> {
-  const database = url ? { url, drop: () => Promise.resolve() } : await createTestDatabase();
+  const database = url
+    ? { url, ownerUrl: options.ownerUrl ?? url, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])],
@@ -37,15 +43,18 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);
   await app.init();
-  const db = new Pool({ connectionString: database.url, max: 3 });
+  const db = new Pool({ connectionString: database.ownerUrl, max: 3 });
   // Dropping the database (WITH FORCE) when the file is done kills the connections of this pool that
   // are idle or still closing (pool.end() resolves before they have closed): their errors are
   // expected then, reported to the pool or to the client, and must not fail the file.
   db.on('error', () => undefined);
   db.on('connect', (client) => client.on('error', () => undefined));
+  let contract: ResponseContract | undefined;
+  const contractOf = () => (contract ??= new ResponseContract(buildOpenApiDocument(app)));
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => contractChecked(request(app.getHttpServer()), contractOf),
+    contract: contractOf,
     db,
     url: database.url,
     config,
@@ -55,6 +64,28 @@ export async function createTestApp(
       await database.drop();
     },
   };
+}
+
+/**
+ * The test client, with a check added before the test's own expectations on every request: the
+ * answer must be what the OpenAPI document declares for its route, method and status.
+ */
+function contractChecked(client: TestAgent, contract: () => ResponseContract): TestAgent {
+  const methods = client as unknown as Record<string, (url: string) => request.Test>;
+  const checked: Record<string, (url: string) => request.Test> = {};
+  for (const [method, make] of Object.entries(methods)) {
+    checked[method] = (url: string) =>
+      make(url).expect((response: request.Response) =>
+        assertContract(contract(), {
+          method: method === 'del' ? 'delete' : method,
+          url,
+          status: response.status,
+          contentType: response.get('content-type'),
+          text: typeof response.text === 'string' ? response.text : '',
+        }),
+      );
+  }
+  return checked as unknown as TestAgent;
 }
 
 export async function count(

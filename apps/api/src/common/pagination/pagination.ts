@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { unstorableText } from '../http/text';
 import { Problem } from '../problem-details/problem';
 
 export const DEFAULT_LIMIT = 50;
@@ -39,7 +40,10 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
     if (
       Array.isArray(key) &&
       key.length === arity &&
-      key.every((part) => typeof part === 'string' || typeof part === 'number')
+      key.every(
+        (part): part is string | number =>
+          (typeof part === 'string' && unstorableText(part) === null) || typeof part === 'number',
+      )
     ) {
       return key;
     }

@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemDocument } from './problem';
+
+/** How long a client is asked to wait before retrying while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const GENERIC_TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -46,6 +50,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
     const database = this.fromDatabaseError(exception, instance);
     if (database) return database;
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        type: 'https://hstf-portfolio.org/problems/unavailable',
+        title: 'Service unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: 'The database is not answering; try again shortly.',
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        instance,
+      };
+    }
     return {
       type: 'https://hstf-portfolio.org/problems/internal',
       title: 'Internal error',

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy, ValidateIf } from 'class-validator';
+import { checkMoneyEventDate, describeBoundProblem } from '@hstf/domain';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MESSAGE = 'must be a calendar date written YYYY-MM-DD, such as "2024-03-31"';
@@ -27,8 +28,33 @@ export const ValidCalendarDate = () =>
     validator: { validate: isCalendarDate, defaultMessage: () => MESSAGE },
   });
 
+/** The UTC calendar day now, as "YYYY-MM-DD". */
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The date of money that moved: from the Fund's founding (1999) to today (libs/domain). */
+const WithinFundLifetime = () =>
+  ValidateBy({
+    name: 'isMoneyEventDate',
+    validator: {
+      validate: (value) => typeof value !== 'string' || checkMoneyEventDate(value, todayUtc()) === null,
+      defaultMessage: (args) => {
+        const problem = checkMoneyEventDate(String(args?.value), todayUtc());
+        return problem ? describeBoundProblem(problem) : 'is invalid';
+      },
+    },
+  });
+
+interface CalendarDateOptions {
+  description?: string;
+  example?: string;
+  /** A receipt, a pledge or a transfer: not before 1999, not after today. */
+  moneyEvent?: boolean;
+}
+
 /** A date without a time (PostgreSQL `date`), as "YYYY-MM-DD". */
-export function IsCalendarDate(options: { description?: string; example?: string } = {}) {
+export function IsCalendarDate(options: CalendarDateOptions = {}) {
   return applyDecorators(
     ApiProperty({
       type: String,
@@ -36,12 +62,13 @@ export function IsCalendarDate(options: { description?: string; example?: string
       example: options.example ?? '2024-03-31',
       description: options.description,
     }),
+    ...(options.moneyEvent ? [WithinFundLifetime()] : []),
     ValidCalendarDate(),
   );
 }
 
 /** Optional (absent is fine); with `nullable`, null clears it, otherwise null is refused. */
-export function IsOptionalCalendarDate(options: { description?: string; nullable?: boolean } = {}) {
+export function IsOptionalCalendarDate(options: CalendarDateOptions & { nullable?: boolean } = {}) {
   return applyDecorators(
     ApiPropertyOptional({
       type: String,
@@ -50,6 +77,7 @@ export function IsOptionalCalendarDate(options: { description?: string; nullable
       description: options.description,
     }),
     ValidateIf((_, value) => value !== undefined && !(options.nullable && value === null)),
+    ...(options.moneyEvent ? [WithinFundLifetime()] : []),
     ValidCalendarDate(),
   );
 }

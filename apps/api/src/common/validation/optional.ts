@@ -1,7 +1,10 @@
-import { ValidateIf } from 'class-validator';
+import { IsOptional, ValidateIf } from 'class-validator';
 
 /**
- * The field may be left out, but when sent it is validated, null included. class-validator's
- * IsOptional() also skips null, which would let `"name": null` reach a NOT NULL column.
+ * The field may be left out; when sent it is validated. `nullable` lets null through too (null clears
+ * the field); otherwise null is validated, and refused, because class-validator's IsOptional() alone
+ * would let `"name": null` reach a NOT NULL column.
  */
-export const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+export function Optional(options: { nullable?: boolean } = {}): PropertyDecorator {
+  return options.nullable ? IsOptional() : ValidateIf((_: object, value: unknown) => value !== undefined);
+}

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const direction = process.argv[2] === 'down' ? 'down' : 'up';
   const config = loadConfig();
   const database = await openDatabase(config, (line) => console.log(line));
-  const dataSource = new DataSource(typeormOptions(config, database.url));
+  const dataSource = new DataSource(typeormOptions(config, database.ownerUrl));
   try {
     await dataSource.initialize();
     if (direction === 'up') {

@@ -4,6 +4,7 @@ import { PortfolioRecords1763870000002 } from './1763870000002-portfolio-records
 import { FundRecords1763870000004 } from './1763870000004-fund-records';
 import { ReviewsAndLifecycle1763870000005 } from './1763870000005-reviews-and-lifecycle';
 import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
+import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privileges';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FundRecords1763870000004,
   ReviewsAndLifecycle1763870000005,
   FundLedgerLock1763870000007,
+  AppRolePrivileges1763870000008,
 ];

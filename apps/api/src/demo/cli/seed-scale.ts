@@ -25,15 +25,15 @@ async function main(): Promise<number> {
   const database = await openDatabase(config, (line) => console.log(line));
   const started = Date.now();
   try {
-    await migrate(config, database.url);
+    await migrate(config, database.ownerUrl);
     // Accounts, donors and UN entities come from the demo data; its projects are removed so the
     // synthetic portfolio starts from an empty one.
-    const client = new Client({ connectionString: database.url });
+    const client = new Client({ connectionString: database.ownerUrl });
     await client.connect();
     try {
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
       if (rows[0]!.n === 0) {
-        await loadDemoDataIfEmpty(database.url, { portfolio: false });
+        await loadDemoDataIfEmpty(database.ownerUrl, { portfolio: false });
       }
       console.log(`Seeding ${projects} synthetic projects…`);
       await seedScalePortfolio(client, projects, (line) => console.log(line));

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
   const database = await openDatabase(config, () => undefined);
   try {
-    await migrate(config, database.url);
+    await migrate(config, database.ownerUrl);
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), {
       logger: ['error', 'warn'],
     });

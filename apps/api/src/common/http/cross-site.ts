@@ -1,0 +1,48 @@
+import { HttpStatus } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { SESSION_COOKIE } from '../../auth/access.decorators';
+import { Problem } from '../problem-details/problem';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A browser attaches the session cookie to requests that other sites make it send, so SameSite
+ * would be the only defence against cross-site writes. An unsafe request whose session comes
+ * from the cookie must come from the app's own pages: Sec-Fetch-Site says so when the browser
+ * sends it (the dashboard behind the Vite dev proxy is same-origin too), otherwise Origin must
+ * name the host the request was sent to. Requests without either do not come from a browser.
+ * Bearer-token clients never use the cookie (the session guard prefers the header), so they are
+ * not concerned.
+ */
+export function crossSiteGuard(request: Request, _response: Response, next: NextFunction): void {
+  if (SAFE_METHODS.has(request.method) || !usesSessionCookie(request)) return next();
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return next(site === 'same-origin' ? undefined : refusal());
+  const origin = request.headers.origin;
+  if (origin === undefined) return next();
+  return next(hostOf(origin) === request.headers.host?.toLowerCase() ? undefined : refusal());
+}
+
+function usesSessionCookie(request: Request): boolean {
+  if (request.headers.authorization?.startsWith('Bearer ')) return false;
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  return Boolean(cookies?.[SESSION_COOKIE]);
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null; // "null" (sandboxed frames, privacy redirects) and anything unparseable
+  }
+}
+
+function refusal(): Problem {
+  return new Problem(
+    HttpStatus.FORBIDDEN,
+    'cross-site-request',
+    'Forbidden',
+    'A change signed in with the session cookie must be sent from the app itself. ' +
+      'Other clients sign in and send the token as "Authorization: Bearer".',
+  );
+}
