@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
-import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { dateOnly } from '../common/validation/calendar-date';
@@ -13,19 +13,7 @@ import {
   NationalStrategyQuery,
   UpdateNationalStrategyRequest,
 } from './strategies.dto';
-
-interface NationalStrategyRow {
-  id: string;
-  country_iso3: string;
-  title: string;
-  period_from: Date | string;
-  period_to: Date | string;
-  priority_areas: string[];
-  reference: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+import { NationalStrategyRow, StrategiesRepository, toStrategyDto as toDto } from './strategies.repository';
 
 const ENTITY = 'national strategy';
 const AUDIT_ENTITY = 'national_strategy';
@@ -34,41 +22,19 @@ const AUDIT_ENTITY = 'national_strategy';
 export class StrategiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: StrategiesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(query: NationalStrategyQuery): Promise<Page<NationalStrategyDto>> {
     const limit = limitOf(query);
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.country) where.push(`country_iso3 = ${param(query.country)}`);
-    if (query.q) where.push(`title ILIKE ${param(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`)}`);
-    if (query.coversDate) {
-      const date = param(query.coversDate);
-      where.push(`period_from <= ${date}::date AND period_to >= ${date}::date`);
-    }
-    // The order of ix_national_strategies_country, so a deep page costs what the first does.
-    const cursor = decodeCursor(query.cursor, 3);
-    if (cursor) {
-      where.push(
-        `(country_iso3, period_from, id) > (${param(cursor[0])}, ${param(cursor[1])}::date, ${param(cursor[2])}::uuid)`,
-      );
-    }
-    const rows = await this.dataSource.query<NationalStrategyRow[]>(
-      `SELECT * FROM national_strategies ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY country_iso3, period_from, id LIMIT ${param(limit + 1)}`,
-      params,
-    );
+    const rows = await this.repository.list(query, limit);
     const page = toPage(rows, limit, (row) => [row.country_iso3, dateOnly(row.period_from)!, row.id]);
     return { ...page, items: page.items.map(toDto) };
   }
 
   async get(id: string): Promise<NationalStrategyDto> {
-    const [row] = await this.dataSource.query<NationalStrategyRow[]>(
-      `SELECT * FROM national_strategies WHERE id = $1`,
-      [id],
-    );
+    const row = await this.repository.get(id);
     if (!row) throw Problem.notFound('The national strategy');
     return toDto(row);
   }
@@ -76,19 +42,7 @@ export class StrategiesService {
   async create(ctx: RequestContext, request: CreateNationalStrategyRequest): Promise<NationalStrategyDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertValid(manager, request.countryIso3, request.periodFrom, request.periodTo);
-      const [row] = await manager.query<NationalStrategyRow[]>(
-        `INSERT INTO national_strategies (country_iso3, title, period_from, period_to, priority_areas, reference)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [
-          request.countryIso3,
-          request.title,
-          request.periodFrom,
-          request.periodTo,
-          request.priorityAreas ?? [],
-          request.reference ?? null,
-        ],
-      );
-      const created = toDto(row!);
+      const created = toDto(await this.repository.insert(manager, request));
       await this.audit.record(manager, ctx, {
         action: 'create',
         entity: AUDIT_ENTITY,
@@ -141,11 +95,7 @@ export class StrategiesService {
       if (current.version !== expectedVersion) {
         throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
       }
-      const [usage] = await manager.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM alignments WHERE strategy_id = $1`,
-        [id],
-      );
-      const n = usage?.n ?? 0;
+      const n = await this.repository.alignmentCount(manager, id);
       if (n > 0) {
         throw Problem.conflict(
           'strategy-in-use',
@@ -154,7 +104,7 @@ export class StrategiesService {
           { alignments: n },
         );
       }
-      await manager.query(`DELETE FROM national_strategies WHERE id = $1`, [id]);
+      await this.repository.delete(manager, id);
       await this.audit.record(manager, ctx, {
         action: 'delete',
         entity: AUDIT_ENTITY,
@@ -172,9 +122,7 @@ export class StrategiesService {
     periodTo: string,
   ): Promise<void> {
     const errors: FieldError[] = [];
-    const [country] = await manager.query<{ iso3: string }[]>(`SELECT iso3 FROM countries WHERE iso3 = $1`, [
-      countryIso3,
-    ]);
+    const country = await this.repository.countryExists(manager, countryIso3);
     if (!country) errors.push({ field: 'countryIso3', message: 'is not a known country' });
     if (periodTo < periodFrom) errors.push({ field: 'periodTo', message: 'must be on or after periodFrom' });
     if (errors.length) throw Problem.validation(errors);
@@ -188,20 +136,15 @@ export class StrategiesService {
   ): Promise<void> {
     const countryChanges = request.countryIso3 !== undefined && request.countryIso3 !== current.countryIso3;
     if (!countryChanges && request.priorityAreas === undefined) return;
-    const rows = await manager.query<{ priority_area: string | null }[]>(
-      `SELECT DISTINCT priority_area FROM alignments WHERE strategy_id = $1`,
-      [current.id],
-    );
-    if (!rows.length) return;
+    const areas = await this.repository.alignedPriorityAreas(manager, current.id);
+    if (!areas.length) return;
     const errors: FieldError[] = [];
     if (countryChanges) {
       errors.push({ field: 'countryIso3', message: 'cannot change while project alignments refer to it' });
     }
     if (request.priorityAreas !== undefined) {
       const kept = new Set(request.priorityAreas);
-      const dropped = rows
-        .map((r) => r.priority_area)
-        .filter((area): area is string => !!area && !kept.has(area));
+      const dropped = areas.filter((area): area is string => !!area && !kept.has(area));
       if (dropped.length) {
         errors.push({
           field: 'priorityAreas',
@@ -215,19 +158,4 @@ export class StrategiesService {
       });
     }
   }
-}
-
-function toDto(row: NationalStrategyRow): NationalStrategyDto {
-  return {
-    id: row.id,
-    countryIso3: row.country_iso3,
-    title: row.title,
-    periodFrom: dateOnly(row.period_from)!,
-    periodTo: dateOnly(row.period_to)!,
-    priorityAreas: row.priority_areas,
-    reference: row.reference,
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
 }
