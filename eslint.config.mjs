@@ -141,6 +141,11 @@ export default tseslint.config(
               from: { file: { categories: 'test' } },
               allow: { to: { element: { type: 'web-feature', fileInternalPath: 'testing/*' } } },
             },
+            // A test may drive another feature's endpoint hooks to check what this feature shows after them.
+            {
+              from: { file: { categories: 'test' } },
+              allow: { to: { element: { type: 'web-feature', fileInternalPath: 'api/*.ts' } } },
+            },
           ],
         },
       ],
