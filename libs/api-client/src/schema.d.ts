@@ -1998,6 +1998,11 @@ export interface components {
             approvedBudget?: string;
             /** @description A review action refused (422): the rule that refused */
             code?: string;
+            /**
+             * @description A write refused by the database (409): the constraint that refused it
+             * @example fk_transfers_organization
+             */
+            constraint?: string;
             /** @description A donor in use (409): its contributions */
             contributions?: number;
             /** @description On 409 for a stale version: the version the record is at now */
