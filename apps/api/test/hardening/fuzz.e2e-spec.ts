@@ -19,8 +19,11 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Wall-clock budget: on a machine busier than the runs need, fewer operations are covered, and the run says so. */
 const BUDGET_MS = Number(process.env.FUZZ_SECONDS ?? 45) * 1000;
 
-/** Tables every request may touch: the caller's session (last seen) and sign-in attempts. */
-const BOOKKEEPING = new Set(['sessions', 'login_attempts', 'schema_migrations']);
+/**
+ * Tables every request may touch: the caller's session (last seen), and the sign-in attempts and
+ * throttle counters that a refused sign-in must write (counting it is how guessing is slowed).
+ */
+const BOOKKEEPING = new Set(['sessions', 'login_attempts', 'sign_in_throttle', 'schema_migrations']);
 
 /** Path parameters that name a record: the table its values come from. */
 const POOL_TABLES: Record<string, string> = {
