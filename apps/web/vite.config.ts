@@ -13,7 +13,7 @@ const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', imp
  */
 const vendorChunks: [name: string, test: RegExp][] = [
   ['react', /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/],
-  ['data', /node_modules[\\/](@tanstack|openapi-fetch|openapi-react-query)[\\/]/],
+  ['data', /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/],
   [
     'i18n',
     /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/,

@@ -1,5 +1,4 @@
 import createFetchClient from 'openapi-fetch';
-import createQueryClient from 'openapi-react-query';
 import type { components, paths } from './schema';
 
 export type { components, paths };
@@ -25,8 +24,8 @@ export function isProblemDetails(value: unknown): value is ProblemDetails {
 
 /**
  * The typed client of the HSTF Portfolio API.
- * `fetchClient` is the plain openapi-fetch client; `$api` wraps it in @tanstack/react-query hooks
- * (`$api.useQuery`, `$api.useInfiniteQuery`, `$api.useMutation`, `$api.queryOptions`).
+ * `fetchClient` is the plain openapi-fetch client; the web wraps each call in its own request helper
+ * (apps/web/src/lib/request.ts), so that every failure becomes one error type.
  * The web relies on the httpOnly session cookie, so requests stay same-origin and carry credentials.
  */
 export function createApiClient(baseUrl = '') {
@@ -36,10 +35,8 @@ export function createApiClient(baseUrl = '') {
     // Looked up on each call rather than captured once, so polyfills and test doubles of fetch apply.
     fetch: (request) => globalThis.fetch(request),
   });
-  const $api = createQueryClient(fetchClient);
-  return { fetchClient, $api };
+  return { fetchClient };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 export type FetchClient = ApiClient['fetchClient'];
-export type QueryApi = ApiClient['$api'];

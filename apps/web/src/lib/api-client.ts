@@ -2,7 +2,6 @@ import { createApiClient } from '@hstf/api-client';
 
 /**
  * One client for the whole app: same origin, the session rides on the httpOnly cookie. Every call
- * goes through lib/request (unwrap, ensureOk) so a failure is always an ApiError; the client's
- * `$api` hooks would throw the bare problem body instead, so the app does not use them.
+ * goes through lib/request (unwrap, ensureOk) so a failure is always an ApiError.
  */
 export const { fetchClient } = createApiClient();

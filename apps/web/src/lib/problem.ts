@@ -34,7 +34,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** The HTTP status of anything a query or mutation threw: an ApiError, or a problem body thrown by openapi-react-query. */
+/** The HTTP status of anything a query or mutation threw: an ApiError, or a bare problem document. */
 export function statusOf(error: unknown): number | null {
   if (error instanceof ApiError) return error.status;
   if (isProblemDetails(error)) return error.status;
