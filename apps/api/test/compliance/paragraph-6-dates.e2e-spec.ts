@@ -36,7 +36,9 @@ describe('paragraph 6 on a date', () => {
       .query({ limit: 200, ...query })
       .set(staff);
     expect(response.status).toBe(200);
-    return (response.body.items as { projectId: string }[]).find((item) => item.projectId === projectId);
+    return (response.body.items as { projectId: string; status: string }[]).find(
+      (item) => item.projectId === projectId,
+    );
   };
 
   it('counts a consent withdrawn later for a date before the withdrawal, even after a new request clears the grant', async () => {
@@ -88,8 +90,8 @@ describe('paragraph 6 on a date', () => {
       .send({ version: 2, status: 'requested', requestedOn: '2025-03-01' });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ grantedOn: null, withdrawnOn: null });
-    const statuses = async (on: string) => [
-      (await detail(project.id, on)).body.status,
+    const statuses = async (on: string): Promise<(string | undefined)[]> => [
+      (await detail(project.id, on)).body.status as string,
       (await listed(project.id, { on }))?.status,
     ];
     await expect(statuses('2024-06-10')).resolves.toEqual(['compliant', 'compliant']);
