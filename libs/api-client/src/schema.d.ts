@@ -137,7 +137,7 @@ export interface paths {
         };
         /**
          * Projects by paragraph 6 status on a date, ordered by code
-         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise. Soft-deleted projects are left out.
+         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; not_requested: a proposal with no consent on file for a country yet; non_compliant: otherwise. A date is judged on the consent records as they stood on it (their history): a withdrawal or expiry after the date does not count against it. Soft-deleted projects are left out.
          */
         get: operations["Compliance_list"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * Resolution 66/290 paragraph 6 for a project on a date, and the paragraph 3 screening
-         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise. Reviewers see only the proposals assigned to them; reviewers and donors never receive issuing offices, signatories, document references, scopes or withdrawal reasons.
+         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; not_requested: a proposal with no consent on file for a country yet; non_compliant: otherwise. A date is judged on the consent records as they stood on it (their history): a withdrawal or expiry after the date does not count against it. Reviewers see only the proposals assigned to them; reviewers and donors never receive issuing offices, signatories, document references, scopes or withdrawal reasons.
          */
         get: operations["ProjectCompliance_get"];
         put?: never;
