@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -47,13 +47,7 @@ export class OrganizationsService {
       const created = toDto(
         await this.repository.insert(manager, request.name, request.acronym ?? null, request.kind),
       );
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: ENTITY,
-        entityId: created.id,
-        before: null,
-        after: created,
-      });
+      await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created;
     });
   }
@@ -89,20 +83,16 @@ export class OrganizationsService {
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<OrganizationRow>(manager, 'organizations', ENTITY, id);
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      await this.repository.delete(manager, id);
-      await this.audit.record(manager, ctx, {
-        action: 'delete',
-        entity: ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: null,
-      });
-    });
+    await this.dataSource.transaction((manager) =>
+      removeVersioned<OrganizationRow, OrganizationDto>(manager, this.audit, ctx, {
+        table: 'organizations',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        read: toDto,
+        remove: () => this.repository.delete(manager, id),
+      }),
+    );
   }
 
   private async assertUnique(
