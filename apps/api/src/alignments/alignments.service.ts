@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { assertProjectInScope } from '../projects';
@@ -32,12 +32,10 @@ export class AlignmentsService {
   ) {}
 
   async list(ctx: RequestContext, projectId: string, query: AlignmentQuery): Promise<Page<AlignmentDto>> {
-    const limit = limitOf(query);
     const reviewerId = ctx.user?.role === 'reviewer' ? ctx.user.id : null;
-    const alignments = await this.repository.listPage(projectId, reviewerId, query, limit);
+    const alignments = await this.repository.listPage(projectId, reviewerId, query, limitOf(query));
     if (!alignments) throw Problem.notFound('The project');
-    const page = toPage(alignments, limit, (row) => [row.country_iso3, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    return pageOf(alignments, query, (row) => [row.country_iso3, row.id], toDto);
   }
 
   async get(ctx: RequestContext, projectId: string, id: string): Promise<AlignmentDto> {

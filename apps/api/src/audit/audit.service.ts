@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Role } from '@hstf/domain';
 import { ChangeEvents } from '../common/events/change-events';
 import { RequestContext } from '../common/request-context/request-context';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
 import { readableAuditEntities } from './audit-visibility';
 import { AuditRepository, toAuditEntryDto } from './audit.repository';
@@ -72,10 +72,13 @@ export class AuditService {
 
   /** The entries the reader's role may see, with what it may not read redacted. */
   async list(reader: Role, query: AuditQuery): Promise<Page<AuditEntryDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(readableAuditEntities(reader), query, limit);
-    const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
-    return { ...page, items: page.items.map((row) => toAuditEntryDto(row, reader)) };
+    const rows = await this.repository.list(readableAuditEntities(reader), query, limitOf(query));
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.occurred_at_key, row.id],
+      (row) => toAuditEntryDto(row, reader),
+    );
   }
 }
 

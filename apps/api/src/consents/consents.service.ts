@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { changeVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, PageQuery, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, PageQuery, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { assertProjectInScope } from '../projects';
@@ -45,12 +45,15 @@ export class ConsentsService {
   ) {}
 
   async list(ctx: RequestContext, projectId: string, query: ConsentQuery): Promise<Page<ConsentDto>> {
-    const limit = limitOf(query);
     const reviewerId = ctx.user?.role === 'reviewer' ? ctx.user.id : null;
-    const records = await this.repository.listPage(projectId, reviewerId, query, limit);
+    const records = await this.repository.listPage(projectId, reviewerId, query, limitOf(query));
     if (!records) throw Problem.notFound('The project');
-    const page = toPage(records, limit, (row) => [row.country_iso3]);
-    return { ...page, items: page.items.map((row) => forCaller(ctx, toDto(row))) };
+    return pageOf(
+      records,
+      query,
+      (row) => [row.country_iso3],
+      (row) => forCaller(ctx, toDto(row)),
+    );
   }
 
   async get(ctx: RequestContext, projectId: string, id: string): Promise<ConsentDto> {
@@ -67,10 +70,13 @@ export class ConsentsService {
   ): Promise<Page<ConsentEventDto>> {
     await assertProjectInScope(this.dataSource.manager, projectId, false, ctx);
     await this.read(this.dataSource.manager, projectId, id);
-    const limit = limitOf(query);
-    const rows = await this.repository.history(id, query, limit);
-    const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
-    return { ...page, items: page.items.map((row) => eventForCaller(ctx, row)) };
+    const rows = await this.repository.history(id, query, limitOf(query));
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.occurred_at_key, row.id],
+      (row) => eventForCaller(ctx, row),
+    );
   }
 
   async create(ctx: RequestContext, projectId: string, request: CreateConsentRequest): Promise<ConsentDto> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { CreateDonorRequest, DonorDto, DonorKind, DonorQuery, UpdateDonorRequest } from './donors.dto';
@@ -21,10 +21,8 @@ export class DonorsService {
 
   /** The Fund's donors are public information: every role that may read donors reads them all. */
   async list(query: DonorQuery): Promise<Page<DonorDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(query, limit);
-    const page = toPage(rows, limit, (row) => [row.name, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.name, row.id], toDto);
   }
 
   async get(id: string): Promise<DonorDto> {

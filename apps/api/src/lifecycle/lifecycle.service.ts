@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { lockVersioned, updateVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, PageQuery, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, PageQuery, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
@@ -122,10 +122,13 @@ export class LifecycleService {
   /** The transitions of a project, oldest first; donors see the moves and their dates only. */
   async history(ctx: RequestContext, projectId: string, query: PageQuery): Promise<Page<TransitionDto>> {
     if (!(await this.repository.projectExists(projectId))) throw Problem.notFound('The project');
-    const limit = limitOf(query);
-    const rows = await this.repository.history(projectId, query, limit);
-    const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
-    return { ...page, items: page.items.map((row) => toDto(row, seesEverything(ctx))) };
+    const rows = await this.repository.history(projectId, query, limitOf(query));
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.occurred_at_key, row.id],
+      (row) => toDto(row, seesEverything(ctx)),
+    );
   }
 
   /**

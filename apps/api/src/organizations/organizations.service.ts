@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import {
@@ -29,10 +29,8 @@ export class OrganizationsService {
   ) {}
 
   async list(query: OrganizationQuery): Promise<Page<OrganizationDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(query, limit);
-    const page = toPage(rows, limit, (row) => [row.name, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.name, row.id], toDto);
   }
 
   async get(id: string): Promise<OrganizationDto> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { calibrateReviewers } from '@hstf/domain';
 import type { ProposalReviews, ReviewInput } from '@hstf/domain';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { reviewInputOf } from './review-rows';
 import { ReviewerCalibrationDto, ReviewerDto, ReviewerQuery } from './reviewers.dto';
 import { ReviewsRepository, toReviewerDto } from './reviews.repository';
@@ -12,10 +12,8 @@ export class ReviewersService {
 
   /** The active reviewer accounts by name, each with its workload, in one statement. */
   async list(query: ReviewerQuery): Promise<Page<ReviewerDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.reviewers(query, limit);
-    const page = toPage(rows, limit, (row) => [row.name, row.id]);
-    return { ...page, items: page.items.map(toReviewerDto) };
+    const rows = await this.repository.reviewers(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.name, row.id], toReviewerDto);
   }
 
   /**

@@ -13,7 +13,7 @@ import {
 import type { ReviewAction } from '@hstf/domain';
 import { AuditService } from '../audit';
 import { lockForUpdate, removeVersioned, updateVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import type { Stage } from '../projects';
@@ -107,11 +107,14 @@ export class ReviewsService {
     query: ProjectReviewsQuery,
   ): Promise<Page<ReviewDto>> {
     await projectWithReviewsFor(this.dataSource.manager, ctx, projectId);
-    const limit = limitOf(query);
     const readerId = seesAllReviews(ctx) ? null : ctx.actor.id;
-    const rows = await this.repository.listForProject(projectId, readerId, query, limit);
-    const page = toPage(rows, limit, (row) => [row.reviewer_name, row.id]);
-    return { ...page, items: page.items.map((row) => toReviewDto(row, contentVisibleTo(ctx, row))) };
+    const rows = await this.repository.listForProject(projectId, readerId, query, limitOf(query));
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.reviewer_name, row.id],
+      (row) => toReviewDto(row, contentVisibleTo(ctx, row)),
+    );
   }
 
   /** The reviewer's own queue. */
@@ -255,10 +258,8 @@ export class ReviewsService {
   }
 
   private async summaries(query: ReviewQuery): Promise<Page<ReviewSummaryDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.summaries(query, limit);
-    const page = toPage(rows, limit, (row) => [row.code, row.id]);
-    return { ...page, items: page.items.map(toSummaryDto) };
+    const rows = await this.repository.summaries(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.code, row.id], toSummaryDto);
   }
 
   /**

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { describePasswordProblem, donorLinkProblem, passwordProblems, type Role } from '@hstf/domain';
 import { AuditService } from '../audit';
 import { changeVersioned } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { hashPassword } from './passwords';
@@ -36,10 +36,8 @@ export class UsersService {
   }
 
   async list(query: UserQuery): Promise<Page<UserDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(query, limit);
-    const page = toPage(rows, limit, (row) => [row.email, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.email, row.id], toDto);
   }
 
   async create(ctx: RequestContext, request: CreateUserRequest): Promise<UserDto> {
