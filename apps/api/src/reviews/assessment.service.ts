@@ -54,8 +54,8 @@ export class AssessmentService {
    */
   async assessment(ctx: RequestContext, projectId: string): Promise<AssessmentDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const project = await projectWithReviewsFor(manager, ctx, projectId);
-      const proposal = await readProposal(manager, projectId);
+      const project = await projectWithReviewsFor(this.reviews, manager, ctx, projectId);
+      const proposal = await readProposal(this.reviews, manager, projectId);
       const rows = await this.reviews.ofProject(manager, projectId);
       const notes = await this.repository.notes(manager, projectId);
       const thresholds = thresholdsOf(await this.repository.settings(manager));
@@ -106,7 +106,7 @@ export class AssessmentService {
   }
 
   async listNotes(ctx: RequestContext, projectId: string): Promise<ModerationNoteDto[]> {
-    await projectWithReviewsFor(this.dataSource.manager, ctx, projectId);
+    await projectWithReviewsFor(this.reviews, this.dataSource.manager, ctx, projectId);
     return (await this.repository.notes(this.dataSource.manager, projectId)).map(toNoteDto);
   }
 
@@ -119,7 +119,7 @@ export class AssessmentService {
     request: ModerationNoteRequest,
   ): Promise<{ note: ModerationNoteDto; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      await projectWithReviewsFor(manager, ctx, projectId, true);
+      await projectWithReviewsFor(this.reviews, manager, ctx, projectId, true);
       const existing = await this.repository.lockNote(manager, projectId, principle);
       if (!existing) {
         const inserted = await this.repository.insertNote(

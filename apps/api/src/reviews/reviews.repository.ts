@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor } from '../common/pagination/pagination';
+import type { ReviewStatus } from '@hstf/domain';
 import { preparedQuery } from '../database/prepared-query';
-import type { Stage } from '../projects';
+import type { Dimension, Stage, VulnerableGroup } from '../projects';
 import type { ReviewRow } from './review-rows';
 import type { ReviewerDto, ReviewerQuery } from './reviewers.dto';
 import type { ProjectReviewsQuery, ReviewQuery, ReviewSummaryDto } from './reviews.dto';
@@ -32,6 +33,72 @@ interface ReviewerRow {
   open_assignments: number;
   submitted_reviews: number;
 }
+
+/** A proposal with what the structural indicators need. */
+export interface ProposalRow {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  window: string;
+  stage: Stage;
+  start_date: Date | string | null;
+  end_date: Date | string | null;
+  requested_budget: string;
+  co_funding: string;
+  dimensions: Dimension[];
+  target_beneficiaries: number | null;
+  vulnerable_groups: VulnerableGroup[];
+  sdgs: number[];
+  narrative_people_centred: string;
+  narrative_comprehensive: string;
+  narrative_context_specific: string;
+  narrative_prevention_oriented: string;
+  narrative_protection_empowerment: string;
+  protection_measures: string;
+  empowerment_measures: string;
+  un_organizations: number;
+  countries: { iso3: string; name: string; aligned: boolean }[];
+  organizations: {
+    organizationId: string;
+    name: string;
+    acronym: string | null;
+    kind: string;
+    lead: boolean;
+    budgetShare: string;
+  }[];
+}
+
+/**
+ * The proposal with what the structural indicators need, in one statement: its countries (with
+ * whether each has an alignment record), its organizations and how many distinct UN entities take
+ * part, the lead organization included.
+ */
+const PROPOSAL_SQL = `
+  SELECT p.id, p.code, p.title, p.summary, p."window" AS window, p.stage, p.start_date, p.end_date,
+         p.requested_budget::text AS requested_budget, p.co_funding::text AS co_funding, p.dimensions,
+         p.target_beneficiaries, p.vulnerable_groups, p.sdgs, p.narrative_people_centred,
+         p.narrative_comprehensive, p.narrative_context_specific, p.narrative_prevention_oriented,
+         p.narrative_protection_empowerment, p.protection_measures, p.empowerment_measures,
+         (SELECT count(DISTINCT o.id)::int FROM organizations o
+           WHERE o.kind = 'un_entity'
+             AND (o.id = p.lead_organization_id
+                  OR o.id IN (SELECT po.organization_id FROM project_organizations po WHERE po.project_id = p.id))
+         ) AS un_organizations,
+         coalesce((SELECT json_agg(json_build_object(
+             'iso3', c.iso3, 'name', c.name,
+             'aligned', EXISTS (SELECT 1 FROM alignments a WHERE a.project_id = p.id AND a.country_iso3 = pc.country_iso3))
+             ORDER BY c.iso3)
+           FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3
+           WHERE pc.project_id = p.id), '[]') AS countries,
+         coalesce((SELECT json_agg(json_build_object(
+             'organizationId', o.id, 'name', o.name, 'acronym', o.acronym, 'kind', o.kind,
+             'lead', o.id = p.lead_organization_id, 'budgetShare', po.budget_share::text)
+             ORDER BY o.id = p.lead_organization_id DESC, o.name)
+           FROM project_organizations po JOIN organizations o ON o.id = po.organization_id
+           WHERE po.project_id = p.id), '[]') AS organizations
+  FROM projects p
+  WHERE p.id = $1 AND p.deleted_at IS NULL`;
 
 /** Reviews of live projects only: a soft-deleted project's reviews answer 404 like the project. */
 const SELECT_REVIEWS = `
@@ -220,6 +287,40 @@ export class ReviewsRepository {
       [id, reviewerId],
     );
     return own?.project_id;
+  }
+
+  /** The live proposal as its reviewers read it; undefined when it does not exist or was deleted. */
+  async proposal(manager: EntityManager, projectId: string): Promise<ProposalRow | undefined> {
+    const [row] = await preparedQuery<ProposalRow>(manager, PROPOSAL_SQL, [projectId]);
+    return row;
+  }
+
+  /**
+   * The live project with the status of the user's own review of it (null: none); held FOR SHARE
+   * when `forWrite`.
+   */
+  async projectWithOwnReview(
+    manager: EntityManager,
+    projectId: string,
+    userId: string | null,
+    forWrite: boolean,
+  ): Promise<
+    { id: string; code: string; title: string; stage: Stage; own: ReviewStatus | null } | undefined
+  > {
+    const [project] = await preparedQuery<{
+      id: string;
+      code: string;
+      title: string;
+      stage: Stage;
+      own: ReviewStatus | null;
+    }>(
+      manager,
+      `SELECT p.id, p.code, p.title, p.stage,
+              (SELECT r.status FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2) AS own
+       FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL ${forWrite ? 'FOR SHARE OF p' : ''}`,
+      [projectId, userId],
+    );
+    return project;
   }
 
   /** The live project's stage, held FOR SHARE until the transaction ends. */

@@ -57,7 +57,7 @@ export class ReviewsService {
 
   async assign(ctx: RequestContext, projectId: string, request: AssignReviewerRequest): Promise<ReviewDto> {
     return this.dataSource.transaction(async (manager) => {
-      const project = await projectWithReviewsFor(manager, ctx, projectId, true);
+      const project = await projectWithReviewsFor(this.repository, manager, ctx, projectId, true);
       const reviewer = await this.repository.account(manager, request.reviewerId);
       if (!reviewer || reviewer.role !== 'reviewer' || !reviewer.active) {
         throw Problem.validation([{ field: 'reviewerId', message: 'is not an active reviewer' }]);
@@ -78,7 +78,7 @@ export class ReviewsService {
 
   async unassign(ctx: RequestContext, projectId: string, id: string, expectedVersion: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const project = await projectWithReviewsFor(manager, ctx, projectId, true);
+      const project = await projectWithReviewsFor(this.repository, manager, ctx, projectId, true);
       await removeVersioned<ReviewRow, ReviewDto>(manager, this.audit, ctx, {
         table: 'reviews',
         entityLabel: ENTITY,
@@ -106,7 +106,7 @@ export class ReviewsService {
     projectId: string,
     query: ProjectReviewsQuery,
   ): Promise<Page<ReviewDto>> {
-    await projectWithReviewsFor(this.dataSource.manager, ctx, projectId);
+    await projectWithReviewsFor(this.repository, this.dataSource.manager, ctx, projectId);
     const readerId = seesAllReviews(ctx) ? null : ctx.actor.id;
     const rows = await this.repository.listForProject(projectId, readerId, query, limitOf(query));
     return pageOf(
@@ -130,7 +130,7 @@ export class ReviewsService {
   async get(ctx: RequestContext, id: string): Promise<ReviewDetailDto> {
     const row = await this.repository.readable(id, ctx.actor.id, seesAllReviews(ctx));
     if (!row) throw Problem.notFound('The review');
-    const proposal = await readProposal(this.dataSource.manager, row.project_id);
+    const proposal = await readProposal(this.repository, this.dataSource.manager, row.project_id);
     // The proposal opens to its reviewer once they declared no conflict; a reviewer reading another's
     // submitted review has submitted their own, so it is open to them too.
     const open = seesAllReviews(ctx) || row.reviewer_id !== ctx.actor.id || row.conflict_declared === false;
