@@ -1,4 +1,5 @@
 export { ProjectsModule } from './projects.module';
 export { STAGES } from './project-vocabulary';
 export type { Dimension, Stage, VulnerableGroup } from './project-vocabulary';
-export { ASSIGNED_REVIEWER, assertProjectInScope } from './project-scope';
+export { assertProjectInScope } from './project-scope';
+export { ASSIGNED_REVIEWER } from './projects.repository';

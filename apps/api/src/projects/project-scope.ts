@@ -1,11 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import type { RequestContext } from '../common/request-context/request-context';
-import { preparedQuery } from '../database/prepared-query';
-
-/** The project `p` is assigned to the reviewer $2, who did not declare a conflict with it. */
-export const ASSIGNED_REVIEWER = `AND EXISTS (SELECT 1 FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
-                                       AND r.status <> 'declined_conflict')`;
+import { projectInScope } from './projects.repository';
 
 /**
  * The check of every route nested under a project (its consents, its alignments): a soft-deleted or
@@ -19,12 +15,7 @@ export async function assertProjectInScope(
   forWrite: boolean,
   reader?: RequestContext,
 ): Promise<void> {
-  const reviewer = reader?.user?.role === 'reviewer';
-  const rows = await preparedQuery(
-    manager,
-    `SELECT p.id FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL
-       ${reviewer ? ASSIGNED_REVIEWER : ''} ${forWrite ? 'FOR SHARE' : ''}`,
-    reviewer ? [projectId, reader.user.id] : [projectId],
-  );
-  if (!rows.length) throw Problem.notFound('The project');
+  const reviewerId = reader?.user?.role === 'reviewer' ? reader.user.id : null;
+  if (!(await projectInScope(manager, projectId, forWrite, reviewerId)))
+    throw Problem.notFound('The project');
 }
