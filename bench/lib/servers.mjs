@@ -69,7 +69,7 @@ export function startApi({ databaseUrl, port, webDist, nodeArgs = [], env = {}, 
 }
 
 /** As the production image runs it (apps/api/Dockerfile, NODE_OPTIONS). */
-export const API_NODE_ARGS = ['--max-old-space-size=384'];
+export const API_NODE_ARGS = ['--max-old-space-size=512'];
 
 export function startBaseline({ databaseUrl, port, node }) {
   return startServer(
