@@ -51,11 +51,13 @@ export function requestBody(limits: JsonLimits, jsonLimitBytes: number): Request
   const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 100 });
   const json = boundedJsonParser(limits, jsonLimitBytes);
   const guard = (request: Request, next: NextFunction) => {
+    let problem: unknown;
     try {
-      next(inputProblem(request) ?? undefined);
+      problem = inputProblem(request) ?? undefined;
     } catch (error) {
-      next(error);
+      problem = error;
     }
+    next(problem);
   };
   const urlencodedParser: RequestHandler = (request, response, next) =>
     hasBody(request) ? form(request, response, next) : next();
