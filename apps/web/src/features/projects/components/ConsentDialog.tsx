@@ -26,7 +26,7 @@ import {
 } from '@hstf/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { ruleValidator, showServerErrors, useRuleText } from '../../../lib/form';
 import { useConsents, useSaveConsent } from '../api/consents';
 import type { Consent, CreateConsentBody, UpdateConsentBody } from '../api/types';
@@ -314,16 +314,18 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
               />
             ))}
           {stale ? (
-            <StaleChangesAlert
+            <StaleVersionAlert
               changes={changed.map((field) =>
                 t('stale.change', { field: t(`projects.consent.fields.${field}`) }),
               )}
               noChanges={t('stale.noChanges')}
-              saving={save.isPending}
-              onTakeTheirs={() => {
-                form.setValues(valuesOf(base));
-                setChanged([]);
-                save.reset();
+              primary={{ loading: save.isPending }}
+              secondary={{
+                onClick: () => {
+                  form.setValues(valuesOf(base));
+                  setChanged([]);
+                  save.reset();
+                },
               }}
             />
           ) : save.isError && !Object.keys(form.errors).length ? (
