@@ -15,10 +15,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { IconEqual } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
+import { parseMoney } from '@hstf/domain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
-import { plainDecimal, readAmount } from '../../../lib/amount';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { plainDecimal } from '../../../lib/amount';
 import { writeFailureOf } from '../../../lib/field-errors';
 import { showServerErrors, useStaleMerge } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
@@ -168,8 +170,9 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   /** The money of the values as the API's rule computes it (libs/domain, through lib/usd). */
   const moneyOf = (next: Values) => {
     const usd = next.currency === 'USD';
-    const reading = readAmount(next.amount, locale);
-    const amount = reading.ok ? reading.amount : plainDecimal(next.amount, locale);
+    // The amount field holds the plain decimal lib/amount read; parseMoney makes it canonical ("0100" → "100.00").
+    const reading = parseMoney(next.amount.trim());
+    const amount = reading.ok ? reading.amount : next.amount.trim();
     const exchangeRate = usd ? '1' : plainDecimal(next.exchangeRate, locale);
     const amountIssue = amountProblem(amount);
     const rateIssue = rateProblem(exchangeRate, next.currency);
@@ -374,19 +377,17 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
             withAsterisk
             maxDropdownHeight={280}
           />
-          <TextInput
+          <MoneyInput
             ref={(element) => {
               refs.current.amount = element;
             }}
             label={t('donors.contributionForm.amount')}
             description={t('donors.contributionForm.amountHint', { currency: values.currency || '…' })}
-            inputMode="decimal"
-            autoComplete="off"
+            currencySign={null}
             value={values.amount}
-            onChange={(event) => set('amount', event.currentTarget.value)}
+            onChange={(amount) => set('amount', amount)}
             error={errorOf('amount')}
             withAsterisk
-            dir="ltr"
           />
           <TextInput
             ref={(element) => {
