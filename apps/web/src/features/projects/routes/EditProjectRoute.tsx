@@ -18,7 +18,7 @@ import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { notifySaved } from '../../../lib/notify';
 import { focusErrorSummary } from '../lib/focus';
-import { fieldErrorsOf, staleVersionOf, statusOfError } from '../lib/problems';
+import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
 import {
   changedFields,
   liveCheck,
@@ -28,11 +28,11 @@ import {
   type ProjectFieldKey,
   type ProjectFormValues,
 } from '../lib/project-form';
-import { useProjectFormat } from '../lib/format';
+import { useProjectFormat } from '../../../lib/project-format';
 import { canEditProjects } from '../lib/roles';
 import { useProjectFormErrors } from '../lib/use-form-errors';
-import { useProblemText } from '../lib/use-problem-text';
-import { ALERT_STYLES } from '../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 export function EditProjectRoute() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { Alert, Anchor, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ALERT_STYLES, BAD_TEXT } from '../../lib/colors';
+import { ALERT_STYLES, BAD_TEXT } from '../../../../lib/colors';
 import { fieldId } from '../../lib/project-form';
 
 /** Every problem of the form, each a link to its field (WCAG 3.3.1). */

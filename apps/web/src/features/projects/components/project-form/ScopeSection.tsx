@@ -2,7 +2,7 @@ import { Checkbox, SimpleGrid, TextInput } from '@mantine/core';
 import { HUMAN_SECURITY_DIMENSIONS, VULNERABLE_GROUPS } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
 import { SDGS } from '../../lib/filters';
-import { useProjectFormat } from '../../lib/format';
+import { useProjectFormat } from '../../../../lib/project-format';
 import { fieldId } from '../../lib/project-form';
 import { Section, type ProjectFormPartProps } from './Section';
 

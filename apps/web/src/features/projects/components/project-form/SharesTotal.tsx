@@ -1,8 +1,8 @@
 import { Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { compareMoney, subtractMoney } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
-import { OK_TEXT, WARN_TEXT } from '../../lib/colors';
-import { useProjectFormat } from '../../lib/format';
+import { OK_TEXT, WARN_TEXT } from '../../../../lib/colors';
+import { useProjectFormat } from '../../../../lib/project-format';
 import type { LiveCheck } from '../../lib/project-form';
 
 /** The organizations' shares against the requested budget, as they are typed. */

@@ -20,12 +20,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useCreateTransfer, useTransfers } from '../api/transfers';
-import type { Project, Transfer } from '../api/types';
-import { useProjectFormat } from '../lib/format';
-import { fieldErrorsOf } from '../lib/problems';
+import type { Project, Transfer } from '../../projects';
+import { useProjectFormat } from '../../../lib/project-format';
+import { fieldErrorsOf } from '../../../lib/problem-members';
 import { MoneyInput } from '../../../components/MoneyInput';
-import { ALERT_STYLES, OK_TEXT } from '../lib/colors';
-import { useProblemText } from '../lib/use-problem-text';
+import { ALERT_STYLES, OK_TEXT } from '../../../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
 
 interface FinancePanelProps {
   project: Project;
