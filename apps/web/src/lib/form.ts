@@ -77,9 +77,16 @@ export function useStaleMerge<Values extends object, Source>(
   // null: not stale; { changed: null }: refused, the latest being read.
   const [state, setState] = useState<{ changed: (keyof Values)[] | null } | null>(null);
 
-  /** Call with a refused write's error; true when it was stale (the merge then follows). */
-  const refused = (error: unknown, readLatest: () => Promise<Source | null | undefined>): boolean => {
-    if (!isStaleVersion(error)) return false;
+  /**
+   * Call with a refused write's error; true when it was stale (the merge then follows). `stale` says
+   * so for a refusal that means the same without the stale-version type (a record created meanwhile).
+   */
+  const refused = (
+    error: unknown,
+    readLatest: () => Promise<Source | null | undefined>,
+    stale: boolean = isStaleVersion(error),
+  ): boolean => {
+    if (!stale) return false;
     setState({ changed: null });
     const from = base;
     void readLatest()
