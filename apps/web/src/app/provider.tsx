@@ -1,5 +1,4 @@
 import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -21,7 +20,6 @@ export function AppProvider({ children, queryClient }: AppProviderProps) {
       <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
           <DirectionSync />
-          <Notifications position="top-center" limit={3} />
           <QueryClientProvider client={client}>{children}</QueryClientProvider>
         </MantineProvider>
       </DirectionProvider>
