@@ -1,2 +1,3 @@
 export { FundModule } from './fund.module';
-export { FundService } from './fund.service';
+export { availableBalance, FundService } from './fund.service';
+export { commitmentYearSql, FUND_LEDGER_LOCK, ledgerFiguresJson, ledgerMovementsSql } from './ledger.sql';

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { compareMoney, parseMoney, subtractMoney, sumMoney } from '@hstf/domain';
+import { canReceiveTransfers, compareMoney, parseMoney, subtractMoney, sumMoney } from '@hstf/domain';
 import { IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +31,6 @@ interface FinancePanelProps {
   project: Project;
   canEdit: boolean;
 }
-
-const FUNDABLE = new Set(['approved', 'active', 'completed']);
 
 /** The budget, who shares it, and the money that has left the Fund for the project. */
 export function FinancePanel({ project, canEdit }: FinancePanelProps) {
@@ -163,9 +161,9 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
         ) : (
           <TransfersTable transfers={transfers.data} />
         )}
-        {canEdit && FUNDABLE.has(project.stage) && remaining !== null ? (
+        {canEdit && canReceiveTransfers(project.stage) && remaining !== null ? (
           <TransferForm project={project} remaining={remaining} />
-        ) : canEdit && !FUNDABLE.has(project.stage) ? (
+        ) : canEdit && !canReceiveTransfers(project.stage) ? (
           <Text size="sm" c="dimmed" mt="md">
             {t('projects.finance.notFundable', { stage: t(`projects.stages.${project.stage}`) })}
           </Text>
