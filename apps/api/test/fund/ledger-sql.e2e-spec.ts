@@ -129,12 +129,12 @@ describe('the ledger in SQL', () => {
     );
     let reverses: string | null = null;
     for (const kind of ['transfer', 'reversal', 'reversal'] as const) {
-      const { rows } = await t.db.query<{ id: string }>(
+      const inserted: { rows: { id: string }[] } = await t.db.query<{ id: string }>(
         `INSERT INTO transfers (project_id, organization_id, amount_usd, transferred_on, tranche, kind, reverses_id)
          VALUES ($1, $2, '0.01', '2016-12-31', CASE WHEN $3 = 'transfer' THEN 1000 END, $3, $4) RETURNING id`,
         [closed[0]!.id, organizations[0], kind, reverses],
       );
-      reverses = rows[0]!.id;
+      reverses = inserted.rows[0]!.id;
     }
 
     // The domain's input, from the raw rows: nothing of the API's own reading of them.

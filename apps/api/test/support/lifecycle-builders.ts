@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
+import { AVAILABLE_SQL } from '../../src/fund/ledger.sql';
 import { aUser } from './builders';
 import { aContribution, aDonorOfKind } from './fund-builders';
 import { aProject, BuiltProject } from './portfolio-builders';
@@ -134,13 +135,12 @@ export async function fund(t: TestApp, usd: string): Promise<void> {
   await aContribution(t, await aDonorOfKind(t), { usdAmount: usd });
 }
 
-/** The Fund's available balance, summed in SQL as DESIGN.md §4.4 defines it. */
+/**
+ * The Fund's available balance as DESIGN.md §4.4 defines it (received − committed + released), by
+ * the ledger's SQL, which test/fund/ledger-sql.e2e-spec.ts keeps equal to libs/domain's fundLedger.
+ */
 export async function availableBalance(t: TestApp): Promise<string> {
-  const { rows } = await t.db.query<{ available: string }>(
-    `SELECT ((SELECT coalesce(sum(usd_amount), 0) FROM contributions WHERE status = 'received')
-           - (SELECT coalesce(sum(approved_budget), 0) FROM projects
-              WHERE stage IN ('approved', 'active', 'completed', 'closed') AND deleted_at IS NULL))::text AS available`,
-  );
+  const { rows } = await t.db.query<{ available: string }>(AVAILABLE_SQL);
   return rows[0]!.available;
 }
 

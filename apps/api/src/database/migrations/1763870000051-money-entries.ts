@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The transfers table becomes the Fund's append-only record of money exchanged with organizations:
  * a transfer out (numbered by tranche), a refund back to the Fund, or the reversal of one of them,
- * which names the entry it reverses (at most once). A wrong entry is corrected by its reversal,
+ * which names the entry it reverses (at most once) and says why. A wrong entry is corrected by its reversal,
  * never changed or deleted: the database refuses UPDATE and DELETE on the table, whoever asks. A
  * transfer made although paragraph 6 did not hold keeps the override's justification.
  */
@@ -16,12 +16,14 @@ export class MoneyEntries1763870000051 implements MigrationInterface {
         ADD COLUMN kind text NOT NULL DEFAULT 'transfer',
         ADD COLUMN reverses_id uuid,
         ADD COLUMN override_justification text,
+        ADD COLUMN reason text,
         ALTER COLUMN tranche DROP NOT NULL,
         ADD CONSTRAINT ck_transfers_kind CHECK (kind IN ('transfer', 'refund', 'reversal')),
         ADD CONSTRAINT fk_transfers_reverses FOREIGN KEY (reverses_id) REFERENCES transfers (id),
         ADD CONSTRAINT uq_transfers_reverses UNIQUE (reverses_id),
         ADD CONSTRAINT ck_transfers_reversal CHECK ((kind = 'reversal') = (reverses_id IS NOT NULL)),
         ADD CONSTRAINT ck_transfers_tranche_kind CHECK ((kind = 'transfer') = (tranche IS NOT NULL)),
+        ADD CONSTRAINT ck_transfers_reason CHECK (kind <> 'reversal' OR length(btrim(reason)) > 0),
         ADD CONSTRAINT ck_transfers_override CHECK (
           override_justification IS NULL OR (kind = 'transfer' AND length(btrim(override_justification)) > 0))`);
     await q.query(`
@@ -48,12 +50,14 @@ export class MoneyEntries1763870000051 implements MigrationInterface {
     await q.query(`
       ALTER TABLE transfers
         DROP CONSTRAINT ck_transfers_override,
+        DROP CONSTRAINT ck_transfers_reason,
         DROP CONSTRAINT ck_transfers_tranche_kind,
         DROP CONSTRAINT ck_transfers_reversal,
         DROP CONSTRAINT uq_transfers_reverses,
         DROP CONSTRAINT fk_transfers_reverses,
         DROP CONSTRAINT ck_transfers_kind,
         ALTER COLUMN tranche SET NOT NULL,
+        DROP COLUMN reason,
         DROP COLUMN override_justification,
         DROP COLUMN reverses_id,
         DROP COLUMN kind`);
