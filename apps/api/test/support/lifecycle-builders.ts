@@ -216,3 +216,27 @@ export async function versionOf(t: TestApp, projectId: string): Promise<number> 
   ]);
   return rows[0]!.version;
 }
+
+/**
+ * A project that may receive transfers from 2025-06-01 on: approved (unless told otherwise), with a
+ * granted, documented consent and an alignment in every recipient country, so paragraph 6 holds.
+ * The requested budget is the approved one unless given, so each of its organizations' part of the
+ * approved budget is its share of the even split aProject makes.
+ */
+export async function aFundableProject(
+  t: TestApp,
+  overrides: Parameters<typeof aProject>[1] = {},
+): Promise<BuiltProject> {
+  const approvedBudget = overrides.approvedBudget === undefined ? '500000.00' : overrides.approvedBudget;
+  const project = await aProject(t, {
+    stage: 'approved',
+    requestedBudget: approvedBudget ?? '500000.00',
+    ...overrides,
+    approvedBudget,
+  });
+  for (const country of project.countries) {
+    await aConsent(t, project.id, country, 'granted');
+    await anAlignment(t, project.id, country);
+  }
+  return project;
+}

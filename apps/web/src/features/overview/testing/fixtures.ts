@@ -30,6 +30,7 @@ export const OVERVIEW: DashboardOverview = {
     received: '179995053.54',
     committed: '80115000.00',
     transferred: '66521400.00',
+    released: '0.00',
     available: '99880053.54',
   },
   pipeline: [

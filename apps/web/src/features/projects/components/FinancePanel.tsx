@@ -206,7 +206,7 @@ function TransfersTable({ transfers }: { transfers: Transfer[] }) {
         <Table.Tbody>
           {transfers.map((transfer) => (
             <Table.Tr key={transfer.id}>
-              <Table.Td>{format.number(transfer.tranche)}</Table.Td>
+              <Table.Td>{transfer.tranche === null ? '—' : format.number(transfer.tranche)}</Table.Td>
               <Table.Td>{format.date(transfer.transferredOn)}</Table.Td>
               <Table.Td>{transfer.organizationName}</Table.Td>
               <Table.Td>
