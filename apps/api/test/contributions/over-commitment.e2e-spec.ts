@@ -1,8 +1,12 @@
 import type { Response } from 'supertest';
 import { asRole } from '../support/builders';
 import { aContribution, aDonorOfKind, cents, money } from '../support/fund-builders';
-import { aReadyProposal, availableBalance, fund, versionOf } from '../support/lifecycle-builders';
-import { aProject } from '../support/portfolio-builders';
+import {
+  aReadyProposal,
+  availableBalance,
+  availableExactly as setAvailable,
+  versionOf,
+} from '../support/lifecycle-builders';
 import { expectProblem } from '../support/problems';
 import { count, createTestApp, TestApp } from '../support/test-app';
 
@@ -26,13 +30,10 @@ describe('changes that lower what the Fund has received', () => {
   });
   afterAll(() => t.close());
 
-  /** Brings the available balance to exactly `usd`, by committing a project or receiving money. */
-  async function availableExactly(usd: string): Promise<void> {
-    const gap = cents(await availableBalance(t)) - cents(usd);
-    if (gap > 0n) await aProject(t, { stage: 'approved', approvedBudget: money(gap) });
-    if (gap < 0n) await fund(t, money(-gap));
+  const availableExactly = async (usd: string) => {
+    await setAvailable(t, usd);
     await expect(availableBalance(t)).resolves.toBe(usd);
-  }
+  };
 
   const contribution = (usd: string) => aContribution(t, donorId, { usdAmount: usd });
   const row = async (id: string) =>

@@ -240,3 +240,15 @@ export async function aFundableProject(
   }
   return project;
 }
+
+/**
+ * Brings the Fund's available balance to exactly `usd`: commits an approved project of the excess,
+ * or receives a contribution of the gap.
+ */
+export async function availableExactly(t: TestApp, usd: string): Promise<void> {
+  const toCents = (value: string) => BigInt(value.replace('.', ''));
+  const asMoney = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+  const gap = toCents(await availableBalance(t)) - toCents(usd);
+  if (gap > 0n) await aProject(t, { stage: 'approved', approvedBudget: asMoney(gap) });
+  if (gap < 0n) await fund(t, asMoney(-gap));
+}
