@@ -128,6 +128,13 @@ export default tseslint.config(
               from: { element: { type: 'web-app' } },
               allow: { to: { element: { type: 'web-feature', fileInternalPath: 'routes/*Route.tsx' } } },
             },
+            // The router's loaders prefetch a screen's data with the feature's query options while the
+            // screen's chunk loads; through the index they would pull the feature's components into
+            // the first chunk every visit loads.
+            {
+              from: { element: { type: 'web-app' } },
+              allow: { to: { element: { type: 'web-feature', fileInternalPath: 'api/*.ts' } } },
+            },
             // A feature's query keys: a change saved in one feature refreshes what another shows.
             {
               from: { element: { type: 'web-feature' } },

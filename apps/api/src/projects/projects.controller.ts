@@ -1,28 +1,16 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { sendJsonText } from '../common/json/json-text';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import {
   CreateProjectRequest,
   ProjectDto,
@@ -38,51 +26,42 @@ import { ProjectsService } from './projects.service';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Projects, filtered and sorted, a page at a time' })
-  @Authenticated('admin', 'staff', 'donor')
-  @ApiOkResponse({ type: ProjectPage })
+  @ReadRoute(ProjectPage, {
+    summary: 'Projects, filtered and sorted, a page at a time',
+    roles: ['admin', 'staff', 'donor'],
+  })
   list(@Query() query: ProjectQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
     return this.projects.listJson(query).then((page) => sendJsonText(response, page));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One project, in full' })
-  @Authenticated('admin', 'staff', 'donor')
-  @ApiOkResponse({ type: ProjectDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ProjectDto> {
+  @ReadRoute(ProjectDto, { path: ':id', summary: 'One project, in full', roles: ['admin', 'staff', 'donor'] })
+  get(@UuidParam() id: string): Promise<ProjectDto> {
     return this.projects.get(id);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Log a new project (a concept note)' })
-  @Authenticated('admin', 'staff')
-  @ApiCreatedResponse({ type: ProjectDto })
+  @CreateRoute(ProjectDto, { summary: 'Log a new project (a concept note)', roles: ['admin', 'staff'] })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateProjectRequest): Promise<ProjectDto> {
     return this.projects.create(ctx, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change a project' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: ProjectDto })
+  @ChangeRoute(ProjectDto, { summary: 'Change a project', roles: ['admin', 'staff'] })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateProjectRequest,
   ): Promise<ProjectDto> {
     return this.projects.update(ctx, id, version, body);
   }
 
-  @Delete(':id')
-  @ApiOperation({ summary: 'Delete a project that was never approved' })
-  @Authenticated('admin', 'staff')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Soft-deleted; only projects that were never approved' })
+  @RemoveRoute({
+    summary: 'Delete a project that was never approved',
+    roles: ['admin', 'staff'],
+    description: 'Soft-deleted; only projects that were never approved',
+  })
   remove(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
   ): Promise<void> {
     return this.projects.remove(ctx, id, version);

@@ -1,4 +1,20 @@
-// Kept to what other folders use: the router imports this file eagerly, and the build's chunks
-// follow the files an index re-exports.
-export { complianceQueryOptions } from './api/compliance';
+// What other features use: the project's query options and the API's types the panels of a
+// project's page (compliance, consents, alignments, lifecycle, transfers) show.
 export { projectQueryOptions } from './api/get-project';
+export type {
+  Alignment,
+  Consent,
+  CreateAlignmentBody,
+  CreateConsentBody,
+  NationalStrategy,
+  Project,
+  ProjectCompliance,
+  Transfer,
+  Transition,
+  TransitionFailure,
+  TransitionOptions,
+  UpdateAlignmentBody,
+  UpdateConsentBody,
+} from './api/types';
+// The amount a person typed, as the API reads it (the finance panel's transfers, the project form).
+export { normalizeAmount } from './lib/project-form';

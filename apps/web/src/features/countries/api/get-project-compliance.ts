@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 import { useQueries } from '@tanstack/react-query';
 // The project page's query, key and all: a consent saved there refreshes this page too.
-import { complianceQueryOptions } from '../../projects';
+import { complianceQueryOptions } from '../../compliance';
 
 export type ProjectCompliance = components['schemas']['ProjectComplianceDto'];
 export type CountryCompliance = ProjectCompliance['countries'][number];

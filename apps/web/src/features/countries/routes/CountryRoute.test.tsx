@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { STAFF } from '../../overview/testing/fixtures';
-import { useSaveConsent } from '../../projects/api/consents';
+import { useSaveConsent } from '../../consents/api/consents';
 import { CountryRoute } from './CountryRoute';
 
 /** Lazy chunks and several answers: allow a loaded machine more than the default second. */

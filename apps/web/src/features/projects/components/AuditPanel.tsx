@@ -4,7 +4,7 @@ import { ListFooter } from '../../../components/ListFooter';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useProjectAudit } from '../api/audit';
 import type { AuditEntry } from '../api/types';
-import { useProjectFormat } from '../lib/format';
+import { useProjectFormat } from '../../../lib/project-format';
 
 const AUDIT_ACTIONS = new Set(['create', 'update', 'delete', 'transition']);
 type AuditAction = 'create' | 'update' | 'delete' | 'transition';

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaveModerationNote } from '../api/assessment';
 import type { ModerationNote } from '../api/types';
-import { useProjectFormat } from '../lib/format';
-import { fieldErrorsOf, staleVersionOf, statusOfError } from '../lib/problems';
-import { useProblemText } from '../lib/use-problem-text';
-import { ALERT_STYLES } from '../lib/colors';
+import { useProjectFormat } from '../../../lib/project-format';
+import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 interface ModerationNoteFormProps {
   projectId: string;

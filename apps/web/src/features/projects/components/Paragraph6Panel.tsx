@@ -29,9 +29,9 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
-import { useAlignments, useSaveAlignment } from '../api/alignments';
-import { useCompliance } from '../api/compliance';
-import { useConsents } from '../api/consents';
+import { useAlignments, useSaveAlignment } from '../../alignments';
+import { useCompliance } from '../../compliance';
+import { useConsents } from '../../consents';
 import type {
   Alignment,
   AlignmentEvaluation,
@@ -41,13 +41,13 @@ import type {
   Project,
   ProjectCompliance,
 } from '../api/types';
-import { useProjectFormat } from '../lib/format';
-import { useReasonText } from '../lib/reasons';
-import { AlignmentDialog } from './AlignmentDialog';
-import { ComplianceBadge, ConsentStatusBadge } from './Badges';
-import { ConsentDialog } from './ConsentDialog';
-import { ALERT_STYLES, OK_TEXT, BAD_TEXT, WARN_TEXT } from '../lib/colors';
-import { useProblemText } from '../lib/use-problem-text';
+import { useProjectFormat } from '../../../lib/project-format';
+import { useReasonText } from '../../../lib/reasons';
+import { AlignmentDialog } from '../../alignments';
+import { ComplianceBadge, ConsentStatusBadge } from '../../../components/Badges';
+import { ConsentDialog } from '../../consents';
+import { ALERT_STYLES, OK_TEXT, BAD_TEXT, WARN_TEXT } from '../../../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
 
 interface Paragraph6PanelProps {
   project: Project;

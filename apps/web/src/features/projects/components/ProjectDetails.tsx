@@ -3,9 +3,9 @@ import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../api/types';
-import { useProjectFormat } from '../lib/format';
+import { useProjectFormat } from '../../../lib/project-format';
 import { NARRATIVE_FIELDS, NARRATIVE_PRINCIPLE } from '../lib/project-form';
-import { ToneBadge } from './Badges';
+import { ToneBadge } from '../../../components/Badges';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (

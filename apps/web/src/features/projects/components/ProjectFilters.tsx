@@ -25,7 +25,7 @@ import {
   clearedFilters,
   type ProjectFilters as Filters,
 } from '../lib/filters';
-import { useProjectFormat } from '../lib/format';
+import { useProjectFormat } from '../../../lib/project-format';
 
 interface ProjectFiltersProps {
   filters: Filters;

@@ -32,7 +32,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country, Organization } from '../api/types';
 import { SDGS, WINDOWS } from '../lib/filters';
-import { useProjectFormat } from '../lib/format';
+import { useProjectFormat } from '../../../lib/project-format';
 import {
   NARRATIVE_FIELDS,
   NARRATIVE_PRINCIPLE,
@@ -41,7 +41,7 @@ import {
   type LiveCheck,
   type ProjectFormValues,
 } from '../lib/project-form';
-import { ALERT_STYLES, OK_TEXT, BAD_TEXT, WARN_TEXT } from '../lib/colors';
+import { ALERT_STYLES, OK_TEXT, BAD_TEXT, WARN_TEXT } from '../../../lib/colors';
 
 interface ProjectFormProps {
   mode: 'create' | 'edit';

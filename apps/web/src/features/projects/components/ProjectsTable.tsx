@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { TableSkeleton } from '../../../components/QueryStates';
 import type { ProjectSummary } from '../api/types';
 import type { ProjectSort } from '../lib/filters';
-import { useProjectFormat } from '../lib/format';
-import { StageBadge } from './Badges';
+import { useProjectFormat } from '../../../lib/project-format';
+import { StageBadge } from '../../../components/Badges';
 
 interface ProjectsTableProps {
   projects: ProjectSummary[];

@@ -22,12 +22,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useAssessment, useProjectReviews } from '../api/assessment';
 import type { Assessment, PrincipleAssessment, Project, Review } from '../api/types';
-import { useProjectFormat } from '../lib/format';
-import { useReasonText } from '../lib/reasons';
+import { useProjectFormat } from '../../../lib/project-format';
+import { useReasonText } from '../../../lib/reasons';
 import { AssignReviewer } from '../../reviews';
-import { DisagreementBadge, PassBadge, ToneBadge } from './Badges';
+import { DisagreementBadge, PassBadge, ToneBadge } from '../../../components/Badges';
 import { ModerationNoteForm } from './ModerationNoteForm';
-import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../lib/colors';
+import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../../../lib/colors';
 
 interface ScorecardProps {
   project: Project;

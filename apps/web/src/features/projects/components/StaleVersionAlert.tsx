@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useProjectFormat } from '../lib/format';
+import { useProjectFormat } from '../../../lib/project-format';
 import type { Project } from '../api/types';
 import {
   changedFields,
@@ -9,7 +9,7 @@ import {
   type ProjectFieldKey,
   type ProjectFormValues,
 } from '../lib/project-form';
-import { ALERT_STYLES } from '../lib/colors';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 interface StaleVersionAlertProps {
   stale: { latest: Project | null; currentVersion: number };

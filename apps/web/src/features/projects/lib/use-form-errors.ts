@@ -2,7 +2,7 @@ import type { ProjectProblem } from '@hstf/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../api/types';
-import { useProjectFormat } from './format';
+import { useProjectFormat } from '../../../lib/project-format';
 import {
   CODE_PATTERN,
   NARRATIVE_PRINCIPLE,

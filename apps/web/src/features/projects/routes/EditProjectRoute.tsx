@@ -16,7 +16,7 @@ import type { Project } from '../api/types';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
 import { StaleVersionAlert } from '../components/StaleVersionAlert';
 import { focusErrorSummary } from '../lib/focus';
-import { fieldErrorsOf, staleVersionOf, statusOfError } from '../lib/problems';
+import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
 import {
   changedFields,
   liveCheck,
@@ -27,8 +27,8 @@ import {
 } from '../lib/project-form';
 import { canEditProjects } from '../lib/roles';
 import { useProjectFormErrors } from '../lib/use-form-errors';
-import { useProblemText } from '../lib/use-problem-text';
-import { ALERT_STYLES } from '../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 export function EditProjectRoute() {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../../lib/auth';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useCreateProject } from '../api/save-project';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
-import { fieldErrorsOf } from '../lib/problems';
+import { fieldErrorsOf } from '../../../lib/problem-members';
 import {
   emptyProjectValues,
   liveCheck,
@@ -19,8 +19,8 @@ import {
 import { canEditProjects } from '../lib/roles';
 import { useProjectFormErrors } from '../lib/use-form-errors';
 import { focusErrorSummary } from '../lib/focus';
-import { useProblemText } from '../lib/use-problem-text';
-import { ALERT_STYLES } from '../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 /** A new project, from its concept note: only the title and the window are needed to start. */
 export function NewProjectRoute() {

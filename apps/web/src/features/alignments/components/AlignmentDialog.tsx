@@ -2,11 +2,11 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlignments, useNationalStrategies, useSaveAlignment } from '../api/alignments';
-import type { Alignment, NationalStrategy, Project } from '../api/types';
-import { useProjectFormat } from '../lib/format';
-import { fieldErrorsOf, staleVersionOf } from '../lib/problems';
-import { ALERT_STYLES, OK_TEXT, WARN_TEXT } from '../lib/colors';
-import { useProblemText } from '../lib/use-problem-text';
+import type { Alignment, NationalStrategy, Project } from '../../projects';
+import { useProjectFormat } from '../../../lib/project-format';
+import { fieldErrorsOf, staleVersionOf } from '../../../lib/problem-members';
+import { ALERT_STYLES, OK_TEXT, WARN_TEXT } from '../../../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
 
 interface AlignmentDialogProps {
   project: Project;

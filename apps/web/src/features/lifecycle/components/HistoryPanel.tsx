@@ -3,8 +3,8 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useProjectHistory } from '../api/transitions';
-import { useProjectFormat } from '../lib/format';
-import { StageBadge } from './Badges';
+import { useProjectFormat } from '../../../lib/project-format';
+import { StageBadge } from '../../../components/Badges';
 
 /** The project's decisions, oldest first: each move, when it was decided, by whom and why. */
 export function HistoryPanel({ projectId }: { projectId: string }) {

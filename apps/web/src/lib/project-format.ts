@@ -1,7 +1,7 @@
 import { alpha3ToAlpha2 } from 'i18n-iso-countries';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/format';
+import { useFormatters } from './format';
 
 type Decimal = `${number}`;
 

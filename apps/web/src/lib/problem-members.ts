@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/problem';
+import { ApiError } from './problem';
 
 /** A problem document's field errors, by field path ("organizations.0.budgetShare"). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {

@@ -1,9 +1,9 @@
 import type { Stage } from '@hstf/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './keys';
+import { projectKeys } from '../../projects/api/keys';
 import { unwrap } from '../../../lib/request';
-import type { Transition, TransitionOptions } from './types';
+import type { Transition, TransitionOptions } from '../../projects';
 import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/projects/:id/transitions/options: every move open now, and why each would be refused. */

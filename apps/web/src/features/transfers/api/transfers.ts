@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './keys';
+import { projectKeys } from '../../projects/api/keys';
 import { allPages, unwrap } from '../../../lib/request';
-import type { Transfer } from './types';
+import type { Transfer } from '../../projects';
 import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/transfers?projectId=: every transfer to the project, by date. */

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './keys';
+import { projectKeys } from '../../projects/api/keys';
 import { ensureOk, unwrap } from '../../../lib/request';
-import type { Alignment, CreateAlignmentBody, NationalStrategy, UpdateAlignmentBody } from './types';
+import type { Alignment, CreateAlignmentBody, NationalStrategy, UpdateAlignmentBody } from '../../projects';
 import { strategyKeys } from '../../strategies/api/keys';
 import { dashboardKeys } from '../../overview/api/keys';
 

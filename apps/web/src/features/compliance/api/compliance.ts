@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './keys';
+import { projectKeys } from '../../projects/api/keys';
 import { unwrap } from '../../../lib/request';
-import type { ProjectCompliance } from './types';
+import type { ProjectCompliance } from '../../projects';
 
 /** GET /api/v1/projects/:id/compliance: resolution 66/290 paragraph 6 per recipient country, today. */
 export function complianceQueryOptions(id: string) {

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { projectKeys } from './keys';
+import { projectKeys } from '../../projects/api/keys';
 import { unwrap } from '../../../lib/request';
-import type { Consent, CreateConsentBody, UpdateConsentBody } from './types';
+import type { Consent, CreateConsentBody, UpdateConsentBody } from '../../projects';
 import { dashboardKeys } from '../../overview/api/keys';
 
 /** GET /api/v1/projects/:id/consents: one record per recipient country, in full for staff. */

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
-import { project } from '../testing/fixtures';
+import { project } from '../../projects/testing/fixtures';
 import { TransitionsPanel } from './TransitionsPanel';
 
 const PARAGRAPH_6_PENDING = {

@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
-import type { Transfer } from '../api/types';
-import { ILO, project, UNDP } from '../testing/fixtures';
+import type { Transfer } from '../../projects';
+import { ILO, project, UNDP } from '../../projects/testing/fixtures';
 import { FinancePanel } from './FinancePanel';
 
 const entry = (overrides: Partial<Transfer>): Transfer => ({

@@ -4,12 +4,12 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTransitionProject } from '../api/transitions';
-import type { Project } from '../api/types';
-import { failuresOf, fieldErrorsOf, staleVersionOf } from '../lib/problems';
-import { useReasonText } from '../lib/reasons';
-import { StageBadge } from './Badges';
-import { useProblemText } from '../lib/use-problem-text';
-import { ALERT_STYLES } from '../lib/colors';
+import type { Project } from '../../projects';
+import { failuresOf, fieldErrorsOf, staleVersionOf } from '../../../lib/problem-members';
+import { useReasonText } from '../../../lib/reasons';
+import { StageBadge } from '../../../components/Badges';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 interface TransitionDialogProps {
   project: Project;

@@ -29,12 +29,12 @@ import { useTranslation } from 'react-i18next';
 import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 import { ruleValidator, showServerErrors, useRuleText } from '../../../lib/form';
 import { useConsents, useSaveConsent } from '../api/consents';
-import type { Consent, CreateConsentBody, UpdateConsentBody } from '../api/types';
-import { useProjectFormat } from '../lib/format';
-import { staleVersionOf } from '../lib/problems';
-import { ConsentStatusBadge } from './Badges';
-import { useProblemText } from '../lib/use-problem-text';
-import { ALERT_STYLES } from '../lib/colors';
+import type { Consent, CreateConsentBody, UpdateConsentBody } from '../../projects';
+import { useProjectFormat } from '../../../lib/project-format';
+import { staleVersionOf } from '../../../lib/problem-members';
+import { ConsentStatusBadge } from '../../../components/Badges';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { ALERT_STYLES } from '../../../lib/colors';
 
 interface ConsentDialogProps {
   projectId: string;

@@ -2,7 +2,7 @@ import type { PrincipleId, Stage } from '@hstf/domain';
 import { isPrincipleId, isStage } from '@hstf/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProjectFormat } from './format';
+import { useProjectFormat } from './project-format';
 
 /**
  * The API explains every refusal with a stable code, its facts and an English sentence. The screens

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/problem';
+import { ApiError } from './problem';
 
 /** The problems the project screens can meet, by the last segment of their type URI. */
 const KNOWN = [

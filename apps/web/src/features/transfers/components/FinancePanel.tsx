@@ -31,13 +31,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useCreateTransfer, useReverseTransfer, useTransfers } from '../api/transfers';
-import type { Project, Transfer } from '../api/types';
-import { useProjectFormat } from '../lib/format';
+import type { Project, Transfer } from '../../projects';
+import { useProjectFormat } from '../../../lib/project-format';
 import { ApiError } from '../../../lib/problem';
-import { fieldErrorsOf } from '../lib/problems';
-import { normalizeAmount } from '../lib/project-form';
-import { ALERT_STYLES, OK_TEXT } from '../lib/colors';
-import { useProblemText } from '../lib/use-problem-text';
+import { fieldErrorsOf } from '../../../lib/problem-members';
+import { normalizeAmount } from '../../projects';
+import { ALERT_STYLES, OK_TEXT } from '../../../lib/colors';
+import { useProblemText } from '../../../lib/use-problem-text';
 
 interface FinancePanelProps {
   project: Project;

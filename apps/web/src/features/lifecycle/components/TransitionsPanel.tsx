@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTransitionOptions } from '../api/transitions';
-import type { Project, TransitionFailure } from '../api/types';
-import { statusOfError } from '../lib/problems';
-import { useProjectFormat } from '../lib/format';
-import { useReasonText } from '../lib/reasons';
+import type { Project, TransitionFailure } from '../../projects';
+import { statusOfError } from '../../../lib/problem-members';
+import { useProjectFormat } from '../../../lib/project-format';
+import { useReasonText } from '../../../lib/reasons';
 import { TransitionDialog } from './TransitionDialog';
-import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../lib/colors';
+import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../../../lib/colors';
 
 interface TransitionsPanelProps {
   project: Project;

@@ -1,0 +1,2 @@
+export { useAlignments, useSaveAlignment } from './api/alignments';
+export { AlignmentDialog } from './components/AlignmentDialog';

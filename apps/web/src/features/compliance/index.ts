@@ -1,0 +1,1 @@
+export { complianceQueryOptions, useCompliance } from './api/compliance';

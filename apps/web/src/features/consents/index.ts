@@ -1,0 +1,2 @@
+export { useConsents } from './api/consents';
+export { ConsentDialog } from './components/ConsentDialog';

@@ -1,0 +1,2 @@
+export { HistoryPanel } from './components/HistoryPanel';
+export { TransitionsPanel } from './components/TransitionsPanel';

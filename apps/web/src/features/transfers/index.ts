@@ -1,0 +1,1 @@
+export { FinancePanel } from './components/FinancePanel';
