@@ -196,7 +196,8 @@ describe('the ledger in SQL', () => {
         reverses: e.reverses_id,
       })),
     };
-  });
+    // A few thousand inserts: on a loaded machine they take longer than the default hook timeout.
+  }, 180_000);
   afterAll(() => t.close());
 
   it('writes varied cases that reach every kind of figure', () => {
