@@ -61,8 +61,16 @@ export const LEDGER = {
       received: '6000000.00',
       committed: '3000000.00',
       transferred: '1000000.00',
+      released: '0.00',
       available: '3000000.00',
     },
-    { year: 2025, received: '100000.00', committed: '0.00', transferred: '0.00', available: '100000.00' },
+    {
+      year: 2025,
+      received: '100000.00',
+      committed: '0.00',
+      transferred: '0.00',
+      released: '0.00',
+      available: '100000.00',
+    },
   ],
 };
