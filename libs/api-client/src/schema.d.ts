@@ -321,8 +321,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The Fund's ledger: received, committed, transferred, available; overall and by year
-         * @description received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers; available = received − committed. By year: received by the year the contribution was received (receivedOn), committed by the year of the project start date (startDate), transferred by the year of the transfer (transferredOn). All amounts are USD decimal strings summed in SQL.
+         * The Fund's ledger: received, committed, transferred, released, available; overall and by year
+         * @description received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, on the calendar of decisions: received by receivedOn, committed by the approval decision date (else startDate), released balances by the completion decision date (else endDate), money entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of libs/domain (fundLedger).
          */
         get: operations["Fund_ledger"];
         put?: never;
@@ -827,12 +827,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transfers out of the Fund, ordered by date */
+        /** Money entries with organizations (transfers, refunds, reversals), ordered by date */
         get: operations["Transfers_list"];
         put?: never;
         /**
-         * Record a transfer to a participating organization of a project
-         * @description The tranche number is the next one for the project. The project must be approved, active or completed, and its transfers may never exceed its approved budget.
+         * Record a transfer to a participating organization of a project, or a refund from it
+         * @description A transfer goes to an approved or active project, is numbered by tranche, and is capped per organization at its share of the approved budget and in total at the approved budget; it is refused while paragraph 6 of resolution 66/290 does not hold for the project on its date, unless overrideJustification says why it must go ahead. A refund (kind refund) is money an organization returns to the Fund: at most what it was sent and has not returned; it is released back to the available balance. Refusals are 422 with the rule code and its facts.
          */
         post: operations["Transfers_create"];
         delete?: never;
@@ -848,12 +848,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One transfer */
+        /** One money entry */
         get: operations["Transfers_get"];
         put?: never;
         post?: never;
-        /** Delete a transfer recorded in error (admin only) */
+        /**
+         * Money entries are never deleted
+         * @description Always refused (422, code money_entries_append_only): reverse the entry instead.
+         */
         delete: operations["Transfers_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a transfer or a refund recorded in error
+         * @description Records a reversal entry naming the entry it reverses, for the same amount, project and organization; both stay in the ledger. An entry is reversed once; a reversal is not reversed. Reversing a refund takes the money back out of the available balance and is refused when that would go below zero.
+         */
+        post: operations["Transfers_reverse"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1651,18 +1674,25 @@ export interface components {
         };
         CreateTransferRequest: {
             /**
-             * @description US dollars; with the project's earlier transfers, at most its approved budget
+             * @description US dollars. A transfer: with the organization's earlier transfers, at most its share of the approved budget (its budget share × approved ÷ requested), and in total at most the approved budget. A refund: at most what the organization was sent and has not returned
              * @example 250000.00
              */
             amountUsd: string;
+            /**
+             * @description transfer (when absent): money sent to the organization; refund: money it returns to the Fund
+             * @enum {string}
+             */
+            kind?: "transfer" | "refund";
             /**
              * Format: uuid
              * @description A participating organization of the project
              */
             organizationId: string;
+            /** @description A transfer while paragraph 6 does not hold for the project on its date is refused unless staff record why it must go ahead; the justification is kept with the transfer and in the audit log */
+            overrideJustification?: string | null;
             /**
              * Format: uuid
-             * @description A project in stage approved, active or completed
+             * @description A transfer: a project in stage approved or active. A refund: a project that reached approval
              */
             projectId: string;
             reference?: string | null;
@@ -1688,7 +1718,7 @@ export interface components {
             role: "admin" | "staff" | "reviewer" | "donor";
         };
         DashboardOverviewDto: {
-            /** @description By the year of the approval decision (start year before history) */
+            /** @description By the year of the approval decision (the start year where none is recorded): the ledger's calendar */
             approvalsByYear: components["schemas"]["YearFiguresDto"][];
             /** @description Projects that reached approval, by human-security dimension */
             byDimension: components["schemas"]["BreakdownDto"][];
@@ -1751,7 +1781,7 @@ export interface components {
             message: string;
         };
         FundLedger: {
-            /** @description One entry per year with any figure, oldest first: received by the year of receivedOn, committed by the year of the project start date, transferred by the year of transferredOn; available is that year's received − committed. */
+            /** @description One entry per year with any figure, oldest first: received by the year of receivedOn; committed by the year the approval was decided (the start date where no decision is recorded), as in the overview's approvals by year; transferred, refunds and reversals by their date; an untransferred balance released by the year the completion was decided (the end date where none is recorded); available is that year's received − committed + released. */
             byYear: components["schemas"]["LedgerYear"][];
             overall: components["schemas"]["LedgerFigures"];
         };
@@ -1787,8 +1817,8 @@ export interface components {
         };
         LedgerFigures: {
             /**
-             * @description received − committed; negative when over-committed
-             * @example 2600000.00
+             * @description received − committed + released; never negative overall, by construction
+             * @example 2850000.00
              */
             available: string;
             /**
@@ -1802,25 +1832,38 @@ export interface components {
              */
             received: string;
             /**
-             * @description Σ transfers to organizations
+             * @description Σ untransferred balances of completed and closed projects (back to the Fund), plus refunds from organizations minus their reversals
+             * @example 250000.00
+             */
+            released: string;
+            /**
+             * @description Σ transfers to organizations minus Σ their reversals
              * @example 12000000.00
              */
             transferred: string;
         };
         LedgerFiguresDto: {
-            /** @example 105000000.00 */
+            /**
+             * @description received − committed + released
+             * @example 105250000.00
+             */
             available: string;
             /** @example 77000000.00 */
             committed: string;
             /** @example 182000000.00 */
             received: string;
+            /**
+             * @description Untransferred balances of completed and closed projects, plus refunds
+             * @example 250000.00
+             */
+            released: string;
             /** @example 60000000.00 */
             transferred: string;
         };
         LedgerYear: {
             /**
-             * @description received − committed; negative when over-committed
-             * @example 2600000.00
+             * @description received − committed + released; never negative overall, by construction
+             * @example 2850000.00
              */
             available: string;
             /**
@@ -1834,12 +1877,17 @@ export interface components {
              */
             received: string;
             /**
-             * @description Σ transfers to organizations
+             * @description Σ untransferred balances of completed and closed projects (back to the Fund), plus refunds from organizations minus their reversals
+             * @example 250000.00
+             */
+            released: string;
+            /**
+             * @description Σ transfers to organizations minus Σ their reversals
              * @example 12000000.00
              */
             transferred: string;
             /**
-             * @description Null collects committed budgets of projects that have no start date
+             * @description Null collects figures with no date: a commitment with neither decision nor start date
              * @example 2007
              */
             year: number | null;
@@ -2259,6 +2307,16 @@ export interface components {
             citation: string;
             text: string;
         };
+        ReverseTransferRequest: {
+            /** @example Sent to the wrong organization; corrected by tranche 3. */
+            reason: string;
+            reference?: string | null;
+            /**
+             * Format: date
+             * @example 2024-04-02
+             */
+            transferredOn: string;
+        };
         ReviewDetailDto: {
             proposal: components["schemas"]["ReviewProposalDto"];
             review: components["schemas"]["ReviewDto"];
@@ -2490,7 +2548,7 @@ export interface components {
         };
         TransferDto: {
             /**
-             * @description US dollars
+             * @description US dollars, always positive: the kind says which way
              * @example 250000.00
              */
             amountUsd: string;
@@ -2498,22 +2556,42 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description transfer: money sent to the organization; refund: money it returned to the Fund; reversal: the correction of the entry named by reversesId (entries are never changed or deleted)
+             * @enum {string}
+             */
+            kind: "transfer" | "refund" | "reversal";
             /** Format: uuid */
             organizationId: string;
             /** @example United Nations Development Programme */
             organizationName: string;
+            /** @description A transfer made although paragraph 6 did not hold on its date: the justification staff recorded (shown to admins and staff only) */
+            overrideJustification: string | null;
             /** @example HS-2015-0042 */
             projectCode: string;
             /** Format: uuid */
             projectId: string;
+            /** @description A reversal: why the entry was wrong */
+            reason: string | null;
             reference: string | null;
             /**
-             * @description The transfer's number within its project: 1, 2, 3…
+             * Format: uuid
+             * @description The reversal of this entry, if it was reversed
+             */
+            reversedById: string | null;
+            /**
+             * Format: uuid
+             * @description A reversal: the entry it reverses
+             */
+            reversesId: string | null;
+            /**
+             * @description A transfer's number within its project: 1, 2, 3…; null for refunds and reversals
              * @example 1
              */
-            tranche: number;
+            tranche: number | null;
             /**
              * Format: date
+             * @description When the money moved
              * @example 2024-03-31
              */
             transferredOn: string;
@@ -3559,6 +3637,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
+            /** @description The change lowers what the Fund has received by more than its available balance (received − committed + released): code 'received_reduction_exceeds_available' with the facts; nothing is written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
             /** @description An error, as application/problem+json (RFC 9457) */
             default: {
                 headers: {
@@ -3622,6 +3709,15 @@ export interface operations {
             };
             /** @description Stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The change lowers what the Fund has received by more than its available balance (received − committed + released): code 'received_reduction_exceeds_available' with the facts; nothing is written */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6802,7 +6898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description The project is not in a fundable stage, or the transfer exceeds what remains of its budget */
+            /** @description Refused by a money rule: the project's stage (project-not-fundable), the approved budget (over-budget), the organization's share (over-share), paragraph 6 on the date (paragraph-6-not-met, naming the countries), or a refund beyond what was sent (refund-refused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6890,13 +6986,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description No valid session */
             401: {
                 headers: {
@@ -6915,8 +7004,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
-            /** @description Stale version */
-            409: {
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Entries are append-only: facts.reversalRoute is the entry's reversal route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Transfers_reverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseTransferRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Already reversed, a reversal, dated before it, or over-committing */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

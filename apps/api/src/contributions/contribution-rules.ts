@@ -1,4 +1,5 @@
-import { EXCHANGE_RATE_DECIMALS, toScaled, usdAmountFor } from '@hstf/domain';
+import { CONTRIBUTION_STATUSES, EXCHANGE_RATE_DECIMALS, toScaled, usdAmountFor } from '@hstf/domain';
+import type { ContributionStatus } from '@hstf/domain';
 import type { FieldError } from '../common/problem-details/problem';
 
 /**
@@ -6,8 +7,8 @@ import type { FieldError } from '../common/problem-details/problem';
  * request (create) or to the record as it would be after the change (update).
  */
 
-export const CONTRIBUTION_STATUSES = ['pledged', 'received', 'cancelled'] as const;
-export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+export { CONTRIBUTION_STATUSES };
+export type { ContributionStatus };
 
 /**
  * ISO 4217 codes as the runtime's ICU knows them (`Intl.supportedValuesOf('currency')`, Node ≥ 18):

@@ -20,6 +20,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -34,6 +35,9 @@ import {
   UpdateContributionRequest,
 } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
+
+const OVER_COMMITTED =
+  "The change lowers what the Fund has received by more than its available balance (received − committed + released): code 'received_reduction_exceeds_available' with the facts; nothing is written";
 
 const VALIDATION =
   'Invalid fields: money as decimal strings with at most 2 decimals, greater than zero; an ISO 4217 ' +
@@ -130,6 +134,7 @@ export class ContributionsController {
     description: `${VALIDATION}; checked on the record as it would be after the change`,
   })
   @ApiConflictResponse({ description: 'Stale version' })
+  @ApiUnprocessableEntityResponse({ description: OVER_COMMITTED })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -145,6 +150,7 @@ export class ContributionsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ description: 'Stale version' })
+  @ApiUnprocessableEntityResponse({ description: OVER_COMMITTED })
   remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,

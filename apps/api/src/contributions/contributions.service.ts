@@ -1,3 +1,5 @@
+import { receivedBy, receivedReductionProblem } from '@hstf/domain';
+import type { ContributionStatus } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,6 +8,7 @@ import { changeVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
+import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
 import { contributionProblems } from './contribution-rules';
 import { ContributionScope, ContributionsRepository } from './contributions.repository';
 import {
@@ -106,6 +109,7 @@ export class ContributionsService {
           if (request.donorId !== undefined && request.donorId !== current.donor_id) {
             await this.assertDonorExists(manager, request.donorId);
           }
+          await assertFundKeepsBalance(manager, before, after);
 
           const columns: Record<string, keyof UpdateContributionRequest> = {
             donor_id: 'donorId',
@@ -136,6 +140,7 @@ export class ContributionsService {
       if (current.version !== expectedVersion) {
         throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
       }
+      await assertFundKeepsBalance(manager, current, null);
       await this.repository.delete(manager, id);
       await this.audit.record(manager, ctx, {
         action: 'delete',
@@ -160,4 +165,22 @@ export class ContributionsService {
       throw Problem.validation([{ field: 'donorId', message: 'is not a known donor' }]);
     }
   }
+}
+
+/**
+ * A change that lowers what the Fund has received (a cancellation, an un-receipt, a deletion, a lower
+ * amount or rate) is decided under the ledger lock approvals take, on the balance read after it, so
+ * two such changes, or one and an approval, cannot together take the available balance below zero.
+ */
+async function assertFundKeepsBalance(
+  manager: EntityManager,
+  before: { status: ContributionStatus; usdAmount: string },
+  after: { status: ContributionStatus; usdAmount: string } | null,
+): Promise<void> {
+  const receivedBefore = receivedBy(before);
+  const receivedAfter = after ? receivedBy(after) : '0.00';
+  if (receivedReductionProblem('0.00', receivedBefore, receivedAfter) === null) return;
+  await manager.query(FUND_LEDGER_LOCK);
+  const problem = receivedReductionProblem(await availableBalance(manager), receivedBefore, receivedAfter);
+  if (problem) throw moneyRefusal(problem, OVER_COMMITTED.slug, OVER_COMMITTED.title);
 }

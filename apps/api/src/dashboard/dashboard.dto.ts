@@ -4,7 +4,13 @@ export class LedgerFiguresDto {
   @ApiProperty({ example: '182000000.00' }) received: string;
   @ApiProperty({ example: '77000000.00' }) committed: string;
   @ApiProperty({ example: '60000000.00' }) transferred: string;
-  @ApiProperty({ example: '105000000.00' }) available: string;
+  @ApiProperty({
+    example: '250000.00',
+    description: 'Untransferred balances of completed and closed projects, plus refunds',
+  })
+  released: string;
+  @ApiProperty({ example: '105250000.00', description: 'received − committed + released' })
+  available: string;
 }
 
 export class StageFiguresDto {
@@ -54,7 +60,8 @@ export class DashboardOverviewDto {
   @ApiProperty({ type: [DonorYearDto] }) contributionsByYear: DonorYearDto[];
   @ApiProperty({
     type: [YearFiguresDto],
-    description: 'By the year of the approval decision (start year before history)',
+    description:
+      "By the year of the approval decision (the start year where none is recorded): the ledger's calendar",
   })
   approvalsByYear: YearFiguresDto[];
   @ApiProperty({ type: [BreakdownDto], description: 'Projects that reached approval, by M49 region' })

@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { COMMITTED_STAGES } from '@hstf/domain';
+import { commitmentYearSql, ledgerFiguresJson, ledgerMovementsSql } from '../fund';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
  * The overview in one statement: each figure set is a CTE, PostgreSQL builds the JSON, sums stay
- * numeric (money leaves as text). "Committed" follows the ledger's definition in libs/domain.
+ * numeric (money leaves as text). The ledger figures and the year a commitment falls in come from the
+ * fund's ledger SQL (the definitions of libs/domain), so the overview and the ledger agree.
  */
 // Money leaves as text with two decimals ("0.00", never "0"): round(…, 2), which, unlike a
 // numeric(18,2) cast, cannot overflow on a large sum.
@@ -16,11 +18,7 @@ const OVERVIEW_SQL = `
     SELECT id, stage, requested_budget, approved_budget, start_date, country_codes, region_codes, dimensions,
            stage = ANY($1::text[]) AS committed
     FROM projects WHERE deleted_at IS NULL
-  ), ledger AS (
-    SELECT r.received, c.committed, t.transferred
-    FROM (SELECT coalesce(sum(usd_amount), 0) AS received FROM contributions WHERE status = 'received') r,
-         (SELECT coalesce(sum(approved_budget), 0) AS committed FROM live WHERE committed) c,
-         (SELECT coalesce(sum(amount_usd), 0) AS transferred FROM transfers) t
+  ), ledger AS (${ledgerMovementsSql(false)}
   ), pipeline AS (
     SELECT stage, count(*)::int AS projects, sum(requested_budget) AS requested,
            coalesce(sum(approved_budget), 0) AS approved
@@ -37,12 +35,8 @@ const OVERVIEW_SQL = `
       SELECT extract(year FROM pledged_on)::int, donor_id, 0, usd_amount FROM contributions WHERE status <> 'cancelled'
     ) x GROUP BY year, donor_id
   ), approvals AS (
-    SELECT coalesce(extract(year FROM a.decided_on), extract(year FROM l.start_date))::int AS year,
-           count(*)::int AS projects, sum(l.approved_budget) AS approved
-    FROM live l
-    LEFT JOIN LATERAL (SELECT max(decided_on) AS decided_on FROM project_transitions t
-                       WHERE t.project_id = l.id AND t.to_stage = 'approved') a ON true
-    WHERE l.committed GROUP BY 1
+    SELECT ${commitmentYearSql('l')} AS year, count(*)::int AS projects, sum(l.approved_budget) AS approved
+    FROM live l WHERE l.committed GROUP BY 1
   ), by_region AS (
     SELECT code AS region_code, count(*)::int AS projects, coalesce(sum(approved_budget), 0) AS approved
     FROM live, unnest(region_codes) AS code WHERE committed GROUP BY code
@@ -51,8 +45,7 @@ const OVERVIEW_SQL = `
     FROM live, unnest(dimensions) AS dimension WHERE committed GROUP BY dimension
   )
   SELECT json_build_object(
-    'ledger', (SELECT json_build_object('received', round(received, 2)::text, 'committed', round(committed, 2)::text,
-                 'transferred', round(transferred, 2)::text, 'available', round(received - committed, 2)::text) FROM ledger),
+    'ledger', ${ledgerFiguresJson('ledger')},
     'pipeline', coalesce((SELECT json_agg(json_build_object('stage', stage, 'projects', projects,
                  'requested', round(requested, 2)::text, 'approved', round(approved, 2)::text) ORDER BY stage) FROM pipeline), '[]'),
     'countries', coalesce((SELECT json_agg(json_build_object('iso3', b.iso3, 'numeric', c.numeric, 'name', c.name,

@@ -229,4 +229,43 @@ export async function writeDemoPortfolio(client: Client, requestId: string): Pro
     ),
   );
   await auditInserts(client, 'transfers', 'transfer', transferIds, requestId);
+  await writeDemoCorrection(client, requestId);
+}
+
+/**
+ * A correction as the ledger keeps it: the first tranche of the first active project went to the
+ * wrong bank account and came back, so it is reversed (the entry stays, with the reversal naming
+ * it) and sent again as a new tranche.
+ */
+async function writeDemoCorrection(client: Client, requestId: string): Promise<void> {
+  const { rows } = await client.query<{
+    id: string;
+    project_id: string;
+    organization_id: string;
+    amount: string;
+    code: string;
+  }>(
+    `SELECT t.id, t.project_id, t.organization_id, t.amount_usd::text AS amount, p.code
+     FROM transfers t JOIN projects p ON p.id = t.project_id
+     WHERE p.stage = 'active' AND t.tranche = 1 AND t.transferred_on <= current_date - 30
+     ORDER BY p.code LIMIT 1`,
+  );
+  const wrong = rows[0];
+  if (!wrong) return;
+  const reversal = await client.query<{ id: string }>(
+    `INSERT INTO transfers (project_id, organization_id, kind, amount_usd, transferred_on, reverses_id, reason, reference)
+     SELECT project_id, organization_id, 'reversal', amount_usd, transferred_on + 7, id,
+            'Sent to a closed bank account; the bank returned it.', $2
+     FROM transfers WHERE id = $1 RETURNING id`,
+    [wrong.id, `${wrong.code}/R1`],
+  );
+  await auditInserts(client, 'transfers', 'transfer', [reversal.rows[0]!.id], requestId);
+  const again = await client.query<{ id: string; tranche: number }>(
+    `INSERT INTO transfers (project_id, organization_id, amount_usd, transferred_on, tranche, reference)
+     SELECT project_id, organization_id, amount_usd, transferred_on + 10,
+            (SELECT max(tranche) + 1 FROM transfers x WHERE x.project_id = t.project_id), $2
+     FROM transfers t WHERE id = $1 RETURNING id, tranche`,
+    [wrong.id, `${wrong.code}/T-resent`],
+  );
+  await auditInserts(client, 'transfers', 'transfer', [again.rows[0]!.id], requestId);
 }

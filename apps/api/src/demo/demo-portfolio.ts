@@ -277,6 +277,9 @@ function date(year: number, month: number, day = 1): string {
 export function demoProjects(): DemoProject[] {
   const next = random(1999);
   const serial = new Map<number, number>();
+  // The first closed project spent less than approved: its lead received three quarters of its
+  // share, and the rest went back to the Fund when the project completed (released in the ledger).
+  let underspentShown = false;
 
   const projects = SCHEDULE.map(([year, stage], index): DemoProject => {
     const theme = THEMES[index % THEMES.length]!;
@@ -312,8 +315,10 @@ export function demoProjects(): DemoProject[] {
     const aligned = approved ? [...place.countries] : place.countries.slice(0, 1);
     const transfers: DemoProject['transfers'] = [];
     if (stage === 'active' || stage === 'completed' || stage === 'closed') {
-      const share = stage === 'active' ? 0.4 : 1;
+      const underspent = stage === 'closed' && !underspentShown;
+      if (underspent) underspentShown = true;
       organizations.forEach((organization, i) => {
+        const share = stage === 'active' ? 0.4 : underspent && i === 0 ? 0.75 : 1;
         const cents = Math.round(Number(organization.share.replace('.', '')) * share);
         transfers.push({
           acronym: organization.acronym,

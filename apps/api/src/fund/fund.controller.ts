@@ -14,14 +14,16 @@ export class FundController {
   @Get('ledger')
   @Authenticated('admin', 'staff', 'donor')
   @ApiOperation({
-    summary: "The Fund's ledger: received, committed, transferred, available; overall and by year",
+    summary: "The Fund's ledger: received, committed, transferred, released, available; overall and by year",
     description:
       'received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects ' +
       'in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = ' +
-      'Σ transfers; available = received − committed. By year: received by the year the contribution ' +
-      'was received (receivedOn), committed by the year of the project start date (startDate), ' +
-      'transferred by the year of the transfer (transferredOn). All amounts are USD decimal strings ' +
-      'summed in SQL.',
+      'Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed ' +
+      'projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, ' +
+      'on the calendar of decisions: received by receivedOn, committed by the approval decision date ' +
+      '(else startDate), released balances by the completion decision date (else endDate), money ' +
+      'entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of ' +
+      'libs/domain (fundLedger).',
   })
   @ApiOkResponse({ type: FundLedger })
   async ledger(@Res({ passthrough: true }) response: Response): Promise<string> {

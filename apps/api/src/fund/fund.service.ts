@@ -1,55 +1,23 @@
-import { COMMITTED_STAGES } from '@hstf/domain';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { ChangeEvent, ChangeEvents } from '../common/events/change-events';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
+import { AVAILABLE_SQL, LEDGER_SQL } from './ledger.sql';
 
 /**
- * The ledger in one statement, so both figure sets read one snapshot and the years add up to the
- * overall figures even while money moves: every received contribution, committed budget and
- * transfer falls in exactly one year (null for a commitment without a start date), so the overall
- * figures are the sums of the years. Sums stay numeric; money leaves as text with two decimals
- * (round(…, 2), which, unlike a numeric(18,2) cast, cannot overflow on a large sum). The stages that
- * commit a project's approved budget come from libs/domain (DESIGN.md §4.4).
- */
-const LEDGER_SQL = `
-  WITH figures AS (
-    SELECT extract(year FROM received_on)::int AS year, usd_amount AS received,
-           0::numeric AS committed, 0::numeric AS transferred
-    FROM contributions WHERE status = 'received'
-    UNION ALL
-    SELECT extract(year FROM start_date)::int, 0, approved_budget, 0
-    FROM projects
-    WHERE stage = ANY($1::text[]) AND deleted_at IS NULL AND approved_budget IS NOT NULL
-    UNION ALL
-    SELECT extract(year FROM transferred_on)::int, 0, 0, amount_usd FROM transfers
-  ), years AS (
-    SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t FROM figures GROUP BY year
-  )
-  SELECT json_build_object(
-    'overall', (SELECT json_build_object(
-        'received', round(coalesce(sum(r), 0), 2)::text, 'committed', round(coalesce(sum(c), 0), 2)::text,
-        'transferred', round(coalesce(sum(t), 0), 2)::text, 'available', round(coalesce(sum(r) - sum(c), 0), 2)::text)
-      FROM years),
-    'byYear', coalesce((SELECT json_agg(json_build_object(
-        'year', year, 'received', round(r, 2)::text, 'committed', round(c, 2)::text,
-        'transferred', round(t, 2)::text, 'available', round(r - c, 2)::text) ORDER BY year NULLS LAST)
-      FROM years), '[]')
-  )::text AS ledger`;
-
-/**
- * The changes that move the ledger: contributions and transfers, a project's stage transitions,
- * and a project's approved budget or start date (the year its commitment falls in).
+ * The changes that move the ledger: contributions and money entries, a project's stage transitions,
+ * and a project's approved budget, start or end date (the years its commitment and release fall in).
  */
 export function movesTheLedger(event: ChangeEvent): boolean {
   if (event.entity === 'contribution' || event.entity === 'transfer') return true;
   if (event.entity !== 'project') return false;
   if (event.action === 'transition') return true;
   return (
-    event.action === 'update' && !!event.fields?.some((f) => f === 'approvedBudget' || f === 'startDate')
+    event.action === 'update' &&
+    !!event.fields?.some((f) => f === 'approvedBudget' || f === 'startDate' || f === 'endDate')
   );
 }
 
@@ -87,7 +55,17 @@ export class FundService implements OnModuleDestroy {
   }
 
   private async compute(): Promise<string> {
-    const [row] = await preparedQuery<{ ledger: string }>(this.dataSource, LEDGER_SQL, [COMMITTED_STAGES]);
+    const [row] = await preparedQuery<{ ledger: string }>(this.dataSource, LEDGER_SQL, []);
     return row!.ledger;
   }
+}
+
+/**
+ * The Fund's available balance now (received − committed + released), read in the caller's
+ * transaction. A decision that may lower it takes FUND_LEDGER_LOCK first, so the balance it reads
+ * cannot move until it commits.
+ */
+export async function availableBalance(manager: EntityManager): Promise<string> {
+  const [row] = await preparedQuery<{ available: string }>(manager, AVAILABLE_SQL, []);
+  return row!.available;
 }

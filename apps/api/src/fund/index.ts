@@ -1,2 +1,4 @@
 export { FundModule } from './fund.module';
-export { FundService } from './fund.service';
+export { availableBalance, FundService } from './fund.service';
+export { commitmentYearSql, FUND_LEDGER_LOCK, ledgerFiguresJson, ledgerMovementsSql } from './ledger.sql';
+export { moneyRefusal, OVER_COMMITTED } from './money-refusal';

@@ -1,10 +1,4 @@
-import {
-  assessProposal,
-  COMMITTED_STAGES,
-  isPrincipleId,
-  missingProposalFields,
-  PRINCIPLE_IDS,
-} from '@hstf/domain';
+import { assessProposal, isPrincipleId, missingProposalFields, PRINCIPLE_IDS } from '@hstf/domain';
 import type {
   ActivationFacts,
   ApprovalFacts,
@@ -21,6 +15,7 @@ import type {
 import { EntityManager } from 'typeorm';
 import { moneyOut } from '../common/money/money.decorators';
 import { ComplianceService } from '../compliance';
+import { availableBalance } from '../fund';
 
 /** The project row the gates read, as locked (or read) by the caller. */
 export interface ProjectRow {
@@ -51,21 +46,6 @@ export interface ProjectRow {
 export interface GatheredFacts {
   facts: TransitionFacts;
   evidence: Record<string, unknown>;
-}
-
-const COMMITTED = `(${COMMITTED_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
-
-/**
- * The Fund's available balance, DESIGN.md §4.4 as apps/api/src/fund computes it: Σ received
- * contributions (USD) − Σ approved budgets of live projects that reached approval.
- */
-export async function availableBalance(manager: EntityManager): Promise<string> {
-  const [row] = await manager.query<{ available: string }[]>(
-    `SELECT ((SELECT coalesce(sum(usd_amount), 0) FROM contributions WHERE status = 'received')
-           - (SELECT coalesce(sum(approved_budget), 0) FROM projects
-              WHERE stage IN ${COMMITTED} AND deleted_at IS NULL))::text AS available`,
-  );
-  return moneyOut(row!.available)!;
 }
 
 interface ReviewRow {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { OptionalText } from '../common/validation/text';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MONEY_ENTRY_KINDS, type MoneyEntryKind } from '@hstf/domain';
+import { OptionalText, RequiredText } from '../common/validation/text';
 import { IsMoney } from '../common/money/money.decorators';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsCalendarDate } from '../common/validation/calendar-date';
@@ -12,11 +13,49 @@ export class TransferDto {
   @ApiProperty({ example: 'HS-2015-0042' }) projectCode: string;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty({ example: 'United Nations Development Programme' }) organizationName: string;
-  @ApiProperty({ example: '250000.00', description: 'US dollars' }) amountUsd: string;
-  @ApiProperty({ format: 'date', example: '2024-03-31' }) transferredOn: string;
-  @ApiProperty({ example: 1, description: "The transfer's number within its project: 1, 2, 3…" })
-  tranche: number;
+  @ApiProperty({
+    enum: MONEY_ENTRY_KINDS,
+    description:
+      'transfer: money sent to the organization; refund: money it returned to the Fund; reversal: the ' +
+      'correction of the entry named by reversesId (entries are never changed or deleted)',
+  })
+  kind: MoneyEntryKind;
+  @ApiProperty({ example: '250000.00', description: 'US dollars, always positive: the kind says which way' })
+  amountUsd: string;
+  @ApiProperty({ format: 'date', example: '2024-03-31', description: 'When the money moved' })
+  transferredOn: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 1,
+    description: "A transfer's number within its project: 1, 2, 3…; null for refunds and reversals",
+  })
+  tranche: number | null;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'A reversal: the entry it reverses',
+  })
+  reversesId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The reversal of this entry, if it was reversed',
+  })
+  reversedById: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A reversal: why the entry was wrong' })
+  reason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'A transfer made although paragraph 6 did not hold on its date: the justification staff recorded ' +
+      '(shown to admins and staff only)',
+  })
+  overrideJustification: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -48,7 +87,20 @@ export class TransferQuery extends PageQuery {
 }
 
 export class CreateTransferRequest {
-  @ApiProperty({ format: 'uuid', description: 'A project in stage approved, active or completed' })
+  @ApiPropertyOptional({
+    enum: ['transfer', 'refund'],
+    description:
+      'transfer (when absent): money sent to the organization; refund: money it returns to the Fund',
+  })
+  @IsOptional()
+  @IsIn(['transfer', 'refund'], { message: 'must be transfer or refund' })
+  kind?: 'transfer' | 'refund';
+
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'A transfer: a project in stage approved or active. A refund: a project that reached approval',
+  })
   @IsUUID('all', { message: 'must be a UUID' })
   projectId: string;
 
@@ -57,12 +109,35 @@ export class CreateTransferRequest {
   organizationId: string;
 
   @IsMoney({
-    description: "US dollars; with the project's earlier transfers, at most its approved budget",
+    description:
+      "US dollars. A transfer: with the organization's earlier transfers, at most its share of the " +
+      'approved budget (its budget share × approved ÷ requested), and in total at most the approved ' +
+      'budget. A refund: at most what the organization was sent and has not returned',
   })
   amountUsd: string;
 
   @IsCalendarDate({ example: '2024-03-31', moneyEvent: true })
   transferredOn: string;
+
+  @OptionalText({ max: 200, nullable: true })
+  reference?: string | null;
+
+  @OptionalText({
+    max: 2000,
+    nullable: true,
+    description:
+      'A transfer while paragraph 6 does not hold for the project on its date is refused unless staff ' +
+      'record why it must go ahead; the justification is kept with the transfer and in the audit log',
+  })
+  overrideJustification?: string | null;
+}
+
+export class ReverseTransferRequest {
+  @IsCalendarDate({ example: '2024-04-02', moneyEvent: true })
+  transferredOn: string;
+
+  @RequiredText({ max: 2000, example: 'Sent to the wrong organization; corrected by tranche 3.' })
+  reason: string;
 
   @OptionalText({ max: 200, nullable: true })
   reference?: string | null;

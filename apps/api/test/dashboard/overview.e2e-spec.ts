@@ -57,11 +57,12 @@ describe('the dashboard overview', () => {
   });
   afterAll(() => t.close());
 
-  it('shows the ledger to the cent: received, committed, available; soft-deleted projects do not count', () => {
+  it('shows the ledger to the cent: received, committed, released, available; soft-deleted projects do not count', () => {
     expect(overview.ledger).toEqual({
       received: '8000000.01',
       committed: '1500000.01',
       transferred: '0.00',
+      released: '0.00',
       available: '6500000.00',
     });
   });

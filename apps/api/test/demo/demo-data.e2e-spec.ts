@@ -95,8 +95,50 @@ describe('the demo data', () => {
     await expect(
       column(`SELECT p.code AS v FROM projects p
               WHERE p.requested_budget <> (SELECT sum(budget_share) FROM project_organizations po WHERE po.project_id = p.id)
-                 OR coalesce((SELECT sum(amount_usd) FROM transfers x WHERE x.project_id = p.id), 0) > coalesce(p.approved_budget, 0)`),
+                 OR coalesce((SELECT sum(CASE WHEN x.kind = 'transfer' THEN x.amount_usd
+                                              WHEN r.kind = 'transfer' THEN -x.amount_usd ELSE 0 END)
+                              FROM transfers x LEFT JOIN transfers r ON r.id = x.reverses_id
+                              WHERE x.project_id = p.id), 0) > coalesce(p.approved_budget, 0)`),
     ).resolves.toEqual([]);
+  });
+
+  it('shows a wrong transfer corrected by a reversal naming it, both in the ledger, and the money sent again', async () => {
+    const { auth } = await asRole(t, 'staff');
+    const { rows } = await t.db.query<{ project_id: string; id: string }>(
+      `SELECT project_id, id FROM transfers WHERE kind = 'reversal'`,
+    );
+    expect(rows).toHaveLength(1);
+    const response = await t
+      .http()
+      .get('/api/v1/transfers')
+      .query({ projectId: rows[0]!.project_id })
+      .set(auth);
+    const items = response.body.items as {
+      id: string;
+      kind: string;
+      reversesId: string | null;
+      reversedById: string | null;
+      amountUsd: string;
+      tranche: number | null;
+    }[];
+    const reversal = items.find((x) => x.kind === 'reversal')!;
+    const reversed = items.find((x) => x.id === reversal.reversesId)!;
+    expect(reversed).toMatchObject({ kind: 'transfer', tranche: 1, reversedById: reversal.id });
+    expect(
+      items.filter((x) => x.kind === 'transfer' && x.amountUsd === reversed.amountUsd && x.tranche !== 1),
+    ).toHaveLength(1);
+  });
+
+  it('shows a closed project whose unspent balance went back to the Fund as released', async () => {
+    const { auth } = await asRole(t, 'staff');
+    const { rows } = await t.db.query<{ code: string; released: string }>(
+      `SELECT p.code, (p.approved_budget - (SELECT sum(amount_usd) FROM transfers t WHERE t.project_id = p.id))::text AS released
+       FROM projects p WHERE p.stage = 'closed'
+         AND p.approved_budget > (SELECT sum(amount_usd) FROM transfers t WHERE t.project_id = p.id)`,
+    );
+    expect(rows).toHaveLength(1);
+    const ledger = await t.http().get('/api/v1/fund/ledger').set(auth);
+    expect(ledger.body.overall.released).toBe(rows[0]!.released);
   });
 
   it('leaves the Fund with a positive available balance', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
+import { AVAILABLE_SQL } from '../../src/fund/ledger.sql';
 import { aUser } from './builders';
 import { aContribution, aDonorOfKind } from './fund-builders';
 import { aProject, BuiltProject } from './portfolio-builders';
@@ -149,13 +150,12 @@ export async function fund(t: TestApp, usd: string): Promise<void> {
   await aContribution(t, await aDonorOfKind(t), { usdAmount: usd });
 }
 
-/** The Fund's available balance, summed in SQL as DESIGN.md §4.4 defines it. */
+/**
+ * The Fund's available balance as DESIGN.md §4.4 defines it (received − committed + released), by
+ * the ledger's SQL, which test/fund/ledger-sql.e2e-spec.ts keeps equal to libs/domain's fundLedger.
+ */
 export async function availableBalance(t: TestApp): Promise<string> {
-  const { rows } = await t.db.query<{ available: string }>(
-    `SELECT ((SELECT coalesce(sum(usd_amount), 0) FROM contributions WHERE status = 'received')
-           - (SELECT coalesce(sum(approved_budget), 0) FROM projects
-              WHERE stage IN ('approved', 'active', 'completed', 'closed') AND deleted_at IS NULL))::text AS available`,
-  );
+  const { rows } = await t.db.query<{ available: string }>(AVAILABLE_SQL);
   return rows[0]!.available;
 }
 
@@ -230,4 +230,40 @@ export async function versionOf(t: TestApp, projectId: string): Promise<number> 
     projectId,
   ]);
   return rows[0]!.version;
+}
+
+/**
+ * A project that may receive transfers from 2025-06-01 on: approved (unless told otherwise), with a
+ * granted, documented consent and an alignment in every recipient country, so paragraph 6 holds.
+ * The requested budget is the approved one unless given, so each of its organizations' part of the
+ * approved budget is its share of the even split aProject makes.
+ */
+export async function aFundableProject(
+  t: TestApp,
+  overrides: Parameters<typeof aProject>[1] = {},
+): Promise<BuiltProject> {
+  const approvedBudget = overrides.approvedBudget === undefined ? '500000.00' : overrides.approvedBudget;
+  const project = await aProject(t, {
+    stage: 'approved',
+    requestedBudget: approvedBudget ?? '500000.00',
+    ...overrides,
+    approvedBudget,
+  });
+  for (const country of project.countries) {
+    await aConsent(t, project.id, country, 'granted');
+    await anAlignment(t, project.id, country);
+  }
+  return project;
+}
+
+/**
+ * Brings the Fund's available balance to exactly `usd`: commits an approved project of the excess,
+ * or receives a contribution of the gap.
+ */
+export async function availableExactly(t: TestApp, usd: string): Promise<void> {
+  const toCents = (value: string) => BigInt(value.replace('.', ''));
+  const asMoney = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+  const gap = toCents(await availableBalance(t)) - toCents(usd);
+  if (gap > 0n) await aProject(t, { stage: 'approved', approvedBudget: asMoney(gap) });
+  if (gap < 0n) await fund(t, asMoney(-gap));
 }

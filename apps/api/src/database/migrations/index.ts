@@ -6,6 +6,7 @@ import { ReviewsAndLifecycle1763870000005 } from './1763870000005-reviews-and-li
 import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
 import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privileges';
 import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
+import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   FundLedgerLock1763870000007,
   AppRolePrivileges1763870000008,
   SignInThrottle1763870000050,
+  MoneyEntries1763870000051,
 ];

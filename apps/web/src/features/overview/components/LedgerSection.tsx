@@ -8,7 +8,7 @@ import { DataTableToggle } from './DataTableToggle';
 import { TrendLine } from './TrendLine';
 import { ScrollTable } from './ScrollTable';
 
-const LEDGER_FIGURES = ['received', 'committed', 'transferred', 'available'] as const;
+const LEDGER_FIGURES = ['received', 'committed', 'transferred', 'released', 'available'] as const;
 type LedgerFigure = (typeof LEDGER_FIGURES)[number];
 
 interface LedgerSectionProps {
@@ -50,7 +50,7 @@ export function LedgerSection({ ledger, byYear, loading }: LedgerSectionProps) {
             })
           : t('dashboard.ledger.description')}
       </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="md">
         {LEDGER_FIGURES.map((figure) => {
           const value = ledger?.[figure];
           const negative = value !== undefined && toNumber(value) < 0;

@@ -17,11 +17,12 @@ export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0];
 }
 
-/** The ledger's four figures, in the order of the cards. */
+/** The ledger's five figures, in the order of the cards. */
 export const LEDGER_COLORS = {
   received: '#006bb0',
   committed: '#7e22ce',
   transferred: '#0f766e',
+  released: '#4d7c0f',
   available: '#c2410c',
 } as const;
 

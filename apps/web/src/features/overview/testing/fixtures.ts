@@ -30,6 +30,7 @@ export const OVERVIEW: DashboardOverview = {
     received: '179995053.54',
     committed: '80115000.00',
     transferred: '66521400.00',
+    released: '0.00',
     available: '99880053.54',
   },
   pipeline: [
@@ -60,8 +61,16 @@ export const LEDGER = {
       received: '6000000.00',
       committed: '3000000.00',
       transferred: '1000000.00',
+      released: '0.00',
       available: '3000000.00',
     },
-    { year: 2025, received: '100000.00', committed: '0.00', transferred: '0.00', available: '100000.00' },
+    {
+      year: 2025,
+      received: '100000.00',
+      committed: '0.00',
+      transferred: '0.00',
+      released: '0.00',
+      available: '100000.00',
+    },
   ],
 };

@@ -26,18 +26,40 @@ export function useTransfers(projectId: string) {
 }
 
 export interface TransferInput {
+  kind?: 'transfer' | 'refund';
   organizationId: string;
   amountUsd: string;
   transferredOn: string;
   reference: string | null;
+  overrideJustification?: string | null;
 }
 
-/** POST /api/v1/transfers: money leaving the Fund for a participating organization. */
+/** POST /api/v1/transfers: money leaving the Fund for a participating organization, or a refund back. */
 export function useCreateTransfer(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: TransferInput): Promise<Transfer> =>
       unwrap(await fetchClient.POST('/api/v1/transfers', { body: { projectId, ...input } })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
+  });
+}
+
+export interface ReversalInput {
+  id: string;
+  transferredOn: string;
+  reason: string;
+}
+
+/** POST /api/v1/transfers/:id/reversal: the correction of a wrong entry, which stays in the ledger. */
+export function useReverseTransfer(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, ...body }: ReversalInput): Promise<Transfer> =>
+      unwrap(await fetchClient.POST('/api/v1/transfers/{id}/reversal', { params: { path: { id } }, body })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) }),

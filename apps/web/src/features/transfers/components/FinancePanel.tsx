@@ -13,15 +13,27 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
-import { compareMoney, parseMoney, subtractMoney, sumMoney } from '@hstf/domain';
+import {
+  canReceiveTransfers,
+  COMMITTED_STAGES,
+  compareMoney,
+  isStageIn,
+  organizationCaps,
+  parseMoney,
+  projectMoney,
+  subtractMoney,
+} from '@hstf/domain';
+import type { MoneyEntry, ProjectMoney } from '@hstf/domain';
 import { IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
-import { useCreateTransfer, useTransfers } from '../api/transfers';
+import { useCreateTransfer, useReverseTransfer, useTransfers } from '../api/transfers';
 import type { Project, Transfer } from '../../projects';
 import { useProjectFormat } from '../../../lib/project-format';
+import { ApiError } from '../../../lib/problem';
 import { fieldErrorsOf } from '../../../lib/problem-members';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { ALERT_STYLES, OK_TEXT } from '../../../lib/colors';
@@ -32,18 +44,17 @@ interface FinancePanelProps {
   canEdit: boolean;
 }
 
-const FUNDABLE = new Set(['approved', 'active', 'completed']);
-
 /** The budget, who shares it, and the money that has left the Fund for the project. */
 export function FinancePanel({ project, canEdit }: FinancePanelProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const transfers = useTransfers(project.id);
-  const transferred = transfers.data ? sumMoney(transfers.data.map((item) => item.amountUsd)) : null;
-  const remaining =
-    project.approvedBudget !== null && transferred !== null
-      ? subtractMoney(project.approvedBudget, transferred)
-      : null;
+  // The project's money by the ledger's own definitions (libs/domain): reversals subtract, refunds
+  // and a completed project's untransferred balance go back to the Fund.
+  const money = transfers.data ? moneyOf(project, transfers.data) : null;
+  const transferred = money?.transferred ?? null;
+  const remaining = project.approvedBudget !== null && money ? money.untransferred : null;
+  const releases = isStageIn(project.stage, ['completed', 'closed']);
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const share = (amount: string) =>
     Number(project.requestedBudget) > 0 ? (Number(amount) / Number(project.requestedBudget)) * 100 : 0;
@@ -63,10 +74,20 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
           value={transferred === null ? '…' : format.money(transferred)}
         />
         <Figure
-          label={t('projects.finance.remaining')}
-          value={remaining === null ? '—' : format.money(remaining)}
+          label={releases ? t('projects.finance.released') : t('projects.finance.remaining')}
+          value={remaining === null ? '—' : format.money(releases ? money!.released : remaining)}
         />
       </SimpleGrid>
+      {releases && money && compareMoney(money.released, '0') > 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('projects.finance.releasedHint', { amount: format.money(money.released) })}
+        </Text>
+      ) : null}
+      {money && compareMoney(money.refunded, '0') > 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('projects.finance.refundedHint', { amount: format.money(money.refunded) })}
+        </Text>
+      ) : null}
       {project.approvedBudget && transferred !== null && Number(project.approvedBudget) > 0 ? (
         <Stack gap={4}>
           <Progress
@@ -161,14 +182,17 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
             {t('projects.finance.noTransfers')}
           </Text>
         ) : (
-          <TransfersTable transfers={transfers.data} />
+          <TransfersTable transfers={transfers.data} canEdit={canEdit} />
         )}
-        {canEdit && FUNDABLE.has(project.stage) && remaining !== null ? (
-          <TransferForm project={project} remaining={remaining} />
-        ) : canEdit && !FUNDABLE.has(project.stage) ? (
+        {canEdit && canReceiveTransfers(project.stage) && remaining !== null && money ? (
+          <TransferForm project={project} remaining={remaining} money={money} />
+        ) : canEdit && !canReceiveTransfers(project.stage) ? (
           <Text size="sm" c="dimmed" mt="md">
             {t('projects.finance.notFundable', { stage: t(`projects.stages.${project.stage}`) })}
           </Text>
+        ) : null}
+        {canEdit && isStageIn(project.stage, COMMITTED_STAGES) && money && hasTransfers(money) ? (
+          <TransferForm project={project} remaining={remaining ?? '0.00'} money={money} kind="refund" />
         ) : null}
       </Paper>
     </Stack>
@@ -188,46 +212,230 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function TransfersTable({ transfers }: { transfers: Transfer[] }) {
+function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useProjectFormat();
+  const [reversing, setReversing] = useState<Transfer | null>(null);
+  const byId = new Map(transfers.map((transfer) => [transfer.id, transfer]));
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('projects.finance.tranche')}</Table.Th>
-            <Table.Th scope="col">{t('projects.finance.date')}</Table.Th>
-            <Table.Th scope="col">{t('projects.finance.organization')}</Table.Th>
-            <Table.Th scope="col">{t('projects.finance.reference')}</Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'end' }}>
-              {t('projects.finance.amount')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {transfers.map((transfer) => (
-            <Table.Tr key={transfer.id}>
-              <Table.Td>{format.number(transfer.tranche)}</Table.Td>
-              <Table.Td>{format.date(transfer.transferredOn)}</Table.Td>
-              <Table.Td>{transfer.organizationName}</Table.Td>
-              <Table.Td>
-                <Text size="sm" dir="ltr" span>
-                  {transfer.reference ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'end', fontVariantNumeric: 'tabular-nums' }}>
-                {format.money(transfer.amountUsd)}
-              </Table.Td>
+    <>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('projects.finance.tranche')}</Table.Th>
+              <Table.Th scope="col">{t('projects.finance.entry')}</Table.Th>
+              <Table.Th scope="col">{t('projects.finance.date')}</Table.Th>
+              <Table.Th scope="col">{t('projects.finance.organization')}</Table.Th>
+              <Table.Th scope="col">{t('projects.finance.reference')}</Table.Th>
+              <Table.Th scope="col" style={{ textAlign: 'end' }}>
+                {t('projects.finance.amount')}
+              </Table.Th>
+              {canEdit ? (
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('projects.finance.actions')}</VisuallyHidden>
+                </Table.Th>
+              ) : null}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {transfers.map((transfer) => {
+              const reversed = transfer.reversesId ? byId.get(transfer.reversesId) : undefined;
+              const outgoing = transfer.kind === 'transfer' || reversed?.kind === 'refund';
+              return (
+                <Table.Tr key={transfer.id} data-testid={`entry-${transfer.id}`}>
+                  <Table.Td>{transfer.tranche === null ? '—' : format.number(transfer.tranche)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Badge variant="light" color={ENTRY_TONES[transfer.kind]} tt="none" radius="sm">
+                        {t(`projects.finance.kinds.${transfer.kind}`)}
+                      </Badge>
+                      {transfer.reversedById ? (
+                        <Text size="xs" c="dimmed">
+                          {t('projects.finance.reversed')}
+                        </Text>
+                      ) : null}
+                    </Group>
+                    {transfer.kind === 'reversal' ? (
+                      <Text size="xs" c="dimmed">
+                        {reversed?.tranche
+                          ? t('projects.finance.reversesTranche', {
+                              tranche: format.number(reversed.tranche),
+                            })
+                          : t('projects.finance.reversesEntry')}
+                        {transfer.reason ? ` — ${transfer.reason}` : ''}
+                      </Text>
+                    ) : null}
+                    {transfer.overrideJustification ? (
+                      <Text size="xs" c="dimmed">
+                        {t('projects.finance.overrideShown', {
+                          justification: transfer.overrideJustification,
+                        })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{format.date(transfer.transferredOn)}</Table.Td>
+                  <Table.Td>{transfer.organizationName}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" dir="ltr" span>
+                      {transfer.reference ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td
+                    style={{
+                      textAlign: 'end',
+                      fontVariantNumeric: 'tabular-nums',
+                      textDecoration: transfer.reversedById ? 'line-through' : undefined,
+                    }}
+                  >
+                    {outgoing ? format.money(transfer.amountUsd) : `−${format.money(transfer.amountUsd)}`}
+                  </Table.Td>
+                  {canEdit ? (
+                    <Table.Td>
+                      {transfer.kind !== 'reversal' && !transfer.reversedById ? (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setReversing(transfer)}>
+                          {t('projects.finance.reverse')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {reversing ? <ReversalForm entry={reversing} onDone={() => setReversing(null)} /> : null}
+    </>
   );
 }
 
-function TransferForm({ project, remaining }: { project: Project; remaining: string }) {
+const ENTRY_TONES: Record<Transfer['kind'], string> = {
+  transfer: 'unBlue',
+  refund: 'teal',
+  reversal: 'orange',
+};
+
+/** The project's money (libs/domain's projectMoney) from the entries the API lists. */
+function moneyOf(project: Project, transfers: Transfer[]): ProjectMoney {
+  const entries: MoneyEntry[] = transfers.map((transfer) => ({
+    id: transfer.id,
+    projectId: transfer.projectId,
+    organizationId: transfer.organizationId,
+    kind: transfer.kind,
+    amount: transfer.amountUsd,
+    on: transfer.transferredOn,
+    reverses: transfer.reversesId,
+  }));
+  return projectMoney(
+    {
+      id: project.id,
+      stage: project.stage,
+      approvedBudget: project.approvedBudget,
+      approvedOn: null,
+      startDate: project.startDate,
+      completedOn: null,
+      endDate: project.endDate,
+    },
+    entries,
+  );
+}
+
+function hasTransfers(money: ProjectMoney): boolean {
+  return Object.values(money.organizations).some((o) => compareMoney(o.transferred, o.refunded) > 0);
+}
+
+function ReversalForm({ entry, onDone }: { entry: Transfer; onDone: () => void }) {
+  const { t } = useTranslation();
+  const reverse = useReverseTransfer(entry.projectId);
+  const problemText = useProblemText();
+  const [transferredOn, setTransferredOn] = useState(new Date().toISOString().slice(0, 10));
+  const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const serverErrors = fieldErrorsOf(reverse.error);
+  return (
+    <Paper mt="md" radius="md" p="md" bg="gray.0" component="section" aria-labelledby="reversal-heading">
+      <Title order={3} fz="sm" id="reversal-heading" mb="xs">
+        {t('projects.finance.reverseTitle', {
+          kind: t(`projects.finance.kinds.${entry.kind}`).toLowerCase(),
+        })}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('projects.finance.reverseHint')}
+      </Text>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSubmitted(true);
+          if (!reason.trim() || !transferredOn) return;
+          reverse.mutate({ id: entry.id, transferredOn, reason: reason.trim() }, { onSuccess: onDone });
+        }}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            type="date"
+            label={t('projects.finance.date')}
+            required
+            value={transferredOn}
+            onChange={(event) => setTransferredOn(event.currentTarget.value)}
+            error={serverErrors['transferredOn']}
+          />
+          <TextInput
+            label={t('projects.finance.reason')}
+            required
+            value={reason}
+            maxLength={2000}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={submitted && !reason.trim() ? t('projects.form.errors.required') : serverErrors['reason']}
+          />
+        </SimpleGrid>
+        <Group mt="md" gap="sm">
+          <Button type="submit" color="orange" loading={reverse.isPending}>
+            {t('projects.finance.recordReversal')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('projects.actions.cancel')}
+          </Button>
+        </Group>
+        {reverse.isError && Object.keys(serverErrors).length === 0 ? (
+          <Alert color="red" variant="light" mt="sm" role="alert" styles={ALERT_STYLES}>
+            {problemText(reverse.error)}
+          </Alert>
+        ) : null}
+      </form>
+    </Paper>
+  );
+}
+
+interface TransferFormProps {
+  project: Project;
+  remaining: string;
+  money: ProjectMoney;
+  kind?: 'transfer' | 'refund';
+}
+
+/** What the organization may still receive (its part of the approved budget), or return (a refund). */
+function limitFor(
+  project: Project,
+  money: ProjectMoney,
+  organizationId: string,
+  kind: 'transfer' | 'refund',
+): string {
+  const organization = money.organizations[organizationId] ?? { transferred: '0.00', refunded: '0.00' };
+  if (kind === 'refund') return subtractMoney(organization.transferred, organization.refunded);
+  if (project.approvedBudget === null) return '0.00';
+  const caps = organizationCaps(
+    project.approvedBudget,
+    project.organizations.map((o) => ({ organizationId: o.organizationId, budgetShare: o.budgetShare })),
+  );
+  const left = subtractMoney(caps[organizationId] ?? '0.00', organization.transferred);
+  const total = subtractMoney(project.approvedBudget, money.transferred);
+  const least = compareMoney(left, total) < 0 ? left : total;
+  return compareMoney(least, '0') < 0 ? '0.00' : least;
+}
+
+function TransferForm({ project, remaining, money, kind = 'transfer' }: TransferFormProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const create = useCreateTransfer(project.id);
@@ -236,7 +444,9 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
   const [amount, setAmount] = useState('');
   const [transferredOn, setTransferredOn] = useState(new Date().toISOString().slice(0, 10));
   const [reference, setReference] = useState('');
+  const [override, setOverride] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const limit = organizationId ? limitFor(project, money, organizationId, kind) : remaining;
   const [done, setDone] = useState(false);
   const serverErrors = fieldErrorsOf(create.error);
   // The field holds the plain decimal that lib/amount read from what was typed.
@@ -250,20 +460,31 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
       ? t('projects.form.errors.amount')
       : compareMoney(parsed.amount, '0') <= 0
         ? t('projects.form.errors.positive')
-        : compareMoney(parsed.amount, remaining) > 0
-          ? t('projects.finance.overRemaining', { remaining: format.money(remaining) })
+        : compareMoney(parsed.amount, limit) > 0
+          ? t(kind === 'refund' ? 'projects.finance.overRefundable' : 'projects.finance.overShare', {
+              remaining: format.money(limit),
+            })
           : undefined;
+  const refusedCode =
+    create.error instanceof ApiError ? (create.error.problem as { code?: string } | null)?.code : null;
+  const refusedCountries =
+    refusedCode === 'transfer_without_paragraph_6'
+      ? (((create.error as ApiError).problem as { facts?: { countries?: string[] } }).facts?.countries ?? [])
+      : [];
+  const heading = kind === 'refund' ? 'refund-form-heading' : 'transfer-form-heading';
 
   return (
-    <Paper mt="lg" radius="md" p="md" bg="gray.0" component="section" aria-labelledby="transfer-form-heading">
+    <Paper mt="lg" radius="md" p="md" bg="gray.0" component="section" aria-labelledby={heading}>
       <Group gap={8} mb="sm">
         <IconCash size={18} aria-hidden="true" />
-        <Title order={3} fz="sm" id="transfer-form-heading">
-          {t('projects.finance.newTransfer')}
+        <Title order={3} fz="sm" id={heading}>
+          {t(kind === 'refund' ? 'projects.finance.newRefund' : 'projects.finance.newTransfer')}
         </Title>
-        <Text size="sm" c="dimmed">
-          {t('projects.finance.remainingHint', { remaining: format.money(remaining) })}
-        </Text>
+        {kind === 'transfer' ? (
+          <Text size="sm" c="dimmed">
+            {t('projects.finance.remainingHint', { remaining: format.money(remaining) })}
+          </Text>
+        ) : null}
       </Group>
       <form
         noValidate
@@ -273,11 +494,19 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
           setDone(false);
           if (!organizationId || amountError || !parsed?.ok || !transferredOn) return;
           create.mutate(
-            { organizationId, amountUsd: parsed.amount, transferredOn, reference: reference.trim() || null },
+            {
+              kind,
+              organizationId,
+              amountUsd: parsed.amount,
+              transferredOn,
+              reference: reference.trim() || null,
+              ...(kind === 'transfer' && override.trim() ? { overrideJustification: override.trim() } : {}),
+            },
             {
               onSuccess: () => {
                 setAmount('');
                 setReference('');
+                setOverride('');
                 setSubmitted(false);
                 setDone(true);
               },
@@ -330,9 +559,20 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
             error={serverErrors['reference']}
           />
         </SimpleGrid>
+        {kind === 'transfer' && (refusedCountries.length > 0 || override) ? (
+          <TextInput
+            mt="md"
+            label={t('projects.finance.override')}
+            description={t('projects.finance.overrideHint')}
+            value={override}
+            maxLength={2000}
+            onChange={(event) => setOverride(event.currentTarget.value)}
+            error={serverErrors['overrideJustification']}
+          />
+        ) : null}
         <Group mt="md" gap="sm">
           <Button type="submit" loading={create.isPending}>
-            {t('projects.finance.record')}
+            {t(kind === 'refund' ? 'projects.finance.recordRefund' : 'projects.finance.record')}
           </Button>
           {done ? (
             <Text size="sm" c={OK_TEXT} role="status">
@@ -342,7 +582,11 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
         </Group>
         {create.isError && Object.keys(serverErrors).length === 0 ? (
           <Alert color="red" variant="light" mt="sm" role="alert" styles={ALERT_STYLES}>
-            {problemText(create.error)}
+            {refusedCountries.length
+              ? t('projects.finance.paragraph6Refused', {
+                  countries: refusedCountries.map((iso3) => format.country(iso3)).join(', '),
+                })
+              : problemText(create.error)}
           </Alert>
         ) : null}
       </form>

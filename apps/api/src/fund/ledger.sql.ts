@@ -1,0 +1,112 @@
+import { COMMITTED_STAGES, RELEASING_STAGES } from '@hstf/domain';
+
+/**
+ * The Fund's ledger in SQL, for the whole portfolio at once: the same definitions as libs/domain's
+ * fundLedger (received, committed, transferred, released, available, and the year each figure falls
+ * in), kept equal to it by test/fund/ledger-sql.e2e-spec.ts. Every figure of the API (the ledger,
+ * the overview, the balance an approval or a lower receipt is decided on) is computed from here.
+ */
+
+/**
+ * The one lock every decision on the available balance takes before reading it: approvals
+ * (lifecycle), changes that lower what was received (contributions) and reversals of refunds
+ * (transfers); migration 1763870000007 also takes it on every write to contributions.
+ * Transaction-scoped, so the commit or the rollback releases it.
+ */
+export const FUND_LEDGER_LOCK = `SELECT pg_advisory_xact_lock(hashtext('fund-ledger'))`;
+
+const list = (stages: readonly string[]) => `(${stages.map((s) => `'${s}'`).join(', ')})`;
+const COMMITTED = list(COMMITTED_STAGES);
+const RELEASING = list(RELEASING_STAGES);
+
+/**
+ * Each money entry with what it does: a transfer or refund counts for itself; a reversal counts
+ * against the kind of the entry it reverses (figure), with the sign −1; a reversal of a reversal
+ * counts for nothing (figure null).
+ */
+const ENTRY_EFFECTS = `
+  SELECT e.project_id, e.transferred_on, e.amount_usd,
+         CASE WHEN e.kind = 'reversal' THEN CASE WHEN r.kind <> 'reversal' THEN r.kind END ELSE e.kind END AS figure,
+         CASE WHEN e.kind = 'reversal' THEN -1 ELSE 1 END AS sign
+  FROM transfers e LEFT JOIN transfers r ON r.id = e.reverses_id`;
+
+/** The decision dates the ledger dates commitments and releases by, one row per project. */
+const DECISIONS = `
+  SELECT project_id,
+         max(decided_on) FILTER (WHERE to_stage = 'approved') AS approved_on,
+         max(decided_on) FILTER (WHERE to_stage = 'completed') AS completed_on
+  FROM project_transitions WHERE to_stage IN ('approved', 'completed') GROUP BY project_id`;
+
+/**
+ * One row per movement of a figure: (year, received, committed, transferred, released). With
+ * `byYear` false every year is null and the decision dates are not read, for the overall balance.
+ */
+export function ledgerMovementsSql(byYear: boolean): string {
+  const year = (date: string) => (byYear ? `extract(year FROM ${date})::int` : `NULL::int`);
+  const decisions = byYear ? `LEFT JOIN (${DECISIONS}) d ON d.project_id = p.id` : '';
+  return `
+    SELECT ${year('c.received_on')} AS year, c.usd_amount AS received, 0::numeric AS committed,
+           0::numeric AS transferred, 0::numeric AS released
+    FROM contributions c WHERE c.status = 'received'
+    UNION ALL
+    SELECT ${year('coalesce(d.approved_on, p.start_date)')}, 0, p.approved_budget, 0, 0
+    FROM projects p ${decisions}
+    WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN ${COMMITTED}
+    UNION ALL
+    SELECT ${year('coalesce(d.completed_on, p.end_date)')}, 0, 0, 0,
+           greatest(p.approved_budget - coalesce(s.transferred, 0), 0)
+    FROM projects p ${decisions}
+    LEFT JOIN (SELECT project_id, sum(sign * amount_usd) AS transferred FROM (${ENTRY_EFFECTS}) x
+               WHERE figure = 'transfer' GROUP BY project_id) s ON s.project_id = p.id
+    WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN ${RELEASING}
+    UNION ALL
+    SELECT ${year('x.transferred_on')}, 0, 0,
+           CASE WHEN x.figure = 'transfer' THEN x.sign * x.amount_usd ELSE 0 END,
+           CASE WHEN x.figure = 'refund' THEN x.sign * x.amount_usd ELSE 0 END
+    FROM (${ENTRY_EFFECTS}) x WHERE x.figure IS NOT NULL`;
+}
+
+/** The figures of a set of movements named `from` as a JSON object (money as text, two decimals). */
+export function ledgerFiguresJson(from: string): string {
+  return `(SELECT json_build_object(
+      'received', round(coalesce(sum(received), 0), 2)::text,
+      'committed', round(coalesce(sum(committed), 0), 2)::text,
+      'transferred', round(coalesce(sum(transferred), 0), 2)::text,
+      'released', round(coalesce(sum(released), 0), 2)::text,
+      'available', round(coalesce(sum(received) - sum(committed) + sum(released), 0), 2)::text)
+    FROM ${from})`;
+}
+
+/**
+ * The ledger (a FundLedger) in one statement, so the overall figures and the years read one
+ * snapshot and add up. Sums stay numeric; round(…, 2), unlike a numeric(18,2) cast, cannot overflow
+ * on a large sum.
+ */
+export const LEDGER_SQL = `
+  WITH movements AS (${ledgerMovementsSql(true)}),
+  years AS (
+    SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t, sum(released) AS l
+    FROM movements GROUP BY year
+  )
+  SELECT json_build_object(
+    'overall', ${ledgerFiguresJson('movements')},
+    'byYear', coalesce((SELECT json_agg(json_build_object(
+        'year', year, 'received', round(r, 2)::text, 'committed', round(c, 2)::text,
+        'transferred', round(t, 2)::text, 'released', round(l, 2)::text,
+        'available', round(r - c + l, 2)::text) ORDER BY year NULLS LAST)
+      FROM years), '[]')
+  )::text AS ledger`;
+
+/** The available balance alone (received − committed + released), as text: what decisions read. */
+export const AVAILABLE_SQL = `
+  SELECT round(coalesce(sum(received) - sum(committed) + sum(released), 0), 2)::text AS available
+  FROM (${ledgerMovementsSql(false)}) m`;
+
+/**
+ * The year a commitment falls in on every by-year view: the approval decision, else the start date.
+ * `project` is an alias of projects; the value is an int or null.
+ */
+export function commitmentYearSql(project: string): string {
+  return `extract(year FROM coalesce((SELECT max(t.decided_on) FROM project_transitions t
+            WHERE t.project_id = ${project}.id AND t.to_stage = 'approved'), ${project}.start_date))::int`;
+}
