@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Patch,
+  PipeTransform,
   Post,
   Query,
   Res,
@@ -16,12 +17,15 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { sendJsonText } from '../common/json/json-text';
+import { Problem } from '../common/problem-details/problem';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import {
   CreateProjectRequest,
@@ -31,6 +35,19 @@ import {
   UpdateProjectRequest,
 } from './projects.dto';
 import { ProjectsService } from './projects.service';
+
+const PROJECT_CODE = /^HS-\d{4}-\d{4}$/i;
+
+/** A project's address: its id, or the code people quote (HS-2026-0004) in any case. */
+class ParseProjectKeyPipe implements PipeTransform<string, { id: string } | { code: string }> {
+  transform(value: string): { id: string } | { code: string } {
+    if (isUUID(value)) return { id: value };
+    if (PROJECT_CODE.test(value)) return { code: value.toUpperCase() };
+    throw Problem.validation([
+      { field: 'id', message: 'must be a UUID or a project code such as HS-2026-0042' },
+    ]);
+  }
+}
 
 // Reviewers read the proposals assigned to them through the review routes.
 @ApiTags('projects')
@@ -47,11 +64,17 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One project, in full' })
+  @ApiOperation({ summary: 'One project, in full, by its id or its code (HS-2026-0004)' })
+  @ApiParam({
+    name: 'id',
+    type: String,
+    description: 'The project id (UUID) or its code',
+    example: 'HS-2026-0004',
+  })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: ProjectDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ProjectDto> {
-    return this.projects.get(id);
+  get(@Param('id', ParseProjectKeyPipe) key: { id: string } | { code: string }): Promise<ProjectDto> {
+    return 'id' in key ? this.projects.get(key.id) : this.projects.getByCode(key.code);
   }
 
   @Post()
