@@ -1,26 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import {
   AlignmentDto,
   AlignmentPage,
@@ -36,65 +25,61 @@ import { AlignmentsService } from './alignments.service';
 export class AlignmentsController {
   constructor(private readonly alignments: AlignmentsService) {}
 
-  @Get()
-  @ApiOperation({ summary: "A project's alignments to national strategies" })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: AlignmentPage })
+  @ReadRoute(AlignmentPage, { summary: "A project's alignments to national strategies", roles: ALL_ROLES })
   list(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Query() query: AlignmentQuery,
   ): Promise<AlignmentPage> {
     return this.alignments.list(ctx, projectId, query);
   }
 
-  @Get(':alignmentId')
-  @ApiOperation({ summary: 'One alignment of a project' })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: AlignmentDto })
+  @ReadRoute(AlignmentDto, { path: ':alignmentId', summary: 'One alignment of a project', roles: ALL_ROLES })
   get(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('alignmentId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('alignmentId') id: string,
   ): Promise<AlignmentDto> {
     return this.alignments.get(ctx, projectId, id);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Align a project to a national strategy of a recipient country' })
-  @Authenticated('admin', 'staff')
-  @ApiCreatedResponse({ type: AlignmentDto })
+  @CreateRoute(AlignmentDto, {
+    summary: 'Align a project to a national strategy of a recipient country',
+    roles: ['admin', 'staff'],
+  })
   create(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Body() body: CreateAlignmentRequest,
   ): Promise<AlignmentDto> {
     return this.alignments.create(ctx, projectId, body);
   }
 
-  @Patch(':alignmentId')
-  @ApiOperation({ summary: 'Change an alignment' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: AlignmentDto })
+  @ChangeRoute(AlignmentDto, {
+    path: ':alignmentId',
+    summary: 'Change an alignment',
+    roles: ['admin', 'staff'],
+  })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('alignmentId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('alignmentId') id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateAlignmentRequest,
   ): Promise<AlignmentDto> {
     return this.alignments.update(ctx, projectId, id, version, body);
   }
 
-  @Delete(':alignmentId')
-  @ApiOperation({ summary: 'Delete an alignment' })
-  @Authenticated('admin', 'staff')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @RemoveRoute({
+    path: ':alignmentId',
+    summary: 'Delete an alignment',
+    roles: ['admin', 'staff'],
+    description: 'Deleted',
+  })
   remove(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('alignmentId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('alignmentId') id: string,
     @ExpectedVersion() version: number,
   ): Promise<void> {
     return this.alignments.remove(ctx, projectId, id, version);

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../common/access/access.decorators';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import { ReadRoute } from '../common/routes/route.decorators';
 import { AuditService } from './audit.service';
 import { AuditPage, AuditQuery } from './audit.dto';
 
@@ -10,11 +10,9 @@ import { AuditPage, AuditQuery } from './audit.dto';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The audit log: who changed what and when, with the record before and after' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({
-    type: AuditPage,
+  @ReadRoute(AuditPage, {
+    summary: 'The audit log: who changed what and when, with the record before and after',
+    roles: ['admin', 'staff'],
     description:
       'Staff see the entries of the records they may read (not users), with personal fields redacted',
   })

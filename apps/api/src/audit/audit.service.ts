@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Role } from '@hstf/domain';
 import { ChangeEvents } from '../common/events/change-events';
 import { RequestContext } from '../common/request-context/request-context';
-import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
-import { readableAuditEntities, redactAuditRecord } from './audit-visibility';
+import { readableAuditEntities } from './audit-visibility';
+import { AuditRepository, toAuditEntryDto } from './audit.repository';
 
 export type AuditAction = 'create' | 'update' | 'delete' | (string & {});
 
@@ -18,25 +18,10 @@ export interface AuditChange {
   after: unknown;
 }
 
-interface AuditRow {
-  id: string;
-  occurred_at: Date;
-  /** occurred_at to the microsecond, for the cursor: a JS Date keeps only milliseconds. */
-  occurred_at_key: string;
-  actor_id: string | null;
-  actor_email: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-}
-
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
     private readonly events: ChangeEvents,
   ) {}
 
@@ -46,20 +31,16 @@ export class AuditService {
    * it is published (ChangeEvents): the caches learn of it once it has committed.
    */
   async record(manager: EntityManager, ctx: RequestContext, change: AuditChange): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-      [
-        ctx.user?.id ?? null,
-        ctx.user?.email ?? null,
-        change.action,
-        change.entity,
-        change.entityId,
-        change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
-        change.after === null || change.after === undefined ? null : JSON.stringify(change.after),
-        ctx.requestId || null,
-      ],
-    );
+    await this.repository.insert(manager, {
+      actorId: ctx.user?.id ?? null,
+      actorEmail: ctx.user?.email ?? null,
+      action: change.action,
+      entity: change.entity,
+      entityId: change.entityId,
+      before: jsonOrNull(change.before),
+      after: jsonOrNull(change.after),
+      requestId: ctx.requestId || null,
+    });
     await this.events.publish(manager, {
       entity: change.entity,
       entityId: change.entityId,
@@ -68,32 +49,41 @@ export class AuditService {
     });
   }
 
+  /** The entry of a record just created: nothing before, the record as the API answers it after. */
+  recordCreation(manager: EntityManager, ctx: RequestContext, entity: string, created: { id: string }) {
+    return this.record(manager, ctx, {
+      action: 'create',
+      entity,
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
+  }
+
+  /** The entry of a change: the record as it was and as it is. */
+  recordUpdate(manager: EntityManager, ctx: RequestContext, change: Omit<AuditChange, 'action'>) {
+    return this.record(manager, ctx, { action: 'update', ...change });
+  }
+
+  /** The entry of a removal: the record as it was, nothing after. */
+  recordDeletion(manager: EntityManager, ctx: RequestContext, change: Omit<AuditChange, 'action' | 'after'>) {
+    return this.record(manager, ctx, { action: 'delete', ...change, after: null });
+  }
+
   /** The entries the reader's role may see, with what it may not read redacted. */
   async list(reader: Role, query: AuditQuery): Promise<Page<AuditEntryDto>> {
-    const limit = limitOf(query);
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const entities = readableAuditEntities(reader);
-    if (entities) where.push(`entity = ANY(${param(entities)}::text[])`);
-    if (query.entity) where.push(`entity = ${param(query.entity)}`);
-    if (query.entityId) where.push(`entity_id = ${param(query.entityId)}`);
-    if (query.actorId) where.push(`actor_id = ${param(query.actorId)}`);
-    if (query.action) where.push(`action = ${param(query.action)}`);
-    if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
-    if (query.to) where.push(`occurred_at < ${param(query.to)}`);
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor)
-      where.push(`(occurred_at, id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
-    const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT *, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
-       FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
-      params,
+    const rows = await this.repository.list(readableAuditEntities(reader), query, limitOf(query));
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.occurred_at_key, row.id],
+      (row) => toAuditEntryDto(row, reader),
     );
-    const page = toPage(rows, limit, (row) => [row.occurred_at_key, row.id]);
-    return { ...page, items: page.items.map((row) => toDto(row, reader)) };
   }
+}
+
+function jsonOrNull(record: unknown): string | null {
+  return record === null || record === undefined ? null : JSON.stringify(record);
 }
 
 function changedFields(before: unknown, after: unknown): string[] {
@@ -102,19 +92,4 @@ function changedFields(before: unknown, after: unknown): string[] {
   return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
     (key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]),
   );
-}
-
-function toDto(row: AuditRow, reader: Role): AuditEntryDto {
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    actorId: row.actor_id,
-    actorEmail: row.actor_email,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    before: redactAuditRecord(row.before, reader) as Record<string, unknown> | null,
-    after: redactAuditRecord(row.after, reader) as Record<string, unknown> | null,
-    requestId: row.request_id,
-  };
 }

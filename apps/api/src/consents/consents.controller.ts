@@ -1,17 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBody, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import { ChangeRoute, CreateRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
 import {
   ConsentDto,
   ConsentEventPage,
@@ -28,47 +21,52 @@ import { ConsentsService } from './consents.service';
 export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
-  @Get()
-  @ApiOperation({ summary: "A project's consent records of its recipient States" })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: ConsentPage, description: 'Reviewers and donors receive the status fields only' })
+  @ReadRoute(ConsentPage, {
+    summary: "A project's consent records of its recipient States",
+    roles: ALL_ROLES,
+    description: 'Reviewers and donors receive the status fields only',
+  })
   list(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Query() query: ConsentQuery,
   ): Promise<ConsentPage> {
     return this.consents.list(ctx, projectId, query);
   }
 
-  @Get(':consentId')
-  @ApiOperation({ summary: 'One consent record of a project' })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: ConsentDto, description: 'Reviewers and donors receive the status fields only' })
+  @ReadRoute(ConsentDto, {
+    path: ':consentId',
+    summary: 'One consent record of a project',
+    roles: ALL_ROLES,
+    description: 'Reviewers and donors receive the status fields only',
+  })
   get(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('consentId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('consentId') id: string,
   ): Promise<ConsentDto> {
     return this.consents.get(ctx, projectId, id);
   }
 
-  @Get(':consentId/history')
-  @ApiOperation({ summary: 'Every change to a consent record, oldest first' })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: ConsentEventPage, description: 'Every change, oldest first' })
+  @ReadRoute(ConsentEventPage, {
+    path: ':consentId/history',
+    summary: 'Every change to a consent record, oldest first',
+    roles: ALL_ROLES,
+    description: 'Every change, oldest first',
+  })
   history(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('consentId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('consentId') id: string,
     @Query() query: PageQuery,
   ): Promise<ConsentEventPage> {
     return this.consents.history(ctx, projectId, id, query);
   }
 
-  @Post()
-  @ApiOperation({ summary: "Record a recipient State's consent (requested, granted or refused)" })
-  @Authenticated('admin', 'staff')
-  @ApiCreatedResponse({ type: ConsentDto })
+  @CreateRoute(ConsentDto, {
+    summary: "Record a recipient State's consent (requested, granted or refused)",
+    roles: ['admin', 'staff'],
+  })
   @ApiBody({
     type: CreateConsentRequest,
     examples: {
@@ -94,18 +92,17 @@ export class ConsentsController {
   })
   create(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Body() body: CreateConsentRequest,
   ): Promise<ConsentDto> {
     return this.consents.create(ctx, projectId, body);
   }
 
-  @Patch(':consentId')
-  @ApiOperation({
+  @ChangeRoute(ConsentDto, {
+    path: ':consentId',
     summary: 'Change a consent record: its status (grant, refuse, withdraw, expire) or its details',
+    roles: ['admin', 'staff'],
   })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: ConsentDto })
   @ApiUnprocessableEntityResponse({ description: 'A status change the consent rules do not allow' })
   @ApiBody({
     type: UpdateConsentRequest,
@@ -134,8 +131,8 @@ export class ConsentsController {
   })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('consentId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('consentId') id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateConsentRequest,
   ): Promise<ConsentDto> {

@@ -5,7 +5,7 @@ import { CountryCode } from '../common/validation/country-code';
 import { OptionalText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
-import { ValidCalendarDate } from '../common/validation/calendar-date';
+import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from '@hstf/domain';
 import type { ConsentStatus } from '@hstf/domain';
 
@@ -97,24 +97,13 @@ export class CreateConsentRequest {
   @IsIn(INITIAL_CONSENT_STATUSES, { message: `must be one of ${INITIAL_CONSENT_STATUSES.join(', ')}` })
   status: 'requested' | 'granted';
 
-  @ApiPropertyOptional({
-    format: 'date',
-    nullable: true,
-    type: String,
-    description: 'Required when requested',
-  })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true, description: 'Required when requested' })
   requestedOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'Required when granted' })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true, description: 'Required when granted' })
   grantedOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'On or after grantedOn' })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true, description: 'On or after grantedOn' })
   validUntil?: string | null;
 
   @OptionalText({ max: 500, tooShort: BLANK, nullable: true, description: 'Required when granted' })
@@ -144,29 +133,16 @@ export class UpdateConsentRequest {
   @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })
   status?: ConsentStatus;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true })
   requestedOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true })
   grantedOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true })
   validUntil?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'date',
-    nullable: true,
-    type: String,
-    description: 'Required when withdrawn',
-  })
-  @IsOptional()
-  @ValidCalendarDate()
+  @IsOptionalCalendarDate({ nullable: true, description: 'Required when withdrawn' })
   withdrawnOn?: string | null;
 
   @OptionalText({ max: 5000, tooShort: BLANK, nullable: true, description: 'Required when withdrawn' })

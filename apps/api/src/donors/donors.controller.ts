@@ -1,28 +1,14 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Authenticated } from '../common/access/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import { CreateDonorRequest, DonorDto, DonorPage, DonorQuery, UpdateDonorRequest } from './donors.dto';
 import { DonorsService } from './donors.service';
 
@@ -31,27 +17,21 @@ import { DonorsService } from './donors.service';
 export class DonorsController {
   constructor(private readonly donors: DonorsService) {}
 
-  @Get()
-  @Authenticated('admin', 'staff', 'donor')
-  @ApiOperation({ summary: "The Fund's donors (public information: donor users read them all)" })
-  @ApiOkResponse({ type: DonorPage })
+  @ReadRoute(DonorPage, {
+    summary: "The Fund's donors (public information: donor users read them all)",
+    roles: ['admin', 'staff', 'donor'],
+  })
   list(@Query() query: DonorQuery): Promise<DonorPage> {
     return this.donors.list(query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One donor' })
-  @Authenticated('admin', 'staff', 'donor')
-  @ApiOkResponse({ type: DonorDto })
+  @ReadRoute(DonorDto, { path: ':id', summary: 'One donor', roles: ['admin', 'staff', 'donor'] })
   @ApiNotFoundResponse({ description: 'No such donor' })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<DonorDto> {
+  get(@UuidParam() id: string): Promise<DonorDto> {
     return this.donors.get(id);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Add a donor' })
-  @Authenticated('admin', 'staff')
-  @ApiCreatedResponse({ type: DonorDto })
+  @CreateRoute(DonorDto, { summary: 'Add a donor', roles: ['admin', 'staff'] })
   @ApiBadRequestResponse({
     description: 'Invalid fields; a Member State needs countryIso3, other kinds none',
   })
@@ -60,29 +40,26 @@ export class DonorsController {
     return this.donors.create(ctx, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change a donor' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: DonorDto })
+  @ChangeRoute(DonorDto, { summary: 'Change a donor', roles: ['admin', 'staff'] })
   @ApiConflictResponse({ description: 'Stale version, or the name is taken' })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateDonorRequest,
   ): Promise<DonorDto> {
     return this.donors.update(ctx, id, version, body);
   }
 
-  @Delete(':id')
-  @ApiOperation({ summary: 'Delete a donor that has no contributions and no users' })
-  @Authenticated('admin', 'staff')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @RemoveRoute({
+    summary: 'Delete a donor that has no contributions and no users',
+    roles: ['admin', 'staff'],
+    description: 'Deleted',
+  })
   @ApiConflictResponse({ description: 'Stale version, or the donor has contributions or user accounts' })
   remove(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
   ): Promise<void> {
     return this.donors.remove(ctx, id, version);

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { CreateDonorRequest, DonorDto, DonorKind, DonorQuery, UpdateDonorRequest } from './donors.dto';
@@ -21,10 +21,8 @@ export class DonorsService {
 
   /** The Fund's donors are public information: every role that may read donors reads them all. */
   async list(query: DonorQuery): Promise<Page<DonorDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(query, limit);
-    const page = toPage(rows, limit, (row) => [row.name, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.name, row.id], toDto);
   }
 
   async get(id: string): Promise<DonorDto> {
@@ -40,13 +38,7 @@ export class DonorsService {
       await this.assertCountryExists(manager, country);
       await this.assertNameFree(manager, request.name, null);
       const created = toDto(await this.repository.insert(manager, request.name, request.kind, country));
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: ENTITY,
-        entityId: created.id,
-        before: null,
-        after: created,
-      });
+      await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created;
     });
   }
@@ -81,30 +73,28 @@ export class DonorsService {
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<DonorRow>(manager, 'donors', ENTITY, id);
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      // The donor row is locked, so no contribution can be added for it until this commits.
-      const usage = await this.repository.usage(manager, id);
-      if (usage.contributions > 0 || usage.users > 0) {
-        throw Problem.conflict(
-          'donor-in-use',
-          `This donor has ${usage.contributions} contribution(s) and ${usage.users} user account(s); ` +
-            'it can be deleted only when it has none.',
-          { contributions: usage.contributions, users: usage.users },
-        );
-      }
-      await this.repository.delete(manager, id);
-      await this.audit.record(manager, ctx, {
-        action: 'delete',
-        entity: ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: null,
-      });
-    });
+    await this.dataSource.transaction((manager) =>
+      removeVersioned<DonorRow, DonorDto>(manager, this.audit, ctx, {
+        table: 'donors',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        read: toDto,
+        remove: async () => {
+          // The donor row is locked, so no contribution can be added for it until this commits.
+          const usage = await this.repository.usage(manager, id);
+          if (usage.contributions > 0 || usage.users > 0) {
+            throw Problem.conflict(
+              'donor-in-use',
+              `This donor has ${usage.contributions} contribution(s) and ${usage.users} user account(s); ` +
+                'it can be deleted only when it has none.',
+              { contributions: usage.contributions, users: usage.users },
+            );
+          }
+          await this.repository.delete(manager, id);
+        },
+      }),
+    );
   }
 
   private async assertCountryExists(manager: EntityManager, iso3: string | null): Promise<void> {

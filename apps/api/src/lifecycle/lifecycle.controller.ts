@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import { UuidParam } from '../common/routes/route.decorators';
 import {
   TransitionOptionsDto,
   TransitionPage,
@@ -66,7 +67,7 @@ export class LifecycleController {
   })
   transition(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @ExpectedVersion() version: number,
     @Body() body: TransitionRequest,
   ): Promise<TransitionResultDto> {
@@ -80,7 +81,7 @@ export class LifecycleController {
     description: GATES,
   })
   @ApiOkResponse({ type: TransitionOptionsDto })
-  options(@Param('id', ParseUUIDPipe) projectId: string): Promise<TransitionOptionsDto> {
+  options(@UuidParam() projectId: string): Promise<TransitionOptionsDto> {
     return this.lifecycle.options(projectId);
   }
 
@@ -94,7 +95,7 @@ export class LifecycleController {
   @ApiOkResponse({ type: TransitionPage })
   history(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Query() query: PageQuery,
   ): Promise<TransitionPage> {
     return this.lifecycle.history(ctx, projectId, query);

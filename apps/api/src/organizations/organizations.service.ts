@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import {
@@ -29,10 +29,8 @@ export class OrganizationsService {
   ) {}
 
   async list(query: OrganizationQuery): Promise<Page<OrganizationDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(query, limit);
-    const page = toPage(rows, limit, (row) => [row.name, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.name, row.id], toDto);
   }
 
   async get(id: string): Promise<OrganizationDto> {
@@ -47,13 +45,7 @@ export class OrganizationsService {
       const created = toDto(
         await this.repository.insert(manager, request.name, request.acronym ?? null, request.kind),
       );
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: ENTITY,
-        entityId: created.id,
-        before: null,
-        after: created,
-      });
+      await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created;
     });
   }
@@ -89,20 +81,16 @@ export class OrganizationsService {
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<OrganizationRow>(manager, 'organizations', ENTITY, id);
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      await this.repository.delete(manager, id);
-      await this.audit.record(manager, ctx, {
-        action: 'delete',
-        entity: ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: null,
-      });
-    });
+    await this.dataSource.transaction((manager) =>
+      removeVersioned<OrganizationRow, OrganizationDto>(manager, this.audit, ctx, {
+        table: 'organizations',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        read: toDto,
+        remove: () => this.repository.delete(manager, id),
+      }),
+    );
   }
 
   private async assertUnique(

@@ -42,6 +42,29 @@ const detailSql = (key: 'id' | 'code') => `
 const DETAIL_SQL = detailSql('id');
 const DETAIL_BY_CODE_SQL = detailSql('code');
 
+/** The project `p` is assigned to the reviewer $2, who did not declare a conflict with it. */
+export const ASSIGNED_REVIEWER = `AND EXISTS (SELECT 1 FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
+                                       AND r.status <> 'declined_conflict')`;
+
+/**
+ * Whether the project is live (and, with a `reviewerId`, assigned to that reviewer), for the routes
+ * nested under it; held FOR SHARE when `forWrite`, so it cannot be deleted until the caller commits.
+ */
+export async function projectInScope(
+  manager: EntityManager,
+  projectId: string,
+  forWrite: boolean,
+  reviewerId: string | null,
+): Promise<boolean> {
+  const rows = await preparedQuery(
+    manager,
+    `SELECT p.id FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL
+       ${reviewerId ? ASSIGNED_REVIEWER : ''} ${forWrite ? 'FOR SHARE' : ''}`,
+    reviewerId ? [projectId, reviewerId] : [projectId],
+  );
+  return rows.length > 0;
+}
+
 /**
  * Every statement of the projects feature, and nothing else: what to check and what to refuse is
  * decided by ProjectsService. Each method takes the manager of the caller's transaction (or reads

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { changeVersioned, lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned, updateVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -113,13 +113,7 @@ export class ProjectsService {
       await this.writeCountries(manager, id, countries, []);
       await this.writeOrganizations(manager, id, organizations, []);
       const created = await this.get(id, manager);
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: ENTITY,
-        entityId: id,
-        before: null,
-        after: created,
-      });
+      await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created;
     });
   }
@@ -207,40 +201,38 @@ export class ProjectsService {
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const locked = await lockForUpdate<{ version: number; deleted_at: Date | null; stage: Stage }>(
+    await this.dataSource.transaction((manager) =>
+      removeVersioned<{ version: number; deleted_at: Date | null; stage: Stage }, ProjectDto>(
         manager,
-        'projects',
-        ENTITY,
-        id,
-      );
-      if (locked.deleted_at) throw Problem.notFound('The project');
-      if (locked.version !== expectedVersion)
-        throw Problem.staleVersion(ENTITY, expectedVersion, locked.version);
-      if (!DELETABLE.includes(locked.stage)) {
-        throw new Problem(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          'project-not-deletable',
-          'The project cannot be deleted',
-          `The project is ${locked.stage}; only projects that were never approved can be deleted.`,
-        );
-      }
-      const before = await this.get(id, manager);
-      await updateVersioned(manager, {
-        table: 'projects',
-        entityLabel: ENTITY,
-        id,
-        expectedVersion,
-        set: { deleted_at: new Date() },
-      });
-      await this.audit.record(manager, ctx, {
-        action: 'delete',
-        entity: ENTITY,
-        entityId: id,
-        before,
-        after: null,
-      });
-    });
+        this.audit,
+        ctx,
+        {
+          table: 'projects',
+          entityLabel: ENTITY,
+          id,
+          expectedVersion,
+          absent: (row) => row.deleted_at !== null,
+          read: () => this.get(id, manager),
+          remove: async (locked) => {
+            if (!DELETABLE.includes(locked.stage)) {
+              throw new Problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                'project-not-deletable',
+                'The project cannot be deleted',
+                `The project is ${locked.stage}; only projects that were never approved can be deleted.`,
+              );
+            }
+            await updateVersioned(manager, {
+              table: 'projects',
+              entityLabel: ENTITY,
+              id,
+              expectedVersion,
+              set: { deleted_at: new Date() },
+            });
+          },
+        },
+      ),
+    );
   }
 
   private assertRules(shape: Parameters<typeof projectProblems>[0]): void {

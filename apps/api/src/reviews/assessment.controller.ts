@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, PipeTransform, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param, PipeTransform, Put, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -14,6 +14,7 @@ import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Problem } from '../common/problem-details/problem';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import { ChangeRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
 import {
   AssessmentDto,
   AssessmentSettingsDto,
@@ -45,25 +46,22 @@ class ParsePrinciplePipe implements PipeTransform<string, PrincipleId> {
 export class ProjectAssessmentController {
   constructor(private readonly assessments: AssessmentService) {}
 
-  @Get('assessment')
-  @ApiOperation({ summary: 'The assessment of a proposal against the five principles' })
-  @Authenticated('admin', 'staff', 'reviewer')
-  @ApiOkResponse({ type: AssessmentDto })
-  assessment(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-  ): Promise<AssessmentDto> {
+  @ReadRoute(AssessmentDto, {
+    path: 'assessment',
+    summary: 'The assessment of a proposal against the five principles',
+    roles: ['admin', 'staff', 'reviewer'],
+  })
+  assessment(@Ctx() ctx: RequestContext, @UuidParam() projectId: string): Promise<AssessmentDto> {
     return this.assessments.assessment(ctx, projectId);
   }
 
-  @Get('moderation-notes')
-  @ApiOperation({ summary: "The staff's moderation notes of a proposal, one per principle" })
-  @Authenticated('admin', 'staff', 'reviewer')
-  @ApiOkResponse({ type: ModerationNoteList, description: 'In principle order' })
-  async notes(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-  ): Promise<ModerationNoteList> {
+  @ReadRoute(ModerationNoteList, {
+    path: 'moderation-notes',
+    summary: "The staff's moderation notes of a proposal, one per principle",
+    roles: ['admin', 'staff', 'reviewer'],
+    description: 'In principle order',
+  })
+  async notes(@Ctx() ctx: RequestContext, @UuidParam() projectId: string): Promise<ModerationNoteList> {
     return { items: await this.assessments.listNotes(ctx, projectId) };
   }
 
@@ -75,7 +73,7 @@ export class ProjectAssessmentController {
   @ApiOkResponse({ type: ModerationNoteDto, description: 'Changed (send the version read)' })
   async putNote(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Param('principle', ParsePrinciplePipe) principle: PrincipleId,
     @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ModerationNoteRequest,
@@ -92,18 +90,19 @@ export class ProjectAssessmentController {
 export class AssessmentSettingsController {
   constructor(private readonly assessments: AssessmentService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The thresholds an assessment must reach to pass' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: AssessmentSettingsDto })
+  @ReadRoute(AssessmentSettingsDto, {
+    summary: 'The thresholds an assessment must reach to pass',
+    roles: ['admin', 'staff'],
+  })
   get(): Promise<AssessmentSettingsDto> {
     return this.assessments.settings();
   }
 
-  @Patch()
-  @ApiOperation({ summary: 'Change the thresholds an assessment must reach to pass' })
-  @Authenticated('admin')
-  @ApiOkResponse({ type: AssessmentSettingsDto })
+  @ChangeRoute(AssessmentSettingsDto, {
+    path: '',
+    summary: 'Change the thresholds an assessment must reach to pass',
+    roles: ['admin'],
+  })
   update(
     @Ctx() ctx: RequestContext,
     @ExpectedVersion() version: number,

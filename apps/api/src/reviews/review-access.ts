@@ -1,11 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 import { describeReviewRefusal, seesOtherReviews } from '@hstf/domain';
-import type { ReviewRefusal, ReviewStatus } from '@hstf/domain';
+import type { ReviewRefusal } from '@hstf/domain';
 import type { EntityManager } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import type { RequestContext } from '../common/request-context/request-context';
 import type { Stage } from '../projects';
-import { preparedQuery } from '../database/prepared-query';
+import type { ReviewsRepository } from './reviews.repository';
 
 export function seesAllReviews(ctx: RequestContext): boolean {
   return ctx.user?.role === 'admin' || ctx.user?.role === 'staff';
@@ -17,24 +17,13 @@ export function seesAllReviews(ctx: RequestContext): boolean {
  * learns nothing, not even whether other reviews exist. Writers hold the project row FOR SHARE.
  */
 export async function projectWithReviewsFor(
+  reviews: ReviewsRepository,
   manager: EntityManager,
   ctx: RequestContext,
   projectId: string,
   forWrite = false,
 ): Promise<{ id: string; code: string; title: string; stage: Stage }> {
-  const [project] = await preparedQuery<{
-    id: string;
-    code: string;
-    title: string;
-    stage: Stage;
-    own: ReviewStatus | null;
-  }>(
-    manager,
-    `SELECT p.id, p.code, p.title, p.stage,
-            (SELECT r.status FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2) AS own
-     FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL ${forWrite ? 'FOR SHARE OF p' : ''}`,
-    [projectId, ctx.user?.id ?? null],
-  );
+  const project = await reviews.projectWithOwnReview(manager, projectId, ctx.user?.id ?? null, forWrite);
   if (!project) throw Problem.notFound('The project');
   if (!seesAllReviews(ctx) && !seesOtherReviews(project.own)) throw Problem.notFound('The project');
   const { own: _own, ...rest } = project;

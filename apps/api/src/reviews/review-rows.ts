@@ -4,7 +4,7 @@ import type { RequestContext } from '../common/request-context/request-context';
 import type { Stage } from '../projects';
 import type { ReviewDto, ReviewJustificationsDto, ReviewScoresDto } from './reviews.dto';
 
-/** A review row with its reviewer's name and the proposal's code, title and stage. */
+/** A review row with its reviewer's name and the proposal's code, title and stage (ReviewsRepository reads it). */
 export interface ReviewRow {
   id: string;
   project_id: string;
@@ -30,14 +30,6 @@ export interface ReviewRow {
 
 export const scoreColumn = (principle: PrincipleId) => `score_${principle}`;
 export const justificationColumn = (principle: PrincipleId) => `justification_${principle}`;
-
-/** Reviews of live projects only: a soft-deleted project's reviews answer 404 like the project. */
-export const SELECT_REVIEWS = `
-  SELECT r.*, u.name AS reviewer_name, p.code AS project_code, p.title AS project_title,
-         p.stage AS project_stage
-  FROM reviews r
-  JOIN users u ON u.id = r.reviewer_id
-  JOIN projects p ON p.id = r.project_id AND p.deleted_at IS NULL`;
 
 /**
  * Who may see what a review says: its author always; anybody else (staff, admins, the other

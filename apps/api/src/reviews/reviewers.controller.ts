@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../common/access/access.decorators';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ReviewerCalibrationList, ReviewerPage, ReviewerQuery } from './reviewers.dto';
 import { ReviewersService } from './reviewers.service';
+import { ReadRoute } from '../common/routes/route.decorators';
 
 /** The reviewers, for the staff who assign and moderate them. Reviewers and donors: 403. */
 @ApiTags('reviewers')
@@ -10,21 +10,20 @@ import { ReviewersService } from './reviewers.service';
 export class ReviewersController {
   constructor(private readonly reviewers: ReviewersService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The reviewers, with their open and submitted reviews' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({
-    type: ReviewerPage,
+  @ReadRoute(ReviewerPage, {
+    summary: 'The reviewers, with their open and submitted reviews',
+    roles: ['admin', 'staff'],
     description: 'The active reviewer accounts by name, with their open and submitted reviews',
   })
   list(@Query() query: ReviewerQuery): Promise<ReviewerPage> {
     return this.reviewers.list(query);
   }
 
-  @Get('calibration')
-  @ApiOperation({ summary: "Each reviewer's mean deviation from the panel mean" })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: ReviewerCalibrationList })
+  @ReadRoute(ReviewerCalibrationList, {
+    path: 'calibration',
+    summary: "Each reviewer's mean deviation from the panel mean",
+    roles: ['admin', 'staff'],
+  })
   async calibration(): Promise<ReviewerCalibrationList> {
     return { items: await this.reviewers.calibration() };
   }

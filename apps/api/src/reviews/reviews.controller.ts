@@ -1,20 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,6 +11,13 @@ import {
 import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import {
   AssignReviewerRequest,
   ConflictDeclarationRequest,
@@ -48,45 +42,41 @@ const BLIND = 'A reviewer sees the reviews of a proposal only once their own is 
 export class ProjectReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The reviews of a proposal' })
-  @Authenticated('admin', 'staff', 'reviewer')
-  @ApiOkResponse({
-    type: ReviewPage,
+  @ReadRoute(ReviewPage, {
+    summary: 'The reviews of a proposal',
+    roles: ['admin', 'staff', 'reviewer'],
     description: `Staff and admin: every review and its status, the content of submitted ones only. ${BLIND}`,
   })
   list(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Query() query: ProjectReviewsQuery,
   ): Promise<ReviewPage> {
     return this.reviews.listForProject(ctx, projectId, query);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Assign a reviewer to a proposal' })
-  @Authenticated('admin', 'staff')
-  @ApiCreatedResponse({ type: ReviewDto })
+  @CreateRoute(ReviewDto, { summary: 'Assign a reviewer to a proposal', roles: ['admin', 'staff'] })
   @ApiUnprocessableEntityResponse({ description: 'The proposal is not under review' })
   @ApiConflictResponse({ description: 'The reviewer is already assigned to this proposal' })
   assign(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
+    @UuidParam() projectId: string,
     @Body() body: AssignReviewerRequest,
   ): Promise<ReviewDto> {
     return this.reviews.assign(ctx, projectId, body);
   }
 
-  @Delete(':reviewId')
-  @ApiOperation({ summary: 'Take a review back from its reviewer (not once submitted)' })
-  @Authenticated('admin', 'staff')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Unassigned' })
+  @RemoveRoute({
+    path: ':reviewId',
+    summary: 'Take a review back from its reviewer (not once submitted)',
+    roles: ['admin', 'staff'],
+    description: 'Unassigned',
+  })
   @ApiUnprocessableEntityResponse({ description: 'A submitted review cannot be unassigned' })
   unassign(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) projectId: string,
-    @Param('reviewId', ParseUUIDPipe) id: string,
+    @UuidParam() projectId: string,
+    @UuidParam('reviewId') id: string,
     @ExpectedVersion() version: number,
   ): Promise<void> {
     return this.reviews.unassign(ctx, projectId, id, version);
@@ -99,35 +89,34 @@ export class ProjectReviewsController {
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The reviews awaiting staff, by status' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({
-    type: ReviewSummaryPage,
+  @ReadRoute(ReviewSummaryPage, {
+    summary: 'The reviews awaiting staff, by status',
+    roles: ['admin', 'staff'],
     description: 'The staff queue; ?status=declined_conflict lists the declared conflicts',
   })
   list(@Query() query: ReviewQuery): Promise<ReviewSummaryPage> {
     return this.reviews.list(query);
   }
 
-  @Get('mine')
-  @ApiOperation({ summary: "The signed-in reviewer's review queue" })
-  @Authenticated('reviewer')
-  @ApiOkResponse({ type: ReviewSummaryPage, description: "The caller's review queue" })
+  @ReadRoute(ReviewSummaryPage, {
+    path: 'mine',
+    summary: "The signed-in reviewer's review queue",
+    roles: ['reviewer'],
+    description: "The caller's review queue",
+  })
   mine(@Ctx() ctx: RequestContext, @Query() query: MyReviewsQuery): Promise<ReviewSummaryPage> {
     return this.reviews.listMine(ctx, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One review, with the proposal as its reviewer sees it' })
-  @Authenticated('admin', 'staff', 'reviewer')
-  @ApiOkResponse({
-    type: ReviewDetailDto,
+  @ReadRoute(ReviewDetailDto, {
+    path: ':id',
+    summary: 'One review, with the proposal as its reviewer sees it',
+    roles: ['admin', 'staff', 'reviewer'],
     description:
       'The review and the proposal as its reviewer needs it; before the conflict declaration, only what is needed to declare.',
   })
   @ApiNotFoundResponse({ description: `Not the caller's review. ${BLIND}` })
-  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ReviewDetailDto> {
+  get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<ReviewDetailDto> {
     return this.reviews.get(ctx, id);
   }
 
@@ -157,17 +146,18 @@ export class ReviewsController {
   })
   declareConflicts(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ConflictDeclarationRequest,
   ): Promise<ReviewDto> {
     return this.reviews.declareConflicts(ctx, id, version, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: 'Save a review draft: scores, justifications, recommendation' })
-  @Authenticated('reviewer')
-  @ApiOkResponse({ type: ReviewDto, description: 'The draft saved; status becomes draft' })
+  @ChangeRoute(ReviewDto, {
+    summary: 'Save a review draft: scores, justifications, recommendation',
+    roles: ['reviewer'],
+    description: 'The draft saved; status becomes draft',
+  })
   @ApiNotFoundResponse({ description: "Not the caller's review" })
   @ApiUnprocessableEntityResponse({
     description: 'Conflicts not declared yet, a conflict declared, or the review already submitted',
@@ -191,7 +181,7 @@ export class ReviewsController {
   })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateReviewRequest,
   ): Promise<ReviewDto> {
@@ -209,7 +199,7 @@ export class ReviewsController {
   })
   submit(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() _body: SubmitReviewRequest,
   ): Promise<ReviewDto> {

@@ -12,8 +12,8 @@ import {
 } from '@hstf/domain';
 import type { ReviewAction } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { lockForUpdate, updateVersioned } from '../common/concurrency/versioned-update';
-import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { lockForUpdate, removeVersioned, updateVersioned } from '../common/concurrency/versioned-update';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import type { Stage } from '../projects';
@@ -28,7 +28,6 @@ import {
   scoreColumn,
   scoresOf,
   justificationsOf,
-  SELECT_REVIEWS,
   toReviewDto,
 } from './review-rows';
 import {
@@ -42,41 +41,15 @@ import {
   ReviewSummaryDto,
   UpdateReviewRequest,
 } from './reviews.dto';
+import { ReviewsRepository, toSummaryDto } from './reviews.repository';
 
 const ENTITY = 'review';
-
-interface SummaryRow {
-  id: string;
-  status: ReviewSummaryDto['status'];
-  conflict_declared: boolean | null;
-  reviewer_id: string;
-  reviewer_name: string;
-  project_id: string;
-  code: string;
-  title: string;
-  stage: Stage;
-  countries: string[];
-  lead_organization: string | null;
-  submitted_at: Date | null;
-  version: number;
-  updated_at: Date;
-}
-
-/** A queue of reviews with their proposals, ordered by project code (keyset on code, id). */
-const SELECT_SUMMARIES = `
-  SELECT r.id, r.status, r.conflict_declared, r.reviewer_id, u.name AS reviewer_name, r.project_id,
-         p.code, p.title, p.stage, p.country_codes AS countries,
-         (SELECT coalesce(o.acronym, o.name) FROM organizations o WHERE o.id = p.lead_organization_id)
-           AS lead_organization,
-         r.submitted_at, r.version, r.updated_at
-  FROM reviews r
-  JOIN users u ON u.id = r.reviewer_id
-  JOIN projects p ON p.id = r.project_id AND p.deleted_at IS NULL`;
 
 @Injectable()
 export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReviewsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -84,55 +57,39 @@ export class ReviewsService {
 
   async assign(ctx: RequestContext, projectId: string, request: AssignReviewerRequest): Promise<ReviewDto> {
     return this.dataSource.transaction(async (manager) => {
-      const project = await projectWithReviewsFor(manager, ctx, projectId, true);
-      const [reviewer] = await manager.query<{ role: string; active: boolean }[]>(
-        `SELECT role, active FROM users WHERE id = $1`,
-        [request.reviewerId],
-      );
+      const project = await projectWithReviewsFor(this.repository, manager, ctx, projectId, true);
+      const reviewer = await this.repository.account(manager, request.reviewerId);
       if (!reviewer || reviewer.role !== 'reviewer' || !reviewer.active) {
         throw Problem.validation([{ field: 'reviewerId', message: 'is not an active reviewer' }]);
       }
       const refusal = assignmentRefusal(project.stage);
       if (refusal) throw refused(refusal);
-      const [inserted] = await manager.query<{ id: string }[]>(
-        `INSERT INTO reviews (project_id, reviewer_id, assigned_by) VALUES ($1, $2, $3)
-         ON CONFLICT ON CONSTRAINT uq_reviews_project_reviewer DO NOTHING RETURNING id`,
-        [projectId, request.reviewerId, ctx.actor.id],
-      );
+      const inserted = await this.repository.insert(manager, projectId, request.reviewerId, ctx.actor.id);
       if (!inserted) {
         throw Problem.conflict('duplicate-review', 'This reviewer is already assigned to this proposal.', {
           errors: [{ field: 'reviewerId', message: 'is already assigned to this proposal' }],
         });
       }
-      const created = await this.readRow(manager, inserted.id);
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: ENTITY,
-        entityId: created.id,
-        before: null,
-        after: auditViewOf(created),
-      });
+      const created = await this.readRow(manager, inserted);
+      await this.audit.recordCreation(manager, ctx, ENTITY, auditViewOf(created));
       return toReviewDto(created, contentVisibleTo(ctx, created));
     });
   }
 
   async unassign(ctx: RequestContext, projectId: string, id: string, expectedVersion: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const project = await projectWithReviewsFor(manager, ctx, projectId, true);
-      const locked = await lockForUpdate<ReviewRow>(manager, 'reviews', ENTITY, id);
-      if (locked.project_id !== projectId) throw Problem.notFound('The review');
-      if (locked.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, locked.version);
-      }
-      this.assertAllowed(locked, project.stage, 'unassign');
-      const before = await this.readRow(manager, id);
-      await manager.query(`DELETE FROM reviews WHERE id = $1`, [id]);
-      await this.audit.record(manager, ctx, {
-        action: 'delete',
-        entity: ENTITY,
-        entityId: id,
-        before: auditViewOf(before),
-        after: null,
+      const project = await projectWithReviewsFor(this.repository, manager, ctx, projectId, true);
+      await removeVersioned<ReviewRow, ReviewDto>(manager, this.audit, ctx, {
+        table: 'reviews',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        absent: (row) => row.project_id !== projectId,
+        read: async () => auditViewOf(await this.readRow(manager, id)),
+        remove: async (locked) => {
+          this.assertAllowed(locked, project.stage, 'unassign');
+          await this.repository.delete(manager, id);
+        },
       });
     });
   }
@@ -149,26 +106,15 @@ export class ReviewsService {
     projectId: string,
     query: ProjectReviewsQuery,
   ): Promise<Page<ReviewDto>> {
-    await projectWithReviewsFor(this.dataSource.manager, ctx, projectId);
-    const limit = limitOf(query);
-    const params: unknown[] = [projectId];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where = ['r.project_id = $1'];
-    if (!seesAllReviews(ctx)) {
-      const me = param(ctx.actor.id);
-      where.push(`(r.reviewer_id = ${me} OR r.status = 'submitted')`);
-      where.push(`EXISTS (SELECT 1 FROM reviews mine WHERE mine.project_id = r.project_id
-                            AND mine.reviewer_id = ${me} AND mine.status = 'submitted')`);
-    }
-    if (query.status) where.push(`r.status = ${param(query.status)}`);
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(u.name, r.id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
-    const rows = await this.dataSource.query<ReviewRow[]>(
-      `${SELECT_REVIEWS} WHERE ${where.join(' AND ')} ORDER BY u.name, r.id LIMIT ${param(limit + 1)}`,
-      params,
+    await projectWithReviewsFor(this.repository, this.dataSource.manager, ctx, projectId);
+    const readerId = seesAllReviews(ctx) ? null : ctx.actor.id;
+    const rows = await this.repository.listForProject(projectId, readerId, query, limitOf(query));
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.reviewer_name, row.id],
+      (row) => toReviewDto(row, contentVisibleTo(ctx, row)),
     );
-    const page = toPage(rows, limit, (row) => [row.reviewer_name, row.id]);
-    return { ...page, items: page.items.map((row) => toReviewDto(row, contentVisibleTo(ctx, row))) };
   }
 
   /** The reviewer's own queue. */
@@ -182,17 +128,9 @@ export class ReviewsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<ReviewDetailDto> {
-    const [row] = await this.dataSource.query<ReviewRow[]>(
-      `${SELECT_REVIEWS}
-       WHERE r.id = $1
-         AND ($3::boolean OR r.reviewer_id = $2
-              OR (r.status = 'submitted' AND EXISTS (
-                    SELECT 1 FROM reviews mine WHERE mine.project_id = r.project_id
-                      AND mine.reviewer_id = $2 AND mine.status = 'submitted')))`,
-      [id, ctx.actor.id, seesAllReviews(ctx)],
-    );
+    const row = await this.repository.readable(id, ctx.actor.id, seesAllReviews(ctx));
     if (!row) throw Problem.notFound('The review');
-    const proposal = await readProposal(this.dataSource.manager, row.project_id);
+    const proposal = await readProposal(this.repository, this.dataSource.manager, row.project_id);
     // The proposal opens to its reviewer once they declared no conflict; a reviewer reading another's
     // submitted review has submitted their own, so it is open to them too.
     const open = seesAllReviews(ctx) || row.reviewer_id !== ctx.actor.id || row.conflict_declared === false;
@@ -213,23 +151,14 @@ export class ReviewsService {
     return this.dataSource.transaction(async (manager) => {
       const { current, stage } = await this.lockOwn(manager, ctx, id, expectedVersion);
       this.assertAllowed(current, stage, 'declare_conflicts');
-      const [parties] = await manager.query<{ organization_ids: string[]; countries: string[] }[]>(
-        `SELECT ARRAY(SELECT organization_id::text FROM project_organizations WHERE project_id = p.id
-                      UNION SELECT lead_organization_id::text WHERE lead_organization_id IS NOT NULL) AS organization_ids,
-                ARRAY(SELECT country_iso3::text FROM project_countries WHERE project_id = p.id) AS countries
-         FROM projects p WHERE p.id = $1`,
-        [current.project_id],
-      );
+      const parties = await this.repository.parties(manager, current.project_id);
       const declaration = {
         declared: request.declared,
         organizationIds: request.organizationIds ?? [],
         countries: request.countries ?? [],
         note: request.note ? request.note : null,
       };
-      const problems = conflictDeclarationProblems(declaration, {
-        organizationIds: parties!.organization_ids,
-        countries: parties!.countries,
-      });
+      const problems = conflictDeclarationProblems(declaration, parties);
       if (problems.length) {
         throw Problem.validation(
           problems.map((problem) => ({
@@ -329,40 +258,8 @@ export class ReviewsService {
   }
 
   private async summaries(query: ReviewQuery): Promise<Page<ReviewSummaryDto>> {
-    const limit = limitOf(query);
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.reviewerId) where.push(`r.reviewer_id = ${param(query.reviewerId)}`);
-    if (query.projectId) where.push(`r.project_id = ${param(query.projectId)}`);
-    if (query.status) where.push(`r.status = ${param(query.status)}`);
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(p.code, r.id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
-    const rows = await this.dataSource.query<SummaryRow[]>(
-      `${SELECT_SUMMARIES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY p.code, r.id LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    const page = toPage(rows, limit, (row) => [row.code, row.id]);
-    return {
-      ...page,
-      items: page.items.map((row) => ({
-        id: row.id,
-        status: row.status,
-        conflictDeclared: row.conflict_declared,
-        reviewerId: row.reviewer_id,
-        reviewerName: row.reviewer_name,
-        projectId: row.project_id,
-        code: row.code,
-        title: row.title,
-        stage: row.stage,
-        countries: row.countries,
-        leadOrganization: row.lead_organization,
-        submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
-        version: row.version,
-        updatedAt: new Date(row.updated_at).toISOString(),
-      })),
-    };
+    const rows = await this.repository.summaries(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.code, row.id], toSummaryDto);
   }
 
   /**
@@ -376,21 +273,15 @@ export class ReviewsService {
     id: string,
     expectedVersion: number | null,
   ): Promise<{ current: ReviewRow; stage: Stage }> {
-    const [own] = await manager.query<{ project_id: string }[]>(
-      `SELECT project_id FROM reviews WHERE id = $1 AND reviewer_id = $2`,
-      [id, ctx.actor.id],
-    );
-    if (!own) throw Problem.notFound('The review');
-    const [project] = await manager.query<{ stage: Stage }[]>(
-      `SELECT stage FROM projects WHERE id = $1 AND deleted_at IS NULL FOR SHARE`,
-      [own.project_id],
-    );
-    if (!project) throw Problem.notFound('The review');
+    const projectId = await this.repository.projectOfOwn(manager, id, ctx.actor.id);
+    if (!projectId) throw Problem.notFound('The review');
+    const stage = await this.repository.stageForShare(manager, projectId);
+    if (!stage) throw Problem.notFound('The review');
     const locked = await lockForUpdate<ReviewRow>(manager, 'reviews', ENTITY, id);
     if (expectedVersion !== null && locked.version !== expectedVersion) {
       throw Problem.staleVersion(ENTITY, expectedVersion, locked.version);
     }
-    return { current: await this.readRow(manager, id), stage: project.stage };
+    return { current: await this.readRow(manager, id), stage };
   }
 
   private assertAllowed(
@@ -412,8 +303,7 @@ export class ReviewsService {
     before: ReviewRow,
   ): Promise<ReviewDto> {
     const after = await this.readRow(manager, before.id);
-    await this.audit.record(manager, ctx, {
-      action: 'update',
+    await this.audit.recordUpdate(manager, ctx, {
       entity: ENTITY,
       entityId: before.id,
       before: auditViewOf(before),
@@ -423,7 +313,7 @@ export class ReviewsService {
   }
 
   private async readRow(manager: EntityManager, id: string): Promise<ReviewRow> {
-    const [row] = await manager.query<ReviewRow[]>(`${SELECT_REVIEWS} WHERE r.id = $1`, [id]);
+    const row = await this.repository.get(manager, id);
     if (!row) throw Problem.notFound('The review');
     return row;
   }

@@ -1,25 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import {
   CreateNationalStrategyRequest,
   NationalStrategyDto,
@@ -34,26 +24,20 @@ import { StrategiesService } from './strategies.service';
 export class NationalStrategiesController {
   constructor(private readonly strategies: StrategiesService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'National strategies and priorities, by country' })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: NationalStrategyPage })
+  @ReadRoute(NationalStrategyPage, {
+    summary: 'National strategies and priorities, by country',
+    roles: ALL_ROLES,
+  })
   list(@Query() query: NationalStrategyQuery): Promise<NationalStrategyPage> {
     return this.strategies.list(query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One national strategy' })
-  @Authenticated(...ALL_ROLES)
-  @ApiOkResponse({ type: NationalStrategyDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<NationalStrategyDto> {
+  @ReadRoute(NationalStrategyDto, { path: ':id', summary: 'One national strategy', roles: ALL_ROLES })
+  get(@UuidParam() id: string): Promise<NationalStrategyDto> {
     return this.strategies.get(id);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Add a national strategy' })
-  @Authenticated('admin', 'staff')
-  @ApiCreatedResponse({ type: NationalStrategyDto })
+  @CreateRoute(NationalStrategyDto, { summary: 'Add a national strategy', roles: ['admin', 'staff'] })
   create(
     @Ctx() ctx: RequestContext,
     @Body() body: CreateNationalStrategyRequest,
@@ -61,27 +45,24 @@ export class NationalStrategiesController {
     return this.strategies.create(ctx, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change a national strategy' })
-  @Authenticated('admin', 'staff')
-  @ApiOkResponse({ type: NationalStrategyDto })
+  @ChangeRoute(NationalStrategyDto, { summary: 'Change a national strategy', roles: ['admin', 'staff'] })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateNationalStrategyRequest,
   ): Promise<NationalStrategyDto> {
     return this.strategies.update(ctx, id, version, body);
   }
 
-  @Delete(':id')
-  @ApiOperation({ summary: 'Delete a national strategy no alignment refers to' })
-  @Authenticated('admin', 'staff')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted; refused with 409 while project alignments refer to it' })
+  @RemoveRoute({
+    summary: 'Delete a national strategy no alignment refers to',
+    roles: ['admin', 'staff'],
+    description: 'Deleted; refused with 409 while project alignments refer to it',
+  })
   remove(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
   ): Promise<void> {
     return this.strategies.remove(ctx, id, version);

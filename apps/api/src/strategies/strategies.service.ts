@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, lockForUpdate } from '../common/concurrency/versioned-update';
-import { limitOf, Page, toPage } from '../common/pagination/pagination';
+import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { dateOnly } from '../common/validation/calendar-date';
@@ -27,10 +27,8 @@ export class StrategiesService {
   ) {}
 
   async list(query: NationalStrategyQuery): Promise<Page<NationalStrategyDto>> {
-    const limit = limitOf(query);
-    const rows = await this.repository.list(query, limit);
-    const page = toPage(rows, limit, (row) => [row.country_iso3, dateOnly(row.period_from)!, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.country_iso3, dateOnly(row.period_from)!, row.id], toDto);
   }
 
   async get(id: string): Promise<NationalStrategyDto> {
@@ -43,13 +41,7 @@ export class StrategiesService {
     return this.dataSource.transaction(async (manager) => {
       await this.assertValid(manager, request.countryIso3, request.periodFrom, request.periodTo);
       const created = toDto(await this.repository.insert(manager, request));
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: AUDIT_ENTITY,
-        entityId: created.id,
-        before: null,
-        after: created,
-      });
+      await this.audit.recordCreation(manager, ctx, AUDIT_ENTITY, created);
       return created;
     });
   }
@@ -90,29 +82,28 @@ export class StrategiesService {
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await lockForUpdate<NationalStrategyRow>(manager, 'national_strategies', ENTITY, id);
-      if (current.version !== expectedVersion) {
-        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
-      }
-      const n = await this.repository.alignmentCount(manager, id);
-      if (n > 0) {
-        throw Problem.conflict(
-          'strategy-in-use',
-          `This national strategy is referred to by ${n} project alignment${n === 1 ? '' : 's'}; ` +
-            'remove or re-align them first.',
-          { alignments: n },
-        );
-      }
-      await this.repository.delete(manager, id);
-      await this.audit.record(manager, ctx, {
-        action: 'delete',
-        entity: AUDIT_ENTITY,
-        entityId: id,
-        before: toDto(current),
-        after: null,
-      });
-    });
+    await this.dataSource.transaction((manager) =>
+      removeVersioned<NationalStrategyRow, NationalStrategyDto>(manager, this.audit, ctx, {
+        table: 'national_strategies',
+        entityLabel: ENTITY,
+        auditEntity: AUDIT_ENTITY,
+        id,
+        expectedVersion,
+        read: toDto,
+        remove: async () => {
+          const n = await this.repository.alignmentCount(manager, id);
+          if (n > 0) {
+            throw Problem.conflict(
+              'strategy-in-use',
+              `This national strategy is referred to by ${n} project alignment${n === 1 ? '' : 's'}; ` +
+                'remove or re-align them first.',
+              { alignments: n },
+            );
+          }
+          await this.repository.delete(manager, id);
+        },
+      }),
+    );
   }
 
   private async assertValid(

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../common/access/access.decorators';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
+import { ChangeRoute, CreateRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
 import { CreateUserRequest, UpdateUserRequest, UserDto, UserPage, UserQuery } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -11,37 +11,28 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The users and their roles' })
-  @Authenticated('admin')
-  @ApiOkResponse({ type: UserPage })
+  @ReadRoute(UserPage, { summary: 'The users and their roles', roles: ['admin'] })
   list(@Query() query: UserQuery): Promise<UserPage> {
     return this.users.list(query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One user' })
-  @Authenticated('admin')
-  @ApiOkResponse({ type: UserDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+  @ReadRoute(UserDto, { path: ':id', summary: 'One user', roles: ['admin'] })
+  get(@UuidParam() id: string): Promise<UserDto> {
     return this.users.get(id);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Add a user with a role' })
-  @Authenticated('admin')
-  @ApiCreatedResponse({ type: UserDto })
+  @CreateRoute(UserDto, { summary: 'Add a user with a role', roles: ['admin'] })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateUserRequest): Promise<UserDto> {
     return this.users.create(ctx, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: "Change a user's name, role, donor link or password, or deactivate them" })
-  @Authenticated('admin')
-  @ApiOkResponse({ type: UserDto })
+  @ChangeRoute(UserDto, {
+    summary: "Change a user's name, role, donor link or password, or deactivate them",
+    roles: ['admin'],
+  })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateUserRequest,
   ): Promise<UserDto> {

@@ -4,26 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { describePasswordProblem, donorLinkProblem, passwordProblems, type Role } from '@hstf/domain';
 import { AuditService } from '../audit';
 import { changeVersioned } from '../common/concurrency/versioned-update';
-import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { hashPassword } from './passwords';
 import { isCommonPassword } from './common-passwords';
 import { CreateUserRequest, UpdateUserRequest, UserDto, UserQuery } from './users.dto';
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  donor_id: string | null;
-  password_hash: string;
-  active: boolean;
-  last_sign_in_at: Date | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+import { toUserDto as toDto, UserRow, UsersRepository } from './users.repository';
 
 const ENTITY = 'user';
 
@@ -31,44 +18,26 @@ const ENTITY = 'user';
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: UsersRepository,
     private readonly audit: AuditService,
   ) {}
 
   async findCredentials(
     email: string,
   ): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
-    const [row] = await this.dataSource.query<UserRow[]>(
-      `SELECT id, password_hash, active FROM users WHERE email = $1`,
-      [email],
-    );
+    const row = await this.repository.credentials(email);
     return row ? { id: row.id, passwordHash: row.password_hash, active: row.active } : null;
   }
 
   async get(id: string): Promise<UserDto> {
-    const [row] = await this.dataSource.query<UserRow[]>(`SELECT * FROM users WHERE id = $1`, [id]);
+    const row = await this.repository.get(id);
     if (!row) throw Problem.notFound('The user');
     return toDto(row);
   }
 
   async list(query: UserQuery): Promise<Page<UserDto>> {
-    const limit = limitOf(query);
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.role) where.push(`role = ${param(query.role)}`);
-    if (query.q) {
-      const pattern = param(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`(name ILIKE ${pattern} OR email ILIKE ${pattern})`);
-    }
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(email, id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
-    const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY email, id LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    const page = toPage(rows, limit, (row) => [row.email, row.id]);
-    return { ...page, items: page.items.map(toDto) };
+    const rows = await this.repository.list(query, limitOf(query));
+    return pageOf(rows, query, (row) => [row.email, row.id], toDto);
   }
 
   async create(ctx: RequestContext, request: CreateUserRequest): Promise<UserDto> {
@@ -77,18 +46,16 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await this.assertEmailFree(manager, request.email);
       await this.assertDonorExists(manager, request.donorId ?? null);
-      const [row] = await manager.query<UserRow[]>(
-        `INSERT INTO users (email, name, role, donor_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [request.email, request.name, request.role, request.donorId ?? null, passwordHash],
+      const created = toDto(
+        await this.repository.insert(manager, {
+          email: request.email,
+          name: request.name,
+          role: request.role,
+          donorId: request.donorId ?? null,
+          passwordHash,
+        }),
       );
-      const created = toDto(row!);
-      await this.audit.record(manager, ctx, {
-        action: 'create',
-        entity: ENTITY,
-        entityId: created.id,
-        before: null,
-        after: created,
-      });
+      await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created;
     });
   }
@@ -132,11 +99,7 @@ export class UsersService {
           return {
             set,
             related: async () => {
-              if (!revokeSessions) return;
-              await manager.query(
-                `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
-                [id],
-              );
+              if (revokeSessions) await this.repository.revokeSessions(manager, id);
             },
           };
         },
@@ -157,8 +120,7 @@ export class UsersService {
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM users WHERE email = $1`, [email]);
-    if (rows.length) {
+    if (await this.repository.emailTaken(manager, email)) {
       throw Problem.conflict('duplicate-email', 'A user with this email already exists.', {
         errors: [{ field: 'email', message: 'is already used by another user' }],
       });
@@ -167,23 +129,7 @@ export class UsersService {
 
   private async assertDonorExists(manager: EntityManager, donorId: string | null): Promise<void> {
     if (!donorId) return;
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM donors WHERE id = $1`, [donorId]);
-    if (!rows.length) throw Problem.validation([{ field: 'donorId', message: 'is not a known donor' }]);
+    if (!(await this.repository.donorExists(manager, donorId)))
+      throw Problem.validation([{ field: 'donorId', message: 'is not a known donor' }]);
   }
-}
-
-/** Never includes the password hash. */
-function toDto(row: UserRow): UserDto {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    donorId: row.donor_id,
-    active: row.active,
-    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
 }

@@ -53,6 +53,30 @@ export async function lockForUpdate<T>(
   return rows[0];
 }
 
+export interface VersionedLock<Row extends { version: number }> {
+  /** A table with `id` and `version` columns. */
+  table: string;
+  /** Used in messages: "this organization was changed by someone else". */
+  entityLabel: string;
+  id: string;
+  expectedVersion: number;
+  /** A row that exists but is not this record for the caller (deleted, another project's): 404. */
+  absent?: (row: Row) => boolean;
+}
+
+/** The row to change, locked: 404 when it is not there (or `absent`), 409 when its version moved on. */
+export async function lockVersioned<Row extends { version: number }>(
+  manager: EntityManager,
+  lock: VersionedLock<Row>,
+): Promise<Row> {
+  const locked = await lockForUpdate<Row>(manager, lock.table, lock.entityLabel, lock.id);
+  if (lock.absent?.(locked)) throw Problem.notFound(`The ${lock.entityLabel}`);
+  if (locked.version !== lock.expectedVersion) {
+    throw Problem.staleVersion(lock.entityLabel, lock.expectedVersion, locked.version);
+  }
+  return locked;
+}
+
 /** What an update decided to write, once the row is locked and its version checked. */
 export interface VersionedWrite {
   /** Column name → new value on the record's own row; equal values change nothing. */
@@ -61,17 +85,11 @@ export interface VersionedWrite {
   related?: () => Promise<void>;
 }
 
-export interface VersionedChange<Row extends { version: number }, Dto> {
-  /** A table with `id`, `version` and `updated_at` columns. */
-  table: string;
-  /** Used in messages: "this organization was changed by someone else". */
-  entityLabel: string;
+export interface VersionedChange<Row extends { version: number }, Dto> extends VersionedLock<Row> {
   /** The entity as the audit trail names it, when it differs from the label. */
   auditEntity?: string;
-  id: string;
-  expectedVersion: number;
-  /** A row that exists but is not this record for the caller (deleted, another project's): 404. */
-  absent?: (row: Row) => boolean;
+  /** The id the audit trail gives the record, when it is not the row's (a one-row table's). */
+  auditEntityId?: string;
   /** The record as the API answers it, read in the transaction (after the write, from the new row). */
   read: (row: Row) => Promise<Dto> | Dto;
   /** The decisions: checks (throwing 4xx) and the write; `before` is the record as it is. */
@@ -88,15 +106,11 @@ export interface VersionedChange<Row extends { version: number }, Dto> {
  */
 export async function changeVersioned<Row extends { version: number }, Dto>(
   manager: EntityManager,
-  audit: { record: AuditService['record'] },
+  audit: Pick<AuditService, 'recordUpdate'>,
   ctx: RequestContext,
   change: VersionedChange<Row, Dto>,
 ): Promise<Dto> {
-  const locked = await lockForUpdate<Row>(manager, change.table, change.entityLabel, change.id);
-  if (change.absent?.(locked)) throw Problem.notFound(`The ${change.entityLabel}`);
-  if (locked.version !== change.expectedVersion) {
-    throw Problem.staleVersion(change.entityLabel, change.expectedVersion, locked.version);
-  }
+  const locked = await lockVersioned(manager, change);
   const before = await change.read(locked);
   const write = await change.decide(locked, before);
 
@@ -125,14 +139,42 @@ export async function changeVersioned<Row extends { version: number }, Dto>(
     after = await change.read(row!);
   }
   await change.recorded?.(before, after);
-  await audit.record(manager, ctx, {
-    action: 'update',
+  await audit.recordUpdate(manager, ctx, {
     entity: change.auditEntity ?? change.entityLabel,
-    entityId: change.id,
+    entityId: change.auditEntityId ?? change.id,
     before,
     after,
   });
   return after;
+}
+
+export interface VersionedRemoval<Row extends { version: number }, Dto> extends VersionedLock<Row> {
+  /** The entity as the audit trail names it, when it differs from the label. */
+  auditEntity?: string;
+  /** The record as the audit trail keeps it, read before the removal. */
+  read: (row: Row) => Promise<Dto> | Dto;
+  /** The checks (throwing 4xx) and the removal itself, with the row still locked. */
+  remove: (row: Row, before: Dto) => Promise<void>;
+}
+
+/**
+ * The one write path of a removal: lock the row → 404 / 409 on the version → read the record →
+ * check and remove → audit. Must run inside the caller's transaction.
+ */
+export async function removeVersioned<Row extends { version: number }, Dto>(
+  manager: EntityManager,
+  audit: Pick<AuditService, 'recordDeletion'>,
+  ctx: RequestContext,
+  removal: VersionedRemoval<Row, Dto>,
+): Promise<void> {
+  const locked = await lockVersioned(manager, removal);
+  const before = await removal.read(locked);
+  await removal.remove(locked, before);
+  await audit.recordDeletion(manager, ctx, {
+    entity: removal.auditEntity ?? removal.entityLabel,
+    entityId: removal.id,
+    before,
+  });
 }
 
 /** Equal but for what every write moves (the version and the time of the last change). */

@@ -1,5 +1,5 @@
 import { Problem } from '../problem-details/problem';
-import { decodeCursor, encodeCursor, toPage } from './pagination';
+import { decodeCursor, encodeCursor, pageOf, toPage } from './pagination';
 
 function thrown(work: () => unknown): unknown {
   try {
@@ -41,5 +41,32 @@ describe('pagination', () => {
     expect(page.items).toEqual([{ k: 'a' }, { k: 'b' }]);
     expect(decodeCursor(page.nextCursor!, 1)).toEqual(['b']);
     expect(toPage(rows, 3, (row) => [row.k]).nextCursor).toBeNull();
+  });
+
+  it('answers a page in the API shape, keyed on the row of the last item shown', () => {
+    const rows = [
+      { sort_name: 'a', id: 1 },
+      { sort_name: 'b', id: 2 },
+      { sort_name: 'c', id: 3 },
+    ];
+    const page = pageOf(
+      rows,
+      { limit: 2 },
+      (row) => [row.sort_name, row.id],
+      (row) => ({ name: row.sort_name.toUpperCase() }),
+    );
+    expect(page.items).toEqual([{ name: 'A' }, { name: 'B' }]);
+    expect(decodeCursor(page.nextCursor!, 2)).toEqual(['b', 2]);
+    expect(
+      pageOf(
+        rows.slice(0, 1),
+        {},
+        (row) => [row.id],
+        (row) => row.id,
+      ),
+    ).toEqual({
+      items: [1],
+      nextCursor: null,
+    });
   });
 });

@@ -63,3 +63,17 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
 export function limitOf(query: PageQuery): number {
   return query.limit ?? DEFAULT_LIMIT;
 }
+
+/**
+ * The page of `rows` (read as `limit + 1` rows, `limitOf(query)`, in the order `keyOf` names: the
+ * keyset of the cursor), in the API's shape.
+ */
+export function pageOf<Row, Dto>(
+  rows: Row[],
+  query: PageQuery,
+  keyOf: (row: Row) => (string | number)[],
+  toDto: (row: Row) => Dto,
+): Page<Dto> {
+  const page = toPage(rows, limitOf(query), keyOf);
+  return { ...page, items: page.items.map(toDto) };
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@hstf/domain';
+import { decodeCursor } from '../common/pagination/pagination';
+import { preparedQuery } from '../database/prepared-query';
+import type { AuditEntryDto, AuditQuery } from './audit.dto';
+import { redactAuditRecord } from './audit-visibility';
+
+export interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  /** occurred_at to the microsecond, for the cursor: a JS Date keeps only milliseconds. */
+  occurred_at_key: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+/** An entry as it is written: the records before and after already as JSON text (or null). */
+export interface AuditInsert {
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  requestId: string | null;
+}
+
+/** The SQL of the audit trail and its mapping to the API's shape; AuditService decides. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
+    await preparedQuery(
+      manager,
+      `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      [
+        entry.actorId,
+        entry.actorEmail,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.before,
+        entry.after,
+        entry.requestId,
+      ],
+    );
+  }
+
+  /** Newest first; one more row than `limit`, for the next page's cursor. */
+  list(entities: readonly string[] | null, query: AuditQuery, limit: number): Promise<AuditRow[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (entities) where.push(`entity = ANY(${param(entities)}::text[])`);
+    if (query.entity) where.push(`entity = ${param(query.entity)}`);
+    if (query.entityId) where.push(`entity_id = ${param(query.entityId)}`);
+    if (query.actorId) where.push(`actor_id = ${param(query.actorId)}`);
+    if (query.action) where.push(`action = ${param(query.action)}`);
+    if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
+    if (query.to) where.push(`occurred_at < ${param(query.to)}`);
+    const cursor = decodeCursor(query.cursor, 2);
+    if (cursor)
+      where.push(`(occurred_at, id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
+    return preparedQuery<AuditRow>(
+      this.dataSource,
+      `SELECT *, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
+       FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+  }
+}
+
+/** The entry as the reader's role may see it, with what it may not read redacted. */
+export function toAuditEntryDto(row: AuditRow, reader: Role): AuditEntryDto {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    actorId: row.actor_id,
+    actorEmail: row.actor_email,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: redactAuditRecord(row.before, reader) as Record<string, unknown> | null,
+    after: redactAuditRecord(row.after, reader) as Record<string, unknown> | null,
+    requestId: row.request_id,
+  };
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PRINCIPLE_IDS } from '@hstf/domain';
+import type { AssessmentThresholds, PrincipleId } from '@hstf/domain';
+import { preparedQuery } from '../database/prepared-query';
+import type { AssessmentSettingsDto, ModerationNoteDto } from './assessment.dto';
+
+export interface SettingsRow {
+  min_principle_mean: string;
+  min_overall_mean: string;
+  min_reviews: number;
+  disagreement_spread: number;
+  version: number;
+  updated_at: Date;
+}
+
+interface NoteRow {
+  id: string;
+  project_id: string;
+  principle: PrincipleId;
+  note: string;
+  author_id: string | null;
+  author_name: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT_NOTES = `
+  SELECT n.*, u.name AS author_name FROM moderation_notes n LEFT JOIN users u ON u.id = n.author_id`;
+const NOTE_ORDER = `array_position(ARRAY[${PRINCIPLE_IDS.map((p) => `'${p}'`).join(', ')}], n.principle)`;
+
+/**
+ * The SQL of moderation notes and of the assessment settings (one row, keyed `true`), and their
+ * mapping; AssessmentService decides. Each method takes the manager of the caller's transaction.
+ */
+@Injectable()
+export class AssessmentRepository {
+  /** The project's notes in the order of the principles. */
+  notes(manager: EntityManager, projectId: string): Promise<NoteRow[]> {
+    return preparedQuery<NoteRow>(manager, `${SELECT_NOTES} WHERE n.project_id = $1 ORDER BY ${NOTE_ORDER}`, [
+      projectId,
+    ]);
+  }
+
+  async note(manager: EntityManager, id: string): Promise<NoteRow | undefined> {
+    const [row] = await preparedQuery<NoteRow>(manager, `${SELECT_NOTES} WHERE n.id = $1`, [id]);
+    return row;
+  }
+
+  /** The note of one principle, locked until the transaction ends; undefined when there is none. */
+  async lockNote(
+    manager: EntityManager,
+    projectId: string,
+    principle: PrincipleId,
+  ): Promise<{ id: string; version: number } | undefined> {
+    const [existing] = await preparedQuery<{ id: string; version: number }>(
+      manager,
+      `SELECT id, version FROM moderation_notes WHERE project_id = $1 AND principle = $2 FOR UPDATE`,
+      [projectId, principle],
+    );
+    return existing;
+  }
+
+  /** Records the note and returns its id; undefined when one for the principle was just recorded. */
+  async insertNote(
+    manager: EntityManager,
+    projectId: string,
+    principle: PrincipleId,
+    note: string,
+    authorId: string,
+  ): Promise<string | undefined> {
+    const [inserted] = await preparedQuery<{ id: string }>(
+      manager,
+      `INSERT INTO moderation_notes (project_id, principle, note, author_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ON CONSTRAINT uq_moderation_notes_principle DO NOTHING RETURNING id`,
+      [projectId, principle, note, authorId],
+    );
+    return inserted?.id;
+  }
+
+  async settings(manager: EntityManager): Promise<SettingsRow> {
+    const [row] = await preparedQuery<SettingsRow>(manager, `SELECT * FROM assessment_settings WHERE id`);
+    if (!row) throw new Error('The assessment settings row is missing: run the migrations');
+    return row;
+  }
+}
+
+export function thresholdsOf(row: SettingsRow): AssessmentThresholds {
+  return {
+    minPrincipleMean: Number(row.min_principle_mean),
+    minOverallMean: Number(row.min_overall_mean),
+    minReviews: row.min_reviews,
+    disagreementSpread: row.disagreement_spread,
+  };
+}
+
+export function toSettingsDto(row: SettingsRow): AssessmentSettingsDto {
+  return {
+    ...thresholdsOf(row),
+    version: row.version,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export function toNoteDto(row: NoteRow): ModerationNoteDto {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    principle: row.principle,
+    note: row.note,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
