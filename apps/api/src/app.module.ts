@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChangeEventsModule } from './common/events/change-events';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { pinoHttpParams } from './config/log-format';
 import { CountriesModule } from './countries/countries.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
@@ -53,7 +54,7 @@ export class AppModule {
         ConfigModule.of(config),
         ShutdownModule,
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: pinoHttpParams(config, {
             level: config.logLevel,
             // A caller's X-Request-Id is kept when it is well-formed, so traces join up.
             genReqId: (request: IncomingMessage) => {
@@ -80,7 +81,7 @@ export class AppModule {
               res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
               err: stdSerializers.err,
             },
-          },
+          }),
           forRoutes: ['*path'],
         }),
         TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),

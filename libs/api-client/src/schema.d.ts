@@ -432,7 +432,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One project, in full */
+        /** One project, in full, by its id or its code (HS-2026-0004) */
         get: operations["Projects_get"];
         put?: never;
         post?: never;
@@ -4907,6 +4907,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project id (UUID) or its code */
                 id: string;
             };
             cookie?: never;

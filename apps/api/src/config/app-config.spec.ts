@@ -60,7 +60,8 @@ describe('loadConfig', () => {
       sessionTtlHours: 12,
       sessionIdleMinutes: 60,
       cookieSecure: false,
-      logLevel: 'info',
+      logLevel: 'warn',
+      logFormat: 'pretty',
       db: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 15000 },
       login: { maxFailures: 5, windowMinutes: 15 },
     });
@@ -74,6 +75,25 @@ describe('loadConfig', () => {
       seedDemo: false,
     });
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+  });
+
+  it('logs readable warnings on the embedded default, and JSON from info up in production or on a given database', () => {
+    expect(loadConfig({})).toMatchObject({ logFormat: 'pretty', logLevel: 'warn' });
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/hstf' })).toMatchObject({
+      logFormat: 'json',
+      logLevel: 'info',
+    });
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_DB: '1' })).toMatchObject({
+      logFormat: 'json',
+      logLevel: 'info',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/hstf' })).toMatchObject({
+      logFormat: 'json',
+      logLevel: 'info',
+    });
+    expect(loadConfig({ LOG_FORMAT: 'json' })).toMatchObject({ logFormat: 'json', logLevel: 'info' });
+    expect(loadConfig({ LOG_LEVEL: 'info' })).toMatchObject({ logFormat: 'pretty', logLevel: 'info' });
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be one of json, pretty/);
   });
 
   it('reads the values it is given', () => {

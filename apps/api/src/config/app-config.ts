@@ -19,6 +19,11 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   cookieSecure: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * JSON lines for a log collector, or readable lines for a person at a terminal: readable on the
+   * embedded default (`npm start` with no DATABASE_URL, outside production), JSON everywhere else.
+   */
+  logFormat: 'json' | 'pretty';
   db: {
     poolMax: number;
     /** How long a request waits for a pooled connection (or a new one) before it answers 503. */
@@ -70,6 +75,7 @@ export const CONFIG_VARIABLES = [
   'SESSION_IDLE_MINUTES',
   'COOKIE_SECURE',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'DB_POOL_MAX',
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',
@@ -98,6 +104,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 const ENVS = ['development', 'production', 'test'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -147,6 +154,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DB=1)');
   }
 
+  const logFormat = oneOf(
+    'LOG_FORMAT',
+    LOG_FORMATS,
+    nodeEnv !== 'production' && !databaseUrl ? 'pretty' : 'json',
+  );
+  // At a terminal, each route mapped and each request made would push the address and the demo
+  // sign-ins out of sight: a person reads warnings and errors unless LOG_LEVEL asks for more.
+  const defaultLogLevel = nodeEnv === 'test' ? 'silent' : logFormat === 'pretty' ? 'warn' : 'info';
+
   const repoRoot = path.resolve(__dirname, '../../../..');
   const defaultWebDist = path.join(repoRoot, 'apps/web/dist');
   const webDistDir = env.WEB_DIST_DIR === undefined ? defaultWebDist : env.WEB_DIST_DIR || null;
@@ -161,7 +177,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
     cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
-    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, defaultLogLevel),
+    logFormat,
     db: {
       poolMax: int('DB_POOL_MAX', 10, 1, 200),
       connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 60000),

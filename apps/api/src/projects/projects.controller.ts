@@ -1,8 +1,10 @@
-import { Body, Controller, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, PipeTransform, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { sendJsonText } from '../common/json/json-text';
+import { Problem } from '../common/problem-details/problem';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import {
   ChangeRoute,
@@ -20,6 +22,19 @@ import {
 } from './projects.dto';
 import { ProjectsService } from './projects.service';
 
+const PROJECT_CODE = /^HS-\d{4}-\d{4}$/i;
+
+/** A project's address: its id, or the code people quote (HS-2026-0004) in any case. */
+class ParseProjectKeyPipe implements PipeTransform<string, { id: string } | { code: string }> {
+  transform(value: string): { id: string } | { code: string } {
+    if (isUUID(value)) return { id: value };
+    if (PROJECT_CODE.test(value)) return { code: value.toUpperCase() };
+    throw Problem.validation([
+      { field: 'id', message: 'must be a UUID or a project code such as HS-2026-0042' },
+    ]);
+  }
+}
+
 // Reviewers read the proposals assigned to them through the review routes.
 @ApiTags('projects')
 @Controller('v1/projects')
@@ -34,9 +49,19 @@ export class ProjectsController {
     return this.projects.listJson(query).then((page) => sendJsonText(response, page));
   }
 
-  @ReadRoute(ProjectDto, { path: ':id', summary: 'One project, in full', roles: ['admin', 'staff', 'donor'] })
-  get(@UuidParam() id: string): Promise<ProjectDto> {
-    return this.projects.get(id);
+  @ReadRoute(ProjectDto, {
+    path: ':id',
+    summary: 'One project, in full, by its id or its code (HS-2026-0004)',
+    roles: ['admin', 'staff', 'donor'],
+  })
+  @ApiParam({
+    name: 'id',
+    type: String,
+    description: 'The project id (UUID) or its code',
+    example: 'HS-2026-0004',
+  })
+  get(@Param('id', ParseProjectKeyPipe) key: { id: string } | { code: string }): Promise<ProjectDto> {
+    return 'id' in key ? this.projects.get(key.id) : this.projects.getByCode(key.code);
   }
 
   @CreateRoute(ProjectDto, { summary: 'Log a new project (a concept note)', roles: ['admin', 'staff'] })

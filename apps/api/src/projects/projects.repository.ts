@@ -9,7 +9,7 @@ import type { ProjectDto, ProjectQuery } from './projects.dto';
  * A project as the API answers it, built by PostgreSQL: money as numeric(18,2) text ("0.00"),
  * timestamps as toISOString() writes them. Node passes the object on without mapping it.
  */
-const DETAIL_SQL = `
+const detailSql = (key: 'id' | 'code') => `
   SELECT json_build_object(
     'id', p.id, 'code', p.code, 'title', p.title, 'summary', p.summary, 'window', p."window", 'stage', p.stage,
     'leadOrganizationId', p.lead_organization_id,
@@ -38,7 +38,9 @@ const DETAIL_SQL = `
     'createdAt', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   ) AS project
-  FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL`;
+  FROM projects p WHERE p.${key} = $1 AND p.deleted_at IS NULL`;
+const DETAIL_SQL = detailSql('id');
+const DETAIL_BY_CODE_SQL = detailSql('code');
 
 /** The project `p` is assigned to the reviewer $2, who did not declare a conflict with it. */
 export const ASSIGNED_REVIEWER = `AND EXISTS (SELECT 1 FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
@@ -85,6 +87,15 @@ export class ProjectsRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ProjectDto | undefined> {
     const [row] = await preparedQuery<{ project: ProjectDto }>(manager, DETAIL_SQL, [id]);
+    return row?.project;
+  }
+
+  /** The project whose code (HS-2026-0004) is given, as detail() answers it. */
+  async detailByCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProjectDto | undefined> {
+    const [row] = await preparedQuery<{ project: ProjectDto }>(manager, DETAIL_BY_CODE_SQL, [code]);
     return row?.project;
   }
 

@@ -77,6 +77,13 @@ export class ProjectsService {
     return project;
   }
 
+  /** A project addressed by its code (HS-2026-0004), answered as by its id. */
+  async getByCode(code: string): Promise<ProjectDto> {
+    const project = await this.repository.detailByCode(code);
+    if (!project) throw Problem.notFound('The project');
+    return project;
+  }
+
   async create(ctx: RequestContext, request: CreateProjectRequest): Promise<ProjectDto> {
     const organizations = request.organizations ?? [];
     const countries = request.recipientCountries ?? [];

@@ -190,6 +190,42 @@ describe('projects', () => {
     ).resolves.toBe(1);
   });
 
+  it('answers a project addressed by its code as by its id', async () => {
+    const created = (await create({ code: 'HS-2019-0004' })).body;
+    const byId = await t.http().get(`/api/v1/projects/${created.id}`).set(staff);
+    const byCode = await t.http().get('/api/v1/projects/HS-2019-0004').set(staff);
+    expect(byCode.status).toBe(200);
+    expect(byCode.body).toEqual(byId.body);
+    // People type codes as they read them.
+    const lowerCase = await t.http().get('/api/v1/projects/hs-2019-0004').set(staff);
+    expect(lowerCase.body.id).toBe(created.id);
+  });
+
+  it('answers 404 for an unknown or deleted code, and 400 problem+json for an address that is neither', async () => {
+    const created = (await create({ code: 'HS-2019-0005' })).body;
+    await t.http().delete(`/api/v1/projects/${created.id}`).set(staff).set('If-Match', '1');
+    await expect(
+      t
+        .http()
+        .get('/api/v1/projects/HS-2019-0005')
+        .set(staff)
+        .then((r) => r.status),
+    ).resolves.toBe(404);
+    await expect(
+      t
+        .http()
+        .get('/api/v1/projects/HS-2019-0999')
+        .set(staff)
+        .then((r) => r.status),
+    ).resolves.toBe(404);
+    const bad = await t.http().get('/api/v1/projects/HS-19-4').set(staff);
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors).toEqual([
+      { field: 'id', message: 'must be a UUID or a project code such as HS-2026-0042' },
+    ]);
+  });
+
   it('refuses to delete an approved project', async () => {
     const created = (await create()).body;
     await t.db.query(`UPDATE projects SET stage = 'approved' WHERE id = $1`, [created.id]);

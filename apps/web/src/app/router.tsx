@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { complianceQueryOptions } from '../features/compliance/api/compliance';
-import { projectQueryOptions } from '../features/projects/api/get-project';
+import { isProjectCode, projectQueryOptions } from '../features/projects/api/get-project';
 import { i18n, loadFeatureTranslations } from '../i18n';
 import { prepareFormatters } from '../lib/format';
 import { RouteError } from './routes/RouteError';
@@ -75,7 +75,9 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             loader: ({ params }) => {
               if (params.id) {
                 void queryClient.prefetchQuery(projectQueryOptions(params.id));
-                void queryClient.prefetchQuery(complianceQueryOptions(params.id));
+                // The project's other reads take its id, known once a code is looked up.
+                if (!isProjectCode(params.id))
+                  void queryClient.prefetchQuery(complianceQueryOptions(params.id));
               }
               return null;
             },

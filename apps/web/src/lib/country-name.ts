@@ -1,19 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
 import { alpha3ToAlpha2 } from 'i18n-iso-countries';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { countryOptionsQueryOptions } from './country-options';
 import { useFormatters } from './format';
 
 /**
- * A country's name in the reader's language from its ISO 3166-1 alpha-3 code (CLDR names through
- * Intl.DisplayNames), or the API's English name when the browser does not know it.
+ * A country's name in the reader's language from its ISO 3166-1 alpha-3 code: in English the UN M49
+ * name the API keeps (the one given, or the API's list for screens whose data carry only codes, such
+ * as the reviewer's queue), in the other languages the browser's CLDR name (Intl.DisplayNames).
  */
 export function useCountryName() {
   const { countryName, locale } = useFormatters();
+  const { data: countries } = useQuery(countryOptionsQueryOptions);
+  const official = useMemo(
+    () => new Map((countries ?? []).map((country) => [country.iso3, country.name])),
+    [countries],
+  );
   return useCallback(
     (iso3: string, fallback?: string | null) => {
-      const english = fallback ?? iso3;
-      if (locale === 'en' && fallback) return fallback;
-      return countryName(alpha3ToAlpha2(iso3) ?? null, english);
+      const english = fallback ?? official.get(iso3.toUpperCase()) ?? null;
+      if (locale === 'en' && english) return english;
+      return countryName(alpha3ToAlpha2(iso3) ?? null, english ?? iso3);
     },
-    [countryName, locale],
+    [countryName, locale, official],
   );
 }

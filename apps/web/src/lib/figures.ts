@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formattersFor } from './format';
 
 /** A decimal string of the API ("1234.50") as a number, for charts and sums on screen; 0 when unreadable. */
 export function toNumber(value: string | number | null | undefined): number {
@@ -36,12 +37,6 @@ export function useFigures() {
 
 function createFigures(locale: string) {
   const usd = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-  const usdCompact = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'USD',
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-  });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat(locale);
   const year = new Intl.NumberFormat(locale, { useGrouping: false });
@@ -49,8 +44,8 @@ function createFigures(locale: string) {
   return {
     /** US dollars to the cent: "US$1,234.50", "1 234,50 $US". */
     usd: (value: string | number) => usd.format(exact(value)),
-    /** US dollars in short: "$1.23M", "1,23 M$US". */
-    usdCompact: (value: string | number) => usdCompact.format(toNumber(value)),
+    /** US dollars in short, as on every screen: "$1.2M", "1,2 M$US". */
+    usdCompact: (value: string | number) => formattersFor(locale).moneyCompact(toNumber(value)),
     /** An amount in its own currency (ISO 4217). */
     amount: (value: string, currency: string) => {
       let format = amounts.get(currency);

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 type Formatters = ReturnType<typeof createFormatters>;
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 /**
  * One set per language for the whole app: building Intl formatters is slow (a DisplayNames alone
  * loads locale data), and every table cell, chart and card of a screen asks for them.
@@ -13,14 +16,17 @@ const formattersByLocale = new Map<string, Formatters>();
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
-  return useMemo(() => {
-    let formatters = formattersByLocale.get(locale);
-    if (!formatters) {
-      formatters = createFormatters(locale);
-      formattersByLocale.set(locale, formatters);
-    }
-    return formatters;
-  }, [locale]);
+  return useMemo(() => formattersFor(locale), [locale]);
+}
+
+/** The same formatters outside a component (the other formatting modules build on them). */
+export function formattersFor(locale: string): Formatters {
+  let formatters = formattersByLocale.get(locale);
+  if (!formatters) {
+    formatters = createFormatters(locale);
+    formattersByLocale.set(locale, formatters);
+  }
+  return formatters;
 }
 
 /**
@@ -29,12 +35,16 @@ export function useFormatters(): Formatters {
  * while the signed-in screen's code downloads rather than in the middle of its first render.
  */
 export function prepareFormatters(locale: string): void {
-  if (!formattersByLocale.has(locale)) formattersByLocale.set(locale, createFormatters(locale));
+  formattersFor(locale);
 }
 
 function createFormatters(locale: string) {
   const numberFormat = new Intl.NumberFormat(locale);
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  // A calendar date of the API ("2023-03-01") names a day, not an instant: read as midnight UTC and
+  // shown in UTC, it is the same day in New York as in Bangkok. An instant shows the reader's day.
+  const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const localDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const compactMoney = new Map<string, Intl.NumberFormat>();
   // Built on first use: it loads every region's name, and most screens never ask for one.
   let regionNames: Intl.DisplayNames | null | undefined;
   const regions = () => {
@@ -50,9 +60,38 @@ function createFormatters(locale: string) {
   return {
     locale,
     number: (value: number) => numberFormat.format(value),
+    /** The day a calendar date ("2023-03-01") names, or the reader's day of an instant; '' when unreadable. */
     date: (value: string | Date) => {
+      if (typeof value === 'string' && CALENDAR_DATE.test(value)) {
+        const day = new Date(`${value}T00:00:00Z`);
+        return Number.isNaN(day.getTime()) ? '' : calendarDay.format(day);
+      }
       const date = typeof value === 'string' ? new Date(value) : value;
-      return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+      return Number.isNaN(date.getTime()) ? '' : localDay.format(date);
+    },
+    /** Money in short, the one way every screen writes a headline figure: "$177.4M", "177,4 M$US". */
+    moneyCompact: (amount: string | number, currency = 'USD') => {
+      let format = compactMoney.get(currency);
+      if (!format) {
+        try {
+          format = new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency,
+            notation: 'compact',
+            // Without the minimum, a currency's own two decimals turn $180M into "$180.0M".
+            minimumFractionDigits: 0,
+            maximumFractionDigits: 1,
+          });
+        } catch {
+          format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+        }
+        compactMoney.set(currency, format);
+      }
+      return format.format(
+        typeof amount === 'number' || !DECIMAL.test(amount)
+          ? Number(amount)
+          : (amount as Intl.StringNumericLiteral),
+      );
     },
     /** A country's name from its ISO 3166-1 alpha-2 code, or the fallback when Intl does not know it. */
     countryName: (iso2: string | null | undefined, fallback: string) => {

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formattersFor } from './format';
 
 /** How many decimals a currency shows, capped at the two the API keeps. */
 function fractionDigits(currency: string): { min: number; max: number } {
@@ -36,27 +37,25 @@ export function useIntl() {
 
 function createIntl(locale: string) {
   const cache = new Map<string, Intl.NumberFormat>();
-  const moneyFormat = (currency: string, compact: boolean) => {
-    const key = `${currency}:${compact ? 'c' : 'f'}`;
-    let format = cache.get(key);
+  const shared = formattersFor(locale);
+  const moneyFormat = (currency: string) => {
+    let format = cache.get(currency);
     if (!format) {
       const digits = fractionDigits(currency);
       try {
         format = new Intl.NumberFormat(locale, {
           style: 'currency',
           currency,
-          ...(compact
-            ? { notation: 'compact', maximumFractionDigits: 1 }
-            : { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max }),
+          minimumFractionDigits: digits.min,
+          maximumFractionDigits: digits.max,
         });
       } catch {
         format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       }
-      cache.set(key, format);
+      cache.set(currency, format);
     }
     return format;
   };
-  const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   const integer = new Intl.NumberFormat(locale);
@@ -84,16 +83,12 @@ function createIntl(locale: string) {
     locale,
     /** "1234.50" in USD → "$1,234.50" (or "1 234,50 $US" in French). */
     money: (amount: string, currency = 'USD') =>
-      moneyFormat(currency, false).format(amount as Intl.StringNumericLiteral),
+      moneyFormat(currency).format(amount as Intl.StringNumericLiteral),
     /** A short form for headline figures: "$12.3M". */
-    moneyCompact: (amount: string, currency = 'USD') =>
-      moneyFormat(currency, true).format(amount as Intl.StringNumericLiteral),
+    moneyCompact: (amount: string, currency = 'USD') => shared.moneyCompact(amount, currency),
     /** A calendar date of the API ("2024-03-31"). */
-    calendarDate: (value: string | null | undefined) => {
-      if (!value) return '';
-      const date = parse(`${value.slice(0, 10)}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? value : calendarDate.format(date);
-    },
+    calendarDate: (value: string | null | undefined) =>
+      value ? shared.date(value.slice(0, 10)) || value : '',
     /** An instant of the API ("2024-03-31T09:00:00Z"), in the reader's time zone. */
     dateTime: (value: string | null | undefined) => {
       if (!value) return '';

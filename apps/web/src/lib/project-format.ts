@@ -8,7 +8,7 @@ type Decimal = `${number}`;
 /** Money, dates and country names of the project screens, in the reader's language. */
 export function useProjectFormat() {
   const { i18n } = useTranslation();
-  const { countryName, number } = useFormatters();
+  const { countryName, number, date: day, moneyCompact } = useFormatters();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   return useMemo(() => {
     const whole = new Intl.NumberFormat(locale, {
@@ -18,14 +18,6 @@ export function useProjectFormat() {
       minimumFractionDigits: 0,
     });
     const cents = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-    const compact = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'USD',
-      notation: 'compact',
-      maximumFractionDigits: 1,
-    });
-    // Calendar dates (YYYY-MM-DD) are days, not instants: format them in UTC so no time zone moves them.
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     const shortList = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' });
@@ -48,12 +40,8 @@ export function useProjectFormat() {
         const format = /\.(?!0+$)\d+$/.test(amount) ? cents : whole;
         return isolate(format.format(amount as Decimal));
       },
-      moneyCompact: (amount: string) => isolate(compact.format(amount as Decimal)),
-      date: (value: string | null | undefined) => {
-        if (!value) return '—';
-        const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-        return Number.isNaN(date.getTime()) ? value : day.format(date);
-      },
+      moneyCompact: (amount: string) => isolate(moneyCompact(amount)),
+      date: (value: string | null | undefined) => (value ? day(value) || value : '—'),
       dateTime: (value: string) => {
         const date = new Date(value);
         return Number.isNaN(date.getTime()) ? value : instant.format(date);
@@ -65,7 +53,7 @@ export function useProjectFormat() {
       /** Items separated the reader's way ("Mali, Niger"; "مالي، النيجر"), without a conjunction. */
       shortList: (items: readonly string[]) => shortList.format(items),
     };
-  }, [locale, countryName, number]);
+  }, [locale, countryName, number, day, moneyCompact]);
 }
 
 export type ProjectFormat = ReturnType<typeof useProjectFormat>;

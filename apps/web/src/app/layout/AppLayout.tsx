@@ -5,7 +5,16 @@ import '@mantine/notifications/styles.css';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import {
+  Link,
+  Navigate,
+  NavigationType,
+  NavLink as RouterNavLink,
+  Outlet,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+} from 'react-router';
 import { BrandMark } from '../../components/BrandMark';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { LanguagePicker } from '../../components/LanguagePicker';
@@ -49,25 +58,28 @@ function Shell({ user }: { user: User }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
+  const navigationType = useNavigationType();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isDesktop = useMediaQuery('(min-width: 48em)', true);
   const signOut = useSignOut();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(location.pathname);
   const role = isRole(user.role) ? user.role : null;
   const items = navItemsFor(user.role);
   const screen = screenOf(location.pathname);
   const allowed = screen === null || canOpen(user.role, screen);
 
-  // After a navigation, move focus to the new page so screen readers start reading it (WCAG 2.4.3).
+  // After a navigation, move focus to the new page so screen readers start reading it (WCAG 2.4.3),
+  // and show a new page from its top: a project opened from the middle of the list, or the one just
+  // created or saved, would otherwise open where the last page was scrolled. Back and forward (POP)
+  // keep the place the browser restores; a new filter or tab (the same path) keeps the place too.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     close();
-    mainRef.current?.focus();
-  }, [location.pathname, close]);
+    if (navigationType !== NavigationType.Pop) window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname, navigationType, close]);
 
   const handleSignOut = () => {
     signOut.mutate(undefined, { onSettled: () => void navigate(SIGN_IN_PATH, { replace: true }) });

@@ -11,10 +11,10 @@ import { notifySaved } from '../../../lib/notify';
 import { ApiError, statusOf } from '../../../lib/problem';
 import { useDonor } from '../api/get-donors';
 import { useDeleteDonor } from '../api/save-donor';
-import { ConfirmDeleteModal } from '../components/ConfirmDeleteModal';
+import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
 import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorKindTag } from '../components/DonorKindTag';
-import { DonorLedger } from '../components/DonorLedger';
+import { DonorLedger } from '../../contributions';
 
 /** /donors/:id (staff, admin): one donor, its totals by year and each contribution, with the forms. */
 export function DonorRoute() {

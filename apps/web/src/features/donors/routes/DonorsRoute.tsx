@@ -21,13 +21,13 @@ import { useCountryName } from '../../../lib/country-name';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { notifySaved } from '../../../lib/notify';
-import { useContributionTotals } from '../api/get-contribution-totals';
+import { useContributionTotals } from '../../contributions';
 import { useDonors } from '../api/get-donors';
 import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorKindTag } from '../components/DonorKindTag';
-import { TotalsCards } from '../components/TotalsCards';
+import { TotalsCards } from '../../contributions';
 import { DONOR_KINDS, isDonorKind, useDonorFilters } from '../lib/filters';
-import { donorsOf, sumOf } from '../lib/totals';
+import { donorsOf, sumOf } from '../../contributions';
 
 /** /donors (staff, admin): every donor with what it pledged and gave, the Fund's totals, new donors. */
 export function DonorsRoute() {

@@ -6,10 +6,10 @@ import { ErrorResult, TableSkeleton } from '../../../components/QueryStates';
 import { Tag } from '../../../components/Tag';
 import { useCurrentUser } from '../../../lib/auth';
 import { useIntl } from '../../../lib/intl';
-import { useContributionTotals } from '../api/get-contribution-totals';
+import { useContributionTotals } from '../../contributions';
 import { useDonor } from '../api/get-donors';
-import { DonorLedger } from '../components/DonorLedger';
-import { donorsOf, sumOf } from '../lib/totals';
+import { DonorLedger } from '../../contributions';
+import { donorsOf, sumOf } from '../../contributions';
 
 /** Every donor's share of what the Fund received: the others are shown only as totals. */
 function AllDonors({ ownDonorId }: { ownDonorId: string }) {

@@ -61,6 +61,35 @@ describe('TransitionsPanel', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Reject' })).toBeEnabled();
   });
 
+  it('says once which decisions are open now, with one primary action', async () => {
+    mockFetch(() =>
+      json({
+        projectId: 'p-1',
+        stage: 'under_review',
+        version: 4,
+        on: '2026-11-23',
+        options: [
+          { to: 'approved', allowed: true, failures: [] },
+          { to: 'revision_requested', allowed: true, failures: [] },
+          { to: 'rejected', allowed: true, failures: [] },
+          { to: 'withdrawn', allowed: true, failures: [] },
+        ],
+      }),
+    );
+    renderWithProviders(<TransitionsPanel project={project()} />);
+
+    const approve = await screen.findByRole('button', { name: 'Approve' });
+    expect(screen.getAllByText('Can be decided now')).toHaveLength(1);
+    const open = within(screen.getByTestId('transitions-open')).getAllByRole('button');
+    expect(open.map((button) => button.textContent)).toEqual([
+      'Approve',
+      'Request a revision',
+      'Reject',
+      'Withdraw',
+    ]);
+    expect(open.filter((button) => button.getAttribute('data-variant') === 'filled')).toEqual([approve]);
+  });
+
   it("asks for a note and the decision date, and shows the API's refused gates", async () => {
     const sent: unknown[] = [];
     mockFetch(async (request) => {

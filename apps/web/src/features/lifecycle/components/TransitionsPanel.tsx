@@ -25,6 +25,9 @@ const FIXED_BY_EDITING = new Set([
   'approved_budget_not_positive',
 ]);
 
+/** Moves that send a project back or end it: never the filled, primary button. */
+const SECONDARY = new Set<Stage>(['concept_note', 'revision_requested', 'rejected', 'withdrawn']);
+
 /**
  * The decisions open to the project now. Each refused gate is explained before the click: the
  * button is disabled and the reasons are listed under it, in words.
@@ -42,6 +45,11 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
     ? allowedTransitions(project.stage).map((to) => ({ to, allowed: true, failures: [] }))
     : (options.data?.options ?? []).map((option) => ({ ...option, to: option.to }));
   const version = options.data?.version ?? project.version;
+  // The decisions open now are said once, with one primary action: the first step forward. Sending a
+  // proposal back, asking for a revision, rejecting and withdrawing stay secondary.
+  const open = moves.filter((move) => move.allowed);
+  const refused = moves.filter((move) => !move.allowed);
+  const primary = open.find((move) => !SECONDARY.has(move.to))?.to ?? null;
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="decisions-heading">
@@ -78,52 +86,59 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
           </Group>
         ) : (
           <Stack gap="md">
-            {moves.map((move) => {
+            {open.length > 0 ? (
+              <Stack gap="xs" data-testid="transitions-open">
+                <Group gap={6}>
+                  <IconCircleCheck size={16} color="var(--mantine-color-green-8)" aria-hidden="true" />
+                  <Text size="sm" c={OK_TEXT}>
+                    {t('projects.transitions.open')}
+                  </Text>
+                </Group>
+                <Group gap="sm" wrap="wrap">
+                  {open.map((move) => (
+                    <Button
+                      key={move.to}
+                      data-transition={move.to}
+                      variant={move.to === primary ? 'filled' : 'default'}
+                      onClick={() => setTarget(move.to)}
+                      rightSection={
+                        <IconArrowRight size={16} aria-hidden="true" className="directional-icon" />
+                      }
+                    >
+                      {t(`projects.transitions.actions.${move.to}`)}
+                    </Button>
+                  ))}
+                </Group>
+              </Stack>
+            ) : null}
+            {refused.map((move) => {
               const reasonsId = `transition-${move.to}-reasons`;
               const editable = move.failures.some((failure) => FIXED_BY_EDITING.has(failure.code));
               return (
                 <Stack key={move.to} gap={6} data-transition={move.to}>
                   <Group gap="sm" wrap="wrap">
                     <Button
-                      variant={
-                        move.allowed
-                          ? move.to === 'rejected' || move.to === 'withdrawn'
-                            ? 'default'
-                            : 'filled'
-                          : 'default'
-                      }
-                      disabled={!move.allowed}
-                      onClick={() => setTarget(move.to)}
+                      variant="default"
+                      disabled
                       rightSection={
                         <IconArrowRight size={16} aria-hidden="true" className="directional-icon" />
                       }
-                      aria-describedby={move.allowed ? undefined : reasonsId}
+                      aria-describedby={reasonsId}
                     >
                       {t(`projects.transitions.actions.${move.to}`)}
                     </Button>
-                    {move.allowed ? (
-                      <Group gap={6}>
-                        <IconCircleCheck size={16} color="var(--mantine-color-green-8)" aria-hidden="true" />
-                        <Text size="sm" c={OK_TEXT}>
-                          {t('projects.transitions.open')}
-                        </Text>
-                      </Group>
-                    ) : (
-                      <Text size="sm" c={BAD_TEXT} fw={600}>
-                        {t('projects.transitions.refused')}
-                      </Text>
-                    )}
+                    <Text size="sm" c={BAD_TEXT} fw={600}>
+                      {t('projects.transitions.refused')}
+                    </Text>
                   </Group>
-                  {!move.allowed ? (
-                    <List id={reasonsId} size="sm" spacing={4} withPadding c="gray.9">
-                      {move.failures.map((failure, index) => (
-                        <List.Item key={`${failure.code}-${index}`}>
-                          {reasons.transitionFailure(failure)}
-                        </List.Item>
-                      ))}
-                    </List>
-                  ) : null}
-                  {!move.allowed && editable ? (
+                  <List id={reasonsId} size="sm" spacing={4} withPadding c="gray.9">
+                    {move.failures.map((failure, index) => (
+                      <List.Item key={`${failure.code}-${index}`}>
+                        {reasons.transitionFailure(failure)}
+                      </List.Item>
+                    ))}
+                  </List>
+                  {editable ? (
                     <Button
                       component={Link}
                       to={`/projects/${project.id}/edit`}

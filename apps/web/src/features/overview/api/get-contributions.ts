@@ -2,7 +2,7 @@ import type { components } from '@hstf/api-client';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
-import { contributionKeys } from '../../donors/api/keys';
+import { contributionKeys } from '../../contributions/api/keys';
 
 export type ContributionPage = components['schemas']['ContributionPage'];
 export type Contribution = ContributionPage['items'][number];

@@ -14,7 +14,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
 import { useCurrentUser } from '../../../lib/auth';
-import { useProject } from '../api/get-project';
+import { useProjectAt } from '../api/get-project';
 import { AuditPanel } from '../components/AuditPanel';
 import { useCompliance } from '../../compliance';
 import { ComplianceBadge, StageBadge, ToneBadge } from '../../../components/Badges';
@@ -38,7 +38,7 @@ export function ProjectRoute() {
   const [params, setParams] = useSearchParams();
   const { data: user } = useCurrentUser();
   const format = useProjectFormat();
-  const project = useProject(id);
+  const project = useProjectAt(id);
   const canEdit = canEditProjects(user?.role);
   const staff = canReadReviews(user?.role);
   useDocumentTitle(

@@ -10,7 +10,7 @@ import { useContributionTotals } from '../api/get-contribution-totals';
 import { useContributions, type Contribution } from '../api/get-contributions';
 import { useDeleteContribution } from '../api/save-contribution';
 import { sumOf, yearsOf } from '../lib/totals';
-import { ConfirmDeleteModal } from './ConfirmDeleteModal';
+import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
 import { ContributionFormModal } from './ContributionFormModal';
 import { ContributionsTable } from './ContributionsTable';
 import { TotalsCards } from './TotalsCards';
