@@ -77,6 +77,17 @@ export const EXPORT_LABELS = {
     zh: '最后修改',
     ru: 'Последнее изменение',
   },
+  name: { en: 'Name', fr: 'Nom', es: 'Nombre', ar: 'الاسم', zh: '名称', ru: 'Наименование' },
+  acronym: { en: 'Acronym', fr: 'Sigle', es: 'Sigla', ar: 'الاختصار', zh: '缩写', ru: 'Аббревиатура' },
+  kind: { en: 'Kind', fr: 'Type', es: 'Tipo', ar: 'النوع', zh: '类型', ru: 'Тип' },
+  createdAt: {
+    en: 'Created',
+    fr: 'Création',
+    es: 'Creación',
+    ar: 'تاريخ الإنشاء',
+    zh: '创建时间',
+    ru: 'Создано',
+  },
 } as const satisfies Record<string, Record<ExportLanguage, string>>;
 
 export type ExportLabelKey = keyof typeof EXPORT_LABELS;
