@@ -377,7 +377,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations: UN entities, governments, NGOs, regional bodies */
+        /** Organizations: UN entities, governments, NGOs, regional bodies; or all of them as CSV or Excel */
         get: operations["Organizations_list"];
         put?: never;
         /** Add an organization */
@@ -4404,6 +4404,8 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
                 limit?: number;
                 /** @description Part of the name or acronym */
@@ -4415,12 +4417,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
