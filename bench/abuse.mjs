@@ -3,10 +3,12 @@
  *
  *   npm run bench:abuse -- [--duration 15] [--projects 1000] [--phases nested,flood,spread] [--skip-build]
  *                          [--database-url postgres://… (an already seeded, throwaway database)]
+ *                          [--node 24 (default: the image's Node line) | 20 | /path/to/node]
  *
- * Builds the API, seeds a throwaway embedded PostgreSQL with `seed:scale`, starts the API in
- * production mode, and probes `/api/health` one request at a time (latency median and p99) while
- * sampling the API's resident memory, in four phases of `--duration` seconds:
+ * Builds the API, seeds a throwaway embedded PostgreSQL with `seed:scale`, and for each phase of
+ * `--duration` seconds starts a fresh API in production mode (so no phase inherits another's
+ * grown heap or queued work) and probes `/api/health` one request at a time (latency median and
+ * p99) while sampling the API's resident memory:
  *
  * - at rest: nothing else;
  * - nested JSON: 10 senders post 1 MB of `[[[…]]]` to /api/v1/auth/login, back to back;
@@ -25,6 +27,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { freePort, seededDatabase } from './lib/database.mjs';
 import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
+import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
 import { memoryOf, startApi } from './lib/servers.mjs';
 
 const prettier = createRequire(path.join(ROOT, 'package.json'))('prettier');
@@ -36,6 +39,7 @@ const options = parseArgs(process.argv.slice(2), {
   skipBuild: false,
   databaseUrl: '',
   postgresPid: 0,
+  node: DEPLOYED_NODE,
 });
 
 const NESTED_SENDERS = 10;
@@ -66,9 +70,20 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Runs `attack` (a function of the stop signal) for the phase while health is probed one request at a time. */
-async function phase(name, baseUrl, pid, attack) {
+/**
+ * Starts a fresh API, warms it up, then runs `attack` (a function of the base URL and the stop
+ * signal) for the phase while health is probed one request at a time; stops the API after it.
+ */
+async function phase(name, start, attack) {
   say(`\n== ${name} (${options.duration} s)`);
+  const { api, baseUrl } = await start();
+  const pid = api.pid;
+  // Warm up: first requests compile code paths and fill the pool.
+  const warm = new http.Agent({ keepAlive: true });
+  for (let i = 0; i < 50; i++) await request(warm, `${baseUrl}/api/health`);
+  warm.destroy();
+  await sleep(2000);
+  const rssAtStartMb = (await memoryOf(pid)).rssMb;
   const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const stop = { stopped: false };
   const latencies = [];
@@ -77,7 +92,7 @@ async function phase(name, baseUrl, pid, attack) {
   const sampler = setInterval(() => {
     void memoryOf(pid).then(({ rssMb }) => Number.isFinite(rssMb) && memory.push(rssMb));
   }, 200);
-  const attackers = attack ? attack(stop) : Promise.resolve({});
+  const attackers = attack ? attack(baseUrl)(stop) : Promise.resolve({});
   const prober = (async () => {
     while (!stop.stopped) {
       const { status, ms } = await request(probeAgent, `${baseUrl}/api/health`);
@@ -101,6 +116,7 @@ async function phase(name, baseUrl, pid, attack) {
     medianMs: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     maxMs: sorted.at(-1),
+    rssAtStartMb,
     rssMedianMb: percentile(sortedMemory, 50),
     rssPeakMb: sortedMemory.at(-1),
     attackerStatuses,
@@ -111,31 +127,13 @@ async function phase(name, baseUrl, pid, attack) {
       `RSS median ${result.rssMedianMb.toFixed(0)} MB, peak ${result.rssPeakMb.toFixed(0)} MB; ` +
       `attackers: ${JSON.stringify(attackerStatuses)}`,
   );
-  await settle(baseUrl);
+  await api.stop();
   return result;
 }
 
-/**
- * Waits until the API answers health quickly again, so one phase's backlog (a nested body still
- * being parsed, queued sign-ins) is not measured as the next phase's.
- */
-async function settle(baseUrl) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const started = Date.now();
-  let quick = 0;
-  while (quick < 10 && Date.now() - started < 120_000) {
-    const { status, ms } = await request(agent, `${baseUrl}/api/health`);
-    quick = status === 200 && ms < 50 ? quick + 1 : 0;
-    await sleep(100);
-  }
-  agent.destroy();
-  say(`   settled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await sleep(2000);
-}
-
 /** `clients` loops sending `next()` until stopped; resolves with the count of each status. */
-function senders(clients, baseUrl, next) {
-  return (stop) => {
+function senders(clients, next) {
+  return (baseUrl) => (stop) => {
     const statuses = {};
     const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
     const loops = Array.from({ length: clients }, async () => {
@@ -175,28 +173,32 @@ async function main() {
   const database = await seededDatabase({ ...options, run });
   cleanups.push(() => database.stop());
 
-  say('\n== Starting the API (production mode, TRUST_PROXY=loopback)');
-  const port = await freePort();
-  const api = await startApi({ databaseUrl: database.url, port, env: { TRUST_PROXY: 'loopback' } });
-  cleanups.push(() => api.stop());
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // Warm up: first requests compile code paths and fill the pool.
-  const warm = new http.Agent({ keepAlive: true });
-  for (let i = 0; i < 50; i++) await request(warm, `${baseUrl}/api/health`);
-  warm.destroy();
-  await sleep(2000);
+  const node = await nodeBinary(options.node);
+  say(
+    `\nThe API runs on Node.js ${node.version}, production mode, TRUST_PROXY=loopback; a fresh one per phase`,
+  );
+  const start = async () => {
+    const port = await freePort();
+    const api = await startApi({
+      databaseUrl: database.url,
+      port,
+      node: node.path,
+      env: { TRUST_PROXY: 'loopback' },
+    });
+    cleanups.push(() => api.stop());
+    return { api, baseUrl: `http://127.0.0.1:${port}` };
+  };
 
   const nested = Buffer.from('['.repeat(NESTED_BYTES / 2) + ']'.repeat(NESTED_BYTES / 2));
   const results = [];
-  results.push(await phase('at rest', baseUrl, api.pid, null));
+  results.push(await phase('at rest', start, null));
   const wanted = new Set(options.phases.split(','));
   if (wanted.has('nested'))
     results.push(
       await phase(
         `nested JSON: ${NESTED_SENDERS} senders × 1 MB`,
-        baseUrl,
-        api.pid,
-        senders(NESTED_SENDERS, baseUrl, () => ({
+        start,
+        senders(NESTED_SENDERS, () => ({
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: nested,
@@ -207,18 +209,16 @@ async function main() {
     results.push(
       await phase(
         `sign-in flood: ${FLOOD_CLIENTS} clients, one address`,
-        baseUrl,
-        api.pid,
-        senders(FLOOD_CLIENTS, baseUrl, () => wrongSignIn()),
+        start,
+        senders(FLOOD_CLIENTS, () => wrongSignIn()),
       ),
     );
   if (wanted.has('spread'))
     results.push(
       await phase(
         `sign-in flood: ${FLOOD_CLIENTS} clients, an address per attempt`,
-        baseUrl,
-        api.pid,
-        senders(FLOOD_CLIENTS, baseUrl, () => wrongSignIn({ 'x-forwarded-for': anAddress(counter) })),
+        start,
+        senders(FLOOD_CLIENTS, () => wrongSignIn({ 'x-forwarded-for': anAddress(counter) })),
       ),
     );
 
@@ -247,7 +247,7 @@ async function main() {
   const file = path.join(RESULTS, 'abuse-latest.json');
   const report = {
     at: new Date().toISOString(),
-    node: process.version,
+    node: node.version,
     loadAverage: loadavg(),
     durationSeconds: options.duration,
     restRssMb: rest.rssMedianMb,

@@ -3,13 +3,14 @@
  * seeded database, loads one path with autocannon, stops the API and sums the profile's self time
  * by package and by function.
  *
- *   node bench/profile.mjs --database-url postgres://… --path /api/v1/projects [--duration 10]
+ *   node bench/profile.mjs --database-url postgres://… --path /api/v1/projects [--duration 10] [--node 24|20|path]
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from './lib/database.mjs';
 import { parseArgs, say, TMP } from './lib/env.mjs';
 import { load, summarize } from './lib/load.mjs';
+import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
 import { cpuMsOf, signIn, startApi } from './lib/servers.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
@@ -18,6 +19,7 @@ const options = parseArgs(process.argv.slice(2), {
   duration: 10,
   connections: 10,
   top: 25,
+  node: DEPLOYED_NODE,
 });
 if (!options.databaseUrl) throw new Error('--database-url of a seeded database is required');
 
@@ -25,7 +27,9 @@ const dir = path.join(TMP, 'profile');
 await rm(dir, { recursive: true, force: true });
 const port = await freePort();
 const spawnedAt = Date.now();
+const node = await nodeBinary(options.node);
 const api = await startApi({
+  node: node.path,
   databaseUrl: options.databaseUrl,
   port,
   nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500'],
@@ -42,7 +46,7 @@ const result = summarize([
 const cpuPerRequest = ((await cpuMsOf(api.pid)) - cpuBefore) / Math.max(1, result.requests);
 await api.stop();
 say(
-  `${options.path}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms; ` +
+  `Node.js ${node.version}, ${options.path}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms; ` +
     `${cpuPerRequest.toFixed(2)} ms of CPU per request (user + system, /proc; the profile below also counts ` +
     `time spent waiting for a core)`,
 );

@@ -2,6 +2,7 @@
  * `npm run bench`: the API side by side with raw SQL on a seeded portfolio.
  *
  *   npm run bench -- [--projects 100000] [--connections 10] [--duration 8] [--skip-build]
+ *                    [--node 24 (default: the image's Node line) | 20 | /path/to/node]
  *                    [--database-url postgres://… (an already seeded, throwaway database)]
  *
  * Builds the API, seeds a throwaway embedded PostgreSQL 18 with `seed:scale`, starts the API in
@@ -18,6 +19,7 @@ import { freePort, seededDatabase } from './lib/database.mjs';
 import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
 import { deepCursor, prepare } from './lib/fixtures.mjs';
 import { load, summarize } from './lib/load.mjs';
+import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
 import { cpuMsOf, memoryOf, postgresCpuMs, signIn, startApi, startBaseline } from './lib/servers.mjs';
 
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -37,6 +39,7 @@ const options = parseArgs(process.argv.slice(2), {
   skipBuild: false,
   databaseUrl: '',
   postgresPid: 0,
+  node: DEPLOYED_NODE,
 });
 
 const started = Date.now();
@@ -75,12 +78,14 @@ async function main() {
   );
   const portfolio = sizeRows[0];
 
-  say('\n== Starting the API (production mode) and the baseline');
+  // Both servers on the Node the API is deployed on (or the one chosen), so the ratio compares code.
+  const node = await nodeBinary(options.node);
+  say(`\n== Starting the API (production mode) and the baseline on Node.js ${node.version}`);
   const apiPort = await freePort();
-  const api = await startApi({ databaseUrl, port: apiPort });
+  const api = await startApi({ databaseUrl, port: apiPort, node: node.path });
   cleanups.push(() => api.stop());
   const baselinePort = await freePort();
-  const baseline = await startBaseline({ databaseUrl, port: baselinePort });
+  const baseline = await startBaseline({ databaseUrl, port: baselinePort, node: node.path });
   cleanups.push(() => baseline.stop());
   const servers = { api: `http://127.0.0.1:${apiPort}`, baseline: `http://127.0.0.1:${baselinePort}` };
   const pids = { api: api.pid, baseline: baseline.pid };
@@ -300,7 +305,8 @@ async function main() {
     generatedAt: new Date().toISOString(),
     machine: {
       cpus: (await import('node:os')).cpus().length,
-      node: process.version,
+      node: node.version,
+      benchNode: process.version,
       postgres: portfolio.version.split(' on ')[0],
     },
     portfolio: { projects: portfolio.projects, databaseSize: portfolio.size },

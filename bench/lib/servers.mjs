@@ -5,9 +5,9 @@ import path from 'node:path';
 import { ROOT, TMP, sleep } from './env.mjs';
 
 /** Starts a Node server as a child process, its output in bench/tmp/<name>.log; resolves once `ready` answers. */
-async function startServer(name, script, env, ready, nodeArgs = []) {
+async function startServer(name, script, env, ready, nodeArgs = [], node = process.execPath) {
   const log = createWriteStream(path.join(TMP, `${name}.log`));
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const child = spawn(node, [...nodeArgs, script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,8 +43,11 @@ async function startServer(name, script, env, ready, nodeArgs = []) {
   };
 }
 
-/** The API as deployed: `node apps/api/dist/main.js`, production mode, logs at warn. */
-export function startApi({ databaseUrl, port, webDist, nodeArgs, env = {} }) {
+/**
+ * The API as deployed: `node apps/api/dist/main.js`, production mode, logs at warn, on `node` (a
+ * binary path; by default the Node running the bench) with the image's heap bound.
+ */
+export function startApi({ databaseUrl, port, webDist, nodeArgs = [], env = {}, node }) {
   return startServer(
     'api',
     path.join(ROOT, 'apps/api/dist/main.js'),
@@ -60,16 +63,22 @@ export function startApi({ databaseUrl, port, webDist, nodeArgs, env = {} }) {
       ...env,
     },
     `http://127.0.0.1:${port}/api/health`,
-    nodeArgs,
+    [...API_NODE_ARGS, ...nodeArgs],
+    node,
   );
 }
 
-export function startBaseline({ databaseUrl, port }) {
+/** As the production image runs it (apps/api/Dockerfile, NODE_OPTIONS). */
+export const API_NODE_ARGS = ['--max-old-space-size=512'];
+
+export function startBaseline({ databaseUrl, port, node }) {
   return startServer(
     'baseline',
     path.join(ROOT, 'bench/baseline/server.mjs'),
     { DATABASE_URL: databaseUrl, PORT: String(port) },
     `http://127.0.0.1:${port}/api/v1/projects`,
+    [],
+    node,
   );
 }
 

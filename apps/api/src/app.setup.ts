@@ -9,10 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { answerClientErrorsAsProblems } from './common/http/client-error';
-import { crossSiteGuard } from './common/http/cross-site';
-import { inputGuard } from './common/http/input-guard';
-import { boundedJsonParser } from './common/http/json-limits';
-import { noStore } from './common/http/no-store';
+import { requestBody, requestGuard } from './common/http/request-guard';
 import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
@@ -64,6 +61,9 @@ function withProblemBodies(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+/** The largest JSON body read (1 MB, as express.json's default limit was set here). */
+const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
@@ -85,15 +85,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(compression());
-  app.use('/api', noStore);
-  app.use(cookieParser());
-  app.use('/api/v1/auth/login', refuseThrottledAddresses(app.get(LoginLimiterService)));
-  app.use(crossSiteGuard);
-  // Registered as plain Express parsers (Nest's useBodyParser drops `verify`); Nest then adds
-  // neither of its own, whose form parser (qs, extended) would build nested objects.
-  app.use(boundedJsonParser(config.requestJson, '1mb'));
-  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 100 }));
-  app.use(inputGuard);
+  // No-store, cookies, the refused-address check of sign-in and the cross-site check in one layer.
+  app.use(
+    requestGuard({
+      cookies: cookieParser(),
+      signIn: refuseThrottledAddresses(app.get(LoginLimiterService)),
+    }),
+  );
+  app.use(...requestBody(config.requestJson, JSON_BODY_LIMIT_BYTES));
   answerClientErrorsAsProblems(app.getHttpServer());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -137,7 +137,7 @@ export interface paths {
         };
         /**
          * Projects by paragraph 6 status on a date, ordered by code
-         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise. Soft-deleted projects are left out.
+         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; not_requested: a proposal with no consent on file for a country yet; non_compliant: otherwise. A date is judged on the consent records as they stood on it (their history): a withdrawal or expiry after the date does not count against it. Soft-deleted projects are left out.
          */
         get: operations["Compliance_list"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * Resolution 66/290 paragraph 6 for a project on a date, and the paragraph 3 screening
-         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise. Reviewers see only the proposals assigned to them; reviewers and donors never receive issuing offices, signatories, document references, scopes or withdrawal reasons.
+         * @description For every recipient country: a consent granted on or before the date, not withdrawn, not expired, with an issuing authority and a document reference; and an alignment, with a justification, to a national strategy whose period covers the project's start. compliant: both hold everywhere; pending: a consent is requested and nothing is refused or withdrawn; not_requested: a proposal with no consent on file for a country yet; non_compliant: otherwise. A date is judged on the consent records as they stood on it (their history): a withdrawal or expiry after the date does not count against it. Reviewers see only the proposals assigned to them; reviewers and donors never receive issuing offices, signatories, document references, scopes or withdrawal reasons.
          */
         get: operations["ProjectCompliance_get"];
         put?: never;
@@ -1084,7 +1084,7 @@ export interface components {
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
-            status: "compliant" | "pending" | "non_compliant";
+            status: "compliant" | "pending" | "not_requested" | "non_compliant";
         };
         ComplianceCountsDto: {
             /** @description Proposals under review and approved or active projects, by stage and status */
@@ -1095,7 +1095,10 @@ export interface components {
         CompliancePage: {
             items: components["schemas"]["ComplianceSummaryDto"][];
             nextCursor: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The date asked, or today when each project is judged on its own
+             */
             on: string;
         };
         ComplianceReasonDto: {
@@ -1115,15 +1118,25 @@ export interface components {
             message: string;
         };
         ComplianceSummaryDto: {
+            /**
+             * @description Why this date: asked (the `on` parameter); today (proposals, approved and active projects); approval (completed and closed projects, as they stood when approved); last_decision (rejected and withdrawn projects, as they stood at that decision).
+             * @enum {string}
+             */
+            basis: "asked" | "today" | "approval" | "last_decision";
             /** @example HS-2026-0003 */
             code: string;
             countries: components["schemas"]["CountryStatusDto"][];
+            /**
+             * Format: date
+             * @description The date this project is judged on
+             */
+            on: string;
             /** Format: uuid */
             projectId: string;
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
-            status: "compliant" | "pending" | "non_compliant";
+            status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
         };
         ConflictDeclarationDto: {
@@ -1262,7 +1275,10 @@ export interface components {
             scope?: string | null;
             /** @description Staff and admin only: never sent to reviewers or donors. */
             signatory?: string | null;
-            /** @enum {string} */
+            /**
+             * @description The status as it stood on the date
+             * @enum {string}
+             */
             status: "requested" | "granted" | "refused" | "withdrawn" | "expired";
             /** Format: date */
             validUntil: string | null;
@@ -1379,7 +1395,7 @@ export interface components {
             /** @description Why the country is not compliant; empty when it is */
             reasons: components["schemas"]["ComplianceReasonDto"][];
             /** @enum {string} */
-            status: "compliant" | "pending" | "non_compliant";
+            status: "compliant" | "pending" | "not_requested" | "non_compliant";
         };
         CountryDto: {
             /** @example null */
@@ -1429,7 +1445,7 @@ export interface components {
             /** @example KEN */
             country: string;
             /** @enum {string} */
-            status: "compliant" | "pending" | "non_compliant";
+            status: "compliant" | "pending" | "not_requested" | "non_compliant";
         };
         CreateAlignmentRequest: {
             /**
@@ -1935,6 +1951,21 @@ export interface components {
             /** @enum {string} */
             status: "declared" | "incomplete" | "flagged";
         };
+        Paragraph6LossDto: {
+            /** @example KEN */
+            country: string;
+            /** @enum {string} */
+            kind: "withdrawn" | "expired" | "changed";
+            /**
+             * Format: date
+             * @description The first day it no longer counted; null when the records do not say
+             */
+            lostOn: string | null;
+            /** @example The consent of KEN was withdrawn on 2021-03-02, after the date judged. */
+            message: string;
+            /** Format: uuid */
+            recordId: string;
+        };
         ParagraphThreeDeclarations: {
             /** @description Resolution 66/290 para 3(d): distinct from the responsibility to protect */
             distinctFromR2p: boolean;
@@ -2064,9 +2095,16 @@ export interface components {
             users?: number;
         };
         ProjectComplianceDto: {
+            /**
+             * @description Why this date: asked (the `on` parameter); today (proposals, approved and active projects); approval (completed and closed projects, as they stood when approved); last_decision (rejected and withdrawn projects, as they stood at that decision).
+             * @enum {string}
+             */
+            basis: "asked" | "today" | "approval" | "last_decision";
             /** @example HS-2026-0003 */
             code: string;
             countries: components["schemas"]["CountryComplianceDto"][];
+            /** @description Consents that counted on the date judged and no longer count today; empty when judged on today */
+            history: components["schemas"]["Paragraph6LossDto"][];
             /**
              * Format: date
              * @description The date the consents and alignments are judged on
@@ -2083,7 +2121,7 @@ export interface components {
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
-            status: "compliant" | "pending" | "non_compliant";
+            status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
         };
         ProjectDto: {
@@ -3207,10 +3245,10 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
-                /** @description The date to judge on (default: today, UTC) */
+                /** @description The date to judge every project on (default: each project's own date, by stage) */
                 on?: string;
                 /** @description Only projects with this status */
-                status?: "compliant" | "pending" | "non_compliant";
+                status?: "compliant" | "pending" | "not_requested" | "non_compliant";
             };
             header?: never;
             path?: never;
@@ -5286,7 +5324,7 @@ export interface operations {
     ProjectCompliance_get: {
         parameters: {
             query?: {
-                /** @description The date to judge on (default: today, UTC) */
+                /** @description The date to judge on (default: by stage: today, UTC, for proposals and approved or active projects; the approval for completed and closed ones; the last decision for rejected and withdrawn ones) */
                 on?: string;
             };
             header?: never;

@@ -41,6 +41,8 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   private cleanup: NodeJS.Timeout | undefined;
   /** Address → when PostgreSQL's refusal of it ends (epoch ms). */
   private readonly refusedAddresses = new Map<string, number>();
+  /** The last address refusal built: a flood asks for the same one thousands of times a second. */
+  private lastAddressRefusal: { seconds: number; problem: Problem } | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -99,7 +101,16 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
       this.refusedAddresses.delete(address);
       return null;
     }
-    return tooManyAttempts('Too many sign-in attempts from this network address.', seconds, 'address');
+    // An exception captures a stack trace when built: the same refusal is kept while its wait is the same.
+    if (this.lastAddressRefusal?.seconds !== seconds) {
+      const problem = tooManyAttempts(
+        'Too many sign-in attempts from this network address.',
+        seconds,
+        'address',
+      );
+      this.lastAddressRefusal = { seconds, problem };
+    }
+    return this.lastAddressRefusal.problem;
   }
 
   private rememberRefusal(address: string, retryAfterSeconds: number): void {
@@ -201,11 +212,16 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   }
 }
 
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const CANONICAL_IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
 /**
  * The key of a source address: IPv4 as is (also when mapped into IPv6), IPv6 by its /64, since
  * one subscriber usually holds a whole /64 and could otherwise change address on every attempt.
  */
 export function throttleAddress(ip: string | null): string | null {
+  // Dotted decimal without leading zeros is already its own canonical form: no parse needed.
+  if (ip && CANONICAL_IPV4.test(ip)) return ip;
   if (!ip || !ipaddr.isValid(ip)) return ip || null;
   const address = ipaddr.process(ip);
   if (address.kind() === 'ipv4') return address.toString();

@@ -12,7 +12,12 @@ export function refuseThrottledAddresses(limiter: LoginLimiterService): RequestH
     const refusal = limiter.refusalOf(request.ip ?? null);
     if (!refusal) return next();
     const document = refusal.toDocument(request.originalUrl.split('?')[0]);
+    const body = JSON.stringify(document);
+    // Written directly: Express's send would also hash the body for an ETag no one revalidates.
+    response.statusCode = refusal.getStatus();
     response.setHeader('Retry-After', String(document.retryAfterSeconds));
-    response.status(refusal.getStatus()).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
+    response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+    response.setHeader('Content-Length', Buffer.byteLength(body));
+    response.end(body);
   };
 }

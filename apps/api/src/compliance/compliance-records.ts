@@ -3,6 +3,7 @@ import type {
   ConsentRecordInput,
   Paragraph3Declarations,
   Paragraph6Input,
+  ProjectDecisions,
   Stage,
 } from '@hstf/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -36,6 +37,7 @@ export interface ComplianceRecords {
   consents: ConsentRecordFacts[];
   alignments: AlignmentFacts[];
   declarations: Paragraph3Declarations;
+  decisions: ProjectDecisions;
 }
 
 interface RecordsRow {
@@ -49,6 +51,8 @@ interface RecordsRow {
   countries: { iso3: string; name: string }[];
   consents: ConsentRecordFacts[];
   alignments: AlignmentFacts[];
+  approved_on: string | null;
+  last_decision_on: string | null;
 }
 
 /**
@@ -69,6 +73,18 @@ const RECORDS_COLUMNS = `
         'hasIssuingOffice', ${hasTextSql('c.issuing_office')},
         'hasSignatory', ${hasTextSql('c.signatory')},
         'hasDocumentReference', ${hasTextSql('c.document_reference')},
+        'recordedOn', (c.updated_at AT TIME ZONE 'UTC')::date,
+        -- The earlier versions as they were recorded (consent_events), oldest first: a date is judged
+        -- on the record as it stood then.
+        'history', coalesce((SELECT json_agg(json_build_object(
+            'status', e.record->>'status', 'requestedOn', e.record->>'requestedOn',
+            'grantedOn', e.record->>'grantedOn', 'validUntil', e.record->>'validUntil',
+            'withdrawnOn', e.record->>'withdrawnOn',
+            'hasIssuingOffice', ${hasTextSql(`e.record->>'issuingOffice'`)},
+            'hasSignatory', ${hasTextSql(`e.record->>'signatory'`)},
+            'hasDocumentReference', ${hasTextSql(`e.record->>'documentReference'`)},
+            'recordedOn', (e.occurred_at AT TIME ZONE 'UTC')::date)
+          ORDER BY e.occurred_at, e.id) FROM consent_events e WHERE e.consent_id = c.id), '[]'),
         'staffOnly', json_build_object('issuingOffice', c.issuing_office, 'signatory', c.signatory,
           'documentReference', c.document_reference, 'withdrawalReason', c.withdrawal_reason, 'scope', c.scope))
         ORDER BY c.country_iso3, c.created_at, c.id)
@@ -79,7 +95,11 @@ const RECORDS_COLUMNS = `
         'priorityArea', a.priority_area)
         ORDER BY a.country_iso3, s.period_from, a.id)
       FROM alignments a JOIN national_strategies s ON s.id = a.strategy_id
-      WHERE a.project_id = p.id), '[]') AS alignments`;
+      WHERE a.project_id = p.id), '[]') AS alignments,
+    (SELECT t.decided_on::text FROM project_transitions t WHERE t.project_id = p.id AND t.to_stage = 'approved'
+     ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1) AS approved_on,
+    (SELECT t.decided_on::text FROM project_transitions t WHERE t.project_id = p.id
+     ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1) AS last_decision_on`;
 
 /**
  * By ids; `$2`, when not null, is a reviewer who sees only the projects assigned to them and not
@@ -146,6 +166,7 @@ function toComplianceRecords(row: RecordsRow): ComplianceRecords {
       noThreatOrUseOfForce: row.declares_no_coercion ? true : null,
       distinctFromResponsibilityToProtect: row.declares_distinct_from_r2p ? true : null,
     },
+    decisions: { approvedOn: row.approved_on, lastDecisionOn: row.last_decision_on },
   };
 }
 
@@ -156,5 +177,6 @@ export function paragraph6Input(records: ComplianceRecords): Paragraph6Input {
     consents: records.consents.map(({ staffOnly: _staffOnly, ...consent }) => consent),
     alignments: records.alignments.map(({ priorityArea: _priorityArea, ...alignment }) => alignment),
     projectStart: records.startDate,
+    stage: records.stage,
   };
 }

@@ -16,7 +16,9 @@ const PARAGRAPH_6 =
   'For every recipient country: a consent granted on or before the date, not withdrawn, not expired, ' +
   'with an issuing authority and a document reference; and an alignment, with a justification, to a ' +
   "national strategy whose period covers the project's start. compliant: both hold everywhere; pending: " +
-  'a consent is requested and nothing is refused or withdrawn; non_compliant: otherwise.';
+  'a consent is requested and nothing is refused or withdrawn; not_requested: a proposal with no consent ' +
+  'on file for a country yet; non_compliant: otherwise. A date is judged on the consent records as they ' +
+  'stood on it (their history): a withdrawal or expiry after the date does not count against it.';
 
 @ApiTags('compliance')
 @Controller('v1/projects/:id/compliance')

@@ -1,15 +1,25 @@
-import { CONSENT_STATUSES, STAGES } from '@hstf/domain';
-import type { ComplianceStatus, ConsentStatus, Paragraph3Item, Paragraph3Status, Stage } from '@hstf/domain';
+import { COMPLIANCE_STATUSES, CONSENT_STATUSES, STAGES } from '@hstf/domain';
+import type {
+  ComplianceStatus,
+  ConsentStatus,
+  Paragraph3Item,
+  Paragraph3Status,
+  Paragraph6Loss,
+  Stage,
+} from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
-export const COMPLIANCE_STATUSES = [
-  'compliant',
-  'pending',
-  'non_compliant',
-] as const satisfies readonly ComplianceStatus[];
+/** Why the project is judged on its date: asked for, today, its approval, or its last decision. */
+export const COMPLIANCE_BASES = ['asked', 'today', 'approval', 'last_decision'] as const;
+export type ComplianceBasis = (typeof COMPLIANCE_BASES)[number];
+
+const BASIS =
+  'Why this date: asked (the `on` parameter); today (proposals, approved and active projects); ' +
+  'approval (completed and closed projects, as they stood when approved); last_decision (rejected ' +
+  'and withdrawn projects, as they stood at that decision).';
 
 const STAFF_ONLY = 'Staff and admin only: never sent to reviewers or donors.';
 
@@ -28,7 +38,8 @@ export class ComplianceReasonDto {
 
 export class ConsentEvaluationDto {
   @ApiProperty({ format: 'uuid' }) recordId: string;
-  @ApiProperty({ enum: CONSENT_STATUSES }) status: ConsentStatus;
+  @ApiProperty({ enum: CONSENT_STATUSES, description: 'The status as it stood on the date' })
+  status: ConsentStatus;
   @ApiProperty({ format: 'date', nullable: true, type: String }) requestedOn: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) grantedOn: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) validUntil: string | null;
@@ -111,6 +122,22 @@ export class ResolutionTextDto {
   @ApiProperty() text: string;
 }
 
+/** A consent that counted on the date judged and no longer does: history, not a failure. */
+export class Paragraph6LossDto {
+  @ApiProperty({ example: 'KEN' }) country: string;
+  @ApiProperty({ format: 'uuid' }) recordId: string;
+  @ApiProperty({ enum: ['withdrawn', 'expired', 'changed'] }) kind: Paragraph6Loss['kind'];
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'The first day it no longer counted; null when the records do not say',
+  })
+  lostOn: string | null;
+  @ApiProperty({ example: 'The consent of KEN was withdrawn on 2021-03-02, after the date judged.' })
+  message: string;
+}
+
 /** Paragraph 6 of resolution 66/290 for one project on one date, and the paragraph 3 screening. */
 export class ProjectComplianceDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
@@ -119,17 +146,28 @@ export class ProjectComplianceDto {
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ format: 'date', description: 'The date the consents and alignments are judged on' })
   on: string;
+  @ApiProperty({ enum: COMPLIANCE_BASES, description: BASIS }) basis: ComplianceBasis;
   @ApiProperty({ format: 'date', nullable: true, type: String }) projectStart: string | null;
   @ApiProperty({ enum: COMPLIANCE_STATUSES }) status: ComplianceStatus;
   @ApiProperty({ type: ResolutionTextDto }) paragraph6: ResolutionTextDto;
   @ApiProperty({ type: [ComplianceReasonDto], description: 'Reasons about the project as a whole' })
   reasons: ComplianceReasonDto[];
   @ApiProperty({ type: [CountryComplianceDto] }) countries: CountryComplianceDto[];
+  @ApiProperty({
+    type: [Paragraph6LossDto],
+    description:
+      'Consents that counted on the date judged and no longer count today; empty when judged on today',
+  })
+  history: Paragraph6LossDto[];
   @ApiProperty({ type: Paragraph3ScreeningDto }) paragraph3: Paragraph3ScreeningDto;
 }
 
 export class ComplianceOnQuery {
-  @IsOptionalCalendarDate({ description: 'The date to judge on (default: today, UTC)' })
+  @IsOptionalCalendarDate({
+    description:
+      'The date to judge on (default: by stage: today, UTC, for proposals and approved or active projects; ' +
+      'the approval for completed and closed ones; the last decision for rejected and withdrawn ones)',
+  })
   on?: string;
 }
 
@@ -139,7 +177,9 @@ export class ComplianceListQuery extends PageQuery {
   @IsIn(COMPLIANCE_STATUSES, { message: `must be one of ${COMPLIANCE_STATUSES.join(', ')}` })
   status?: ComplianceStatus;
 
-  @IsOptionalCalendarDate({ description: 'The date to judge on (default: today, UTC)' })
+  @IsOptionalCalendarDate({
+    description: "The date to judge every project on (default: each project's own date, by stage)",
+  })
   on?: string;
 }
 
@@ -153,12 +193,18 @@ export class ComplianceSummaryDto {
   @ApiProperty({ example: 'HS-2026-0003' }) code: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ format: 'date', description: 'The date this project is judged on' }) on: string;
+  @ApiProperty({ enum: COMPLIANCE_BASES, description: BASIS }) basis: ComplianceBasis;
   @ApiProperty({ enum: COMPLIANCE_STATUSES }) status: ComplianceStatus;
   @ApiProperty({ type: [CountryStatusDto] }) countries: CountryStatusDto[];
 }
 
 export class CompliancePage {
-  @ApiProperty({ format: 'date' }) on: string;
+  @ApiProperty({
+    format: 'date',
+    description: 'The date asked, or today when each project is judged on its own',
+  })
+  on: string;
   @ApiProperty({ type: [ComplianceSummaryDto] }) items: ComplianceSummaryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -4,11 +4,13 @@ import {
   describeConsentProblem,
   describeParagraph3Problem,
   evaluateParagraph6,
+  paragraph6Date,
+  paragraph6Losses,
   RESOLUTION_66_290_CITATION,
   RESOLUTION_66_290_PARAGRAPH_6,
   screenParagraph3,
 } from '@hstf/domain';
-import type { ComplianceReason, Paragraph3Screening, Paragraph6Result } from '@hstf/domain';
+import type { ComplianceReason, Paragraph3Screening, Paragraph6Loss, Paragraph6Result } from '@hstf/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +23,7 @@ import { ComplianceListRow, complianceListQuery } from './compliance-list.query'
 import { ComplianceRecords, loadComplianceRecords, paragraph6Input } from './compliance-records';
 import { projectStatusSql } from './paragraph-6.sql';
 import {
+  ComplianceBasis,
   ComplianceCountDto,
   ComplianceCountsDto,
   ComplianceListQuery,
@@ -29,6 +32,7 @@ import {
   ConsentEvaluationDto,
   CountryComplianceDto,
   Paragraph3ScreeningDto,
+  Paragraph6LossDto,
   ProjectComplianceDto,
 } from './compliance.dto';
 
@@ -52,6 +56,12 @@ export function worded<T extends { code: string; facts: object }>(
 
 export function complianceReasonDto(item: ComplianceReason): ComplianceReasonDto {
   return worded(item, describeComplianceReason);
+}
+
+function lossDto(loss: Paragraph6Loss): Paragraph6LossDto {
+  const when = loss.lostOn ? ` on ${loss.lostOn}` : '';
+  const what = { withdrawn: 'was withdrawn', expired: 'expired', changed: 'no longer counts' }[loss.kind];
+  return { ...loss, message: `The consent of ${loss.country} ${what}${when}, after the date judged.` };
 }
 
 function seesEverything(ctx: RequestContext): boolean {
@@ -89,12 +99,22 @@ export class ComplianceService {
     return screenParagraph3(records.declarations);
   }
 
-  async forProject(ctx: RequestContext, projectId: string, on = todayUtc()): Promise<ProjectComplianceDto> {
+  /**
+   * On the date asked, or on the project's own date by stage (paragraph6Date); what has been lost
+   * since that date is history beside the result, not part of it.
+   */
+  async forProject(ctx: RequestContext, projectId: string, asked?: string): Promise<ProjectComplianceDto> {
     // Reviewers see the projects assigned to them and not declined for a conflict; anything else is 404.
     const reviewer = ctx.user?.role === 'reviewer' ? ctx.user.id : null;
     const [records] = await loadComplianceRecords(this.dataSource, [projectId], reviewer);
     if (!records) throw Problem.notFound('The project');
-    return this.toDto(records, this.evaluate(records, on), this.screen(records), seesEverything(ctx));
+    const today = todayUtc();
+    const { on, basis } = asked
+      ? { on: asked, basis: 'asked' as const }
+      : paragraph6Date(records.stage, today, records.decisions);
+    const result = this.evaluate(records, on);
+    const losses = paragraph6Losses(paragraph6Input(records), result, today);
+    return this.toDto(records, result, { basis, losses }, this.screen(records), seesEverything(ctx));
   }
 
   /**
@@ -127,7 +147,7 @@ export class ComplianceService {
 
   async list(query: ComplianceListQuery): Promise<CompliancePage> {
     const on = query.on ?? todayUtc();
-    const { text, values } = complianceListQuery(query, on);
+    const { text, values } = complianceListQuery(query, on, query.on === undefined);
     const rows = await this.dataSource.query<ComplianceListRow[]>(text, values);
     const page = toPage(rows, limitOf(query), (row) => [row.code, row.id]);
     return {
@@ -138,6 +158,8 @@ export class ComplianceService {
         code: row.code,
         title: row.title,
         stage: row.stage as ProjectComplianceDto['stage'],
+        on: row.on,
+        basis: row.basis,
         status: row.status,
         countries: row.countries ?? [],
       })),
@@ -148,6 +170,7 @@ export class ComplianceService {
   toDto(
     records: ComplianceRecords,
     result: Paragraph6Result,
+    judged: { basis: ComplianceBasis; losses: Paragraph6Loss[] },
     screening: Paragraph3Screening,
     staff: boolean,
   ): ProjectComplianceDto {
@@ -166,10 +189,10 @@ export class ComplianceService {
           const dto: ConsentEvaluationDto = {
             recordId: evaluation.recordId,
             status: evaluation.status,
-            requestedOn: record.requestedOn,
+            requestedOn: evaluation.requestedOn,
             grantedOn: evaluation.grantedOn,
             validUntil: evaluation.validUntil,
-            withdrawnOn: record.withdrawnOn,
+            withdrawnOn: evaluation.withdrawnOn,
             counts: evaluation.counts,
             problems: evaluation.problems.map((problem) =>
               worded(problem, (p) => sentence(describeConsentProblem(p))),
@@ -210,11 +233,13 @@ export class ComplianceService {
       title: records.title,
       stage: records.stage,
       on: result.on,
+      basis: judged.basis,
       projectStart: records.startDate,
       status: result.status,
       paragraph6: { citation: RESOLUTION_66_290_CITATION, text: RESOLUTION_66_290_PARAGRAPH_6 },
       reasons: result.reasons.map(complianceReasonDto),
       countries,
+      history: judged.losses.map(lossDto),
       paragraph3,
     };
   }

@@ -149,10 +149,13 @@ describe('project compliance', () => {
     const kenya = (before.body.countries as { country: string; consent: { records: unknown[] } }[]).find(
       (c) => c.country === 'KEN',
     )!;
+    // Granted on 2025-06-01: the day before, the record stood as a request.
     expect(kenya.consent.records).toMatchObject([
       {
+        status: 'requested',
+        grantedOn: null,
         counts: false,
-        problems: [{ code: 'consent_granted_after_date', facts: { grantedOn: '2025-06-01' } }],
+        problems: [{ code: 'consent_not_granted', facts: { status: 'requested' } }],
       },
     ]);
     const today = await get(staff);
@@ -197,8 +200,8 @@ describe('project compliance', () => {
     expectProblem(await get(donor, deleted.id), 404);
   });
 
-  it('reports a project without a country or a start date as non-compliant, and why', async () => {
-    const bare = await aProject(t, { stage: 'concept_note', countries: [] });
+  it('reports a decided project without a country or a start date as non-compliant, and why', async () => {
+    const bare = await aProject(t, { stage: 'approved', countries: [] });
     await t.db.query(`UPDATE projects SET start_date = NULL, end_date = NULL WHERE id = $1`, [bare.id]);
     const response = await get(staff, bare.id);
     expect(response.body).toMatchObject({

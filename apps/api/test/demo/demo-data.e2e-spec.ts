@@ -251,6 +251,34 @@ describe('the demo data', () => {
       expect(listed.body.items.map((i: { projectId: string }) => i.projectId)).toContain(ids[0]);
     });
 
+    it('shows every completed and closed project as it stood at its approval: compliant, with any later loss as history', async () => {
+      const { auth } = await asRole(t, 'staff');
+      const items: { projectId: string; stage: string; status: string; basis: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: typeof items; nextCursor: string | null } } = await t
+          .http()
+          .get('/api/v1/compliance')
+          .query({ limit: 200, ...(cursor ? { cursor } : {}) })
+          .set(auth);
+        items.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      const decided = items.filter((i) => i.stage === 'completed' || i.stage === 'closed');
+      expect(decided.length).toBeGreaterThanOrEqual(32);
+      expect(new Set(decided.map((i) => `${i.basis} ${i.status}`))).toEqual(new Set(['approval compliant']));
+      // Their consents have run out since: history beside the answer, not a failure.
+      const detail = await t.http().get(`/api/v1/projects/${decided[0]!.projectId}/compliance`).set(auth);
+      expect(detail.body).toMatchObject({ basis: 'approval', status: 'compliant' });
+      const history = detail.body.history as { kind: string }[];
+      expect(history.length).toBeGreaterThan(0);
+      expect(history.map((h) => h.kind)).toEqual(history.map(() => 'expired'));
+      // And a concept note just proposed is not yet requested, not red.
+      const concept = items.filter((i) => i.stage === 'concept_note');
+      expect(concept.length).toBeGreaterThan(0);
+      expect(concept.map((i) => i.status)).not.toContain('non_compliant');
+    });
+
     it('raises an alert for the active project whose consent was withdrawn', async () => {
       const { auth } = await asRole(t, 'staff');
       const [withdrawn] = await column(

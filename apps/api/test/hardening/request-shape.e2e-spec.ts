@@ -1,3 +1,5 @@
+import { connect, type AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { anOrganizationRequest, asRole, aUser, TEST_PASSWORD } from '../support/builders';
 import { expectProblem } from '../support/problems';
 import { count, createTestApp, TestApp } from '../support/test-app';
@@ -108,5 +110,72 @@ describe('request shape bounds', () => {
     const problem = expectProblem(response, 400);
     expect(problem.errors).toEqual([{ field: 'acronym[a][b][c]', message: 'is not allowed' }]);
     await expect(count(t.db, 'organizations')).resolves.toBe(before);
+  });
+
+  it('answers a malformed JSON body with 400 problem+json', async () => {
+    const response = await postJson('/api/v1/auth/login', '{"email": ');
+    expect(expectProblem(response, 400).detail).toMatch(/JSON/);
+    const scalar = await postJson('/api/v1/auth/login', ' "text"');
+    expect(expectProblem(scalar, 400).detail).toMatch(/not valid JSON/);
+  });
+
+  /**
+   * Bodies are checked as they arrive: a client that has sent only the start of a hostile body
+   * gets its answer, and the connection is closed, without the server waiting for (or buffering)
+   * the rest. The sockets below send a part and wait; before, the answer came only after the
+   * whole declared body had been read.
+   */
+  describe('while the body streams in', () => {
+    let port: number;
+    beforeAll(async () => {
+      await t.app.listen(0, '127.0.0.1');
+      port = (t.app.getHttpServer().address() as AddressInfo).port;
+    });
+
+    /** Sends the head and the start of a body declared `declared` bytes long; resolves with what comes back once the server closes. */
+    const partialPost = (declared: number, start: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        const timer = setTimeout(() => {
+          socket.destroy();
+          reject(new Error('no answer while the rest of the body was still to come'));
+        }, 10_000);
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('end', () => {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        socket.on('error', reject);
+        socket.write(
+          'POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+            `Content-Length: ${declared}\r\n\r\n${start}`,
+        );
+      });
+
+    it('reads a gzip-encoded JSON body', async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/organizations`, {
+        method: 'POST',
+        headers: { ...staff, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body: gzipSync(JSON.stringify(anOrganizationRequest({ name: 'Compressed partner' }))),
+      });
+      await expect(response.json()).resolves.toMatchObject({ name: 'Compressed partner' });
+      expect(response.status).toBe(201);
+    });
+
+    it('refuses nesting past the bound at the first byte over it', async () => {
+      const answer = await partialPost(1024 * 1024 - 16, '['.repeat(64));
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer.toLowerCase()).toContain('connection: close');
+      expect(answer).toContain('https://hstf-portfolio.org/problems/too-deeply-nested');
+    });
+
+    it('refuses a body declared over 1 MB before reading it', async () => {
+      const answer = await partialPost(2 * 1024 * 1024, '{"email":');
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer.toLowerCase()).toContain('connection: close');
+      expect(answer).toContain('application/problem+json');
+    });
   });
 });

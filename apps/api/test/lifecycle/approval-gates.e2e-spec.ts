@@ -69,11 +69,12 @@ describe('the approval gate', () => {
     const project = await aReadyProposal(t);
     await t.db.query(`DELETE FROM consent_records WHERE id = $1`, [project.consents.UGA]);
     const [failure] = await expectRefused(project, ['paragraph_6_not_compliant']);
+    // Not requested yet is not a failure of the proposal, but it is not compliant either.
     expect(failure!.facts).toMatchObject({
-      status: 'non_compliant',
-      countries: [{ country: 'UGA', status: 'non_compliant', reasons: [{ code: 'consent_missing' }] }],
+      status: 'not_requested',
+      countries: [{ country: 'UGA', status: 'not_requested', reasons: [{ code: 'consent_not_requested' }] }],
     });
-    expect(failure!.message).toContain('No consent of UGA is recorded.');
+    expect(failure!.message).toContain('The consent of UGA has not been requested yet.');
   });
 
   it('refuses a proposal whose consent was withdrawn', async () => {
@@ -255,7 +256,7 @@ describe('the approval gate', () => {
 
   it('judges paragraph 6 on the decision date', async () => {
     const project = await aReadyProposal(t);
-    // Granted on 2025-06-01: a decision recorded for the day before does not have it.
+    // Granted on 2025-06-01: a decision recorded for the day before finds it only requested.
     const before = await snapshot(project.id);
     const response = await t
       .http()
@@ -266,7 +267,7 @@ describe('the approval gate', () => {
     expect(problem.failures).toMatchObject([
       {
         code: 'paragraph_6_not_compliant',
-        facts: { on: '2025-05-31', countries: [{ reasons: [{ code: 'consent_not_valid' }] }, {}] },
+        facts: { on: '2025-05-31', countries: [{ reasons: [{ code: 'consent_requested' }] }, {}] },
       },
     ]);
     const ok = await t

@@ -63,6 +63,21 @@ export async function aConsent(
   return rows[0]!.id;
 }
 
+/** A decision in the project's history (project_transitions), dated `decidedOn`. */
+export async function aDecision(
+  t: TestApp,
+  projectId: string,
+  from: string,
+  to: string,
+  decidedOn: string,
+): Promise<void> {
+  await t.db.query(
+    `INSERT INTO project_transitions (project_id, from_stage, to_stage, note, decided_on)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [projectId, from, to, `Decided: ${to}`, decidedOn],
+  );
+}
+
 /** A national strategy of the country over the period, and the project's alignment to it. */
 export async function anAlignment(
   t: TestApp,

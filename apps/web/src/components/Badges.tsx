@@ -1,23 +1,10 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { ComplianceStatus, ConsentStatus, Stage } from '@hstf/domain';
-import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconCircleX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** Text on its own tint at 7:1 or more (WCAG AAA), so a badge stays readable on any row. */
-const TONES = {
-  gray: { color: '#3d444b', background: '#eef0f2' },
-  slate: { color: '#2c3e50', background: '#e3e9ef' },
-  indigo: { color: '#2f3e9e', background: '#eceffd' },
-  grape: { color: '#6b2380', background: '#f6ebfa' },
-  blue: { color: '#00558c', background: '#e6f4fb' },
-  teal: { color: '#0b5d45', background: '#e3f6f1' },
-  green: { color: '#1e5b24', background: '#e6f4e7' },
-  amber: { color: '#704300', background: '#fff3d6' },
-  red: { color: '#9b1c1c', background: '#fdecec' },
-} as const;
-
-type Tone = keyof typeof TONES;
+import { COMPLIANCE_LOOK } from './compliance-status';
+import { TONES, type Tone } from './tones';
 
 interface ToneBadgeProps extends Omit<BadgeProps, 'color' | 'variant'> {
   tone: Tone;
@@ -74,24 +61,25 @@ export function StageBadge({ stage, size = 'md' }: { stage: Stage; size?: BadgeP
   );
 }
 
-const COMPLIANCE = {
-  compliant: { tone: 'green', Icon: IconCircleCheck },
-  pending: { tone: 'amber', Icon: IconClockHour4 },
-  non_compliant: { tone: 'red', Icon: IconCircleX },
-} as const satisfies Record<ComplianceStatus, { tone: Tone; Icon: typeof IconCircleCheck }>;
-
+/**
+ * Paragraph 6 status, with the one label and colour every screen uses for it (COMPLIANCE_LOOK);
+ * `count`, when given, follows the label (a tally).
+ */
 export function ComplianceBadge({
   status,
   size = 'md',
+  count,
 }: {
   status: ComplianceStatus;
   size?: BadgeProps['size'];
+  count?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { tone, Icon } = COMPLIANCE[status];
+  const { tone, Icon } = COMPLIANCE_LOOK[status];
   return (
     <ToneBadge tone={tone} size={size} icon={<Icon size={14} aria-hidden="true" />} data-status={status}>
-      {t(`projects.compliance.${status}`)}
+      {t(`paragraph6Status.${status}`)}
+      {count !== undefined ? <> {count}</> : null}
     </ToneBadge>
   );
 }

@@ -118,6 +118,8 @@ export function useReasonText() {
       switch (reason.code) {
         case 'consent_missing':
           return t('projects.reasons.compliance.consent_missing', { country: country(facts) });
+        case 'consent_not_requested':
+          return t('projects.reasons.compliance.consent_not_requested', { country: country(facts) });
         case 'consent_requested':
           return facts['requestedOn']
             ? t('projects.reasons.compliance.consent_requested', {
@@ -246,7 +248,7 @@ export function useReasonText() {
             ...countries.flatMap((entry) => records(entry['reasons'])),
           ];
           const head = t('projects.reasons.transition.paragraph_6_not_compliant', {
-            status: t(`projects.compliance.${text(facts['status']) as 'pending'}`).toLocaleLowerCase(
+            status: t(`paragraph6Status.${text(facts['status']) as 'pending'}`).toLocaleLowerCase(
               format.locale,
             ),
             on: date(facts['on']),

@@ -1,3 +1,4 @@
+import { Notifications } from '@mantine/notifications';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -32,6 +33,8 @@ export function renderWithProviders(
   );
   const result = render(
     <AppProvider queryClient={queryClient}>
+      {/* The app shell shows confirmations; screens rendered alone get them here. */}
+      <Notifications />
       <RouterProvider router={router} flushSync={flushRouterUpdate} />
     </AppProvider>,
   );

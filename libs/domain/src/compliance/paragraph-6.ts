@@ -1,20 +1,21 @@
 import type { IsoDate } from '../calendar/iso-date';
-import { compareIsoDates } from '../calendar/iso-date';
+import { addDays, compareIsoDates } from '../calendar/iso-date';
+import type { Stage } from '../lifecycle/stages';
+import { isStageIn, PROPOSAL_STAGES } from '../lifecycle/stages';
 
 /**
  * Resolution 66/290 paragraph 6, evaluated for one project on one date (DESIGN.md §4.2): for every
  * recipient country, a consent that holds on that date and an alignment to a national strategy whose
- * period covers the project's start. The evaluation reads the records as they are now (their status
- * is their current state); it does not rebuild a past state from their history.
+ * period covers the project's start. A consent record is read as it stood on the date, from its
+ * versions (consentStatusOn, consentOn), so a withdrawal or an expiry after the date never changes
+ * the answer for it. Alignments keep no history: they are read as they are.
  */
 
 export const CONSENT_STATUSES = ['requested', 'granted', 'refused', 'withdrawn', 'expired'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
-export interface ConsentRecordInput {
-  id: string;
-  /** ISO 3166-1 alpha-3. */
-  country: string;
+/** One version of a consent record, as it was recorded. */
+export interface ConsentVersion {
   status: ConsentStatus;
   requestedOn: IsoDate | null;
   grantedOn: IsoDate | null;
@@ -24,6 +25,19 @@ export interface ConsentRecordInput {
   hasIssuingOffice: boolean;
   hasSignatory: boolean;
   hasDocumentReference: boolean;
+  /**
+   * The day (UTC) this version was recorded: a change that carries no date of its own (a refusal,
+   * an expiry marked early) takes effect then. Absent: on file before any date asked.
+   */
+  recordedOn?: IsoDate;
+}
+
+export interface ConsentRecordInput extends ConsentVersion {
+  id: string;
+  /** ISO 3166-1 alpha-3. */
+  country: string;
+  /** The earlier versions of the record (its history), oldest first; the record itself is the latest. */
+  history?: readonly ConsentVersion[];
 }
 
 export interface AlignmentInput {
@@ -42,9 +56,15 @@ export interface Paragraph6Input {
   consents: readonly ConsentRecordInput[];
   alignments: readonly AlignmentInput[];
   projectStart: IsoDate | null;
+  /**
+   * The project's stage: a proposal (before the decision) with no consent on file for a country is
+   * "not requested" there, not a failure. Absent: judged as a decided project.
+   */
+  stage?: Stage;
 }
 
-export type ComplianceStatus = 'compliant' | 'pending' | 'non_compliant';
+export const COMPLIANCE_STATUSES = ['compliant', 'pending', 'not_requested', 'non_compliant'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 export type ConsentProblem =
   | { code: 'consent_not_granted'; facts: { status: 'requested' | 'refused' | 'expired' } }
@@ -57,9 +77,12 @@ export type ConsentProblem =
 
 export interface ConsentRecordEvaluation {
   recordId: string;
+  /** The record as it stood on the date. */
   status: ConsentStatus;
+  requestedOn: IsoDate | null;
   grantedOn: IsoDate | null;
   validUntil: IsoDate | null;
+  withdrawnOn: IsoDate | null;
   counts: boolean;
   /** Every reason the record does not count on the date; empty when it counts. */
   problems: ConsentProblem[];
@@ -88,6 +111,7 @@ export interface AlignmentEvaluation {
 
 export type ComplianceReason =
   | { code: 'consent_missing'; facts: { country: string } }
+  | { code: 'consent_not_requested'; facts: { country: string } }
   | { code: 'consent_requested'; facts: { country: string; recordId: string; requestedOn: IsoDate | null } }
   | { code: 'consent_refused'; facts: { country: string; recordId: string } }
   | { code: 'consent_withdrawn'; facts: { country: string; recordId: string; withdrawnOn: IsoDate | null } }
@@ -122,13 +146,75 @@ export interface Paragraph6Result {
   reasons: ComplianceReason[];
 }
 
-function isWithdrawn(record: ConsentRecordInput): boolean {
+function isWithdrawn(record: ConsentVersion): boolean {
   // A withdrawal date on a record still marked granted is contradictory data: the safe reading is
   // that the State took its consent back.
   return record.status === 'withdrawn' || record.withdrawnOn !== null;
 }
 
-export function evaluateConsentRecord(record: ConsentRecordInput, on: IsoDate): ConsentRecordEvaluation {
+/**
+ * The status of one version of a consent record on a date, from the dates it carries: a withdrawal
+ * takes effect on its date, an expiry the day after the validity ends (or the day it was recorded,
+ * if that came first), a grant on its date, a request on its date, a refusal on the day it was
+ * recorded. Before its own change took effect the version says what stood until then: granted from
+ * the grant date, requested from the request date. null: nothing of it was on file yet.
+ */
+export function consentStatusOn(version: ConsentVersion, on: IsoDate): ConsentStatus | null {
+  const reached = (date: IsoDate | null | undefined): boolean =>
+    date === undefined || (date !== null && compareIsoDates(date, on) <= 0);
+  const recorded = reached(version.recordedOn);
+  const dated = (date: IsoDate | null): boolean => (date === null ? recorded : reached(date));
+  const before = (): ConsentStatus | null => {
+    if (version.status !== 'requested' && version.status !== 'refused' && version.grantedOn !== null) {
+      if (reached(version.grantedOn)) return 'granted';
+    }
+    return version.requestedOn !== null && reached(version.requestedOn) ? 'requested' : null;
+  };
+  switch (isWithdrawn(version) ? 'withdrawn' : version.status) {
+    case 'withdrawn':
+      return dated(version.withdrawnOn) ? 'withdrawn' : before();
+    case 'expired':
+      return recorded || (version.validUntil !== null && reached(addDays(version.validUntil, 1)))
+        ? 'expired'
+        : before();
+    case 'refused':
+      return recorded ? 'refused' : before();
+    case 'granted':
+      return dated(version.grantedOn) ? 'granted' : before();
+    case 'requested':
+      return dated(version.requestedOn) ? 'requested' : null;
+  }
+}
+
+/**
+ * The record as it stood on the date: the latest version with something on file then, read on that
+ * date (a grant not yet made is not there, a withdrawal not yet made is not there). null: the record
+ * was not on file yet.
+ */
+export function consentOn(record: ConsentRecordInput, on: IsoDate): ConsentRecordInput | null {
+  const versions: ConsentVersion[] = [record, ...[...(record.history ?? [])].reverse()];
+  for (const version of versions) {
+    const status = consentStatusOn(version, on);
+    if (status === null) continue;
+    const granted = status === 'granted' || status === 'withdrawn' || status === 'expired';
+    return {
+      id: record.id,
+      country: record.country,
+      status,
+      requestedOn: version.requestedOn,
+      grantedOn: granted ? version.grantedOn : null,
+      validUntil: granted ? version.validUntil : null,
+      withdrawnOn: status === 'withdrawn' ? version.withdrawnOn : null,
+      hasIssuingOffice: version.hasIssuingOffice,
+      hasSignatory: version.hasSignatory,
+      hasDocumentReference: version.hasDocumentReference,
+    };
+  }
+  return null;
+}
+
+/** Judges the record as it is given; consentOn gives it as it stood on a date. */
+function judgeConsent(record: ConsentRecordInput, on: IsoDate): ConsentRecordEvaluation {
   const problems: ConsentProblem[] = [];
   if (isWithdrawn(record)) {
     problems.push({ code: 'consent_record_withdrawn', facts: { withdrawnOn: record.withdrawnOn } });
@@ -154,11 +240,22 @@ export function evaluateConsentRecord(record: ConsentRecordInput, on: IsoDate): 
   return {
     recordId: record.id,
     status: record.status,
+    requestedOn: record.requestedOn,
     grantedOn: record.grantedOn,
     validUntil: record.validUntil,
+    withdrawnOn: record.withdrawnOn,
     counts: problems.length === 0,
     problems,
   };
+}
+
+/** The record judged as it stood on the date; null when it was not on file yet. */
+export function evaluateConsentRecord(
+  record: ConsentRecordInput,
+  on: IsoDate,
+): ConsentRecordEvaluation | null {
+  const asOn = consentOn(record, on);
+  return asOn && judgeConsent(asOn, on);
 }
 
 function hasText(value: string | null): boolean {
@@ -199,31 +296,43 @@ export function evaluateAlignment(
   };
 }
 
-/** The consent that counts for a country on the date, if any: the most recently granted valid one. */
+/**
+ * The consent that counts for a country on the date, if any, as it stood then: the most recently
+ * granted valid one.
+ */
 export function countingConsent(
   records: readonly ConsentRecordInput[],
   on: IsoDate,
 ): ConsentRecordInput | null {
   let best: ConsentRecordInput | null = null;
   for (const record of records) {
-    if (!evaluateConsentRecord(record, on).counts) continue;
-    if (best === null || compareIsoDates(record.grantedOn ?? on, best.grantedOn ?? on) > 0) best = record;
+    const asOn = consentOn(record, on);
+    if (!asOn || !judgeConsent(asOn, on).counts) continue;
+    if (best === null || compareIsoDates(asOn.grantedOn ?? on, best.grantedOn ?? on) > 0) best = asOn;
   }
   return best;
 }
 
+/** Stages judged before their decision: a missing consent there is not requested yet, not refused. */
+export function isProposalStage(stage: Stage | undefined): boolean {
+  return stage !== undefined && isStageIn(stage, PROPOSAL_STAGES);
+}
+
 function evaluateCountry(country: string, input: Paragraph6Input, on: IsoDate): CountryCompliance {
-  const consents = input.consents.filter((c) => c.country === country);
+  const consents = input.consents.filter((c) => c.country === country).flatMap((c) => consentOn(c, on) ?? []);
   const alignments = input.alignments.filter((a) => a.country === country);
-  const consentEvaluations = consents.map((c) => evaluateConsentRecord(c, on));
+  const consentEvaluations = consents.map((c) => judgeConsent(c, on));
   const alignmentEvaluations = alignments.map((a) => evaluateAlignment(a, input.projectStart));
   const consent = countingConsent(consents, on);
   const alignmentIndex = alignmentEvaluations.findIndex((a) => a.counts);
   const alignment = alignmentIndex >= 0 ? alignments[alignmentIndex] : undefined;
+  const notRequested = consents.length === 0 && isProposalStage(input.stage);
 
   const reasons: ComplianceReason[] = [];
   if (!consent) {
-    if (consents.length === 0) reasons.push({ code: 'consent_missing', facts: { country } });
+    if (consents.length === 0) {
+      reasons.push({ code: notRequested ? 'consent_not_requested' : 'consent_missing', facts: { country } });
+    }
     for (const record of consents) {
       if (isWithdrawn(record)) {
         reasons.push({
@@ -260,11 +369,17 @@ function evaluateCountry(country: string, input: Paragraph6Input, on: IsoDate): 
 
   // DESIGN.md §4.2, to the letter: pending when a consent is requested and nothing is refused or
   // withdrawn. A refusal or withdrawal on file makes the country non-compliant until a valid consent
-  // replaces it, even while a new request is out.
+  // replaces it, even while a new request is out. A proposal that has not asked yet is not failing.
   const requested = consents.some((c) => c.status === 'requested' && !isWithdrawn(c));
   const refusedOrWithdrawn = consents.some((c) => c.status === 'refused' || isWithdrawn(c));
   const status: ComplianceStatus =
-    consent && alignment ? 'compliant' : requested && !refusedOrWithdrawn ? 'pending' : 'non_compliant';
+    consent && alignment
+      ? 'compliant'
+      : requested && !refusedOrWithdrawn
+        ? 'pending'
+        : notRequested
+          ? 'not_requested'
+          : 'non_compliant';
 
   return {
     country,
@@ -280,6 +395,9 @@ function evaluateCountry(country: string, input: Paragraph6Input, on: IsoDate): 
   };
 }
 
+/** The overall status from the countries': the worst of them, in this order. */
+const SEVERITY: readonly ComplianceStatus[] = ['non_compliant', 'pending', 'not_requested', 'compliant'];
+
 export function evaluateParagraph6(input: Paragraph6Input, on: IsoDate): Paragraph6Result {
   // Validates the date up front, so a malformed one fails even for a project without records.
   compareIsoDates(on, on);
@@ -288,12 +406,87 @@ export function evaluateParagraph6(input: Paragraph6Input, on: IsoDate): Paragra
   if (countries.length === 0) reasons.push({ code: 'no_recipient_country', facts: {} });
   if (input.projectStart === null) reasons.push({ code: 'project_start_missing', facts: {} });
   const status: ComplianceStatus =
-    countries.length === 0 || countries.some((c) => c.status === 'non_compliant')
-      ? 'non_compliant'
-      : countries.some((c) => c.status === 'pending')
-        ? 'pending'
-        : 'compliant';
+    countries.length === 0
+      ? isProposalStage(input.stage)
+        ? 'not_requested'
+        : 'non_compliant'
+      : SEVERITY.find((s) => countries.some((c) => c.status === s))!;
   return { on, status, countries, reasons };
+}
+
+/** On which date a project is judged when no date is asked, and why (DESIGN.md §4.2). */
+export type Paragraph6Basis = 'today' | 'approval' | 'last_decision';
+
+export interface ProjectDecisions {
+  /** The date of the (latest) decision to approve, if any. */
+  approvedOn: IsoDate | null;
+  /** The date of the latest decision of any kind, if any. */
+  lastDecisionOn: IsoDate | null;
+}
+
+/**
+ * Proposals before the decision and approved or active projects are judged on today; completed and
+ * closed ones as they stood when they were approved; rejected and withdrawn ones as they stood at
+ * that decision. What changed since is history, not a failure (paragraph6Losses). Without the
+ * decision on file, today.
+ */
+export function paragraph6Date(
+  stage: Stage,
+  today: IsoDate,
+  decisions: ProjectDecisions,
+): { on: IsoDate; basis: Paragraph6Basis } {
+  if ((stage === 'completed' || stage === 'closed') && decisions.approvedOn !== null) {
+    return { on: decisions.approvedOn, basis: 'approval' };
+  }
+  if ((stage === 'rejected' || stage === 'withdrawn') && decisions.lastDecisionOn !== null) {
+    return { on: decisions.lastDecisionOn, basis: 'last_decision' };
+  }
+  return { on: today, basis: 'today' };
+}
+
+/** A consent that counted on the date judged and no longer does: shown as history. */
+export interface Paragraph6Loss {
+  country: string;
+  recordId: string;
+  /** What happened to it: withdrawn, expired (by date or by status), or changed otherwise. */
+  kind: 'withdrawn' | 'expired' | 'changed';
+  /** The first day it no longer counted; null when the records do not say. */
+  lostOn: IsoDate | null;
+}
+
+/**
+ * For a project judged on an earlier date: the consents that counted then and no longer count
+ * today, each with the day it stopped counting.
+ */
+export function paragraph6Losses(
+  input: Paragraph6Input,
+  judged: Paragraph6Result,
+  today: IsoDate,
+): Paragraph6Loss[] {
+  if (compareIsoDates(judged.on, today) >= 0) return [];
+  return judged.countries.flatMap((country): Paragraph6Loss[] => {
+    const record = input.consents.find((c) => c.id === country.consent.recordId);
+    if (!record) return [];
+    const now = consentOn(record, today);
+    if (now && judgeConsent(now, today).counts) return [];
+    if (now && isWithdrawn(now)) {
+      return [{ country: country.country, recordId: record.id, kind: 'withdrawn', lostOn: now.withdrawnOn }];
+    }
+    const validUntil = now?.validUntil ?? null;
+    if (now && validUntil !== null && compareIsoDates(validUntil, today) < 0) {
+      return [
+        { country: country.country, recordId: record.id, kind: 'expired', lostOn: addDays(validUntil, 1) },
+      ];
+    }
+    return [
+      {
+        country: country.country,
+        recordId: record.id,
+        kind: now?.status === 'expired' ? 'expired' : 'changed',
+        lostOn: null,
+      },
+    ];
+  });
 }
 
 export function describeConsentProblem(problem: ConsentProblem): string {
@@ -332,6 +525,8 @@ export function describeComplianceReason(reason: ComplianceReason): string {
   switch (reason.code) {
     case 'consent_missing':
       return `No consent of ${reason.facts.country} is recorded.`;
+    case 'consent_not_requested':
+      return `The consent of ${reason.facts.country} has not been requested yet.`;
     case 'consent_requested':
       return `The consent of ${reason.facts.country} was requested${reason.facts.requestedOn ? ` on ${reason.facts.requestedOn}` : ''} and has not been granted yet.`;
     case 'consent_refused':

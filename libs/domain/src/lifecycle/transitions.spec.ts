@@ -165,6 +165,7 @@ describe('gate to approved', () => {
   });
 
   it('refuses when paragraph 6 is not compliant on the decision date', () => {
+    // Granted the day after the decision: on the decision date the consent was only requested.
     const lateConsent = {
       ...paragraph6,
       consents: paragraph6.consents.map((c) => ({ ...c, grantedOn: '2015-06-16' })),
@@ -174,12 +175,12 @@ describe('gate to approved', () => {
     expect(check.failures[0]).toMatchObject({
       facts: {
         on: DECISION,
-        status: 'non_compliant',
-        countries: [{ country: 'KEN', status: 'non_compliant' }],
+        status: 'pending',
+        countries: [{ country: 'KEN', status: 'pending' }],
       },
     });
     expect(describeTransitionFailure(check.failures[0]!)).toBe(
-      'Resolution 66/290 paragraph 6 is non-compliant on 2015-06-15. The consent of KEN does not count: it was granted on 2015-06-16, after 2015-06-15.',
+      'Resolution 66/290 paragraph 6 is pending on 2015-06-15. The consent of KEN was requested on 2015-01-10 and has not been granted yet.',
     );
   });
 

@@ -220,6 +220,13 @@ const FIELD_LABELS: Record<RequiredProposalField, string> = {
   'narratives.protection_empowerment': `${principle('protection_empowerment').title} narrative`,
 };
 
+const COMPLIANCE_WORDS: Record<ComplianceStatus, string> = {
+  compliant: 'compliant',
+  pending: 'pending',
+  not_requested: 'not requested yet',
+  non_compliant: 'non-compliant',
+};
+
 export function describeTransitionFailure(failure: TransitionFailure): string {
   switch (failure.code) {
     case 'transition_not_allowed': {
@@ -237,7 +244,7 @@ export function describeTransitionFailure(failure: TransitionFailure): string {
       return 'A lead organization is required.';
     case 'paragraph_6_not_compliant': {
       const reasons = [...failure.facts.reasons, ...failure.facts.countries.flatMap((c) => c.reasons)];
-      return `Resolution 66/290 paragraph 6 is ${failure.facts.status.replace('_', '-')} on ${failure.facts.on}. ${reasons.map(describeComplianceReason).join(' ')}`.trim();
+      return `Resolution 66/290 paragraph 6 is ${COMPLIANCE_WORDS[failure.facts.status]} on ${failure.facts.on}. ${reasons.map(describeComplianceReason).join(' ')}`.trim();
     }
     case 'assessment_not_passing':
       return `The assessment does not pass. ${failure.facts.failures.map(describeAssessmentFailure).join(' ')}`.trim();

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { SESSION_COOKIE } from '../access/access.decorators';
 import { Problem } from '../problem-details/problem';
 
@@ -14,13 +14,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Bearer-token clients never use the cookie (the session guard prefers the header), so they are
  * not concerned.
  */
-export function crossSiteGuard(request: Request, _response: Response, next: NextFunction): void {
-  if (SAFE_METHODS.has(request.method) || !usesSessionCookie(request)) return next();
+export function crossSiteRefusal(request: Request): Problem | null {
+  if (SAFE_METHODS.has(request.method) || !usesSessionCookie(request)) return null;
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined) return next(site === 'same-origin' ? undefined : refusal());
+  if (site !== undefined) return site === 'same-origin' ? null : refusal();
   const origin = request.headers.origin;
-  if (origin === undefined) return next();
-  return next(hostOf(origin) === request.headers.host?.toLowerCase() ? undefined : refusal());
+  if (origin === undefined) return null;
+  return hostOf(origin) === request.headers.host?.toLowerCase() ? null : refusal();
 }
 
 function usesSessionCookie(request: Request): boolean {

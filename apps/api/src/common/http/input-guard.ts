@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { FieldError, Problem } from '../problem-details/problem';
 import { unstorableText } from './text';
 
@@ -17,29 +17,27 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor']);
  * surrogates in any string, prototype keys, and lists of lists, which no operation of the API
  * accepts and which slip through @ValidateNested({ each: true }).
  */
-export function inputGuard(request: Request, _response: Response, next: NextFunction): void {
-  try {
-    const errors: FieldError[] = [];
-    const url = request.originalUrl ?? request.url;
-    const queryStart = url.indexOf('?');
-    const path = queryStart === -1 ? url : url.slice(0, queryStart);
-    if (/%00/i.test(path)) errors.push({ field: 'path', message: 'must not contain a NUL character' });
-    if (queryStart !== -1) {
-      const parameters = url.slice(queryStart + 1).split('&').length;
-      if (parameters > MAX_QUERY_PARAMETERS) {
-        errors.push({
-          field: 'query',
-          message: `must not have more than ${MAX_QUERY_PARAMETERS} parameters`,
-        });
-      } else {
-        inspect(request.query, '', errors);
-      }
+export function inputProblem(request: Request): Problem | null {
+  const errors: FieldError[] = [];
+  const url = request.originalUrl ?? request.url;
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  if (path.includes('%') && /%00/i.test(path))
+    errors.push({ field: 'path', message: 'must not contain a NUL character' });
+  if (queryStart !== -1) {
+    const parameters = url.slice(queryStart + 1).split('&').length;
+    if (parameters > MAX_QUERY_PARAMETERS) {
+      errors.push({
+        field: 'query',
+        message: `must not have more than ${MAX_QUERY_PARAMETERS} parameters`,
+      });
+    } else {
+      inspect(request.query, '', errors);
     }
-    inspect(request.body, '', errors);
-    next(errors.length > 0 ? Problem.validation(errors) : undefined);
-  } catch (error) {
-    next(error);
   }
+  // Express 5 leaves the body undefined when no parser read one.
+  if (request.body !== undefined) inspect(request.body, '', errors);
+  return errors.length > 0 ? Problem.validation(errors) : null;
 }
 
 function inspect(value: unknown, field: string, errors: FieldError[]): void {

@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { HttpStatus } from '@nestjs/common';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import {
+  BadRequestException,
+  HttpStatus,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Problem } from '../problem-details/problem';
 
 export interface JsonLimits {
@@ -19,96 +26,205 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /**
- * One pass over the raw bytes, before JSON.parse, class-transformer or the validators walk the
- * body: their cost (and class-transformer's recursion) grows with nesting and size, so a small
- * hostile body could otherwise hold the event loop for seconds. Structural characters are ASCII
- * and never occur inside a multi-byte UTF-8 sequence, so bytes can be scanned directly.
+ * The shape of a JSON body, checked on the raw bytes as they arrive, before JSON.parse,
+ * class-transformer or the validators walk it: their cost (and class-transformer's recursion) grows
+ * with nesting and size, so a small hostile body could otherwise hold the event loop for seconds.
+ * Structural characters are ASCII and never occur inside a multi-byte UTF-8 sequence, so bytes can
+ * be scanned directly, and a chunk boundary can fall anywhere.
  */
-export function jsonShapeProblem(body: Buffer, limits: JsonLimits): Problem | null {
-  let depth = 0;
-  let nodes = 1;
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < body.length; i++) {
-    const byte = body[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (byte === BACKSLASH) escaped = true;
-      else if (byte === QUOTE) inString = false;
-      continue;
+export class JsonShapeScanner {
+  private depth = 0;
+  private nodes = 1;
+  private inString = false;
+  private escaped = false;
+
+  constructor(private readonly limits: JsonLimits) {}
+
+  /** Scans the next chunk; returns the first bound it breaks, or null. */
+  push(chunk: Uint8Array): Problem | null {
+    const { maxDepth, maxNodes } = this.limits;
+    let { depth, nodes, inString, escaped } = this;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) inString = false;
+        continue;
+      }
+      switch (byte) {
+        case QUOTE:
+          inString = true;
+          break;
+        case OPEN_BRACE:
+        case OPEN_BRACKET:
+          depth++;
+          nodes++;
+          if (depth > maxDepth) return tooDeep(maxDepth);
+          break;
+        case CLOSE_BRACE:
+        case CLOSE_BRACKET:
+          depth--;
+          break;
+        case COMMA:
+          nodes++;
+          break;
+      }
+      if (nodes > maxNodes) return tooMany(maxNodes);
     }
-    switch (byte) {
-      case QUOTE:
-        inString = true;
-        break;
-      case OPEN_BRACE:
-      case OPEN_BRACKET:
-        depth++;
-        nodes++;
-        if (depth > limits.maxDepth) {
-          return new Problem(
-            HttpStatus.BAD_REQUEST,
-            'too-deeply-nested',
-            'Request too deeply nested',
-            `The JSON body nests arrays or objects more than ${limits.maxDepth} levels deep.`,
-          );
+    Object.assign(this, { depth, nodes, inString, escaped });
+    return null;
+  }
+}
+
+function tooDeep(maxDepth: number): Problem {
+  return new Problem(
+    HttpStatus.BAD_REQUEST,
+    'too-deeply-nested',
+    'Request too deeply nested',
+    `The JSON body nests arrays or objects more than ${maxDepth} levels deep.`,
+  );
+}
+
+function tooMany(maxNodes: number): Problem {
+  return new Problem(
+    HttpStatus.BAD_REQUEST,
+    'too-many-values',
+    'Request has too many values',
+    `The JSON body holds more than ${maxNodes} values.`,
+  );
+}
+
+/** The whole body at once: the scanner over one chunk. */
+export function jsonShapeProblem(body: Uint8Array, limits: JsonLimits): Problem | null {
+  return new JsonShapeScanner(limits).push(body);
+}
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+/** The decoder for a Content-Encoding body-parser accepts, the request itself for none. */
+function decoded(request: IncomingMessage): Readable {
+  const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+  switch (encoding) {
+    case 'identity':
+      return request;
+    case 'gzip':
+      return request.pipe(zlib.createGunzip());
+    case 'deflate':
+      return request.pipe(zlib.createInflate());
+    case 'br':
+      return request.pipe(zlib.createBrotliDecompress());
+    default:
+      throw new UnsupportedMediaTypeException(`unsupported content encoding "${encoding}"`);
+  }
+}
+
+/**
+ * Parses `application/json` bodies as express.json() does (UTF-8, objects and arrays only, an
+ * empty body as {}, gzip/deflate/br), bounded while the body streams in: the first byte past the
+ * depth or value bound, or past `limitBytes`, ends the reading, so a hostile body is neither
+ * buffered nor read to its end. Such an answer closes the connection, since the rest of the body
+ * is left unread. Named `jsonParser` so that Nest does not add its own.
+ */
+export function boundedJsonParser(limits: JsonLimits, limitBytes: number): RequestHandler {
+  return function jsonParser(request: Request, response: Response, next: NextFunction): void {
+    // req.is answers null at once for requests without a body (GET, HEAD, most DELETEs).
+    if (request.body !== undefined || !request.is('application/json')) return next();
+    const charset = (CHARSET.exec(request.headers['content-type'] ?? '')?.[1] ?? 'utf-8').toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'utf8') {
+      // RFC 8259 §8.1: JSON between systems is UTF-8. Other charsets would defeat the byte scan.
+      const refusal = charset.startsWith('utf-')
+        ? new Problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            'unsupported-charset',
+            'Unsupported media type',
+            'JSON bodies must be UTF-8.',
+          )
+        : new UnsupportedMediaTypeException(`unsupported charset "${charset.toUpperCase()}"`);
+      return refuseUnread(request, response, next, refusal);
+    }
+    const declared = Number(request.headers['content-length']);
+    if (declared > limitBytes && !request.headers['content-encoding'])
+      return refuseUnread(request, response, next, new PayloadTooLargeException('request entity too large'));
+    let stream: Readable;
+    try {
+      stream = decoded(request);
+    } catch (error) {
+      return refuseUnread(request, response, next, error);
+    }
+
+    const scanner = new JsonShapeScanner(limits);
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let done = false;
+    const finish = (error: unknown, body?: unknown) => {
+      if (done) return;
+      done = true;
+      stream.off('data', onData).off('end', onEnd).off('error', onError);
+      request.off('close', onClose);
+      if (error === undefined) {
+        request.body = body;
+        return next();
+      }
+      if (!request.complete) {
+        if (stream !== request) {
+          request.unpipe();
+          stream.destroy();
         }
-        break;
-      case CLOSE_BRACE:
-      case CLOSE_BRACKET:
-        depth--;
-        break;
-      case COMMA:
-        nodes++;
-        break;
-    }
-    if (nodes > limits.maxNodes) {
-      return new Problem(
-        HttpStatus.BAD_REQUEST,
-        'too-many-values',
-        'Request has too many values',
-        `The JSON body holds more than ${limits.maxNodes} values.`,
+        return refuseUnread(request, response, next, error);
+      }
+      next(error);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limitBytes) return finish(new PayloadTooLargeException('request entity too large'));
+      const problem = scanner.push(chunk);
+      if (problem) return finish(problem);
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      try {
+        finish(undefined, parse(Buffer.concat(chunks, received).toString('utf8')));
+      } catch (error) {
+        finish(new BadRequestException((error as Error).message));
+      }
+    };
+    const onError = (error: Error) => finish(new BadRequestException(error.message));
+    const onClose = () => {
+      if (!request.complete) finish(new BadRequestException('request aborted'));
+    };
+    stream.on('data', onData).on('end', onEnd).on('error', onError);
+    request.on('close', onClose);
+  };
+}
+
+/**
+ * Answers without reading the rest of the body: reading on would cost what the bound saves, so the
+ * connection is closed after the answer instead of being kept for another request.
+ */
+function refuseUnread(request: Request, response: Response, next: NextFunction, error: unknown): void {
+  request.pause();
+  response.setHeader('Connection', 'close');
+  next(error);
+}
+
+/** As body-parser's strict JSON: an empty body is {}, and only an object or an array is a body. */
+function parse(text: string): unknown {
+  // iconv-lite, which body-parser decodes with, drops a byte order mark.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.length === 0) return {};
+  const first = /\S/.exec(body);
+  if (first && first[0] !== '{' && first[0] !== '[') {
+    // The message JSON.parse gives for an unexpected character where the value starts, as body-parser's.
+    const at = first.index;
+    try {
+      JSON.parse(body.slice(0, at) + '#'.repeat(body.length - at));
+    } catch (error) {
+      throw new SyntaxError(
+        (error as Error).message.replace(/#+/g, (run) => body.substring(at, at + run.length)),
+        { cause: error },
       );
     }
   }
-  return null;
-}
-
-/**
- * body-parser's `verify` hook: it sees the raw body after it is read and before it is decoded
- * and parsed; what it throws is answered as the request's error.
- */
-export function verifyJsonShape(limits: JsonLimits) {
-  return (_request: IncomingMessage, _response: unknown, body: Buffer, encoding: string): void => {
-    // RFC 8259 §8.1: JSON between systems is UTF-8. Other charsets would defeat the byte scan.
-    if (encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') {
-      throw new Problem(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        'unsupported-charset',
-        'Unsupported media type',
-        'JSON bodies must be UTF-8.',
-      );
-    }
-    const problem = jsonShapeProblem(body, limits);
-    if (problem) throw problem;
-  };
-}
-
-/**
- * express.json() bounded by `verifyJsonShape`. Named `jsonParser` so that Nest does not add its
- * own. body-parser marks what `verify` throws as an http-errors error (expose, statusCode), which
- * Nest would rewrap as a bare HttpException; the marks are taken off so the problem keeps its type.
- */
-export function boundedJsonParser(limits: JsonLimits, limit: string): RequestHandler {
-  const parse = express.json({ limit, verify: verifyJsonShape(limits) });
-  return function jsonParser(request: Request, response: Response, next: NextFunction): void {
-    void parse(request, response, (error?: unknown) => {
-      if (error instanceof Problem) {
-        const marked = error as Problem & { expose?: boolean; statusCode?: number };
-        delete marked.expose;
-        delete marked.statusCode;
-      }
-      next(error);
-    });
-  };
+  return JSON.parse(body) as unknown;
 }

@@ -1,5 +1,7 @@
 import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
+import '@mantine/notifications/styles.css';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +80,8 @@ function Shell({ user }: { user: User }) {
       <a href="#main-content" className="skip-link">
         {t('app.skipToContent')}
       </a>
+      {/* Confirmations of saved work (lib/notify): only signed-in screens save, so the sign-in page does not load them. */}
+      <Notifications position="top-center" limit={3} />
       <AppShell
         header={{ height: 64 }}
         navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}

@@ -16,5 +16,3 @@ export type {
   UpdateAlignmentBody,
   UpdateConsentBody,
 } from './api/types';
-// The amount a person typed, as the API reads it (the finance panel's transfers, the project form).
-export { normalizeAmount } from './lib/project-form';

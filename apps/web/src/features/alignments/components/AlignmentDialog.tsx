@@ -1,10 +1,13 @@
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useAlignments, useNationalStrategies, useSaveAlignment } from '../api/alignments';
 import type { Alignment, NationalStrategy, Project } from '../../projects';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { useStaleMerge } from '../../../lib/form';
+import { notifySaved } from '../../../lib/notify';
 import { useProjectFormat } from '../../../lib/project-format';
-import { fieldErrorsOf, staleVersionOf } from '../../../lib/problem-members';
+import { fieldErrorsOf } from '../../../lib/problem-members';
 import { ALERT_STYLES, OK_TEXT, WARN_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
 
@@ -14,6 +17,26 @@ interface AlignmentDialogProps {
   alignment: Alignment | null;
   onClose: () => void;
 }
+
+interface AlignmentValues {
+  strategyId: string;
+  priorityArea: string;
+  justification: string;
+}
+
+function valuesOf(alignment: Alignment | null): AlignmentValues {
+  return {
+    strategyId: alignment?.strategyId ?? '',
+    priorityArea: alignment?.priorityArea ?? '',
+    justification: alignment?.justification ?? '',
+  };
+}
+
+const FIELD_LABEL = {
+  strategyId: 'projects.alignment.strategy',
+  priorityArea: 'projects.alignment.priorityArea',
+  justification: 'projects.alignment.justification',
+} as const;
 
 function covers(strategy: NationalStrategy, start: string | null): boolean | null {
   if (!start) return null;
@@ -31,29 +54,46 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
   const alignments = useAlignments(project.id);
   const save = useSaveAlignment(project.id);
   const problemText = useProblemText();
-  const [strategyId, setStrategyId] = useState(alignment?.strategyId ?? '');
-  const [priorityArea, setPriorityArea] = useState(alignment?.priorityArea ?? '');
-  const [justification, setJustification] = useState(alignment?.justification ?? '');
-  const [submitted, setSubmitted] = useState(false);
+  const form = useForm<AlignmentValues>({
+    initialValues: valuesOf(alignment),
+    validate: {
+      strategyId: (value) => (value ? null : t('projects.form.errors.required')),
+      justification: (value) => (value.trim() ? null : t('projects.form.errors.required')),
+    },
+  });
+  const { strategyId, priorityArea, justification } = form.getValues();
+  const stale = useStaleMerge(form, alignment, valuesOf);
   const serverErrors = fieldErrorsOf(save.error);
-  const stale = staleVersionOf(save.error) !== null;
   const strategy = strategies.data?.find((item) => item.id === strategyId) ?? null;
   const name = format.country(country);
   const coverage = strategy ? covers(strategy, project.startDate) : null;
 
-  const submit = () => {
-    setSubmitted(true);
-    if (!strategyId || !justification.trim()) return;
-    const fields = { strategyId, priorityArea: priorityArea || null, justification: justification.trim() };
-    if (!alignment) {
-      save.mutate({ kind: 'create', body: { countryIso3: country, ...fields } }, { onSuccess: onClose });
-    } else {
-      const latest = alignments.data?.find((item) => item.id === alignment.id) ?? alignment;
-      save.mutate(
-        { kind: 'update', alignmentId: alignment.id, body: { ...fields, version: latest.version } },
-        { onSuccess: onClose },
-      );
+  const submit = (values: AlignmentValues) => {
+    const fields = {
+      strategyId: values.strategyId,
+      priorityArea: values.priorityArea || null,
+      justification: values.justification.trim(),
+    };
+    const onSuccess = () => {
+      notifySaved(t('saved.alignment'));
+      onClose();
+    };
+    const base = stale.base;
+    if (!alignment || !base) {
+      save.mutate({ kind: 'create', body: { countryIso3: country, ...fields } }, { onSuccess });
+      return;
     }
+    stale.clear();
+    save.mutate(
+      { kind: 'update', alignmentId: alignment.id, body: { ...fields, version: base.version } },
+      {
+        onSuccess,
+        onError: (error) =>
+          void stale.refused(error, () =>
+            alignments.refetch().then(({ data }) => data?.find((item) => item.id === alignment.id)),
+          ),
+      },
+    );
   };
 
   return (
@@ -70,29 +110,19 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
         </Text>
       }
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           <NativeSelect
             label={t('projects.alignment.strategy')}
             description={t('projects.alignment.strategyHint', { country: name })}
             required
             value={strategyId}
-            onChange={(event) => {
-              setStrategyId(event.currentTarget.value);
-              setPriorityArea('');
-            }}
+            onChange={(event) => form.setValues({ strategyId: event.currentTarget.value, priorityArea: '' })}
             disabled={strategies.isPending}
             error={
-              submitted && !strategyId
-                ? t('projects.form.errors.required')
-                : (serverErrors['strategyId'] ??
-                  (strategies.isError ? t('projects.alignment.strategiesFailed') : undefined))
+              form.errors['strategyId'] ??
+              serverErrors['strategyId'] ??
+              (strategies.isError ? t('projects.alignment.strategiesFailed') : undefined)
             }
           >
             <option value="">
@@ -118,7 +148,7 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
           <NativeSelect
             label={t('projects.alignment.priorityArea')}
             value={priorityArea}
-            onChange={(event) => setPriorityArea(event.currentTarget.value)}
+            onChange={(event) => form.setFieldValue('priorityArea', event.currentTarget.value)}
             disabled={!strategy || strategy.priorityAreas.length === 0}
             error={serverErrors['priorityArea']}
           >
@@ -138,33 +168,25 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
             minRows={3}
             maxLength={10000}
             value={justification}
-            onChange={(event) => setJustification(event.currentTarget.value)}
-            error={
-              submitted && !justification.trim()
-                ? t('projects.form.errors.required')
-                : serverErrors['justification']
-            }
+            onChange={(event) => form.setFieldValue('justification', event.currentTarget.value)}
+            error={form.errors['justification'] ?? serverErrors['justification']}
           />
-          {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
+          {stale.stale ? (
+            <StaleVersionAlert
               title={t('projects.stale.title')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">{t('projects.alignment.stale')}</Text>
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={alignments.isFetching}
-                  onClick={() => void alignments.refetch().then(() => save.reset())}
-                >
-                  {t('projects.stale.reload')}
-                </Button>
-              </Stack>
-            </Alert>
+              body={t('projects.alignment.stale')}
+              changes={
+                stale.changed?.map((field) => t('stale.change', { field: t(FIELD_LABEL[field]) })) ?? null
+              }
+              noChanges={t('stale.noChanges')}
+              primary={{ loading: save.isPending }}
+              secondary={{
+                onClick: () => {
+                  stale.takeTheirs();
+                  save.reset();
+                },
+              }}
+            />
           ) : save.isError && Object.keys(serverErrors).length === 0 ? (
             <Alert
               color="red"
@@ -180,7 +202,7 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
             <Button variant="default" onClick={onClose}>
               {t('projects.actions.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
+            <Button type="submit" loading={save.isPending} disabled={stale.stale}>
               {t('projects.actions.save')}
             </Button>
           </Group>

@@ -24,14 +24,14 @@ import {
   type ConsentRuleError,
   type ConsentStatus,
 } from '@hstf/domain';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
-import { ruleValidator, showServerErrors, useRuleText } from '../../../lib/form';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { ruleValidator, showServerErrors, useRuleText, useStaleMerge } from '../../../lib/form';
 import { useConsents, useSaveConsent } from '../api/consents';
 import type { Consent, CreateConsentBody, UpdateConsentBody } from '../../projects';
 import { useProjectFormat } from '../../../lib/project-format';
-import { staleVersionOf } from '../../../lib/problem-members';
+import { notifySaved } from '../../../lib/notify';
 import { ConsentStatusBadge } from '../../../components/Badges';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { ALERT_STYLES } from '../../../lib/colors';
@@ -70,17 +70,6 @@ const CONSENT_FIELDS_FOR: Readonly<Record<ConsentStatus, readonly ConsentField[]
   expired: ['grantedOn', 'validUntil', 'scope'],
 };
 
-const CONSENT_FIELDS: readonly ConsentField[] = [
-  'requestedOn',
-  'grantedOn',
-  'validUntil',
-  'withdrawnOn',
-  'withdrawalReason',
-  'issuingOffice',
-  'signatory',
-  'documentReference',
-  'scope',
-];
 const DATE_FIELDS = new Set<ConsentField>(['requestedOn', 'grantedOn', 'validUntil', 'withdrawnOn']);
 const LONG_FIELDS = new Set<ConsentField>(['scope', 'withdrawalReason']);
 /** Rules about what a status needs wait for Save; rules about dates speak while typing. */
@@ -166,16 +155,17 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
   const problemText = useProblemText();
   const ruleText = useRuleText();
   const consents = useConsents(projectId);
-  // The record the form edits from: after a stale refusal, the latest one read.
-  const [base, setBase] = useState<Consent | null>(consent);
+  const form = useForm<ConsentValues>({
+    initialValues: valuesOf(consent),
+    // Judged against the record the form edits from, which a stale refusal replaces with the latest.
+    validate: (values) => ruleValidator((next: ConsentValues) => ruleErrorsOf(base, next), ruleText)(values),
+  });
+  const stale = useStaleMerge<ConsentValues, Consent>(form, consent, valuesOf);
+  const base: Consent | null = stale.base;
   const current = base?.status ?? null;
   const choices: readonly ConsentStatus[] = current
     ? [current, ...CONSENT_TRANSITIONS[current]]
     : INITIAL_CONSENT_STATUSES;
-  const form = useForm<ConsentValues>({
-    initialValues: valuesOf(consent),
-    validate: ruleValidator((values: ConsentValues) => ruleErrorsOf(base, values), ruleText),
-  });
   const values = form.getValues();
   const status = values.status;
   // A new request starts afresh: it needs the date it was made, not the previous one.
@@ -184,39 +174,28 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
     (next: ConsentValues) => ruleErrorsOf(base, next).filter((error) => !ON_SAVE_ONLY.has(error.code)),
     ruleText,
   )(values);
-  const stale = staleVersionOf(save.error) !== null;
-  const [changed, setChanged] = useState<ConsentField[]>([]);
   const [others, setOthers] = useState<string[]>([]);
   const name = format.country(country);
   const fields = CONSENT_FIELDS_FOR[status];
   const errorFor = (field: ConsentField) => (form.errors[field] as string | undefined) ?? live[field];
 
-  // Refused as stale: read the record again and say what the other save changed; the form keeps what was typed.
-  useEffect(() => {
-    if (!stale || !consent) return;
-    void consents.refetch().then(({ data }) => {
-      const latest = data?.find((record) => record.id === consent.id);
-      if (!latest) return;
-      const before = valuesOf(base);
-      const after = valuesOf(latest);
-      const theirs = CONSENT_FIELDS.filter((field) => before[field] !== after[field]);
-      // What they changed and this person did not is taken from theirs; these edits stay.
-      const mine = form.getValues();
-      for (const field of theirs) if (mine[field] === before[field]) form.setFieldValue(field, after[field]);
-      if (mine.status === before.status) form.setFieldValue('status', after.status);
-      setChanged(theirs);
-      setBase(latest);
-    });
-    // Only when a save is refused as stale.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stale]);
-
   const submit = (values: ConsentValues) => {
     setOthers([]);
+    stale.clear();
     const change = changeOf(base, values);
     const options = {
-      onSuccess: onClose,
-      onError: (error: unknown) => setOthers(showServerErrors(form, error)),
+      onSuccess: () => {
+        notifySaved(t('saved.consent', { country: name }));
+        onClose();
+      },
+      onError: (error: unknown) => {
+        setOthers(showServerErrors(form, error));
+        if (consent) {
+          stale.refused(error, () =>
+            consents.refetch().then(({ data }) => data?.find((record) => record.id === consent.id)),
+          );
+        }
+      },
     };
     if (!base) {
       save.mutate(
@@ -313,17 +292,20 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
                 maxLength={5000}
               />
             ))}
-          {stale ? (
-            <StaleChangesAlert
-              changes={changed.map((field) =>
-                t('stale.change', { field: t(`projects.consent.fields.${field}`) }),
-              )}
+          {stale.stale ? (
+            <StaleVersionAlert
+              changes={
+                stale.changed
+                  ?.filter((field): field is ConsentField => field !== 'status')
+                  .map((field) => t('stale.change', { field: t(`projects.consent.fields.${field}`) })) ?? null
+              }
               noChanges={t('stale.noChanges')}
-              saving={save.isPending}
-              onTakeTheirs={() => {
-                form.setValues(valuesOf(base));
-                setChanged([]);
-                save.reset();
+              primary={{ loading: save.isPending }}
+              secondary={{
+                onClick: () => {
+                  stale.takeTheirs();
+                  save.reset();
+                },
               }}
             />
           ) : save.isError && !Object.keys(form.errors).length ? (

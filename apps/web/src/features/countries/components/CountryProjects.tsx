@@ -1,7 +1,9 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { COMPLIANCE_STATUSES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ComplianceBadge } from '../../../components/Badges';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
 import { Tag, type TagTone } from '../../../components/Tag';
@@ -34,8 +36,6 @@ const CONSENT_TONES: Record<ConsentState, TagTone> = {
   none: 'gray',
 };
 
-const STATUS_TONES = { compliant: 'teal', pending: 'blue', non_compliant: 'orange' } as const;
-
 /** The projects with this recipient country, with the consent and paragraph 6 status of each in this country. */
 export function CountryProjects({ iso3, countryLabel }: { iso3: string; countryLabel: string }) {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export function CountryProjects({ iso3, countryLabel }: { iso3: string; countryL
     iso3,
   );
   const checked = [...compliance.values()].filter((entry) => entry.country);
-  const tally = (['compliant', 'pending', 'non_compliant'] as const).map((status) => ({
+  const tally = COMPLIANCE_STATUSES.map((status) => ({
     status,
     total: checked.filter((entry) => entry.country?.status === status).length,
   }));
@@ -79,12 +79,16 @@ export function CountryProjects({ iso3, countryLabel }: { iso3: string; countryL
                 {t('countryPage.projects.tally')}
               </Text>
               {tally.map(({ status, total }) => (
-                <Tag key={status} tone={STATUS_TONES[status]}>
-                  {t(`dashboard.compliance.statuses.${status}`)}{' '}
-                  <Text span inherit fw={800}>
-                    {number(total)}
-                  </Text>
-                </Tag>
+                <ComplianceBadge
+                  key={status}
+                  status={status}
+                  size="sm"
+                  count={
+                    <Text span inherit fw={800}>
+                      {number(total)}
+                    </Text>
+                  }
+                />
               ))}
             </Group>
           ) : null}
@@ -180,9 +184,7 @@ export function CountryProjects({ iso3, countryLabel }: { iso3: string; countryL
                             <Skeleton height={18} width={80} />
                           ) : result?.country ? (
                             <Stack gap={2}>
-                              <Tag tone={STATUS_TONES[result.country.status]} miw="max-content">
-                                {t(`dashboard.compliance.statuses.${result.country.status}`)}
-                              </Tag>
+                              <ComplianceBadge status={result.country.status} size="sm" />
                               <Text size="xs" c="dimmed">
                                 {result.country.alignment.holds
                                   ? t('countryPage.projects.aligned')

@@ -131,7 +131,7 @@ describe('the country page', () => {
     );
     expect(within(projects).getByText('Active')).toBeInTheDocument();
     expect(await within(projects).findByText('Withdrawn')).toBeInTheDocument();
-    expect(within(projects).getByText('Not compliant')).toBeInTheDocument();
+    expect(within(projects).getByText('Non-compliant')).toBeInTheDocument();
     expect(within(projects).getByText('Aligned with a national strategy')).toBeInTheDocument();
 
     const strategies = await screen.findByTestId('country-strategies', {}, SLOW);
@@ -190,7 +190,7 @@ describe('the country page', () => {
       path: '/countries/:iso3',
     });
     const projects = await screen.findByTestId('country-projects', {}, SLOW);
-    expect(await within(projects).findByText('Not compliant', {}, SLOW)).toBeInTheDocument();
+    expect(await within(projects).findByText('Non-compliant', {}, SLOW)).toBeInTheDocument();
 
     const wrapper = ({ children }: { children: ReactNode }) => (
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
@@ -211,6 +211,6 @@ describe('the country page', () => {
     );
 
     expect(await within(projects).findByText('Compliant', {}, SLOW)).toBeInTheDocument();
-    expect(within(projects).queryByText('Not compliant')).not.toBeInTheDocument();
+    expect(within(projects).queryByText('Non-compliant')).not.toBeInTheDocument();
   });
 });

@@ -15,10 +15,14 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { IconEqual } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
+import { parseMoney } from '@hstf/domain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { plainDecimal } from '../../../lib/amount';
 import { writeFailureOf } from '../../../lib/field-errors';
-import { showServerErrors } from '../../../lib/form';
+import { showServerErrors, useStaleMerge } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
 import {
   contributionQueryOptions,
@@ -31,15 +35,7 @@ import {
   type UpdateContributionInput,
 } from '../api/save-contribution';
 import { COMMON_CURRENCIES, currencyCodes } from '../lib/currencies';
-import {
-  RATE_DECIMALS,
-  amountProblem,
-  normalizeDecimal,
-  rateProblem,
-  sameDecimal,
-  usdAmountFor,
-} from '../lib/usd';
-import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
+import { RATE_DECIMALS, amountProblem, rateProblem, sameDecimal, usdAmountFor } from '../lib/usd';
 
 const STATUSES: ContributionStatus[] = ['pledged', 'received', 'cancelled'];
 const FIELDS = [
@@ -54,16 +50,6 @@ const FIELDS = [
   'reference',
 ] as const;
 type Field = (typeof FIELDS)[number];
-const COMPARED = [
-  'pledgedOn',
-  'status',
-  'receivedOn',
-  'currency',
-  'amount',
-  'exchangeRate',
-  'earmarking',
-  'reference',
-] as const;
 
 interface Values {
   pledgedOn: string;
@@ -151,14 +137,14 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   const create = useCreateContribution();
   const update = useUpdateContribution(contribution?.id ?? '');
   const mutation = contribution ? update : create;
-  const [base, setBase] = useState<Contribution | null>(contribution);
   const form = useForm<Values>({
     initialValues: valuesOf(contribution),
     validate: (next) => localErrorsOf(next),
   });
   const values = form.getValues();
+  const stale = useStaleMerge(form, contribution, valuesOf);
+  const base = stale.base;
   const [others, setOthers] = useState<string[]>([]);
-  const [changed, setChanged] = useState<(typeof COMPARED)[number][] | null>(null);
   const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
   const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
 
@@ -184,8 +170,10 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   /** The money of the values as the API's rule computes it (libs/domain, through lib/usd). */
   const moneyOf = (next: Values) => {
     const usd = next.currency === 'USD';
-    const amount = normalizeDecimal(next.amount, 2);
-    const exchangeRate = usd ? '1' : normalizeDecimal(next.exchangeRate, RATE_DECIMALS);
+    // The amount field holds the plain decimal lib/amount read; parseMoney makes it canonical ("0100" → "100.00").
+    const reading = parseMoney(next.amount.trim());
+    const amount = reading.ok ? reading.amount : next.amount.trim();
+    const exchangeRate = usd ? '1' : plainDecimal(next.exchangeRate, locale);
     const amountIssue = amountProblem(amount);
     const rateIssue = rateProblem(exchangeRate, next.currency);
     const usdAmount = !amountIssue && !rateIssue ? usdAmountFor(amount, exchangeRate) : null;
@@ -228,7 +216,7 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
     receivedOn: received ? values.receivedOn : null,
     status: values.status,
     currency: values.currency,
-    amount: amount.includes('.') ? amount : `${amount}.00`,
+    amount,
     exchangeRate,
     usdAmount: usdAmount ?? '0.00',
     earmarking: values.earmarking.trim() || null,
@@ -266,7 +254,10 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   const handleSubmit = () => {
     setOthers([]);
     if (!contribution || !base) {
-      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true), onError: showFailure });
+      create.mutate(body(), {
+        onSuccess: (saved) => onSaved(saved, true),
+        onError: showFailure,
+      });
       return;
     }
     const input = changesFrom(base);
@@ -274,33 +265,22 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
       onCancel();
       return;
     }
-    setChanged(null);
+    stale.clear();
     update.mutate(
       { ...input, version: base.version },
       {
         onSuccess: (saved) => onSaved(saved, false),
         onError: (error) => {
           showFailure(error);
-          if (!writeFailureOf(error, FIELDS).stale) return;
-          void queryClient.fetchQuery(contributionQueryOptions(contribution.id)).then((latest) => {
-            setChanged(COMPARED.filter((field) => latest[field] !== base[field]));
-            // What they changed and this person did not is taken from theirs; these edits stay.
-            const original = valuesOf(base);
-            const current = valuesOf(latest);
-            const typed = form.getValues();
-            const merged = { ...typed };
-            for (const key of Object.keys(original) as (keyof Values)[]) {
-              if (typed[key] === original[key]) Object.assign(merged, { [key]: current[key] });
-            }
-            form.setValues(merged);
-            setBase(latest);
-          });
+          stale.refused(error, () =>
+            queryClient.fetchQuery({ ...contributionQueryOptions(contribution.id), staleTime: 0 }),
+          );
         },
       },
     );
   };
 
-  const describe = (field: (typeof COMPARED)[number]) => {
+  const describe = (field: keyof Values) => {
     if (!base) return '';
     const raw = base[field];
     const value =
@@ -397,19 +377,17 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
             withAsterisk
             maxDropdownHeight={280}
           />
-          <TextInput
+          <MoneyInput
             ref={(element) => {
               refs.current.amount = element;
             }}
             label={t('donors.contributionForm.amount')}
             description={t('donors.contributionForm.amountHint', { currency: values.currency || '…' })}
-            inputMode="decimal"
-            autoComplete="off"
+            currencySign={null}
             value={values.amount}
-            onChange={(event) => set('amount', event.currentTarget.value)}
+            onChange={(amount) => set('amount', amount)}
             error={errorOf('amount')}
             withAsterisk
-            dir="ltr"
           />
           <TextInput
             ref={(element) => {
@@ -500,18 +478,18 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
           maxLength={200}
         />
 
-        {changed ? (
-          <StaleChangesAlert
+        {stale.stale ? (
+          <StaleVersionAlert
             title={t('donors.stale.title')}
             body={t('donors.stale.body')}
-            changes={changed.map((field) => describe(field))}
-            keepMine={t('donors.stale.keepMine')}
-            takeTheirs={t('donors.stale.takeTheirs')}
-            saving={update.isPending}
-            onTakeTheirs={() => {
-              if (base) form.setValues(valuesOf(base));
-              setChanged(null);
-              update.reset();
+            changes={stale.changed?.map((field) => describe(field)) ?? null}
+            primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
+            secondary={{
+              label: t('donors.stale.takeTheirs'),
+              onClick: () => {
+                stale.takeTheirs();
+                update.reset();
+              },
             }}
           />
         ) : null}
@@ -526,7 +504,7 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
           <Button variant="default" onClick={onCancel}>
             {t('donors.form.cancel')}
           </Button>
-          {!changed ? (
+          {!stale.stale ? (
             <Button type="submit" loading={mutation.isPending}>
               {contribution ? t('donors.form.save') : t('donors.contributionForm.create')}
             </Button>

@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
+import { useStaleMerge } from '../../../lib/form';
 import { donorQueryOptions, type Donor } from '../api/get-donors';
 import { useCreateDonor, useUpdateDonor, type UpdateDonorInput } from '../api/save-donor';
 import { DONOR_KINDS, isDonorKind, type DonorKind } from '../lib/filters';
-import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const FIELDS = ['name', 'kind', 'countryIso3'] as const;
 type Field = (typeof FIELDS)[number];
@@ -65,42 +67,41 @@ export function DonorForm({
   const create = useCreateDonor();
   const update = useUpdateDonor(donor?.id ?? '');
   const mutation = donor ? update : create;
-  const [base, setBase] = useState<Donor | null>(donor);
-  const [values, setValues] = useState<Values>(() => valuesOf(donor));
-  const [tried, setTried] = useState(false);
-  const [changed, setChanged] = useState<Field[] | null>(null);
   const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
+  const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
+    const errors: Partial<Record<Field, string>> = {};
+    if (next.name.trim().length < 2) errors.name = t('donors.form.nameShort');
+    if (next.kind === 'member_state' && !next.countryIso3)
+      errors.countryIso3 = t('donors.form.countryRequired');
+    return errors;
+  };
+  const form = useForm<Values>({ initialValues: valuesOf(donor), validate: localErrorsOf });
+  const values = form.getValues();
+  const stale = useStaleMerge(form, donor, valuesOf);
+  const base = stale.base;
   const memberState = values.kind === 'member_state';
 
-  const local: Partial<Record<Field, string>> = {};
-  if (values.name.trim().length < 2) local.name = t('donors.form.nameShort');
-  if (memberState && !values.countryIso3) local.countryIso3 = t('donors.form.countryRequired');
   const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
   const duplicate = problemSlug(mutation.error) === 'duplicate-donor';
   const errorOf = (field: Field) =>
-    (tried ? local[field] : undefined) ??
+    (form.errors[field] as string | undefined) ??
     failure?.fields[field] ??
     (field === 'name' && duplicate ? t('donors.form.duplicate') : undefined);
 
-  const body = () => ({
-    name: values.name.trim(),
-    kind: values.kind,
-    countryIso3: memberState ? values.countryIso3 : null,
+  const body = (next: Values) => ({
+    name: next.name.trim(),
+    kind: next.kind,
+    countryIso3: next.kind === 'member_state' ? next.countryIso3 : null,
   });
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    const first = FIELDS.find((field) => local[field]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
+  const handleSubmit = (submitted: Values) => {
+    const next = body(submitted);
     if (!donor || !base) {
-      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true) });
+      create.mutate(next, {
+        onSuccess: (saved) => onSaved(saved, true),
+      });
       return;
     }
-    const next = body();
     const input: UpdateDonorInput = {};
     if (next.name !== base.name) input.name = next.name;
     if (next.kind !== base.kind) input.kind = next.kind;
@@ -109,33 +110,25 @@ export function DonorForm({
       onCancel();
       return;
     }
-    setChanged(null);
+    stale.clear();
     update.mutate(
       { ...input, version: base.version },
       {
         onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) => {
-          if (!writeFailureOf(error, FIELDS).stale) return;
-          void queryClient.fetchQuery({ ...donorQueryOptions(donor.id), staleTime: 0 }).then((latest) => {
-            setChanged(FIELDS.filter((field) => latest[field] !== base[field]));
-            // What they changed and this person did not is taken from theirs; these edits stay.
-            const original = valuesOf(base);
-            const current = valuesOf(latest);
-            setValues((typed) => ({
-              ...typed,
-              ...Object.fromEntries(
-                FIELDS.filter((key) => typed[key] === original[key]).map((key) => [key, current[key]]),
-              ),
-            }));
-            setBase(latest);
-          });
-        },
+        onError: (error) =>
+          void stale.refused(error, () =>
+            queryClient.fetchQuery({ ...donorQueryOptions(donor.id), staleTime: 0 }),
+          ),
       },
     );
   };
+  const focusFirst = (errors: Record<string, unknown>) => {
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) refs.current[first]?.focus();
+  };
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
       <Stack gap="md">
         <TextInput
           ref={(element) => {
@@ -143,7 +136,7 @@ export function DonorForm({
           }}
           label={t('donors.form.name')}
           value={values.name}
-          onChange={(event) => setValues((current) => ({ ...current, name: event.currentTarget.value }))}
+          onChange={(event) => form.setFieldValue('name', event.currentTarget.value)}
           error={errorOf('name')}
           withAsterisk
           maxLength={300}
@@ -157,7 +150,7 @@ export function DonorForm({
           value={values.kind}
           onChange={(event) => {
             const kind = event.currentTarget.value;
-            if (isDonorKind(kind)) setValues((current) => ({ ...current, kind }));
+            if (isDonorKind(kind)) form.setFieldValue('kind', kind);
           }}
           error={errorOf('kind')}
           withAsterisk
@@ -179,31 +172,33 @@ export function DonorForm({
             placeholder={t('donors.form.pickCountry')}
             nothingFoundMessage={t('donors.form.noCountry')}
             value={values.countryIso3}
-            onChange={(value) => setValues((current) => ({ ...current, countryIso3: value }))}
+            onChange={(value) => form.setFieldValue('countryIso3', value)}
             error={errorOf('countryIso3')}
             withAsterisk
           />
         ) : null}
-        {changed ? (
-          <StaleChangesAlert
+        {stale.stale ? (
+          <StaleVersionAlert
             title={t('donors.stale.title')}
             body={t('donors.stale.body')}
-            changes={changed.map((field) =>
-              t('donors.stale.change', {
-                field: t(`donors.form.${field}`),
-                value:
-                  field === 'kind' && base
-                    ? t(`donors.kinds.${base.kind}`)
-                    : ((base?.[field] as string | null) ?? '—'),
-              }),
-            )}
-            keepMine={t('donors.stale.keepMine')}
-            takeTheirs={t('donors.stale.takeTheirs')}
-            saving={update.isPending}
-            onTakeTheirs={() => {
-              if (base) setValues(valuesOf(base));
-              setChanged(null);
-              update.reset();
+            changes={
+              stale.changed?.map((field) =>
+                t('donors.stale.change', {
+                  field: t(`donors.form.${field}`),
+                  value:
+                    field === 'kind' && base
+                      ? t(`donors.kinds.${base.kind}`)
+                      : ((base?.[field] as string | null) ?? '—'),
+                }),
+              ) ?? null
+            }
+            primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
+            secondary={{
+              label: t('donors.stale.takeTheirs'),
+              onClick: () => {
+                stale.takeTheirs();
+                update.reset();
+              },
             }}
           />
         ) : null}
@@ -216,7 +211,7 @@ export function DonorForm({
           <Button variant="default" onClick={onCancel}>
             {t('donors.form.cancel')}
           </Button>
-          {!changed ? (
+          {!stale.stale ? (
             <Button type="submit" loading={mutation.isPending}>
               {donor ? t('donors.form.save') : t('donors.form.create')}
             </Button>

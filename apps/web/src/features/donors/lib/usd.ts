@@ -7,20 +7,6 @@ export { usdAmountFor } from '@hstf/domain';
 export const RATE_DECIMALS = EXCHANGE_RATE_DECIMALS;
 export const RATE_INTEGER_DIGITS = 10;
 
-/**
- * What people type, made into the API's decimal string: spaces and apostrophes used to group digits
- * go; a lone comma before at most two (amounts) or eight (rates) digits is taken as the decimal mark;
- * commas grouping thousands ("1,250,000.50") go. Anything else is left for the check to refuse.
- */
-export function normalizeDecimal(input: string, maxDecimals: number): string {
-  const compact = input.trim().replace(/[\s\u00a0\u202f'’]/g, '');
-  if (!compact.includes('.') && new RegExp(`^\\d+,\\d{1,${maxDecimals}}$`).test(compact)) {
-    return compact.replace(',', '.');
-  }
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return compact.replace(/,/g, '');
-  return compact;
-}
-
 export type AmountProblem = 'required' | 'malformed' | 'decimals' | 'zero' | 'tooLarge';
 
 /** An amount in the contribution's currency: more than zero, at most two decimals (libs/domain parseMoney). */

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowBack, IconCircleCheck, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconArrowBack, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useCountryName } from '../../../lib/country-name';
 import { isStaleVersion, problemSlug } from '../../../lib/field-errors';
+import { notifySaved } from '../../../lib/notify';
 import { ApiError, statusOf } from '../../../lib/problem';
 import { useDonor } from '../api/get-donors';
 import { useDeleteDonor } from '../api/save-donor';
@@ -25,7 +26,6 @@ export function DonorRoute() {
   const remove = useDeleteDonor();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   useDocumentTitle(`${donor.data?.name ?? t('donors.title')} · ${t('app.name')}`);
 
   if (donor.isPending) {
@@ -114,28 +114,14 @@ export function DonorRoute() {
           </Group>
         </Group>
       </Stack>
-      {notice ? (
-        <Alert
-          color="teal"
-          variant="light"
-          mb="lg"
-          role="status"
-          icon={<IconCircleCheck aria-hidden="true" />}
-          withCloseButton
-          closeButtonLabel={t('donors.dismiss')}
-          onClose={() => setNotice(null)}
-        >
-          {notice}
-        </Alert>
-      ) : null}
-      <DonorLedger donorId={current.id} donorName={current.name} canEdit onNotice={setNotice} />
+      <DonorLedger donorId={current.id} donorName={current.name} canEdit onNotice={notifySaved} />
       <DonorFormModal
         opened={editing}
         onClose={() => setEditing(false)}
         donor={current}
         onSaved={(saved) => {
           setEditing(false);
-          setNotice(t('donors.saved', { name: saved.name }));
+          notifySaved(t('donors.saved', { name: saved.name }));
         }}
       />
       <ConfirmDeleteModal

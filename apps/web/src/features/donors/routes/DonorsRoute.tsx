@@ -20,6 +20,7 @@ import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/Que
 import { useCountryName } from '../../../lib/country-name';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
+import { notifySaved } from '../../../lib/notify';
 import { useContributionTotals } from '../api/get-contribution-totals';
 import { useDonors } from '../api/get-donors';
 import { DonorFormModal } from '../components/DonorFormModal';
@@ -212,6 +213,7 @@ export function DonorsRoute() {
         donor={null}
         onSaved={(donor) => {
           setCreating(false);
+          notifySaved(t('saved.created', { name: donor.name }));
           void navigate(`/donors/${donor.id}`);
         }}
       />

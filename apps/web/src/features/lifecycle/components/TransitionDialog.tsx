@@ -1,11 +1,16 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Stage } from '@hstf/domain';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTransitionProject } from '../api/transitions';
-import type { Project } from '../../projects';
-import { failuresOf, fieldErrorsOf, staleVersionOf } from '../../../lib/problem-members';
+import { projectQueryOptions, type Project } from '../../projects';
+import { DateField } from '../../../components/DateField';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { useStaleMerge } from '../../../lib/form';
+import { notifySaved } from '../../../lib/notify';
+import { failuresOf, fieldErrorsOf } from '../../../lib/problem-members';
 import { useReasonText } from '../../../lib/reasons';
 import { StageBadge } from '../../../components/Badges';
 import { useProblemText } from '../../../lib/use-problem-text';
@@ -18,6 +23,11 @@ interface TransitionDialogProps {
   onClose: () => void;
 }
 
+interface DecisionValues {
+  note: string;
+  decidedOn: string;
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -28,22 +38,35 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
   const reasons = useReasonText();
   const transition = useTransitionProject(project.id);
   const problemText = useProblemText();
-  const [note, setNote] = useState('');
-  const [decidedOn, setDecidedOn] = useState(today());
-  const [touched, setTouched] = useState(false);
+  const queryClient = useQueryClient();
+  const form = useForm<DecisionValues>({
+    initialValues: { note: '', decidedOn: today() },
+    validate: {
+      note: (value) => (value.trim() ? null : t('projects.form.errors.required')),
+      decidedOn: (value) => (to === 'approved' && !value ? t('projects.form.errors.required') : null),
+    },
+  });
+  // The note and the date are the decision's, not the project's: a newer project leaves them as typed.
+  const stale = useStaleMerge(form, { ...project, version }, () => form.getValues());
   const error = transition.error;
   const fieldErrors = fieldErrorsOf(error);
   const failures = failuresOf(error);
-  const stale = staleVersionOf(error) !== null;
-  const noteMissing = touched && !note.trim();
-  const dateMissing = touched && to === 'approved' && !decidedOn;
+  const latest = stale.base ?? project;
 
-  const submit = () => {
-    setTouched(true);
-    if (!note.trim() || (to === 'approved' && !decidedOn)) return;
+  const submit = ({ note, decidedOn }: DecisionValues) => {
+    stale.clear();
     transition.mutate(
-      { to, note: note.trim(), version, ...(decidedOn ? { decidedOn } : {}) },
-      { onSuccess: onClose },
+      { to, note: note.trim(), version: latest.version, ...(decidedOn ? { decidedOn } : {}) },
+      {
+        onSuccess: () => {
+          notifySaved(t('saved.decision'));
+          onClose();
+        },
+        onError: (refusal) =>
+          void stale.refused(refusal, () =>
+            queryClient.fetchQuery({ ...projectQueryOptions(project.id), staleTime: 0 }),
+          ),
+      },
     );
   };
 
@@ -55,13 +78,7 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
       closeButtonProps={{ 'aria-label': t('projects.actions.close') }}
       title={<Text fw={700}>{t(`projects.transitions.actions.${to}`)}</Text>}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <Group gap="xs" wrap="wrap">
             <Text size="sm">{project.code}</Text>
@@ -79,20 +96,18 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
             autosize
             minRows={3}
             maxLength={5000}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={noteMissing ? t('projects.form.errors.required') : fieldErrors['note']}
+            {...form.getInputProps('note')}
+            error={form.errors['note'] ?? fieldErrors['note']}
             data-autofocus
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('projects.transitions.decidedOn')}
             description={to === 'approved' ? t('projects.transitions.decidedOnApproval') : undefined}
             required={to === 'approved'}
-            max={today()}
-            value={decidedOn}
-            onChange={(event) => setDecidedOn(event.currentTarget.value)}
-            error={dateMissing ? t('projects.form.errors.required') : fieldErrors['decidedOn']}
+            maxDate={today()}
+            value={form.getValues().decidedOn}
+            onChange={(value) => form.setFieldValue('decidedOn', value)}
+            error={form.errors['decidedOn'] ?? fieldErrors['decidedOn']}
           />
           {error && failures.length > 0 ? (
             <Alert
@@ -109,16 +124,28 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
                 ))}
               </List>
             </Alert>
-          ) : error && stale ? (
-            <Alert
-              color="orange"
-              variant="light"
+          ) : stale.stale ? (
+            <StaleVersionAlert
               title={t('projects.stale.title')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              {t('projects.transitions.stale')}
-            </Alert>
+              body={t('projects.transitions.stale')}
+              changes={
+                stale.changed === null
+                  ? null
+                  : latest.stage !== project.stage
+                    ? [
+                        t('projects.transitions.stageNow', {
+                          stage: t(`projects.stages.${latest.stage}`),
+                        }),
+                      ]
+                    : []
+              }
+              noChanges={t('projects.transitions.stageSame')}
+              primary={{
+                label: t(`projects.transitions.confirm.${to}`),
+                loading: transition.isPending,
+              }}
+              secondary={{ label: t('projects.transitions.seeLatest'), onClick: onClose }}
+            />
           ) : error && !fieldErrors['note'] && !fieldErrors['decidedOn'] ? (
             <Alert
               color="red"
@@ -137,6 +164,7 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
             <Button
               type="submit"
               loading={transition.isPending}
+              disabled={stale.stale}
               color={to === 'rejected' || to === 'withdrawn' ? 'red.9' : undefined}
             >
               {t(`projects.transitions.confirm.${to}`)}

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { project } from '../../projects/testing/fixtures';
@@ -114,5 +114,61 @@ describe('TransitionsPanel', { timeout: 20_000 }, () => {
     );
     // What was typed stays, to try again once the gates are met.
     expect(within(dialog).getByLabelText(/Note for the record/)).toHaveValue('Approved by the committee.');
+  });
+
+  it('keeps the note and the date when the project changed meanwhile (409), and decides on the latest version', async () => {
+    const sent: Record<string, unknown>[] = [];
+    let current = { ...project(), version: 4 };
+    mockFetch(async (request) => {
+      const url = new URL(request.url);
+      if (request.method === 'POST') {
+        const body = (await request.json()) as Record<string, unknown>;
+        sent.push(body);
+        if (body['version'] !== current.version) {
+          return problem(409, {
+            type: 'https://hstf-portfolio.org/problems/stale-version',
+            title: 'The record was changed by someone else',
+            currentVersion: current.version,
+          });
+        }
+        return json({ projectId: 'p-1', from: 'under_review', to: 'approved', version: current.version + 1 });
+      }
+      if (url.pathname === '/api/v1/projects/p-1') return json(current);
+      return json({
+        projectId: 'p-1',
+        stage: 'under_review',
+        version: 4,
+        on: '2026-11-23',
+        options: [{ to: 'approved', allowed: true, failures: [] }],
+      });
+    });
+    renderWithProviders(<TransitionsPanel project={{ ...project(), version: 4 }} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    // Someone else saves the project while the decision is being written.
+    current = { ...current, summary: 'Their new summary.', version: 5 };
+    fireEvent.change(within(dialog).getByLabelText(/Note for the record/), {
+      target: { value: 'Approved by the committee.' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Decided on/), { target: { value: '2026-11-20' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve the project' }));
+
+    const alert = await within(dialog).findByTestId('stale-alert');
+    expect(await within(alert).findByText('Its stage has not changed.')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Note for the record/)).toHaveValue('Approved by the committee.');
+    expect(sent).toHaveLength(1);
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Approve the project' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toEqual({
+      to: 'approved',
+      note: 'Approved by the committee.',
+      version: 5,
+      decidedOn: '2026-11-20',
+    });
+    // Decided: the dialog closes and a notification confirms it.
+    expect(await screen.findByText('The decision is recorded.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 });

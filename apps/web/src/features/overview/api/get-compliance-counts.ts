@@ -1,4 +1,5 @@
 import type { components } from '@hstf/api-client';
+import { COMPLIANCE_STATUSES as DOMAIN_STATUSES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
@@ -8,11 +9,8 @@ import { dashboardKeys } from './keys';
 export type ComplianceSummary = components['schemas']['ComplianceCountsDto'];
 export type ComplianceStatus = ComplianceSummary['counts'][number]['status'];
 
-export const COMPLIANCE_STATUSES = [
-  'compliant',
-  'pending',
-  'non_compliant',
-] as const satisfies readonly ComplianceStatus[];
+/** Every status the API answers, in the order every screen lists them. */
+export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = DOMAIN_STATUSES;
 
 /** Where paragraph 6 is at stake now: proposals under review, and funded projects (approved, active). */
 export const COMPLIANCE_GROUPS = ['review', 'funded'] as const;

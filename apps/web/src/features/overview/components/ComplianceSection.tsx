@@ -5,12 +5,7 @@ import { useFormatters } from '../../../lib/format';
 import { COMPLIANCE_GROUPS, COMPLIANCE_STATUSES, useComplianceCounts } from '../api/get-compliance-counts';
 import { useFigures } from '../../../lib/figures';
 import { ScrollTable } from './ScrollTable';
-
-const STATUS_LOOK = {
-  compliant: { color: '#0b5d45' },
-  pending: { color: '#8a3a00' },
-  non_compliant: { color: '#a51c1c' },
-} as const;
+import { complianceColor } from '../../../components/compliance-status';
 
 /** Paragraph 6 of resolution 66/290 where it is at stake: how many projects meet it, wait for it, or fail it. */
 export function ComplianceSection() {
@@ -60,17 +55,17 @@ export function ComplianceSection() {
                         aria-hidden="true"
                         w={10}
                         h={10}
-                        style={{ borderRadius: '50%', background: STATUS_LOOK[status].color, flex: 'none' }}
+                        style={{ borderRadius: '50%', background: complianceColor(status), flex: 'none' }}
                       />
                       <Text span inherit style={{ whiteSpace: 'nowrap' }}>
-                        {t(`dashboard.compliance.statuses.${status}`)}
+                        {t(`paragraph6Status.${status}`)}
                       </Text>
                     </Group>
                   </Table.Th>
                   {COMPLIANCE_GROUPS.map((group) => (
                     <Table.Td key={group} ta="end">
                       {compliance.data ? (
-                        <Text span fw={700} fz="lg" c={STATUS_LOOK[status].color}>
+                        <Text span fw={700} fz="lg" c={complianceColor(status)}>
                           {number(compliance.data.counts[status][group])}
                         </Text>
                       ) : (

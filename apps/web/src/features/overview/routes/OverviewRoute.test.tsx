@@ -97,7 +97,7 @@ describe('the staff overview', () => {
     );
     // Approved and active projects add up.
     expect(
-      within(rowOf('Not compliant'))
+      within(rowOf('Non-compliant'))
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['0', '9']);

@@ -1,12 +1,18 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import type { PrincipleId } from '@hstf/domain';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconMessage2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSaveModerationNote } from '../api/assessment';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { isStaleVersion, problemSlug } from '../../../lib/field-errors';
+import { useStaleMerge } from '../../../lib/form';
+import { notifySaved } from '../../../lib/notify';
+import { assessmentQueryOptions, useSaveModerationNote } from '../api/assessment';
 import type { ModerationNote } from '../api/types';
 import { useProjectFormat } from '../../../lib/project-format';
-import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
+import { fieldErrorsOf, statusOfError } from '../../../lib/problem-members';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { ALERT_STYLES } from '../../../lib/colors';
 
@@ -30,10 +36,14 @@ export function ModerationNoteForm({
   const format = useProjectFormat();
   const save = useSaveModerationNote(projectId);
   const problemText = useProblemText();
+  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(note?.note ?? '');
-  const [submitted, setSubmitted] = useState(false);
-  const stale = staleVersionOf(save.error) !== null;
+  const form = useForm<{ note: string }>({
+    initialValues: { note: note?.note ?? '' },
+    validate: { note: (value) => (value.trim() ? null : t('projects.form.errors.required')) },
+  });
+  const text = form.getValues().note;
+  const stale = useStaleMerge(form, note, (from: ModerationNote | null) => ({ note: from?.note ?? '' }));
   const fieldError = fieldErrorsOf(save.error)['note'];
   const open = editing || (!note && canModerate && disagreement);
   const inputId = `moderation-${principle}`;
@@ -69,7 +79,7 @@ export function ModerationNoteForm({
                 size="compact-sm"
                 w="fit-content"
                 onClick={() => {
-                  setText(note.note);
+                  form.setValues({ note: note.note });
                   setEditing(true);
                 }}
               >
@@ -86,15 +96,31 @@ export function ModerationNoteForm({
         {open ? (
           <form
             noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              setSubmitted(true);
-              if (!text.trim()) return;
+            onSubmit={form.onSubmit((values) => {
+              // The note this one replaces: as read, or as re-read after someone saved one meanwhile.
+              const base = stale.base;
+              stale.clear();
               save.mutate(
-                { principle, note: text.trim(), ...(note ? { version: note.version } : {}) },
-                { onSuccess: () => setEditing(false) },
+                { principle, note: values.note.trim(), ...(base ? { version: base.version } : {}) },
+                {
+                  onSuccess: () => {
+                    notifySaved(t('saved.note'));
+                    setEditing(false);
+                  },
+                  onError: (error) =>
+                    void stale.refused(
+                      error,
+                      () =>
+                        queryClient
+                          .fetchQuery({ ...assessmentQueryOptions(projectId), staleTime: 0 })
+                          .then((assessment) =>
+                            assessment.moderationNotes.find((item) => item.principle === principle),
+                          ),
+                      isStaleVersion(error) || problemSlug(error) === 'moderation-note-exists',
+                    ),
+                },
               );
-            }}
+            })}
           >
             <Stack gap="xs">
               <Textarea
@@ -106,13 +132,22 @@ export function ModerationNoteForm({
                 minRows={3}
                 maxLength={10000}
                 value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
-                error={submitted && !text.trim() ? t('projects.form.errors.required') : fieldError}
+                onChange={(event) => form.setFieldValue('note', event.currentTarget.value)}
+                error={form.errors['note'] ?? fieldError}
               />
-              {stale ? (
-                <Alert color="orange" variant="light" role="alert" p="xs" styles={ALERT_STYLES}>
-                  {t('projects.moderation.stale')}
-                </Alert>
+              {stale.stale ? (
+                <StaleVersionAlert
+                  body={t('projects.moderation.stale')}
+                  changes={stale.changed === null ? null : stale.base ? [stale.base.note] : []}
+                  noChanges={t('stale.noChanges')}
+                  primary={{ loading: save.isPending }}
+                  secondary={{
+                    onClick: () => {
+                      stale.takeTheirs();
+                      save.reset();
+                    },
+                  }}
+                />
               ) : save.isError && !fieldError ? (
                 <Alert color="red" variant="light" role="alert" p="xs" styles={ALERT_STYLES}>
                   {statusOfError(save.error) === 409
@@ -121,7 +156,7 @@ export function ModerationNoteForm({
                 </Alert>
               ) : null}
               <Group gap="xs">
-                <Button type="submit" size="xs" loading={save.isPending}>
+                <Button type="submit" size="xs" loading={save.isPending} disabled={stale.stale}>
                   {t('projects.moderation.save')}
                 </Button>
                 {editing ? (

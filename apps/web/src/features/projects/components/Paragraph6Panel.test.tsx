@@ -35,6 +35,77 @@ function card(name: string): HTMLElement {
 }
 
 describe('Paragraph6Panel', { timeout: 20_000 }, () => {
+  it('shows a closed project as it stood at its approval, compliant, with the later loss as history', async () => {
+    const closed = {
+      ...COMPLIANCE,
+      stage: 'closed' as const,
+      on: '2019-11-17',
+      basis: 'approval' as const,
+      status: 'compliant' as const,
+      countries: COMPLIANCE.countries.map((country) => ({
+        ...country,
+        status: 'compliant' as const,
+        reasons: [],
+      })),
+      history: [
+        { country: 'MLI', recordId: 'c-mli', kind: 'expired' as const, lostOn: '2022-01-01', message: '' },
+        { country: 'BFA', recordId: 'c-bfa', kind: 'withdrawn' as const, lostOn: '2021-03-02', message: '' },
+      ],
+    };
+    mockFetch((request) =>
+      new URL(request.url).pathname === '/api/v1/projects/p-1/compliance' ? json(closed) : serve(request),
+    );
+    renderWithProviders(<Paragraph6Panel project={project()} canEdit={false} />);
+
+    const overall = await screen.findByTestId('paragraph6-overall');
+    expect(within(overall).getByText('Compliant')).toBeInTheDocument();
+    expect(overall.querySelector('[data-status="compliant"]')).not.toBeNull();
+    expect(
+      screen.getByText(
+        'As it stood when the project was approved, on Nov 17, 2019, for every recipient country.',
+      ),
+    ).toBeInTheDocument();
+    const history = screen.getByTestId('paragraph6-history');
+    expect(within(history).getByText('Since then')).toBeInTheDocument();
+    expect(within(history).getByText('The consent of Mali expired on Jan 1, 2022.')).toBeInTheDocument();
+    expect(
+      within(history).getByText('The consent of Burkina Faso was withdrawn on Mar 2, 2021.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Non-compliant')).not.toBeInTheDocument();
+  });
+
+  it('shows a proposal with no consent asked for yet as not yet requested, not as a failure', async () => {
+    const concept = {
+      ...COMPLIANCE,
+      stage: 'concept_note' as const,
+      status: 'not_requested' as const,
+      countries: COMPLIANCE.countries.map((country) => ({
+        ...country,
+        status: 'not_requested' as const,
+        consent: { holds: false, recordId: null, records: [] },
+        reasons: [
+          {
+            code: 'consent_not_requested',
+            facts: { country: country.country },
+            message: 'The consent has not been requested yet.',
+          },
+        ],
+      })),
+    };
+    mockFetch((request) =>
+      new URL(request.url).pathname === '/api/v1/projects/p-1/compliance' ? json(concept) : serve(request),
+    );
+    renderWithProviders(<Paragraph6Panel project={project()} canEdit={false} />);
+
+    const overall = await screen.findByTestId('paragraph6-overall');
+    expect(within(overall).getByText('Not yet requested')).toBeInTheDocument();
+    expect(
+      within(card('Mali')).getByText('The consent of Mali has not been requested yet.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Non-compliant')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('paragraph6-history')).not.toBeInTheDocument();
+  });
+
   it('shows the status of each recipient country and the reasons in words, quoting paragraph 6', async () => {
     mockFetch(serve);
     renderWithProviders(<Paragraph6Panel project={project()} canEdit={false} />);

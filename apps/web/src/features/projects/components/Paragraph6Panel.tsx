@@ -99,8 +99,8 @@ export function Paragraph6Panel({ project, canEdit }: Paragraph6PanelProps) {
               <Title order={2} fz="lg">
                 {t('projects.paragraph6.title')}
               </Title>
-              <Text size="sm" c="dimmed">
-                {t('projects.paragraph6.judgedOn', { date: format.date(data.on) })}
+              <Text size="sm" c="dimmed" data-basis={data.basis}>
+                {t(JUDGED[data.basis], { date: format.date(data.on) })}
               </Text>
             </Stack>
             <OverallStatus status={data.status} />
@@ -118,6 +118,7 @@ export function Paragraph6Panel({ project, canEdit }: Paragraph6PanelProps) {
           </Blockquote>
           <Text size="sm">{t('projects.paragraph6.rule')}</Text>
           {data.reasons.length > 0 ? <ReasonList items={data.reasons.map(reasons.complianceReason)} /> : null}
+          {data.history.length > 0 ? <LaterHistory compliance={data} /> : null}
         </Stack>
       </Paper>
 
@@ -163,6 +164,36 @@ export function Paragraph6Panel({ project, canEdit }: Paragraph6PanelProps) {
           onClose={() => setEditing(null)}
         />
       ) : null}
+    </Stack>
+  );
+}
+
+/** Which sentence says the date: completed and closed projects stand as at their approval, and so on. */
+const JUDGED = {
+  asked: 'projects.paragraph6.judgedOn',
+  today: 'projects.paragraph6.judgedOn',
+  approval: 'projects.paragraph6.judgedAtApproval',
+  last_decision: 'projects.paragraph6.judgedAtDecision',
+} as const satisfies Record<ProjectCompliance['basis'], string>;
+
+/** What was lost after the date judged: history beside the status, not a failure of it. */
+function LaterHistory({ compliance }: { compliance: ProjectCompliance }) {
+  const { t } = useTranslation();
+  const format = useProjectFormat();
+  const names = new Map(compliance.countries.map((c) => [c.country, c.countryName]));
+  return (
+    <Stack gap={4} data-testid="paragraph6-history">
+      <Text size="sm" fw={600}>
+        {t('projects.paragraph6.history.title')}
+      </Text>
+      <ReasonList
+        items={compliance.history.map((loss) => {
+          const country = format.country(loss.country, names.get(loss.country) ?? loss.country);
+          return loss.lostOn && loss.kind !== 'changed'
+            ? t(`projects.paragraph6.history.${loss.kind}`, { country, date: format.date(loss.lostOn) })
+            : t('projects.paragraph6.history.changed', { country });
+        })}
+      />
     </Stack>
   );
 }

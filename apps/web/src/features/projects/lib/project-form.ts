@@ -130,16 +130,21 @@ export function projectToValues(project: Project): ProjectFormValues {
   };
 }
 
-/** Thousands separators and spaces people type are not part of the amount. */
-export function normalizeAmount(value: string): string {
-  return value.replace(/[\s,\u00a0\u202f_]/g, '');
+/**
+ * An amount of the form as the API reads it. Money fields hold a plain decimal string already (the
+ * MoneyInput reads what is typed with lib/amount); the domain's parseMoney makes it canonical ("0100"
+ * is sent as "100.00").
+ */
+function money(value: string): string | null {
+  const plain = value.trim();
+  if (!plain) return null;
+  const parsed = parseMoney(plain);
+  return parsed.ok ? parsed.amount : plain;
 }
 
-function money(value: string): string | null {
-  const normalized = normalizeAmount(value);
-  if (!normalized) return null;
-  const parsed = parseMoney(normalized);
-  return parsed.ok ? parsed.amount : normalized;
+/** The year the API puts in a generated code: the start date's, or this year's (UTC) without one. */
+export function codeYearOf(startDate: string, today: Date = new Date()): string {
+  return /^\d{4}-/.test(startDate) ? startDate.slice(0, 4) : String(today.getUTCFullYear());
 }
 
 type Fields = Omit<UpdateProjectBody, 'version'>;
@@ -256,9 +261,9 @@ export interface LiveCheck {
 export function liveCheck(values: ProjectFormValues): LiveCheck {
   const moneyErrors: Partial<Record<string, true>> = {};
   const parse = (path: string, raw: string): string | null => {
-    const normalized = normalizeAmount(raw);
-    if (!normalized) return null;
-    const parsed = parseMoney(normalized);
+    const plain = raw.trim();
+    if (!plain) return null;
+    const parsed = parseMoney(plain);
     if (!parsed.ok) {
       moneyErrors[path] = true;
       return null;

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
@@ -14,7 +15,8 @@ import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useUpdateProject } from '../api/save-project';
 import type { Project } from '../api/types';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
-import { StaleVersionAlert } from '../components/StaleVersionAlert';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { notifySaved } from '../../../lib/notify';
 import { focusErrorSummary } from '../lib/focus';
 import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
 import {
@@ -23,8 +25,10 @@ import {
   projectToValues,
   reapply,
   updateBody,
+  type ProjectFieldKey,
   type ProjectFormValues,
 } from '../lib/project-form';
+import { useProjectFormat } from '../../../lib/project-format';
 import { canEditProjects } from '../lib/roles';
 import { useProjectFormErrors } from '../lib/use-form-errors';
 import { useProblemText } from '../../../lib/use-problem-text';
@@ -71,10 +75,12 @@ function EditProjectForm({ project }: { project: Project }) {
   const organizations = useAllOrganizations();
   const update = useUpdateProject(project.id);
   const problemText = useProblemText();
+  const format = useProjectFormat();
   const [baseline, setBaseline] = useState<ProjectFormValues>(() => projectToValues(project));
   const [version, setVersion] = useState(project.version);
   const [stage, setStage] = useState(project.stage);
-  const [values, setValues] = useState<ProjectFormValues>(() => projectToValues(project));
+  const form = useForm<ProjectFormValues>({ initialValues: projectToValues(project) });
+  const values = form.getValues();
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<{ errors: Record<string, string>; values: ProjectFormValues } | null>(
     null,
@@ -94,7 +100,10 @@ function EditProjectForm({ project }: { project: Project }) {
   const send = (from: ProjectFormValues, atVersion: number) => {
     const sent = values;
     update.mutate(updateBody(from, values, atVersion), {
-      onSuccess: () => void navigate(`/projects/${project.id}`),
+      onSuccess: () => {
+        notifySaved(t('saved.changes'));
+        void navigate(`/projects/${project.id}`);
+      },
       onError: (error) => {
         const current = staleVersionOf(error);
         if (current !== null) {
@@ -133,7 +142,7 @@ function EditProjectForm({ project }: { project: Project }) {
   const reapplyOnLatest = () => {
     if (!stale?.latest) return;
     const latestValues = projectToValues(stale.latest);
-    setValues(reapply(baseline, values, latestValues));
+    form.setValues(reapply(baseline, values, latestValues));
     setBaseline(latestValues);
     setVersion(stale.latest.version);
     setStage(stale.latest.stage);
@@ -153,19 +162,34 @@ function EditProjectForm({ project }: { project: Project }) {
     send(latestValues, stale.latest.version);
   };
 
+  /** What changed on each side since the version this form opened, and what changed on both. */
+  const staleChanges = (latest: Project): ReactNode[] => {
+    const name = (field: ProjectFieldKey) => t(`projects.fields.${field}`);
+    const theirs = changedFields(baseline, projectToValues(latest));
+    const mine = changedFields(baseline, values);
+    const both = theirs.filter((field) => mine.includes(field));
+    return [
+      theirs.length
+        ? t('projects.stale.theirs', { fields: format.shortList(theirs.map(name)) })
+        : t('projects.stale.theirsNone'),
+      t('projects.stale.mine', { fields: format.shortList(mine.map(name)) || '—' }),
+      ...(both.length
+        ? [
+            <Text span fw={600} size="sm" key="both">
+              {t('projects.stale.both', { fields: format.shortList(both.map(name)) })}
+            </Text>,
+          ]
+        : []),
+    ];
+  };
+
   const generalError =
     update.isError && !stale && Object.keys(fieldErrorsOf(update.error)).length === 0
       ? problemText(update.error)
       : null;
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <form noValidate onSubmit={form.onSubmit(submit)}>
       <Stack gap="lg">
         <Breadcrumbs separator="›" aria-label={t('projects.detail.breadcrumb')}>
           <Anchor component={Link} to="/projects" size="sm">
@@ -181,12 +205,15 @@ function EditProjectForm({ project }: { project: Project }) {
         <PageHeader title={t('projects.edit.heading', { code: project.code })} description={project.title} />
         {stale ? (
           <StaleVersionAlert
-            stale={stale}
-            baseline={baseline}
-            values={values}
-            onReapply={reapplyOnLatest}
-            onOverwrite={overwrite}
-            saving={update.isPending}
+            title={t('projects.stale.title')}
+            body={t('projects.stale.body', { version: stale.currentVersion })}
+            changes={stale.latest ? staleChanges(stale.latest) : null}
+            primary={{ label: t('projects.stale.reapply'), onClick: reapplyOnLatest }}
+            secondary={{
+              label: t('projects.stale.overwrite'),
+              onClick: overwrite,
+              loading: update.isPending,
+            }}
           />
         ) : null}
         {notice ? (
@@ -204,8 +231,7 @@ function EditProjectForm({ project }: { project: Project }) {
         <ProjectForm
           mode="edit"
           stage={stage}
-          values={values}
-          onChange={setValues}
+          form={form}
           errors={errors}
           live={live}
           countries={countries.data ?? []}

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
 import { useCurrentUser } from '../../../lib/auth';
+import { notifySaved } from '../../../lib/notify';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useCreateProject } from '../api/save-project';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
@@ -32,7 +34,8 @@ export function NewProjectRoute() {
   const organizations = useAllOrganizations();
   const create = useCreateProject();
   const problemText = useProblemText();
-  const [values, setValues] = useState<ProjectFormValues>(emptyProjectValues);
+  const form = useForm<ProjectFormValues>({ initialValues: emptyProjectValues() });
+  const values = form.getValues();
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<{ errors: Record<string, string>; values: ProjectFormValues } | null>(
     null,
@@ -58,7 +61,10 @@ export function NewProjectRoute() {
     }
     const sent = values;
     create.mutate(valuesToCreateBody(values), {
-      onSuccess: (project) => void navigate(`/projects/${project.id}`),
+      onSuccess: (project) => {
+        notifySaved(t('saved.created', { name: project.code }));
+        void navigate(`/projects/${project.id}`);
+      },
       onError: (error) => {
         const fieldErrors = fieldErrorsOf(error);
         if (Object.keys(fieldErrors).length) {
@@ -75,13 +81,7 @@ export function NewProjectRoute() {
       : null;
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <form noValidate onSubmit={form.onSubmit(submit)}>
       <Stack gap="lg">
         <Breadcrumbs separator="›" aria-label={t('projects.detail.breadcrumb')}>
           <Anchor component={Link} to="/projects" size="sm">
@@ -95,8 +95,7 @@ export function NewProjectRoute() {
         {submitted ? <ErrorSummary errors={errors} labels={label} /> : null}
         <ProjectForm
           mode="create"
-          values={values}
-          onChange={setValues}
+          form={form}
           errors={errors}
           live={live}
           countries={countries.data ?? []}

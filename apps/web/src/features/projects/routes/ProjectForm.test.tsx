@@ -148,4 +148,44 @@ describe('the project form', { timeout: 20_000 }, () => {
     // Saved: the form hands over to the project's page.
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/projects\/p-1$/));
   });
+
+  it('asks for the requested budget before the shares, sends amounts as the API reads them, and names the code year', async () => {
+    const posted: Record<string, unknown>[] = [];
+    mockFetch(async (request) => {
+      const url = new URL(request.url);
+      if (request.method === 'POST' && url.pathname === '/api/v1/projects') {
+        posted.push((await request.json()) as Record<string, unknown>);
+        return json({ ...project(), id: 'p-9' }, { status: 201 });
+      }
+      return reference(url) ?? json({}, { status: 404 });
+    });
+    renderWithProviders(<NewProjectRoute />, { route: '/projects/new', path: '/projects/new' });
+
+    const requested = await screen.findByRole('textbox', { name: /Requested budget/ });
+    fireEvent.click(screen.getByRole('button', { name: 'Add an organization' }));
+    const share = screen.getByRole('textbox', { name: 'Budget share' });
+    // The budget the shares must add up to comes first in the form.
+    expect(requested.compareDocumentPosition(share) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Remove Organization 1/ }));
+
+    // The code the API generates takes the start date's year, else this year's.
+    const thisYear = String(new Date().getUTCFullYear());
+    expect(screen.getByText(new RegExp(`such as HS-${thisYear}-0042`))).toBeInTheDocument();
+    type(/Start date/, '2027-03-01');
+    expect(screen.getByText(/such as HS-2027-0042/)).toBeInTheDocument();
+
+    type(/^Title/, 'Water for peace in the Sahel');
+    fireEvent.click(screen.getByLabelText('Window II'));
+    fireEvent.focus(requested);
+    type(/Requested budget/, '0100');
+    fireEvent.blur(requested);
+    type(/Co-funding/, '1,50');
+    fireEvent.click(screen.getByRole('button', { name: 'Create the project' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({
+      requestedBudget: '100.00',
+      coFunding: '1.50',
+      startDate: '2027-03-01',
+    });
+  });
 });

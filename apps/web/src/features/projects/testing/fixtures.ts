@@ -137,6 +137,7 @@ export const COMPLIANCE: ProjectCompliance = {
   title: 'Post-conflict recovery in the Central Sahel',
   stage: 'under_review',
   on: '2026-11-23',
+  basis: 'today',
   projectStart: '2026-11-01',
   status: 'non_compliant',
   paragraph6: PARAGRAPH_6,
@@ -245,6 +246,7 @@ export const COMPLIANCE: ProjectCompliance = {
       ],
     },
   ],
+  history: [],
   paragraph3: {
     status: 'declared',
     declarations: [

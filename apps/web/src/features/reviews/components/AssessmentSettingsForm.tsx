@@ -10,12 +10,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { writeFailureOf } from '../../../lib/field-errors';
+import { useStaleMerge } from '../../../lib/form';
+import { notifySaved } from '../../../lib/notify';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import {
@@ -82,15 +85,7 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
   const { number } = useFormatters();
   const update = useUpdateAssessmentSettings();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>(() => valuesOf(settings));
-  const [saved, setSaved] = useState(false);
-  // After a 409, the settings another admin saved, shown beside what this admin typed (kept).
-  const [theirs, setTheirs] = useState<AssessmentSettings | null>(null);
-  const [version, setVersion] = useState(settings.version);
-  const failure = update.error ? writeFailureOf(update.error, FIELDS) : null;
-
-  const localError = (field: Field): string | undefined => {
-    const value = values[field];
+  const localError = (field: Field, value: Values[Field]): string | null => {
     const limits = LIMITS[field];
     if (value === '' || typeof value !== 'number' || Number.isNaN(value))
       return t('reviews.settings.required');
@@ -100,17 +95,24 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
         max: number(limits.max),
       });
     }
-    return undefined;
+    return null;
   };
-  const errors = Object.fromEntries(FIELDS.map((field) => [field, localError(field)])) as Record<
-    Field,
-    string | undefined
-  >;
+  const form = useForm<Values>({
+    initialValues: valuesOf(settings),
+    validate: (values) =>
+      Object.fromEntries(FIELDS.map((field) => [field, localError(field, values[field])])),
+  });
+  const values = form.getValues();
+  // After a 409, the settings another admin saved: what this admin typed stays, the rest is theirs.
+  const stale = useStaleMerge(form, settings, (from: AssessmentSettings | null) =>
+    from ? valuesOf(from) : valuesOf(settings),
+  );
+  const theirs = stale.stale ? stale.base : null;
+  const failure = update.error ? writeFailureOf(update.error, FIELDS) : null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    if (FIELDS.some((field) => errors[field])) return;
+  const submit = (values: Values) => {
+    const version = (stale.base ?? settings).version;
+    stale.clear();
     update.mutate(
       {
         version,
@@ -120,29 +122,18 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
         disagreementSpread: Number(values.disagreementSpread),
       },
       {
-        onSuccess: (updated) => {
-          setVersion(updated.version);
-          setSaved(true);
-          setTheirs(null);
-        },
-        onError: (error) => {
-          if (writeFailureOf(error, FIELDS).stale) {
-            // Read what is saved now; the typed values stay in the fields.
-            void queryClient
-              .fetchQuery({ ...assessmentSettingsQueryOptions, staleTime: 0 })
-              .then((current) => {
-                setTheirs(current);
-                setVersion(current.version);
-              });
-          }
-        },
+        onSuccess: () => notifySaved(t('reviews.settings.saved')),
+        onError: (error) =>
+          void stale.refused(error, () =>
+            queryClient.fetchQuery({ ...assessmentSettingsQueryOptions, staleTime: 0 }),
+          ),
       },
     );
   };
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-      <form onSubmit={submit} noValidate aria-label={t('reviews.settings.title')}>
+      <form onSubmit={form.onSubmit(submit)} noValidate aria-label={t('reviews.settings.title')}>
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
             {FIELDS.map((field) => (
@@ -151,10 +142,7 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
                 label={t(`reviews.settings.${field}`)}
                 description={t(`reviews.settings.${field}Hint`)}
                 value={values[field]}
-                onChange={(value) => {
-                  setSaved(false);
-                  setValues((current) => ({ ...current, [field]: value }));
-                }}
+                onChange={(value) => form.setFieldValue(field, value)}
                 min={LIMITS[field].min}
                 max={LIMITS[field].max}
                 step={LIMITS[field].step}
@@ -163,36 +151,41 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
                 allowNegative={false}
                 readOnly={!canEdit}
                 variant={canEdit ? 'default' : 'filled'}
-                error={canEdit ? (errors[field] ?? failure?.fields[field]) : undefined}
+                error={canEdit ? (form.errors[field] ?? failure?.fields[field]) : undefined}
                 withAsterisk={canEdit}
               />
             ))}
           </SimpleGrid>
-          {theirs ? (
-            <Alert
-              color="orange"
-              variant="light"
-              role="alert"
-              icon={<IconAlertTriangle aria-hidden="true" />}
+          {stale.stale ? (
+            <StaleVersionAlert
               title={t('reviews.settings.staleTitle')}
-              styles={{ title: { color: '#8a3a00' } }}
-            >
-              {t('reviews.settings.staleBody', {
-                minPrincipleMean: decimal(theirs.minPrincipleMean),
-                minOverallMean: decimal(theirs.minOverallMean),
-                minReviews: number(theirs.minReviews),
-                disagreementSpread: number(theirs.disagreementSpread),
-              })}
-            </Alert>
+              body={
+                theirs
+                  ? t('reviews.settings.staleBody', {
+                      minPrincipleMean: decimal(theirs.minPrincipleMean),
+                      minOverallMean: decimal(theirs.minOverallMean),
+                      minReviews: number(theirs.minReviews),
+                      disagreementSpread: number(theirs.disagreementSpread),
+                    })
+                  : undefined
+              }
+              changes={
+                stale.changed?.map((field) => t('stale.change', { field: t(`reviews.settings.${field}`) })) ??
+                null
+              }
+              noChanges={t('stale.noChanges')}
+              primary={{ loading: update.isPending }}
+              secondary={{
+                onClick: () => {
+                  stale.takeTheirs();
+                  update.reset();
+                },
+              }}
+            />
           ) : null}
-          {update.isError && !theirs && !failure?.stale ? (
+          {update.isError && !stale.stale && !failure?.stale ? (
             <Alert color="red" variant="light" role="alert" title={t('reviews.settings.failed')}>
               {failure?.others.join(' ') || t('reviews.errors.tryAgain')}
-            </Alert>
-          ) : null}
-          {saved ? (
-            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden="true" />} role="status">
-              {t('reviews.settings.saved')}
             </Alert>
           ) : null}
           {canEdit ? (

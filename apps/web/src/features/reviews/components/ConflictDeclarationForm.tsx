@@ -11,15 +11,19 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { conflictDeclarationProblems } from '@hstf/domain';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconInfoCircle, IconLockOpen, IconUserOff } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { Tag } from '../../../components/Tag';
 import { useCountryName } from '../../../lib/country-name';
-import { writeFailureOf } from '../../../lib/field-errors';
+import { isStaleVersion, writeFailureOf } from '../../../lib/field-errors';
+import { notifySaved } from '../../../lib/notify';
 import { useDeclareConflicts } from '../api/declare-conflicts';
-import type { Proposal } from '../api/get-review';
+import { reviewQueryOptions, type Proposal } from '../api/get-review';
 
 interface ConflictDeclarationFormProps {
   reviewId: string;
@@ -29,6 +33,15 @@ interface ConflictDeclarationFormProps {
 
 type Answer = 'no' | 'yes';
 
+interface DeclarationValues {
+  answer: Answer | null;
+  organizationIds: string[];
+  countries: string[];
+  note: string;
+}
+
+const EMPTY: DeclarationValues = { answer: null, organizationIds: [], countries: [], note: '' };
+
 /**
  * Step one of a review: the reviewer declares conflicts of interest before the proposal opens.
  * A declared conflict withdraws them (DESIGN.md §4.1).
@@ -37,47 +50,67 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
   const { t } = useTranslation();
   const countryName = useCountryName();
   const declare = useDeclareConflicts(reviewId);
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [organizationIds, setOrganizationIds] = useState<string[]>([]);
-  const [countries, setCountries] = useState<string[]>([]);
-  const [note, setNote] = useState('');
-  const [tried, setTried] = useState(false);
+  const queryClient = useQueryClient();
+  const [stale, setStale] = useState(false);
   const answerRef = useRef<HTMLDivElement>(null);
 
-  const declared = answer === 'yes';
-  const problems =
-    answer === null
+  /** The domain's rules on a declaration (libs/domain), as the API applies them. */
+  const problemsOf = (values: DeclarationValues) => {
+    const declaring = values.answer === 'yes';
+    return values.answer === null
       ? []
       : conflictDeclarationProblems(
           {
-            declared,
-            organizationIds: declared ? organizationIds : [],
-            countries: declared ? countries : [],
-            note: declared ? note : null,
+            declared: declaring,
+            organizationIds: declaring ? values.organizationIds : [],
+            countries: declaring ? values.countries : [],
+            note: declaring ? values.note : null,
           },
           {
             organizationIds: proposal.organizations.map((organization) => organization.organizationId),
             countries: proposal.countries.map((country) => country.iso3),
           },
         );
-  const missingSubject = problems.some((problem) => problem.code === 'conflict_without_subject');
-  const failure = declare.error ? writeFailureOf(declare.error, []) : null;
+  };
+  const form = useForm<DeclarationValues>({
+    initialValues: EMPTY,
+    validate: (values) => {
+      if (values.answer === null) return { answer: t('reviews.conflict.answerRequired') };
+      const missingSubject = problemsOf(values).some(
+        (problem) => problem.code === 'conflict_without_subject',
+      );
+      return missingSubject ? { note: t('reviews.conflict.subjectRequired') } : {};
+    },
+  });
+  const { answer, organizationIds, countries, note } = form.getValues();
+  const declared = answer === 'yes';
+  const failure = declare.error && !stale ? writeFailureOf(declare.error, []) : null;
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setTried(true);
-    if (answer === null) {
-      answerRef.current?.querySelector('input')?.focus();
-      return;
-    }
-    if (problems.length) return;
-    declare.mutate({
-      version,
-      declared,
-      organizationIds: declared ? organizationIds : [],
-      countries: declared ? countries : [],
-      note: declared && note.trim() ? note.trim() : null,
-    });
+  const handleSubmit = (values: DeclarationValues) => {
+    if (problemsOf(values).length) return;
+    const declaring = values.answer === 'yes';
+    setStale(false);
+    declare.mutate(
+      {
+        // The version the page holds: after a stale refusal, the one read again.
+        version,
+        declared: declaring,
+        organizationIds: declaring ? values.organizationIds : [],
+        countries: declaring ? values.countries : [],
+        note: declaring && values.note.trim() ? values.note.trim() : null,
+      },
+      {
+        onSuccess: () => notifySaved(t('saved.declaration')),
+        onError: (error) => {
+          if (!isStaleVersion(error)) return;
+          setStale(true);
+          void queryClient.invalidateQueries({ queryKey: reviewQueryOptions(reviewId).queryKey });
+        },
+      },
+    );
+  };
+  const focusAnswer = (errors: Record<string, unknown>) => {
+    if (errors['answer']) answerRef.current?.querySelector('input')?.focus();
   };
 
   return (
@@ -88,7 +121,7 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
       component="section"
       aria-labelledby="conflict-title"
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form onSubmit={(event) => form.onSubmit(handleSubmit, focusAnswer)(event)} noValidate>
         <Stack gap="lg">
           <Stack gap={6}>
             <Title order={2} fz="h3" id="conflict-title">
@@ -134,8 +167,10 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
             ref={answerRef}
             label={t('reviews.conflict.question')}
             value={answer}
-            onChange={(value) => setAnswer(value === 'yes' || value === 'no' ? value : null)}
-            error={tried && answer === null ? t('reviews.conflict.answerRequired') : undefined}
+            onChange={(value) =>
+              form.setFieldValue('answer', value === 'yes' || value === 'no' ? value : null)
+            }
+            error={form.errors['answer']}
             withAsterisk
           >
             <Stack gap="sm" mt="xs">
@@ -153,7 +188,7 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
               <Checkbox.Group
                 label={t('reviews.conflict.withOrganizations')}
                 value={organizationIds}
-                onChange={setOrganizationIds}
+                onChange={(value) => form.setFieldValue('organizationIds', value)}
               >
                 <Stack gap={8} mt="xs">
                   {proposal.organizations.map((organization) => (
@@ -172,7 +207,7 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
               <Checkbox.Group
                 label={t('reviews.conflict.withCountries')}
                 value={countries}
-                onChange={setCountries}
+                onChange={(value) => form.setFieldValue('countries', value)}
               >
                 <Stack gap={8} mt="xs">
                   {proposal.countries.map((country) => (
@@ -188,12 +223,12 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
                 label={t('reviews.conflict.note')}
                 description={t('reviews.conflict.noteHint')}
                 value={note}
-                onChange={(event) => setNote(event.currentTarget.value)}
+                onChange={(event) => form.setFieldValue('note', event.currentTarget.value)}
                 autosize
                 minRows={3}
                 maxLength={5000}
                 dir="auto"
-                error={tried && missingSubject ? t('reviews.conflict.subjectRequired') : undefined}
+                error={form.errors['note']}
               />
               <Alert
                 color="orange"
@@ -211,6 +246,22 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
             </Alert>
           ) : null}
 
+          {stale ? (
+            <StaleVersionAlert
+              title={t('reviews.stale.title')}
+              body={t('reviews.stale.body')}
+              changes={[]}
+              primary={{ label: t('reviews.stale.keepMine'), loading: declare.isPending }}
+              secondary={{
+                label: t('reviews.stale.takeTheirs'),
+                onClick: () => {
+                  form.setValues(EMPTY);
+                  setStale(false);
+                  declare.reset();
+                },
+              }}
+            />
+          ) : null}
           {failure ? (
             <Alert color="red" variant="light" role="alert" title={t('reviews.conflict.failed')}>
               {failure.others.length ? (

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { isStaleVersion } from '../../../lib/field-errors';
 import { useIntl } from '../../../lib/intl';
 import { ApiError } from '../../../lib/problem';
@@ -297,26 +298,14 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
       </Paper>
 
       {stale ? (
-        <Alert
-          color="orange"
-          variant="light"
-          role="alert"
-          icon={<IconAlertTriangle aria-hidden="true" />}
+        // Drafts save themselves whole, so the choice is between the two versions, not field by field.
+        <StaleVersionAlert
           title={t('reviews.stale.title')}
-          styles={{ title: { color: '#8a3a00' } }}
-        >
-          <Stack gap="sm">
-            <Text size="sm">{t('reviews.stale.body')}</Text>
-            <Group gap="sm">
-              <Button size="xs" onClick={() => void keepMine()} loading={resolving}>
-                {t('reviews.stale.keepMine')}
-              </Button>
-              <Button size="xs" variant="default" onClick={() => void takeTheirs()} disabled={resolving}>
-                {t('reviews.stale.takeTheirs')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+          body={t('reviews.stale.body')}
+          changes={[]}
+          primary={{ label: t('reviews.stale.keepMine'), onClick: () => void keepMine(), loading: resolving }}
+          secondary={{ label: t('reviews.stale.takeTheirs'), onClick: () => void takeTheirs() }}
+        />
       ) : null}
       {saveFailed ? (
         <Alert color="red" variant="light" role="alert" title={t('reviews.save.failed')}>

@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { writeFailureOf } from '../../../lib/field-errors';
+import { useStaleMerge } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
 import { strategyQueryOptions, type Strategy } from '../api/get-strategies';
 import { useCreateStrategy, useUpdateStrategy, type UpdateStrategyInput } from '../api/save-strategy';
-import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const FIELDS = ['countryIso3', 'title', 'periodFrom', 'periodTo', 'priorityAreas', 'reference'] as const;
 type Field = (typeof FIELDS)[number];
@@ -89,30 +91,36 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
   const create = useCreateStrategy();
   const update = useUpdateStrategy(strategy?.id ?? '');
   const mutation = strategy ? update : create;
-  const [base, setBase] = useState<Strategy | null>(strategy);
-  const [values, setValues] = useState<Values>(() => valuesOf(strategy, defaultCountry));
-  const [tried, setTried] = useState(false);
-  const [changedFields, setChangedFields] = useState<Field[] | null>(null);
   const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-
-  const local: Partial<Record<Field, string>> = {};
-  if (!values.countryIso3) local.countryIso3 = t('strategies.form.countryRequired');
-  if (values.title.trim().length < 3) local.title = t('strategies.form.titleShort');
-  if (!values.periodFrom) local.periodFrom = t('strategies.form.fromRequired');
-  if (!values.periodTo) local.periodTo = t('strategies.form.toRequired');
-  else if (values.periodFrom && values.periodTo < values.periodFrom)
-    local.periodTo = t('strategies.form.toBeforeFrom');
-  const lowered = values.priorityAreas.map((area) => area.toLowerCase());
-  if (new Set(lowered).size !== lowered.length) local.priorityAreas = t('strategies.form.areasDuplicate');
-  else if (values.priorityAreas.some((area) => area.length > 300))
-    local.priorityAreas = t('strategies.form.areaLong');
+  const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
+    const local: Partial<Record<Field, string>> = {};
+    if (!next.countryIso3) local.countryIso3 = t('strategies.form.countryRequired');
+    if (next.title.trim().length < 3) local.title = t('strategies.form.titleShort');
+    if (!next.periodFrom) local.periodFrom = t('strategies.form.fromRequired');
+    if (!next.periodTo) local.periodTo = t('strategies.form.toRequired');
+    else if (next.periodFrom && next.periodTo < next.periodFrom)
+      local.periodTo = t('strategies.form.toBeforeFrom');
+    const lowered = next.priorityAreas.map((area) => area.toLowerCase());
+    if (new Set(lowered).size !== lowered.length) local.priorityAreas = t('strategies.form.areasDuplicate');
+    else if (next.priorityAreas.some((area) => area.length > 300))
+      local.priorityAreas = t('strategies.form.areaLong');
+    return local;
+  };
+  const form = useForm<Values>({
+    initialValues: valuesOf(strategy, defaultCountry),
+    validate: localErrorsOf,
+  });
+  const values = form.getValues();
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
+  const stale = useStaleMerge(form, strategy, (from: Strategy | null) => valuesOf(from, null));
+  const base = stale.base;
 
   const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
   // The period rule is checked as the dates are typed, not only on submit.
   const errorOf = (field: Field) =>
-    (tried || (field === 'periodTo' && values.periodTo) ? local[field] : undefined) ?? failure?.fields[field];
+    (form.errors[field] as string | undefined) ??
+    (field === 'periodTo' && values.periodTo ? localErrorsOf(values).periodTo : undefined) ??
+    failure?.fields[field];
 
   const body = () => ({
     countryIso3: values.countryIso3 ?? '',
@@ -135,14 +143,12 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
     return input;
   };
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    const first = FIELDS.find((field) => local[field]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
+  const focusFirst = (errors: Record<string, unknown>) => {
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) refs.current[first]?.focus();
+  };
+
+  const handleSubmit = () => {
     if (!strategy || !base) {
       create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true) });
       return;
@@ -152,36 +158,15 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
       onCancel();
       return;
     }
-    setChangedFields(null);
+    stale.clear();
     update.mutate(
       { ...input, version: base.version },
       {
         onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) => {
-          if (!writeFailureOf(error, FIELDS).stale) return;
-          void queryClient.fetchQuery(strategyQueryOptions(strategy.id)).then((latest) => {
-            setChangedFields(
-              FIELDS.filter((field) =>
-                field === 'priorityAreas'
-                  ? !sameAreas(latest.priorityAreas, base.priorityAreas)
-                  : latest[field] !== base[field],
-              ),
-            );
-            // What they changed and this person did not is taken from theirs; these edits stay.
-            const original = valuesOf(base, null);
-            const current = valuesOf(latest, null);
-            setValues((typed) => {
-              const merged = { ...typed };
-              for (const key of Object.keys(original) as (keyof Values)[]) {
-                if (JSON.stringify(typed[key]) === JSON.stringify(original[key])) {
-                  Object.assign(merged, { [key]: current[key] });
-                }
-              }
-              return merged;
-            });
-            setBase(latest);
-          });
-        },
+        onError: (error) =>
+          void stale.refused(error, () =>
+            queryClient.fetchQuery({ ...strategyQueryOptions(strategy.id), staleTime: 0 }),
+          ),
       },
     );
   };
@@ -198,7 +183,7 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
       <Stack gap="md">
         <CountrySelect
           ref={(element) => {
@@ -276,18 +261,18 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
           maxLength={2000}
         />
 
-        {changedFields ? (
-          <StaleChangesAlert
+        {stale.stale ? (
+          <StaleVersionAlert
             title={t('strategies.stale.title')}
             body={t('strategies.stale.body')}
-            changes={changedFields.map((field) => describe(field))}
-            keepMine={t('strategies.stale.keepMine')}
-            takeTheirs={t('strategies.stale.takeTheirs')}
-            saving={update.isPending}
-            onTakeTheirs={() => {
-              if (base) setValues(valuesOf(base, null));
-              setChangedFields(null);
-              update.reset();
+            changes={stale.changed?.map((field) => describe(field)) ?? null}
+            primary={{ label: t('strategies.stale.keepMine'), loading: update.isPending }}
+            secondary={{
+              label: t('strategies.stale.takeTheirs'),
+              onClick: () => {
+                stale.takeTheirs();
+                update.reset();
+              },
             }}
           />
         ) : null}
@@ -302,7 +287,7 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
           <Button variant="default" onClick={onCancel}>
             {t('strategies.form.cancel')}
           </Button>
-          {!changedFields ? (
+          {!stale.stale ? (
             <Button type="submit" loading={mutation.isPending}>
               {strategy ? t('strategies.form.save') : t('strategies.form.create')}
             </Button>

@@ -1,6 +1,6 @@
-import { Alert, Button, Paper } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
@@ -13,6 +13,7 @@ import { StrategiesList } from '../components/StrategiesList';
 import { StrategyFilters } from '../components/StrategyFilters';
 import { StrategyFormModal } from '../components/StrategyFormModal';
 import { useStrategyFilters } from '../lib/filters';
+import { notifySaved } from '../../../lib/notify';
 
 function todayIso() {
   const now = new Date();
@@ -30,7 +31,6 @@ export function StrategiesRoute() {
   const items = strategies.data?.pages.flatMap((page) => page.items) ?? [];
   const [editing, setEditing] = useState<Strategy | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Strategy | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [today] = useState(todayIso);
 
   return (
@@ -46,20 +46,6 @@ export function StrategiesRoute() {
           ) : null
         }
       />
-      {notice ? (
-        <Alert
-          color="teal"
-          variant="light"
-          mb="md"
-          role="status"
-          icon={<IconCircleCheck aria-hidden="true" />}
-          withCloseButton
-          closeButtonLabel={t('strategies.dismiss')}
-          onClose={() => setNotice(null)}
-        >
-          {notice}
-        </Alert>
-      ) : null}
       <StrategyFilters filters={filters} onChange={setFilters} />
       {strategies.isError && !strategies.data ? (
         <ErrorResult title={t('strategies.error')} onRetry={() => void strategies.refetch()} />
@@ -97,7 +83,7 @@ export function StrategiesRoute() {
             defaultCountry={filters.country}
             onSaved={(strategy, created) => {
               setEditing(null);
-              setNotice(t(created ? 'strategies.created' : 'strategies.saved', { title: strategy.title }));
+              notifySaved(t(created ? 'strategies.created' : 'strategies.saved', { title: strategy.title }));
             }}
           />
           <DeleteStrategyModal
@@ -105,7 +91,7 @@ export function StrategiesRoute() {
             onClose={() => setDeleting(null)}
             onDeleted={(strategy) => {
               setDeleting(null);
-              setNotice(t('strategies.deleted', { title: strategy.title }));
+              notifySaved(t('strategies.deleted', { title: strategy.title }));
             }}
           />
         </>

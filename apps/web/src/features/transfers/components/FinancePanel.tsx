@@ -23,7 +23,7 @@ import { useCreateTransfer, useTransfers } from '../api/transfers';
 import type { Project, Transfer } from '../../projects';
 import { useProjectFormat } from '../../../lib/project-format';
 import { fieldErrorsOf } from '../../../lib/problem-members';
-import { normalizeAmount } from '../../projects';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { ALERT_STYLES, OK_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
 
@@ -239,7 +239,8 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
   const [submitted, setSubmitted] = useState(false);
   const [done, setDone] = useState(false);
   const serverErrors = fieldErrorsOf(create.error);
-  const normalized = normalizeAmount(amount);
+  // The field holds the plain decimal that lib/amount read from what was typed.
+  const normalized = amount.trim();
   const parsed = normalized ? parseMoney(normalized) : null;
   const amountError = !normalized
     ? submitted
@@ -303,14 +304,13 @@ function TransferForm({ project, remaining }: { project: Project; remaining: str
               </option>
             ))}
           </NativeSelect>
-          <TextInput
+          <MoneyInput
             label={t('projects.finance.amountUsd')}
             required
-            inputMode="decimal"
+            currencySign={null}
             value={amount}
-            onChange={(event) => setAmount(event.currentTarget.value)}
+            onChange={setAmount}
             error={amountError ?? serverErrors['amountUsd']}
-            dir="ltr"
           />
           <TextInput
             type="date"

@@ -11,20 +11,24 @@ import {
   TextInput,
 } from '@mantine/core';
 import { ROLES, donorLinkProblem, isRole, type Role } from '@hstf/domain';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
+import { useStaleMerge } from '../../../lib/form';
 import { useDonorOptions } from '../api/get-donor-options';
 import { userQueryOptions, type UserAccount } from '../api/get-users';
 import { useCreateUser, useUpdateUser, type UpdateUserInput } from '../api/save-user';
 import { usePasswordError } from '../lib/password';
 import { PasswordPolicy } from './PasswordPolicy';
-import { StaleChangesAlert } from '../../../components/StaleChangesAlert';
 
 const FIELDS = ['email', 'name', 'role', 'donorId', 'active', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 const COMPARED = ['name', 'role', 'donorId', 'active'] as const;
+type Compared = (typeof COMPARED)[number];
+const isCompared = (key: string): key is Compared => (COMPARED as readonly string[]).includes(key);
 
 interface Values {
   email: string;
@@ -96,36 +100,38 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
   const create = useCreateUser();
   const update = useUpdateUser(user?.id ?? '');
   const mutation = user ? update : create;
+  /** The account's rules of libs/domain (donor link, password policy) and the required fields. */
+  const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
+    const localErrors: Partial<Record<Field, string>> = {};
+    if (!user) {
+      if (!next.email.trim()) localErrors.email = t('users.form.emailRequired');
+      else if (!EMAIL.test(next.email.trim())) localErrors.email = t('users.form.emailInvalid');
+    }
+    if (!next.name.trim()) localErrors.name = t('users.form.nameRequired');
+    if (donorLinkProblem(next.role, next.role === 'donor' ? next.donorId : null)) {
+      localErrors.donorId = t('users.form.donorRequired');
+    }
+    if (!user || next.password) {
+      const problem = passwordError(next.password, user ? user.email : next.email);
+      if (problem) localErrors.password = problem;
+    }
+    return localErrors;
+  };
+  const form = useForm<Values>({ initialValues: valuesOf(user), validate: localErrorsOf });
+  const values = form.getValues();
   // The version this form is based on: the account as read, or as re-read after a 409.
-  const [base, setBase] = useState<UserAccount | null>(user);
-  const [values, setValues] = useState<Values>(() => valuesOf(user));
-  const [tried, setTried] = useState(false);
-  const [theirs, setTheirs] = useState<{ changed: (typeof COMPARED)[number][] } | null>(null);
+  const stale = useStaleMerge(form, user, valuesOf);
+  const base = stale.base;
   const donors = useDonorOptions(values.role === 'donor');
   const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
   const editingSelf = user !== null && user.id === currentUserId;
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-
-  const localErrors: Partial<Record<Field, string>> = {};
-  if (!user) {
-    if (!values.email.trim()) localErrors.email = t('users.form.emailRequired');
-    else if (!EMAIL.test(values.email.trim())) localErrors.email = t('users.form.emailInvalid');
-  }
-  if (!values.name.trim()) localErrors.name = t('users.form.nameRequired');
-  if (donorLinkProblem(values.role, values.role === 'donor' ? values.donorId : null)) {
-    localErrors.donorId = t('users.form.donorRequired');
-  }
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
   const checkedEmail = user ? user.email : values.email;
-  if (!user || values.password) {
-    const problem = passwordError(values.password, checkedEmail);
-    if (problem) localErrors.password = problem;
-  }
 
   const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
   const slug = problemSlug(mutation.error);
-  const errorOf = (field: Field) => (tried ? localErrors[field] : undefined) ?? failure?.fields[field];
+  const errorOf = (field: Field) => (form.errors[field] as string | undefined) ?? failure?.fields[field];
 
   const changesFrom = (from: UserAccount): UpdateUserInput => {
     const input: UpdateUserInput = {};
@@ -161,48 +167,31 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
       { ...input, version: from.version },
       {
         onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) => {
-          if (!writeFailureOf(error, FIELDS).stale) return;
-          void queryClient.fetchQuery(userQueryOptions(user.id)).then((latest) => {
-            const changed = COMPARED.filter((key) => latest[key] !== from[key]);
-            // What they changed and this admin did not is taken from theirs; this admin's edits stay.
-            const original = valuesOf(from);
-            const current = valuesOf(latest);
-            setValues((typed) => ({
-              ...typed,
-              ...Object.fromEntries(
-                COMPARED.filter((key) => typed[key] === original[key]).map((key) => [key, current[key]]),
-              ),
-            }));
-            setTheirs({ changed });
-            setBase(latest);
-          });
-        },
+        onError: (error) =>
+          void stale.refused(error, () =>
+            queryClient.fetchQuery({ ...userQueryOptions(user.id), staleTime: 0 }),
+          ),
       },
     );
   };
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    const first = FIELDS.find((field) => localErrors[field]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
-    setTheirs(null);
+  const focusFirst = (errors: Record<string, unknown>) => {
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) refs.current[first]?.focus();
+  };
+  const handleSubmit = () => {
+    stale.clear();
     send(base);
   };
 
   const takeTheirs = () => {
     if (!base) return;
-    setValues({ ...valuesOf(base), password: values.password });
-    setTheirs(null);
+    stale.takeTheirs(['password']);
     update.reset();
   };
 
   const roleLabel = (role: string) => (isRole(role) ? t(`roles.${role}`) : role);
-  const describeChange = (key: (typeof COMPARED)[number]) => {
+  const describeChange = (key: Compared) => {
     if (!base) return '';
     const value =
       key === 'role'
@@ -219,7 +208,7 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
       <Stack gap="md">
         {user ? (
           <TextInput
@@ -323,16 +312,14 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
           ) : null}
         </Stack>
 
-        {theirs ? (
-          <StaleChangesAlert
+        {stale.stale ? (
+          <StaleVersionAlert
             title={t('users.stale.title')}
             body={t('users.stale.body')}
-            changes={theirs.changed.map((key) => describeChange(key))}
+            changes={stale.changed?.filter(isCompared).map((key) => describeChange(key)) ?? null}
             noChanges={t('users.stale.otherChange')}
-            keepMine={t('users.stale.keepMine')}
-            takeTheirs={t('users.stale.takeTheirs')}
-            saving={update.isPending}
-            onTakeTheirs={takeTheirs}
+            primary={{ label: t('users.stale.keepMine'), loading: update.isPending }}
+            secondary={{ label: t('users.stale.takeTheirs'), onClick: takeTheirs }}
           />
         ) : null}
 
@@ -350,7 +337,7 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
           <Button variant="default" onClick={onCancel}>
             {t('users.form.cancel')}
           </Button>
-          {!theirs ? (
+          {!stale.stale ? (
             <Button type="submit" loading={mutation.isPending}>
               {user ? t('users.form.save') : t('users.form.create')}
             </Button>

@@ -1,6 +1,6 @@
-import { Alert, Button, Paper } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconCircleCheck, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
@@ -13,6 +13,7 @@ import { UserFilters } from '../components/UserFilters';
 import { UserFormModal } from '../components/UserFormModal';
 import { UsersTable } from '../components/UsersTable';
 import { useUserFilters } from '../lib/filters';
+import { notifySaved } from '../../../lib/notify';
 
 /** /users (admin): the accounts, their roles and donor links; create, change, deactivate, reset passwords. */
 export function UsersRoute() {
@@ -24,7 +25,6 @@ export function UsersRoute() {
   const donors = useDonorOptions();
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
   const [editing, setEditing] = useState<UserAccount | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <>
@@ -40,20 +40,6 @@ export function UsersRoute() {
           </Button>
         }
       />
-      {notice ? (
-        <Alert
-          color="teal"
-          variant="light"
-          mb="md"
-          icon={<IconCircleCheck aria-hidden="true" />}
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('users.dismiss')}
-          onClose={() => setNotice(null)}
-        >
-          {notice}
-        </Alert>
-      ) : null}
       <UserFilters filters={filters} onChange={setFilters} />
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
         {users.isError && !users.data ? (
@@ -87,7 +73,7 @@ export function UsersRoute() {
         currentUserId={me?.id ?? null}
         onSaved={(user, created) => {
           setEditing(null);
-          setNotice(
+          notifySaved(
             created ? t('users.created', { name: user.name }) : t('users.saved', { name: user.name }),
           );
         }}
