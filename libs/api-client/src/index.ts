@@ -29,7 +29,8 @@ export function isProblemDetails(value: unknown): value is ProblemDetails {
  * The web relies on the httpOnly session cookie, so requests stay same-origin and carry credentials.
  */
 export function createApiClient(baseUrl = '') {
-  const fetchClient = createFetchClient<paths>({
+  // JSON only: lists also answer CSV and Excel files, which the web downloads by link, not by fetch.
+  const fetchClient = createFetchClient<paths, 'application/json'>({
     baseUrl,
     credentials: 'same-origin',
     // Looked up on each call rather than captured once, so polyfills and test doubles of fetch apply.

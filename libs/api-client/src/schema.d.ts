@@ -377,7 +377,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations: UN entities, governments, NGOs, regional bodies */
+        /** Organizations: UN entities, governments, NGOs, regional bodies; or all of them as CSV or Excel */
         get: operations["Organizations_list"];
         put?: never;
         /** Add an organization */
@@ -414,7 +414,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects, filtered and sorted, a page at a time */
+        /** Projects, filtered and sorted, a page at a time; or all of them as CSV or Excel (format) */
         get: operations["Projects_list"];
         put?: never;
         /** Log a new project (a concept note) */
@@ -4538,6 +4538,8 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
                 limit?: number;
                 /** @description Part of the name or acronym */
@@ -4549,12 +4551,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -4791,6 +4796,8 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 dimension?: "economic" | "food" | "health" | "environmental" | "personal" | "community" | "political";
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Start year from (inclusive) */
                 fromYear?: number;
                 group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
@@ -4815,12 +4822,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */

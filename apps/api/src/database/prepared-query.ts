@@ -55,7 +55,7 @@ export async function preparedQuery<T extends QueryResultRow>(
   }
 }
 
-function poolOf(dataSource: DataSource): Pool {
+export function poolOf(dataSource: DataSource): Pool {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool) throw new Error('The database is not connected');
   return pool;

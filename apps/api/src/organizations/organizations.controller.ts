@@ -1,6 +1,8 @@
-import { Body, Controller, Query } from '@nestjs/common';
+import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ALL_ROLES } from '../common/access/access.decorators';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import {
@@ -24,11 +26,16 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
+  @ExportableListResponse(OrganizationPage)
   @ReadRoute(OrganizationPage, {
-    summary: 'Organizations: UN entities, governments, NGOs, regional bodies',
+    summary: 'Organizations: UN entities, governments, NGOs, regional bodies; or all of them as CSV or Excel',
     roles: ALL_ROLES,
   })
-  list(@Query() query: OrganizationQuery): Promise<OrganizationPage> {
+  list(
+    @Query() query: OrganizationQuery,
+    @Req() request: Request,
+  ): Promise<OrganizationPage | StreamableFile> {
+    if (isFileExport(query)) return Promise.resolve(this.organizations.export(request, query));
     return this.organizations.list(query);
   }
 

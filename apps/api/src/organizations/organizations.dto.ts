@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 
 export const ORGANIZATION_KINDS = ['un_entity', 'government', 'ngo', 'regional_body', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -23,7 +23,7 @@ export class OrganizationPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class OrganizationQuery extends PageQuery {
+export class OrganizationQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS, { message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
+import { exportFile } from '../common/export/export-file';
 import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
@@ -15,6 +17,7 @@ import {
 import {
   OrganizationRow,
   OrganizationsRepository,
+  ORGANIZATION_EXPORT_COLUMNS,
   toOrganizationDto as toDto,
 } from './organizations.repository';
 
@@ -31,6 +34,16 @@ export class OrganizationsService {
   async list(query: OrganizationQuery): Promise<Page<OrganizationDto>> {
     const rows = await this.repository.list(query, limitOf(query));
     return pageOf(rows, query, (row) => [row.name, row.id], toDto);
+  }
+
+  /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
+  export(request: Request, query: OrganizationQuery & { format: 'csv' | 'xlsx' }): StreamableFile {
+    return exportFile(request, {
+      name: 'organizations',
+      format: query.format,
+      columns: ORGANIZATION_EXPORT_COLUMNS,
+      rows: this.repository.exportRows(query),
+    });
   }
 
   async get(id: string): Promise<OrganizationDto> {

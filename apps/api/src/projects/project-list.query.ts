@@ -24,8 +24,43 @@ export interface SqlQuery {
 export function projectListQuery(query: ProjectQuery): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const where = ['p.deleted_at IS NULL'];
+  const where = projectFilters(query, param);
 
+  const { sort, descending, direction } = orderOf(query);
+  const cursor = decodeCursor(query.cursor, 2);
+  if (cursor) {
+    where.push(
+      `(${sort.expression}, p.id) ${descending ? '<' : '>'} (${param(cursor[0])}::${sort.cast}, ${param(cursor[1])}::uuid)`,
+    );
+  }
+  const limit = limitOf(query);
+
+  // PostgreSQL writes each item's JSON (money as numeric(18,2) text: "0.00") as text, which Node
+  // neither parses nor maps (ProjectsService.listJson); the sort key comes beside it for the cursor.
+  return {
+    text: `
+      SELECT json_build_object(
+               'id', p.id, 'code', p.code, 'title', p.title, 'window', p."window", 'stage', p.stage,
+               'countries', p.country_codes,
+               'leadOrganization', (SELECT coalesce(o.acronym, o.name) FROM organizations o
+                                    WHERE o.id = p.lead_organization_id),
+               'requestedBudget', p.requested_budget::text, 'approvedBudget', p.approved_budget::text,
+               'startDate', p.start_date, 'endDate', p.end_date, 'dimensions', p.dimensions,
+               'version', p.version,
+               'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             )::text AS item,
+             p.id, (${sort.expression})::text AS sort_key
+      FROM projects p
+      WHERE ${where.join('\n        AND ')}
+      ORDER BY ${sort.expression} ${direction}, p.id ${direction}
+      LIMIT ${param(limit + 1)}`,
+    values,
+  };
+}
+
+/** The filters of the list, shared by its pages and its export, each value as a parameter. */
+function projectFilters(query: ProjectQuery, param: (value: unknown) => string): string[] {
+  const where = ['p.deleted_at IS NULL'];
   // One stage as `=`, so the (stage, code, id) index serves both the filter and the order.
   if (query.stage?.length === 1) where.push(`p.stage = ${param(query.stage[0])}`);
   else if (query.stage?.length) where.push(`p.stage = ANY(${param(query.stage)}::text[])`);
@@ -49,37 +84,52 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
       `(p.search @@ websearch_to_tsquery('english', ${q}) OR p.search @@ websearch_to_tsquery('simple', ${q}))`,
     );
   }
+  return where;
+}
 
+function orderOf(query: ProjectQuery) {
   const descending = query.sort?.startsWith('-') ?? false;
   const sort = SORTS[(query.sort?.replace(/^-/, '') ?? 'code') as ProjectSort];
-  const cursor = decodeCursor(query.cursor, 2);
-  if (cursor) {
-    where.push(
-      `(${sort.expression}, p.id) ${descending ? '<' : '>'} (${param(cursor[0])}::${sort.cast}, ${param(cursor[1])}::uuid)`,
-    );
-  }
-  const direction = descending ? 'DESC' : 'ASC';
-  const limit = limitOf(query);
+  return { sort, descending, direction: descending ? 'DESC' : 'ASC' };
+}
 
-  // PostgreSQL writes each item's JSON (money as numeric(18,2) text: "0.00") as text, which Node
-  // neither parses nor maps (ProjectsService.listJson); the sort key comes beside it for the cursor.
+/** One row of the export: every value as PostgreSQL writes it as text, read by the export's columns. */
+export interface ProjectExportRow {
+  code: string;
+  title: string;
+  window: string;
+  stage: string;
+  countries: string[];
+  lead_organization: string | null;
+  requested_budget: string;
+  approved_budget: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  dimensions: string[];
+  version: number;
+  updated_at: string;
+}
+
+/**
+ * The whole list for an export: the same filters and order as the pages, without a limit or a
+ * cursor, since an export holds every page. Read through a cursor (streamRows), never at once.
+ */
+export function projectExportQuery(query: ProjectQuery): SqlQuery {
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = projectFilters(query, param);
+  const { sort, direction } = orderOf(query);
   return {
     text: `
-      SELECT json_build_object(
-               'id', p.id, 'code', p.code, 'title', p.title, 'window', p."window", 'stage', p.stage,
-               'countries', p.country_codes,
-               'leadOrganization', (SELECT coalesce(o.acronym, o.name) FROM organizations o
-                                    WHERE o.id = p.lead_organization_id),
-               'requestedBudget', p.requested_budget::text, 'approvedBudget', p.approved_budget::text,
-               'startDate', p.start_date, 'endDate', p.end_date, 'dimensions', p.dimensions,
-               'version', p.version,
-               'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-             )::text AS item,
-             p.id, (${sort.expression})::text AS sort_key
+      SELECT p.code, p.title, p."window" AS window, p.stage, p.country_codes AS countries,
+             (SELECT coalesce(o.acronym, o.name) FROM organizations o
+              WHERE o.id = p.lead_organization_id) AS lead_organization,
+             p.requested_budget::text AS requested_budget, p.approved_budget::text AS approved_budget,
+             p.start_date::text AS start_date, p.end_date::text AS end_date, p.dimensions, p.version,
+             to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
       FROM projects p
       WHERE ${where.join('\n        AND ')}
-      ORDER BY ${sort.expression} ${direction}, p.id ${direction}
-      LIMIT ${param(limit + 1)}`,
+      ORDER BY ${sort.expression} ${direction}, p.id ${direction}`,
     values,
   };
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Param, PipeTransform, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, PipeTransform, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { sendJsonText } from '../common/json/json-text';
 import { Problem } from '../common/problem-details/problem';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
@@ -41,11 +42,17 @@ class ParseProjectKeyPipe implements PipeTransform<string, { id: string } | { co
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
+  @ExportableListResponse(ProjectPage)
   @ReadRoute(ProjectPage, {
-    summary: 'Projects, filtered and sorted, a page at a time',
+    summary: 'Projects, filtered and sorted, a page at a time; or all of them as CSV or Excel (format)',
     roles: ['admin', 'staff', 'donor'],
   })
-  list(@Query() query: ProjectQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
+  list(
+    @Query() query: ProjectQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | StreamableFile> {
+    if (isFileExport(query)) return Promise.resolve(this.projects.export(request, query));
     return this.projects.listJson(query).then((page) => sendJsonText(response, page));
   }
 

@@ -20,7 +20,7 @@ import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 import { IsMoney } from '../common/money/money.decorators';
 import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
 import type { Dimension, ProjectSort, Stage, VulnerableGroup, Window } from './project-vocabulary';
@@ -279,7 +279,7 @@ export class ProjectPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class ProjectQuery extends PageQuery {
+export class ProjectQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'code', description: 'Prefix with - for descending' })
   @IsOptional()
   @IsIn([...PROJECT_SORTS, ...PROJECT_SORTS.map((s) => `-${s}`)], {

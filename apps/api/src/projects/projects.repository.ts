@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { projectListQuery } from './project-list.query';
+import { streamRows } from '../common/export/query-stream';
+import { projectExportQuery, ProjectExportRow, projectListQuery } from './project-list.query';
 import type { ProjectDto, ProjectQuery } from './projects.dto';
 
 /**
@@ -79,6 +80,12 @@ export class ProjectsRepository {
   listPage(query: ProjectQuery): Promise<{ item: string; id: string; sort_key: string }[]> {
     const { text, values } = projectListQuery(query);
     return preparedQuery(this.dataSource, text, values);
+  }
+
+  /** Every project matching the list's filters, read through a cursor for an export. */
+  exportRows(query: ProjectQuery): AsyncGenerator<ProjectExportRow> {
+    const { text, values } = projectExportQuery(query);
+    return streamRows<ProjectExportRow>(this.dataSource, text, values);
   }
 
   /** The project as the API answers it; undefined when it does not exist or was deleted. */

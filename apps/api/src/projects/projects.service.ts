@@ -1,12 +1,15 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems } from '@hstf/domain';
 import { AuditService } from '../audit';
+import { exportFile } from '../common/export/export-file';
 import { changeVersioned, removeVersioned, updateVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
+import { PROJECT_EXPORT_COLUMNS } from './project-export';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import { ProjectsRepository } from './projects.repository';
 import { CreateProjectRequest, ProjectDto, ProjectQuery, UpdateProjectRequest } from './projects.dto';
@@ -69,6 +72,16 @@ export class ProjectsService {
     const rows = await this.repository.listPage(query);
     const page = toPage(rows, limitOf(query), (row) => [row.sort_key, row.id]);
     return `{"items":[${page.items.map((row) => row.item).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  }
+
+  /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
+  export(request: Request, query: ProjectQuery & { format: 'csv' | 'xlsx' }): StreamableFile {
+    return exportFile(request, {
+      name: 'projects',
+      format: query.format,
+      columns: PROJECT_EXPORT_COLUMNS,
+      rows: this.repository.exportRows(query),
+    });
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {

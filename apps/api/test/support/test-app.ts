@@ -80,7 +80,13 @@ function contractChecked(client: TestAgent, contract: () => ResponseContract): T
           url,
           status: response.status,
           contentType: response.get('content-type'),
-          text: typeof response.text === 'string' ? response.text : '',
+          // A binary body (a spreadsheet) has no text; it is a body all the same.
+          text:
+            typeof response.text === 'string'
+              ? response.text
+              : Buffer.isBuffer(response.body)
+                ? response.body.toString('latin1')
+                : '',
         }),
       );
   }

@@ -1,0 +1,46 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Request } from 'express';
+import { csvExport } from './csv-export';
+import type { ExportColumn } from './export-columns';
+import { XLSX_MEDIA_TYPE } from './export-format';
+import { xlsxExport } from './xlsx-export';
+import { EXPORT_LABELS, EXPORT_LANGUAGES, ExportLanguage } from './export-labels';
+
+export interface ExportRequest<Row> {
+  /** The list's name: the file is called `<name>-<YYYY-MM-DD>.<format>`. */
+  name: string;
+  format: 'csv' | 'xlsx';
+  columns: readonly ExportColumn<Row>[];
+  rows: AsyncIterable<Row>;
+}
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: XLSX_MEDIA_TYPE,
+} as const;
+
+/** The reader's language from Accept-Language (zh-CN reads zh), English when none is offered. */
+export function exportLanguage(request: Request): ExportLanguage {
+  const language = request.acceptsLanguages(...EXPORT_LANGUAGES);
+  return (language || 'en') as ExportLanguage;
+}
+
+/**
+ * The whole list as a downloaded file. Nest's StreamableFile sends it chunk by chunk and destroys
+ * the stream (and so the database cursor behind it) if the client goes away.
+ */
+export function exportFile<Row>(request: Request, spec: ExportRequest<Row>): StreamableFile {
+  const language = exportLanguage(request);
+  const headers = spec.columns.map((column) => EXPORT_LABELS[column.label][language]);
+  const stream =
+    spec.format === 'csv'
+      ? csvExport(headers, spec.columns, spec.rows)
+      : xlsxExport(spec.name, headers, spec.columns, spec.rows, language === 'ar');
+  const date = new Date().toISOString().slice(0, 10);
+  request.res?.vary('Accept-Language');
+  request.res?.setHeader('Content-Language', language);
+  return new StreamableFile(stream, {
+    type: CONTENT_TYPES[spec.format],
+    disposition: `attachment; filename="${spec.name}-${date}.${spec.format}"`,
+  });
+}
