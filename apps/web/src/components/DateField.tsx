@@ -6,6 +6,7 @@ import 'dayjs/locale/fr';
 import 'dayjs/locale/ru';
 import 'dayjs/locale/zh-cn';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dateParserFor } from '../lib/dates';
 import { useIntl } from '../lib/intl';
 
@@ -29,6 +30,7 @@ interface DateFieldProps extends Omit<
  * own "mm/dd/yyyy".
  */
 export function DateField({ value, onChange, minDate, maxDate, ...props }: DateFieldProps) {
+  const { t } = useTranslation();
   const { locale, calendarDate } = useIntl();
   const parse = useMemo(() => dateParserFor(locale), [locale]);
   return (
@@ -42,6 +44,7 @@ export function DateField({ value, onChange, minDate, maxDate, ...props }: DateF
       valueFormat={calendarDate}
       dateParser={parse}
       clearable
+      clearButtonProps={{ 'aria-label': t('common.clearDate') }}
       allowDeselect
       popoverProps={{ withinPortal: true }}
     />

@@ -70,4 +70,11 @@ describe('DateField', () => {
     fireEvent.change(input, { target: { value: '2026-04-01' } });
     expect(screen.getByTestId('sent')).toHaveTextContent('2026-04-01');
   });
+
+  it('names its clear button in the reader’s language, so a screen reader can say what it does', async () => {
+    await i18n.changeLanguage('fr');
+    renderWithProviders(<When initial="2026-03-10" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer la date' }));
+    expect(screen.getByTestId('sent')).toHaveTextContent('');
+  });
 });
