@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
+import { i18n } from '../i18n';
 
 /** The confirmation that a write was saved: a toast that says what, in the reader's language. */
 export function notifySaved(message: string): void {
@@ -11,5 +12,6 @@ export function notifySaved(message: string): void {
     withBorder: true,
     // A confirmation is polite: it does not interrupt what a screen reader is saying.
     role: 'status',
+    closeButtonProps: { 'aria-label': i18n.t('common.closeMessage') },
   });
 }
