@@ -270,9 +270,10 @@ export async function runScenario({ page, report, baseUrl }) {
     await recordConsent(first);
     await recordAlignment(first, KENYA_STRATEGY, 'Peace and social cohesion');
     await countryCard(first).locator('[data-status="compliant"]').waitFor();
-    await countryCard(second).locator('[data-status="non_compliant"]').waitFor();
+    // A proposal whose consent has not been asked for yet is "not yet requested", not a failure.
+    await countryCard(second).locator('[data-status="not_requested"]').waitFor();
     await countryCard(second)
-      .getByText(fill(p.reasons.compliance.consent_missing, { country: second }))
+      .getByText(fill(p.reasons.compliance.consent_not_requested, { country: second }))
       .waitFor();
   });
 
