@@ -402,7 +402,7 @@ export async function runScenario({ page, report, baseUrl }) {
       const text = await reasons.innerText();
       assert.match(
         text,
-        new RegExp(escapeRegExp(fill(p.reasons.compliance.consent_missing, { country: second }))),
+        new RegExp(escapeRegExp(fill(p.reasons.compliance.consent_not_requested, { country: second }))),
       );
       assert.doesNotMatch(
         text,
