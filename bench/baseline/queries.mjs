@@ -212,26 +212,64 @@ export const ALIGNMENTS_SQL = `
   )::text AS body
   FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL`;
 
-/** GET /api/v1/fund/ledger: one pass over the three sources, the overall figures summed from the years. */
+/**
+ * The ledger's movements, one row per movement of a figure: (year, received, committed, transferred,
+ * released). A transfer or refund counts for itself; a reversal counts against the kind of the entry
+ * it reverses, a reversal of a reversal for nothing. Commitments fall in the year of the approval
+ * decision (else the start date), releases in that of the completion (else the end date).
+ */
+const LEDGER_MOVEMENTS = `
+  WITH effects AS (
+    SELECT e.project_id, e.transferred_on, e.amount_usd,
+           CASE WHEN e.kind = 'reversal' THEN CASE WHEN r.kind <> 'reversal' THEN r.kind END ELSE e.kind END AS figure,
+           CASE WHEN e.kind = 'reversal' THEN -1 ELSE 1 END AS sign
+    FROM transfers e LEFT JOIN transfers r ON r.id = e.reverses_id
+  ), decisions AS (
+    SELECT project_id,
+           max(decided_on) FILTER (WHERE to_stage = 'approved') AS approved_on,
+           max(decided_on) FILTER (WHERE to_stage = 'completed') AS completed_on
+    FROM project_transitions WHERE to_stage IN ('approved', 'completed') GROUP BY project_id
+  )
+  SELECT extract(year FROM received_on)::int AS year, usd_amount AS received, 0::numeric AS committed,
+         0::numeric AS transferred, 0::numeric AS released
+  FROM contributions WHERE status = 'received'
+  UNION ALL
+  SELECT extract(year FROM coalesce(d.approved_on, p.start_date))::int, 0, p.approved_budget, 0, 0
+  FROM projects p LEFT JOIN decisions d ON d.project_id = p.id
+  WHERE p.stage IN (${list(domain.COMMITTED_STAGES)}) AND p.deleted_at IS NULL AND p.approved_budget IS NOT NULL
+  UNION ALL
+  SELECT extract(year FROM coalesce(d.completed_on, p.end_date))::int, 0, 0, 0,
+         greatest(p.approved_budget - coalesce(s.transferred, 0), 0)
+  FROM projects p LEFT JOIN decisions d ON d.project_id = p.id
+  LEFT JOIN (SELECT project_id, sum(sign * amount_usd) AS transferred FROM effects
+             WHERE figure = 'transfer' GROUP BY project_id) s ON s.project_id = p.id
+  WHERE p.stage IN (${list(domain.RELEASING_STAGES)}) AND p.deleted_at IS NULL AND p.approved_budget IS NOT NULL
+  UNION ALL
+  SELECT extract(year FROM transferred_on)::int, 0, 0,
+         CASE WHEN figure = 'transfer' THEN sign * amount_usd ELSE 0 END,
+         CASE WHEN figure = 'refund' THEN sign * amount_usd ELSE 0 END
+  FROM effects WHERE figure IS NOT NULL`;
+
+/** Money as text with two decimals; round(…, 2), unlike a numeric(18,2) cast, cannot overflow. */
+const money = (sum) => `round(${sum}, 2)::text`;
+/** The five figures of the rows of `from` as a JSON object. */
+const figures = (from) => `(SELECT json_build_object('received', ${money('coalesce(sum(received), 0)')},
+    'committed', ${money('coalesce(sum(committed), 0)')}, 'transferred', ${money('coalesce(sum(transferred), 0)')},
+    'released', ${money('coalesce(sum(released), 0)')},
+    'available', ${money('coalesce(sum(received) - sum(committed) + sum(released), 0)')}) FROM ${from})`;
+
+/** GET /api/v1/fund/ledger: one pass over the sources, the overall figures summed from the movements. */
 export const LEDGER_SQL = `
-  WITH figures AS (
-    SELECT extract(year FROM received_on)::int AS year, usd_amount AS received, 0::numeric AS committed, 0::numeric AS transferred
-    FROM contributions WHERE status = 'received'
-    UNION ALL
-    SELECT extract(year FROM start_date)::int, 0, approved_budget, 0 FROM projects
-    WHERE stage IN (${list(domain.COMMITTED_STAGES)}) AND deleted_at IS NULL AND approved_budget IS NOT NULL
-    UNION ALL
-    SELECT extract(year FROM transferred_on)::int, 0, 0, amount_usd FROM transfers
+  WITH movements AS (${LEDGER_MOVEMENTS}
   ), years AS (
-    SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t FROM figures GROUP BY year
+    SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t, sum(released) AS l
+    FROM movements GROUP BY year
   )
   SELECT json_build_object(
-    'overall', (SELECT json_build_object('received', coalesce(sum(r), 0)::numeric(18,2)::text,
-        'committed', coalesce(sum(c), 0)::numeric(18,2)::text, 'transferred', coalesce(sum(t), 0)::numeric(18,2)::text,
-        'available', coalesce(sum(r) - sum(c), 0)::numeric(18,2)::text) FROM years),
-    'byYear', coalesce((SELECT json_agg(json_build_object('year', year, 'received', r::numeric(18,2)::text,
-        'committed', c::numeric(18,2)::text, 'transferred', t::numeric(18,2)::text,
-        'available', (r - c)::numeric(18,2)::text) ORDER BY year NULLS LAST) FROM years), '[]')
+    'overall', ${figures('movements')},
+    'byYear', coalesce((SELECT json_agg(json_build_object('year', year, 'received', ${money('r')},
+        'committed', ${money('c')}, 'transferred', ${money('t')}, 'released', ${money('l')},
+        'available', ${money('r - c + l')}) ORDER BY year NULLS LAST) FROM years), '[]')
   )::text AS body`;
 
 /**
@@ -244,11 +282,7 @@ export const OVERVIEW_SQL = `
     SELECT id, stage, requested_budget, approved_budget, start_date, country_codes, region_codes, dimensions,
            stage IN (${list(domain.COMMITTED_STAGES)}) AS committed
     FROM projects WHERE deleted_at IS NULL
-  ), ledger AS (
-    SELECT r.received, c.committed, t.transferred
-    FROM (SELECT coalesce(sum(usd_amount), 0) AS received FROM contributions WHERE status = 'received') r,
-         (SELECT coalesce(sum(approved_budget), 0) AS committed FROM live WHERE committed) c,
-         (SELECT coalesce(sum(amount_usd), 0) AS transferred FROM transfers) t
+  ), ledger AS (${LEDGER_MOVEMENTS}
   ), pipeline AS (
     SELECT stage, count(*)::int AS projects, sum(requested_budget) AS requested, coalesce(sum(approved_budget), 0) AS approved
     FROM live GROUP BY stage
@@ -264,11 +298,10 @@ export const OVERVIEW_SQL = `
       SELECT extract(year FROM pledged_on)::int, donor_id, 0, usd_amount FROM contributions WHERE status <> 'cancelled'
     ) x GROUP BY year, donor_id
   ), approvals AS (
-    SELECT coalesce(extract(year FROM a.decided_on), extract(year FROM l.start_date))::int AS year,
+    SELECT extract(year FROM coalesce((SELECT max(t.decided_on) FROM project_transitions t
+             WHERE t.project_id = l.id AND t.to_stage = 'approved'), l.start_date))::int AS year,
            count(*)::int AS projects, sum(l.approved_budget) AS approved
     FROM live l
-    LEFT JOIN LATERAL (SELECT max(decided_on) AS decided_on FROM project_transitions t
-                       WHERE t.project_id = l.id AND t.to_stage = 'approved') a ON true
     WHERE l.committed GROUP BY 1
   ), by_region AS (
     SELECT code AS region_code, count(*)::int AS projects, coalesce(sum(approved_budget), 0) AS approved
@@ -278,8 +311,7 @@ export const OVERVIEW_SQL = `
     FROM live, unnest(dimensions) AS dimension WHERE committed GROUP BY dimension
   )
   SELECT json_build_object(
-    'ledger', (SELECT json_build_object('received', received::numeric(18,2)::text, 'committed', committed::numeric(18,2)::text,
-               'transferred', transferred::numeric(18,2)::text, 'available', (received - committed)::numeric(18,2)::text) FROM ledger),
+    'ledger', ${figures('ledger')},
     'pipeline', coalesce((SELECT json_agg(json_build_object('stage', stage, 'projects', projects,
                'requested', requested::numeric(18,2)::text, 'approved', approved::numeric(18,2)::text) ORDER BY stage) FROM pipeline), '[]'),
     'countries', coalesce((SELECT json_agg(json_build_object('iso3', b.iso3, 'numeric', c.numeric, 'name', c.name,
@@ -305,13 +337,67 @@ export const OVERVIEW_SQL = `
 const withdrawn = (c) => `(${c}.status = 'withdrawn' OR ${c}.withdrawn_on IS NOT NULL)`;
 
 /**
- * Per consent record of project $1 on the date $2: its problems (code, facts, the clause in words),
- * whether it counts, and its place in the order the API reads them (country, created_at, id).
+ * The status of one version `v` of a consent record on the date `on` (consentStatusOn): a withdrawal
+ * takes effect on its date, an expiry the day after the validity ends or the day it was recorded, a
+ * grant on its date, a request on its date, a refusal the day it was recorded; before its own change
+ * the version says what stood until then. null: nothing of it was on file yet.
+ */
+const versionStatusOn = (v, on) => {
+  const before = `CASE WHEN ${v}.status NOT IN ('requested', 'refused') AND ${v}.granted_on <= ${on} THEN 'granted'
+                       WHEN ${v}.requested_on <= ${on} THEN 'requested' END`;
+  return `CASE
+    WHEN ${withdrawn(v)} THEN CASE WHEN coalesce(${v}.withdrawn_on, ${v}.recorded_on) <= ${on} THEN 'withdrawn' ELSE ${before} END
+    WHEN ${v}.status = 'expired'
+      THEN CASE WHEN ${v}.recorded_on <= ${on} OR ${v}.valid_until + 1 <= ${on} THEN 'expired' ELSE ${before} END
+    WHEN ${v}.status = 'refused' THEN CASE WHEN ${v}.recorded_on <= ${on} THEN 'refused' ELSE ${before} END
+    WHEN ${v}.status = 'granted' THEN CASE WHEN coalesce(${v}.granted_on, ${v}.recorded_on) <= ${on} THEN 'granted' ELSE ${before} END
+    WHEN ${v}.status = 'requested' THEN CASE WHEN coalesce(${v}.requested_on, ${v}.recorded_on) <= ${on} THEN 'requested' END
+  END`;
+};
+
+/**
+ * The consent record `r` as it stood on the date `on` (consentOn), for a LATERAL join: the latest of
+ * its versions (the record, then its consent_events newest first) with something on file then, with
+ * the dates that stood, and `counts` (granted, dated, valid, office, signatory and reference on file).
+ * No row: the record was not on file yet.
+ */
+const consentAsOn = (r, on) => `(
+  SELECT x.status, x.requested_on,
+         CASE WHEN x.status IN ('granted', 'withdrawn', 'expired') THEN x.granted_on END AS granted_on,
+         CASE WHEN x.status IN ('granted', 'withdrawn', 'expired') THEN x.valid_until END AS valid_until,
+         CASE WHEN x.status = 'withdrawn' THEN x.withdrawn_on END AS withdrawn_on,
+         x.issuing_office, x.signatory, x.document_reference,
+         (x.status = 'granted' AND x.granted_on IS NOT NULL AND x.granted_on <= ${on}
+          AND (x.valid_until IS NULL OR x.valid_until >= ${on}) AND ${hasText('x.issuing_office')}
+          AND ${hasText('x.signatory')} AND ${hasText('x.document_reference')}) AS counts
+  FROM (SELECT ${versionStatusOn('v', on)} AS status, v.* FROM (
+          SELECT 0 AS k, NULL::timestamptz AS at, NULL::uuid AS event_id, ${r}.status, ${r}.requested_on,
+                 ${r}.granted_on, ${r}.valid_until, ${r}.withdrawn_on, (${r}.updated_at AT TIME ZONE 'UTC')::date AS recorded_on,
+                 ${r}.issuing_office, ${r}.signatory, ${r}.document_reference
+          UNION ALL
+          SELECT 1, e.occurred_at, e.id, e.record->>'status', (e.record->>'requestedOn')::date,
+                 (e.record->>'grantedOn')::date, (e.record->>'validUntil')::date, (e.record->>'withdrawnOn')::date,
+                 (e.occurred_at AT TIME ZONE 'UTC')::date,
+                 e.record->>'issuingOffice', e.record->>'signatory', e.record->>'documentReference'
+          FROM consent_events e WHERE e.consent_id = ${r}.id) v) x
+  WHERE x.status IS NOT NULL
+  ORDER BY x.k, x.at DESC, x.event_id DESC
+  LIMIT 1)`;
+
+/**
+ * Per consent record of project $1 on file on the judged date (judging.on_date), as it stood then:
+ * problems (raw, worded, as clauses), counts, in the API's order (country, created_at, id). The
+ * issuing office, signatory and reference shown to staff are the record's as it is now.
  */
 const CONSENT_EVALUATIONS = `
   SELECT c.*, row_number() OVER (ORDER BY c.country_iso3, c.created_at, c.id) AS ord,
          ${withdrawn('c')} AS is_withdrawn, pr.n = 0 AS counts, pr.raw, pr.worded, pr.clauses
-  FROM consent_records c
+  FROM (SELECT r.id, r.country_iso3, r.created_at, r.withdrawal_reason, r.scope, r.issuing_office AS staff_office,
+               r.signatory AS staff_signatory, r.document_reference AS staff_reference, a.status, a.requested_on,
+               a.granted_on, a.valid_until, a.withdrawn_on, a.issuing_office, a.signatory, a.document_reference
+        FROM consent_records r CROSS JOIN judging j CROSS JOIN LATERAL ${consentAsOn('r', 'j.on_date')} a
+        WHERE r.project_id = $1) c
+  CROSS JOIN judging j
   CROSS JOIN LATERAL (
     SELECT count(*) AS n,
            coalesce(json_agg(json_build_object('code', v.code, 'facts', v.facts) ORDER BY v.k), '[]') AS raw,
@@ -326,10 +412,10 @@ const CONSENT_EVALUATIONS = `
           json_build_object('status', c.status), 'its status is ' || c.status || ', not granted'),
       (3, CASE WHEN NOT ${withdrawn('c')} AND c.status = 'granted' AND c.granted_on IS NULL THEN 'consent_grant_date_missing' END,
           '{}'::json, 'it has no date of grant'),
-      (4, CASE WHEN NOT ${withdrawn('c')} AND c.status = 'granted' AND c.granted_on > $2::date THEN 'consent_granted_after_date' END,
-          json_build_object('grantedOn', c.granted_on, 'on', $2::date), 'it was granted on ' || c.granted_on || ', after ' || $2::date),
-      (5, CASE WHEN NOT ${withdrawn('c')} AND c.status = 'granted' AND c.valid_until < $2::date THEN 'consent_expired_on_date' END,
-          json_build_object('validUntil', c.valid_until, 'on', $2::date), 'it was valid until ' || c.valid_until || ', before ' || $2::date),
+      (4, CASE WHEN NOT ${withdrawn('c')} AND c.status = 'granted' AND c.granted_on > j.on_date THEN 'consent_granted_after_date' END,
+          json_build_object('grantedOn', c.granted_on, 'on', j.on_date), 'it was granted on ' || c.granted_on || ', after ' || j.on_date),
+      (5, CASE WHEN NOT ${withdrawn('c')} AND c.status = 'granted' AND c.valid_until < j.on_date THEN 'consent_expired_on_date' END,
+          json_build_object('validUntil', c.valid_until, 'on', j.on_date), 'it was valid until ' || c.valid_until || ', before ' || j.on_date),
       (6, CASE WHEN NOT ${withdrawn('c')} AND c.status = 'granted'
                  AND NOT (${hasText('c.issuing_office')} AND ${hasText('c.signatory')}) THEN 'consent_issuing_authority_missing' END,
           json_build_object('missing', array_remove(ARRAY[CASE WHEN NOT ${hasText('c.issuing_office')} THEN 'office' END,
@@ -343,7 +429,7 @@ const CONSENT_EVALUATIONS = `
     ) AS v(k, code, facts, clause)
     WHERE v.code IS NOT NULL
   ) pr
-  WHERE c.project_id = $1`;
+`;
 
 /** Per alignment of project $1: coversStart, problems, counts, in the API's order (country, period_from, id). */
 const ALIGNMENT_EVALUATIONS = `
@@ -378,11 +464,27 @@ const ALIGNMENT_EVALUATIONS = `
 const reason = (code, facts, message) =>
   `json_build_object('code', ${lit(code)}, 'facts', ${facts}, 'message', ${message})`;
 
-/** GET /api/v1/projects/:id/compliance (on today, UTC), staff view: paragraph 6 per country, and paragraph 3. */
+/** GET /api/v1/projects/:id/compliance (on the project's own date, $2 being today, UTC), staff view: paragraph 6 per country, and paragraph 3. */
 export const COMPLIANCE_SQL = `
   WITH project AS (
     SELECT id, code, title, stage, start_date, declares_no_coercion, declares_distinct_from_r2p
     FROM projects WHERE id = $1 AND deleted_at IS NULL
+  ), decisions AS (
+    SELECT (SELECT t.decided_on FROM project_transitions t WHERE t.project_id = $1 AND t.to_stage = 'approved'
+            ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1) AS approved_on,
+           (SELECT t.decided_on FROM project_transitions t WHERE t.project_id = $1
+            ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1) AS last_on
+  ), judging AS (
+    -- paragraph6Date: completed and closed projects as they stood when approved, rejected and
+    -- withdrawn ones at that decision, anything else (or without the decision on file) today.
+    SELECT CASE WHEN p.stage IN ('completed', 'closed') AND d.approved_on IS NOT NULL THEN d.approved_on
+                WHEN p.stage IN ('rejected', 'withdrawn') AND d.last_on IS NOT NULL THEN d.last_on
+                ELSE $2::date END AS on_date,
+           CASE WHEN p.stage IN ('completed', 'closed') AND d.approved_on IS NOT NULL THEN 'approval'
+                WHEN p.stage IN ('rejected', 'withdrawn') AND d.last_on IS NOT NULL THEN 'last_decision'
+                ELSE 'today' END AS basis,
+           p.stage IN (${list(domain.PROPOSAL_STAGES)}) AS proposal
+    FROM project p, decisions d
   ), recipients AS (
     SELECT pc.country_iso3 AS iso3, c.name, row_number() OVER (ORDER BY c.name) AS ord
     FROM project_countries pc JOIN countries c ON c.iso3 = pc.country_iso3 WHERE pc.project_id = $1
@@ -397,8 +499,8 @@ export const COMPLIANCE_SQL = `
       EXISTS (SELECT 1 FROM ce WHERE ce.country_iso3 = r.iso3 AND (ce.status = 'refused' OR ce.is_withdrawn)) AS refused_or_withdrawn,
       coalesce((SELECT json_agg(json_build_object('recordId', ce.id, 'status', ce.status, 'requestedOn', ce.requested_on,
           'grantedOn', ce.granted_on, 'validUntil', ce.valid_until, 'withdrawnOn', ce.withdrawn_on, 'counts', ce.counts,
-          'problems', ce.worded, 'issuingOffice', ce.issuing_office, 'signatory', ce.signatory,
-          'documentReference', ce.document_reference, 'withdrawalReason', ce.withdrawal_reason, 'scope', ce.scope)
+          'problems', ce.worded, 'issuingOffice', ce.staff_office, 'signatory', ce.staff_signatory,
+          'documentReference', ce.staff_reference, 'withdrawalReason', ce.withdrawal_reason, 'scope', ce.scope)
           ORDER BY ce.ord) FROM ce WHERE ce.country_iso3 = r.iso3), '[]') AS consent_records,
       coalesce((SELECT json_agg(json_build_object('alignmentId', ae.id, 'strategyId', ae.strategy_id,
           'strategyTitle', ae.strategy_title, 'priorityArea', ae.priority_area, 'periodFrom', ae.period_from,
@@ -408,11 +510,20 @@ export const COMPLIANCE_SQL = `
   ), judged AS (
     SELECT pc.*,
       CASE WHEN pc.consent_id IS NOT NULL AND pc.alignment_id IS NOT NULL THEN 'compliant'
-           WHEN pc.requested AND NOT pc.refused_or_withdrawn THEN 'pending' ELSE 'non_compliant' END AS status,
+           WHEN pc.requested AND NOT pc.refused_or_withdrawn THEN 'pending'
+           WHEN NOT EXISTS (SELECT 1 FROM ce WHERE ce.country_iso3 = pc.iso3) AND (SELECT proposal FROM judging)
+             THEN 'not_requested'
+           ELSE 'non_compliant' END AS status,
       array_to_json(
         CASE WHEN pc.consent_id IS NOT NULL THEN ARRAY[]::json[] ELSE
           CASE WHEN NOT EXISTS (SELECT 1 FROM ce WHERE ce.country_iso3 = pc.iso3) THEN
-            ARRAY[${reason('consent_missing', `json_build_object('country', pc.iso3)`, `'No consent of ' || pc.iso3 || ' is recorded.'`)}]
+            ARRAY[CASE WHEN (SELECT proposal FROM judging)
+              THEN ${reason(
+                'consent_not_requested',
+                `json_build_object('country', pc.iso3)`,
+                `'The consent of ' || pc.iso3 || ' has not been requested yet.'`,
+              )}
+              ELSE ${reason('consent_missing', `json_build_object('country', pc.iso3)`, `'No consent of ' || pc.iso3 || ' is recorded.'`)} END]
           ELSE ARRAY(SELECT CASE
               WHEN ce.is_withdrawn THEN ${reason(
                 'consent_withdrawn',
@@ -449,12 +560,29 @@ export const COMPLIANCE_SQL = `
           )}
             FROM ae WHERE ae.country_iso3 = pc.iso3 ORDER BY ae.ord) END END) AS reasons
     FROM per_country pc
+  ), losses AS (
+    -- paragraph6Losses: judged on an earlier date, the consents that counted then and not today.
+    SELECT jd.ord, jd.iso3, jd.consent_id,
+           CASE WHEN n.status = 'withdrawn' THEN 'withdrawn'
+                WHEN n.valid_until < $2::date OR n.status = 'expired' THEN 'expired' ELSE 'changed' END AS kind,
+           CASE WHEN n.status = 'withdrawn' THEN n.withdrawn_on
+                WHEN n.valid_until < $2::date THEN n.valid_until + 1 END AS lost_on
+    FROM judged jd CROSS JOIN judging g JOIN consent_records r ON r.id = jd.consent_id
+    LEFT JOIN LATERAL ${consentAsOn('r', '$2::date')} n ON true
+    WHERE g.on_date < $2::date AND NOT coalesce(n.counts, false)
   )
   SELECT json_build_object(
-    'projectId', p.id, 'code', p.code, 'title', p.title, 'stage', p.stage, 'on', $2::date, 'projectStart', p.start_date,
-    'status', CASE WHEN NOT EXISTS (SELECT 1 FROM judged) OR EXISTS (SELECT 1 FROM judged WHERE status = 'non_compliant')
-                   THEN 'non_compliant' WHEN EXISTS (SELECT 1 FROM judged WHERE status = 'pending') THEN 'pending'
+    'projectId', p.id, 'code', p.code, 'title', p.title, 'stage', p.stage, 'on', (SELECT on_date FROM judging), 'basis', (SELECT basis FROM judging), 'projectStart', p.start_date,
+    'status', CASE WHEN NOT EXISTS (SELECT 1 FROM judged)
+                     THEN CASE WHEN (SELECT proposal FROM judging) THEN 'not_requested' ELSE 'non_compliant' END
+                   WHEN EXISTS (SELECT 1 FROM judged WHERE status = 'non_compliant') THEN 'non_compliant'
+                   WHEN EXISTS (SELECT 1 FROM judged WHERE status = 'pending') THEN 'pending'
+                   WHEN EXISTS (SELECT 1 FROM judged WHERE status = 'not_requested') THEN 'not_requested'
                    ELSE 'compliant' END,
+    'history', coalesce((SELECT json_agg(json_build_object('country', l.iso3, 'recordId', l.consent_id, 'kind', l.kind,
+        'lostOn', l.lost_on, 'message', 'The consent of ' || l.iso3 || ' '
+          || CASE l.kind WHEN 'withdrawn' THEN 'was withdrawn' WHEN 'expired' THEN 'expired' ELSE 'no longer counts' END
+          || coalesce(' on ' || l.lost_on, '') || ', after the date judged.') ORDER BY l.ord) FROM losses l), '[]'),
     'paragraph6', json_build_object('citation', ${lit(domain.RESOLUTION_66_290_CITATION)},
                                     'text', ${lit(domain.RESOLUTION_66_290_PARAGRAPH_6)}),
     'reasons', ${compact(`ARRAY[
