@@ -370,7 +370,9 @@ const consentAsOn = (r, on) => `(
          (x.status = 'granted' AND x.granted_on IS NOT NULL AND x.granted_on <= ${on}
           AND (x.valid_until IS NULL OR x.valid_until >= ${on}) AND ${hasText('x.issuing_office')}
           AND ${hasText('x.signatory')} AND ${hasText('x.document_reference')}) AS counts
-  FROM (SELECT ${versionStatusOn('v', on)} AS status, v.* FROM (
+  FROM (SELECT ${versionStatusOn('v', on)} AS status, v.k, v.at, v.event_id, v.requested_on, v.granted_on,
+               v.valid_until, v.withdrawn_on, v.issuing_office, v.signatory, v.document_reference
+        FROM (
           SELECT 0 AS k, NULL::timestamptz AS at, NULL::uuid AS event_id, ${r}.status, ${r}.requested_on,
                  ${r}.granted_on, ${r}.valid_until, ${r}.withdrawn_on, (${r}.updated_at AT TIME ZONE 'UTC')::date AS recorded_on,
                  ${r}.issuing_office, ${r}.signatory, ${r}.document_reference
