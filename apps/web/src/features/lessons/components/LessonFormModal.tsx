@@ -141,7 +141,8 @@ function LessonForm({
             searchable
             data={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.code} · ${p.title}` }))}
             nothingFoundMessage={t('lessons.form.noProject')}
-            {...form.getInputProps('projectId')}
+            value={values.projectId || null}
+            error={form.errors.projectId}
             onChange={(value) => {
               form.setFieldValue('projectId', value ?? '');
               form.setFieldValue('countries', []);
