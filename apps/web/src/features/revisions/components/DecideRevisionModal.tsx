@@ -6,6 +6,7 @@ import { detailOf } from '../../../lib/problem-members';
 import { isStaleVersion } from '../../../lib/field-errors';
 import { useDecideRevision, type Revision } from '../api/revisions';
 import { RevisionChange } from './RevisionChange';
+import { revisionProblemsOf, useRevisionProblemText } from '../lib/problem-text';
 
 interface Values {
   decision: 'approve' | 'reject';
@@ -57,6 +58,8 @@ function DecideForm({
 }) {
   const { t } = useTranslation();
   const decide = useDecideRevision(projectId);
+  const say = useRevisionProblemText();
+  const [problem] = revisionProblemsOf(decide.error);
   const form = useForm<Values>({
     initialValues: { decision: 'approve', comment: '' },
     validate: { comment: (value) => (value.trim() ? null : t('revisions.decide.commentRequired')) },
@@ -65,7 +68,7 @@ function DecideForm({
   const failure = decide.error
     ? {
         title: isStaleVersion(decide.error) ? t('revisions.decide.stale') : t('revisions.decide.refused'),
-        message: detailOf(decide.error) ?? t('revisions.decide.refused'),
+        message: problem ? say(problem) : (detailOf(decide.error) ?? t('revisions.decide.refused')),
       }
     : null;
 

@@ -11,6 +11,7 @@ import { showServerErrors } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
 import type { Project } from '../../projects';
 import { useRequestRevision, type Revision } from '../api/revisions';
+import { PROBLEM_FIELDS, revisionProblemsOf, useRevisionProblemText } from '../lib/problem-text';
 
 type Kind = 'budget' | 'extension';
 
@@ -67,6 +68,7 @@ function RevisionRequestForm({
   const { t } = useTranslation();
   const { money, calendarDate } = useIntl();
   const request = useRequestRevision(project.id);
+  const say = useRevisionProblemText(project);
   const [others, setOthers] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: {
@@ -122,7 +124,23 @@ function RevisionRequestForm({
         : { kind: 'extension' as const, justification: next.justification.trim(), endDate: next.endDate };
     request.mutate(body, {
       onSuccess: onSaved,
-      onError: (error) => setOthers(showServerErrors(form, error)),
+      onError: (error) => {
+        const problems = revisionProblemsOf(error);
+        if (!problems.length) {
+          setOthers(showServerErrors(form, error));
+          return;
+        }
+        // The rules' refusals in the reader's language, on the field each is about.
+        const fields: Record<string, string> = {};
+        const rest: string[] = [];
+        for (const problem of problems) {
+          const field = PROBLEM_FIELDS[problem.code];
+          if (field) fields[field] ??= say(problem);
+          else rest.push(say(problem));
+        }
+        form.setErrors(fields);
+        setOthers(rest);
+      },
     });
   };
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { project } from '../../projects/testing/fixtures';
 import type { Revision } from '../api/revisions';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -91,5 +91,47 @@ describe('RevisionsPanel', { timeout: 20_000 }, () => {
     renderWithProviders(<RevisionsPanel project={{ ...project(), id: 'p-1', stage: 'active' }} canEdit />);
     expect(await screen.findByText(/Rejected by Dan Decider/)).toBeInTheDocument();
     expect(screen.getByText('Reallocate within the budget first.')).toBeInTheDocument();
+  });
+
+  it("words the API's refusal of a raise in the reader's language, on the budget field", async () => {
+    mockFetch((request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/auth/me') {
+        return json({ id: ASKER, email: 'staff@example.org', name: 'Staff', role: 'staff', donorId: null });
+      }
+      if (request.method === 'POST') {
+        const refusal = {
+          code: 'budget_revision_raise_exceeds_available',
+          facts: { increase: '100000.00', available: '40000.00', shortfall: '60000.00' },
+        };
+        return problem(422, {
+          title: 'The Fund would be over-committed',
+          detail: 'The raise exceeds the available balance.',
+          ...refusal,
+          problems: [refusal],
+        });
+      }
+      return json({ items: [], nextCursor: null });
+    });
+    const base = project();
+    renderWithProviders(
+      <RevisionsPanel
+        project={{ ...base, id: 'p-1', stage: 'active', approvedBudget: base.requestedBudget }}
+        canEdit
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Request a revision' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Justification/), { target: { value: 'Needs doubled.' } });
+    const budget = within(dialog).getByLabelText(/Revised approved budget/);
+    fireEvent.focus(budget);
+    fireEvent.change(budget, { target: { value: String(Number(base.requestedBudget) + 100000) } });
+    fireEvent.blur(budget);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send the request' }));
+    expect(
+      await within(dialog).findByText(
+        /The raise of .*100,000.* exceeds the Fund's available balance of .*40,000.* by .*60,000/,
+      ),
+    ).toBeInTheDocument();
   });
 });
