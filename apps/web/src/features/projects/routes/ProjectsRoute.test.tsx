@@ -26,12 +26,16 @@ function location() {
   return new URL(screen.getByTestId('location').textContent ?? '/', 'http://localhost');
 }
 
-function serve(requests: URL[]) {
+function serve(requests: URL[], counts: URL[] = []) {
   return (request: Request): Response => {
     const url = new URL(request.url);
     if (url.pathname === '/api/v1/auth/me') return json(STAFF);
     if (url.pathname === '/api/v1/countries') return json({ items: COUNTRIES, nextCursor: null });
     if (url.pathname === '/api/v1/organizations') return json({ items: ORGANIZATIONS, nextCursor: null });
+    if (url.pathname === '/api/v1/projects/count') {
+      counts.push(url);
+      return json({ count: 2, exact: true });
+    }
     if (url.pathname === '/api/v1/projects') {
       requests.push(url);
       return url.searchParams.get('cursor')
@@ -103,13 +107,27 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     );
   });
 
-  it('pages along the cursor', async () => {
-    mockFetch(serve([]));
+  it('pages along the cursor, saying how many the filters hold', async () => {
+    const counts: URL[] = [];
+    mockFetch(serve([], counts));
     renderWithProviders(<ProjectsRoute />, { route: '/projects', path: '/projects' });
 
+    expect(await screen.findByText('Showing 1 of 2')).toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     expect(await screen.findByRole('rowheader', { name: /Second page project/ })).toBeInTheDocument();
     expect(screen.getByText('Showing all 2')).toBeInTheDocument();
+    // One count for the filters, whatever the order or the page.
+    expect(counts.map((url) => url.search)).toEqual(['']);
+  });
+
+  it('says "about" and rounds when the count is the database\'s estimate', async () => {
+    mockFetch((request) =>
+      new URL(request.url).pathname === '/api/v1/projects/count'
+        ? json({ count: 104_613, exact: false })
+        : serve([])(request),
+    );
+    renderWithProviders(<ProjectsRoute />, { route: '/projects', path: '/projects' });
+    expect(await screen.findByText('Showing 1 of about 100,000')).toBeInTheDocument();
   });
 
   describe('on a phone', () => {

@@ -8,6 +8,7 @@ import { ListFooter } from '../../../components/ListFooter';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
+import { useProjectCount } from '../api/get-project-count';
 import { useProjects } from '../api/get-projects';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { ProjectFilters } from '../components/ProjectFilters';
@@ -23,6 +24,7 @@ export function ProjectsRoute() {
   const { data: user } = useCurrentUser();
   const [filters, setFilters] = useProjectFilters();
   const projects = useProjects(filters);
+  const count = useProjectCount(filters);
   const countries = useAllCountries();
   const organizations = useAllOrganizations();
   const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
@@ -120,6 +122,7 @@ export function ProjectsRoute() {
             {!projects.isPending ? (
               <ListFooter
                 shown={items.length}
+                total={count.data}
                 hasMore={projects.hasNextPage}
                 loadingMore={projects.isFetchingNextPage}
                 onLoadMore={() => void projects.fetchNextPage()}
