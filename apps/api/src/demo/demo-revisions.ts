@@ -81,7 +81,7 @@ async function revision(
     ],
   );
   const id = rows[0]!.id;
-  const requested = (await client.query(SELECT_REVISION, [id])).rows[0];
+  const requested = (await client.query<Record<string, unknown>>(SELECT_REVISION, [id])).rows[0];
   await audit(client, requestId, 'create', 'revision', id, null, requested, values.requestedBy);
   if (!values.decision) return;
   const { status, by, comment, daysAgo } = values.decision;
@@ -96,7 +96,7 @@ async function revision(
       values.proposedEndDate,
     ]);
   }
-  const decided = (await client.query(SELECT_REVISION, [id])).rows[0];
+  const decided = (await client.query<Record<string, unknown>>(SELECT_REVISION, [id])).rows[0];
   await audit(
     client,
     requestId,
@@ -276,7 +276,7 @@ export async function writeDemoRevisionsAndLessons(client: Client, requestId: st
     );
     const id = rows[0]!.id;
     const created = (
-      await client.query(
+      await client.query<Record<string, unknown>>(
         `SELECT l.id, l.project_id AS "projectId", l.title, l.what_happened AS "whatHappened",
                 l.what_learned AS "whatLearned", l.principles, l.dimensions, l.countries, l.themes, l.public
          FROM lessons l WHERE l.id = $1`,

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canReadLesson, describeLessonProblem, lessonProblems } from '@hstf/domain';
-import type { LessonProblem, Role } from '@hstf/domain';
+import type { LessonProblem } from '@hstf/domain';
 import { AuditService } from '../audit';
 import { changeVersioned } from '../common/concurrency/versioned-update';
 import { encodeCursor, limitOf } from '../common/pagination/pagination';
@@ -57,7 +57,7 @@ export class LessonsService {
 
   async get(ctx: RequestContext, id: string): Promise<LessonDto> {
     const row = await this.repository.find(this.dataSource, id);
-    if (!row || row.deleted_at !== null || !canReadLesson(ctx.actor.role as Role, row.public)) {
+    if (!row || row.deleted_at !== null || !canReadLesson(ctx.actor.role, row.public)) {
       throw Problem.notFound('The lesson');
     }
     return toLessonDto(row);
