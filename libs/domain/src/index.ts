@@ -20,3 +20,6 @@ export * from './ledger/ledger';
 export * from './ledger/money-checks';
 export * from './consents/consent-rules';
 export * from './money/exchange';
+export * from './reporting/schedule';
+export * from './reporting/report-rules';
+export * from './results/indicators';
