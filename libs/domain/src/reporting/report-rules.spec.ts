@@ -1,4 +1,9 @@
-import { reportCarriesResults, reviewProblem, submissionProblem } from './report-rules';
+import {
+  reportCarriesResults,
+  reviewProblem,
+  submissionProblem,
+  trancheConditionProblem,
+} from './report-rules';
 
 describe('the moves of a report', () => {
   it('is handed in while due or returned, not once submitted or accepted', () => {
@@ -27,5 +32,18 @@ describe('the moves of a report', () => {
     expect(reportCarriesResults('progress')).toBe(true);
     expect(reportCarriesResults('final_narrative')).toBe(true);
     expect(reportCarriesResults('final_financial')).toBe(false);
+  });
+});
+
+describe('a tranche conditional on a report', () => {
+  it('is released once the report is accepted, and not before', () => {
+    expect(trancheConditionProblem(null)).toBeNull();
+    expect(trancheConditionProblem({ id: 'r', status: 'accepted' })).toBeNull();
+    for (const status of ['due', 'submitted', 'returned'] as const) {
+      expect(trancheConditionProblem({ id: 'r', status })).toEqual({
+        code: 'tranche_report_not_accepted',
+        facts: { reportId: 'r', status },
+      });
+    }
   });
 });

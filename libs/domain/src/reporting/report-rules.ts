@@ -31,3 +31,11 @@ export function reviewProblem(
 export function reportCarriesResults(kind: ReportKind): boolean {
   return kind === 'progress' || kind === 'final_narrative';
 }
+
+/** A tranche conditional on a report is released only once that report is accepted. */
+export function trancheConditionProblem(
+  report: { id: string; status: ReportStatus } | null,
+): { code: 'tranche_report_not_accepted'; facts: { reportId: string; status: ReportStatus } } | null {
+  if (!report || report.status === 'accepted') return null;
+  return { code: 'tranche_report_not_accepted', facts: { reportId: report.id, status: report.status } };
+}

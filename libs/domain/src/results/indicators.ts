@@ -17,17 +17,20 @@ export interface BreakdownCell {
   value: number;
 }
 
-export type ResultsProblem =
+export type BreakdownProblem =
   | { code: 'breakdown_not_defined'; facts: { index: number } }
   | { code: 'breakdown_sex_missing'; facts: { index: number } }
   | { code: 'breakdown_sex_not_defined'; facts: { index: number } }
   | { code: 'breakdown_age_group_missing'; facts: { index: number; ageGroups: string[] } }
   | { code: 'breakdown_age_group_unknown'; facts: { index: number; ageGroup: string; ageGroups: string[] } }
-  | { code: 'breakdown_cell_repeated'; facts: { index: number } }
-  | {
-      code: 'group_reached_exceeds_people_reached';
-      facts: { group: VulnerableGroup; reached: number; peopleReached: number };
-    };
+  | { code: 'breakdown_cell_repeated'; facts: { index: number } };
+
+export type BeneficiaryProblem = {
+  code: 'group_reached_exceeds_people_reached';
+  facts: { group: VulnerableGroup; reached: number; peopleReached: number };
+};
+
+export type ResultsProblem = BreakdownProblem | BeneficiaryProblem;
 
 export function hasBreakdown(breakdown: IndicatorBreakdown): boolean {
   return breakdown.bySex || breakdown.ageGroups.length > 0;
@@ -42,8 +45,8 @@ export function hasBreakdown(breakdown: IndicatorBreakdown): boolean {
 export function breakdownProblems(
   breakdown: IndicatorBreakdown,
   cells: readonly BreakdownCell[],
-): ResultsProblem[] {
-  const problems: ResultsProblem[] = [];
+): BreakdownProblem[] {
+  const problems: BreakdownProblem[] = [];
   const seen = new Set<string>();
   if (!hasBreakdown(breakdown)) {
     return cells.length ? [{ code: 'breakdown_not_defined', facts: { index: 0 } }] : [];
@@ -80,7 +83,7 @@ export function breakdownProblems(
 export function beneficiaryProblems(
   peopleReached: number,
   groups: readonly { group: VulnerableGroup; reached: number }[],
-): ResultsProblem[] {
+): BeneficiaryProblem[] {
   return groups
     .filter((g) => g.reached > peopleReached)
     .map((g) => ({
