@@ -347,7 +347,7 @@ export class TransfersService {
         'tranche-report-not-accepted',
         'The tranche waits on a report',
         `This tranche is conditional on ${report.name}, which is ${report.status}: it is released once the report is accepted.`,
-        { ...problem, report: { id: report.id, name: report.name, status: report.status } },
+        { code: problem.code, facts: { ...problem.facts, reportName: report.name } },
       );
     }
   }
