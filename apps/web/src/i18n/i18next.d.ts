@@ -8,6 +8,8 @@ import type donorsEn from '../features/donors/locales/en.json';
 import type overviewEn from '../features/overview/locales/en.json';
 import type countriesEn from '../features/countries/locales/en.json';
 import type projectsEn from '../features/projects/locales/en.json';
+import type reportsEn from '../features/reports/locales/en.json';
+import type resultsEn from '../features/results/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -21,7 +23,9 @@ declare module 'i18next' {
         typeof donorsEn &
         typeof overviewEn &
         typeof countriesEn &
-        typeof projectsEn;
+        typeof projectsEn &
+        typeof reportsEn &
+        typeof resultsEn;
     };
   }
 }

@@ -14,6 +14,8 @@ import { PipelineSection as PipelineSectionComponent } from './PipelineSection';
 import * as charts from './PortfolioCharts';
 import { ChartsSkeleton } from './ChartsSkeleton';
 import { WelcomeBanner } from './WelcomeBanner';
+import { OverdueReportsCard } from '../../reports';
+import { ResultsOverviewCard } from '../../results';
 
 // The overview and the ledger answer separately and each answer renders the screen again: the
 // sections whose figures did not change are skipped instead of rebuilt.
@@ -72,6 +74,15 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           {data ? <ApprovalsChart rows={data.approvalsByYear} /> : <ChartsSkeleton count={1} />}
+        </Grid.Col>
+      </Grid>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <OverdueReportsCard />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <ResultsOverviewCard />
         </Grid.Col>
       </Grid>
 

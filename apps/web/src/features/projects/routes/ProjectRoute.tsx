@@ -8,6 +8,8 @@ import {
   IconInfoCircle,
   IconListSearch,
   IconPencil,
+  IconReportAnalytics,
+  IconTargetArrow,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -19,6 +21,8 @@ import { AuditPanel } from '../components/AuditPanel';
 import { useCompliance } from '../../compliance';
 import { ComplianceBadge, StageBadge, ToneBadge } from '../../../components/Badges';
 import { FinancePanel } from '../../transfers';
+import { ReportsPanel } from '../../reports';
+import { ResultsPanel } from '../../results';
 import { HistoryPanel } from '../../lifecycle';
 import { Paragraph6Panel } from '../components/Paragraph6Panel';
 import { ProjectDetails } from '../components/ProjectDetails';
@@ -28,7 +32,16 @@ import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
 
-const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'history', 'audit'] as const;
+const TABS = [
+  'overview',
+  'paragraph6',
+  'scorecard',
+  'finance',
+  'reports',
+  'results',
+  'history',
+  'audit',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
@@ -47,7 +60,7 @@ export function ProjectRoute() {
       : `${t('projects.title')} · ${t('app.name')}`,
   );
 
-  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'audit'));
+  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'audit' && tab !== 'reports'));
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'overview';
 
@@ -155,6 +168,14 @@ export function ProjectRoute() {
           <Tabs.Tab value="finance" leftSection={<IconCoin size={16} aria-hidden="true" />}>
             {t('projects.tabs.finance')}
           </Tabs.Tab>
+          {staff ? (
+            <Tabs.Tab value="reports" leftSection={<IconReportAnalytics size={16} aria-hidden="true" />}>
+              {t('reports.tab')}
+            </Tabs.Tab>
+          ) : null}
+          <Tabs.Tab value="results" leftSection={<IconTargetArrow size={16} aria-hidden="true" />}>
+            {t('results.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
             {t('projects.tabs.history')}
           </Tabs.Tab>
@@ -178,6 +199,14 @@ export function ProjectRoute() {
           ) : null}
           <Tabs.Panel value="finance">
             <FinancePanel project={data} canEdit={canEdit} />
+          </Tabs.Panel>
+          {staff ? (
+            <Tabs.Panel value="reports">
+              <ReportsPanel projectId={data.id} canEdit={canEdit} />
+            </Tabs.Panel>
+          ) : null}
+          <Tabs.Panel value="results">
+            <ResultsPanel projectId={data.id} canEdit={canEdit} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryPanel projectId={data.id} />
