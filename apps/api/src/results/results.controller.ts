@@ -7,7 +7,7 @@ import {
   CreateIndicatorRequest,
   CreateOutcomeRequest,
   CreateOutputRequest,
-  IndicatorDto,
+  ResultIndicatorDto,
   OutcomeDto,
   OutputDto,
   ProjectResultsDto,
@@ -71,7 +71,7 @@ export class ResultsController {
     return this.results.createOutput(ctx, projectId, body);
   }
 
-  @CreateRoute(IndicatorDto, {
+  @CreateRoute(ResultIndicatorDto, {
     path: 'projects/:projectId/indicators',
     summary: 'Add an indicator with its baseline and target to an outcome or an output of a project',
     roles: ['admin', 'staff'],
@@ -80,11 +80,11 @@ export class ResultsController {
     @Ctx() ctx: RequestContext,
     @UuidParam('projectId') projectId: string,
     @Body() body: CreateIndicatorRequest,
-  ): Promise<IndicatorDto> {
+  ): Promise<ResultIndicatorDto> {
     return this.results.createIndicator(ctx, projectId, body);
   }
 
-  @ChangeRoute(IndicatorDto, {
+  @ChangeRoute(ResultIndicatorDto, {
     path: 'indicators/:id',
     summary: 'Change an indicator',
     roles: ['admin', 'staff'],
@@ -94,7 +94,7 @@ export class ResultsController {
     @UuidParam() id: string,
     @ExpectedVersion() version: number,
     @Body() body: UpdateIndicatorRequest,
-  ): Promise<IndicatorDto> {
+  ): Promise<ResultIndicatorDto> {
     return this.results.updateIndicator(ctx, id, version, body);
   }
 

@@ -90,7 +90,7 @@ export class ActualDto {
   @ApiProperty({ type: [BreakdownCellDto] }) breakdown: BreakdownCellDto[];
 }
 
-export class IndicatorDto {
+export class ResultIndicatorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) outcomeId: string | null;
@@ -114,7 +114,7 @@ export class OutputDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ format: 'uuid' }) outcomeId: string;
   @ApiProperty() title: string;
-  @ApiProperty({ type: [IndicatorDto] }) indicators: IndicatorDto[];
+  @ApiProperty({ type: [ResultIndicatorDto] }) indicators: ResultIndicatorDto[];
   @ApiProperty() version: number;
 }
 
@@ -128,7 +128,7 @@ export class OutcomeDto {
     description: 'The principle of the human security approach the outcome chiefly advances',
   })
   principle: PrincipleId | null;
-  @ApiProperty({ type: [IndicatorDto] }) indicators: IndicatorDto[];
+  @ApiProperty({ type: [ResultIndicatorDto] }) indicators: ResultIndicatorDto[];
   @ApiProperty({ type: [OutputDto] }) outputs: OutputDto[];
   @ApiProperty() version: number;
 }

@@ -20,7 +20,7 @@ import {
   CreateIndicatorRequest,
   CreateOutcomeRequest,
   CreateOutputRequest,
-  IndicatorDto,
+  ResultIndicatorDto,
   OutcomeDto,
   OutputDto,
   ProjectResultsDto,
@@ -165,7 +165,7 @@ export class ResultsService {
     ctx: RequestContext,
     projectId: string,
     request: CreateIndicatorRequest,
-  ): Promise<IndicatorDto> {
+  ): Promise<ResultIndicatorDto> {
     const outcomeId = request.outcomeId ?? null;
     const outputId = request.outputId ?? null;
     if ((outcomeId === null) === (outputId === null)) {
@@ -211,9 +211,9 @@ export class ResultsService {
     id: string,
     expectedVersion: number,
     request: UpdateIndicatorRequest,
-  ): Promise<IndicatorDto> {
+  ): Promise<ResultIndicatorDto> {
     return this.dataSource.transaction((manager) =>
-      changeVersioned<{ version: number }, IndicatorDto>(manager, this.audit, ctx, {
+      changeVersioned<{ version: number }, ResultIndicatorDto>(manager, this.audit, ctx, {
         table: 'indicators',
         entityLabel: 'indicator',
         id,
@@ -428,7 +428,7 @@ function toOutputDto(row: OutputRow): Omit<OutputDto, 'indicators'> {
   };
 }
 
-function toIndicatorDto(row: IndicatorRow, actual: LatestActualRow | null): IndicatorDto {
+function toIndicatorDto(row: IndicatorRow, actual: LatestActualRow | null): ResultIndicatorDto {
   return {
     id: row.id,
     projectId: row.project_id,
