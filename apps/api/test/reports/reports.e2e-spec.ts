@@ -2,7 +2,14 @@ import { addDays } from '@hstf/domain';
 import { asRole } from '../support/builders';
 import { versionOf } from '../support/lifecycle-builders';
 import { expectProblem } from '../support/problems';
-import { anApprovedProject, Auth, reportsOf, reviewed, submitted } from '../support/report-builders';
+import {
+  anApprovedProject,
+  Auth,
+  reportsOf,
+  reviewed,
+  ScheduledReport,
+  submitted,
+} from '../support/report-builders';
 import { count, createTestApp, TestApp } from '../support/test-app';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -244,8 +251,7 @@ describe('reports', () => {
       .set(admin)
       .send({ version: changed.body.version, finalNarrativeMonths: 3 });
 
-    const finalOf = (reports: { kind: string }[]) =>
-      reports.find((r) => r.kind === 'final_narrative')! as { id: string; dueOn: string; overdue: boolean };
+    const finalOf = (reports: ScheduledReport[]) => reports.find((r) => r.kind === 'final_narrative')!;
     expect(finalOf(dueToday.reports)).toMatchObject({ dueOn: today(), overdue: false });
     expect(finalOf(dueYesterday.reports)).toMatchObject({ dueOn: addDays(today(), -1), overdue: true });
 
@@ -275,7 +281,7 @@ describe('reports', () => {
     const overview = await t.http().get('/api/v1/results/overview').set(staff);
     expect(overview.body).toMatchObject({ on: today(), overdueReports: now.total });
     // Handed in, it is no longer overdue.
-    await submitted(t, staff, finalOf(dueYesterday.reports) as never);
+    await submitted(t, staff, finalOf(dueYesterday.reports));
     await expect(alerts()).resolves.toMatchObject({ total: now.total - 1 });
   });
 });

@@ -3,8 +3,6 @@ import { expectProblem } from '../support/problems';
 import { anApprovedProject, Auth, reportsOf, reviewed, submitted } from '../support/report-builders';
 import { count, createTestApp, TestApp } from '../support/test-app';
 
-type Project = Awaited<ReturnType<typeof anApprovedProject>>;
-
 /** Outcomes, outputs and indicators of a project; the actuals its reports record; people reached. */
 describe('results', () => {
   let t: TestApp;
