@@ -73,7 +73,7 @@ describe('results', () => {
     const before = await audits();
     const framework = await aFramework(project);
     await expect(audits()).resolves.toBe(before + 4);
-    const { rows } = await t.db.query(
+    const { rows } = await t.db.query<{ entity: string; project: string }>(
       `SELECT entity, after->>'projectId' AS project FROM audit_entries ORDER BY occurred_at DESC, id LIMIT 4`,
     );
     expect(rows.map((r) => r.project)).toEqual([project.id, project.id, project.id, project.id]);
@@ -236,7 +236,13 @@ describe('results', () => {
   });
 
   it('aggregates people reached in accepted reports by dimension, principle, country and year', async () => {
-    const overview = async () => (await t.http().get('/api/v1/results/overview').set(donor)).body;
+    type Overview = Record<
+      'byDimension' | 'byPrinciple' | 'byCountry' | 'byYear',
+      { key: string; people: number }[]
+    > & {
+      peopleReached: number;
+    };
+    const overview = async () => (await t.http().get('/api/v1/results/overview').set(donor)).body as Overview;
     const before = await overview();
     const project = await anApprovedProject(t, staff, { countries: ['KEN', 'UGA'] });
     await aFramework(project);

@@ -5,7 +5,7 @@ import { ToneBadge } from '../../../components/Badges';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useIntl } from '../../../lib/intl';
 import { useOverdueReports } from '../api/reports';
-import { useReportName } from './ReportsPanel';
+import { useReportName } from '../lib/report-name';
 
 /** The overview's alert of reports overdue today: how many, and the oldest, each a link to its project. */
 export function OverdueReportsCard() {

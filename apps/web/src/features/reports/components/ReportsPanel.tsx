@@ -29,6 +29,7 @@ import { ApiError } from '../../../lib/problem';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { RecordResultsModal } from '../../results';
 import { useProjectReports, useReviewReport, useSubmitReport, type Report } from '../api/reports';
+import { useReportName } from '../lib/report-name';
 
 const STATUS_TONES: Record<Report['status'], Tone> = {
   due: 'slate',
@@ -48,15 +49,6 @@ function useReportProblemText() {
     const known = REPORT_PROBLEMS.find((candidate) => candidate === slug);
     return known ? t(`reports.problems.${known}`) : problemText(error);
   };
-}
-
-/** "Progress report, year 2" or "Final narrative report", in the reader's language. */
-export function useReportName(): (report: Pick<Report, 'kind' | 'sequence'>) => string {
-  const { t } = useTranslation();
-  return (report: Pick<Report, 'kind' | 'sequence'>) =>
-    report.kind === 'progress'
-      ? t('reports.kinds.progressYear', { year: report.sequence })
-      : t(`reports.kinds.${report.kind}`);
 }
 
 export function ReportStatusBadge({ report }: { report: Pick<Report, 'status' | 'overdue'> }) {

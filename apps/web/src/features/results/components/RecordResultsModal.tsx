@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { Sex, VulnerableGroup } from '@hstf/domain';
+import type { VulnerableGroup } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
 import { showServerErrors } from '../../../lib/form';
 import { useProblemText } from '../../../lib/use-problem-text';
@@ -23,6 +23,7 @@ import {
   type ProjectResults,
   type ReportResults,
 } from '../api/results';
+import { cellsOf } from '../lib/cells';
 
 type Entry = number | string;
 
@@ -30,24 +31,6 @@ interface Values {
   peopleReached: Entry;
   groups: Record<string, Entry>;
   actuals: Record<string, { value: Entry; cells: Record<string, Entry> }>;
-}
-
-interface Cell {
-  key: string;
-  sex: Sex | null;
-  ageGroup: string | null;
-}
-
-/** Every cell of an indicator's breakdown: each sex × each age group, or one of them alone. */
-export function cellsOf(indicator: Pick<Indicator, 'breakdown'>): Cell[] {
-  const sexes: (Sex | null)[] = indicator.breakdown.bySex ? ['female', 'male'] : [null];
-  const ages: (string | null)[] = indicator.breakdown.ageGroups.length
-    ? indicator.breakdown.ageGroups
-    : [null];
-  if (sexes[0] === null && ages[0] === null) return [];
-  return sexes.flatMap((sex) =>
-    ages.map((ageGroup) => ({ key: `${sex ?? ''}|${ageGroup ?? ''}`, sex, ageGroup })),
-  );
 }
 
 function indicatorsOf(results: ProjectResults): Indicator[] {
