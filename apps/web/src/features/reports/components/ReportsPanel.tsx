@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   Modal,
@@ -20,6 +19,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { ErrorResult } from '../../../components/QueryStates';
 import type { Tone } from '../../../components/tones';
 import { useCurrentUser } from '../../../lib/auth';
@@ -302,19 +302,20 @@ function SubmitReportForm({
             {t('reports.submit.add')}
           </Button>
         </Group>
-        {submit.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {others.length ? others.join(' ') : problemText(submit.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('reports.cancel')}
-          </Button>
-          <Button type="submit" loading={submit.isPending}>
-            {t('reports.actions.submit')}
-          </Button>
-        </Group>
+        <FormModalFooter
+          failure={
+            submit.isError
+              ? {
+                  title: t('reports.failed'),
+                  message: others.length ? others.join(' ') : problemText(submit.error),
+                }
+              : null
+          }
+          onCancel={onDone}
+          cancelLabel={t('reports.cancel')}
+          submitLabel={t('reports.actions.submit')}
+          submitting={submit.isPending}
+        />
       </Stack>
     </form>
   );
@@ -375,19 +376,19 @@ function ReviewReportForm({
           maxLength={4000}
           {...form.getInputProps('comments')}
         />
-        {review.isError && !form.errors.comments ? (
-          <Alert color="red" variant="light" role="alert">
-            {problemText(review.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('reports.cancel')}
-          </Button>
-          <Button type="submit" loading={review.isPending}>
-            {values.outcome === 'accepted' ? t('reports.review.accept') : t('reports.review.return')}
-          </Button>
-        </Group>
+        <FormModalFooter
+          failure={
+            review.isError && !form.errors.comments
+              ? { title: t('reports.failed'), message: problemText(review.error) }
+              : null
+          }
+          onCancel={onDone}
+          cancelLabel={t('reports.cancel')}
+          submitLabel={
+            values.outcome === 'accepted' ? t('reports.review.accept') : t('reports.review.return')
+          }
+          submitting={review.isPending}
+        />
       </Stack>
     </form>
   );

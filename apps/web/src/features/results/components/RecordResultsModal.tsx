@@ -1,18 +1,8 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Modal, NumberInput, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { VulnerableGroup } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { showServerErrors } from '../../../lib/form';
 import { useProblemText } from '../../../lib/use-problem-text';
 import {
@@ -204,19 +194,13 @@ function RecordResultsForm({
             </Stack>
           ))
         )}
-        {record.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {problemText(record.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('results.cancel')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('results.save')}
-          </Button>
-        </Group>
+        <FormModalFooter
+          failure={record.isError ? { title: t('results.failed'), message: problemText(record.error) } : null}
+          onCancel={onDone}
+          cancelLabel={t('results.cancel')}
+          submitLabel={t('results.save')}
+          submitting={record.isPending}
+        />
       </Stack>
     </form>
   );

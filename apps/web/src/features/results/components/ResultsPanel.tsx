@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -23,6 +22,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { ErrorResult } from '../../../components/QueryStates';
 import { showServerErrors } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
@@ -519,20 +519,12 @@ function Footer({
 }) {
   const { t } = useTranslation();
   return (
-    <>
-      {error ? (
-        <Alert color="red" variant="light" role="alert">
-          {error}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onCancel}>
-          {t('results.cancel')}
-        </Button>
-        <Button type="submit" loading={pending}>
-          {t('results.save')}
-        </Button>
-      </Group>
-    </>
+    <FormModalFooter
+      failure={error ? { title: t('results.failed'), message: error } : null}
+      onCancel={onCancel}
+      cancelLabel={t('results.cancel')}
+      submitLabel={t('results.save')}
+      submitting={pending}
+    />
   );
 }
