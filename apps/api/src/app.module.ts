@@ -32,6 +32,8 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { RevisionsModule } from './revisions/revisions.module';
 import { LessonsModule } from './lessons/lessons.module';
+import { ReportsModule } from './reports/reports.module';
+import { ResultsModule } from './results/results.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -109,6 +111,8 @@ export class AppModule {
         AlertsModule,
         RevisionsModule,
         LessonsModule,
+        ReportsModule,
+        ResultsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

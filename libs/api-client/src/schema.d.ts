@@ -42,6 +42,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports overdue: due date passed and not in, by due date
+         * @description Reports due or returned whose due date is before the day (today on the UTC calendar unless `on` is given): a report due today is not overdue. `total` counts them across pages.
+         */
+        get: operations["Alerts_overdueReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment-settings": {
         parameters: {
             query?: never;
@@ -333,6 +353,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an indicator */
+        patch: operations["Results_updateIndicator"];
+        trace?: never;
+    };
     "/api/v1/lessons": {
         parameters: {
             query?: never;
@@ -441,6 +478,23 @@ export interface paths {
         head?: never;
         /** Change an organization */
         patch: operations["Organizations_update"];
+        trace?: never;
+    };
+    "/api/v1/outcomes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an outcome */
+        patch: operations["Results_updateOutcome"];
         trace?: never;
     };
     "/api/v1/projects": {
@@ -788,6 +842,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an indicator with its baseline and target to an outcome or an output of a project */
+        post: operations["Results_createIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an outcome to a project */
+        post: operations["Results_createOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/outputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an output to an outcome of a project */
+        post: operations["Results_createOutput"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports a project owes, by due date, with their status */
+        get: operations["Reports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's outcomes, outputs and indicators: targets against the latest actuals, people reached */
+        get: operations["Results_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/count": {
         parameters: {
             query?: never;
@@ -797,6 +936,110 @@ export interface paths {
         };
         /** How many projects the list's filters hold: exact up to 10,000, estimated beyond */
         get: operations["Projects_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the reports a project owes are due: months after the period they cover */
+        get: operations["ReportingSettings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change when reports are due (schedules laid out from then on follow the new terms) */
+        patch: operations["ReportingSettings_update"];
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report */
+        get: operations["Reports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a narrative report records: actual per indicator, people reached */
+        get: operations["Results_reportResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record what a report due or returned says: actual per indicator, people reached (replaced whole) */
+        patch: operations["Results_recordReportResults"];
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a submitted report, or return it with comments (not by whoever submitted it) */
+        post: operations["Reports_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand in a report that is due or was returned, with its documents */
+        post: operations["Reports_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People reached by dimension, principle, country and year; reports overdue */
+        get: operations["Results_overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1027,6 +1270,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActualDto: {
+            breakdown: components["schemas"]["BreakdownCellDto"][];
+            /** Format: date */
+            periodEnd: string;
+            /** Format: uuid */
+            reportId: string;
+            /** @enum {string} */
+            reportKind: "progress" | "final_narrative" | "final_financial";
+            reportSequence: number;
+            /** @enum {string} */
+            reportStatus: "due" | "submitted" | "accepted" | "returned";
+            value: number;
+        };
+        ActualInput: {
+            /** @description By the indicator's breakdown, when it has one */
+            breakdown?: components["schemas"]["BreakdownCellDto"][];
+            /**
+             * Format: uuid
+             * @description An indicator of the report's project
+             */
+            indicatorId: string;
+            /**
+             * @description The actual value at the end of the period
+             * @example 1200
+             */
+            value: number;
+        };
         AlertPage: {
             items: components["schemas"]["ConsentAlertDto"][];
             nextCursor: string | null;
@@ -1200,6 +1470,17 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: string | null;
+        };
+        BreakdownCellDto: {
+            /** @example 0-17 */
+            ageGroup?: string | null;
+            /** @enum {string|null} */
+            sex?: "female" | "male" | null;
+            /**
+             * @description The value of this cell
+             * @example 1200
+             */
+            value: number;
         };
         BreakdownDto: {
             approved: string;
@@ -1677,6 +1958,33 @@ export interface components {
             /** @example Japan */
             name: string;
         };
+        CreateIndicatorRequest: {
+            /**
+             * @description Where the project starts from (0 when absent)
+             * @example 1200
+             */
+            baseline?: number;
+            breakdown?: components["schemas"]["IndicatorBreakdownDto"];
+            /** @example Households with an early-warning plan */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Either an outcome…
+             */
+            outcomeId?: string | null;
+            /**
+             * Format: uuid
+             * @description …or an output of the project
+             */
+            outputId?: string | null;
+            /**
+             * @description What the project aims to reach
+             * @example 1200
+             */
+            target: number;
+            /** @example households */
+            unit: string;
+        };
         CreateLessonRequest: {
             /**
              * @description ISO 3166-1 alpha-3 codes among the project's recipient countries
@@ -1744,6 +2052,21 @@ export interface components {
             kind: "un_entity" | "government" | "ngo" | "regional_body" | "other";
             /** @example United Nations Development Programme */
             name: string;
+        };
+        CreateOutcomeRequest: {
+            /** @enum {string|null} */
+            principle?: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
+            /** @example Communities anticipate and withstand drought */
+            title: string;
+        };
+        CreateOutputRequest: {
+            /**
+             * Format: uuid
+             * @description An outcome of the same project
+             */
+            outcomeId: string;
+            /** @example Early-warning committees trained in 40 villages */
+            title: string;
         };
         CreateProjectRequest: {
             /**
@@ -1850,6 +2173,11 @@ export interface components {
             projectId: string;
             reference?: string | null;
             /**
+             * Format: uuid
+             * @description A tranche conditional on a report of the project: refused (422, tranche-report-not-accepted) until that report is accepted
+             */
+            requiresReportId?: string | null;
+            /**
              * Format: date
              * @example 2024-03-31
              */
@@ -1946,11 +2274,37 @@ export interface components {
             byYear: components["schemas"]["LedgerYear"][];
             overall: components["schemas"]["LedgerFigures"];
         };
+        GroupReachDto: {
+            /** @enum {string} */
+            group: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+            /** @description Reached in the reports submitted or accepted */
+            reached: number | null;
+            /** @description Named among the groups the project targets */
+            targeted: boolean;
+        };
+        GroupReachedInput: {
+            /** @enum {string} */
+            group: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+            reached: number;
+        };
         HealthDto: {
             /** @enum {string} */
             database: "up";
             /** @enum {string} */
             status: "ok";
+        };
+        IndicatorBreakdownDto: {
+            /**
+             * @description Age groups the actual values are broken down by; empty for none
+             * @example [
+             *       "0-17",
+             *       "18-59",
+             *       "60+"
+             *     ]
+             */
+            ageGroups: string[];
+            /** @description Actual values are broken down by sex (female, male) */
+            bySex: boolean;
         };
         IndicatorDto: {
             /** @example several_dimensions */
@@ -2188,6 +2542,62 @@ export interface components {
         OrganizationPage: {
             items: components["schemas"]["OrganizationDto"][];
             nextCursor: string | null;
+        };
+        OutcomeDto: {
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["ResultIndicatorDto"][];
+            outputs: components["schemas"]["OutputDto"][];
+            /**
+             * @description The principle of the human security approach the outcome chiefly advances
+             * @enum {string|null}
+             */
+            principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            version: number;
+        };
+        OutputDto: {
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["ResultIndicatorDto"][];
+            /** Format: uuid */
+            outcomeId: string;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            version: number;
+        };
+        OverdueReportDto: {
+            /** @enum {string} */
+            code: "report_overdue";
+            /** @example 12 */
+            daysOverdue: number;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            kind: "progress" | "final_narrative" | "final_financial";
+            /** @example The progress report 1 of HS-2026-0042 was due on 2027-03-31. */
+            message: string;
+            /** @example HS-2026-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /** Format: uuid */
+            reportId: string;
+            sequence: number;
+            /** @enum {string} */
+            status: "due" | "submitted" | "accepted" | "returned";
+        };
+        OverdueReportPage: {
+            items: components["schemas"]["OverdueReportDto"][];
+            nextCursor: string | null;
+            /** Format: date */
+            on: string;
+            /** @description Every overdue report on the day, across all pages */
+            total: number;
         };
         Paragraph3DeclarationDto: {
             /** @description null: not declared yet */
@@ -2455,6 +2865,15 @@ export interface components {
             items: components["schemas"]["ProjectSummaryDto"][];
             nextCursor: string | null;
         };
+        ProjectResultsDto: {
+            groups: components["schemas"]["GroupReachDto"][];
+            outcomes: components["schemas"]["OutcomeDto"][];
+            /** @description People reached, summed over the periods of the reports submitted or accepted */
+            peopleReached: number | null;
+            /** Format: uuid */
+            projectId: string;
+            targetBeneficiaries: number | null;
+        };
         ProjectSummaryDto: {
             approvedBudget: string | null;
             code: string;
@@ -2508,6 +2927,12 @@ export interface components {
             /** @example People-centred */
             title: string;
         };
+        ReachFigureDto: {
+            /** @example food */
+            key: string;
+            people: number;
+            projects: number;
+        };
         ReasonDto: {
             /** @example principle_mean_below_threshold */
             code: string;
@@ -2531,10 +2956,159 @@ export interface components {
             reject: number;
             revise: number;
         };
+        RecordResultsRequest: {
+            actuals: components["schemas"]["ActualInput"][];
+            /** @description Of them, per vulnerable group (groups overlap) */
+            beneficiaries: components["schemas"]["GroupReachedInput"][];
+            /** @description People reached during the report's period (each counted once) */
+            peopleReached?: number | null;
+            /** @description The version of the report read; or send If-Match */
+            version?: number;
+        };
+        ReportDocumentDto: {
+            /**
+             * @description Where the document is kept: a file reference or a URL
+             * @example HSU/2027/PR-0042
+             */
+            reference: string;
+            /** @example Annual progress report 2026 */
+            title: string;
+        };
+        ReportDocumentInput: {
+            /**
+             * @description A file reference or a URL
+             * @example HSU/2027/PR-0042
+             */
+            reference: string;
+            /** @example Annual progress report 2026 */
+            title: string;
+        };
+        ReportDto: {
+            /** @description The reviewer's comments */
+            comments: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            documents: components["schemas"]["ReportDocumentDto"][];
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description progress: the annual progress report of a project year; final_narrative: the final narrative report on the last period; final_financial: the certified final financial statement on the whole project
+             * @enum {string}
+             */
+            kind: "progress" | "final_narrative" | "final_financial";
+            /** @description Due date passed (on the UTC calendar day) and the report is not in (due or returned) */
+            overdue: boolean;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @example HS-2026-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The staff member who accepted or returned it: never whoever submitted it
+             */
+            reviewedById: string | null;
+            reviewedByName: string | null;
+            /**
+             * @description The project year of a progress report; 1 otherwise
+             * @example 1
+             */
+            sequence: number;
+            /** @enum {string} */
+            status: "due" | "submitted" | "accepted" | "returned";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedById: string | null;
+            submittedByName: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReportingSettingsDto: {
+            /**
+             * @description Months after the project's end
+             * @example 6
+             */
+            finalFinancialMonths: number;
+            /**
+             * @description Months after the project's end
+             * @example 3
+             */
+            finalNarrativeMonths: number;
+            /**
+             * @description Months after a project year's end
+             * @example 3
+             */
+            progressReportMonths: number;
+            /** @description Where the terms come from */
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReportPage: {
+            items: components["schemas"]["ReportDto"][];
+            nextCursor: string | null;
+        };
+        ReportResultsDto: {
+            actuals: components["schemas"]["ActualInput"][];
+            beneficiaries: components["schemas"]["GroupReachedInput"][];
+            peopleReached: number | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            reportId: string;
+            /** @description The report's version */
+            version: number;
+        };
         ResolutionTextDto: {
             /** @example General Assembly resolution 66/290 of 10 September 2012 */
             citation: string;
             text: string;
+        };
+        ResultIndicatorDto: {
+            /** @description The actual of the latest report submitted or accepted that records one (by period end) */
+            actual: components["schemas"]["ActualDto"] | null;
+            baseline: number;
+            breakdown: components["schemas"]["IndicatorBreakdownDto"];
+            /** Format: uuid */
+            id: string;
+            /** @example Households with an early-warning plan */
+            name: string;
+            /** Format: uuid */
+            outcomeId: string | null;
+            /** Format: uuid */
+            outputId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            target: number;
+            /** @example households */
+            unit: string;
+            version: number;
+        };
+        ResultsOverviewDto: {
+            /** @description By recipient country (ISO alpha-3): a regional project counts in each */
+            byCountry: components["schemas"]["ReachFigureDto"][];
+            /** @description By human-security dimension (economic, food, health, environmental, personal, community, political): a project counts under each it addresses */
+            byDimension: components["schemas"]["ReachFigureDto"][];
+            /** @description By the principle its outcomes advance: a project counts under each principle named */
+            byPrinciple: components["schemas"]["ReachFigureDto"][];
+            /** @description By the year the report's period ends (key: the year) */
+            byYear: components["schemas"]["ReachFigureDto"][];
+            /** Format: date */
+            on: string;
+            /** @description Reports whose due date is before the day and that are not in */
+            overdueReports: number;
+            /** @description People reached over the periods of every accepted report, each project counted once */
+            peopleReached: number;
         };
         ReverseTransferRequest: {
             /** @example Sent to the wrong organization; corrected by tranche 3. */
@@ -2655,6 +3229,14 @@ export interface components {
             vulnerableGroups?: string[];
             /** @enum {string} */
             window?: "I" | "II";
+        };
+        ReviewReportRequest: {
+            /** @description Required to return a report: what the organization must change */
+            comments?: string | null;
+            /** @enum {string} */
+            outcome: "accepted" | "returned";
+            /** @description The version read; or send If-Match */
+            version?: number;
         };
         ReviewScoresDto: {
             comprehensive: number | null;
@@ -2836,6 +3418,11 @@ export interface components {
             /** @example under_review */
             stage: string;
         };
+        SubmitReportRequest: {
+            documents: components["schemas"]["ReportDocumentInput"][];
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
         SubmitReviewRequest: {
             /** @description The version read; or send If-Match */
             version?: number;
@@ -2868,6 +3455,11 @@ export interface components {
             /** @description A reversal: why the entry was wrong */
             reason: string | null;
             reference: string | null;
+            /**
+             * Format: uuid
+             * @description A tranche conditional on a report: the report that had to be accepted before it was released
+             */
+            requiresReportId: string | null;
             /**
              * Format: uuid
              * @description The reversal of this entry, if it was reversed
@@ -3084,6 +3676,24 @@ export interface components {
             /** @description The version read; or send If-Match */
             version?: number;
         };
+        UpdateIndicatorRequest: {
+            /**
+             * @description Where the project starts from
+             * @example 1200
+             */
+            baseline?: number;
+            /** @description Changes only while no report records an actual of the indicator */
+            breakdown?: components["schemas"]["IndicatorBreakdownDto"];
+            name?: string;
+            /**
+             * @description What the project aims to reach
+             * @example 1200
+             */
+            target?: number;
+            unit?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
         UpdateLessonRequest: {
             /**
              * @description ISO 3166-1 alpha-3 codes among the project's recipient countries
@@ -3127,6 +3737,13 @@ export interface components {
             /** @enum {string} */
             kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
             name?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdateOutcomeRequest: {
+            /** @enum {string|null} */
+            principle?: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
+            title?: string;
             /** @description The version read; or send If-Match */
             version?: number;
         };
@@ -3188,6 +3805,18 @@ export interface components {
              * @enum {string}
              */
             window?: "I" | "II";
+        };
+        UpdateReportingSettingsRequest: {
+            /** @description Months after the project's end that the certified final financial statement is due */
+            finalFinancialMonths?: number;
+            /** @description Months after the project's end that the final narrative report is due */
+            finalNarrativeMonths?: number;
+            /** @description Months after a project year's end that its progress report is due */
+            progressReportMonths?: number;
+            /** @description Where the terms come from (a guideline, a decision) */
+            source?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
         };
         UpdateReviewRequest: {
             justifications?: components["schemas"]["JustificationsInput"];
@@ -3307,6 +3936,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Alerts_overdueReports: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The day overdue is judged on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReportPage"];
                 };
             };
             /** @description No valid session */
@@ -4599,6 +5280,58 @@ export interface operations {
             };
         };
     };
+    Results_updateIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultIndicatorDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Lessons_list: {
         parameters: {
             query?: {
@@ -5295,6 +6028,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_updateOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOutcomeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeDto"];
                 };
             };
             /** @description No valid session */
@@ -7144,6 +7929,264 @@ export interface operations {
             };
         };
     };
+    Results_createIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultIndicatorDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_createOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOutcomeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_createOutput: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOutputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reports_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The day overdue is judged on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResultsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Projects_count: {
         parameters: {
             query?: {
@@ -7184,6 +8227,403 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectCount"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ReportingSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingSettingsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ReportingSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportingSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingSettingsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_reportResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResultsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_recordReportResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordResultsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResultsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reports_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Reports_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Results_overview: {
+        parameters: {
+            query?: {
+                /** @description The day overdue reports are counted on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsOverviewDto"];
                 };
             };
             /** @description No valid session */

@@ -22,3 +22,6 @@ export * from './consents/consent-rules';
 export * from './money/exchange';
 export * from './revisions/revision-rules';
 export * from './lessons/lesson-rules';
+export * from './reporting/schedule';
+export * from './reporting/report-rules';
+export * from './results/indicators';

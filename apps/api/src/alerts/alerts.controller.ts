@@ -3,11 +3,15 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/access/access.decorators';
 import { AlertPage, AlertQuery } from './alerts.dto';
 import { AlertsService } from './alerts.service';
+import { OverdueReportPage, ReportQuery, ReportsService } from '../reports';
 
 @ApiTags('alerts')
 @Controller('v1/alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly reports: ReportsService,
+  ) {}
 
   @Get()
   @Authenticated('admin', 'staff')
@@ -21,5 +25,18 @@ export class AlertsController {
   @ApiOkResponse({ type: AlertPage })
   list(@Query() query: AlertQuery): Promise<AlertPage> {
     return this.alerts.list(query);
+  }
+
+  @Get('reports')
+  @Authenticated('admin', 'staff')
+  @ApiOperation({
+    summary: 'Reports overdue: due date passed and not in, by due date',
+    description:
+      'Reports due or returned whose due date is before the day (today on the UTC calendar unless `on` is ' +
+      'given): a report due today is not overdue. `total` counts them across pages.',
+  })
+  @ApiOkResponse({ type: OverdueReportPage })
+  overdueReports(@Query() query: ReportQuery): Promise<OverdueReportPage> {
+    return this.reports.overdue(query);
   }
 }

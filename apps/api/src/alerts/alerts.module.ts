@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 
-/** Consent alerts for the dashboard: withdrawn, expired or expiring consents, overdue requests. */
-@Module({ controllers: [AlertsController], providers: [AlertsService] })
+/**
+ * Alerts for the dashboard: withdrawn, expired or expiring consents, overdue consent requests, and
+ * overdue reports (the reports feature's).
+ */
+@Module({ imports: [ReportsModule], controllers: [AlertsController], providers: [AlertsService] })
 export class AlertsModule {}

@@ -9,6 +9,7 @@ import { limitOf, Page, PageQuery, pageOf } from '../common/pagination/paginatio
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
+import { ReportsService } from '../reports';
 import {
   TransitionDto,
   TransitionFailureDto,
@@ -41,6 +42,7 @@ export class LifecycleService {
     private readonly repository: LifecycleRepository,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
+    private readonly reports: ReportsService,
   ) {}
 
   async transition(
@@ -74,6 +76,8 @@ export class LifecycleService {
         expectedVersion,
         set: { stage: request.to },
       });
+      // The reports the project owes follow from its approved dates, laid out with the decision.
+      if (request.to === 'approved') await this.reports.layOutSchedule(manager, projectId);
       const row = await this.repository.insert(manager, {
         projectId,
         from: project.stage,

@@ -9,6 +9,7 @@ import { changeVersioned, removeVersioned, updateVersioned } from '../common/con
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
+import { ReportsService } from '../reports';
 import { PROJECT_EXPORT_COLUMNS } from './project-export';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import { ProjectsRepository } from './projects.repository';
@@ -107,6 +108,7 @@ export class ProjectsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ProjectsRepository,
     private readonly audit: AuditService,
+    private readonly reports: ReportsService,
   ) {}
 
   /**
@@ -243,6 +245,13 @@ export class ProjectsService {
                   organizations,
                   before.organizations.map((o) => o.organizationId),
                 );
+              }
+              // An approved project's reports follow its dates: laid out again when one moves.
+              const datesMoved =
+                (request.startDate !== undefined && request.startDate !== before.startDate) ||
+                (request.endDate !== undefined && request.endDate !== before.endDate);
+              if (datesMoved && (COMMITTED_STAGES as readonly Stage[]).includes(before.stage)) {
+                await this.reports.layOutSchedule(manager, id);
               }
             },
           };

@@ -27,6 +27,7 @@ import {
   RevisionPage,
   RevisionShareDto,
 } from './revisions.dto';
+import { ReportsService } from '../reports';
 import { RevisionProjectRow, RevisionRow, RevisionsRepository } from './revisions.repository';
 
 const ENTITY = 'revision';
@@ -178,6 +179,7 @@ export class RevisionsService {
     private readonly repository: RevisionsRepository,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
+    private readonly reports: ReportsService,
   ) {}
 
   async list(projectId: string, query: PageQuery): Promise<RevisionPage> {
@@ -273,7 +275,11 @@ export class RevisionsService {
       if (request.decision === 'approve') {
         const project = await this.lockProject(manager, projectId);
         if (before.kind === 'budget') await this.applyBudget(manager, project, before);
-        else await this.applyExtension(manager, project, before);
+        else {
+          await this.applyExtension(manager, project, before);
+          // The reports owed follow the new end date; those handed in stay as they are.
+          await this.reports.layOutSchedule(manager, projectId);
+        }
       }
       await this.repository.decide(manager, id, {
         status: request.decision === 'approve' ? 'approved' : 'rejected',

@@ -6,6 +6,7 @@ import { OptionalText, RequiredText } from '../common/validation/text';
 import { IsMoney } from '../common/money/money.decorators';
 import { PageQuery } from '../common/pagination/pagination';
 import { IsCalendarDate } from '../common/validation/calendar-date';
+import { Optional } from '../common/validation/optional';
 
 export class TransferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -56,6 +57,14 @@ export class TransferDto {
       '(shown to admins and staff only)',
   })
   overrideJustification: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'A tranche conditional on a report: the report that had to be accepted before it was released',
+  })
+  requiresReportId: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -130,6 +139,18 @@ export class CreateTransferRequest {
       'record why it must go ahead; the justification is kept with the transfer and in the audit log',
   })
   overrideJustification?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'A tranche conditional on a report of the project: refused (422, tranche-report-not-accepted) until ' +
+      'that report is accepted',
+  })
+  @Optional({ nullable: true })
+  @IsUUID('all', { message: 'must be a UUID' })
+  requiresReportId?: string | null;
 }
 
 export class ReverseTransferRequest {

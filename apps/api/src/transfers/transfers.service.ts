@@ -7,6 +7,7 @@ import {
   reversalProblem,
   receivedReductionProblem,
   transferProblem,
+  trancheConditionProblem,
 } from '@hstf/domain';
 import type { MoneyCheckProblem, MoneyEntry, MoneyEntryKind, Stage } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
@@ -19,6 +20,7 @@ import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
 import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
+import { ReportsService } from '../reports';
 import { CreateTransferRequest, ReverseTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
 
 interface TransferRow {
@@ -36,6 +38,7 @@ interface TransferRow {
   reversed_by_id: string | null;
   reason: string | null;
   override_justification: string | null;
+  requires_report_id: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -54,7 +57,7 @@ const SELECT = `
   SELECT t.id, t.project_id, p.code AS project_code, t.organization_id, o.name AS organization_name, t.kind,
          t.amount_usd, to_char(t.transferred_on, 'YYYY-MM-DD') AS transferred_on, t.tranche, t.reference,
          t.reverses_id, (SELECT r.id FROM transfers r WHERE r.reverses_id = t.id) AS reversed_by_id, t.reason,
-         t.override_justification, t.version, t.created_at, t.updated_at
+         t.override_justification, t.requires_report_id, t.version, t.created_at, t.updated_at
   FROM transfers t
   JOIN projects p ON p.id = t.project_id
   JOIN organizations o ON o.id = t.organization_id`;
@@ -130,6 +133,7 @@ export class TransfersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
+    private readonly reports: ReportsService,
   ) {}
 
   async list(ctx: RequestContext, query: TransferQuery): Promise<Page<TransferDto>> {
@@ -204,9 +208,15 @@ export class TransfersService {
           override,
         });
         if (problem) throw refusal(problem);
+        await this.assertReportCondition(manager, project.id, request.requiresReportId ?? null);
         // An override is kept only where it was needed: a transfer that paragraph 6 allows has none.
         if (paragraph6.holds) override = null;
       } else {
+        if (request.requiresReportId) {
+          throw Problem.validation([
+            { field: 'requiresReportId', message: 'applies to a transfer, not a refund' },
+          ]);
+        }
         if (!isStageIn(project.stage, COMMITTED_STAGES)) {
           throw refusal({
             code: 'transfer_stage_not_fundable',
@@ -224,11 +234,11 @@ export class TransfersService {
       }
       const [inserted] = await manager.query<{ id: string }[]>(
         `INSERT INTO transfers (project_id, organization_id, kind, amount_usd, transferred_on, tranche, reference,
-                                override_justification)
+                                override_justification, requires_report_id)
          VALUES ($1, $2, $3, $4, $5,
                  CASE WHEN $3 = 'transfer'
                       THEN (SELECT coalesce(max(tranche), 0) + 1 FROM transfers WHERE project_id = $1) END,
-                 $6, $7)
+                 $6, $7, $8)
          RETURNING id`,
         [
           project.id,
@@ -238,6 +248,7 @@ export class TransfersService {
           request.transferredOn,
           request.reference ?? null,
           override,
+          request.requiresReportId ?? null,
         ],
       );
       const created = toDto((await findRow(manager, inserted!.id, false))!, true);
@@ -317,6 +328,28 @@ export class TransfersService {
       `The Fund's money entries are append-only: correct this ${row.kind} with a reversal (POST ${reversalRoute}), which the ledger shows beside it.`,
       { code: 'money_entries_append_only', facts: { entryId: id, kind: row.kind, reversalRoute } },
     );
+  }
+
+  /**
+   * A tranche conditional on a report goes only once the report is accepted: 422 naming the report
+   * otherwise, 400 when the report is not one of the project's.
+   */
+  private async assertReportCondition(manager: EntityManager, projectId: string, reportId: string | null) {
+    if (!reportId) return;
+    const report = await this.reports.requiredReport(manager, projectId, reportId);
+    if (!report) {
+      throw Problem.validation([{ field: 'requiresReportId', message: 'is not a report of this project' }]);
+    }
+    const problem = trancheConditionProblem(report);
+    if (problem) {
+      throw new Problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'tranche-report-not-accepted',
+        'The tranche waits on a report',
+        `This tranche is conditional on ${report.name}, which is ${report.status}: it is released once the report is accepted.`,
+        { code: problem.code, facts: { ...problem.facts, reportName: report.name } },
+      );
+    }
   }
 
   /** Paragraph 6 for the project on the date, as the compliance feature judges it. */
@@ -409,6 +442,7 @@ function toDto(row: TransferRow, staff: boolean): TransferDto {
     reversedById: row.reversed_by_id,
     reason: row.reason,
     overrideJustification: staff ? row.override_justification : null,
+    requiresReportId: row.requires_report_id,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

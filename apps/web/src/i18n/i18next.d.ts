@@ -10,6 +10,8 @@ import type countriesEn from '../features/countries/locales/en.json';
 import type projectsEn from '../features/projects/locales/en.json';
 import type revisionsEn from '../features/revisions/locales/en.json';
 import type lessonsEn from '../features/lessons/locales/en.json';
+import type reportsEn from '../features/reports/locales/en.json';
+import type resultsEn from '../features/results/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -25,7 +27,9 @@ declare module 'i18next' {
         typeof countriesEn &
         typeof projectsEn &
         typeof revisionsEn &
-        typeof lessonsEn;
+        typeof lessonsEn &
+        typeof reportsEn &
+        typeof resultsEn;
     };
   }
 }

@@ -8,6 +8,7 @@ import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privile
 import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
 import { RevisionsAndLessons1763880000100 } from './1763880000100-revisions-and-lessons';
+import { ReportsAndResults1763880000400 } from './1763880000400-reports-and-results';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SignInThrottle1763870000050,
   MoneyEntries1763870000051,
   RevisionsAndLessons1763880000100,
+  ReportsAndResults1763880000400,
 ];

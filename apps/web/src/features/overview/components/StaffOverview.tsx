@@ -1,7 +1,8 @@
-import { Grid, Stack, Text } from '@mantine/core';
-import { memo, useDeferredValue, useMemo } from 'react';
+import { Grid, Skeleton, Stack, Text } from '@mantine/core';
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
+import { WhenVisible } from '../../../components/WhenVisible';
 import { useFormatters } from '../../../lib/format';
 import type { Role } from '../../../lib/authorization';
 import { useDashboardOverview } from '../api/get-dashboard-overview';
@@ -14,6 +15,14 @@ import { PipelineSection as PipelineSectionComponent } from './PipelineSection';
 import * as charts from './PortfolioCharts';
 import { ChartsSkeleton } from './ChartsSkeleton';
 import { WelcomeBanner } from './WelcomeBanner';
+
+// Below the fold, in chunks of their own: the reports and results features load once scrolled to.
+const OverdueReportsCard = lazy(() =>
+  import('../../reports').then((m) => ({ default: m.OverdueReportsCard })),
+);
+const ResultsOverviewCard = lazy(() =>
+  import('../../results').then((m) => ({ default: m.ResultsOverviewCard })),
+);
 
 // The overview and the ledger answer separately and each answer renders the screen again: the
 // sections whose figures did not change are skipped instead of rebuilt.
@@ -92,6 +101,19 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
       ) : loading ? (
         <ChartsSkeleton count={2} />
       ) : null}
+
+      <WhenVisible placeholder={<Skeleton height={320} />}>
+        <Suspense fallback={<Skeleton height={320} />}>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <OverdueReportsCard />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 8 }}>
+              <ResultsOverviewCard />
+            </Grid.Col>
+          </Grid>
+        </Suspense>
+      </WhenVisible>
     </Stack>
   );
 }

@@ -37,6 +37,18 @@ function staffApi(request: Request): Response {
           },
         ],
       });
+    case '/api/v1/alerts/reports':
+      return json({ on: '2026-11-23', total: 0, items: [], nextCursor: null });
+    case '/api/v1/results/overview':
+      return json({
+        on: '2026-11-23',
+        overdueReports: 0,
+        peopleReached: 0,
+        byDimension: [],
+        byPrinciple: [],
+        byCountry: [],
+        byYear: [],
+      });
     case '/api/v1/compliance/summary':
       return json({
         on: '2026-11-23',

@@ -9,6 +9,8 @@ import {
   IconInfoCircle,
   IconListSearch,
   IconPencil,
+  IconReportAnalytics,
+  IconTargetArrow,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -20,6 +22,8 @@ import { AuditPanel } from '../components/AuditPanel';
 import { useCompliance } from '../../compliance';
 import { ComplianceBadge, StageBadge, ToneBadge } from '../../../components/Badges';
 import { FinancePanel } from '../../transfers';
+import { ReportsPanel } from '../../reports';
+import { ResultsPanel } from '../../results';
 import { HistoryPanel } from '../../lifecycle';
 import { RevisionsPanel } from '../../revisions';
 import { Paragraph6Panel } from '../components/Paragraph6Panel';
@@ -30,7 +34,17 @@ import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
 
-const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'revisions', 'history', 'audit'] as const;
+const TABS = [
+  'overview',
+  'paragraph6',
+  'scorecard',
+  'finance',
+  'revisions',
+  'reports',
+  'results',
+  'history',
+  'audit',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
@@ -49,7 +63,9 @@ export function ProjectRoute() {
       : `${t('projects.title')} · ${t('app.name')}`,
   );
 
-  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'revisions' && tab !== 'audit'));
+  const tabs = TABS.filter(
+    (tab) => staff || (tab !== 'scorecard' && tab !== 'revisions' && tab !== 'audit' && tab !== 'reports'),
+  );
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'overview';
 
@@ -162,6 +178,14 @@ export function ProjectRoute() {
               {t('revisions.tab')}
             </Tabs.Tab>
           ) : null}
+          {staff ? (
+            <Tabs.Tab value="reports" leftSection={<IconReportAnalytics size={16} aria-hidden="true" />}>
+              {t('reports.tab')}
+            </Tabs.Tab>
+          ) : null}
+          <Tabs.Tab value="results" leftSection={<IconTargetArrow size={16} aria-hidden="true" />}>
+            {t('results.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
             {t('projects.tabs.history')}
           </Tabs.Tab>
@@ -191,6 +215,14 @@ export function ProjectRoute() {
               <RevisionsPanel project={data} canEdit={canEdit} />
             </Tabs.Panel>
           ) : null}
+          {staff ? (
+            <Tabs.Panel value="reports">
+              <ReportsPanel projectId={data.id} canEdit={canEdit} />
+            </Tabs.Panel>
+          ) : null}
+          <Tabs.Panel value="results">
+            <ResultsPanel projectId={data.id} canEdit={canEdit} />
+          </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryPanel projectId={data.id} />
           </Tabs.Panel>

@@ -20,6 +20,7 @@ const entry = (overrides: Partial<Transfer>): Transfer => ({
   reversedById: null,
   reason: null,
   overrideJustification: null,
+  requiresReportId: null,
   version: 1,
   createdAt: '2026-02-01T00:00:00.000Z',
   updatedAt: '2026-02-01T00:00:00.000Z',

@@ -1,0 +1,2 @@
+export { ReportsPanel } from './components/ReportsPanel';
+export { OverdueReportsCard } from './components/OverdueReportsCard';

@@ -1,0 +1,3 @@
+export { ResultsPanel } from './components/ResultsPanel';
+export { RecordResultsModal } from './components/RecordResultsModal';
+export { ResultsOverviewCard } from './components/ResultsOverviewCard';
