@@ -17,6 +17,7 @@ export interface AuditRow {
   action: string;
   entity: string;
   entity_id: string;
+  project_id: string | null;
   before: unknown;
   after: unknown;
   request_id: string | null;
@@ -29,6 +30,7 @@ export interface AuditInsert {
   action: string;
   entity: string;
   entityId: string;
+  projectId: string | null;
   before: string | null;
   after: string | null;
   requestId: string | null;
@@ -42,8 +44,9 @@ export class AuditRepository {
   async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
     await preparedQuery(
       manager,
-      `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id,
+                                  project_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
       [
         entry.actorId,
         entry.actorEmail,
@@ -53,6 +56,7 @@ export class AuditRepository {
         entry.before,
         entry.after,
         entry.requestId,
+        entry.projectId,
       ],
     );
   }
@@ -65,6 +69,7 @@ export class AuditRepository {
     if (entities) where.push(`entity = ANY(${param(entities)}::text[])`);
     if (query.entity) where.push(`entity = ${param(query.entity)}`);
     if (query.entityId) where.push(`entity_id = ${param(query.entityId)}`);
+    if (query.projectId) where.push(`project_id = ${param(query.projectId)}::uuid`);
     if (query.actorId) where.push(`actor_id = ${param(query.actorId)}`);
     if (query.action) where.push(`action = ${param(query.action)}`);
     if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
@@ -92,6 +97,7 @@ export function toAuditEntryDto(row: AuditRow, reader: Role): AuditEntryDto {
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
+    projectId: row.project_id,
     before: redactAuditRecord(row.before, reader) as Record<string, unknown> | null,
     after: redactAuditRecord(row.after, reader) as Record<string, unknown> | null,
     requestId: row.request_id,

@@ -18,6 +18,21 @@ export interface AuditChange {
   after: unknown;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The project an audited change belongs to: the project itself, or the `projectId` its record
+ * carries (after, else before). Every record that belongs to a project carries it in the DTO it is
+ * audited with, so a new kind of record joins the project's timeline without anything more here.
+ */
+export function projectOfChange(change: Pick<AuditChange, 'entity' | 'entityId' | 'before' | 'after'>) {
+  const idOf = (record: unknown): unknown =>
+    record !== null && typeof record === 'object' ? (record as { projectId?: unknown }).projectId : undefined;
+  const candidate =
+    change.entity === 'project' ? change.entityId : (idOf(change.after) ?? idOf(change.before));
+  return typeof candidate === 'string' && UUID.test(candidate) ? candidate : null;
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -37,6 +52,7 @@ export class AuditService {
       action: change.action,
       entity: change.entity,
       entityId: change.entityId,
+      projectId: projectOfChange(change),
       before: jsonOrNull(change.before),
       after: jsonOrNull(change.after),
       requestId: ctx.requestId || null,

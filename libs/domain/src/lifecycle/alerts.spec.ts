@@ -1,12 +1,6 @@
 import type { ConsentRecordInput } from '../compliance/paragraph-6';
-import { evaluateParagraph6 } from '../compliance/paragraph-6';
 import type { ProjectConsents } from './alerts';
-import {
-  consentAlerts,
-  describeConsentAlert,
-  describeSuspensionProposal,
-  suspensionProposal,
-} from './alerts';
+import { consentAlerts, describeConsentAlert, proposedDecision } from './alerts';
 
 const TODAY = '2015-06-15';
 
@@ -148,47 +142,28 @@ describe('consent alerts on proposals', () => {
   });
 });
 
-describe('suspension proposals', () => {
-  const alignment = {
-    id: 'a1',
-    country: 'KEN',
-    strategyId: 's1',
-    strategyTitle: 'Kenya Vision 2030',
-    periodFrom: '2013-01-01',
-    periodTo: null,
-    justification: 'Arid lands priority.',
-  };
-  const judged = (consents: ConsentRecordInput[]) =>
-    evaluateParagraph6(
-      { recipientCountries: ['KEN'], consents, alignments: [alignment], projectStart: '2015-01-01' },
+describe('the decision proposed with an alert', () => {
+  it('is a suspension when a funded project has lost its consent, and nothing for a warning', () => {
+    const withdrawn = consent({ status: 'withdrawn', withdrawnOn: '2015-06-01' });
+    for (const stage of ['approved', 'active'] as const) {
+      const [alert] = consentAlerts([project({ stage, consents: [withdrawn] })], TODAY);
+      expect(proposedDecision(alert!)).toBe('suspended');
+    }
+    const [expired] = consentAlerts([project({ consents: [consent({ validUntil: '2015-06-14' })] })], TODAY);
+    expect(proposedDecision(expired!)).toBe('suspended');
+    const [invalid] = consentAlerts([project({ consents: [] })], TODAY);
+    expect(proposedDecision(invalid!)).toBe('suspended');
+    const [expiring] = consentAlerts([project({ consents: [consent({ validUntil: TODAY })] })], TODAY);
+    expect(proposedDecision(expiring!)).toBeNull();
+    const [overdue] = consentAlerts(
+      [
+        project({
+          stage: 'under_review',
+          consents: [consent({ status: 'requested', grantedOn: null, requestedOn: '2015-01-01' })],
+        }),
+      ],
       TODAY,
     );
-
-  it('propose suspending an approved or active project once paragraph 6 is lost', () => {
-    const withdrawn = judged([consent({ status: 'withdrawn', withdrawnOn: '2015-06-01' })]);
-    for (const stage of ['approved', 'active'] as const) {
-      const proposal = suspensionProposal({ projectId: 'p1', stage }, withdrawn);
-      expect(proposal).toMatchObject({
-        code: 'suspension_proposed',
-        facts: {
-          projectId: 'p1',
-          stage,
-          on: TODAY,
-          status: 'non_compliant',
-          countries: [{ country: 'KEN' }],
-        },
-      });
-      expect(describeSuspensionProposal(proposal!)).toBe(
-        `Paragraph 6 no longer holds on 2015-06-15 (KEN) for a project that is ${stage}: suspend it until it holds again.`,
-      );
-    }
-  });
-
-  it('propose nothing while paragraph 6 holds, nor for a project already suspended or not funded', () => {
-    expect(suspensionProposal({ projectId: 'p1', stage: 'active' }, judged([consent()]))).toBeNull();
-    const withdrawn = judged([consent({ status: 'withdrawn', withdrawnOn: '2015-06-01' })]);
-    for (const stage of ['suspended', 'completed', 'under_review'] as const) {
-      expect(suspensionProposal({ projectId: 'p1', stage }, withdrawn)).toBeNull();
-    }
+    expect(proposedDecision(overdue!)).toBeNull();
   });
 });

@@ -1,11 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
 import { addDays, compareIsoDates, daysBetween } from '../calendar/iso-date';
-import type {
-  ComplianceReason,
-  ComplianceStatus,
-  ConsentRecordInput,
-  Paragraph6Result,
-} from '../compliance/paragraph-6';
+import type { ConsentRecordInput } from '../compliance/paragraph-6';
 import { countingConsent } from '../compliance/paragraph-6';
 import type { Stage } from './stages';
 import { FUNDED_STAGES, PROPOSAL_STAGES, SUSPENDABLE_STAGES, isStageIn } from './stages';
@@ -194,47 +189,21 @@ export function describeConsentAlert(alert: ConsentAlert): string {
   }
 }
 
-/** The product's proposal to suspend a funded project on which paragraph 6 no longer holds. */
-export interface SuspensionProposal {
-  code: 'suspension_proposed';
-  facts: {
-    projectId: string;
-    stage: Stage;
-    on: IsoDate;
-    status: ComplianceStatus;
-    /** The recipient countries where paragraph 6 fails, each with its reasons. */
-    countries: { country: string; status: ComplianceStatus; reasons: ComplianceReason[] }[];
-    reasons: ComplianceReason[];
-  };
-}
+/** The alerts that mean paragraph 6 no longer holds for a funded project: no consent counts there. */
+export const PARAGRAPH_6_LOST_ALERTS = [
+  'funded_consent_withdrawn',
+  'funded_consent_expired',
+  'funded_consent_invalid',
+] as const;
 
 /**
- * Paragraph 6 ("projects funded by the Trust Fund should receive the consent of the recipient State
- * and be in line with national strategies and priorities") judged on `compliance.on` for an approved
- * or active project: when it no longer holds, the project should be suspended until it holds again.
- * A pending status counts as not holding: a consent asked for again is not a consent given.
+ * The decision the product proposes with an alert: paragraph 6 ("projects funded by the Trust Fund
+ * should receive the consent of the recipient State") no longer holds on an approved or active
+ * project, so it should be suspended until it holds again. Null when the alert only warns.
  */
-export function suspensionProposal(
-  project: { projectId: string; stage: Stage },
-  compliance: Paragraph6Result,
-): SuspensionProposal | null {
-  if (!isStageIn(project.stage, SUSPENDABLE_STAGES) || compliance.status === 'compliant') return null;
-  return {
-    code: 'suspension_proposed',
-    facts: {
-      projectId: project.projectId,
-      stage: project.stage,
-      on: compliance.on,
-      status: compliance.status,
-      countries: compliance.countries
-        .filter((c) => c.status !== 'compliant')
-        .map((c) => ({ country: c.country, status: c.status, reasons: c.reasons })),
-      reasons: compliance.reasons,
-    },
-  };
-}
-
-export function describeSuspensionProposal(proposal: SuspensionProposal): string {
-  const countries = proposal.facts.countries.map((c) => c.country).join(', ');
-  return `Paragraph 6 no longer holds on ${proposal.facts.on}${countries ? ` (${countries})` : ''} for a project that is ${proposal.facts.stage}: suspend it until it holds again.`;
+export function proposedDecision(alert: ConsentAlert): 'suspended' | null {
+  return (PARAGRAPH_6_LOST_ALERTS as readonly string[]).includes(alert.code) &&
+    isStageIn(alert.facts.stage, SUSPENDABLE_STAGES)
+    ? 'suspended'
+    : null;
 }

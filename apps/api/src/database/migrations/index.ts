@@ -7,6 +7,8 @@ import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
 import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privileges';
 import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
+import { SuspendedStage1763880000200 } from './1763880000200-suspended-stage';
+import { AuditProject1763880000201 } from './1763880000201-audit-project';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   AppRolePrivileges1763870000008,
   SignInThrottle1763870000050,
   MoneyEntries1763870000051,
+  SuspendedStage1763880000200,
+  AuditProject1763880000201,
 ];
