@@ -23,6 +23,10 @@ export interface AuditRow {
   request_id: string | null;
 }
 
+export interface TimelineRow extends AuditRow {
+  actor_name: string | null;
+}
+
 /** An entry as it is written: the records before and after already as JSON text (or null). */
 export interface AuditInsert {
   actorId: string | null;
@@ -62,6 +66,39 @@ export class AuditRepository {
   }
 
   /** Newest first; one more row than `limit`, for the next page's cursor. */
+  /** The project's entries of these entities, newest first; one more row than `limit`, for the cursor. */
+  timeline(
+    projectId: string,
+    entities: readonly string[] | null,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<TimelineRow[]> {
+    const params: unknown[] = [projectId];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = ['a.project_id = $1'];
+    if (entities) where.push(`a.entity = ANY(${param(entities)}::text[])`);
+    const key = decodeCursor(cursor, 2);
+    if (key) where.push(`(a.occurred_at, a.id) < (${param(key[0])}::timestamptz, ${param(key[1])}::uuid)`);
+    return preparedQuery<TimelineRow>(
+      this.dataSource,
+      `SELECT a.*, u.name AS actor_name,
+              to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
+       FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+  }
+
+  async projectExists(projectId: string): Promise<boolean> {
+    const rows = await preparedQuery(
+      this.dataSource,
+      `SELECT 1 FROM projects WHERE id = $1 AND deleted_at IS NULL`,
+      [projectId],
+    );
+    return rows.length > 0;
+  }
+
   list(entities: readonly string[] | null, query: AuditQuery, limit: number): Promise<AuditRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
