@@ -8,6 +8,7 @@ import {
   IconInfoCircle,
   IconListSearch,
   IconPencil,
+  IconTimeline,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -24,11 +25,12 @@ import { Paragraph6Panel } from '../components/Paragraph6Panel';
 import { ProjectDetails } from '../components/ProjectDetails';
 import { Scorecard } from '../components/Scorecard';
 import { TransitionsPanel } from '../../lifecycle';
+import { TimelinePanel } from '../../timeline';
 import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
 
-const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'history', 'audit'] as const;
+const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'history', 'timeline', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
@@ -47,7 +49,11 @@ export function ProjectRoute() {
       : `${t('projects.title')} · ${t('app.name')}`,
   );
 
-  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'audit'));
+  // The timeline follows the audit log's rules: staff, admin and donors (who see what they may read).
+  const readsTimeline = staff || user?.role === 'donor';
+  const tabs = TABS.filter(
+    (tab) => staff || (tab !== 'scorecard' && tab !== 'audit' && (tab !== 'timeline' || readsTimeline)),
+  );
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'overview';
 
@@ -158,6 +164,11 @@ export function ProjectRoute() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
             {t('projects.tabs.history')}
           </Tabs.Tab>
+          {readsTimeline ? (
+            <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden="true" />}>
+              {t('timeline.tab')}
+            </Tabs.Tab>
+          ) : null}
           {staff ? (
             <Tabs.Tab value="audit" leftSection={<IconListSearch size={16} aria-hidden="true" />}>
               {t('projects.tabs.audit')}
@@ -182,6 +193,11 @@ export function ProjectRoute() {
           <Tabs.Panel value="history">
             <HistoryPanel projectId={data.id} />
           </Tabs.Panel>
+          {readsTimeline ? (
+            <Tabs.Panel value="timeline">
+              <TimelinePanel projectId={data.id} />
+            </Tabs.Panel>
+          ) : null}
           {staff ? (
             <Tabs.Panel value="audit">
               <AuditPanel projectId={data.id} />
