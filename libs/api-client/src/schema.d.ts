@@ -6514,7 +6514,7 @@ export interface operations {
                 sdg?: number;
                 /** @description Prefix with - for descending */
                 sort?: "code" | "title" | "startDate" | "approvedBudget" | "updatedAt";
-                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn")[];
+                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn")[];
                 /** @description Start year to (inclusive) */
                 toYear?: number;
                 window?: "I" | "II";
