@@ -955,7 +955,8 @@ export const ALERTS_SQL = `
     'on', $1::date,
     'items', coalesce(json_agg(json_build_object(
         'code', code, 'projectId', project_id, 'projectCode', project_code, 'projectTitle', title, 'stage', stage,
-        'country', country, 'countryName', country_name, 'recordId', record_id, 'facts', facts, 'message', message)
+        'country', country, 'countryName', country_name, 'recordId', record_id, 'facts', facts, 'message', message,
+        'proposedDecision', CASE WHEN code IN (${list(domain.PARAGRAPH_6_LOST_ALERTS)}) THEN 'suspended' END)
         ORDER BY n) FILTER (WHERE n <= 50), '[]'),
     'nextCursor', CASE WHEN count(*) > 50 THEN ${cursorOf(
       'min(project_code) FILTER (WHERE n = 50)',

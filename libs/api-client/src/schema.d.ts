@@ -31,7 +31,7 @@ export interface paths {
         };
         /**
          * Consents that need attention, by project code, country and alert
-         * @description Approved or active projects whose consent was withdrawn, has expired, expires within 90 days or is otherwise not valid; proposals waiting on a consent requested more than 60 days ago. Each names the project, the country and the consent record.
+         * @description Approved or active projects whose consent was withdrawn, has expired, expires within 90 days or is otherwise not valid; proposals waiting on a consent requested more than 60 days ago. Each names the project, the country and the consent record. An alert that means paragraph 6 no longer holds proposes suspending the project (`proposedDecision`).
          */
         get: operations["Alerts_list"];
         put?: never;
@@ -175,7 +175,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many proposals under review and approved or active projects hold each status */
+        /** How many proposals under review and approved, active or suspended projects hold each status */
         get: operations["Compliance_counts"];
         put?: never;
         post?: never;
@@ -802,6 +802,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's whole story, newest first: its moves, consents and their history, alignments, reviews, transfers and every other record of it, with who and when */
+        get: operations["Timeline_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/transitions": {
         parameters: {
             query?: never;
@@ -1387,7 +1404,7 @@ export interface components {
             /** @description Staff and admin: every review; a reviewer: the submitted ones */
             reviews: components["schemas"]["ReviewTallyDto"][];
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @description As configured in the assessment settings */
             thresholds: components["schemas"]["AssessmentThresholdsDto"];
             title: string;
@@ -1465,6 +1482,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * Format: uuid
+             * @description The project the changed record belongs to, if any
+             */
+            projectId: string | null;
             requestId: string | null;
         };
         AuditPage: {
@@ -1491,7 +1513,7 @@ export interface components {
         ComplianceCountDto: {
             projects: number;
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
         };
@@ -1543,7 +1565,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
@@ -1596,12 +1618,17 @@ export interface components {
             projectId: string;
             projectTitle: string;
             /**
+             * @description The decision the product proposes: `suspended` when paragraph 6 no longer holds for an approved or active project (its consent was withdrawn, has expired or is not valid); null for a warning
+             * @enum {string|null}
+             */
+            proposedDecision: "suspended" | null;
+            /**
              * Format: uuid
              * @description The consent record concerned; null when no record explains it (funded_consent_invalid)
              */
             recordId: string | null;
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
         };
         ConsentComplianceDto: {
             /** @description A consent of the country holds on the date */
@@ -2794,7 +2821,7 @@ export interface components {
             /** @description Reasons about the project as a whole */
             reasons: components["schemas"]["ComplianceReasonDto"][];
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
@@ -2836,7 +2863,7 @@ export interface components {
             requestedBudget: string;
             sdgs: number[];
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: date */
             startDate: string | null;
             summary: string;
@@ -2887,7 +2914,7 @@ export interface components {
             leadOrganization: string | null;
             requestedBudget: string;
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: date */
             startDate: string | null;
             title: string;
@@ -3220,7 +3247,7 @@ export interface components {
             rubric?: components["schemas"]["RubricLevelDto"][];
             sdgs?: number[];
             /** @enum {string} */
-            stage?: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage?: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: date */
             startDate?: string | null;
             summary?: string;
@@ -3261,7 +3288,7 @@ export interface components {
             reviewerId: string;
             reviewerName: string;
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
             status: "assigned" | "declined_conflict" | "draft" | "submitted";
             /** Format: date-time */
@@ -3427,6 +3454,42 @@ export interface components {
             /** @description The version read; or send If-Match */
             version?: number;
         };
+        TimelineEventDto: {
+            /**
+             * @description create, update, delete, transition, reverse…
+             * @example transition
+             */
+            action: string;
+            /** @description Staff and admin only */
+            actorEmail: string | null;
+            /** @description Who made the change (staff and admin only; null for donors and for changes by the system) */
+            actorName: string | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The fields whose value differs between before and after, as the reader may see them */
+            changed: string[];
+            /**
+             * @description What changed: project, consent_record, alignment, review, moderation_note, transfer…
+             * @example consent_record
+             */
+            entity: string;
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The audit entry
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineEventDto"][];
+            nextCursor: string | null;
+        };
         TransferDto: {
             /**
              * @description US dollars, always positive: the kind says which way
@@ -3504,7 +3567,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @enum {string} */
-            from: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            from: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: uuid */
             id: string;
             /** @description Staff and admin only: never sent to donors. */
@@ -3514,7 +3577,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /** @enum {string} */
-            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
         };
         TransitionFailureDto: {
             /** @example approved_budget_exceeds_available_balance */
@@ -3531,7 +3594,7 @@ export interface components {
             /** @description Every gate that fails now */
             failures: components["schemas"]["TransitionFailureDto"][];
             /** @enum {string} */
-            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
         };
         TransitionOptionsDto: {
             /**
@@ -3544,7 +3607,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /** @enum {string} */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             version: number;
         };
         TransitionPage: {
@@ -3560,10 +3623,15 @@ export interface components {
             /** @example Approved by the Programme Review Committee on 12 March. */
             note: string;
             /**
+             * @description Why the project is suspended: required for a move to suspended, and accepted for no other move. Kept in the decision evidence and shown in the history.
+             * @example The Government of Kenya withdrew its consent on 2 March pending a review of the project sites.
+             */
+            reason?: string;
+            /**
              * @description The stage to move the project to
              * @enum {string}
              */
-            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @description The version of the project read; or send If-Match */
             version?: number;
         };
@@ -3574,7 +3642,7 @@ export interface components {
              * @description The stage now
              * @enum {string}
              */
-            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn";
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             transition: components["schemas"]["TransitionDto"];
             /** @description The version of the project now */
             version: number;
@@ -4128,6 +4196,8 @@ export interface operations {
                 /** @description Entries at or after this instant */
                 from?: string;
                 limit?: number;
+                /** @description The project the entries belong to: the project itself and every record of it */
+                projectId?: string;
                 /** @description Entries before this instant */
                 to?: string;
             };
@@ -6134,7 +6204,7 @@ export interface operations {
                 sdg?: number;
                 /** @description Prefix with - for descending */
                 sort?: "code" | "title" | "startDate" | "approvedBudget" | "updatedAt";
-                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn")[];
+                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn")[];
                 /** @description Start year to (inclusive) */
                 toYear?: number;
                 window?: "I" | "II";
@@ -7793,6 +7863,67 @@ export interface operations {
             };
         };
     };
+    Timeline_timeline: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project does not exist or was deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Lifecycle_transition: {
         parameters: {
             query?: never;
@@ -8210,7 +8341,7 @@ export interface operations {
                 sdg?: number;
                 /** @description Prefix with - for descending */
                 sort?: "code" | "title" | "startDate" | "approvedBudget" | "updatedAt";
-                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn")[];
+                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn")[];
                 /** @description Start year to (inclusive) */
                 toYear?: number;
                 window?: "I" | "II";

@@ -20,7 +20,8 @@ export class AlertsController {
     description:
       'Approved or active projects whose consent was withdrawn, has expired, expires within 90 days or ' +
       'is otherwise not valid; proposals waiting on a consent requested more than 60 days ago. Each ' +
-      'names the project, the country and the consent record.',
+      'names the project, the country and the consent record. An alert that means paragraph 6 no longer ' +
+      'holds proposes suspending the project (`proposedDecision`).',
   })
   @ApiOkResponse({ type: AlertPage })
   list(@Query() query: AlertQuery): Promise<AlertPage> {

@@ -36,6 +36,15 @@ export class ConsentAlertDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) facts: Record<string, unknown>;
   @ApiProperty({ example: 'KEN withdrew its consent on 2025-03-02 to a project that is active.' })
   message: string;
+  @ApiProperty({
+    enum: ['suspended'],
+    nullable: true,
+    type: String,
+    description:
+      'The decision the product proposes: `suspended` when paragraph 6 no longer holds for an approved or ' +
+      'active project (its consent was withdrawn, has expired or is not valid); null for a warning',
+  })
+  proposedDecision: 'suspended' | null;
 }
 
 export class AlertPage {

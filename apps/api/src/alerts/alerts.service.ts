@@ -6,6 +6,7 @@ import {
   describeConsentAlert,
   FUNDED_STAGES,
   PROPOSAL_STAGES,
+  proposedDecision,
 } from '@hstf/domain';
 import type { ConsentAlert, ProjectConsents } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
@@ -155,6 +156,7 @@ export class AlertsService {
             recordId,
             facts: alert.facts,
             message: describeConsentAlert(alert),
+            proposedDecision: proposedDecision(alert),
           },
         };
       })

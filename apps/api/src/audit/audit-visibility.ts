@@ -35,6 +35,41 @@ export function readableAuditEntities(role: Role): readonly string[] | null {
   return entities === 'all' ? null : entities;
 }
 
+/**
+ * The records of a project's timeline each role may read: the audit log's for admin and staff; for a
+ * donor, what it reads of the portfolio (DESIGN.md §5): the project and its moves, its alignments and
+ * the transfers to it. Never a consent's documents, a review or a moderation note.
+ */
+const TIMELINE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
+  ...READABLE_ENTITIES,
+  donor: ['project', 'project_transition', 'alignment', 'transfer'],
+};
+
+/** Null: every entity. */
+export function timelineEntities(role: Role): readonly string[] | null {
+  const entities = TIMELINE_ENTITIES[role];
+  return entities === 'all' ? null : entities;
+}
+
+/** Whether the role reads what the audit log holds for staff: who decided, and why. */
+export function readsStaffFields(role: Role): boolean {
+  return role === 'admin' || role === 'staff';
+}
+
+/**
+ * Staff and admin only, wherever they sit in a record: a decision's note, actor and evidence, and the
+ * justification of a transfer made although paragraph 6 did not hold (as the API answers donors).
+ */
+const STAFF_ONLY_FIELDS = new Set([
+  'note',
+  'actorId',
+  'actor_id',
+  'actorName',
+  'evidence',
+  'overrideJustification',
+  'override_justification',
+]);
+
 /** Never shown to anyone, whatever an entry holds. */
 const SECRET_FIELDS = new Set([
   'password',
@@ -64,6 +99,7 @@ export const REDACTED = '[redacted]';
  */
 export function redactAuditRecord(value: unknown, role: Role): unknown {
   const personal = readableAuditEntities(role)?.includes('user') === false;
+  const staffOnly = !readsStaffFields(role);
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (node === null || typeof node !== 'object') return node;
@@ -71,7 +107,7 @@ export function redactAuditRecord(value: unknown, role: Role): unknown {
     const isPerson = 'email' in record;
     const result: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(record)) {
-      if (SECRET_FIELDS.has(key)) continue;
+      if (SECRET_FIELDS.has(key) || (staffOnly && STAFF_ONLY_FIELDS.has(key))) continue;
       if (personal && (PERSONAL_FIELDS.has(key) || (isPerson && key === 'name'))) {
         result[key] = field === null ? null : REDACTED;
       } else {

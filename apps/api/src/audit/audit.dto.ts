@@ -23,6 +23,14 @@ export class AuditQuery extends PageQuery {
   @MaxLength(100)
   entityId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The project the entries belong to: the project itself and every record of it',
+  })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -55,6 +63,13 @@ export class AuditEntryDto {
   @ApiProperty() action: string;
   @ApiProperty() entity: string;
   @ApiProperty() entityId: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The project the changed record belongs to, if any',
+  })
+  projectId: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
   before: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })

@@ -17,9 +17,14 @@ export interface AuditRow {
   action: string;
   entity: string;
   entity_id: string;
+  project_id: string | null;
   before: unknown;
   after: unknown;
   request_id: string | null;
+}
+
+export interface TimelineRow extends AuditRow {
+  actor_name: string | null;
 }
 
 /** An entry as it is written: the records before and after already as JSON text (or null). */
@@ -29,6 +34,7 @@ export interface AuditInsert {
   action: string;
   entity: string;
   entityId: string;
+  projectId: string | null;
   before: string | null;
   after: string | null;
   requestId: string | null;
@@ -42,8 +48,9 @@ export class AuditRepository {
   async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
     await preparedQuery(
       manager,
-      `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id,
+                                  project_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
       [
         entry.actorId,
         entry.actorEmail,
@@ -53,11 +60,45 @@ export class AuditRepository {
         entry.before,
         entry.after,
         entry.requestId,
+        entry.projectId,
       ],
     );
   }
 
   /** Newest first; one more row than `limit`, for the next page's cursor. */
+  /** The project's entries of these entities, newest first; one more row than `limit`, for the cursor. */
+  timeline(
+    projectId: string,
+    entities: readonly string[] | null,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<TimelineRow[]> {
+    const params: unknown[] = [projectId];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = ['a.project_id = $1'];
+    if (entities) where.push(`a.entity = ANY(${param(entities)}::text[])`);
+    const key = decodeCursor(cursor, 2);
+    if (key) where.push(`(a.occurred_at, a.id) < (${param(key[0])}::timestamptz, ${param(key[1])}::uuid)`);
+    return preparedQuery<TimelineRow>(
+      this.dataSource,
+      `SELECT a.*, u.name AS actor_name,
+              to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
+       FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+  }
+
+  async projectExists(projectId: string): Promise<boolean> {
+    const rows = await preparedQuery(
+      this.dataSource,
+      `SELECT 1 FROM projects WHERE id = $1 AND deleted_at IS NULL`,
+      [projectId],
+    );
+    return rows.length > 0;
+  }
+
   list(entities: readonly string[] | null, query: AuditQuery, limit: number): Promise<AuditRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -65,6 +106,7 @@ export class AuditRepository {
     if (entities) where.push(`entity = ANY(${param(entities)}::text[])`);
     if (query.entity) where.push(`entity = ${param(query.entity)}`);
     if (query.entityId) where.push(`entity_id = ${param(query.entityId)}`);
+    if (query.projectId) where.push(`project_id = ${param(query.projectId)}::uuid`);
     if (query.actorId) where.push(`actor_id = ${param(query.actorId)}`);
     if (query.action) where.push(`action = ${param(query.action)}`);
     if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
@@ -92,6 +134,7 @@ export function toAuditEntryDto(row: AuditRow, reader: Role): AuditEntryDto {
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
+    projectId: row.project_id,
     before: redactAuditRecord(row.before, reader) as Record<string, unknown> | null,
     after: redactAuditRecord(row.after, reader) as Record<string, unknown> | null,
     requestId: row.request_id,

@@ -3,9 +3,16 @@ import { EntityManager } from 'typeorm';
 import type { Role } from '@hstf/domain';
 import { ChangeEvents } from '../common/events/change-events';
 import { RequestContext } from '../common/request-context/request-context';
-import { limitOf, Page, pageOf } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf, PageQuery } from '../common/pagination/pagination';
+import { Problem } from '../common/problem-details/problem';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
-import { readableAuditEntities } from './audit-visibility';
+import {
+  readableAuditEntities,
+  readsStaffFields,
+  redactAuditRecord,
+  timelineEntities,
+} from './audit-visibility';
+import type { TimelineEventDto } from './timeline.dto';
 import { AuditRepository, toAuditEntryDto } from './audit.repository';
 
 export type AuditAction = 'create' | 'update' | 'delete' | (string & {});
@@ -16,6 +23,21 @@ export interface AuditChange {
   entityId: string;
   before: unknown;
   after: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The project an audited change belongs to: the project itself, or the `projectId` its record
+ * carries (after, else before). Every record that belongs to a project carries it in the DTO it is
+ * audited with, so a new kind of record joins the project's timeline without anything more here.
+ */
+export function projectOfChange(change: Pick<AuditChange, 'entity' | 'entityId' | 'before' | 'after'>) {
+  const idOf = (record: unknown): unknown =>
+    record !== null && typeof record === 'object' ? (record as { projectId?: unknown }).projectId : undefined;
+  const candidate =
+    change.entity === 'project' ? change.entityId : (idOf(change.after) ?? idOf(change.before));
+  return typeof candidate === 'string' && UUID.test(candidate) ? candidate : null;
 }
 
 @Injectable()
@@ -37,6 +59,7 @@ export class AuditService {
       action: change.action,
       entity: change.entity,
       entityId: change.entityId,
+      projectId: projectOfChange(change),
       before: jsonOrNull(change.before),
       after: jsonOrNull(change.after),
       requestId: ctx.requestId || null,
@@ -68,6 +91,43 @@ export class AuditService {
   /** The entry of a removal: the record as it was, nothing after. */
   recordDeletion(manager: EntityManager, ctx: RequestContext, change: Omit<AuditChange, 'action' | 'after'>) {
     return this.record(manager, ctx, { action: 'delete', ...change, after: null });
+  }
+
+  /**
+   * A project's story: every audited change of the project or of a record carrying its id, newest
+   * first, as the reader's role may see it (the audit log's rules; for donors, the records they read
+   * elsewhere, without who decided or why).
+   */
+  async timeline(reader: Role, projectId: string, query: PageQuery): Promise<Page<TimelineEventDto>> {
+    if (!(await this.repository.projectExists(projectId))) throw Problem.notFound('The project');
+    const rows = await this.repository.timeline(
+      projectId,
+      timelineEntities(reader),
+      query.cursor,
+      limitOf(query),
+    );
+    const staff = readsStaffFields(reader);
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.occurred_at_key, row.id],
+      (row) => {
+        const before = redactAuditRecord(row.before, reader) as Record<string, unknown> | null;
+        const after = redactAuditRecord(row.after, reader) as Record<string, unknown> | null;
+        return {
+          id: row.id,
+          occurredAt: row.occurred_at.toISOString(),
+          action: row.action,
+          entity: row.entity,
+          entityId: row.entity_id,
+          actorName: staff ? row.actor_name : null,
+          actorEmail: staff ? row.actor_email : null,
+          changed: before && after ? changedFields(before, after) : [],
+          before,
+          after,
+        };
+      },
+    );
   }
 
   /** The entries the reader's role may see, with what it may not read redacted. */

@@ -52,7 +52,7 @@ export class ComplianceController {
   @Get('summary')
   @Authenticated('admin', 'staff', 'donor')
   @ApiOperation({
-    summary: 'How many proposals under review and approved or active projects hold each status',
+    summary: 'How many proposals under review and approved, active or suspended projects hold each status',
   })
   @ApiOkResponse({ type: ComplianceCountsDto })
   counts(@Query() query: ComplianceCountsQuery): Promise<ComplianceCountsDto> {

@@ -118,7 +118,8 @@ export class ComplianceService {
   }
 
   /**
-   * Where paragraph 6 matters now: proposals under review and approved or active projects. Judging
+   * Where paragraph 6 matters now: proposals under review and approved, active or suspended projects
+   * (a suspended one resumes only once it holds again). Judging
    * all of them takes about 0.2 s of PostgreSQL at 100,000 projects and the overview page asks on
    * every view, so today's counts are computed at most once per DASHBOARD_CACHE_SECONDS per process
    * (served stale up to ten times that while one refresh runs), as the overview; `on` says the date.
@@ -138,7 +139,7 @@ export class ComplianceService {
     const rows = await this.dataSource.query<ComplianceCountDto[]>(
       `SELECT p.stage, ${projectStatusSql('p', '$1::date')} AS status, count(*)::int AS projects
        FROM projects p
-       WHERE p.deleted_at IS NULL AND p.stage IN ('under_review', 'approved', 'active')
+       WHERE p.deleted_at IS NULL AND p.stage IN ('under_review', 'approved', 'active', 'suspended')
        GROUP BY 1, 2 ORDER BY 1, 2`,
       [on],
     );

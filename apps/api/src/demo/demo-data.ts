@@ -5,6 +5,7 @@ import { writeDemoPortfolio } from './demo-portfolio-writer';
 import { writeDemoReviews } from './demo-reviews';
 import { writeDemoRevisionsAndLessons } from './demo-revisions';
 import { writeDemoReports } from './demo-reports';
+import { writeDemoSuspension } from './demo-suspension';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -143,6 +144,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoReviews(client, REQUEST_ID);
     if (options.portfolio) await writeDemoRevisionsAndLessons(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReports(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoSuspension(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {

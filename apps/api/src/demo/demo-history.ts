@@ -16,6 +16,7 @@ const PATHS: Record<Stage, Stage[]> = {
   revision_requested: ['full_proposal', 'under_review', 'revision_requested'],
   approved: ['full_proposal', 'under_review', 'approved'],
   active: ['full_proposal', 'under_review', 'approved', 'active'],
+  suspended: ['full_proposal', 'under_review', 'approved', 'active', 'suspended'],
   completed: ['full_proposal', 'under_review', 'approved', 'active', 'completed'],
   closed: ['full_proposal', 'under_review', 'approved', 'active', 'completed', 'closed'],
   rejected: ['full_proposal', 'under_review', 'rejected'],
@@ -30,6 +31,7 @@ const NOTES: Record<Stage, string> = {
     'The panel asks for a stronger prevention strategy and a clearer count of the people reached.',
   approved: 'Approved: consent and alignment hold in every recipient country and the assessment passes.',
   active: 'First tranche transferred; implementation has started.',
+  suspended: 'Suspended: paragraph 6 no longer holds in a recipient country.',
   completed: 'Activities completed; final narrative and financial reports received.',
   closed: 'Financially closed after the final reports were accepted.',
   rejected: 'Rejected: the consent of the recipient State was refused.',
@@ -62,6 +64,8 @@ function decidedOn(to: Stage, project: ProjectRow): string {
       return addDays(start, -45);
     case 'active':
       return project.first_transfer ?? start;
+    case 'suspended':
+      return addDays(project.first_transfer ?? start, 90);
     case 'completed':
       return project.end_date;
     case 'closed':
@@ -98,6 +102,7 @@ export async function writeDemoHistory(client: Client, requestId: string): Promi
         Object.assign(evidence, { gate: 'approval', approvedBudget: project.approved_budget });
       if (to === 'active')
         Object.assign(evidence, { gate: 'activation', firstTransferOn: project.first_transfer });
+      if (to === 'suspended') Object.assign(evidence, { gate: 'suspension', reason: NOTES[to] });
       const row = {
         project: project.id,
         from_stage: from,

@@ -2,7 +2,7 @@ import { STAGES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { RequiredText } from '../common/validation/text';
+import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
@@ -15,6 +15,15 @@ export class TransitionRequest {
 
   @RequiredText({ max: 5000, example: 'Approved by the Programme Review Committee on 12 March.' })
   note: string;
+
+  @OptionalText({
+    max: 2000,
+    example: 'The Government of Kenya withdrew its consent on 2 March pending a review of the project sites.',
+    description:
+      'Why the project is suspended: required for a move to suspended, and accepted for no other move. ' +
+      'Kept in the decision evidence and shown in the history.',
+  })
+  reason?: string;
 
   @IsOptionalCalendarDate({
     description:

@@ -1,4 +1,10 @@
-import { allowedTransitions, checkTransition, describeTransitionFailure, STAGE_LABELS } from '@hstf/domain';
+import {
+  allowedTransitions,
+  checkTransition,
+  describeTransitionFailure,
+  resumptionTargets,
+  STAGE_LABELS,
+} from '@hstf/domain';
 import type { Stage, TransitionCheck } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,7 +24,7 @@ import {
   TransitionResultDto,
 } from './lifecycle.dto';
 import { LifecycleRepository, toTransitionDto as toDto } from './lifecycle.repository';
-import { gatherFacts, ProjectRow } from './transition-facts';
+import { gatherFacts, ProjectRow, suspendedFrom } from './transition-facts';
 
 const ENTITY = 'project';
 
@@ -51,6 +57,9 @@ export class LifecycleService {
     expectedVersion: number,
     request: TransitionRequest,
   ): Promise<TransitionResultDto> {
+    if (request.reason !== undefined && request.to !== 'suspended') {
+      throw Problem.validation([{ field: 'reason', message: 'is given only with a move to suspended' }]);
+    }
     const result = await this.dataSource.transaction(async (manager) => {
       const project = await lockVersioned<ProjectRow>(manager, {
         table: 'projects',
@@ -63,9 +72,9 @@ export class LifecycleService {
       // Two approvals racing for the last of the available balance: the second one reads the
       // balance only once the first has committed (or rolled back), so both cannot pass.
       if (request.to === 'approved') await this.repository.lockFundLedger(manager);
-      const gathered = (await gatherFacts(manager, this.compliance, project, [request.to], decidedOn))[
-        request.to
-      ]!;
+      const gathered = (
+        await gatherFacts(manager, this.compliance, project, [request.to], decidedOn, request)
+      )[request.to]!;
       const check = checkTransition(project.stage, request.to, gathered.facts);
       if (!check.allowed) throw refusal(check, project.code);
 
@@ -85,7 +94,7 @@ export class LifecycleService {
         note: request.note,
         decidedOn,
         actorId: ctx.user?.id ?? null,
-        evidence: { gate: gateOf(request.to), ...gathered.evidence },
+        evidence: { gate: gateOf(project.stage, request.to), ...gathered.evidence },
       });
       const transition = toDto(row, true);
       const version = project.version + 1;
@@ -108,7 +117,11 @@ export class LifecycleService {
       const project = await this.repository.project(manager, projectId);
       if (!project) throw Problem.notFound('The project');
       const on = todayUtc();
-      const targets = allowedTransitions(project.stage);
+      // A suspended project is offered only its way back: the stage it was suspended from.
+      const targets =
+        project.stage === 'suspended'
+          ? resumptionTargets(await suspendedFrom(manager, projectId))
+          : allowedTransitions(project.stage);
       const gathered = await gatherFacts(manager, this.compliance, project, targets, on);
       return {
         projectId,
@@ -117,7 +130,9 @@ export class LifecycleService {
         on,
         options: targets.map((to) => {
           const check = checkTransition(project.stage, to, gathered[to]!.facts);
-          return { to, allowed: check.allowed, failures: failuresOf(check) };
+          // The reason of a suspension comes with the decision, like its note: not a gate to show now.
+          const failures = failuresOf(check).filter((f) => f.code !== 'suspension_reason_missing');
+          return { to, allowed: failures.length === 0, failures };
         }),
       };
     });
@@ -158,7 +173,9 @@ export class LifecycleService {
   }
 }
 
-function gateOf(to: Stage): string | null {
+function gateOf(from: Stage, to: Stage): string | null {
+  if (from === 'suspended') return 'resumption';
+  if (to === 'suspended') return 'suspension';
   return to === 'under_review'
     ? 'proposal'
     : to === 'approved'

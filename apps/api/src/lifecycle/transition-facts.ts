@@ -1,4 +1,4 @@
-import { assessProposal, isPrincipleId, missingProposalFields, PRINCIPLE_IDS } from '@hstf/domain';
+import { assessProposal, isPrincipleId, isStage, missingProposalFields, PRINCIPLE_IDS } from '@hstf/domain';
 import type {
   ActivationFacts,
   ApprovalFacts,
@@ -7,6 +7,7 @@ import type {
   ModerationNotes,
   ProposalContent,
   Recommendation,
+  ResumptionFacts,
   ReviewInput,
   ReviewStatus,
   Stage,
@@ -123,11 +124,23 @@ function proposalContent(project: ProjectRow, countries: string[]): ProposalCont
   };
 }
 
+/** The stage of the project's latest move into suspended: where a resumption returns to. */
+export async function suspendedFrom(manager: EntityManager, projectId: string): Promise<Stage | null> {
+  const [last] = await manager.query<{ from_stage: string }[]>(
+    `SELECT from_stage FROM project_transitions WHERE project_id = $1 AND to_stage = 'suspended'
+     ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+    [projectId],
+  );
+  return last && isStage(last.from_stage) ? last.from_stage : null;
+}
+
 /**
  * Gathers what the gates of these target stages need, and nothing else: the proposal for
  * under_review, the approval facts (paragraph 6 on the decision date, the assessment, the approved
- * budget, the Fund's available balance) for approved, the transfers for active. The caller holds
- * whatever locks make the facts stable (the project row; the ledger lock for an approval).
+ * budget, the Fund's available balance) for approved, the transfers for active, the reason for
+ * suspended, and for any move out of suspended the stage it was suspended from and paragraph 6 on
+ * the decision date. The caller holds whatever locks make the facts stable (the project row; the
+ * ledger lock for an approval).
  */
 export async function gatherFacts(
   manager: EntityManager,
@@ -135,10 +148,27 @@ export async function gatherFacts(
   project: ProjectRow,
   targets: readonly Stage[],
   decidedOn: string,
+  request: { reason?: string | null } = {},
 ): Promise<Partial<Record<Stage, GatheredFacts>>> {
   const gathered: Partial<Record<Stage, GatheredFacts>> = {};
+  const paragraph6 = async () => {
+    const [records] = await compliance.records(manager, [project.id]);
+    return compliance.evaluate(records!, decidedOn);
+  };
   for (const to of targets) {
-    if (to === 'under_review') {
+    if (project.stage === 'suspended') {
+      const resumption: ResumptionFacts = {
+        suspendedFrom: await suspendedFrom(manager, project.id),
+        compliance: await paragraph6(),
+      };
+      gathered[to] = { facts: { resumption }, evidence: { ...resumption } };
+    } else if (to === 'suspended') {
+      const reason = request.reason?.trim() || null;
+      gathered[to] = {
+        facts: { suspension: { reason } },
+        evidence: { reason, compliance: await paragraph6() },
+      };
+    } else if (to === 'under_review') {
       const countries = await manager.query<{ iso3: string }[]>(
         `SELECT country_iso3::text AS iso3 FROM project_countries WHERE project_id = $1 ORDER BY 1`,
         [project.id],

@@ -172,6 +172,7 @@ describe('audit log', () => {
           action: 'delete',
           entity: otherEntity,
           entityId: recordId,
+          projectId: null,
           before: null,
           after: { seeded: true },
           requestId: 'seed',

@@ -20,7 +20,7 @@ describe('the compliance summary', () => {
     expect(summary.status).toBe(200);
 
     const { rows } = await t.db.query<{ id: string; stage: string }>(
-      `SELECT id, stage FROM projects WHERE deleted_at IS NULL AND stage IN ('under_review', 'approved', 'active')`,
+      `SELECT id, stage FROM projects WHERE deleted_at IS NULL AND stage IN ('under_review', 'approved', 'active', 'suspended')`,
     );
     const expected = new Map<string, number>();
     for (const project of rows) {

@@ -31,6 +31,7 @@ describe('the demo data', () => {
       'full_proposal',
       'rejected',
       'revision_requested',
+      'suspended',
       'under_review',
       'withdrawn',
     ]);
@@ -331,6 +332,43 @@ describe('the demo data', () => {
       expect(response.status).toBe(200);
       expect(response.body.items).toContainEqual(
         expect.objectContaining({ code: 'funded_consent_withdrawn', stage: 'active', recordId: withdrawn }),
+      );
+    });
+
+    it('suspends one project whose consent was withdrawn, with the story on its timeline', async () => {
+      const [suspended, ...others] = await column(`SELECT id AS v FROM projects WHERE stage = 'suspended'`);
+      expect(others).toEqual([]);
+      const { auth } = await asRole(t, 'staff');
+      const options = await t.http().get(`/api/v1/projects/${suspended}/transitions/options`).set(auth);
+      expect(options.body.options).toEqual([
+        expect.objectContaining({
+          to: 'active',
+          allowed: false,
+          failures: [expect.objectContaining({ code: 'paragraph_6_not_compliant' })],
+        }),
+      ]);
+      const timeline = await t.http().get(`/api/v1/projects/${suspended}/timeline`).set(auth);
+      expect(timeline.status).toBe(200);
+      const events = timeline.body.items as {
+        entity: string;
+        action: string;
+        after: Record<string, unknown>;
+      }[];
+      expect(events.slice(0, 2).map((e) => `${e.entity} ${e.action}`)).toEqual([
+        'project transition',
+        'consent_record update',
+      ]);
+      expect(events[1]!.after).toMatchObject({ status: 'withdrawn' });
+      expect(new Set(events.map((e) => e.entity))).toEqual(
+        new Set([
+          'project',
+          'project_transition',
+          'consent_record',
+          'consent',
+          'alignment',
+          'review',
+          'transfer',
+        ]),
       );
     });
 

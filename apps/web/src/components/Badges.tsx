@@ -46,6 +46,7 @@ const STAGE_TONES: Record<Stage, Tone> = {
   revision_requested: 'amber',
   approved: 'teal',
   active: 'blue',
+  suspended: 'red',
   completed: 'green',
   closed: 'gray',
   rejected: 'red',

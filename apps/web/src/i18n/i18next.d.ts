@@ -12,6 +12,8 @@ import type revisionsEn from '../features/revisions/locales/en.json';
 import type lessonsEn from '../features/lessons/locales/en.json';
 import type reportsEn from '../features/reports/locales/en.json';
 import type resultsEn from '../features/results/locales/en.json';
+import type suspensionEn from '../features/lifecycle/locales/en.json';
+import type timelineEn from '../features/timeline/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -29,7 +31,9 @@ declare module 'i18next' {
         typeof revisionsEn &
         typeof lessonsEn &
         typeof reportsEn &
-        typeof resultsEn;
+        typeof resultsEn &
+        typeof suspensionEn &
+        typeof timelineEn;
     };
   }
 }

@@ -278,6 +278,12 @@ export function useReasonText() {
           });
         case 'first_transfer_missing':
           return t('projects.reasons.transition.first_transfer_missing');
+        case 'suspension_reason_missing':
+          return t('suspension.rules.suspension_reason_missing');
+        case 'resumption_to_other_stage':
+          return isStage(facts['suspendedFrom'])
+            ? t('suspension.rules.resumption_to_other_stage', { stage: stage(facts['suspendedFrom']) })
+            : t('suspension.rules.resumption_stage_unknown');
         default:
           return failure.message ?? failure.code;
       }

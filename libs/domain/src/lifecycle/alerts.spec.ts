@@ -1,6 +1,6 @@
 import type { ConsentRecordInput } from '../compliance/paragraph-6';
 import type { ProjectConsents } from './alerts';
-import { consentAlerts, describeConsentAlert } from './alerts';
+import { consentAlerts, describeConsentAlert, proposedDecision } from './alerts';
 
 const TODAY = '2015-06-15';
 
@@ -139,5 +139,31 @@ describe('consent alerts on proposals', () => {
     expect(
       codesFor(project({ stage: 'under_review', consents: [consent({ validUntil: '2015-07-01' })] })),
     ).toEqual([]);
+  });
+});
+
+describe('the decision proposed with an alert', () => {
+  it('is a suspension when a funded project has lost its consent, and nothing for a warning', () => {
+    const withdrawn = consent({ status: 'withdrawn', withdrawnOn: '2015-06-01' });
+    for (const stage of ['approved', 'active'] as const) {
+      const [alert] = consentAlerts([project({ stage, consents: [withdrawn] })], TODAY);
+      expect(proposedDecision(alert!)).toBe('suspended');
+    }
+    const [expired] = consentAlerts([project({ consents: [consent({ validUntil: '2015-06-14' })] })], TODAY);
+    expect(proposedDecision(expired!)).toBe('suspended');
+    const [invalid] = consentAlerts([project({ consents: [] })], TODAY);
+    expect(proposedDecision(invalid!)).toBe('suspended');
+    const [expiring] = consentAlerts([project({ consents: [consent({ validUntil: TODAY })] })], TODAY);
+    expect(proposedDecision(expiring!)).toBeNull();
+    const [overdue] = consentAlerts(
+      [
+        project({
+          stage: 'under_review',
+          consents: [consent({ status: 'requested', grantedOn: null, requestedOn: '2015-01-01' })],
+        }),
+      ],
+      TODAY,
+    );
+    expect(proposedDecision(overdue!)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { addDays, compareIsoDates, daysBetween } from '../calendar/iso-date';
 import type { ConsentRecordInput } from '../compliance/paragraph-6';
 import { countingConsent } from '../compliance/paragraph-6';
 import type { Stage } from './stages';
-import { FUNDED_STAGES, PROPOSAL_STAGES, isStageIn } from './stages';
+import { FUNDED_STAGES, PROPOSAL_STAGES, SUSPENDABLE_STAGES, isStageIn } from './stages';
 
 export const CONSENT_EXPIRY_WARNING_DAYS = 90;
 export const CONSENT_REQUEST_OVERDUE_DAYS = 60;
@@ -187,4 +187,23 @@ export function describeConsentAlert(alert: ConsentAlert): string {
     case 'consent_request_overdue':
       return `The consent of ${alert.facts.country} was requested on ${alert.facts.requestedOn}, ${alert.facts.daysWaiting} days ago, and is still awaited.`;
   }
+}
+
+/** The alerts that mean paragraph 6 no longer holds for a funded project: no consent counts there. */
+export const PARAGRAPH_6_LOST_ALERTS = [
+  'funded_consent_withdrawn',
+  'funded_consent_expired',
+  'funded_consent_invalid',
+] as const;
+
+/**
+ * The decision the product proposes with an alert: paragraph 6 ("projects funded by the Trust Fund
+ * should receive the consent of the recipient State") no longer holds on an approved or active
+ * project, so it should be suspended until it holds again. Null when the alert only warns.
+ */
+export function proposedDecision(alert: ConsentAlert): 'suspended' | null {
+  return (PARAGRAPH_6_LOST_ALERTS as readonly string[]).includes(alert.code) &&
+    isStageIn(alert.facts.stage, SUSPENDABLE_STAGES)
+    ? 'suspended'
+    : null;
 }

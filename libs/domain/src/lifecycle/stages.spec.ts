@@ -10,6 +10,10 @@ const LEGAL: readonly (readonly [Stage, Stage])[] = [
   ['approved', 'active'],
   ['active', 'completed'],
   ['completed', 'closed'],
+  ['approved', 'suspended'],
+  ['active', 'suspended'],
+  ['suspended', 'approved'],
+  ['suspended', 'active'],
   ['under_review', 'revision_requested'],
   ['revision_requested', 'full_proposal'],
   ['concept_note', 'rejected'],
@@ -24,8 +28,8 @@ const isLegal = (from: Stage, to: Stage) => LEGAL.some(([f, t]) => f === from &&
 const allPairs = STAGES.flatMap((from) => STAGES.map((to) => [from, to] as const));
 
 describe('lifecycle transitions', () => {
-  it('knows the ten stages', () => {
-    expect(STAGES).toHaveLength(10);
+  it('knows the eleven stages', () => {
+    expect(STAGES).toHaveLength(11);
     expect(isStage('under_review')).toBe(true);
     expect(isStage('archived')).toBe(false);
   });

@@ -7,6 +7,7 @@ export const STAGES = [
   'active',
   'completed',
   'closed',
+  'suspended',
   'revision_requested',
   'rejected',
   'withdrawn',
@@ -26,11 +27,20 @@ export const PROPOSAL_STAGES = [
   'revision_requested',
 ] as const;
 
-/** Stages whose approved budget is committed against the Fund (DESIGN.md §4.4). */
-export const COMMITTED_STAGES = ['approved', 'active', 'completed', 'closed'] as const;
+/**
+ * Stages whose approved budget is committed against the Fund (DESIGN.md §4.4). A suspension keeps the
+ * money committed: the project resumes where it stopped.
+ */
+export const COMMITTED_STAGES = ['approved', 'active', 'suspended', 'completed', 'closed'] as const;
 
-/** Stages in which money may leave the Fund for the project: the first transfer is what activates it. */
+/**
+ * Stages in which money may leave the Fund for the project: the first transfer is what activates it.
+ * Never while suspended.
+ */
 export const TRANSFER_STAGES = ['approved', 'active'] as const;
+
+/** Stages a project may be suspended from, and so the stages a suspension resumes to. */
+export const SUSPENDABLE_STAGES = ['approved', 'active'] as const;
 
 /** Stages whose consent still matters: a withdrawal or an expiry there raises an alert. */
 export const FUNDED_STAGES = ['approved', 'active'] as const;
@@ -44,15 +54,17 @@ export function isStageIn(stage: Stage, stages: readonly Stage[]): boolean {
 /**
  * Every allowed move. A concept note may be turned down before a full proposal is invited, and a
  * proposal under review is approved, sent back for revision or rejected. Withdrawal is open until
- * approval; after it, money is committed and the project runs to closure.
+ * approval; after it, money is committed and the project runs to closure, unless it is suspended
+ * (from approved or active) and later resumed to the stage it was suspended from.
  */
 export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   concept_note: ['full_proposal', 'rejected', 'withdrawn'],
   full_proposal: ['under_review', 'withdrawn'],
   under_review: ['approved', 'revision_requested', 'rejected', 'withdrawn'],
   revision_requested: ['full_proposal', 'withdrawn'],
-  approved: ['active'],
-  active: ['completed'],
+  approved: ['active', 'suspended'],
+  active: ['completed', 'suspended'],
+  suspended: ['approved', 'active'],
   completed: ['closed'],
   closed: [],
   rejected: [],
@@ -75,6 +87,7 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   active: 'Active',
   completed: 'Completed',
   closed: 'Closed',
+  suspended: 'Suspended',
   revision_requested: 'Revision requested',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',

@@ -3,7 +3,7 @@ import { assessProposal } from '../assessment/assessment';
 import type { Paragraph6Input } from '../compliance/paragraph-6';
 import { evaluateParagraph6 } from '../compliance/paragraph-6';
 import type { ApprovalFacts, ProposalContent, TransitionFailure } from './transitions';
-import { checkTransition, describeTransitionFailure } from './transitions';
+import { checkTransition, describeTransitionFailure, resumptionTargets } from './transitions';
 
 const DECISION = '2015-06-15';
 
@@ -260,6 +260,77 @@ describe('gate to active', () => {
   });
 });
 
+describe('suspension', () => {
+  it('is open from approved and active with a reason, and refused without one', () => {
+    for (const from of ['approved', 'active'] as const) {
+      expect(
+        checkTransition(from, 'suspended', { suspension: { reason: 'Consent withdrawn' } }).allowed,
+      ).toBe(true);
+      const check = checkTransition(from, 'suspended', { suspension: { reason: '  ' } });
+      expect(check.failures).toEqual([{ code: 'suspension_reason_missing', facts: {} }]);
+      expect(describeTransitionFailure(check.failures[0]!)).toBe('A suspension needs a reason.');
+    }
+    expect(codes(checkTransition('active', 'suspended').failures)).toEqual(['gate_facts_missing']);
+  });
+
+  it('is closed from every other stage', () => {
+    for (const from of ['under_review', 'completed', 'closed'] as const) {
+      const check = checkTransition(from, 'suspended', { suspension: { reason: 'Consent withdrawn' } });
+      expect(codes(check.failures)).toEqual(['transition_not_allowed']);
+    }
+  });
+});
+
+describe('resumption', () => {
+  const withdrawn: Paragraph6Input = {
+    ...paragraph6,
+    consents: [{ ...paragraph6.consents[0]!, status: 'withdrawn', withdrawnOn: '2015-05-01' }],
+  };
+  const resume = (
+    to: 'approved' | 'active',
+    suspendedFrom: 'approved' | 'active' | null,
+    input = paragraph6,
+  ) =>
+    checkTransition('suspended', to, {
+      resumption: { suspendedFrom, compliance: evaluateParagraph6(input, DECISION) },
+    });
+
+  it('returns to the stage the project was suspended from once paragraph 6 holds', () => {
+    expect(resume('active', 'active').allowed).toBe(true);
+    expect(resume('approved', 'approved').allowed).toBe(true);
+  });
+
+  it('is refused while paragraph 6 does not hold, saying what fails', () => {
+    const check = resume('active', 'active', withdrawn);
+    expect(codes(check.failures)).toEqual(['paragraph_6_not_compliant']);
+    expect(describeTransitionFailure(check.failures[0]!)).toContain('non-compliant on 2015-06-15');
+  });
+
+  it('never resumes to another stage than the one it was suspended from', () => {
+    const check = resume('active', 'approved');
+    expect(check.failures).toEqual([
+      { code: 'resumption_to_other_stage', facts: { suspendedFrom: 'approved', to: 'active' } },
+    ]);
+    expect(describeTransitionFailure(check.failures[0]!)).toBe(
+      'A suspended project resumes to the stage it was suspended from (approved), not to active.',
+    );
+    expect(codes(resume('approved', null).failures)).toEqual(['resumption_to_other_stage']);
+  });
+
+  it('takes neither the approval nor the activation gate again, and needs its own facts', () => {
+    expect(checkTransition('suspended', 'active', { activation: { transfersRecorded: 1 } }).failures).toEqual(
+      [{ code: 'gate_facts_missing', facts: { to: 'active', section: 'resumption' } }],
+    );
+  });
+
+  it('offers only the stage of the suspension', () => {
+    expect(resumptionTargets('active')).toEqual(['active']);
+    expect(resumptionTargets('approved')).toEqual(['approved']);
+    expect(resumptionTargets('completed')).toEqual([]);
+    expect(resumptionTargets(null)).toEqual([]);
+  });
+});
+
 describe('ungated transitions', () => {
   it('need no facts', () => {
     expect(checkTransition('concept_note', 'full_proposal').allowed).toBe(true);
@@ -270,7 +341,7 @@ describe('ungated transitions', () => {
   it('explain a refused move with the stages it could take instead', () => {
     const check = checkTransition('approved', 'withdrawn');
     expect(describeTransitionFailure(check.failures[0]!)).toBe(
-      'A project cannot move from approved to withdrawn; it can move to: active.',
+      'A project cannot move from approved to withdrawn; it can move to: active, suspended.',
     );
     expect(describeTransitionFailure(checkTransition('closed', 'active').failures[0]!)).toBe(
       'A project cannot move from closed to active; this stage is final.',

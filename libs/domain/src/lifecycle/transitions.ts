@@ -8,7 +8,13 @@ import { compareMoney, formatMoney, subtractMoney } from '../money/money';
 import type { PrincipleId } from '../principles/principles';
 import { PRINCIPLE_IDS, principle } from '../principles/principles';
 import type { Stage } from './stages';
-import { STAGE_LABELS, allowedTransitions, isTransitionAllowed } from './stages';
+import {
+  STAGE_LABELS,
+  SUSPENDABLE_STAGES,
+  allowedTransitions,
+  isStageIn,
+  isTransitionAllowed,
+} from './stages';
 
 export const REQUIRED_PROPOSAL_FIELDS = [
   'title',
@@ -55,6 +61,18 @@ export interface ActivationFacts {
   transfersRecorded: number;
 }
 
+export interface SuspensionFacts {
+  /** Why the project is suspended: kept with the decision and shown in its history. */
+  reason: string | null;
+}
+
+export interface ResumptionFacts {
+  /** The stage the project was suspended from (the latest move into suspended); null when unknown. */
+  suspendedFrom: Stage | null;
+  /** Paragraph 6 evaluated on the decision date: a project resumes only once it holds again. */
+  compliance: Paragraph6Result;
+}
+
 /**
  * The facts each gate needs. Only the section of the target stage is read; a gated transition whose
  * section is absent is refused, never waved through.
@@ -63,6 +81,9 @@ export interface TransitionFacts {
   proposal?: ProposalContent;
   approval?: ApprovalFacts;
   activation?: ActivationFacts;
+  suspension?: SuspensionFacts;
+  /** Read for a move out of suspended, whatever its target. */
+  resumption?: ResumptionFacts;
 }
 
 export type GateSection = keyof TransitionFacts;
@@ -90,7 +111,9 @@ export type TransitionFailure =
       code: 'approved_budget_exceeds_available_balance';
       facts: { approvedBudget: MoneyString; availableBalance: MoneyString; shortfall: MoneyString };
     }
-  | { code: 'first_transfer_missing'; facts: Record<string, never> };
+  | { code: 'first_transfer_missing'; facts: Record<string, never> }
+  | { code: 'suspension_reason_missing'; facts: Record<string, never> }
+  | { code: 'resumption_to_other_stage'; facts: { suspendedFrom: Stage | null; to: Stage } };
 
 export interface TransitionCheck {
   from: Stage;
@@ -134,11 +157,10 @@ function proposalGate(proposal: ProposalContent): TransitionFailure[] {
   return failures;
 }
 
-function approvalGate(approval: ApprovalFacts): TransitionFailure[] {
-  const failures: TransitionFailure[] = [];
-  const { compliance, assessment } = approval;
-  if (compliance.status !== 'compliant') {
-    failures.push({
+function paragraph6Gate(compliance: Paragraph6Result): TransitionFailure[] {
+  if (compliance.status === 'compliant') return [];
+  return [
+    {
       code: 'paragraph_6_not_compliant',
       facts: {
         on: compliance.on,
@@ -148,8 +170,13 @@ function approvalGate(approval: ApprovalFacts): TransitionFailure[] {
           .map((c) => ({ country: c.country, status: c.status, reasons: c.reasons })),
         reasons: compliance.reasons,
       },
-    });
-  }
+    },
+  ];
+}
+
+function approvalGate(approval: ApprovalFacts): TransitionFailure[] {
+  const { compliance, assessment } = approval;
+  const failures: TransitionFailure[] = paragraph6Gate(compliance);
   if (!assessment.passes) {
     failures.push({ code: 'assessment_not_passing', facts: { failures: assessment.failures } });
   }
@@ -182,6 +209,31 @@ function activationGate(activation: ActivationFacts): TransitionFailure[] {
   return activation.transfersRecorded > 0 ? [] : [{ code: 'first_transfer_missing', facts: {} }];
 }
 
+function suspensionGate(suspension: SuspensionFacts): TransitionFailure[] {
+  return hasText(suspension.reason) ? [] : [{ code: 'suspension_reason_missing', facts: {} }];
+}
+
+/**
+ * A suspended project goes back to the stage it was suspended from, and only once paragraph 6 holds
+ * again on the decision date. Activation is not re-checked: a project suspended while active had
+ * its first transfer, and one suspended while approved resumes as approved.
+ */
+function resumptionGate(to: Stage, resumption: ResumptionFacts): TransitionFailure[] {
+  const failures: TransitionFailure[] = [];
+  if (resumption.suspendedFrom !== to) {
+    failures.push({
+      code: 'resumption_to_other_stage',
+      facts: { suspendedFrom: resumption.suspendedFrom, to },
+    });
+  }
+  return [...failures, ...paragraph6Gate(resumption.compliance)];
+}
+
+/** The stage a suspended project may resume to, when its suspension is on file. */
+export function resumptionTargets(suspendedFrom: Stage | null): Stage[] {
+  return suspendedFrom !== null && isStageIn(suspendedFrom, SUSPENDABLE_STAGES) ? [suspendedFrom] : [];
+}
+
 export function checkTransition(from: Stage, to: Stage, facts: TransitionFacts = {}): TransitionCheck {
   if (!isTransitionAllowed(from, to)) {
     return {
@@ -196,10 +248,19 @@ export function checkTransition(from: Stage, to: Stage, facts: TransitionFacts =
   const missing = (section: GateSection): TransitionFailure[] => [
     { code: 'gate_facts_missing', facts: { to, section } },
   ];
-  let failures: TransitionFailure[] = [];
-  if (to === 'under_review') failures = facts.proposal ? proposalGate(facts.proposal) : missing('proposal');
-  if (to === 'approved') failures = facts.approval ? approvalGate(facts.approval) : missing('approval');
-  if (to === 'active') failures = facts.activation ? activationGate(facts.activation) : missing('activation');
+  // Leaving a suspension is a resumption whatever the target: the approval and activation gates were
+  // passed before the suspension and are not taken again.
+  const gate = (): TransitionFailure[] => {
+    if (from === 'suspended')
+      return facts.resumption ? resumptionGate(to, facts.resumption) : missing('resumption');
+    if (to === 'suspended')
+      return facts.suspension ? suspensionGate(facts.suspension) : missing('suspension');
+    if (to === 'under_review') return facts.proposal ? proposalGate(facts.proposal) : missing('proposal');
+    if (to === 'approved') return facts.approval ? approvalGate(facts.approval) : missing('approval');
+    if (to === 'active') return facts.activation ? activationGate(facts.activation) : missing('activation');
+    return [];
+  };
+  const failures = gate();
   return { from, to, allowed: failures.length === 0, failures };
 }
 
@@ -258,5 +319,13 @@ export function describeTransitionFailure(failure: TransitionFailure): string {
       return `The approved budget of ${formatMoney(failure.facts.approvedBudget)} exceeds the Fund's available balance of ${formatMoney(failure.facts.availableBalance)} by ${formatMoney(failure.facts.shortfall)}.`;
     case 'first_transfer_missing':
       return 'A project becomes active with its first transfer; none is recorded.';
+    case 'suspension_reason_missing':
+      return 'A suspension needs a reason.';
+    case 'resumption_to_other_stage': {
+      const { suspendedFrom, to } = failure.facts;
+      return suspendedFrom === null
+        ? `The stage this project was suspended from is not on file, so it cannot resume to ${STAGE_LABELS[to].toLowerCase()}.`
+        : `A suspended project resumes to the stage it was suspended from (${STAGE_LABELS[suspendedFrom].toLowerCase()}), not to ${STAGE_LABELS[to].toLowerCase()}.`;
+    }
   }
 }

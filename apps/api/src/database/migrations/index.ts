@@ -9,6 +9,8 @@ import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
 import { RevisionsAndLessons1763880000100 } from './1763880000100-revisions-and-lessons';
 import { ReportsAndResults1763880000400 } from './1763880000400-reports-and-results';
+import { SuspendedStage1763880000200 } from './1763880000200-suspended-stage';
+import { AuditProject1763880000201 } from './1763880000201-audit-project';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   MoneyEntries1763870000051,
   RevisionsAndLessons1763880000100,
   ReportsAndResults1763880000400,
+  SuspendedStage1763880000200,
+  AuditProject1763880000201,
 ];

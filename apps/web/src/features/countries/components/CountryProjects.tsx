@@ -20,6 +20,7 @@ const STAGE_TONES: Record<Stage, TagTone> = {
   revision_requested: 'orange',
   approved: 'indigo',
   active: 'teal',
+  suspended: 'orange',
   completed: 'grape',
   closed: 'gray',
   rejected: 'orange',

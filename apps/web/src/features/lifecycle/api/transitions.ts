@@ -28,6 +28,8 @@ export function useTransitionOptions(id: string, enabled: boolean) {
 export interface TransitionInput {
   to: Stage;
   note: string;
+  /** Why the project is suspended: sent with a move to suspended only. */
+  reason?: string;
   decidedOn?: string;
   version: number;
 }

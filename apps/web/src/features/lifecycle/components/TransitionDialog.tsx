@@ -15,6 +15,7 @@ import { failuresOf, fieldErrorsOf } from '../../../lib/problem-members';
 import { useReasonText } from '../../../lib/reasons';
 import { StageBadge } from '../../../components/Badges';
 import { useProblemText } from '../../../lib/use-problem-text';
+import { useMoveLabel } from './move-label';
 
 interface TransitionDialogProps {
   project: Project;
@@ -25,6 +26,7 @@ interface TransitionDialogProps {
 
 interface DecisionValues {
   note: string;
+  reason: string;
   decidedOn: string;
 }
 
@@ -39,10 +41,15 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
   const transition = useTransitionProject(project.id);
   const problemText = useProblemText();
   const queryClient = useQueryClient();
+  const suspending = to === 'suspended';
+  const resuming = project.stage === 'suspended';
+  const moveLabel = useMoveLabel(project.stage);
+  const confirmLabel = resuming ? t('suspension.resumeConfirm') : t(`projects.transitions.confirm.${to}`);
   const form = useForm<DecisionValues>({
-    initialValues: { note: '', decidedOn: today() },
+    initialValues: { note: '', reason: '', decidedOn: today() },
     validate: {
       note: (value) => (value.trim() ? null : t('projects.form.errors.required')),
+      reason: (value) => (suspending && !value.trim() ? t('projects.form.errors.required') : null),
       decidedOn: (value) => (to === 'approved' && !value ? t('projects.form.errors.required') : null),
     },
   });
@@ -53,10 +60,16 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
   const failures = failuresOf(error);
   const latest = stale.base ?? project;
 
-  const submit = ({ note, decidedOn }: DecisionValues) => {
+  const submit = ({ note, reason, decidedOn }: DecisionValues) => {
     stale.clear();
     transition.mutate(
-      { to, note: note.trim(), version: latest.version, ...(decidedOn ? { decidedOn } : {}) },
+      {
+        to,
+        note: note.trim(),
+        version: latest.version,
+        ...(suspending ? { reason: reason.trim() } : {}),
+        ...(decidedOn ? { decidedOn } : {}),
+      },
       {
         onSuccess: () => {
           notifySaved(t('saved.decision'));
@@ -76,7 +89,7 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
       onClose={onClose}
       size="lg"
       closeButtonProps={{ 'aria-label': t('projects.actions.close') }}
-      title={<Text fw={700}>{t(`projects.transitions.actions.${to}`)}</Text>}
+      title={<Text fw={700}>{moveLabel(to)}</Text>}
     >
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
@@ -88,6 +101,20 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
             </Text>
             <StageBadge stage={to} size="sm" />
           </Group>
+          {suspending ? (
+            <Textarea
+              dir="auto"
+              label={t('suspension.reason')}
+              description={t('suspension.reasonHint')}
+              required
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps('reason')}
+              error={form.errors['reason'] ?? fieldErrors['reason']}
+              data-autofocus
+            />
+          ) : null}
           <Textarea
             dir="auto"
             label={t('projects.transitions.note')}
@@ -98,7 +125,7 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
             maxLength={5000}
             {...form.getInputProps('note')}
             error={form.errors['note'] ?? fieldErrors['note']}
-            data-autofocus
+            data-autofocus={!suspending}
           />
           <DateField
             label={t('projects.transitions.decidedOn')}
@@ -128,7 +155,7 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
                   }
                   noChanges={t('projects.transitions.stageSame')}
                   primary={{
-                    label: t(`projects.transitions.confirm.${to}`),
+                    label: confirmLabel,
                     loading: transition.isPending,
                   }}
                   secondary={{ label: t('projects.transitions.seeLatest'), onClick: onClose }}
@@ -150,15 +177,15 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
                       </List>
                     ),
                   }
-                : error && !fieldErrors['note'] && !fieldErrors['decidedOn']
+                : error && !fieldErrors['note'] && !fieldErrors['reason'] && !fieldErrors['decidedOn']
                   ? { title: t('projects.transitions.failedTitle'), message: problemText(error) }
                   : null
             }
             onCancel={onClose}
             cancelLabel={t('projects.actions.cancel')}
-            submitLabel={t(`projects.transitions.confirm.${to}`)}
+            submitLabel={confirmLabel}
             submitting={transition.isPending}
-            submitColor={to === 'rejected' || to === 'withdrawn' ? 'red.9' : undefined}
+            submitColor={to === 'rejected' || to === 'withdrawn' || suspending ? 'red.9' : undefined}
           />
         </Stack>
       </form>

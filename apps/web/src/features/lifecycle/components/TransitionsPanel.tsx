@@ -10,6 +10,7 @@ import { statusOfError } from '../../../lib/problem-members';
 import { useProjectFormat } from '../../../lib/project-format';
 import { useReasonText } from '../../../lib/reasons';
 import { TransitionDialog } from './TransitionDialog';
+import { useMoveLabel } from './move-label';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../../../lib/colors';
 
 interface TransitionsPanelProps {
@@ -25,8 +26,14 @@ const FIXED_BY_EDITING = new Set([
   'approved_budget_not_positive',
 ]);
 
-/** Moves that send a project back or end it: never the filled, primary button. */
-const SECONDARY = new Set<Stage>(['concept_note', 'revision_requested', 'rejected', 'withdrawn']);
+/** Moves that send a project back, stop or end it: never the filled, primary button. */
+const SECONDARY = new Set<Stage>([
+  'concept_note',
+  'revision_requested',
+  'rejected',
+  'withdrawn',
+  'suspended',
+]);
 
 /**
  * The decisions open to the project now. Each refused gate is explained before the click: the
@@ -38,6 +45,7 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
   const format = useProjectFormat();
   const options = useTransitionOptions(project.id, true);
   const [target, setTarget] = useState<Stage | null>(null);
+  const moveLabel = useMoveLabel(project.stage);
 
   // Should the options route be unavailable, the moves still come from libs/domain, checked on click.
   const fallback = options.isError && statusOfError(options.error) === 404;
@@ -64,6 +72,11 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
             </Text>
           ) : null}
         </Group>
+        {project.stage === 'suspended' ? (
+          <Alert color="red" variant="light" styles={ALERT_STYLES} data-testid="suspended-notice">
+            {t('suspension.notice')}
+          </Alert>
+        ) : null}
         {options.isPending ? (
           <Stack gap="xs" aria-busy="true">
             <Skeleton height={36} width="40%" />
@@ -105,7 +118,7 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
                         <IconArrowRight size={16} aria-hidden="true" className="directional-icon" />
                       }
                     >
-                      {t(`projects.transitions.actions.${move.to}`)}
+                      {moveLabel(move.to)}
                     </Button>
                   ))}
                 </Group>
@@ -125,7 +138,7 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
                       }
                       aria-describedby={reasonsId}
                     >
-                      {t(`projects.transitions.actions.${move.to}`)}
+                      {moveLabel(move.to)}
                     </Button>
                     <Text size="sm" c={BAD_TEXT} fw={600}>
                       {t('projects.transitions.refused')}

@@ -12,13 +12,16 @@ export type ComplianceStatus = ComplianceSummary['counts'][number]['status'];
 /** Every status the API answers, in the order every screen lists them. */
 export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = DOMAIN_STATUSES;
 
-/** Where paragraph 6 is at stake now: proposals under review, and funded projects (approved, active). */
+/**
+ * Where paragraph 6 is at stake now: proposals under review, and funded projects (approved, active, and
+ * suspended until it holds again).
+ */
 export const COMPLIANCE_GROUPS = ['review', 'funded'] as const;
 export type ComplianceGroup = (typeof COMPLIANCE_GROUPS)[number];
 
 export const GROUP_STAGES: Record<ComplianceGroup, readonly Stage[]> = {
   review: ['under_review'],
-  funded: ['approved', 'active'],
+  funded: ['approved', 'active', 'suspended'],
 };
 
 export type ComplianceCounts = Record<ComplianceStatus, Record<ComplianceGroup, number>>;

@@ -26,7 +26,10 @@ import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useCountryName } from '../../countries';
 import { useAlerts, type AlertCode, type ConsentAlert } from '../api/get-alerts';
+import { useSuspendProject } from '../api/suspend-project';
 import { useFigures } from '../../../lib/figures';
+import { notifySaved } from '../../../lib/notify';
+import { useProblemText } from '../../../lib/use-problem-text';
 
 /** Most urgent first: a funded project without consent before a proposal still waiting for one. */
 const ALERT_ORDER: AlertCode[] = [
@@ -62,6 +65,8 @@ export function AlertsSection() {
   const { number } = useFigures();
   const countryName = useCountryName();
   const [expanded, setExpanded] = useState(false);
+  const suspend = useSuspendProject();
+  const problemText = useProblemText();
 
   const items = [...(data?.items ?? [])].sort(
     (a, b) => ALERT_ORDER.indexOf(a.code) - ALERT_ORDER.indexOf(b.code),
@@ -139,6 +144,11 @@ export function AlertsSection() {
               const look = ALERT_LOOK[alert.code];
               const Icon = look.icon;
               const on = factDate(alert);
+              const message = t(`dashboard.alerts.messages.${alert.code}`, {
+                country: countryName(alert.country, alert.countryName),
+                date: on ? date(on) : '',
+              });
+              const suspending = suspend.variables?.projectId === alert.projectId;
               return (
                 <Box
                   component="li"
@@ -152,10 +162,7 @@ export function AlertsSection() {
                     </ThemeIcon>
                     <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                       <Text size="sm" fw={600} lh={1.35}>
-                        {t(`dashboard.alerts.messages.${alert.code}`, {
-                          country: countryName(alert.country, alert.countryName),
-                          date: on ? date(on) : '',
-                        })}
+                        {message}
                       </Text>
                       <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
                         <Anchor
@@ -175,6 +182,40 @@ export function AlertsSection() {
                           {alert.projectTitle}
                         </Text>
                       </Group>
+                      {alert.proposedDecision === 'suspended' ? (
+                        <Group gap="xs" wrap="wrap" mt={4} data-testid="suspension-proposal">
+                          <Text size="xs" c="dark.7">
+                            {t('suspension.alert.proposal')}
+                          </Text>
+                          <Button
+                            size="compact-xs"
+                            color="red.9"
+                            loading={suspending && suspend.isPending}
+                            disabled={suspend.isPending && !suspending}
+                            onClick={() =>
+                              suspend.mutate(
+                                {
+                                  projectId: alert.projectId,
+                                  reason: t('suspension.alert.reason', { alert: message }),
+                                  note: t('suspension.alert.note'),
+                                },
+                                {
+                                  onSuccess: () =>
+                                    notifySaved(t('suspension.alert.done', { code: alert.projectCode })),
+                                },
+                              )
+                            }
+                          >
+                            {t('suspension.alert.action')}
+                          </Button>
+                          {suspending && suspend.isError ? (
+                            <Text size="xs" c="red.9" role="alert" w="100%">
+                              {t('suspension.alert.failed', { code: alert.projectCode })}:{' '}
+                              {problemText(suspend.error)}
+                            </Text>
+                          ) : null}
+                        </Group>
+                      ) : null}
                     </Stack>
                   </Group>
                 </Box>

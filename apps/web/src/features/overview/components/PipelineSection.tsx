@@ -9,7 +9,7 @@ import { useFigures } from '../../../lib/figures';
 /** The lifecycle in reading order, then the ways out of it. */
 const STAGE_GROUPS: { key: 'preparation' | 'funded' | 'finished' | 'stopped'; stages: Stage[] }[] = [
   { key: 'preparation', stages: ['concept_note', 'full_proposal', 'under_review', 'revision_requested'] },
-  { key: 'funded', stages: ['approved', 'active'] },
+  { key: 'funded', stages: ['approved', 'active', 'suspended'] },
   { key: 'finished', stages: ['completed', 'closed'] },
   { key: 'stopped', stages: ['rejected', 'withdrawn'] },
 ];

@@ -4,7 +4,7 @@ import { projectKeys } from './keys';
 import { unwrap } from '../../../lib/request';
 import type { AuditEntry } from './types';
 
-/** GET /api/v1/audit?entity=project&entityId=: every change to the project record, newest first. */
+/** GET /api/v1/audit?projectId=: every change to the project and to the records of it, newest first. */
 export function projectAuditQueryOptions(projectId: string) {
   return infiniteQueryOptions({
     queryKey: projectKeys.audit(projectId),
@@ -14,8 +14,7 @@ export function projectAuditQueryOptions(projectId: string) {
         await fetchClient.GET('/api/v1/audit', {
           params: {
             query: {
-              entity: 'project',
-              entityId: projectId,
+              projectId,
               limit: 20,
               ...(pageParam ? { cursor: pageParam } : {}),
             },

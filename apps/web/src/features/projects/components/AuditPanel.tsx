@@ -27,7 +27,7 @@ function show(value: unknown): string {
   return text.length > 90 ? `${text.slice(0, 87)}…` : text;
 }
 
-/** Every change to the project record (GET /api/v1/audit), newest first; staff and admin only. */
+/** Every change to the project and its records (GET /api/v1/audit), newest first; staff and admin only. */
 export function AuditPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const format = useProjectFormat();
@@ -82,6 +82,11 @@ export function AuditPanel({ projectId }: { projectId: string }) {
                         ) : (
                           <Code>{entry.action}</Code>
                         )}
+                        {entry.entity !== 'project' ? (
+                          <Code display="block" mt={4} data-testid="audit-entity">
+                            {entry.entity}
+                          </Code>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>
                         {entry.action === 'create' ? (

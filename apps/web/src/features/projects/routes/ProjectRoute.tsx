@@ -11,6 +11,7 @@ import {
   IconPencil,
   IconReportAnalytics,
   IconTargetArrow,
+  IconTimeline,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -30,6 +31,7 @@ import { Paragraph6Panel } from '../components/Paragraph6Panel';
 import { ProjectDetails } from '../components/ProjectDetails';
 import { Scorecard } from '../components/Scorecard';
 import { TransitionsPanel } from '../../lifecycle';
+import { TimelinePanel } from '../../timeline';
 import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
@@ -43,6 +45,7 @@ const TABS = [
   'reports',
   'results',
   'history',
+  'timeline',
   'audit',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -63,8 +66,16 @@ export function ProjectRoute() {
       : `${t('projects.title')} · ${t('app.name')}`,
   );
 
+  // The timeline follows the audit log's rules: staff, admin and donors (who see what they may read).
+  const readsTimeline = staff || user?.role === 'donor';
   const tabs = TABS.filter(
-    (tab) => staff || (tab !== 'scorecard' && tab !== 'revisions' && tab !== 'audit' && tab !== 'reports'),
+    (tab) =>
+      staff ||
+      (tab !== 'scorecard' &&
+        tab !== 'revisions' &&
+        tab !== 'audit' &&
+        tab !== 'reports' &&
+        (tab !== 'timeline' || readsTimeline)),
   );
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'overview';
@@ -189,6 +200,11 @@ export function ProjectRoute() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
             {t('projects.tabs.history')}
           </Tabs.Tab>
+          {readsTimeline ? (
+            <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden="true" />}>
+              {t('timeline.tab')}
+            </Tabs.Tab>
+          ) : null}
           {staff ? (
             <Tabs.Tab value="audit" leftSection={<IconListSearch size={16} aria-hidden="true" />}>
               {t('projects.tabs.audit')}
@@ -226,6 +242,11 @@ export function ProjectRoute() {
           <Tabs.Panel value="history">
             <HistoryPanel projectId={data.id} />
           </Tabs.Panel>
+          {readsTimeline ? (
+            <Tabs.Panel value="timeline">
+              <TimelinePanel projectId={data.id} />
+            </Tabs.Panel>
+          ) : null}
           {staff ? (
             <Tabs.Panel value="audit">
               <AuditPanel projectId={data.id} />

@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** One event of a project's story: an audited change of the project or of a record of it. */
+export class TimelineEventDto {
+  @ApiProperty({ format: 'uuid', description: 'The audit entry' }) id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ example: 'transition', description: 'create, update, delete, transition, reverse…' })
+  action: string;
+  @ApiProperty({
+    example: 'consent_record',
+    description: 'What changed: project, consent_record, alignment, review, moderation_note, transfer…',
+  })
+  entity: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who made the change (staff and admin only; null for donors and for changes by the system)',
+  })
+  actorName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Staff and admin only' })
+  actorEmail: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'The fields whose value differs between before and after, as the reader may see them',
+  })
+  changed: string[];
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  before: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  after: Record<string, unknown> | null;
+}
+
+export class TimelinePage {
+  @ApiProperty({ type: [TimelineEventDto] }) items: TimelineEventDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

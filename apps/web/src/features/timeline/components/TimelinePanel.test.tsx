@@ -1,0 +1,91 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { TimelinePanel } from './TimelinePanel';
+
+const event = (overrides: Record<string, unknown>) => ({
+  id: crypto.randomUUID(),
+  occurredAt: '2026-11-20T10:00:00.000Z',
+  action: 'update',
+  entity: 'project',
+  entityId: 'p-1',
+  actorName: 'Amina Diallo',
+  actorEmail: 'amina@example.org',
+  changed: [],
+  before: null,
+  after: null,
+  ...overrides,
+});
+
+describe('TimelinePanel', { timeout: 20_000 }, () => {
+  it('tells each event in words, newest first, with who and when', async () => {
+    const requested: string[] = [];
+    mockFetch((request) => {
+      requested.push(new URL(request.url).pathname);
+      return json({
+        nextCursor: null,
+        items: [
+          event({
+            action: 'transition',
+            before: { stage: 'active', version: 7 },
+            after: {
+              stage: 'suspended',
+              version: 8,
+              transition: {
+                from: 'active',
+                to: 'suspended',
+                note: 'Decided with the lead organization.',
+                evidence: { gate: 'suspension', reason: 'Kenya withdrew its consent.' },
+              },
+            },
+          }),
+          event({
+            entity: 'consent_record',
+            entityId: 'c-1',
+            changed: ['status', 'withdrawnOn', 'withdrawalReason', 'version'],
+            before: { countryIso3: 'KEN', status: 'granted', projectId: 'p-1' },
+            after: {
+              countryIso3: 'KEN',
+              status: 'withdrawn',
+              withdrawalReason: 'Sites under review.',
+              projectId: 'p-1',
+            },
+          }),
+          event({
+            entity: 'transfer',
+            action: 'create',
+            actorName: null,
+            actorEmail: null,
+            after: { kind: 'transfer', amountUsd: '25000.00', organizationName: 'UNDP', projectId: 'p-1' },
+          }),
+          event({ entity: 'review', action: 'create', after: { status: 'assigned', projectId: 'p-1' } }),
+          event({ entity: 'project', action: 'update', changed: ['title', 'version'] }),
+        ],
+      });
+    });
+    renderWithProviders(<TimelinePanel projectId="p-1" />);
+
+    const timeline = await screen.findByTestId('project-timeline');
+    expect(requested).toEqual(['/api/v1/projects/p-1/timeline']);
+    const items = within(timeline).getAllByText(/./, { selector: '.mantine-Timeline-itemTitle p' });
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Decision: from “Active” to “Suspended”',
+      'Consent of Kenya: from Granted to Withdrawn',
+      'Transfer of $25,000 to UNDP',
+      'Reviewer assigned',
+      'Project record changed',
+    ]);
+    expect(screen.getByText('Reason: Kenya withdrew its consent.')).toBeInTheDocument();
+    expect(screen.getByText('Note: Decided with the lead organization.')).toBeInTheDocument();
+    expect(screen.getByText('Reason: Sites under review.')).toBeInTheDocument();
+    expect(screen.getByText('Changed: title')).toBeInTheDocument();
+    expect(screen.getAllByText(/by Amina Diallo/)).toHaveLength(4);
+    expect(screen.queryByText(/projectId|\{/)).not.toBeInTheDocument();
+  });
+
+  it('says so when nothing is recorded yet', async () => {
+    mockFetch(() => json({ nextCursor: null, items: [] }));
+    renderWithProviders(<TimelinePanel projectId="p-1" />);
+    expect(await screen.findByText('Nothing has been recorded for this project yet.')).toBeInTheDocument();
+  });
+});

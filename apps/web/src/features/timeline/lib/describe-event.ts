@@ -1,0 +1,171 @@
+import type { TFunction } from 'i18next';
+import { isPrincipleId, isStage } from '@hstf/domain';
+import type { ProjectFormat } from '../../../lib/project-format';
+import type { TimelineEvent } from '../api/timeline';
+
+/** An event in words: what happened, and the details that say why (a note, a reason, what changed). */
+export interface DescribedEvent {
+  kind: 'decision' | 'consent' | 'alignment' | 'review' | 'money' | 'record';
+  title: string;
+  details: string[];
+}
+
+type Record_ = Record<string, unknown> | null;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const field = (record: Record_, ...names: string[]): unknown => {
+  for (const name of names) if (record && record[name] !== undefined) return record[name];
+  return undefined;
+};
+
+/** The fields no reader needs named: bookkeeping every change moves. */
+const QUIET_FIELDS = new Set(['version', 'updatedAt', 'updated_at', 'createdAt', 'created_at']);
+
+/**
+ * The words of one event of the project's timeline, from what the API recorded before and after the
+ * change; a kind of record this screen does not know yet is still named, with its action.
+ */
+export function describeEvent(event: TimelineEvent, t: TFunction, format: ProjectFormat): DescribedEvent {
+  const before = event.before;
+  const after = event.after;
+  const record = after ?? before;
+  const stage = (value: unknown) => (isStage(value) ? t(`projects.stages.${value}`) : text(value));
+  const country = () => {
+    const code = text(field(record, 'countryIso3', 'country_iso3'));
+    return code ? format.country(code) : '';
+  };
+  const consentStatus = (value: unknown) => {
+    const status = text(value);
+    return ['requested', 'granted', 'refused', 'withdrawn', 'expired'].includes(status)
+      ? t(`projects.consent.status.${status as 'granted'}`)
+      : status;
+  };
+  const changed = event.changed.filter((name) => !QUIET_FIELDS.has(name));
+  const changedLine = changed.length ? [t('timeline.changed', { fields: format.list(changed) })] : [];
+
+  switch (event.entity) {
+    case 'project': {
+      if (event.action === 'transition') {
+        const move = (field(after, 'transition') ?? {}) as Record<string, unknown>;
+        const evidence = (move['evidence'] ?? {}) as Record<string, unknown>;
+        const details = [
+          ...(text(evidence['reason']) ? [t('timeline.reason', { reason: text(evidence['reason']) })] : []),
+          ...(text(move['note']) ? [t('timeline.note', { note: text(move['note']) })] : []),
+        ];
+        return {
+          kind: 'decision',
+          title: t('timeline.events.transition', {
+            from: stage(field(before, 'stage') ?? move['from']),
+            to: stage(field(after, 'stage') ?? move['to']),
+          }),
+          details,
+        };
+      }
+      if (event.action === 'create')
+        return { kind: 'record', title: t('timeline.events.projectCreate'), details: [] };
+      if (event.action === 'delete')
+        return { kind: 'record', title: t('timeline.events.projectDelete'), details: [] };
+      return { kind: 'record', title: t('timeline.events.projectUpdate'), details: changedLine };
+    }
+    case 'project_transition':
+      return {
+        kind: 'decision',
+        title: t('timeline.events.transition', {
+          from: stage(field(after, 'from_stage', 'from')),
+          to: stage(field(after, 'to_stage', 'to')),
+        }),
+        details: text(field(after, 'note')) ? [t('timeline.note', { note: text(field(after, 'note')) })] : [],
+      };
+    case 'consent':
+    case 'consent_record': {
+      if (event.action === 'create' || !before) {
+        return {
+          kind: 'consent',
+          title: t('timeline.events.consentCreate', {
+            country: country(),
+            status: consentStatus(field(after, 'status')),
+          }),
+          details: [],
+        };
+      }
+      const from = field(before, 'status');
+      const to = field(after, 'status');
+      if (from !== to) {
+        const reason = text(field(after, 'withdrawalReason'));
+        return {
+          kind: 'consent',
+          title: t('timeline.events.consentStatus', {
+            country: country(),
+            from: consentStatus(from),
+            to: consentStatus(to),
+          }),
+          details: reason ? [t('timeline.reason', { reason })] : [],
+        };
+      }
+      return {
+        kind: 'consent',
+        title: t('timeline.events.consentUpdate', { country: country() }),
+        details: changedLine,
+      };
+    }
+    case 'alignment': {
+      const values = { country: country(), strategy: text(field(record, 'strategyTitle')) };
+      const key =
+        event.action === 'create'
+          ? 'timeline.events.alignmentCreate'
+          : event.action === 'delete'
+            ? 'timeline.events.alignmentDelete'
+            : 'timeline.events.alignmentUpdate';
+      return {
+        kind: 'alignment',
+        title: t(key, values),
+        details: event.action === 'update' ? changedLine : [],
+      };
+    }
+    case 'review': {
+      if (event.action === 'create')
+        return { kind: 'review', title: t('timeline.events.reviewCreate'), details: [] };
+      const submitted = field(after, 'status') === 'submitted' && field(before, 'status') !== 'submitted';
+      return {
+        kind: 'review',
+        title: t(submitted ? 'timeline.events.reviewSubmitted' : 'timeline.events.reviewUpdate'),
+        details: [],
+      };
+    }
+    case 'moderation_note': {
+      const principle = field(record, 'principle');
+      return {
+        kind: 'review',
+        title: t('timeline.events.moderationNote', {
+          principle: isPrincipleId(principle) ? t(`projects.principles.${principle}`) : text(principle),
+        }),
+        details: text(field(after, 'note')) ? [text(field(after, 'note'))] : [],
+      };
+    }
+    case 'transfer': {
+      const kind = text(field(after, 'kind'));
+      const values = {
+        amount: format.money(text(field(after, 'amountUsd'))),
+        organization: text(field(after, 'organizationName')),
+      };
+      const key =
+        kind === 'reversal' || event.action === 'reverse'
+          ? 'timeline.events.reversal'
+          : kind === 'refund'
+            ? 'timeline.events.refund'
+            : 'timeline.events.transfer';
+      const reason = text(field(after, 'reason'));
+      return {
+        kind: 'money',
+        title: t(key, values),
+        details: reason ? [t('timeline.reason', { reason })] : [],
+      };
+    }
+    default:
+      return {
+        kind: 'record',
+        title: t('timeline.events.other', { entity: event.entity.replace(/_/g, ' '), action: event.action }),
+        details: changedLine,
+      };
+  }
+}
