@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance';
+import { ReviewsModule } from '../reviews';
 import { LifecycleController } from './lifecycle.controller';
 import { LifecycleRepository } from './lifecycle.repository';
 import { LifecycleService } from './lifecycle.service';
 
 /** Stage transitions with their gates (DESIGN.md §4.3) and the history of decisions. */
 @Module({
-  imports: [ComplianceModule],
+  imports: [ComplianceModule, ReviewsModule],
   controllers: [LifecycleController],
   providers: [LifecycleService, LifecycleRepository],
   exports: [LifecycleService],

@@ -9,6 +9,7 @@ import { limitOf, Page, PageQuery, pageOf } from '../common/pagination/paginatio
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
+import { ReviewRoundsService } from '../reviews';
 import {
   TransitionDto,
   TransitionFailureDto,
@@ -41,6 +42,7 @@ export class LifecycleService {
     private readonly repository: LifecycleRepository,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
+    private readonly reviewRounds: ReviewRoundsService,
   ) {}
 
   async transition(
@@ -83,6 +85,8 @@ export class LifecycleService {
         actorId: ctx.user?.id ?? null,
         evidence: { gate: gateOf(request.to), ...gathered.evidence },
       });
+      // Returning a proposal for revision closes its review round; resubmitting it opens the next.
+      const reviewRound = await this.reviewRounds.onTransition(manager, projectId, project.stage, request.to);
       const transition = toDto(row, true);
       const version = project.version + 1;
       await this.audit.record(manager, ctx, {
@@ -90,7 +94,7 @@ export class LifecycleService {
         entity: ENTITY,
         entityId: projectId,
         before: { stage: project.stage, version: project.version },
-        after: { stage: request.to, version, transition },
+        after: { stage: request.to, version, transition, ...(reviewRound ? { reviewRound } : {}) },
       });
       return { projectId, stage: request.to, version, transition };
     });
