@@ -61,9 +61,11 @@ export class AssessmentService {
       const rounds = await this.reviews.rounds(manager, projectId);
       const latest = countingRound(roundsOf(rounds))?.number ?? null;
       // An earlier round is shown to staff only, read-only: a reviewer reads the latest round's panel.
-      const number = asked !== undefined && seesAllReviews(ctx) ? asked : latest;
+      const number = asked ?? latest;
       const round = rounds.find((r) => r.number === number) ?? null;
-      if (asked !== undefined && round === null) throw Problem.notFound(`Review round ${asked}`);
+      if (asked !== undefined && (round === null || (number !== latest && !seesAllReviews(ctx)))) {
+        throw Problem.notFound(`Review round ${asked}`);
+      }
       const rows = round ? await this.reviews.ofRound(manager, projectId, round.number) : [];
       const notes = round ? await this.repository.notes(manager, projectId, round.number) : [];
       const thresholds = thresholdsOf(await this.repository.settings(manager));
