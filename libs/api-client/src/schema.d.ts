@@ -2421,6 +2421,8 @@ export interface components {
             contentVisible: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Whether its round is the proposal's latest, the one that counts */
+            currentRound: boolean;
             /**
              * Format: date
              * @description The day the review is due

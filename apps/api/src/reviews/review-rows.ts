@@ -92,6 +92,7 @@ export function toReviewDto(row: ReviewRow, contentVisible: boolean): ReviewDto 
     reviewerId: row.reviewer_id,
     reviewerName: row.reviewer_name,
     round: row.round,
+    currentRound: row.round === row.latest_round,
     dueOn: dateOnly(row.due_on)!,
     status: row.status,
     conflict:

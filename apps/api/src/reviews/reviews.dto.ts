@@ -80,6 +80,8 @@ export class ReviewDto {
     description: "The review round it belongs to; only the proposal's latest round counts",
   })
   round: number;
+  @ApiProperty({ description: "Whether its round is the proposal's latest, the one that counts" })
+  currentRound: boolean;
   @ApiProperty({ format: 'date', example: '2026-03-31', description: 'The day the review is due' })
   dueOn: string;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: ReviewStatus;

@@ -425,6 +425,7 @@ function review(
     reviewerId,
     reviewerName: name,
     round: 1,
+    currentRound: true,
     dueOn: '2026-10-22',
     status: 'submitted',
     conflict: {
