@@ -27,6 +27,7 @@ import { useFormatters } from '../../../lib/format';
 import { useCountryName } from '../../countries';
 import { useAlerts, type AlertCode, type ConsentAlert } from '../api/get-alerts';
 import { useFigures } from '../../../lib/figures';
+import { ReviewAlertsList } from './ReviewAlertsList';
 
 /** Most urgent first: a funded project without consent before a proposal still waiting for one. */
 const ALERT_ORDER: AlertCode[] = [
@@ -190,6 +191,7 @@ export function AlertsSection() {
           ) : null}
         </>
       )}
+      <ReviewAlertsList />
     </Paper>
   );
 }
