@@ -3,6 +3,7 @@ import { hashPassword } from '../users';
 import { writeDemoHistory } from './demo-history';
 import { writeDemoPortfolio } from './demo-portfolio-writer';
 import { writeDemoReviews } from './demo-reviews';
+import { writeDemoReviewRounds } from './demo-review-rounds';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -139,6 +140,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoPortfolio(client, REQUEST_ID);
     if (options.portfolio) await writeDemoHistory(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReviews(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoReviewRounds(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {
