@@ -22,7 +22,7 @@ describe('the review rounds migration', () => {
     const before = new DataSource({
       ...options,
       migrations: MIGRATIONS.filter((m) => stamp(new m()) < mine),
-    } as typeof options);
+    });
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     await before.destroy();

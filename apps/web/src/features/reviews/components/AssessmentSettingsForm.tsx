@@ -187,10 +187,7 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
                     })
                   : undefined
               }
-              changes={
-                stale.changed?.map((field) => t('stale.change', { field: t(labelOf(field as Field)) })) ??
-                null
-              }
+              changes={stale.changed?.map((field) => t('stale.change', { field: t(labelOf(field)) })) ?? null}
               noChanges={t('stale.noChanges')}
               primary={{ loading: update.isPending }}
               secondary={{
