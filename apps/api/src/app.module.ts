@@ -30,6 +30,8 @@ import { ComplianceModule } from './compliance/compliance.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { RevisionsModule } from './revisions/revisions.module';
+import { LessonsModule } from './lessons/lessons.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -105,6 +107,8 @@ export class AppModule {
         LifecycleModule,
         DashboardModule,
         AlertsModule,
+        RevisionsModule,
+        LessonsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -27,8 +27,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '(If-Match or "version"); a stale one answers 409.',
     )
     .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth(SESSION_COOKIE)
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description:
+        'The session token POST /api/v1/auth/login answers: 256 random bits, opaque (not a JSON Web Token: it ' +
+        'carries nothing and is checked against the server-side session, which sign-out, expiry or ' +
+        'an idle period end). Sent as `Authorization: Bearer <token>` by scripts and other clients.',
+    })
+    .addCookieAuth(
+      SESSION_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The same session as an httpOnly, SameSite=Strict cookie set by sign-in: what the dashboard ' +
+          'uses. A change sent with the cookie must come from the dashboard itself (Sec-Fetch-Site ' +
+          'same-origin, or an Origin naming this host): 403 otherwise. The bearer token takes ' +
+          'precedence when both are sent.',
+      },
+      // Named as the routes require it (ApiCookieAuth in access.decorators.ts).
+      SESSION_COOKIE,
+    )
     .addGlobalResponse({
       status: 'default',
       description: 'An error, as application/problem+json (RFC 9457)',

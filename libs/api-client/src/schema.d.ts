@@ -350,6 +350,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons learned, newest first: searched by words and filtered by tag */
+        get: operations["Lessons_list"];
+        put?: never;
+        /** Record a lesson learned from a closed project or a report */
+        post: operations["Lessons_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lesson learned */
+        get: operations["Lessons_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a lesson learned, or share it with donors */
+        patch: operations["Lessons_update"];
+        trace?: never;
+    };
     "/api/v1/national-strategies": {
         parameters: {
             query?: never;
@@ -677,6 +713,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's budget revisions and extensions, newest first, with their decisions */
+        get: operations["Revisions_list"];
+        put?: never;
+        /** Request a budget revision (raise, cut, or money moved between organizations) or a no-cost extension */
+        post: operations["Revisions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/revisions/{revisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision or extension request */
+        get: operations["Revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/revisions/{revisionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a pending request (by someone other than its requester) */
+        post: operations["Revisions_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/transitions": {
         parameters: {
             query?: never;
@@ -687,7 +775,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move the project to another stage (a decision), checked against the gates of DESIGN.md §4.3
+         * Move the project to another stage (a decision), checked against its gates: paragraph 6, the panel's assessment, the Fund's balance
          * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded. An accepted move changes the stage, records the decision with its note, date, actor and the facts it was checked on, and writes one audit entry, in one transaction. An approval holds the Fund's ledger lock from reading the balance to committing.
          */
         post: operations["Lifecycle_transition"];
@@ -709,6 +797,23 @@ export interface paths {
          * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded.
          */
         get: operations["Lifecycle_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many projects the list's filters hold: exact up to 10,000, estimated beyond */
+        get: operations["Projects_count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1608,6 +1713,36 @@ export interface components {
             /** @example Japan */
             name: string;
         };
+        CreateLessonRequest: {
+            /**
+             * @description ISO 3166-1 alpha-3 codes among the project's recipient countries
+             * @example [
+             *       "KEN"
+             *     ]
+             */
+            countries?: string[];
+            dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            principles?: ("people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment")[];
+            /**
+             * Format: uuid
+             * @description A closed project, or one with the report given
+             */
+            projectId: string;
+            /** @description Shared with donors (false unless given) */
+            public?: boolean;
+            /** Format: uuid */
+            reportId?: string | null;
+            /**
+             * @example [
+             *       "early warning",
+             *       "local governance"
+             *     ]
+             */
+            themes?: string[];
+            title: string;
+            whatHappened: string;
+            whatLearned: string;
+        };
         CreateNationalStrategyRequest: {
             /**
              * @description ISO 3166-1 alpha-3 code of a known country
@@ -1708,6 +1843,24 @@ export interface components {
              */
             window: "I" | "II";
         };
+        CreateRevisionRequest: {
+            /**
+             * @description A budget revision: the approved budget asked for (a raise is checked against the Fund)
+             * @example 250000.00
+             */
+            approvedBudget?: string;
+            /**
+             * Format: date
+             * @description An extension: the new end date (each consent must be valid through it)
+             */
+            endDate?: string;
+            /** @example A second drought season doubled the households in need. */
+            justification: string;
+            /** @enum {string} */
+            kind: "budget" | "extension";
+            /** @description A budget revision: every participating organization once, with its share of the requested budget (the shares add up to the requested budget). Absent: the split stays as it is */
+            shares?: components["schemas"]["RevisionShareInput"][];
+        };
         CreateTransferRequest: {
             /**
              * @description US dollars. A transfer: with the organization's earlier transfers, at most its share of the approved budget (its budget share × approved ÷ requested), and in total at most the approved budget. A refund: at most what the organization was sent and has not returned
@@ -1766,6 +1919,14 @@ export interface components {
             generatedAt: string;
             ledger: components["schemas"]["LedgerFiguresDto"];
             pipeline: components["schemas"]["StageFiguresDto"][];
+        };
+        DecideRevisionRequest: {
+            /** @example Within the available balance; the needs assessment supports it. */
+            comment: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description The version of the request read; or send If-Match */
+            version?: number;
         };
         DonorDto: {
             /**
@@ -1928,6 +2089,49 @@ export interface components {
              */
             year: number | null;
         };
+        LessonDto: {
+            /**
+             * @example [
+             *       "KEN"
+             *     ]
+             */
+            countries: string[];
+            /** Format: date-time */
+            createdAt: string;
+            dimensions: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            /** Format: uuid */
+            id: string;
+            principles: ("people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment")[];
+            /** @example HS-2015-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /** @description Shared with donors */
+            public: boolean;
+            /**
+             * Format: uuid
+             * @description The report the lesson was written from, if any
+             */
+            reportId: string | null;
+            /**
+             * @example [
+             *       "early warning"
+             *     ]
+             */
+            themes: string[];
+            /** @example Community committees kept early warning running through the rains */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            whatHappened: string;
+            whatLearned: string;
+        };
+        LessonPage: {
+            items: components["schemas"]["LessonDto"][];
+            nextCursor: string | null;
+        };
         LoginRequest: {
             /** @example staff@example.org */
             email: string;
@@ -2080,6 +2284,12 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
         };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Amina Diallo */
+            name: string;
+        };
         PrincipleAssessmentDto: {
             /** @description Counted reviews scoring it */
             count: number;
@@ -2158,6 +2368,8 @@ export interface components {
             limit?: "address" | "account";
             /** @description A review not complete (422): what is missing */
             missing?: components["schemas"]["RuleGapDto"][];
+            /** @description A revision, extension or lesson refused: every rule that refused it (the first is code) */
+            problems?: components["schemas"]["RuleGapDto"][];
             /**
              * @description A transfer over budget (422): what remains
              * @example 100000.00
@@ -2165,6 +2377,11 @@ export interface components {
             remaining?: string;
             /** @description Too many sign-in attempts (429): when to try again */
             retryAfterSeconds?: number;
+            /**
+             * @description An approved project's budget or end date edited directly (422): where to request the revision or extension
+             * @example /api/v1/projects/6f1c…/revisions
+             */
+            revisionsRoute?: string;
             /** @description A transfer to a project that cannot receive one (422): its stage */
             stage?: string;
             /** @example 400 */
@@ -2212,6 +2429,18 @@ export interface components {
             /** @enum {string} */
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
+        };
+        ProjectCount: {
+            /**
+             * @description How many projects the filters hold
+             * @example 1234
+             */
+            count: number;
+            /**
+             * @description Counted (true), or the database's estimate when more than 10,000 match (false): say "about"
+             * @example true
+             */
+            exact: boolean;
         };
         ProjectDto: {
             approvedBudget: string | null;
@@ -2616,6 +2845,71 @@ export interface components {
             /** @enum {string} */
             status: "assigned" | "declined_conflict" | "draft" | "submitted";
         };
+        RevisionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["PersonDto"] | null;
+            decisionComment: string | null;
+            /** Format: uuid */
+            id: string;
+            justification: string;
+            /**
+             * @description budget: the approved budget or its split changes; extension: the end date moves later
+             * @enum {string}
+             */
+            kind: "budget" | "extension";
+            /** @example 500000.00 */
+            previousApprovedBudget: string | null;
+            /** Format: date */
+            previousEndDate: string | null;
+            previousShares: components["schemas"]["RevisionShareDto"][] | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @example 550000.00 */
+            proposedApprovedBudget: string | null;
+            /** Format: date */
+            proposedEndDate: string | null;
+            proposedShares: components["schemas"]["RevisionShareDto"][] | null;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        RevisionPage: {
+            items: components["schemas"]["RevisionDto"][];
+            nextCursor: string | null;
+        };
+        RevisionShareDto: {
+            /**
+             * @description The organization's share of the requested budget
+             * @example 600000.00
+             */
+            budgetShare: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example United Nations Development Programme */
+            organizationName: string;
+            /**
+             * @description Its part of the approved budget: the share applied pro rata, to the cent
+             * @example 540000.00
+             */
+            part: string;
+        };
+        RevisionShareInput: {
+            /**
+             * @description The organization's share of the requested budget
+             * @example 250000.00
+             */
+            budgetShare: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
         RubricLevelDto: {
             description: string;
             /** @example partial */
@@ -2927,6 +3221,31 @@ export interface components {
             name?: string;
             /** @description The version read; or send If-Match */
             version?: number;
+        };
+        UpdateLessonRequest: {
+            /**
+             * @description ISO 3166-1 alpha-3 codes among the project's recipient countries
+             * @example [
+             *       "KEN"
+             *     ]
+             */
+            countries?: string[];
+            dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
+            principles?: ("people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment")[];
+            /** @description Shared with donors (false unless given) */
+            public?: boolean;
+            /**
+             * @example [
+             *       "early warning",
+             *       "local governance"
+             *     ]
+             */
+            themes?: string[];
+            title?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+            whatHappened?: string;
+            whatLearned?: string;
         };
         UpdateNationalStrategyRequest: {
             /** @example KEN */
@@ -4452,6 +4771,225 @@ export interface operations {
                 };
             };
             /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lessons_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-3 */
+                country?: string;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                dimension?: "economic" | "food" | "health" | "environmental" | "personal" | "community" | "political";
+                limit?: number;
+                principle?: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
+                projectId?: string;
+                /** @description Words to find in the title, what happened and what was learned (web search syntax) */
+                q?: string;
+                theme?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Donors receive only the lessons marked public */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lessons_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLessonRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project is not closed (and no report is named), or a country is not among its recipients */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lessons_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A lesson not marked public answers 404 to donors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Lessons_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6392,6 +6930,281 @@ export interface operations {
             };
         };
     };
+    Revisions_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project (or the request) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Revisions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRevisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, pending until another staff member decides it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project (or the request) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project is not approved or active, a raise exceeds the available balance, or a consent is not valid through the new end date */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Revisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project (or the request) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Revisions_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRevisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The request as decided; an approval has changed the project */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /**
+             * @description Four eyes: the requester cannot decide their own request
+             *
+             *     Allowed roles: admin, staff
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The project (or the request) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A stale version, a request already decided, or a project changed since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The request no longer passes its rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Lifecycle_transition: {
         parameters: {
             query?: never;
@@ -6510,6 +7323,77 @@ export interface operations {
             };
             /** @description The project does not exist or was deleted */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_count: {
+        parameters: {
+            query?: {
+                /** @description Recipient country (alpha-3); any of them */
+                country?: string[];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                dimension?: "economic" | "food" | "health" | "environmental" | "personal" | "community" | "political";
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Start year from (inclusive) */
+                fromYear?: number;
+                group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+                limit?: number;
+                /** @description A participating organization */
+                organization?: string;
+                /** @description Full-text search over code, title and summary */
+                q?: string;
+                /** @description UN M49 region code or name of a recipient country */
+                region?: string;
+                sdg?: number;
+                /** @description Prefix with - for descending */
+                sort?: "code" | "title" | "startDate" | "approvedBudget" | "updatedAt";
+                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn")[];
+                /** @description Start year to (inclusive) */
+                toYear?: number;
+                window?: "I" | "II";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCount"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

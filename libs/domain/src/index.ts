@@ -22,3 +22,5 @@ export * from './ledger/ledger';
 export * from './ledger/money-checks';
 export * from './consents/consent-rules';
 export * from './money/exchange';
+export * from './revisions/revision-rules';
+export * from './lessons/lesson-rules';

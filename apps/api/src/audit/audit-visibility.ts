@@ -19,6 +19,8 @@ const READABLE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
     'donor',
     'contribution',
     'transfer',
+    'revision',
+    'lesson',
     'review',
     'moderation_note',
     'assessment_settings',

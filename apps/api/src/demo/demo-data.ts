@@ -4,6 +4,7 @@ import { writeDemoHistory } from './demo-history';
 import { writeDemoPortfolio } from './demo-portfolio-writer';
 import { writeDemoReviews } from './demo-reviews';
 import { writeDemoReviewRounds } from './demo-review-rounds';
+import { writeDemoRevisionsAndLessons } from './demo-revisions';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -141,6 +142,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoHistory(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReviews(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReviewRounds(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoRevisionsAndLessons(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {

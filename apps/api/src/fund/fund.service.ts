@@ -13,6 +13,8 @@ import { AVAILABLE_SQL, LEDGER_SQL } from './ledger.sql';
  */
 export function movesTheLedger(event: ChangeEvent): boolean {
   if (event.entity === 'contribution' || event.entity === 'transfer') return true;
+  // An approved budget revision or extension changes a project's approved budget or end date.
+  if (event.entity === 'revision') return event.action === 'approve';
   if (event.entity !== 'project') return false;
   if (event.action === 'transition') return true;
   return (

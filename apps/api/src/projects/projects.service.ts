@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import { describeProjectProblem, projectProblems } from '@hstf/domain';
+import { describeProjectProblem, projectProblems, toCents } from '@hstf/domain';
 import { AuditService } from '../audit';
 import { exportFile } from '../common/export/export-file';
 import { changeVersioned, removeVersioned, updateVersioned } from '../common/concurrency/versioned-update';
@@ -12,7 +12,13 @@ import { RequestContext } from '../common/request-context/request-context';
 import { PROJECT_EXPORT_COLUMNS } from './project-export';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import { ProjectsRepository } from './projects.repository';
-import { CreateProjectRequest, ProjectDto, ProjectQuery, UpdateProjectRequest } from './projects.dto';
+import {
+  CreateProjectRequest,
+  ProjectCount,
+  ProjectDto,
+  ProjectQuery,
+  UpdateProjectRequest,
+} from './projects.dto';
 
 const ENTITY = 'project';
 /** Stages in which a project may still be deleted: nothing was committed from the Fund. */
@@ -55,6 +61,46 @@ function columnsOf(request: CreateProjectRequest | UpdateProjectRequest): Record
   return set;
 }
 
+/**
+ * Once approved, the approved budget, its split between the organizations and the end date change
+ * only through a revision or extension request decided by a second staff member (DESIGN.md §4.3):
+ * a bare edit of them is refused, pointing to the request.
+ */
+function assertHeldByDecisions(before: ProjectDto, request: UpdateProjectRequest): void {
+  const route = `/api/v1/projects/${before.id}/revisions`;
+  const errors: FieldError[] = [];
+  if (request.approvedBudget !== undefined && request.approvedBudget !== before.approvedBudget) {
+    errors.push({
+      field: 'approvedBudget',
+      message: `changes only through a budget revision (POST ${route})`,
+    });
+  }
+  if (request.organizations !== undefined) {
+    const current = new Map(before.organizations.map((o) => [o.organizationId, toCents(o.budgetShare)]));
+    const moved =
+      request.organizations.length !== current.size ||
+      request.organizations.some((o) => current.get(o.organizationId) !== toCents(o.budgetShare));
+    if (moved) {
+      errors.push({
+        field: 'organizations',
+        message: `budget shares change only through a budget revision (POST ${route})`,
+      });
+    }
+  }
+  if (request.endDate !== undefined && request.endDate !== before.endDate) {
+    errors.push({ field: 'endDate', message: `changes only through an extension request (POST ${route})` });
+  }
+  if (!errors.length) return;
+  const budget = errors.some((e) => e.field !== 'endDate');
+  throw new Problem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    budget ? 'approved-budget-fixed' : 'end-date-by-extension',
+    budget ? 'The approved budget is fixed' : 'The end date moves by extension',
+    `The project is ${before.stage}: its ${errors.map((e) => (e.field === 'endDate' ? 'end date' : e.field === 'organizations' ? 'budget shares' : 'approved budget')).join(' and ')} change only through a request decided by another staff member. Request it with POST ${route}.`,
+    { errors, revisionsRoute: route },
+  );
+}
+
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -72,6 +118,10 @@ export class ProjectsService {
     const rows = await this.repository.listPage(query);
     const page = toPage(rows, limitOf(query), (row) => [row.sort_key, row.id]);
     return `{"items":[${page.items.map((row) => row.item).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  }
+
+  count(query: ProjectQuery): Promise<ProjectCount> {
+    return this.repository.count(query);
   }
 
   /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
@@ -146,20 +196,8 @@ export class ProjectsService {
         absent: (row) => row.deleted_at !== null,
         read: () => this.get(id, manager),
         decide: async (_, before) => {
-          if (
-            request.approvedBudget !== undefined &&
-            request.approvedBudget !== before.approvedBudget &&
-            (COMMITTED_STAGES as readonly Stage[]).includes(before.stage)
-          ) {
-            throw new Problem(
-              HttpStatus.UNPROCESSABLE_ENTITY,
-              'approved-budget-fixed',
-              'The approved budget is fixed',
-              `The project is ${before.stage}: its approved budget is committed from the Fund and cannot change here.`,
-              {
-                errors: [{ field: 'approvedBudget', message: 'cannot change once the project is approved' }],
-              },
-            );
+          if ((COMMITTED_STAGES as readonly Stage[]).includes(before.stage)) {
+            assertHeldByDecisions(before, request);
           }
           const organizations =
             request.organizations ??

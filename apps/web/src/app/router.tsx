@@ -110,6 +110,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             }),
           },
           {
+            path: 'lessons',
+            lazy: async () => ({
+              Component: (await import('../features/lessons/routes/LessonsRoute')).LessonsRoute,
+            }),
+          },
+          {
             path: 'donors',
             lazy: async () => ({
               Component: (await import('../features/donors/routes/DonorsRoute')).DonorsRoute,

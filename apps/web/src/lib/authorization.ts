@@ -8,6 +8,7 @@ const SCREEN_ROLES = {
   projects: ['admin', 'staff', 'donor'],
   reviews: ['admin', 'staff', 'reviewer'],
   strategies: ROLES,
+  lessons: ['admin', 'staff', 'donor'],
   myContributions: ['donor'],
   donors: ['admin', 'staff'],
   users: ['admin'],

@@ -73,6 +73,17 @@ export class ProblemDocumentDto {
     description: 'A duplicate consent record (409): the one that exists',
   })
   existingId?: string;
+  @ApiPropertyOptional({
+    type: [RuleGapDto],
+    description: 'A revision, extension or lesson refused: every rule that refused it (the first is code)',
+  })
+  problems?: RuleGapDto[];
+  @ApiPropertyOptional({
+    example: '/api/v1/projects/6f1c…/revisions',
+    description:
+      "An approved project's budget or end date edited directly (422): where to request the revision or extension",
+  })
+  revisionsRoute?: string;
   @ApiPropertyOptional({ type: 'integer', description: 'Too many sign-in attempts (429): when to try again' })
   retryAfterSeconds?: number;
   @ApiPropertyOptional({

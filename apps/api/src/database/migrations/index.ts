@@ -7,6 +7,7 @@ import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
 import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privileges';
 import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
+import { RevisionsAndLessons1763880000100 } from './1763880000100-revisions-and-lessons';
 import { ReviewRounds1763880000300 } from './1763880000300-review-rounds';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   AppRolePrivileges1763870000008,
   SignInThrottle1763870000050,
   MoneyEntries1763870000051,
+  RevisionsAndLessons1763880000100,
   ReviewRounds1763880000300,
 ];

@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconBulb,
   IconCash,
   IconClipboardCheck,
   IconFolders,
@@ -32,6 +33,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   { screen: 'reviews', to: '/reviews', labelKey: 'nav.reviews', icon: IconClipboardCheck },
   { screen: 'strategies', to: '/strategies', labelKey: 'nav.strategies', icon: IconTargetArrow },
+  { screen: 'lessons', to: '/lessons', labelKey: 'nav.lessons', icon: IconBulb },
   // Before /donors: the donor's own screen lives under it and must match first.
   { screen: 'myContributions', to: '/donors/mine', labelKey: 'nav.myContributions', icon: IconCash },
   { screen: 'donors', to: '/donors', labelKey: 'nav.donors', icon: IconPigMoney },

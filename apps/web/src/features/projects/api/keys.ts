@@ -7,6 +7,8 @@ export const projectKeys = {
   all: ['projects'] as const,
   lists: ['projects', 'list'] as const,
   list: <Q extends object>(query: Q) => [...projectKeys.lists, query] as const,
+  // Under lists: whatever refreshes the lists refreshes their counts.
+  count: <Q extends object>(query: Q) => [...projectKeys.lists, 'count', query] as const,
   one: (id: string) => ['projects', id] as const,
   detail: (id: string) => [...projectKeys.one(id), 'detail'] as const,
   compliance: (id: string) => [...projectKeys.one(id), 'compliance'] as const,

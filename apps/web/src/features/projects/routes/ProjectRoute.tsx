@@ -1,6 +1,7 @@
 import { Anchor, Box, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import {
+  IconAdjustmentsDollar,
   IconChartBar,
   IconClipboardCheck,
   IconCoin,
@@ -20,6 +21,7 @@ import { useCompliance } from '../../compliance';
 import { ComplianceBadge, StageBadge, ToneBadge } from '../../../components/Badges';
 import { FinancePanel } from '../../transfers';
 import { HistoryPanel } from '../../lifecycle';
+import { RevisionsPanel } from '../../revisions';
 import { Paragraph6Panel } from '../components/Paragraph6Panel';
 import { ProjectDetails } from '../components/ProjectDetails';
 import { Scorecard } from '../components/Scorecard';
@@ -28,7 +30,7 @@ import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
 
-const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'history', 'audit'] as const;
+const TABS = ['overview', 'paragraph6', 'scorecard', 'finance', 'revisions', 'history', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
@@ -47,7 +49,7 @@ export function ProjectRoute() {
       : `${t('projects.title')} · ${t('app.name')}`,
   );
 
-  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'audit'));
+  const tabs = TABS.filter((tab) => staff || (tab !== 'scorecard' && tab !== 'revisions' && tab !== 'audit'));
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'overview';
 
@@ -155,6 +157,11 @@ export function ProjectRoute() {
           <Tabs.Tab value="finance" leftSection={<IconCoin size={16} aria-hidden="true" />}>
             {t('projects.tabs.finance')}
           </Tabs.Tab>
+          {staff ? (
+            <Tabs.Tab value="revisions" leftSection={<IconAdjustmentsDollar size={16} aria-hidden="true" />}>
+              {t('revisions.tab')}
+            </Tabs.Tab>
+          ) : null}
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
             {t('projects.tabs.history')}
           </Tabs.Tab>
@@ -179,6 +186,11 @@ export function ProjectRoute() {
           <Tabs.Panel value="finance">
             <FinancePanel project={data} canEdit={canEdit} />
           </Tabs.Panel>
+          {staff ? (
+            <Tabs.Panel value="revisions">
+              <RevisionsPanel project={data} canEdit={canEdit} />
+            </Tabs.Panel>
+          ) : null}
           <Tabs.Panel value="history">
             <HistoryPanel projectId={data.id} />
           </Tabs.Panel>

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import { COUNTRIES, ORGANIZATIONS, STAFF, UNDP } from '../testing/fixtures';
+import { PHONE_QUERY } from '../../../lib/media';
 import { ProjectsRoute } from './ProjectsRoute';
 
 const SAHEL = {
@@ -25,12 +26,16 @@ function location() {
   return new URL(screen.getByTestId('location').textContent ?? '/', 'http://localhost');
 }
 
-function serve(requests: URL[]) {
+function serve(requests: URL[], counts: URL[] = []) {
   return (request: Request): Response => {
     const url = new URL(request.url);
     if (url.pathname === '/api/v1/auth/me') return json(STAFF);
     if (url.pathname === '/api/v1/countries') return json({ items: COUNTRIES, nextCursor: null });
     if (url.pathname === '/api/v1/organizations') return json({ items: ORGANIZATIONS, nextCursor: null });
+    if (url.pathname === '/api/v1/projects/count') {
+      counts.push(url);
+      return json({ count: 2, exact: true });
+    }
     if (url.pathname === '/api/v1/projects') {
       requests.push(url);
       return url.searchParams.get('cursor')
@@ -102,12 +107,56 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     );
   });
 
-  it('pages along the cursor', async () => {
-    mockFetch(serve([]));
+  it('pages along the cursor, saying how many the filters hold', async () => {
+    const counts: URL[] = [];
+    mockFetch(serve([], counts));
     renderWithProviders(<ProjectsRoute />, { route: '/projects', path: '/projects' });
 
+    expect(await screen.findByText('Showing 1 of 2')).toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     expect(await screen.findByRole('rowheader', { name: /Second page project/ })).toBeInTheDocument();
     expect(screen.getByText('Showing all 2')).toBeInTheDocument();
+    // One count for the filters, whatever the order or the page.
+    expect(counts.map((url) => url.search)).toEqual(['']);
+  });
+
+  it('says "about" and rounds when the count is the database\'s estimate', async () => {
+    mockFetch((request) =>
+      new URL(request.url).pathname === '/api/v1/projects/count'
+        ? json({ count: 104_613, exact: false })
+        : serve([])(request),
+    );
+    renderWithProviders(<ProjectsRoute />, { route: '/projects', path: '/projects' });
+    expect(await screen.findByText('Showing 1 of about 100,000')).toBeInTheDocument();
+  });
+
+  describe('on a phone', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('shows a card a project instead of the table, and folds away every filter but the search', async () => {
+      const original = window.matchMedia.bind(window);
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        ...original(query),
+        matches: query === PHONE_QUERY,
+      }));
+      mockFetch(serve([]));
+      renderWithProviders(<ProjectsRoute />, { route: '/projects?stage=under_review', path: '/projects' });
+
+      const cards = await screen.findByRole('list', { name: 'Projects' });
+      const card = within(cards).getAllByRole('listitem')[0]!;
+      expect(within(card).getByRole('link', { name: SAHEL.title })).toHaveAttribute('href', '/projects/p-1');
+      expect(within(card).getByText('HS-2026-0004')).toBeInTheDocument();
+      expect(within(card).getByText('Burkina Faso, Mali')).toBeInTheDocument();
+      expect(screen.queryByRole('table')).toBeNull();
+
+      expect(screen.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+      const more = screen.getByRole('button', { name: 'More filters' });
+      expect(more).toHaveAttribute('aria-expanded', 'false');
+      expect(document.getElementById('project-more-filters')).toContainElement(
+        screen.getByRole('combobox', { name: 'Stage', hidden: true }),
+      );
+      // The stage chosen in the address still counts, folded or not.
+      expect(screen.getByText('Filters on: 1')).toBeInTheDocument();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, SegmentedControl, Text } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,13 @@ import { ListFooter } from '../../../components/ListFooter';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
+import { useProjectCount } from '../api/get-project-count';
 import { useProjects } from '../api/get-projects';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { ProjectFilters } from '../components/ProjectFilters';
+import { ProjectCards } from '../components/ProjectCards';
 import { ProjectsTable } from '../components/ProjectsTable';
+import { PHONE_QUERY } from '../../../lib/media';
 import { PROJECT_SORTS, activeFilterCount, useProjectFilters, type ProjectSort } from '../lib/filters';
 import { canEditProjects } from '../lib/roles';
 
@@ -21,6 +24,7 @@ export function ProjectsRoute() {
   const { data: user } = useCurrentUser();
   const [filters, setFilters] = useProjectFilters();
   const projects = useProjects(filters);
+  const count = useProjectCount(filters);
   const countries = useAllCountries();
   const organizations = useAllOrganizations();
   const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
@@ -30,6 +34,7 @@ export function ProjectsRoute() {
     [countries.data],
   );
   const onSort = (sort: ProjectSort, descending: boolean) => setFilters({ sort, descending });
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
 
   return (
     <>
@@ -93,21 +98,31 @@ export function ProjectsRoute() {
           />
         ) : (
           <>
-            <ProjectsTable
-              projects={items}
-              loading={projects.isPending}
-              refreshing={projects.isPlaceholderData}
-              sort={filters.sort}
-              descending={filters.descending}
-              onSort={onSort}
-              countryNames={countryNames}
-            />
+            {phone ? (
+              <ProjectCards
+                projects={items}
+                loading={projects.isPending}
+                refreshing={projects.isPlaceholderData}
+                countryNames={countryNames}
+              />
+            ) : (
+              <ProjectsTable
+                projects={items}
+                loading={projects.isPending}
+                refreshing={projects.isPlaceholderData}
+                sort={filters.sort}
+                descending={filters.descending}
+                onSort={onSort}
+                countryNames={countryNames}
+              />
+            )}
             {projects.isFetchNextPageError ? (
               <ErrorResult title={t('projects.list.error')} onRetry={() => void projects.fetchNextPage()} />
             ) : null}
             {!projects.isPending ? (
               <ListFooter
                 shown={items.length}
+                total={count.data}
                 hasMore={projects.hasNextPage}
                 loadingMore={projects.isFetchingNextPage}
                 onLoadMore={() => void projects.fetchNextPage()}

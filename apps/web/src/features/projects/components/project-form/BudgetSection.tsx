@@ -66,6 +66,9 @@ export function BudgetSection({
           value={values.endDate}
           onChange={(value) => form.setFieldValue('endDate', value)}
           error={errors['endDate']}
+          description={approvedFixed ? t('revisions.endFixed') : undefined}
+          disabled={approvedFixed}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
         />
       </SimpleGrid>
     </Section>

@@ -1,0 +1,1 @@
+export { RevisionsPanel } from './components/RevisionsPanel';
