@@ -647,10 +647,13 @@ const exactMean = (sum, count) => `json_build_object(
     'numerator', ${sum} / gcd(${sum}, ${count}), 'denominator', ${count} / gcd(${sum}, ${count}),
     'decimal', ((${sum} * 200 + ${count}) / (2 * ${count}) / 100)::text || '.'
                || lpad(((${sum} * 200 + ${count}) / (2 * ${count}) % 100)::text, 2, '0'))`;
+const roundJson = (r) =>
+  `json_build_object('number', ${r}.number, 'openedAt', ${iso(`${r}.opened_at`)},
+     'closedAt', ${iso(`${r}.closed_at`)}, 'counting', ${r}.counting)`;
 const indicator = (principle, code, met, facts, description) =>
   `json_build_object('principle', ${lit(principle)}, 'code', ${lit(code)}, 'met', ${met}, 'facts', ${facts}, 'description', ${description})`;
 
-/** GET /api/v1/projects/:id/assessment, as staff see it. */
+/** GET /api/v1/projects/:id/assessment, as staff see it: the latest review round, the only one that counts. */
 export const ASSESSMENT_SQL = `
   WITH project AS (
     SELECT p.*,
@@ -665,16 +668,22 @@ export const ASSESSMENT_SQL = `
     FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL
   ), settings AS (
     SELECT min_principle_mean, min_overall_mean, min_reviews, disagreement_spread FROM assessment_settings WHERE id
+  ), rounds AS (
+    SELECT rr.number, rr.opened_at, rr.closed_at,
+           rr.number = max(rr.number) OVER () AS counting
+    FROM review_rounds rr JOIN project ON project.id = rr.project_id
+  ), latest AS (SELECT * FROM rounds WHERE counting
   ), principles(ord, id, title) AS (VALUES ${principlesValues}
   ), rv AS (
     SELECT r.*, u.name AS reviewer_name, row_number() OVER (ORDER BY r.created_at, r.id) AS ord,
            ARRAY(SELECT pr.title FROM principles pr WHERE ${scoreOf('r')} IS NULL ORDER BY pr.ord) AS unscored
     FROM reviews r JOIN users u ON u.id = r.reviewer_id JOIN project ON project.id = r.project_id
+    JOIN latest ON latest.number = r.round
   ), tallied AS (
     SELECT rv.*, rv.status = 'submitted' AND rv.conflict_declared IS NOT TRUE AND cardinality(rv.unscored) = 0 AS counted FROM rv
   ), notes AS (
     SELECT n.*, u.name AS author_name, ${hasText('n.note')} AS present FROM moderation_notes n
-    LEFT JOIN users u ON u.id = n.author_id WHERE n.project_id = $1
+    LEFT JOIN users u ON u.id = n.author_id JOIN latest ON latest.number = n.round WHERE n.project_id = $1
   ), stats AS (
     SELECT pr.ord, pr.id, pr.title, count(t.id)::int AS n, sum(${scoreOf('t')})::bigint AS total,
            min(${scoreOf('t')}) AS lo, max(${scoreOf('t')}) AS hi,
@@ -691,6 +700,8 @@ export const ASSESSMENT_SQL = `
   ), counted AS (SELECT count(*)::int AS n FROM tallied WHERE counted)
   SELECT json_build_object(
     'projectId', p.id, 'code', p.code, 'title', p.title, 'stage', p.stage,
+    'round', (SELECT ${roundJson('l')} FROM latest l),
+    'rounds', coalesce((SELECT json_agg(${roundJson('r')} ORDER BY r.number) FROM rounds r), '[]'),
     'indicators', json_build_array(
       json_build_object('principle', 'people_centred',
         'allMet', coalesce(p.target_beneficiaries > 0, false) AND cardinality(p.groups) > 0,
@@ -839,7 +850,7 @@ export const ASSESSMENT_SQL = `
         'approve', count(*) FILTER (WHERE recommendation = 'approve'), 'revise', count(*) FILTER (WHERE recommendation = 'revise'),
         'reject', count(*) FILTER (WHERE recommendation = 'reject')) FROM tallied WHERE counted),
     'moderationNotes', coalesce((SELECT json_agg(json_build_object(
-        'id', n.id, 'projectId', n.project_id, 'principle', n.principle, 'note', n.note, 'authorId', n.author_id,
+        'id', n.id, 'projectId', n.project_id, 'round', n.round, 'principle', n.principle, 'note', n.note, 'authorId', n.author_id,
         'authorName', n.author_name, 'version', n.version, 'createdAt', ${iso('n.created_at')}, 'updatedAt', ${iso('n.updated_at')})
         ORDER BY pr.ord) FROM notes n JOIN principles pr ON pr.id = n.principle), '[]')
   )::text AS body

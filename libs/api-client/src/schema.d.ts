@@ -62,6 +62,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews waiting too long, by project code */
+        get: operations["ReviewAlerts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment-settings": {
         parameters: {
             query?: never;
@@ -1403,6 +1420,10 @@ export interface components {
             recommendations: components["schemas"]["RecommendationCountsDto"];
             /** @description Staff and admin: every review; a reviewer: the submitted ones */
             reviews: components["schemas"]["ReviewTallyDto"][];
+            /** @description The round assessed (null before the proposal was first under review) */
+            round: components["schemas"]["ReviewRoundDto"] | null;
+            /** @description Every round of the proposal, in order; only the latest counts, the earlier ones are read-only */
+            rounds: components["schemas"]["ReviewRoundDto"][];
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @description As configured in the assessment settings */
@@ -1432,6 +1453,16 @@ export interface components {
              * @example 2
              */
             minReviews: number;
+            /**
+             * @description Days a reviewer gets from assignment to the due date, by default
+             * @example 21
+             */
+            reviewDueDays: number;
+            /**
+             * @description Days a proposal may stay under review (in its latest round) before it raises an alert
+             * @example 60
+             */
+            reviewWaitingDays: number;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -1459,6 +1490,11 @@ export interface components {
             minReviews: number;
         };
         AssignReviewerRequest: {
+            /**
+             * Format: date
+             * @description The day the review is due, not before today (default: today plus the review days of the assessment settings)
+             */
+            dueOn?: string;
             /**
              * Format: uuid
              * @description An active user with the reviewer role
@@ -2499,6 +2535,11 @@ export interface components {
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
             /** Format: uuid */
             projectId: string;
+            /**
+             * @description The review round whose disagreement it moderates
+             * @example 1
+             */
+            round: number;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -3147,6 +3188,56 @@ export interface components {
              */
             transferredOn: string;
         };
+        ReviewAlertDto: {
+            /** @enum {string} */
+            code: "proposal_review_waiting" | "review_overdue";
+            /**
+             * @description Days overdue, or days under review
+             * @example 12
+             */
+            days: number;
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @example The review was due on 2026-03-31 and is 12 days overdue. */
+            message: string;
+            /** @example HS-2026-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /** @description review_overdue: its reviewer */
+            reviewerName: string | null;
+            /**
+             * Format: uuid
+             * @description review_overdue: the review
+             */
+            reviewId: string | null;
+            /**
+             * @description The review round concerned (the latest)
+             * @example 2
+             */
+            round: number;
+            /**
+             * Format: date
+             * @description review_overdue: the due date; proposal_review_waiting: the day the round opened
+             * @example 2026-03-31
+             */
+            since: string;
+            /** @enum {string} */
+            stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
+        };
+        ReviewAlertPage: {
+            items: components["schemas"]["ReviewAlertDto"][];
+            nextCursor: string | null;
+            /** Format: date */
+            on: string;
+            /**
+             * @description Days a proposal may stay under review (assessment settings)
+             * @example 60
+             */
+            waitingDays: number;
+        };
         ReviewDetailDto: {
             proposal: components["schemas"]["ReviewProposalDto"];
             review: components["schemas"]["ReviewDto"];
@@ -3160,6 +3251,14 @@ export interface components {
             contentVisible: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Whether its round is the proposal's latest, the one that counts */
+            currentRound: boolean;
+            /**
+             * Format: date
+             * @description The day the review is due
+             * @example 2026-03-31
+             */
+            dueOn: string;
             /** Format: uuid */
             id: string;
             justifications: components["schemas"]["ReviewJustificationsDto"] | null;
@@ -3173,6 +3272,11 @@ export interface components {
             /** Format: uuid */
             reviewerId: string;
             reviewerName: string;
+            /**
+             * @description The review round it belongs to; only the proposal's latest round counts
+             * @example 2
+             */
+            round: number;
             scores: components["schemas"]["ReviewScoresDto"] | null;
             /** @enum {string} */
             status: "assigned" | "declined_conflict" | "draft" | "submitted";
@@ -3193,6 +3297,11 @@ export interface components {
         };
         ReviewerCalibrationList: {
             items: components["schemas"]["ReviewerCalibrationDto"][];
+            /**
+             * @description The rounds measured: each proposal's latest review round; earlier rounds never count
+             * @enum {string}
+             */
+            round: "latest";
         };
         ReviewerDto: {
             email: string;
@@ -3265,6 +3374,19 @@ export interface components {
             /** @description The version read; or send If-Match */
             version?: number;
         };
+        ReviewRoundDto: {
+            /**
+             * Format: date-time
+             * @description null while open
+             */
+            closedAt: string | null;
+            /** @description The latest round: the only one whose reviews count */
+            counting: boolean;
+            /** @example 2 */
+            number: number;
+            /** Format: date-time */
+            openedAt: string;
+        };
         ReviewScoresDto: {
             comprehensive: number | null;
             context_specific: number | null;
@@ -3279,6 +3401,13 @@ export interface components {
             conflictDeclared: boolean | null;
             /** @description Recipient countries (alpha-3) */
             countries: string[];
+            /** @description Whether it belongs to the proposal's latest round, the one that counts */
+            currentRound: boolean;
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
+            dueOn: string;
             /** Format: uuid */
             id: string;
             leadOrganization: string | null;
@@ -3287,6 +3416,11 @@ export interface components {
             /** Format: uuid */
             reviewerId: string;
             reviewerName: string;
+            /**
+             * @description The review round it belongs to
+             * @example 1
+             */
+            round: number;
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** @enum {string} */
@@ -3666,6 +3800,10 @@ export interface components {
             minPrincipleMean?: number;
             /** @example 2 */
             minReviews?: number;
+            /** @example 21 */
+            reviewDueDays?: number;
+            /** @example 60 */
+            reviewWaitingDays?: number;
             /** @description The version read; or send If-Match */
             version?: number;
         };
@@ -4056,6 +4194,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverdueReportPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    ReviewAlerts_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The day to raise the alerts on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Proposals under review (in their latest round) beyond the days of the assessment settings, and reviews still owed after their due date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewAlertPage"];
                 };
             };
             /** @description No valid session */
@@ -6756,7 +6947,10 @@ export interface operations {
     };
     ProjectAssessment_assessment: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Staff and admin: an earlier round, read-only (default: the latest round, the one that counts) */
+                round?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6765,6 +6959,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The latest review round, the only one that counts; staff may ask for an earlier round (?round=), read-only */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7386,6 +7581,8 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description Only the reviews of this round (default: every round) */
+                round?: number;
                 status?: "assigned" | "declined_conflict" | "draft" | "submitted";
             };
             header?: never;

@@ -10,6 +10,8 @@ export type { ExactMean } from './assessment/exact-mean';
 export * from './assessment/assessment';
 export * from './assessment/calibration';
 export * from './assessment/review-rules';
+export * from './assessment/review-rounds';
+export * from './assessment/review-deadlines';
 export * from './compliance/resolution-66-290';
 export * from './compliance/paragraph-6';
 export * from './compliance/paragraph-3';

@@ -3,6 +3,7 @@ import { hashPassword } from '../users';
 import { writeDemoHistory } from './demo-history';
 import { writeDemoPortfolio } from './demo-portfolio-writer';
 import { writeDemoReviews } from './demo-reviews';
+import { writeDemoReviewRounds } from './demo-review-rounds';
 import { writeDemoRevisionsAndLessons } from './demo-revisions';
 import { writeDemoReports } from './demo-reports';
 import { writeDemoSuspension } from './demo-suspension';
@@ -142,6 +143,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoPortfolio(client, REQUEST_ID);
     if (options.portfolio) await writeDemoHistory(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReviews(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoReviewRounds(client, REQUEST_ID);
     if (options.portfolio) await writeDemoRevisionsAndLessons(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReports(client, REQUEST_ID);
     if (options.portfolio) await writeDemoSuspension(client, REQUEST_ID);

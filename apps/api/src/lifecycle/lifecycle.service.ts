@@ -16,6 +16,7 @@ import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
 import { ReportsService } from '../reports';
+import { ReviewRoundsService } from '../reviews';
 import {
   TransitionDto,
   TransitionFailureDto,
@@ -49,6 +50,7 @@ export class LifecycleService {
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
     private readonly reports: ReportsService,
+    private readonly reviewRounds: ReviewRoundsService,
   ) {}
 
   async transition(
@@ -96,6 +98,8 @@ export class LifecycleService {
         actorId: ctx.user?.id ?? null,
         evidence: { gate: gateOf(project.stage, request.to), ...gathered.evidence },
       });
+      // Returning a proposal for revision closes its review round; resubmitting it opens the next.
+      const reviewRound = await this.reviewRounds.onTransition(manager, projectId, project.stage, request.to);
       const transition = toDto(row, true);
       const version = project.version + 1;
       await this.audit.record(manager, ctx, {
@@ -103,7 +107,7 @@ export class LifecycleService {
         entity: ENTITY,
         entityId: projectId,
         before: { stage: project.stage, version: project.version },
-        after: { stage: request.to, version, transition },
+        after: { stage: request.to, version, transition, ...(reviewRound ? { reviewRound } : {}) },
       });
       return { projectId, stage: request.to, version, transition };
     });

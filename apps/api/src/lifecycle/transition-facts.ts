@@ -1,4 +1,11 @@
-import { assessProposal, isPrincipleId, isStage, missingProposalFields, PRINCIPLE_IDS } from '@hstf/domain';
+import {
+  assessProposal,
+  isPrincipleId,
+  isStage,
+  missingProposalFields,
+  PRINCIPLE_IDS,
+  reviewsOfCountingRound,
+} from '@hstf/domain';
 import type {
   ActivationFacts,
   ApprovalFacts,
@@ -50,6 +57,7 @@ export interface GatheredFacts {
 }
 
 interface ReviewRow {
+  round: number;
   reviewer_id: string;
   status: ReviewStatus;
   conflict_declared: boolean | null;
@@ -58,19 +66,30 @@ interface ReviewRow {
 }
 
 /**
- * The assessment of the proposal (DESIGN.md §4.1), by libs/domain's assessProposal over the reviews,
- * the moderation notes and the thresholds of assessment_settings, read here from their tables.
+ * The assessment of the proposal (DESIGN.md §4.1), by libs/domain's assessProposal over the reviews
+ * and the moderation notes of its latest review round (earlier rounds never count) and the thresholds
+ * of assessment_settings, read here from their tables.
  */
 export async function assessmentOf(manager: EntityManager, projectId: string): Promise<Assessment> {
-  const reviews = await manager.query<ReviewRow[]>(
-    `SELECT reviewer_id, status, conflict_declared, recommendation,
-            ${PRINCIPLE_IDS.map((p) => `score_${p}`).join(', ')}
-     FROM reviews WHERE project_id = $1 ORDER BY created_at, id`,
+  const rounds = await manager.query<{ number: number; closedAt: string | null }[]>(
+    `SELECT number, closed_at::text AS "closedAt" FROM review_rounds WHERE project_id = $1`,
     [projectId],
   );
-  const notes = await manager.query<{ principle: string; note: string }[]>(
-    `SELECT principle, note FROM moderation_notes WHERE project_id = $1`,
-    [projectId],
+  const reviews = reviewsOfCountingRound(
+    await manager.query<ReviewRow[]>(
+      `SELECT round, reviewer_id, status, conflict_declared, recommendation,
+              ${PRINCIPLE_IDS.map((p) => `score_${p}`).join(', ')}
+       FROM reviews WHERE project_id = $1 ORDER BY created_at, id`,
+      [projectId],
+    ),
+    rounds,
+  );
+  const notes = reviewsOfCountingRound(
+    await manager.query<{ round: number; principle: string; note: string }[]>(
+      `SELECT round, principle, note FROM moderation_notes WHERE project_id = $1`,
+      [projectId],
+    ),
+    rounds,
   );
   const [settings] = await manager.query<
     {

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, PipeTransform, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param, PipeTransform, Put, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -17,6 +17,7 @@ import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { ChangeRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
 import {
   AssessmentDto,
+  AssessmentQuery,
   AssessmentSettingsDto,
   ModerationNoteDto,
   ModerationNoteList,
@@ -50,9 +51,15 @@ export class ProjectAssessmentController {
     path: 'assessment',
     summary: 'The assessment of a proposal against the five principles',
     roles: ['admin', 'staff', 'reviewer'],
+    description:
+      'The latest review round, the only one that counts; staff may ask for an earlier round (?round=), read-only',
   })
-  assessment(@Ctx() ctx: RequestContext, @UuidParam() projectId: string): Promise<AssessmentDto> {
-    return this.assessments.assessment(ctx, projectId);
+  assessment(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() projectId: string,
+    @Query() query: AssessmentQuery,
+  ): Promise<AssessmentDto> {
+    return this.assessments.assessment(ctx, projectId, query.round);
   }
 
   @ReadRoute(ModerationNoteList, {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { RequiredText } from '../common/validation/text';
@@ -67,9 +68,33 @@ export class RecommendationCountsDto {
   @ApiProperty() reject: number;
 }
 
+/** A review round of a proposal: opened when it went under review, closed when it left review. */
+export class ReviewRoundDto {
+  @ApiProperty({ example: 2 }) number: number;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null while open' })
+  closedAt: string | null;
+  @ApiProperty({ description: 'The latest round: the only one whose reviews count' }) counting: boolean;
+}
+
+export class AssessmentQuery {
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'Staff and admin: an earlier round, read-only (default: the latest round, the one that counts)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a round number (1, 2, …)' })
+  @Min(1, { message: 'must be a round number (1, 2, …)' })
+  @Max(1000, { message: 'must be a round number (1, 2, …)' })
+  round?: number;
+}
+
 export class ModerationNoteDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ example: 1, description: 'The review round whose disagreement it moderates' }) round: number;
   @ApiProperty({ enum: PRINCIPLE_IDS }) principle: PrincipleId;
   @ApiProperty() note: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId: string | null;
@@ -89,6 +114,18 @@ export class AssessmentDto {
   @ApiProperty({ example: 'HS-2026-0042' }) code: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({
+    type: ReviewRoundDto,
+    nullable: true,
+    description: 'The round assessed (null before the proposal was first under review)',
+  })
+  round: ReviewRoundDto | null;
+  @ApiProperty({
+    type: [ReviewRoundDto],
+    description:
+      'Every round of the proposal, in order; only the latest counts, the earlier ones are read-only',
+  })
+  rounds: ReviewRoundDto[];
   @ApiProperty({
     type: [PrincipleIndicatorsDto],
     description: 'Structural indicators: evidence, not a verdict',
@@ -131,6 +168,16 @@ export class ModerationNoteRequest {
 }
 
 export class AssessmentSettingsDto extends AssessmentThresholdsDto {
+  @ApiProperty({
+    example: 21,
+    description: 'Days a reviewer gets from assignment to the due date, by default',
+  })
+  reviewDueDays: number;
+  @ApiProperty({
+    example: 60,
+    description: 'Days a proposal may stay under review (in its latest round) before it raises an alert',
+  })
+  reviewWaitingDays: number;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -169,4 +216,18 @@ export class UpdateAssessmentSettingsRequest {
   @Min(1, { message: 'must be a whole number from 1 to 4' })
   @Max(4, { message: 'must be a whole number from 1 to 4' })
   disagreementSpread?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, example: 21 })
+  @Optional()
+  @IsInt({ message: 'must be a whole number of days from 1 to 365' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 365' })
+  @Max(365, { message: 'must be a whole number of days from 1 to 365' })
+  reviewDueDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 730, example: 60 })
+  @Optional()
+  @IsInt({ message: 'must be a whole number of days from 1 to 730' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 730' })
+  @Max(730, { message: 'must be a whole number of days from 1 to 730' })
+  reviewWaitingDays?: number;
 }

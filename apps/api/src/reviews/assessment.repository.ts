@@ -10,6 +10,8 @@ export interface SettingsRow {
   min_overall_mean: string;
   min_reviews: number;
   disagreement_spread: number;
+  review_due_days: number;
+  review_waiting_days: number;
   version: number;
   updated_at: Date;
 }
@@ -17,6 +19,7 @@ export interface SettingsRow {
 interface NoteRow {
   id: string;
   project_id: string;
+  round: number;
   principle: PrincipleId;
   note: string;
   author_id: string | null;
@@ -36,11 +39,13 @@ const NOTE_ORDER = `array_position(ARRAY[${PRINCIPLE_IDS.map((p) => `'${p}'`).jo
  */
 @Injectable()
 export class AssessmentRepository {
-  /** The project's notes in the order of the principles. */
-  notes(manager: EntityManager, projectId: string): Promise<NoteRow[]> {
-    return preparedQuery<NoteRow>(manager, `${SELECT_NOTES} WHERE n.project_id = $1 ORDER BY ${NOTE_ORDER}`, [
-      projectId,
-    ]);
+  /** The notes of one round of the project, in the order of the principles. */
+  notes(manager: EntityManager, projectId: string, round: number): Promise<NoteRow[]> {
+    return preparedQuery<NoteRow>(
+      manager,
+      `${SELECT_NOTES} WHERE n.project_id = $1 AND n.round = $2 ORDER BY ${NOTE_ORDER}`,
+      [projectId, round],
+    );
   }
 
   async note(manager: EntityManager, id: string): Promise<NoteRow | undefined> {
@@ -48,16 +53,18 @@ export class AssessmentRepository {
     return row;
   }
 
-  /** The note of one principle, locked until the transaction ends; undefined when there is none. */
+  /** The note of one principle in the round, locked until the transaction ends; undefined when there is none. */
   async lockNote(
     manager: EntityManager,
     projectId: string,
+    round: number,
     principle: PrincipleId,
   ): Promise<{ id: string; version: number } | undefined> {
     const [existing] = await preparedQuery<{ id: string; version: number }>(
       manager,
-      `SELECT id, version FROM moderation_notes WHERE project_id = $1 AND principle = $2 FOR UPDATE`,
-      [projectId, principle],
+      `SELECT id, version FROM moderation_notes
+       WHERE project_id = $1 AND round = $2 AND principle = $3 FOR UPDATE`,
+      [projectId, round, principle],
     );
     return existing;
   }
@@ -65,16 +72,13 @@ export class AssessmentRepository {
   /** Records the note and returns its id; undefined when one for the principle was just recorded. */
   async insertNote(
     manager: EntityManager,
-    projectId: string,
-    principle: PrincipleId,
-    note: string,
-    authorId: string,
+    note: { projectId: string; round: number; principle: PrincipleId; text: string; authorId: string },
   ): Promise<string | undefined> {
     const [inserted] = await preparedQuery<{ id: string }>(
       manager,
-      `INSERT INTO moderation_notes (project_id, principle, note, author_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT ON CONSTRAINT uq_moderation_notes_principle DO NOTHING RETURNING id`,
-      [projectId, principle, note, authorId],
+      `INSERT INTO moderation_notes (project_id, round, principle, note, author_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ON CONSTRAINT uq_moderation_notes_round_principle DO NOTHING RETURNING id`,
+      [note.projectId, note.round, note.principle, note.text, note.authorId],
     );
     return inserted?.id;
   }
@@ -98,6 +102,8 @@ export function thresholdsOf(row: SettingsRow): AssessmentThresholds {
 export function toSettingsDto(row: SettingsRow): AssessmentSettingsDto {
   return {
     ...thresholdsOf(row),
+    reviewDueDays: row.review_due_days,
+    reviewWaitingDays: row.review_waiting_days,
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -107,6 +113,7 @@ export function toNoteDto(row: NoteRow): ModerationNoteDto {
   return {
     id: row.id,
     projectId: row.project_id,
+    round: row.round,
     principle: row.principle,
     note: row.note,
     authorId: row.author_id,

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assessProposal,
+  assignmentRound,
+  countingRound,
   describeAssessmentFailure,
   describeReviewExclusion,
   principle as principleById,
@@ -29,7 +31,7 @@ import {
 } from './assessment.repository';
 import { indicatorsDto, readProposal } from './proposal-for-review';
 import { projectWithReviewsFor, seesAllReviews } from './review-access';
-import { reviewInputOf } from './review-rows';
+import { reviewInputOf, roundsOf, toRoundDto } from './review-rows';
 import { ReviewsRepository } from './reviews.repository';
 
 const NOTE_ENTITY = 'moderation note';
@@ -52,12 +54,20 @@ export class AssessmentService {
    * The assessment as libs/domain computes it from the reviews, the moderation notes and the
    * configured thresholds, read in one consistent snapshot.
    */
-  async assessment(ctx: RequestContext, projectId: string): Promise<AssessmentDto> {
+  async assessment(ctx: RequestContext, projectId: string, asked?: number): Promise<AssessmentDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const project = await projectWithReviewsFor(this.reviews, manager, ctx, projectId);
       const proposal = await readProposal(this.reviews, manager, projectId);
-      const rows = await this.reviews.ofProject(manager, projectId);
-      const notes = await this.repository.notes(manager, projectId);
+      const rounds = await this.reviews.rounds(manager, projectId);
+      const latest = countingRound(roundsOf(rounds))?.number ?? null;
+      // An earlier round is shown to staff only, read-only: a reviewer reads the latest round's panel.
+      const number = asked ?? latest;
+      const round = rounds.find((r) => r.number === number) ?? null;
+      if (asked !== undefined && (round === null || (number !== latest && !seesAllReviews(ctx)))) {
+        throw Problem.notFound(`Review round ${asked}`);
+      }
+      const rows = round ? await this.reviews.ofRound(manager, projectId, round.number) : [];
+      const notes = round ? await this.repository.notes(manager, projectId, round.number) : [];
       const thresholds = thresholdsOf(await this.repository.settings(manager));
       const moderationNotes: ModerationNotes = Object.fromEntries(notes.map((n) => [n.principle, n.note]));
       const result = assessProposal(rows.map(reviewInputOf), { thresholds, moderationNotes });
@@ -72,6 +82,8 @@ export class AssessmentService {
         code: project.code,
         title: project.title,
         stage: project.stage,
+        round: round ? toRoundDto(round, latest) : null,
+        rounds: rounds.map((r) => toRoundDto(r, latest)),
         indicators: indicatorsDto(proposal.indicators),
         thresholds: result.thresholds,
         countedReviews: result.countedReviews,
@@ -105,9 +117,12 @@ export class AssessmentService {
     });
   }
 
+  /** The notes of the latest round, the ones that count. */
   async listNotes(ctx: RequestContext, projectId: string): Promise<ModerationNoteDto[]> {
-    await projectWithReviewsFor(this.reviews, this.dataSource.manager, ctx, projectId);
-    return (await this.repository.notes(this.dataSource.manager, projectId)).map(toNoteDto);
+    const manager = this.dataSource.manager;
+    await projectWithReviewsFor(this.reviews, manager, ctx, projectId);
+    const latest = countingRound(roundsOf(await this.reviews.rounds(manager, projectId)));
+    return latest ? (await this.repository.notes(manager, projectId, latest.number)).map(toNoteDto) : [];
   }
 
   /** Records or changes the note of one principle; the version is needed once the note exists. */
@@ -120,15 +135,20 @@ export class AssessmentService {
   ): Promise<{ note: ModerationNoteDto; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       await projectWithReviewsFor(this.reviews, manager, ctx, projectId, true);
-      const existing = await this.repository.lockNote(manager, projectId, principle);
+      // A note moderates the latest round; a proposal never reviewed in a round opens round 1.
+      const rounds = roundsOf(await this.reviews.rounds(manager, projectId, true));
+      const latest = countingRound(rounds);
+      const round = latest ? latest.number : assignmentRound(rounds).number;
+      if (!latest) await this.reviews.openRound(manager, projectId, round);
+      const existing = await this.repository.lockNote(manager, projectId, round, principle);
       if (!existing) {
-        const inserted = await this.repository.insertNote(
-          manager,
+        const inserted = await this.repository.insertNote(manager, {
           projectId,
+          round,
           principle,
-          request.note,
-          ctx.actor.id,
-        );
+          text: request.note,
+          authorId: ctx.actor.id,
+        });
         if (!inserted) {
           throw Problem.conflict(
             'moderation-note-exists',
@@ -193,6 +213,15 @@ export class AssessmentService {
             request.disagreementSpread !== before.disagreementSpread
           ) {
             set.disagreement_spread = request.disagreementSpread;
+          }
+          if (request.reviewDueDays !== undefined && request.reviewDueDays !== before.reviewDueDays) {
+            set.review_due_days = request.reviewDueDays;
+          }
+          if (
+            request.reviewWaitingDays !== undefined &&
+            request.reviewWaitingDays !== before.reviewWaitingDays
+          ) {
+            set.review_waiting_days = request.reviewWaitingDays;
           }
           return { set };
         },

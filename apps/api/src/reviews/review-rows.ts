@@ -1,7 +1,17 @@
 import { PRINCIPLE_IDS } from '@hstf/domain';
-import type { PrincipleId, Recommendation, ReviewContent, ReviewInput, ReviewStatus } from '@hstf/domain';
+import type {
+  PrincipleId,
+  Recommendation,
+  ReviewContent,
+  ReviewInput,
+  ReviewRound,
+  ReviewStatus,
+} from '@hstf/domain';
 import type { RequestContext } from '../common/request-context/request-context';
+import { dateOnly } from '../common/validation/calendar-date';
 import type { Stage } from '../projects';
+import type { ReviewRoundDto } from './assessment.dto';
+import type { RoundRow } from './reviews.repository';
 import type { ReviewDto, ReviewJustificationsDto, ReviewScoresDto } from './reviews.dto';
 
 /** A review row with its reviewer's name and the proposal's code, title and stage (ReviewsRepository reads it). */
@@ -10,6 +20,8 @@ export interface ReviewRow {
   project_id: string;
   reviewer_id: string;
   assigned_by: string | null;
+  round: number;
+  due_on: string;
   status: ReviewStatus;
   conflict_declared: boolean | null;
   conflict_organization_ids: string[];
@@ -25,6 +37,8 @@ export interface ReviewRow {
   project_code: string;
   project_title: string;
   project_stage: Stage;
+  /** The proposal's latest round, the one that counts. */
+  latest_round: number;
   [column: `score_${string}` | `justification_${string}`]: unknown;
 }
 
@@ -77,6 +91,9 @@ export function toReviewDto(row: ReviewRow, contentVisible: boolean): ReviewDto 
     projectTitle: row.project_title,
     reviewerId: row.reviewer_id,
     reviewerName: row.reviewer_name,
+    round: row.round,
+    currentRound: row.round === row.latest_round,
+    dueOn: dateOnly(row.due_on)!,
     status: row.status,
     conflict:
       row.conflict_declared === null || row.declared_at === null
@@ -106,4 +123,22 @@ export function toReviewDto(row: ReviewRow, contentVisible: boolean): ReviewDto 
  */
 export function auditViewOf(row: ReviewRow): ReviewDto {
   return toReviewDto(row, row.status === 'submitted');
+}
+
+/** The rounds as libs/domain reads them. */
+export function roundsOf(rows: readonly RoundRow[]): ReviewRound[] {
+  return rows.map((row) => ({
+    number: row.number,
+    closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,
+  }));
+}
+
+/** A round as the API shows it; `latest` is the number of the round that counts. */
+export function toRoundDto(row: RoundRow, latest: number | null): ReviewRoundDto {
+  return {
+    number: row.number,
+    openedAt: new Date(row.opened_at).toISOString(),
+    closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,
+    counting: row.number === latest,
+  };
 }

@@ -25,6 +25,6 @@ export class ReviewersController {
     roles: ['admin', 'staff'],
   })
   async calibration(): Promise<ReviewerCalibrationList> {
-    return { items: await this.reviewers.calibration() };
+    return { round: 'latest', items: await this.reviewers.calibration() };
   }
 }

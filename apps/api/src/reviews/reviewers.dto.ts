@@ -40,5 +40,10 @@ export class ReviewerCalibrationDto {
 }
 
 export class ReviewerCalibrationList {
+  @ApiProperty({
+    enum: ['latest'],
+    description: "The rounds measured: each proposal's latest review round; earlier rounds never count",
+  })
+  round: 'latest';
   @ApiProperty({ type: [ReviewerCalibrationDto] }) items: ReviewerCalibrationDto[];
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { calibrateReviewers } from '@hstf/domain';
+import { calibrateReviewers, roundCounts } from '@hstf/domain';
 import type { ProposalReviews, ReviewInput } from '@hstf/domain';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { reviewInputOf } from './review-rows';
@@ -17,14 +17,15 @@ export class ReviewersService {
   }
 
   /**
-   * Each reviewer's mean deviation from the panel, by libs/domain over every submitted review of a
-   * live project, read in one statement.
+   * Each reviewer's mean deviation from the panel, by libs/domain over the submitted reviews of the
+   * latest round of each live project (earlier rounds never count), read in one statement.
    */
   async calibration(): Promise<ReviewerCalibrationDto[]> {
     const rows = await this.repository.submitted();
     const names = new Map<string, string>();
     const byProject = new Map<string, ReviewInput[]>();
     for (const row of rows) {
+      if (!roundCounts(row.round, row.rounds)) continue;
       names.set(row.reviewer_id, row.reviewer_name);
       const reviews = byProject.get(row.project_id) ?? [];
       reviews.push(reviewInputOf(row));

@@ -19,6 +19,7 @@ import {
 import { PRINCIPLE_IDS, RECOMMENDATIONS, REVIEW_STATUSES } from '@hstf/domain';
 import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { OptionalText } from '../common/validation/text';
+import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { PageQuery } from '../common/pagination/pagination';
 import { Optional } from '../common/validation/optional';
@@ -74,6 +75,15 @@ export class ReviewDto {
   @ApiProperty() projectTitle: string;
   @ApiProperty({ format: 'uuid' }) reviewerId: string;
   @ApiProperty() reviewerName: string;
+  @ApiProperty({
+    example: 2,
+    description: "The review round it belongs to; only the proposal's latest round counts",
+  })
+  round: number;
+  @ApiProperty({ description: "Whether its round is the proposal's latest, the one that counts" })
+  currentRound: boolean;
+  @ApiProperty({ format: 'date', example: '2026-03-31', description: 'The day the review is due' })
+  dueOn: string;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: ReviewStatus;
   @ApiProperty({ type: ConflictDeclarationDto, nullable: true, description: 'null until declared' })
   conflict: ConflictDeclarationDto | null;
@@ -107,6 +117,12 @@ export class ReviewSummaryDto {
   @ApiProperty({ example: 'HS-2026-0042' }) code: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ example: 1, description: 'The review round it belongs to' }) round: number;
+  @ApiProperty({
+    description: "Whether it belongs to the proposal's latest round, the one that counts",
+  })
+  currentRound: boolean;
+  @ApiProperty({ format: 'date', example: '2026-03-31' }) dueOn: string;
   @ApiProperty({ type: [String], description: 'Recipient countries (alpha-3)' }) countries: string[];
   @ApiProperty({ nullable: true, type: String }) leadOrganization: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
@@ -217,12 +233,26 @@ export class ReviewQuery extends MyReviewsQuery {
   reviewerId?: string;
 }
 
-export class ProjectReviewsQuery extends MyReviewsQuery {}
+export class ProjectReviewsQuery extends MyReviewsQuery {
+  @ApiPropertyOptional({ minimum: 1, description: 'Only the reviews of this round (default: every round)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a round number (1, 2, …)' })
+  @Min(1, { message: 'must be a round number (1, 2, …)' })
+  @Max(1000, { message: 'must be a round number (1, 2, …)' })
+  round?: number;
+}
 
 export class AssignReviewerRequest {
   @ApiProperty({ format: 'uuid', description: 'An active user with the reviewer role' })
   @IsUUID('all', { message: 'must be a UUID' })
   reviewerId: string;
+
+  @IsOptionalCalendarDate({
+    description:
+      'The day the review is due, not before today (default: today plus the review days of the assessment settings)',
+  })
+  dueOn?: string;
 }
 
 export class ConflictDeclarationRequest {

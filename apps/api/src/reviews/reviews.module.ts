@@ -4,6 +4,7 @@ import { AssessmentRepository } from './assessment.repository';
 import { AssessmentService } from './assessment.service';
 import { ReviewersController } from './reviewers.controller';
 import { ReviewersService } from './reviewers.service';
+import { ReviewRoundsService } from './review-rounds.service';
 import { ProjectReviewsController, ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
@@ -16,7 +17,14 @@ import { ReviewsService } from './reviews.service';
     AssessmentSettingsController,
     ReviewersController,
   ],
-  providers: [ReviewsService, AssessmentService, ReviewersService, ReviewsRepository, AssessmentRepository],
-  exports: [AssessmentService],
+  providers: [
+    ReviewsService,
+    AssessmentService,
+    ReviewersService,
+    ReviewRoundsService,
+    ReviewsRepository,
+    AssessmentRepository,
+  ],
+  exports: [AssessmentService, ReviewRoundsService],
 })
 export class ReviewsModule {}

@@ -11,6 +11,9 @@ import type { ProjectReviewsQuery, ReviewQuery, ReviewSummaryDto } from './revie
 
 interface SummaryRow {
   id: string;
+  round: number;
+  current_round: boolean;
+  due_on: string;
   status: ReviewSummaryDto['status'];
   conflict_declared: boolean | null;
   reviewer_id: string;
@@ -100,17 +103,34 @@ const PROPOSAL_SQL = `
   FROM projects p
   WHERE p.id = $1 AND p.deleted_at IS NULL`;
 
+/**
+ * The project's latest review round, the one that counts (libs/domain countingRound); null before it
+ * was first under review.
+ */
+export const latestRoundOf = (projectId: string) =>
+  `(SELECT max(rr.number) FROM review_rounds rr WHERE rr.project_id = ${projectId})`;
+
+export interface RoundRow {
+  id: string;
+  project_id: string;
+  number: number;
+  opened_at: Date;
+  closed_at: Date | null;
+  version: number;
+}
+
 /** Reviews of live projects only: a soft-deleted project's reviews answer 404 like the project. */
 const SELECT_REVIEWS = `
-  SELECT r.*, u.name AS reviewer_name, p.code AS project_code, p.title AS project_title,
-         p.stage AS project_stage
+  SELECT r.*, r.due_on::text AS due_on, u.name AS reviewer_name, p.code AS project_code,
+         p.title AS project_title, p.stage AS project_stage, ${latestRoundOf('r.project_id')} AS latest_round
   FROM reviews r
   JOIN users u ON u.id = r.reviewer_id
   JOIN projects p ON p.id = r.project_id AND p.deleted_at IS NULL`;
 
 /** A queue of reviews with their proposals, ordered by project code (keyset on code, id). */
 const SELECT_SUMMARIES = `
-  SELECT r.id, r.status, r.conflict_declared, r.reviewer_id, u.name AS reviewer_name, r.project_id,
+  SELECT r.id, r.round, r.round = ${latestRoundOf('r.project_id')} AS current_round, r.due_on::text,
+         r.status, r.conflict_declared, r.reviewer_id, u.name AS reviewer_name, r.project_id,
          p.code, p.title, p.stage, p.country_codes AS countries,
          (SELECT coalesce(o.acronym, o.name) FROM organizations o WHERE o.id = p.lead_organization_id)
            AS lead_organization,
@@ -133,8 +153,9 @@ export class ReviewsRepository {
   }
 
   /**
-   * The review, if the reader may read it: all of them (`seesAll`), their own, or, once their own
-   * review of the project is submitted, the other submitted ones.
+   * The review, if the reader may read it: all of them (`seesAll`), their own of any round, or, once
+   * their own review of the latest round is submitted, the other submitted reviews of that round. A
+   * reviewer never reads another's review of an earlier round.
    */
   async readable(id: string, readerId: string, seesAll: boolean): Promise<ReviewRow | undefined> {
     const [row] = await preparedQuery<ReviewRow>(
@@ -142,8 +163,8 @@ export class ReviewsRepository {
       `${SELECT_REVIEWS}
        WHERE r.id = $1
          AND ($3::boolean OR r.reviewer_id = $2
-              OR (r.status = 'submitted' AND EXISTS (
-                    SELECT 1 FROM reviews mine WHERE mine.project_id = r.project_id
+              OR (r.status = 'submitted' AND r.round = ${latestRoundOf('r.project_id')} AND EXISTS (
+                    SELECT 1 FROM reviews mine WHERE mine.project_id = r.project_id AND mine.round = r.round
                       AND mine.reviewer_id = $2 AND mine.status = 'submitted')))`,
       [id, readerId, seesAll],
     );
@@ -151,8 +172,9 @@ export class ReviewsRepository {
   }
 
   /**
-   * A project's reviews by reviewer name; with a `readerId`, only what that reviewer may see (theirs
-   * and, once theirs is submitted, the submitted ones). One more row than `limit`, for the cursor.
+   * A project's reviews, latest round first, then by reviewer name; with a `readerId`, only what that
+   * reviewer may see (theirs of every round and, once theirs of the latest round is submitted, the
+   * submitted ones of that round). One more row than `limit`, for the cursor.
    */
   listForProject(
     projectId: string,
@@ -165,35 +187,77 @@ export class ReviewsRepository {
     const where = ['r.project_id = $1'];
     if (readerId !== null) {
       const me = param(readerId);
-      where.push(`(r.reviewer_id = ${me} OR r.status = 'submitted')`);
-      where.push(`EXISTS (SELECT 1 FROM reviews mine WHERE mine.project_id = r.project_id
-                            AND mine.reviewer_id = ${me} AND mine.status = 'submitted')`);
+      where.push(`(r.reviewer_id = ${me} OR (r.status = 'submitted' AND r.round = ${latestRoundOf('r.project_id')}
+                   AND EXISTS (SELECT 1 FROM reviews mine WHERE mine.project_id = r.project_id
+                                 AND mine.round = r.round AND mine.reviewer_id = ${me}
+                                 AND mine.status = 'submitted')))`);
     }
     if (query.status) where.push(`r.status = ${param(query.status)}`);
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(u.name, r.id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
+    if (query.round) where.push(`r.round = ${param(query.round)}`);
+    // The keyset runs on (−round, name, id): the latest round first.
+    const cursor = decodeCursor(query.cursor, 3);
+    if (cursor) {
+      where.push(
+        `(-r.round, u.name, r.id) > (${param(Number(cursor[0]))}::int, ${param(cursor[1])}, ${param(cursor[2])}::uuid)`,
+      );
+    }
     return preparedQuery<ReviewRow>(
       this.dataSource,
-      `${SELECT_REVIEWS} WHERE ${where.join(' AND ')} ORDER BY u.name, r.id LIMIT ${param(limit + 1)}`,
+      `${SELECT_REVIEWS} WHERE ${where.join(' AND ')}
+       ORDER BY -r.round, u.name, r.id LIMIT ${param(limit + 1)}`,
       params,
     );
   }
 
-  /** Every review of the project, in the order they were assigned. */
-  ofProject(manager: EntityManager, projectId: string): Promise<ReviewRow[]> {
+  /** Every review of one round of the project, in the order they were assigned. */
+  ofRound(manager: EntityManager, projectId: string, round: number): Promise<ReviewRow[]> {
     return preparedQuery<ReviewRow>(
       manager,
-      `${SELECT_REVIEWS} WHERE r.project_id = $1 ORDER BY r.created_at, r.id`,
+      `${SELECT_REVIEWS} WHERE r.project_id = $1 AND r.round = $2 ORDER BY r.created_at, r.id`,
+      [projectId, round],
+    );
+  }
+
+  /** Every submitted review of a live project, by project, with the rounds of its project. */
+  submitted(): Promise<(ReviewRow & { rounds: { number: number; closedAt: string | null }[] })[]> {
+    return preparedQuery(
+      this.dataSource,
+      `SELECT s.*, (SELECT json_agg(json_build_object('number', rr.number, 'closedAt', rr.closed_at))
+                    FROM review_rounds rr WHERE rr.project_id = s.project_id) AS rounds
+       FROM (${SELECT_REVIEWS} WHERE r.status = 'submitted') s
+       ORDER BY s.project_id, s.created_at, s.id`,
+    );
+  }
+
+  /** The rounds of the project, in order; held FOR UPDATE when `forWrite`. */
+  rounds(manager: EntityManager, projectId: string, forWrite = false): Promise<RoundRow[]> {
+    return preparedQuery<RoundRow>(
+      manager,
+      `SELECT id, project_id, number, opened_at, closed_at, version FROM review_rounds
+       WHERE project_id = $1 ORDER BY number ${forWrite ? 'FOR UPDATE' : ''}`,
       [projectId],
     );
   }
 
-  /** Every submitted review of a live project, by project. */
-  submitted(): Promise<ReviewRow[]> {
-    return preparedQuery<ReviewRow>(
-      this.dataSource,
-      `${SELECT_REVIEWS} WHERE r.status = 'submitted' ORDER BY r.project_id, r.created_at, r.id`,
+  async openRound(manager: EntityManager, projectId: string, number: number): Promise<RoundRow> {
+    const [row] = await preparedQuery<RoundRow>(
+      manager,
+      `INSERT INTO review_rounds (project_id, number, opened_at) VALUES ($1, $2, clock_timestamp())
+       RETURNING id, project_id, number, opened_at, closed_at, version`,
+      [projectId, number],
     );
+    return row!;
+  }
+
+  async closeRound(manager: EntityManager, projectId: string, number: number): Promise<RoundRow> {
+    const [row] = await preparedQuery<RoundRow>(
+      manager,
+      `UPDATE review_rounds SET closed_at = greatest(clock_timestamp(), opened_at), version = version + 1
+       WHERE project_id = $1 AND number = $2 AND closed_at IS NULL
+       RETURNING id, project_id, number, opened_at, closed_at, version`,
+      [projectId, number],
+    );
+    return row!;
   }
 
   /** A queue of reviews by project code; one more row than `limit`, for the next page's cursor. */
@@ -233,7 +297,8 @@ export class ReviewsRepository {
     return preparedQuery<ReviewerRow>(
       this.dataSource,
       `SELECT u.id, u.name, u.email,
-              count(r.id) FILTER (WHERE r.status IN ('assigned', 'draft') AND p.stage = 'under_review')::int
+              count(r.id) FILTER (WHERE r.status IN ('assigned', 'draft') AND p.stage = 'under_review'
+                                   AND r.round = ${latestRoundOf('r.project_id')})::int
                 AS open_assignments,
               count(r.id) FILTER (WHERE r.status = 'submitted')::int AS submitted_reviews
        FROM users u
@@ -259,18 +324,22 @@ export class ReviewsRepository {
     return user;
   }
 
-  /** Assigns the reviewer; undefined when they already are. */
+  /** Assigns the reviewer in the round; undefined when they already are in that round. */
   async insert(
     manager: EntityManager,
-    projectId: string,
-    reviewerId: string,
-    assignedBy: string,
+    assignment: { projectId: string; round: number; reviewerId: string; assignedBy: string; dueOn: string },
   ): Promise<string | undefined> {
     const [inserted] = await preparedQuery<{ id: string }>(
       manager,
-      `INSERT INTO reviews (project_id, reviewer_id, assigned_by) VALUES ($1, $2, $3)
-       ON CONFLICT ON CONSTRAINT uq_reviews_project_reviewer DO NOTHING RETURNING id`,
-      [projectId, reviewerId, assignedBy],
+      `INSERT INTO reviews (project_id, round, reviewer_id, assigned_by, due_on) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ON CONSTRAINT uq_reviews_round_reviewer DO NOTHING RETURNING id`,
+      [
+        assignment.projectId,
+        assignment.round,
+        assignment.reviewerId,
+        assignment.assignedBy,
+        assignment.dueOn,
+      ],
     );
     return inserted?.id;
   }
@@ -296,8 +365,8 @@ export class ReviewsRepository {
   }
 
   /**
-   * The live project with the status of the user's own review of it (null: none); held FOR SHARE
-   * when `forWrite`.
+   * The live project with the status of the user's own review of its latest round (null: none); held
+   * FOR SHARE when `forWrite`.
    */
   async projectWithOwnReview(
     manager: EntityManager,
@@ -316,7 +385,8 @@ export class ReviewsRepository {
     }>(
       manager,
       `SELECT p.id, p.code, p.title, p.stage,
-              (SELECT r.status FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2) AS own
+              (SELECT r.status FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
+                 AND r.round = ${latestRoundOf('p.id')}) AS own
        FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL ${forWrite ? 'FOR SHARE OF p' : ''}`,
       [projectId, userId],
     );
@@ -353,6 +423,9 @@ export class ReviewsRepository {
 export function toSummaryDto(row: SummaryRow): ReviewSummaryDto {
   return {
     id: row.id,
+    round: row.round,
+    currentRound: row.current_round,
+    dueOn: row.due_on,
     status: row.status,
     conflictDeclared: row.conflict_declared,
     reviewerId: row.reviewer_id,

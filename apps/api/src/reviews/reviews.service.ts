@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assignmentRefusal,
+  assignmentRound,
   conflictDeclarationProblems,
+  dueDateRefusal,
+  reviewDueDate,
   describeConflictDeclarationProblem,
   describeSubmissionGap,
   PRINCIPLE_IDS,
@@ -25,6 +28,7 @@ import {
   contentVisibleTo,
   justificationColumn,
   ReviewRow,
+  roundsOf,
   scoreColumn,
   scoresOf,
   justificationsOf,
@@ -42,6 +46,7 @@ import {
   UpdateReviewRequest,
 } from './reviews.dto';
 import { ReviewsRepository, toSummaryDto } from './reviews.repository';
+import { AssessmentRepository } from './assessment.repository';
 
 const ENTITY = 'review';
 
@@ -50,6 +55,7 @@ export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ReviewsRepository,
+    private readonly assessment: AssessmentRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -64,11 +70,26 @@ export class ReviewsService {
       }
       const refusal = assignmentRefusal(project.stage);
       if (refusal) throw refused(refusal);
-      const inserted = await this.repository.insert(manager, projectId, request.reviewerId, ctx.actor.id);
+      const today = new Date().toISOString().slice(0, 10);
+      if (request.dueOn && dueDateRefusal(request.dueOn, today)) {
+        throw Problem.validation([{ field: 'dueOn', message: `must not be before today (${today})` }]);
+      }
+      const round = assignmentRound(roundsOf(await this.repository.rounds(manager, projectId, true)));
+      if (round.opens) await this.repository.openRound(manager, projectId, round.number);
+      const { review_due_days: dueDays } = await this.assessment.settings(manager);
+      const inserted = await this.repository.insert(manager, {
+        projectId,
+        round: round.number,
+        reviewerId: request.reviewerId,
+        assignedBy: ctx.actor.id,
+        dueOn: request.dueOn ?? reviewDueDate(today, dueDays),
+      });
       if (!inserted) {
-        throw Problem.conflict('duplicate-review', 'This reviewer is already assigned to this proposal.', {
-          errors: [{ field: 'reviewerId', message: 'is already assigned to this proposal' }],
-        });
+        throw Problem.conflict(
+          'duplicate-review',
+          `This reviewer is already assigned to round ${round.number} of this proposal.`,
+          { errors: [{ field: 'reviewerId', message: 'is already assigned to this round of the proposal' }] },
+        );
       }
       const created = await this.readRow(manager, inserted);
       await this.audit.recordCreation(manager, ctx, ENTITY, auditViewOf(created));
@@ -86,8 +107,8 @@ export class ReviewsService {
         expectedVersion,
         absent: (row) => row.project_id !== projectId,
         read: async () => auditViewOf(await this.readRow(manager, id)),
-        remove: async (locked) => {
-          this.assertAllowed(locked, project.stage, 'unassign');
+        remove: async () => {
+          this.assertAllowed(await this.readRow(manager, id), project.stage, 'unassign');
           await this.repository.delete(manager, id);
         },
       });
@@ -112,7 +133,7 @@ export class ReviewsService {
     return pageOf(
       rows,
       query,
-      (row) => [row.reviewer_name, row.id],
+      (row) => [-row.round, row.reviewer_name, row.id],
       (row) => toReviewDto(row, contentVisibleTo(ctx, row)),
     );
   }
@@ -285,12 +306,17 @@ export class ReviewsService {
   }
 
   private assertAllowed(
-    review: Pick<ReviewRow, 'status' | 'conflict_declared'>,
+    review: Pick<ReviewRow, 'status' | 'conflict_declared' | 'round' | 'latest_round'>,
     stage: Stage,
     action: ReviewAction,
   ): void {
     const refusal = reviewActionRefusal(
-      { status: review.status, conflictDeclared: review.conflict_declared, proposalStage: stage },
+      {
+        status: review.status,
+        conflictDeclared: review.conflict_declared,
+        proposalStage: stage,
+        ...(review.round === review.latest_round ? {} : { earlierRound: review.round }),
+      },
       action,
     );
     if (refusal) throw refused(refusal);

@@ -27,6 +27,20 @@ const submitted: ReviewState = {
 const code = (state: ReviewState, action: Parameters<typeof reviewActionRefusal>[1]) =>
   reviewActionRefusal(state, action)?.code ?? null;
 
+describe('review actions in an earlier round', () => {
+  it('are all refused: a closed round stays as it was', () => {
+    for (const action of ['declare_conflicts', 'edit_draft', 'submit', 'unassign'] as const) {
+      expect(reviewActionRefusal({ ...open, earlierRound: 1 }, action)).toEqual({
+        code: 'review_round_closed',
+        facts: { round: 1 },
+      });
+    }
+    expect(describeReviewRefusal({ code: 'review_round_closed', facts: { round: 1 } })).toBe(
+      'Review round 1 is closed: its reviews stay as they were, for the record.',
+    );
+  });
+});
+
 describe('review actions: conflicts come first', () => {
   it('opens the declaration to a freshly assigned reviewer, and only once', () => {
     expect(code(fresh, 'declare_conflicts')).toBeNull();

@@ -19,6 +19,11 @@ export interface ReviewState {
   conflictDeclared: boolean | null;
   /** The stage of the proposal reviewed: reviewers work on it while it is under review. */
   proposalStage: Stage;
+  /**
+   * The review's round when it is not the proposal's latest: an earlier round is closed and its
+   * reviews stay as they were, for the record.
+   */
+  earlierRound?: number;
 }
 
 export type ReviewRefusal =
@@ -26,7 +31,8 @@ export type ReviewRefusal =
   | { code: 'review_submitted'; facts: Record<string, never> }
   | { code: 'conflicts_not_declared'; facts: Record<string, never> }
   | { code: 'conflicts_already_declared'; facts: { conflictDeclared: boolean } }
-  | { code: 'proposal_not_under_review'; facts: { stage: Stage } };
+  | { code: 'proposal_not_under_review'; facts: { stage: Stage } }
+  | { code: 'review_round_closed'; facts: { round: number } };
 
 export type ReviewRefusalCode = ReviewRefusal['code'];
 
@@ -34,6 +40,8 @@ const REVIEWABLE_STAGE: Stage = 'under_review';
 
 /** Why the action is refused in this state, or null when it is allowed. */
 export function reviewActionRefusal(state: ReviewState, action: ReviewAction): ReviewRefusal | null {
+  if (state.earlierRound !== undefined)
+    return { code: 'review_round_closed', facts: { round: state.earlierRound } };
   const withdrawn = state.status === 'declined_conflict' || state.conflictDeclared === true;
   if (action === 'unassign') {
     // A submitted review is part of the record of the decision; anything else may be taken back.
@@ -76,6 +84,8 @@ export function describeReviewRefusal(refusal: ReviewRefusal): string {
         : 'Conflicts of interest were already declared (none) for this review.';
     case 'proposal_not_under_review':
       return `The proposal is ${refusal.facts.stage.replace(/_/g, ' ')}, not under review: its reviews cannot change.`;
+    case 'review_round_closed':
+      return `Review round ${refusal.facts.round} is closed: its reviews stay as they were, for the record.`;
   }
 }
 

@@ -11,6 +11,7 @@ import { RevisionsAndLessons1763880000100 } from './1763880000100-revisions-and-
 import { ReportsAndResults1763880000400 } from './1763880000400-reports-and-results';
 import { SuspendedStage1763880000200 } from './1763880000200-suspended-stage';
 import { AuditProject1763880000201 } from './1763880000201-audit-project';
+import { ReviewRounds1763880000300 } from './1763880000300-review-rounds';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReportsAndResults1763880000400,
   SuspendedStage1763880000200,
   AuditProject1763880000201,
+  ReviewRounds1763880000300,
 ];

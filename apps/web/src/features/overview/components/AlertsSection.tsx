@@ -30,6 +30,7 @@ import { useSuspendProject } from '../api/suspend-project';
 import { useFigures } from '../../../lib/figures';
 import { notifySaved } from '../../../lib/notify';
 import { useProblemText } from '../../../lib/use-problem-text';
+import { ReviewAlertsList } from './ReviewAlertsList';
 
 /** Most urgent first: a funded project without consent before a proposal still waiting for one. */
 const ALERT_ORDER: AlertCode[] = [
@@ -231,6 +232,7 @@ export function AlertsSection() {
           ) : null}
         </>
       )}
+      <ReviewAlertsList />
     </Paper>
   );
 }

@@ -49,6 +49,42 @@ function staffApi(request: Request): Response {
         byCountry: [],
         byYear: [],
       });
+    case '/api/v1/alerts/reviews':
+      return json({
+        on: '2026-11-23',
+        waitingDays: 60,
+        nextCursor: null,
+        items: [
+          {
+            code: 'proposal_review_waiting',
+            projectId: '5a0d7c9e-0c1e-4b8e-9a51-3f7e0e1c2d11',
+            projectCode: 'HS-2026-0004',
+            projectTitle: 'Post-conflict recovery in the Central Sahel',
+            stage: 'under_review',
+            round: 2,
+            reviewId: null,
+            reviewerName: null,
+            since: '2026-09-01',
+            days: 83,
+            facts: {},
+            message: 'Under review since 2026-09-01 (round 2): 83 days, beyond the 60 allowed.',
+          },
+          {
+            code: 'review_overdue',
+            projectId: '5a0d7c9e-0c1e-4b8e-9a51-3f7e0e1c2d11',
+            projectCode: 'HS-2026-0004',
+            projectTitle: 'Post-conflict recovery in the Central Sahel',
+            stage: 'under_review',
+            round: 2,
+            reviewId: '0f3e1c5a-7a44-4c7e-8d2e-1b9f6a0c3e22',
+            reviewerName: 'Rafael Reviewer',
+            since: '2026-11-10',
+            days: 13,
+            facts: {},
+            message: 'The review was due on 2026-11-10 and is 13 days overdue.',
+          },
+        ],
+      });
     case '/api/v1/compliance/summary':
       return json({
         on: '2026-11-23',
@@ -140,6 +176,21 @@ describe('the staff overview', () => {
         name: i18n.t('dashboard.stages.under_review'),
       }),
     ).toHaveAttribute('href', '/projects?stage=under_review');
+  });
+
+  it('lists the reviews waiting too long under the consent alerts', async () => {
+    mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+    const list = await screen.findByTestId('review-alerts-list', {}, SLOW);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringContaining('Waiting · Under review since'),
+      expect.stringContaining('Overdue · The review by Rafael Reviewer was due on'),
+    ]);
+    expect(within(list).getAllByText('HS-2026-0004')).toHaveLength(2);
   });
 
   it('lists the countries of the map in a table, in the reader’s language', async () => {

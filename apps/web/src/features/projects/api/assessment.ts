@@ -5,17 +5,25 @@ import { projectKeys } from './keys';
 import { unwrap } from '../../../lib/request';
 import type { Assessment, ModerationNote, Review } from './types';
 
-/** GET /api/v1/projects/:id/assessment: indicators, scores, spread, disagreement, pass or fail. */
-export function assessmentQueryOptions(id: string) {
+/**
+ * GET /api/v1/projects/:id/assessment: indicators, scores, spread, disagreement, pass or fail, of the
+ * latest review round, or (staff) of an earlier `round`, read-only.
+ */
+export function assessmentQueryOptions(id: string, round?: number) {
   return queryOptions({
-    queryKey: projectKeys.assessment(id),
+    queryKey: round === undefined ? projectKeys.assessment(id) : [...projectKeys.assessment(id), round],
     queryFn: async ({ signal }): Promise<Assessment> =>
-      unwrap(await fetchClient.GET('/api/v1/projects/{id}/assessment', { params: { path: { id } }, signal })),
+      unwrap(
+        await fetchClient.GET('/api/v1/projects/{id}/assessment', {
+          params: { path: { id }, query: round === undefined ? {} : { round } },
+          signal,
+        }),
+      ),
   });
 }
 
-export function useAssessment(id: string, enabled = true) {
-  return useQuery({ ...assessmentQueryOptions(id), enabled });
+export function useAssessment(id: string, enabled = true, round?: number) {
+  return useQuery({ ...assessmentQueryOptions(id, round), enabled });
 }
 
 /** GET /api/v1/projects/:id/reviews: every review; the content of submitted ones. Donors: 403. */

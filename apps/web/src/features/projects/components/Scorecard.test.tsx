@@ -5,12 +5,20 @@ import type { Assessment } from '../api/types';
 import { FAILING_ASSESSMENT, REVIEWS, project } from '../testing/fixtures';
 import { Scorecard } from './Scorecard';
 
-function serve(assessment: Assessment, onPut?: (request: Request) => Promise<Response>) {
+function serve(
+  assessment: Assessment,
+  onPut?: (request: Request) => Promise<Response>,
+  options: { earlier?: Assessment; reviews?: typeof REVIEWS } = {},
+) {
   return async (request: Request): Promise<Response> => {
-    const { pathname } = new URL(request.url);
+    const { pathname, searchParams } = new URL(request.url);
     if (request.method === 'PUT' && onPut) return onPut(request);
-    if (pathname === '/api/v1/projects/p-1/assessment') return json(assessment);
-    if (pathname === '/api/v1/projects/p-1/reviews') return json({ items: REVIEWS, nextCursor: null });
+    if (pathname === '/api/v1/projects/p-1/assessment') {
+      return json(searchParams.get('round') && options.earlier ? options.earlier : assessment);
+    }
+    if (pathname === '/api/v1/projects/p-1/reviews') {
+      return json({ items: options.reviews ?? REVIEWS, nextCursor: null });
+    }
     if (pathname === '/api/v1/reviewers') {
       return json({
         items: [
@@ -170,6 +178,39 @@ describe('Scorecard', { timeout: 20_000 }, () => {
     expect(
       await screen.findByText('Reviewers are assigned while the proposal is under review.'),
     ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Assign a reviewer' })).not.toBeInTheDocument();
+  });
+
+  it('names the round it assesses, lists the earlier rounds read-only, and lets staff look back at one', async () => {
+    const opened = { number: 1, openedAt: '2026-09-01T09:00:00.000Z', closedAt: '2026-09-20T09:00:00.000Z' };
+    const rounds = [
+      { ...opened, counting: false },
+      { number: 2, openedAt: '2026-10-01T09:00:00.000Z', closedAt: null, counting: true },
+    ];
+    const latest: Assessment = { ...FAILING_ASSESSMENT, round: rounds[1]!, rounds };
+    const earlier: Assessment = { ...FAILING_ASSESSMENT, round: rounds[0]!, rounds };
+    const firstRound = { ...REVIEWS[0]!, id: 'r-old', round: 1, reviewerName: 'Olga Earlier' };
+    mockFetch(
+      serve(latest, undefined, {
+        earlier,
+        reviews: [...REVIEWS.map((r) => ({ ...r, round: 2 })), firstRound],
+      }),
+    );
+    renderWithProviders(<Scorecard project={project()} canModerate />);
+
+    expect(await screen.findByTestId('scorecard-round')).toHaveTextContent('Round 2, opened');
+    const section = screen.getByTestId('earlier-rounds');
+    expect(within(section).getByText('Earlier rounds')).toBeInTheDocument();
+    expect(within(section).getByRole('rowheader', { name: 'Olga Earlier' })).toBeInTheDocument();
+    expect(screen.queryByTestId('scorecard-earlier')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('combobox', { name: 'Review round shown' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Round 1', hidden: true }));
+    expect(await screen.findByTestId('scorecard-earlier')).toHaveTextContent(
+      'Its reviews are kept for the record and no longer count',
+    );
+    expect(screen.getByTestId('scorecard-round')).toHaveTextContent('Round 1,');
+    // Nothing can be assigned in a closed round.
     expect(screen.queryByRole('button', { name: 'Assign a reviewer' })).not.toBeInTheDocument();
   });
 });

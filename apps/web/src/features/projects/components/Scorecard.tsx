@@ -7,6 +7,7 @@ import {
   List,
   Paper,
   Progress,
+  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -17,14 +18,15 @@ import {
 } from '@mantine/core';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconScale } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useAssessment, useProjectReviews } from '../api/assessment';
 import type { Assessment, PrincipleAssessment, Project, Review } from '../api/types';
 import { useProjectFormat } from '../../../lib/project-format';
 import { useReasonText } from '../../../lib/reasons';
-import { AssignReviewer } from '../../reviews';
+import { AssignReviewer, EarlierRounds, RoundTag } from '../../reviews';
+import { useIntl } from '../../../lib/intl';
 import { DisagreementBadge, PassBadge, ToneBadge } from '../../../components/Badges';
 import { ModerationNoteForm } from './ModerationNoteForm';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../../../lib/colors';
@@ -38,7 +40,9 @@ interface ScorecardProps {
 /** The assessment of a proposal against the five principles, with the evidence behind every figure. */
 export function Scorecard({ project, canModerate }: ScorecardProps) {
   const { t } = useTranslation();
-  const assessment = useAssessment(project.id);
+  // Staff may look back at an earlier round; undefined is the latest, the one that counts.
+  const [round, setRound] = useState<number | undefined>(undefined);
+  const assessment = useAssessment(project.id, true, round);
   const reviews = useProjectReviews(project.id);
 
   if (assessment.isPending || reviews.isPending) {
@@ -66,6 +70,7 @@ export function Scorecard({ project, canModerate }: ScorecardProps) {
       assessment={assessment.data}
       reviews={reviews.data}
       canModerate={canModerate}
+      onRound={canModerate ? setRound : undefined}
     />
   );
 }
@@ -75,19 +80,40 @@ interface ScorecardViewProps {
   assessment: Assessment;
   reviews: Review[];
   canModerate: boolean;
+  /** Staff: show another round (undefined: the latest). */
+  onRound?: (round: number | undefined) => void;
 }
 
-export function ScorecardView({ project, assessment, reviews, canModerate }: ScorecardViewProps) {
+export function ScorecardView({
+  project,
+  assessment,
+  reviews,
+  canModerate: canModerateLatest,
+  onRound,
+}: ScorecardViewProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const reasons = useReasonText();
+  const { calendarDate, integer } = useIntl();
+  const shown = assessment.round;
+  const latest = assessment.rounds.find((round) => round.counting) ?? null;
+  // An earlier round is read-only: nothing there can be moderated or assigned any more.
+  const earlierShown = shown !== null && !shown.counting;
+  const canModerate = canModerateLatest && !earlierShown;
+  const earlierReviews = useMemo(
+    () => reviews.filter((review) => latest !== null && review.round !== latest.number),
+    [reviews, latest],
+  );
   const counted = useMemo(() => {
     const ids = new Set(
       assessment.reviews.filter((review) => review.counted).map((review) => review.reviewId),
     );
     return reviews.filter((review) => ids.has(review.id));
   }, [assessment.reviews, reviews]);
-  const assignedIds = useMemo(() => reviews.map((review) => review.reviewerId), [reviews]);
+  const assignedIds = useMemo(
+    () => reviews.filter((review) => review.round === latest?.number).map((review) => review.reviewerId),
+    [reviews, latest],
+  );
   const decimal = (value: string) =>
     new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
       Number(value),
@@ -99,9 +125,26 @@ export function ScorecardView({ project, assessment, reviews, canModerate }: Sco
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="scorecard-heading">
         <Group justify="space-between" align="flex-start" gap="md" mb="md">
           <Stack gap={2}>
-            <Title order={2} fz="lg" id="scorecard-heading">
-              {t('projects.scorecard.title')}
-            </Title>
+            <Group gap="xs">
+              <Title order={2} fz="lg" id="scorecard-heading">
+                {t('projects.scorecard.title')}
+              </Title>
+              {shown ? <RoundTag round={shown.number} counting={shown.counting} /> : null}
+            </Group>
+            {shown ? (
+              <Text size="sm" data-testid="scorecard-round">
+                {shown.closedAt
+                  ? t('rounds.assessedClosed', {
+                      number: integer(shown.number),
+                      opened: calendarDate(shown.openedAt),
+                      closed: calendarDate(shown.closedAt),
+                    })
+                  : t('rounds.assessed', {
+                      number: integer(shown.number),
+                      opened: calendarDate(shown.openedAt),
+                    })}
+              </Text>
+            ) : null}
             <Text size="sm" c="dimmed" maw={620}>
               {t('projects.scorecard.intro', {
                 principle: format.number(thresholds.minPrincipleMean),
@@ -110,8 +153,45 @@ export function ScorecardView({ project, assessment, reviews, canModerate }: Sco
               })}
             </Text>
           </Stack>
-          <PassBadge passes={assessment.passes} />
+          <Stack gap="xs" align="flex-end">
+            <PassBadge passes={assessment.passes} />
+            {onRound && assessment.rounds.length > 1 ? (
+              <Select
+                size="xs"
+                w={200}
+                label={t('rounds.roundShown')}
+                data={[...assessment.rounds].reverse().map((round) => ({
+                  value: String(round.number),
+                  label: round.counting
+                    ? t('rounds.roundOptionCounting', { number: integer(round.number) })
+                    : t('rounds.roundOption', { number: integer(round.number) }),
+                }))}
+                value={shown ? String(shown.number) : null}
+                onChange={(value) =>
+                  onRound(value === null || Number(value) === latest?.number ? undefined : Number(value))
+                }
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+              />
+            ) : null}
+          </Stack>
         </Group>
+        {earlierShown && shown ? (
+          <Alert
+            mb="md"
+            color="gray"
+            variant="light"
+            title={t('rounds.viewingEarlierTitle')}
+            styles={ALERT_STYLES}
+            data-testid="scorecard-earlier"
+          >
+            {t('rounds.viewingEarlier', {
+              number: integer(shown.number),
+              date: calendarDate(shown.closedAt ?? shown.openedAt),
+              latest: integer(latest?.number ?? shown.number),
+            })}
+          </Alert>
+        ) : null}
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" mb="md">
           <Stat
             label={t('projects.scorecard.countedReviews')}
@@ -230,6 +310,9 @@ export function ScorecardView({ project, assessment, reviews, canModerate }: Sco
             </Table>
           </Table.ScrollContainer>
         )}
+        <Box mt="md">
+          <EarlierRounds reviews={earlierReviews} headingId="scorecard-earlier-rounds" />
+        </Box>
         {!canModerate ? null : project.stage === 'under_review' ? (
           <Box mt="md">
             <AssignReviewer projectId={project.id} code={project.code} assignedIds={assignedIds} />

@@ -294,6 +294,8 @@ export const FAILING_ASSESSMENT: Assessment = {
   code: 'HS-2026-0004',
   title: 'Post-conflict recovery in the Central Sahel',
   stage: 'under_review',
+  round: { number: 1, openedAt: '2026-10-01T09:00:00.000Z', closedAt: null, counting: true },
+  rounds: [{ number: 1, openedAt: '2026-10-01T09:00:00.000Z', closedAt: null, counting: true }],
   indicators: [
     {
       principle: 'people_centred',
@@ -422,6 +424,9 @@ function review(
     projectTitle: 'Post-conflict recovery in the Central Sahel',
     reviewerId,
     reviewerName: name,
+    round: 1,
+    currentRound: true,
+    dueOn: '2026-10-22',
     status: 'submitted',
     conflict: {
       declared: false,

@@ -13,15 +13,15 @@ async function refreshAfterChange(queryClient: ReturnType<typeof useQueryClient>
   ]);
 }
 
-/** POST /api/v1/projects/:id/reviews: staff assign a reviewer to a proposal under review. */
+/** POST /api/v1/projects/:id/reviews: staff assign a reviewer to the open round, with its due date. */
 export function useAssignReviewer(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (reviewerId: string) => {
+    mutationFn: async ({ reviewerId, dueOn }: { reviewerId: string; dueOn: string }) => {
       return unwrap(
         await fetchClient.POST('/api/v1/projects/{id}/reviews', {
           params: { path: { id: projectId } },
-          body: { reviewerId },
+          body: { reviewerId, dueOn },
         }),
       );
     },

@@ -28,8 +28,20 @@ import {
   type AssessmentSettings,
 } from '../api/assessment-settings';
 
-const FIELDS = ['minPrincipleMean', 'minOverallMean', 'minReviews', 'disagreementSpread'] as const;
+const FIELDS = [
+  'minPrincipleMean',
+  'minOverallMean',
+  'minReviews',
+  'disagreementSpread',
+  'reviewDueDays',
+  'reviewWaitingDays',
+] as const;
 type Field = (typeof FIELDS)[number];
+/** The days of the review rounds' deadlines are named in their own strings. */
+const labelOf = (field: Field) =>
+  field === 'reviewDueDays' || field === 'reviewWaitingDays'
+    ? (`rounds.settings.${field}` as const)
+    : (`reviews.settings.${field}` as const);
 type Values = Record<Field, number | string>;
 
 const LIMITS: Record<Field, { min: number; max: number; step: number; decimals: number }> = {
@@ -37,6 +49,8 @@ const LIMITS: Record<Field, { min: number; max: number; step: number; decimals: 
   minOverallMean: { min: 0, max: 4, step: 0.1, decimals: 2 },
   minReviews: { min: 1, max: 20, step: 1, decimals: 0 },
   disagreementSpread: { min: 1, max: 4, step: 1, decimals: 0 },
+  reviewDueDays: { min: 1, max: 365, step: 1, decimals: 0 },
+  reviewWaitingDays: { min: 1, max: 730, step: 1, decimals: 0 },
 };
 
 function valuesOf(settings: AssessmentSettings): Values {
@@ -45,6 +59,8 @@ function valuesOf(settings: AssessmentSettings): Values {
     minOverallMean: settings.minOverallMean,
     minReviews: settings.minReviews,
     disagreementSpread: settings.disagreementSpread,
+    reviewDueDays: settings.reviewDueDays,
+    reviewWaitingDays: settings.reviewWaitingDays,
   };
 }
 
@@ -120,6 +136,8 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
         minOverallMean: Number(values.minOverallMean),
         minReviews: Number(values.minReviews),
         disagreementSpread: Number(values.disagreementSpread),
+        reviewDueDays: Number(values.reviewDueDays),
+        reviewWaitingDays: Number(values.reviewWaitingDays),
       },
       {
         onSuccess: () => notifySaved(t('reviews.settings.saved')),
@@ -139,8 +157,8 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
             {FIELDS.map((field) => (
               <NumberInput
                 key={field}
-                label={t(`reviews.settings.${field}`)}
-                description={t(`reviews.settings.${field}Hint`)}
+                label={t(labelOf(field))}
+                description={t(`${labelOf(field)}Hint`)}
                 value={values[field]}
                 onChange={(value) => form.setFieldValue(field, value)}
                 min={LIMITS[field].min}
@@ -169,10 +187,7 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
                     })
                   : undefined
               }
-              changes={
-                stale.changed?.map((field) => t('stale.change', { field: t(`reviews.settings.${field}`) })) ??
-                null
-              }
+              changes={stale.changed?.map((field) => t('stale.change', { field: t(labelOf(field)) })) ?? null}
               noChanges={t('stale.noChanges')}
               primary={{ loading: update.isPending }}
               secondary={{

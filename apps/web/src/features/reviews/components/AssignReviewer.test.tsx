@@ -1,4 +1,5 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { addDays } from '@hstf/domain';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { AssignReviewer } from './AssignReviewer';
@@ -18,6 +19,18 @@ function serve(assign: (body: unknown) => Response = () => json({ id: 'r-9' }, {
   const read: string[] = [];
   mockFetch(async (request) => {
     const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname === '/api/v1/assessment-settings') {
+      return json({
+        minPrincipleMean: 2,
+        minOverallMean: 2.5,
+        minReviews: 2,
+        disagreementSpread: 2,
+        reviewDueDays: 21,
+        reviewWaitingDays: 60,
+        version: 1,
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+    }
     if (request.method === 'GET' && url.pathname === '/api/v1/reviewers') {
       read.push(url.search);
       return url.searchParams.get('cursor') === 'page-2'
@@ -34,7 +47,11 @@ function serve(assign: (body: unknown) => Response = () => json({ id: 'r-9' }, {
   return { posted, read };
 }
 
+const today = new Date().toISOString().slice(0, 10);
+
 async function openPicker() {
+  // The due date starts at the settings' days, read as the button renders, before the dialog opens.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   fireEvent.click(screen.getByRole('button', { name: 'Assign a reviewer' }));
   const dialog = await screen.findByRole('dialog', { name: 'Assign a reviewer to HS-2026-0004' });
   const select = within(dialog).getByRole('combobox', { name: /^Reviewer/ });
@@ -63,7 +80,8 @@ describe('AssignReviewer', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('option', { name: /^Bruno Keller/, hidden: true }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
 
-    await waitFor(() => expect(posted).toEqual([{ reviewerId: 'u-5' }]));
+    // The due date was left at its default: today plus the 21 days of the assessment settings.
+    await waitFor(() => expect(posted).toEqual([{ reviewerId: 'u-5', dueOn: addDays(today, 21) }]));
     expect(
       await screen.findByText(
         'Bruno Keller is assigned. They declare any conflict of interest before the proposal opens to them.',

@@ -60,7 +60,7 @@ export function CalibrationTable() {
           {t('reviews.calibration.title')}
         </Title>
         <Text c="dimmed" size="sm" maw={760}>
-          {t('reviews.calibration.intro')}
+          {t('reviews.calibration.intro')} {t('rounds.calibrationBasis')}
         </Text>
       </Stack>
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>

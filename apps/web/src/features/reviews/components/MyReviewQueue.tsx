@@ -22,6 +22,7 @@ import { useCountryName } from '../../../lib/country-name';
 import { useFormatters } from '../../../lib/format';
 import { useMyReviews, type ReviewStatus, type ReviewSummary } from '../api/get-my-reviews';
 import { ReviewStatusTag } from './ReviewStatusTag';
+import { RoundTag } from './RoundTags';
 
 function isStatus(value: string | null): value is ReviewStatus {
   return (REVIEW_STATUSES as readonly (string | null)[]).includes(value);
@@ -38,7 +39,10 @@ function WaitingCard({ review }: { review: ReviewSummary }) {
           <Text ff="monospace" size="sm" c="dimmed" dir="ltr">
             {review.code}
           </Text>
-          <ReviewStatusTag status={review.status} />
+          <Group gap={6}>
+            <RoundTag round={review.round} />
+            <ReviewStatusTag status={review.status} />
+          </Group>
         </Group>
         <Title order={3} fz="h4" id={`waiting-${review.id}`} dir="auto">
           {review.title}
@@ -80,7 +84,7 @@ export function MyReviewQueue() {
 
   const waiting = [...(drafts.data?.pages ?? []), ...(assigned.data?.pages ?? [])]
     .flatMap((page) => page.items)
-    .filter((review) => review.stage === 'under_review');
+    .filter((review) => review.stage === 'under_review' && review.currentRound);
   const waitingPending = assigned.isPending || drafts.isPending;
   const waitingError = assigned.isError || drafts.isError;
   const items = all.data?.pages.flatMap((page) => page.items) ?? [];
@@ -193,7 +197,10 @@ export function MyReviewQueue() {
                           <Table.Td>{review.countries.map((iso3) => countryName(iso3)).join(', ')}</Table.Td>
                           <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>
                           <Table.Td>
-                            <ReviewStatusTag status={review.status} />
+                            <Group gap={6} wrap="nowrap">
+                              <RoundTag round={review.round} counting={review.currentRound} />
+                              <ReviewStatusTag status={review.status} />
+                            </Group>
                           </Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             {review.submittedAt ? date(review.submittedAt) : '—'}

@@ -27,7 +27,9 @@ import type { ReviewSummary } from '../api/get-my-reviews';
 import type { ProposalSummary } from '../api/get-proposals-under-review';
 import { useReviewQueue } from '../api/get-review-queue';
 import { AssignReviewer } from './AssignReviewer';
+import { EarlierRounds } from './EarlierRounds';
 import { ReviewStatusTag } from './ReviewStatusTag';
+import { DueTag, RoundTag } from './RoundTags';
 
 interface ProposalReviewsCardProps {
   proposal: ProposalSummary;
@@ -43,7 +45,12 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
   const reviews = useReviewQueue({ projectId: proposal.id });
   const unassign = useUnassignReviewer(proposal.id);
   const [removing, setRemoving] = useState<ReviewSummary | null>(null);
-  const items = useMemo(() => reviews.data ?? [], [reviews.data]);
+  const all = useMemo(() => reviews.data ?? [], [reviews.data]);
+  // The open round is the panel; the reviews of earlier rounds are kept, read-only, below it.
+  const items = useMemo(() => all.filter((review) => review.currentRound), [all]);
+  const earlier = useMemo(() => all.filter((review) => !review.currentRound), [all]);
+  const round =
+    items[0]?.round ?? (earlier.length ? Math.max(...earlier.map((review) => review.round)) + 1 : 1);
   const assignedIds = useMemo(() => items.map((review) => review.reviewerId), [items]);
   const panel = items.filter((review) => review.status !== 'declined_conflict');
   const submitted = panel.filter((review) => review.status === 'submitted').length;
@@ -55,9 +62,12 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={2} maw={720}>
-            <Text ff="monospace" size="sm" c="dimmed" dir="ltr">
-              {proposal.code}
-            </Text>
+            <Group gap="xs">
+              <Text ff="monospace" size="sm" c="dimmed" dir="ltr">
+                {proposal.code}
+              </Text>
+              <RoundTag round={round} />
+            </Group>
             <Title order={3} fz="h4" id={titleId} dir="auto">
               <Anchor component={Link} to={`/projects/${proposal.id}`} inherit c="inherit" underline="hover">
                 {proposal.title}
@@ -117,6 +127,7 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
                       <Table.Th scope="col">{t('reviews.board.reviewer')}</Table.Th>
                       <Table.Th scope="col">{t('reviews.board.status')}</Table.Th>
                       <Table.Th scope="col">{t('reviews.board.conflicts')}</Table.Th>
+                      <Table.Th scope="col">{t('rounds.dueOn')}</Table.Th>
                       <Table.Th scope="col">{t('reviews.board.updated')}</Table.Th>
                       <Table.Th scope="col">
                         <VisuallyHidden>{t('reviews.board.actions')}</VisuallyHidden>
@@ -138,6 +149,9 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
                             : review.conflictDeclared
                               ? t('reviews.board.conflictYes')
                               : t('reviews.board.conflictNo')}
+                        </Table.Td>
+                        <Table.Td>
+                          <DueTag dueOn={review.dueOn} status={review.status} />
                         </Table.Td>
                         <Table.Td>{dateTime(review.submittedAt ?? review.updatedAt)}</Table.Td>
                         <Table.Td>
@@ -168,6 +182,7 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
                 </Table>
               </Table.ScrollContainer>
             )}
+            <EarlierRounds reviews={earlier} headingId={`${titleId}-earlier`} />
           </>
         )}
       </Stack>

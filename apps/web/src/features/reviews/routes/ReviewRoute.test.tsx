@@ -31,6 +31,9 @@ function reviewState() {
     projectTitle: 'Combating trafficking in persons in the Fergana Valley',
     reviewerId: 'reviewer-1',
     reviewerName: 'Rafael Reviewer',
+    round: 1,
+    currentRound: true,
+    dueOn: '2026-10-22',
     status: 'assigned',
     conflict: null as null | Record<string, unknown>,
     contentVisible: true,
@@ -94,8 +97,8 @@ function openProposal() {
 }
 
 /** The API as the reviewer meets it: the proposal opens once conflicts are declared. */
-function reviewerApi() {
-  const review = reviewState();
+function reviewerApi(overrides: Partial<ReturnType<typeof reviewState>> = {}) {
+  const review = { ...reviewState(), ...overrides };
   const calls: { method: string; path: string; body: unknown }[] = [];
   mockFetch(async (request) => {
     const url = new URL(request.url);
@@ -178,6 +181,28 @@ function reviewerApi() {
 const scoreGroup = (title: string) => screen.getByRole('radiogroup', { name: `Your score for “${title}”` });
 
 describe('the review page', { timeout: 30_000 }, () => {
+  it("shows the reviewer's own review of a closed round read-only, with its round", async () => {
+    const { calls } = reviewerApi({
+      currentRound: false,
+      status: 'draft',
+      conflict: {
+        declared: false,
+        organizationIds: [],
+        countries: [],
+        note: null,
+        declaredAt: '2026-10-02T00:00:00Z',
+      },
+    });
+    renderWithProviders(<ReviewRoute />, { route: '/reviews/review-1', path: '/reviews/:id' });
+
+    expect(await screen.findByTestId('closed-round')).toHaveTextContent(
+      'This review belongs to round 1, which is closed',
+    );
+    expect(screen.getByText('Round 1 · closed')).toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: /Your score/ })).not.toBeInTheDocument();
+    expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);
+  });
+
   it('asks for the conflict declaration first, and explains that a conflict withdraws the reviewer', async () => {
     const { calls } = reviewerApi();
     renderWithProviders(<ReviewRoute />, { route: '/reviews/review-1', path: '/reviews/:id' });

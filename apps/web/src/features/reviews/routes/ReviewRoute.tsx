@@ -28,6 +28,7 @@ import { ReviewForm } from '../components/ReviewForm';
 import { ReviewReadout } from '../components/ReviewReadout';
 import { ReviewStatusTag } from '../components/ReviewStatusTag';
 import { ReviewSteps } from '../components/ReviewSteps';
+import { RoundTag } from '../components/RoundTags';
 
 function LoadingReview() {
   const { t } = useTranslation();
@@ -92,7 +93,7 @@ export function ReviewRoute() {
 
 function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: string | null }) {
   const { t } = useTranslation();
-  const { dateTime } = useIntl();
+  const { dateTime, integer } = useIntl();
   const countryName = useCountryName();
   const { review, proposal } = detail;
   const mine = viewerId === review.reviewerId;
@@ -122,7 +123,10 @@ function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: st
             {!mine ? ` · ${t('reviews.review.by', { name: review.reviewerName })}` : ''}
           </Text>
         </Stack>
-        <ReviewStatusTag status={review.status} />
+        <Group gap="xs">
+          <RoundTag round={review.round} counting={review.currentRound} />
+          <ReviewStatusTag status={review.status} />
+        </Group>
       </Group>
     </Stack>
   );
@@ -175,6 +179,23 @@ function ReviewScreen({ detail, viewerId }: { detail: ReviewDetail; viewerId: st
             <BackToQueue />
           </Stack>
         </Paper>
+      </>
+    );
+  }
+
+  // A review of an earlier round is kept for the record: read-only, whatever state it was left in.
+  if (!review.currentRound) {
+    return (
+      <>
+        {header}
+        <Stack gap="lg">
+          <Alert color="gray" variant="light" title={t('rounds.closedRoundTitle')} data-testid="closed-round">
+            {t('rounds.closedRound', { number: integer(review.round) })}
+          </Alert>
+          {review.status !== 'assigned' ? (
+            <ReviewReadout review={review} title={t('reviews.submitted.yours')} level={2} />
+          ) : null}
+        </Stack>
       </>
     );
   }

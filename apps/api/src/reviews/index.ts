@@ -1,0 +1,2 @@
+export { ReviewsModule } from './reviews.module';
+export { ReviewRoundsService } from './review-rounds.service';
