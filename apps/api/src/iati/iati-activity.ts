@@ -8,8 +8,10 @@ import {
   PRINCIPLE_IDS,
   principleSignificance,
 } from '@hstf/domain';
-import type { ExpandObject } from 'xmlbuilder2/lib/interfaces';
 import type { IatiActivityRow } from './iati.repository';
+
+/** An element as fast-xml-parser's XMLBuilder reads it: `@name` attributes, `#` text, arrays repeat. */
+export type XmlObject = { [name: string]: string | XmlObject | XmlObject[] };
 
 /** The Fund as it names itself in every file: the reporting organisation and the funder. */
 export interface IatiPublisher {
@@ -48,14 +50,14 @@ const fundOrg = (publisher: IatiPublisher) => ({
  * One project as an iati-activity, its elements in the order of the 2.03 schema. Only what the
  * Fund publishes about a project: no consent record, no review, no name of a person.
  */
-export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): ExpandObject {
+export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): XmlObject {
   const identifier = `${publisher.organisationId}-${row.code}`;
   const countryShares = evenPercentages(row.countries.length);
   const startDate = row.start_date ?? row.approved_on;
   const commitmentDate = row.approved_on ?? row.start_date;
   const lead = row.organizations.find((o) => o.lead);
 
-  const descriptions: ExpandObject[] = [];
+  const descriptions: XmlObject[] = [];
   if (row.summary.trim()) descriptions.push({ '@type': '1', ...narrative(row.summary) });
   if (row.illustrative) {
     descriptions.push({
@@ -66,13 +68,13 @@ export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): Ex
     });
   }
 
-  const dates: ExpandObject[] = [];
+  const dates: XmlObject[] = [];
   if (startDate) dates.push({ '@type': '1', '@iso-date': startDate });
   if (row.activated_on) dates.push({ '@type': '2', '@iso-date': row.activated_on });
   if (row.end_date) dates.push({ '@type': '3', '@iso-date': row.end_date });
   if (row.completed_on) dates.push({ '@type': '4', '@iso-date': row.completed_on });
 
-  const participating: ExpandObject[] = [
+  const participating: XmlObject[] = [
     { '@role': '1', ...fundOrg(publisher) },
     { '@role': '3', ...fundOrg(publisher) },
   ];
@@ -84,7 +86,7 @@ export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): Ex
     }
   }
 
-  const markers: ExpandObject[] = [];
+  const markers: XmlObject[] = [];
   for (const id of PRINCIPLE_IDS) {
     const score = row.scores[id];
     const significance = score ? principleSignificance(score.sum, score.count) : null;
@@ -109,7 +111,7 @@ export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): Ex
         }))
       : [];
 
-  const transactions: ExpandObject[] = [];
+  const transactions: XmlObject[] = [];
   if (row.approved_budget && commitmentDate) {
     transactions.push({
       'transaction-type': { '@code': '2' },
