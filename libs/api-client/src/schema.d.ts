@@ -67,7 +67,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log: who changed what and when, with the record before and after */
+        /** The audit log: who changed what and when, with the record before and after; or as CSV or Excel */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -283,7 +283,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Fund's donors (public information: donor users read them all) */
+        /** The Fund's donors (public information: donor users read them all); or all of them as CSV or Excel */
         get: operations["Donors_list"];
         put?: never;
         /** Add a donor */
@@ -333,6 +333,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/iati/activities.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every project from approval on as an IATI 2.03 activity (public, no sign-in) */
+        get: operations["Iati_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iati/organisation.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Fund as an IATI 2.03 organisation: its total budget and expenditure by year (public) */
+        get: operations["Iati_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/national-strategies": {
         parameters: {
             query?: never;
@@ -340,7 +374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** National strategies and priorities, by country */
+        /** National strategies and priorities, by country; or all of them as CSV or Excel */
         get: operations["NationalStrategies_list"];
         put?: never;
         /** Add a national strategy */
@@ -525,7 +559,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project's consent records of its recipient States */
+        /** A project's consent records of its recipient States; or all of them as CSV or Excel */
         get: operations["Consents_list"];
         put?: never;
         /** Record a recipient State's consent (requested, granted or refused) */
@@ -2972,6 +3006,8 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description The day to raise the alerts on (default: today, UTC) */
                 on?: string;
@@ -2982,12 +3018,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AlertPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -3125,6 +3164,8 @@ export interface operations {
                 entity?: string;
                 /** @description The id of the changed record */
                 entityId?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Entries at or after this instant */
                 from?: string;
                 limit?: number;
@@ -3137,13 +3178,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Staff see the entries of the records they may read (not users), with personal fields redacted */
+            /**
+             * @description Staff see the entries of the records they may read (not users), with personal fields redacted
+             *
+             *     A page as JSON; with format=csv or format=xlsx, every matching row as a file
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -3426,6 +3473,8 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 donorId?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Pledged in this year or later */
                 fromYear?: number;
                 limit?: number;
@@ -3439,12 +3488,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -3944,6 +3996,8 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
                 limit?: number;
                 /** @description Part of the name */
@@ -3955,12 +4009,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DonorPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -4280,6 +4337,64 @@ export interface operations {
             };
         };
     };
+    Iati_activities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iati-activities file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Iati_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iati-organisations file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     NationalStrategies_list: {
         parameters: {
             query?: {
@@ -4289,6 +4404,8 @@ export interface operations {
                 coversDate?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description Part of the title */
                 q?: string;
@@ -4299,12 +4416,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NationalStrategyPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -5484,6 +5604,8 @@ export interface operations {
                 country?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 status?: "requested" | "granted" | "refused" | "withdrawn" | "expired";
             };
@@ -5495,13 +5617,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Reviewers and donors receive the status fields only */
+            /**
+             * @description Reviewers and donors receive the status fields only, in the files too
+             *
+             *     A page as JSON; with format=csv or format=xlsx, every matching row as a file
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -6812,6 +6940,8 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 organizationId?: string;
                 projectId?: string;
@@ -6824,12 +6954,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TransferPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
