@@ -3008,6 +3008,8 @@ export interface operations {
                 cursor?: string;
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description The day to raise the alerts on (default: today, UTC) */
                 on?: string;
@@ -3168,6 +3170,8 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
                 /** @description Entries at or after this instant */
                 from?: string;
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Entries before this instant */
                 to?: string;
@@ -3477,6 +3481,8 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
                 /** @description Pledged in this year or later */
                 fromYear?: number;
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 status?: "pledged" | "received" | "cancelled";
                 /** @description Pledged in this year or earlier */
@@ -3999,6 +4005,8 @@ export interface operations {
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
                 kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Part of the name */
                 q?: string;
@@ -4406,6 +4414,8 @@ export interface operations {
                 cursor?: string;
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Part of the title */
                 q?: string;
@@ -4661,6 +4671,8 @@ export interface operations {
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
                 kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Part of the name or acronym */
                 q?: string;
@@ -4921,6 +4933,8 @@ export interface operations {
                 /** @description Start year from (inclusive) */
                 fromYear?: number;
                 group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description A participating organization */
                 organization?: string;
@@ -5606,6 +5620,8 @@ export interface operations {
                 cursor?: string;
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 status?: "requested" | "granted" | "refused" | "withdrawn" | "expired";
             };
@@ -6942,6 +6958,8 @@ export interface operations {
                 cursor?: string;
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 organizationId?: string;
                 projectId?: string;

@@ -330,6 +330,20 @@ describe('every list exported as CSV and Excel holds the JSON list’s rows', ()
       .set('Accept-Language', 'ar');
     const records: string[][] = parse(response.text, { bom: true });
     expect(records[0]).toEqual(['التنبيه', 'الرمز', 'العنوان', 'المرحلة', 'البلد', 'اسم البلد', 'الرسالة']);
+    const asked = await t
+      .http()
+      .get('/api/v1/alerts')
+      .query({ ...query, format: 'csv', lang: 'zh' })
+      .set(staff)
+      .set('Accept-Language', 'ar');
+    expect(asked.headers['content-language']).toBe('zh');
+    const chinese: string[][] = parse(asked.text, { bom: true });
+    expect(chinese[0]).toEqual(['警报', '编号', '标题', '阶段', '国家', '国家名称', '消息']);
+    const problem = expectProblem(
+      await t.http().get('/api/v1/alerts').query({ format: 'csv', lang: 'de' }).set(staff),
+      400,
+    );
+    expect(problem.errors).toEqual([{ field: 'lang', message: 'must be one of en, fr, es, ar, zh, ru' }]);
   });
 
   it('refuses an unknown format on every list with a problem that names it', async () => {
