@@ -704,7 +704,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move the project to another stage (a decision), checked against the gates of DESIGN.md §4.3
+         * Move the project to another stage (a decision), checked against its gates: paragraph 6, the panel's assessment, the Fund's balance
          * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded. An accepted move changes the stage, records the decision with its note, date, actor and the facts it was checked on, and writes one audit entry, in one transaction. An approval holds the Fund's ledger lock from reading the balance to committing.
          */
         post: operations["Lifecycle_transition"];
@@ -726,6 +726,23 @@ export interface paths {
          * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded.
          */
         get: operations["Lifecycle_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many projects the list's filters hold: exact up to 10,000, estimated beyond */
+        get: operations["Projects_count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2205,6 +2222,18 @@ export interface components {
             /** @enum {string} */
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
+        };
+        ProjectCount: {
+            /**
+             * @description How many projects the filters hold
+             * @example 1234
+             */
+            count: number;
+            /**
+             * @description Counted (true), or the database's estimate when more than 10,000 match (false): say "about"
+             * @example true
+             */
+            exact: boolean;
         };
         ProjectDto: {
             approvedBudget: string | null;
@@ -6457,6 +6486,79 @@ export interface operations {
             };
             /** @description The project does not exist or was deleted */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Projects_count: {
+        parameters: {
+            query?: {
+                /** @description Recipient country (alpha-3); any of them */
+                country?: string[];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                dimension?: "economic" | "food" | "health" | "environmental" | "personal" | "community" | "political";
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Start year from (inclusive) */
+                fromYear?: number;
+                group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
+                limit?: number;
+                /** @description A participating organization */
+                organization?: string;
+                /** @description Full-text search over code, title and summary */
+                q?: string;
+                /** @description UN M49 region code or name of a recipient country */
+                region?: string;
+                sdg?: number;
+                /** @description Prefix with - for descending */
+                sort?: "code" | "title" | "startDate" | "approvedBudget" | "updatedAt";
+                stage?: ("concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "revision_requested" | "rejected" | "withdrawn")[];
+                /** @description Start year to (inclusive) */
+                toYear?: number;
+                window?: "I" | "II";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCount"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

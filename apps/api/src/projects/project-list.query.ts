@@ -58,6 +58,27 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   };
 }
 
+/** Up to this many projects a count is exact; beyond, the planner's estimate answers at once. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * How many projects the list's filters hold: `exact` counts at most EXACT_COUNT_LIMIT + 1 of them
+ * (a few milliseconds on the indexes the pages use), `estimate` asks the planner for its row
+ * estimate, which costs no scan however many match.
+ */
+export function projectCountQueries(query: ProjectQuery): { exact: SqlQuery; estimate: SqlQuery } {
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const matching = `SELECT 1 FROM projects p WHERE ${projectFilters(query, param).join(' AND ')}`;
+  return {
+    exact: {
+      text: `SELECT count(*)::int AS count FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+      values,
+    },
+    estimate: { text: `EXPLAIN (FORMAT JSON) ${matching}`, values },
+  };
+}
+
 /** The filters of the list, shared by its pages and its export, each value as a parameter. */
 function projectFilters(query: ProjectQuery, param: (value: unknown) => string): string[] {
   const where = ['p.deleted_at IS NULL'];

@@ -16,6 +16,7 @@ import {
 } from '../common/routes/route.decorators';
 import {
   CreateProjectRequest,
+  ProjectCount,
   ProjectDto,
   ProjectPage,
   ProjectQuery,
@@ -54,6 +55,16 @@ export class ProjectsController {
   ): Promise<string | StreamableFile> {
     if (isFileExport(query)) return Promise.resolve(this.projects.export(request, query));
     return this.projects.listJson(query).then((page) => sendJsonText(response, page));
+  }
+
+  // Before ':id', which would take "count" for a project's address.
+  @ReadRoute(ProjectCount, {
+    path: 'count',
+    summary: "How many projects the list's filters hold: exact up to 10,000, estimated beyond",
+    roles: ['admin', 'staff', 'donor'],
+  })
+  count(@Query() query: ProjectQuery): Promise<ProjectCount> {
+    return this.projects.count(query);
   }
 
   @ReadRoute(ProjectDto, {

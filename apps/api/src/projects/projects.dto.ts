@@ -279,6 +279,17 @@ export class ProjectPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
+export class ProjectCount {
+  @ApiProperty({ example: 1234, description: 'How many projects the filters hold' })
+  count: number;
+  @ApiProperty({
+    example: true,
+    description:
+      'Counted (true), or the database\'s estimate when more than 10,000 match (false): say "about"',
+  })
+  exact: boolean;
+}
+
 export class ProjectQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'code', description: 'Prefix with - for descending' })
   @IsOptional()

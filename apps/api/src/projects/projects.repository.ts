@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { streamRows } from '../common/export/query-stream';
-import { projectExportQuery, ProjectExportRow, projectListQuery } from './project-list.query';
+import {
+  EXACT_COUNT_LIMIT,
+  projectCountQueries,
+  projectExportQuery,
+  ProjectExportRow,
+  projectListQuery,
+} from './project-list.query';
 import type { ProjectDto, ProjectQuery } from './projects.dto';
 
 /**
@@ -80,6 +86,20 @@ export class ProjectsRepository {
   listPage(query: ProjectQuery): Promise<{ item: string; id: string; sort_key: string }[]> {
     const { text, values } = projectListQuery(query);
     return preparedQuery(this.dataSource, text, values);
+  }
+
+  /** How many projects the list's filters hold: exact up to EXACT_COUNT_LIMIT, else estimated. */
+  async count(query: ProjectQuery): Promise<{ count: number; exact: boolean }> {
+    const { exact, estimate } = projectCountQueries(query);
+    const [counted] = await preparedQuery<{ count: number }>(this.dataSource, exact.text, exact.values);
+    if (counted!.count <= EXACT_COUNT_LIMIT) return { count: counted!.count, exact: true };
+    const [explained] = await this.dataSource.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
+      estimate.text,
+      estimate.values,
+    );
+    // Never fewer than were just counted: the estimate may be stale, the count is not.
+    const planned = Math.round(explained!['QUERY PLAN'][0].Plan['Plan Rows']);
+    return { count: Math.max(planned, EXACT_COUNT_LIMIT + 1), exact: false };
   }
 
   /** Every project matching the list's filters, read through a cursor for an export. */

@@ -12,7 +12,13 @@ import { RequestContext } from '../common/request-context/request-context';
 import { PROJECT_EXPORT_COLUMNS } from './project-export';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import { ProjectsRepository } from './projects.repository';
-import { CreateProjectRequest, ProjectDto, ProjectQuery, UpdateProjectRequest } from './projects.dto';
+import {
+  CreateProjectRequest,
+  ProjectCount,
+  ProjectDto,
+  ProjectQuery,
+  UpdateProjectRequest,
+} from './projects.dto';
 
 const ENTITY = 'project';
 /** Stages in which a project may still be deleted: nothing was committed from the Fund. */
@@ -72,6 +78,10 @@ export class ProjectsService {
     const rows = await this.repository.listPage(query);
     const page = toPage(rows, limitOf(query), (row) => [row.sort_key, row.id]);
     return `{"items":[${page.items.map((row) => row.item).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  }
+
+  count(query: ProjectQuery): Promise<ProjectCount> {
+    return this.repository.count(query);
   }
 
   /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */

@@ -37,7 +37,8 @@ describe('project filters in the address', () => {
   });
 
   it('sends the API only the filters that are set, with -field for descending', () => {
-    expect(projectsQuery(DEFAULT_FILTERS)).toEqual({ limit: 25 });
+    expect(projectsQuery(DEFAULT_FILTERS)).toEqual({ limit: 25, sort: '-updatedAt' });
+    expect(projectsQuery({ ...DEFAULT_FILTERS, sort: 'code', descending: false })).toEqual({ limit: 25 });
     expect(
       projectsQuery({ ...DEFAULT_FILTERS, sort: 'startDate', descending: true, stage: ['active'] }),
     ).toEqual({
@@ -45,5 +46,12 @@ describe('project filters in the address', () => {
       stage: ['active'],
       sort: '-startDate',
     });
+  });
+
+  it('opens on what changed last, and keeps a plain address for it', () => {
+    expect(parseProjectFilters(new URLSearchParams())).toMatchObject({ sort: 'updatedAt', descending: true });
+    const byCode = { ...DEFAULT_FILTERS, sort: 'code' as const, descending: false };
+    expect(writeProjectFilters(new URLSearchParams(), byCode).toString()).toBe('sort=code');
+    expect(parseProjectFilters(new URLSearchParams('sort=code'))).toEqual(byCode);
   });
 });

@@ -47,9 +47,12 @@ export const DEFAULT_FILTERS: ProjectFilters = {
   fromYear: null,
   toYear: null,
   q: '',
-  sort: 'code',
-  descending: false,
+  // What changed last first: the list is where staff come back to the work in hand.
+  sort: 'updatedAt',
+  descending: true,
 };
+
+const DEFAULT_SORT = `${DEFAULT_FILTERS.descending ? '-' : ''}${DEFAULT_FILTERS.sort}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,7 +76,7 @@ function integer(value: string | null, min: number, max: number): number | null 
 
 /** Reads the filters from the address; anything the API would refuse is left out rather than sent. */
 export function parseProjectFilters(params: URLSearchParams): ProjectFilters {
-  const sort = params.get('sort') ?? '';
+  const sort = params.get('sort') ?? DEFAULT_SORT;
   const descending = sort.startsWith('-');
   const sortField = oneOf(PROJECT_SORTS, descending ? sort.slice(1) : sort);
   const organization = params.get('organization');
@@ -96,8 +99,8 @@ export function parseProjectFilters(params: URLSearchParams): ProjectFilters {
     fromYear: integer(params.get('fromYear'), FIRST_YEAR, 2200),
     toYear: integer(params.get('toYear'), FIRST_YEAR, 2200),
     q: params.get('q')?.trim() ?? '',
-    sort: sortField ?? 'code',
-    descending: sortField !== null && descending,
+    sort: sortField ?? DEFAULT_FILTERS.sort,
+    descending: sortField !== null ? descending : DEFAULT_FILTERS.descending,
   };
 }
 
@@ -118,7 +121,7 @@ export function writeProjectFilters(params: URLSearchParams, filters: ProjectFil
   set('fromYear', filters.fromYear);
   set('toYear', filters.toYear);
   const sort = `${filters.descending ? '-' : ''}${filters.sort}`;
-  set('sort', sort === 'code' ? null : sort);
+  set('sort', sort === DEFAULT_SORT ? null : sort);
   return next;
 }
 
