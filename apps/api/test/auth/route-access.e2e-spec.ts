@@ -109,7 +109,12 @@ describe('route access', () => {
         .filter((h) => h.access?.public)
         .map((h) => h.name)
         .sort(),
-    ).toEqual(['AuthController.login', 'HealthController.check']);
+    ).toEqual([
+      'AuthController.login',
+      'HealthController.check',
+      'IatiController.activities',
+      'IatiController.organisation',
+    ]);
     for (const { name, access } of handlers) {
       if (access && !access.public)
         expect({ name, roles: access.roles.length > 0 }).toEqual({ name, roles: true });
