@@ -300,6 +300,21 @@ async function main() {
     );
   }
 
+  say('\n== Public files: the IATI activities file of the whole portfolio, downloaded once');
+  const files = [];
+  for (const file of [
+    { key: 'iati-activities', label: 'IATI activities (XML)', path: '/api/v1/iati/activities.xml' },
+  ]) {
+    phasePeak = 0;
+    const measured = await download(servers.api + file.path);
+    files.push({ ...file, ...measured, peakRssMb: Math.round(phasePeak) });
+    noteLoad(file.key);
+    say(
+      `   ${file.label.padEnd(26)} ${measured.status}: ${measured.activities} activities, ` +
+        `${(measured.bytes / 1024 / 1024).toFixed(1)} MB in ${measured.seconds} s (first byte ${measured.firstByteSeconds} s), API peak RSS ${Math.round(phasePeak)} MB`,
+    );
+  }
+
   const memory = await memoryOf(api.pid);
   const report = {
     generatedAt: new Date().toISOString(),
@@ -333,6 +348,7 @@ async function main() {
       }),
     ),
     fixedRate,
+    files,
     apiMemory: { peakMb: Math.round(memory.hwmMb), endRssMb: Math.round(memory.rssMb) },
     loadAverage: loads,
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -351,6 +367,36 @@ async function main() {
     }),
   );
   say(`\nWritten to ${path.relative(ROOT, file)}. Total ${elapsed()}.`);
+}
+
+/**
+ * Downloads a public file to the end without keeping it: its time, time to first byte, size, and
+ * how many iati-activity elements it holds (counted across chunk boundaries).
+ */
+async function download(url) {
+  const t0 = performance.now();
+  const response = await fetch(url);
+  let firstByte = null;
+  let bytes = 0;
+  let activities = 0;
+  let tail = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body) {
+    firstByte ??= performance.now();
+    bytes += chunk.byteLength;
+    const text = tail + decoder.decode(chunk, { stream: true });
+    activities += text.split('<iati-activity ').length - 1;
+    tail = text.slice(-16);
+    if (tail.includes('<iati-activity ')) tail = tail.slice(tail.indexOf('<iati-activity ') + 1);
+  }
+  const seconds = (from) => Math.round((performance.now() - from) / 100) / 10;
+  return {
+    status: response.status,
+    bytes,
+    activities,
+    seconds: seconds(t0),
+    firstByteSeconds: firstByte === null ? null : Math.round((firstByte - t0) / 100) / 10,
+  };
 }
 
 /**
@@ -486,6 +532,11 @@ function printTable(report) {
       f.available
         ? `  ${f.label.padEnd(26)} ${n(f.requestsPerSecond)} req/s achieved, p50 ${n(f.p50)} ms, p95 ${n(f.p95)} ms, p99 ${n(f.p99)} ms, ${f.errors} errors`
         : `  ${f.label.padEnd(26)} not available`,
+    );
+  say('\nPublic files, API, downloaded once:');
+  for (const f of report.files)
+    say(
+      `  ${f.label.padEnd(26)} ${f.activities} activities, ${(f.bytes / 1024 / 1024).toFixed(1)} MB, ${f.seconds} s (first byte ${f.firstByteSeconds} s), peak RSS ${f.peakRssMb} MB`,
     );
   say(
     `\nAPI peak memory (VmHWM): ${report.apiMemory.peakMb} MB. Load average (1 min) during the run: ${report.loadAverage.map((l) => l.load1).join(', ')}.`,

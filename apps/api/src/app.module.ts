@@ -34,6 +34,7 @@ import { RevisionsModule } from './revisions/revisions.module';
 import { LessonsModule } from './lessons/lessons.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResultsModule } from './results/results.module';
+import { IatiModule } from './iati/iati.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -113,6 +114,7 @@ export class AppModule {
         LessonsModule,
         ReportsModule,
         ResultsModule,
+        IatiModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -104,7 +104,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log: who changed what and when, with the record before and after */
+        /** The audit log: who changed what and when, with the record before and after; or as CSV or Excel */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -320,7 +320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Fund's donors (public information: donor users read them all) */
+        /** The Fund's donors (public information: donor users read them all); or all of them as CSV or Excel */
         get: operations["Donors_list"];
         put?: never;
         /** Add a donor */
@@ -362,6 +362,40 @@ export interface paths {
          * @description received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, on the calendar of decisions: received by receivedOn, committed by the approval decision date (else startDate), released balances by the completion decision date (else endDate), money entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of libs/domain (fundLedger).
          */
         get: operations["Fund_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iati/activities.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every project from approval on as an IATI 2.03 activity (public, no sign-in) */
+        get: operations["Iati_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iati/organisation.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Fund as an IATI 2.03 organisation: its total budget and expenditure by year (public) */
+        get: operations["Iati_organisation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -430,7 +464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** National strategies and priorities, by country */
+        /** National strategies and priorities, by country; or all of them as CSV or Excel */
         get: operations["NationalStrategies_list"];
         put?: never;
         /** Add a national strategy */
@@ -632,7 +666,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project's consent records of its recipient States */
+        /** A project's consent records of its recipient States; or all of them as CSV or Excel */
         get: operations["Consents_list"];
         put?: never;
         /** Record a recipient State's consent (requested, granted or refused) */
@@ -4126,6 +4160,10 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description The day to raise the alerts on (default: today, UTC) */
                 on?: string;
@@ -4136,12 +4174,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AlertPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -4384,8 +4425,12 @@ export interface operations {
                 entity?: string;
                 /** @description The id of the changed record */
                 entityId?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Entries at or after this instant */
                 from?: string;
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description The project the entries belong to: the project itself and every record of it */
                 projectId?: string;
@@ -4398,13 +4443,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Staff see the entries of the records they may read (not users), with personal fields redacted */
+            /**
+             * @description Staff see the entries of the records they may read (not users), with personal fields redacted
+             *
+             *     A page as JSON; with format=csv or format=xlsx, every matching row as a file
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -4687,8 +4738,12 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 donorId?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Pledged in this year or later */
                 fromYear?: number;
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 status?: "pledged" | "received" | "cancelled";
                 /** @description Pledged in this year or earlier */
@@ -4700,12 +4755,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -5205,7 +5263,11 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
                 kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Part of the name */
                 q?: string;
@@ -5216,12 +5278,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DonorPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -5541,6 +5606,64 @@ export interface operations {
             };
         };
     };
+    Iati_activities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iati-activities file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Iati_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iati-organisations file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Results_updateIndicator: {
         parameters: {
             query?: never;
@@ -5821,6 +5944,10 @@ export interface operations {
                 coversDate?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Part of the title */
                 q?: string;
@@ -5831,12 +5958,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NationalStrategyPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -6073,6 +6203,8 @@ export interface operations {
                 /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
                 format?: "json" | "csv" | "xlsx";
                 kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description Part of the name or acronym */
                 q?: string;
@@ -6385,6 +6517,8 @@ export interface operations {
                 /** @description Start year from (inclusive) */
                 fromYear?: number;
                 group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description A participating organization */
                 organization?: string;
@@ -7072,6 +7206,10 @@ export interface operations {
                 country?: string;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 status?: "requested" | "granted" | "refused" | "withdrawn" | "expired";
             };
@@ -7083,13 +7221,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Reviewers and donors receive the status fields only */
+            /**
+             * @description Reviewers and donors receive the status fields only, in the files too
+             *
+             *     A page as JSON; with format=csv or format=xlsx, every matching row as a file
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */
@@ -8528,6 +8672,8 @@ export interface operations {
                 /** @description Start year from (inclusive) */
                 fromYear?: number;
                 group?: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 /** @description A participating organization */
                 organization?: string;
@@ -9464,6 +9610,10 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
                 limit?: number;
                 organizationId?: string;
                 projectId?: string;
@@ -9476,12 +9626,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TransferPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description No valid session */

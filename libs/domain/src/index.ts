@@ -27,3 +27,4 @@ export * from './lessons/lesson-rules';
 export * from './reporting/schedule';
 export * from './reporting/report-rules';
 export * from './results/indicators';
+export * from './iati/iati-rules';

@@ -1,9 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/access/access.decorators';
 import { AlertPage, AlertQuery } from './alerts.dto';
 import { AlertsService } from './alerts.service';
 import { OverdueReportPage, ReportQuery, ReportsService } from '../reports';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { ALERT_EXPORT_COLUMNS } from './alert-export';
 
 @ApiTags('alerts')
 @Controller('v1/alerts')
@@ -23,8 +27,16 @@ export class AlertsController {
       'names the project, the country and the consent record. An alert that means paragraph 6 no longer ' +
       'holds proposes suspending the project (`proposedDecision`).',
   })
-  @ApiOkResponse({ type: AlertPage })
-  list(@Query() query: AlertQuery): Promise<AlertPage> {
+  @ExportableListResponse(AlertPage)
+  list(@Query() query: AlertQuery, @Req() request: Request): Promise<AlertPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'alerts',
+        format: query.format,
+        columns: ALERT_EXPORT_COLUMNS,
+        page: (cursor, limit) => this.alerts.list({ ...query, cursor, limit }),
+      });
+    }
     return this.alerts.list(query);
   }
 

@@ -1,7 +1,7 @@
 import { STAGES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
 export const ALERT_CODES = [
@@ -12,7 +12,7 @@ export const ALERT_CODES = [
   'consent_request_overdue',
 ] as const;
 
-export class AlertQuery extends PageQuery {
+export class AlertQuery extends ExportablePageQuery {
   @IsOptionalCalendarDate({ description: 'The day to raise the alerts on (default: today, UTC)' })
   on?: string;
 }

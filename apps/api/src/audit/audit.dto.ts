@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 
 /**
  * ISO 8601 as a person or a client writes an instant: a four-digit year, then optionally the time
@@ -10,7 +10,7 @@ import { PageQuery } from '../common/pagination/pagination';
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 const INSTANT_MESSAGE = '$property must be an ISO 8601 date or date-time, such as 2026-01-31T12:00:00Z';
 
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ example: 'organization' })
   @IsOptional()
   @IsString()

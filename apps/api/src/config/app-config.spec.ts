@@ -25,6 +25,16 @@ describe('loadConfig', () => {
     expect(configError({ PORT: port }).problems).toEqual([expect.stringMatching(/^PORT /)]);
   });
 
+  it("publishes IATI files under the Fund's organisation identifier, a placeholder unless one is given", () => {
+    expect(loadConfig({}).iatiOrganisationId).toBe('XI-IATI-UNTFHS');
+    expect(loadConfig({ IATI_ORGANISATION_ID: ' XM-DAC-41127 ' }).iatiOrganisationId).toBe('XM-DAC-41127');
+    for (const bad of ['UNTFHS', 'XM DAC 41127', 'XM-DAC/41127', '-XM']) {
+      expect(configError({ IATI_ORGANISATION_ID: bad }).problems).toEqual([
+        expect.stringMatching(/^IATI_ORGANISATION_ID must be an IATI organisation identifier/),
+      ]);
+    }
+  });
+
   it('requires DATABASE_URL in production', () => {
     expect(configError({ NODE_ENV: 'production' }).problems).toEqual([
       expect.stringMatching(/^DATABASE_URL is required when NODE_ENV=production/),

@@ -60,7 +60,17 @@ export interface AppConfig {
   dashboardCacheSeconds: number;
   /** Bounds on a JSON body, checked before it is parsed. */
   requestJson: { maxDepth: number; maxNodes: number };
+  /**
+   * The Fund's IATI organisation identifier: the reporting organisation of the IATI files and the
+   * prefix of every activity's identifier. The default is a placeholder until the Fund registers one.
+   */
+  iatiOrganisationId: string;
 }
+
+/** The placeholder IATI organisation identifier, in the IATI registry's own XI-IATI prefix. */
+export const DEFAULT_IATI_ORGANISATION_ID = 'XI-IATI-UNTFHS';
+/** An IATI organisation identifier: a registration agency prefix, a hyphen, the number; no spaces or slashes. */
+const IATI_ORGANISATION_ID = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$/;
 
 /** Every environment variable the API reads; the README and docker-compose.yml are checked against it. */
 export const CONFIG_VARIABLES = [
@@ -93,6 +103,7 @@ export const CONFIG_VARIABLES = [
   'DASHBOARD_CACHE_SECONDS',
   'REQUEST_MAX_JSON_DEPTH',
   'REQUEST_MAX_JSON_NODES',
+  'IATI_ORGANISATION_ID',
 ] as const;
 
 export class ConfigError extends Error {
@@ -202,7 +213,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDepth: int('REQUEST_MAX_JSON_DEPTH', 32, 2, 1000),
       maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
     },
+    iatiOrganisationId: env.IATI_ORGANISATION_ID?.trim() || DEFAULT_IATI_ORGANISATION_ID,
   };
+  if (!IATI_ORGANISATION_ID.test(config.iatiOrganisationId) || config.iatiOrganisationId.length > 100) {
+    problems.push(
+      `IATI_ORGANISATION_ID must be an IATI organisation identifier such as XM-DAC-41127 (got "${config.iatiOrganisationId}")`,
+    );
+  }
 
   // The client-side bound sits just above the server's, so a slow statement is cancelled by
   // PostgreSQL (and its transaction rolled back there) before the client stops waiting.

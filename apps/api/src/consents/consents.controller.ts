@@ -1,4 +1,4 @@
-import { Body, Controller, Query } from '@nestjs/common';
+import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -14,6 +14,10 @@ import {
   UpdateConsentRequest,
 } from './consents.dto';
 import { ConsentsService } from './consents.service';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { consentExportColumns } from './consent-export';
 
 @ApiTags('consents')
 @ApiNotFoundResponse({ description: 'The project does not exist or was deleted' })
@@ -21,16 +25,26 @@ import { ConsentsService } from './consents.service';
 export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
+  @ExportableListResponse(ConsentPage)
   @ReadRoute(ConsentPage, {
-    summary: "A project's consent records of its recipient States",
+    summary: "A project's consent records of its recipient States; or all of them as CSV or Excel",
     roles: ALL_ROLES,
-    description: 'Reviewers and donors receive the status fields only',
+    description: 'Reviewers and donors receive the status fields only, in the files too',
   })
   list(
     @Ctx() ctx: RequestContext,
     @UuidParam() projectId: string,
     @Query() query: ConsentQuery,
-  ): Promise<ConsentPage> {
+    @Req() request: Request,
+  ): Promise<ConsentPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'consents',
+        format: query.format,
+        columns: consentExportColumns(ctx.actor.role),
+        page: (cursor, limit) => this.consents.list(ctx, projectId, { ...query, cursor, limit }),
+      });
+    }
     return this.consents.list(ctx, projectId, query);
   }
 

@@ -4,7 +4,7 @@ import { Optional } from '../common/validation/optional';
 import { CountryCode } from '../common/validation/country-code';
 import { OptionalText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from '@hstf/domain';
 import type { ConsentStatus } from '@hstf/domain';
@@ -76,7 +76,7 @@ export class ConsentEventPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class ConsentQuery extends PageQuery {
+export class ConsentQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ enum: CONSENT_STATUSES })
   @IsOptional()
   @IsIn(CONSENT_STATUSES, { message: `must be one of ${CONSENT_STATUSES.join(', ')}` })

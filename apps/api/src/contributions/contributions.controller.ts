@@ -9,6 +9,8 @@ import {
   Patch,
   Post,
   Query,
+  Req,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -35,6 +37,10 @@ import {
   UpdateContributionRequest,
 } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { CONTRIBUTION_EXPORT_COLUMNS } from './contribution-export';
 
 const OVER_COMMITTED =
   "The change lowers what the Fund has received by more than its available balance (received − committed + released): code 'received_reduction_exceeds_available' with the facts; nothing is written";
@@ -55,8 +61,20 @@ export class ContributionsController {
     summary: 'Contributions, ordered by pledge date',
     description: "A donor user gets its own donor's contributions only; the others' are in /totals.",
   })
-  @ApiOkResponse({ type: ContributionPage })
-  list(@Ctx() ctx: RequestContext, @Query() query: ContributionQuery): Promise<ContributionPage> {
+  @ExportableListResponse(ContributionPage)
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: ContributionQuery,
+    @Req() request: Request,
+  ): Promise<ContributionPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'contributions',
+        format: query.format,
+        columns: CONTRIBUTION_EXPORT_COLUMNS,
+        page: (cursor, limit) => this.contributions.list(ctx, { ...query, cursor, limit }),
+      });
+    }
     return this.contributions.list(ctx, query);
   }
 

@@ -5,7 +5,7 @@ import { type DecimalShape, IsMoney } from '../common/money/money.decorators';
 import { Optional } from '../common/validation/optional';
 import { OptionalText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 import { IsCalendarDate, IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONTRIBUTION_STATUSES, type ContributionStatus, CURRENCIES } from './contribution-rules';
 
@@ -45,7 +45,7 @@ export class ContributionPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class ContributionQuery extends PageQuery {
+export class ContributionQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })

@@ -1,4 +1,4 @@
-import { Body, Controller, Query } from '@nestjs/common';
+import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
@@ -11,17 +11,31 @@ import {
 } from '../common/routes/route.decorators';
 import { CreateDonorRequest, DonorDto, DonorPage, DonorQuery, UpdateDonorRequest } from './donors.dto';
 import { DonorsService } from './donors.service';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { DONOR_EXPORT_COLUMNS } from './donor-export';
 
 @ApiTags('donors')
 @Controller('v1/donors')
 export class DonorsController {
   constructor(private readonly donors: DonorsService) {}
 
+  @ExportableListResponse(DonorPage)
   @ReadRoute(DonorPage, {
-    summary: "The Fund's donors (public information: donor users read them all)",
+    summary:
+      "The Fund's donors (public information: donor users read them all); or all of them as CSV or Excel",
     roles: ['admin', 'staff', 'donor'],
   })
-  list(@Query() query: DonorQuery): Promise<DonorPage> {
+  list(@Query() query: DonorQuery, @Req() request: Request): Promise<DonorPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'donors',
+        format: query.format,
+        columns: DONOR_EXPORT_COLUMNS,
+        page: (cursor, limit) => this.donors.list({ ...query, cursor, limit }),
+      });
+    }
     return this.donors.list(query);
   }
 

@@ -4,7 +4,7 @@ import { Optional } from '../common/validation/optional';
 import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 
 export const DONOR_KINDS = [
   'member_state',
@@ -38,7 +38,7 @@ export class DonorPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class DonorQuery extends PageQuery {
+export class DonorQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ enum: DONOR_KINDS })
   @IsOptional()
   @IsIn(DONOR_KINDS, { message: KIND_MESSAGE })

@@ -1,4 +1,4 @@
-import { Body, Controller, Query } from '@nestjs/common';
+import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -18,17 +18,33 @@ import {
   UpdateNationalStrategyRequest,
 } from './strategies.dto';
 import { StrategiesService } from './strategies.service';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { STRATEGY_EXPORT_COLUMNS } from './strategy-export';
 
 @ApiTags('national-strategies')
 @Controller('v1/national-strategies')
 export class NationalStrategiesController {
   constructor(private readonly strategies: StrategiesService) {}
 
+  @ExportableListResponse(NationalStrategyPage)
   @ReadRoute(NationalStrategyPage, {
-    summary: 'National strategies and priorities, by country',
+    summary: 'National strategies and priorities, by country; or all of them as CSV or Excel',
     roles: ALL_ROLES,
   })
-  list(@Query() query: NationalStrategyQuery): Promise<NationalStrategyPage> {
+  list(
+    @Query() query: NationalStrategyQuery,
+    @Req() request: Request,
+  ): Promise<NationalStrategyPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'national-strategies',
+        format: query.format,
+        columns: STRATEGY_EXPORT_COLUMNS,
+        page: (cursor, limit) => this.strategies.list({ ...query, cursor, limit }),
+      });
+    }
     return this.strategies.list(query);
   }
 

@@ -13,7 +13,7 @@ import { Optional } from '../common/validation/optional';
 import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
 
 const trimmedEach = ({ value }: { value: unknown }) =>
@@ -46,7 +46,7 @@ export class NationalStrategyPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class NationalStrategyQuery extends PageQuery {
+export class NationalStrategyQuery extends ExportablePageQuery {
   @CountryCode({ optional: true, description: 'ISO 3166-1 alpha-3 code of the country' })
   country?: string;
 

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -18,6 +29,10 @@ import {
   TransferQuery,
 } from './transfers.dto';
 import { TransfersService } from './transfers.service';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { TRANSFER_EXPORT_COLUMNS } from './transfer-export';
 
 @ApiTags('transfers')
 @Controller('v1/transfers')
@@ -29,8 +44,20 @@ export class TransfersController {
   @ApiOperation({
     summary: 'Money entries with organizations (transfers, refunds, reversals), ordered by date',
   })
-  @ApiOkResponse({ type: TransferPage })
-  list(@Ctx() ctx: RequestContext, @Query() query: TransferQuery): Promise<TransferPage> {
+  @ExportableListResponse(TransferPage)
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: TransferQuery,
+    @Req() request: Request,
+  ): Promise<TransferPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'transfers',
+        format: query.format,
+        columns: TRANSFER_EXPORT_COLUMNS,
+        page: (cursor, limit) => this.transfers.list(ctx, { ...query, cursor, limit }),
+      });
+    }
     return this.transfers.list(ctx, query);
   }
 

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { MONEY_ENTRY_KINDS, type MoneyEntryKind } from '@hstf/domain';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { IsMoney } from '../common/money/money.decorators';
-import { PageQuery } from '../common/pagination/pagination';
+import { ExportablePageQuery } from '../common/export/export-format';
 import { IsCalendarDate } from '../common/validation/calendar-date';
 import { Optional } from '../common/validation/optional';
 
@@ -75,7 +75,7 @@ export class TransferPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class TransferQuery extends PageQuery {
+export class TransferQuery extends ExportablePageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })

@@ -19,8 +19,13 @@ const CONTENT_TYPES = {
   xlsx: XLSX_MEDIA_TYPE,
 } as const;
 
-/** The reader's language from Accept-Language (zh-CN reads zh), English when none is offered. */
+/**
+ * The reader's language: the `lang` the dashboard sends (a plain link cannot set Accept-Language),
+ * else Accept-Language (zh-CN reads zh), English when none is offered.
+ */
 export function exportLanguage(request: Request): ExportLanguage {
+  const asked: unknown = request.query?.lang;
+  if ((EXPORT_LANGUAGES as readonly unknown[]).includes(asked)) return asked as ExportLanguage;
   const language = request.acceptsLanguages(...EXPORT_LANGUAGES);
   return (language || 'en') as ExportLanguage;
 }

@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../pagination/pagination';
+import { EXPORT_LANGUAGES, type ExportLanguage } from './export-labels';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -23,6 +24,15 @@ export class ExportablePageQuery extends PageQuery {
   @IsOptional()
   @IsIn(EXPORT_FORMATS, { message: `must be one of ${EXPORT_FORMATS.join(', ')}` })
   format?: ExportFormat;
+
+  @ApiPropertyOptional({
+    enum: EXPORT_LANGUAGES,
+    description:
+      "The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language",
+  })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES, { message: `must be one of ${EXPORT_LANGUAGES.join(', ')}` })
+  lang?: ExportLanguage;
 }
 
 /** Whether the query asks for a file rather than a page of JSON. */

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { drained } from './backpressure';
 import { ExportColumn, XLSX_NUMBER_FORMATS, xlsxCell } from './export-columns';
 
 /**
@@ -48,17 +49,4 @@ export function xlsxExport<Row>(
   };
   write().catch((error: unknown) => out.destroy(error as Error));
   return out;
-}
-
-/** Resolves once the stream has room again, or is gone. */
-function drained(stream: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }

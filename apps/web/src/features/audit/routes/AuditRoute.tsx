@@ -2,11 +2,12 @@ import { Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
 import { useActors, type Actor } from '../api/get-actors';
-import { useAudit } from '../api/get-audit';
+import { auditQuery, useAudit } from '../api/get-audit';
 import { AuditFilters } from '../components/AuditFilters';
 import { AuditLog } from '../components/AuditLog';
 import { useAuditFilters } from '../lib/filters';
@@ -34,7 +35,11 @@ export function AuditRoute() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        actions={<ExportMenu path="/api/v1/audit" query={auditQuery(filters)} />}
+      />
       <AuditFilters
         filters={filters}
         onChange={setFilters}

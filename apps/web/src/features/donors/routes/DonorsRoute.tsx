@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ListFooter } from '../../../components/ListFooter';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
 import { useCountryName } from '../../../lib/country-name';
@@ -53,9 +54,12 @@ export function DonorsRoute() {
         title={t('donors.title')}
         description={t('donors.description')}
         actions={
-          <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
-            {t('donors.create')}
-          </Button>
+          <Group gap="sm">
+            <ExportMenu path="/api/v1/donors" query={{ kind: filters.kind, q: filters.q }} />
+            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+              {t('donors.create')}
+            </Button>
+          </Group>
         }
       />
       {totals.isError ? (

@@ -1,6 +1,7 @@
 import { Alert, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorResult, TableSkeleton } from '../../../components/QueryStates';
 import { Tag } from '../../../components/Tag';
@@ -146,6 +147,7 @@ export function MyContributionsRoute() {
       <PageHeader
         title={donor.data ? t('donors.mine.titleNamed', { donor: name }) : t('donors.mine.title')}
         description={t('donors.mine.description')}
+        actions={<ExportMenu path="/api/v1/contributions" />}
       />
       {donor.isPending ? (
         <Stack gap="md" aria-busy="true">

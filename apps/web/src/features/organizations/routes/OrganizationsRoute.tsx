@@ -2,9 +2,10 @@ import { Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
-import { useOrganizations } from '../api/get-organizations';
+import { organizationsQuery, useOrganizations } from '../api/get-organizations';
 import { OrganizationFilters } from '../components/OrganizationFilters';
 import { OrganizationsTable } from '../components/OrganizationsTable';
 import { useOrganizationFilters } from '../lib/filters';
@@ -18,7 +19,11 @@ export function OrganizationsRoute() {
 
   return (
     <>
-      <PageHeader title={t('organizations.title')} description={t('organizations.description')} />
+      <PageHeader
+        title={t('organizations.title')}
+        description={t('organizations.description')}
+        actions={<ExportMenu path="/api/v1/organizations" query={organizationsQuery(filters)} />}
+      />
       <OrganizationFilters filters={filters} onChange={setFilters} />
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
         {organizations.isError && !organizations.data ? (

@@ -5,11 +5,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListFooter } from '../../../components/ListFooter';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
 import { useProjectCount } from '../api/get-project-count';
-import { useProjects } from '../api/get-projects';
+import { projectsQuery, useProjects } from '../api/get-projects';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { ProjectFilters } from '../components/ProjectFilters';
 import { ProjectCards } from '../components/ProjectCards';
@@ -42,15 +43,18 @@ export function ProjectsRoute() {
         title={t('projects.title')}
         description={canEdit ? t('projects.description') : t('projects.descriptionReadOnly')}
         actions={
-          canEdit ? (
-            <Button
-              component={Link}
-              to="/projects/new"
-              leftSection={<IconPlus size={18} aria-hidden="true" />}
-            >
-              {t('projects.new')}
-            </Button>
-          ) : null
+          <Group gap="sm">
+            <ExportMenu path="/api/v1/projects" query={projectsQuery(filters)} />
+            {canEdit ? (
+              <Button
+                component={Link}
+                to="/projects/new"
+                leftSection={<IconPlus size={18} aria-hidden="true" />}
+              >
+                {t('projects.new')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <ProjectFilters

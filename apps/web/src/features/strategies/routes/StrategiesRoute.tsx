@@ -1,13 +1,14 @@
-import { Button, Paper } from '@mantine/core';
+import { Button, Group, Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
-import { useStrategies, type Strategy } from '../api/get-strategies';
+import { strategiesQuery, useStrategies, type Strategy } from '../api/get-strategies';
 import { DeleteStrategyModal } from '../components/DeleteStrategyModal';
 import { StrategiesList } from '../components/StrategiesList';
 import { StrategyFilters } from '../components/StrategyFilters';
@@ -39,11 +40,17 @@ export function StrategiesRoute() {
         title={t('strategies.title')}
         description={t('strategies.description')}
         actions={
-          canEdit ? (
-            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setEditing('new')}>
-              {t('strategies.create')}
-            </Button>
-          ) : null
+          <Group gap="sm">
+            <ExportMenu path="/api/v1/national-strategies" query={strategiesQuery(filters)} />
+            {canEdit ? (
+              <Button
+                leftSection={<IconPlus size={18} aria-hidden="true" />}
+                onClick={() => setEditing('new')}
+              >
+                {t('strategies.create')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <StrategyFilters filters={filters} onChange={setFilters} />
