@@ -30,6 +30,7 @@ import { ComplianceModule } from './compliance/compliance.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { JobsModule } from './jobs';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -105,6 +106,7 @@ export class AppModule {
         LifecycleModule,
         DashboardModule,
         AlertsModule,
+        JobsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

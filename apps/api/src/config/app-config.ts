@@ -60,6 +60,24 @@ export interface AppConfig {
   dashboardCacheSeconds: number;
   /** Bounds on a JSON body, checked before it is parsed. */
   requestJson: { maxDepth: number; maxNodes: number };
+  /** Background jobs (pg-boss, in this database): whether this process works them, and how. */
+  jobs: {
+    /** off: this process only enqueues (an API replica); on: it also works jobs and keeps the schedules. */
+    workers: boolean;
+    /** How often an idle worker asks for a job. */
+    pollSeconds: number;
+    /** When the daily alert scan runs (cron, UTC). */
+    alertScanCron: string;
+    /** When the daily digest is mailed (cron, UTC). */
+    digestCron: string;
+  };
+  mail: {
+    /** smtp:// or smtps:// with credentials; null: mail is kept in the outbox that admins read. */
+    smtpUrl: string | null;
+    from: string;
+    /** The dashboard's public address, for the links in mail. */
+    appUrl: string;
+  };
 }
 
 /** Every environment variable the API reads; the README and docker-compose.yml are checked against it. */
@@ -93,6 +111,13 @@ export const CONFIG_VARIABLES = [
   'DASHBOARD_CACHE_SECONDS',
   'REQUEST_MAX_JSON_DEPTH',
   'REQUEST_MAX_JSON_NODES',
+  'WORKERS',
+  'JOBS_POLL_SECONDS',
+  'ALERT_SCAN_CRON',
+  'DIGEST_CRON',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'APP_URL',
 ] as const;
 
 export class ConfigError extends Error {
@@ -163,6 +188,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // sign-ins out of sight: a person reads warnings and errors unless LOG_LEVEL asks for more.
   const defaultLogLevel = nodeEnv === 'test' ? 'silent' : logFormat === 'pretty' ? 'warn' : 'info';
 
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  const cron = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    if (!/^(\S+\s+){4}\S+$/.test(raw))
+      problems.push(`${name} must be a cron expression of five fields (got "${raw}")`);
+    return raw;
+  };
+
   const repoRoot = path.resolve(__dirname, '../../../..');
   const defaultWebDist = path.join(repoRoot, 'apps/web/dist');
   const webDistDir = env.WEB_DIST_DIR === undefined ? defaultWebDist : env.WEB_DIST_DIR || null;
@@ -202,7 +237,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDepth: int('REQUEST_MAX_JSON_DEPTH', 32, 2, 1000),
       maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
     },
+    jobs: {
+      workers: oneOf('WORKERS', ['on', 'off'] as const, 'on') === 'on',
+      pollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 600),
+      alertScanCron: cron('ALERT_SCAN_CRON', '0 5 * * *'),
+      digestCron: cron('DIGEST_CRON', '0 6 * * *'),
+    },
+    mail: {
+      smtpUrl,
+      from: env.MAIL_FROM?.trim() || 'HSTF Portfolio <no-reply@localhost>',
+      appUrl: (env.APP_URL?.trim() || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    },
   };
+  if (!/^https?:\/\//.test(config.mail.appUrl)) problems.push('APP_URL must be an http:// or https:// URL');
 
   // The client-side bound sits just above the server's, so a slow statement is cancelled by
   // PostgreSQL (and its transaction rolled back there) before the client stops waiting.
