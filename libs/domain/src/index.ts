@@ -20,3 +20,4 @@ export * from './ledger/ledger';
 export * from './ledger/money-checks';
 export * from './consents/consent-rules';
 export * from './money/exchange';
+export * from './notifications/notification-rules';

@@ -7,6 +7,8 @@ import { FundLedgerLock1763870000007 } from './1763870000007-fund-ledger-lock';
 import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privileges';
 import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
+import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
+import { Notifications1763880000501 } from './1763880000501-notifications';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   AppRolePrivileges1763870000008,
   SignInThrottle1763870000050,
   MoneyEntries1763870000051,
+  BackgroundJobs1763880000500,
+  Notifications1763880000501,
 ];
