@@ -31,6 +31,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { JobsModule } from './jobs';
+import { MailModule } from './mail';
+import { NotificationsModule } from './notifications';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -107,6 +109,8 @@ export class AppModule {
         DashboardModule,
         AlertsModule,
         JobsModule,
+        MailModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
