@@ -245,7 +245,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     mail: {
       smtpUrl,
-      from: env.MAIL_FROM?.trim() || 'HSTF Portfolio <no-reply@localhost>',
+      from: env.MAIL_FROM?.trim() || 'no-reply@localhost',
       appUrl: (env.APP_URL?.trim() || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
     },
   };
