@@ -129,6 +129,19 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             }),
           },
           {
+            path: 'notifications',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/routes/NotificationsRoute'))
+                .NotificationsRoute,
+            }),
+          },
+          {
+            path: 'operations',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/routes/OperationsRoute')).OperationsRoute,
+            }),
+          },
+          {
             path: 'users',
             lazy: async () => ({
               Component: (await import('../features/users/routes/UsersRoute')).UsersRoute,

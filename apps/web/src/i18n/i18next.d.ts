@@ -8,6 +8,7 @@ import type donorsEn from '../features/donors/locales/en.json';
 import type overviewEn from '../features/overview/locales/en.json';
 import type countriesEn from '../features/countries/locales/en.json';
 import type projectsEn from '../features/projects/locales/en.json';
+import type notificationsEn from '../features/notifications/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -21,7 +22,8 @@ declare module 'i18next' {
         typeof donorsEn &
         typeof overviewEn &
         typeof countriesEn &
-        typeof projectsEn;
+        typeof projectsEn &
+        typeof notificationsEn;
     };
   }
 }
