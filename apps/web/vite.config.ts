@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { buildWorldMap } from './src/features/overview/components/map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
@@ -163,7 +165,20 @@ function worldMap(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), worldMap(), signedIn.plugin],
+  plugins: [
+    react(),
+    worldMap(),
+    signedIn.plugin,
+    // Each asset beside its brotli and gzip forms at their highest levels, which would cost too much
+    // CPU per request: the API sends the form the browser accepts as it is (app.setup.ts).
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      threshold: 1024,
+    }),
+  ],
   resolve: {
     alias: {
       // libs/domain is built to CommonJS for the API; the web bundles its TypeScript source.

@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import expressStaticGzip from 'express-static-gzip';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -26,8 +27,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '(If-Match or "version"); a stale one answers 409.',
     )
     .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth(SESSION_COOKIE)
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description:
+        'The session token POST /api/v1/auth/login answers: 256 random bits, opaque (not a JSON Web Token: it ' +
+        'carries nothing and is checked against the server-side session, which sign-out, expiry or ' +
+        'an idle period end). Sent as `Authorization: Bearer <token>` by scripts and other clients.',
+    })
+    .addCookieAuth(
+      SESSION_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The same session as an httpOnly, SameSite=Strict cookie set by sign-in: what the dashboard ' +
+          'uses. A change sent with the cookie must come from the dashboard itself (Sec-Fetch-Site ' +
+          'same-origin, or an Origin naming this host): 403 otherwise. The bearer token takes ' +
+          'precedence when both are sent.',
+      },
+      // Named as the routes require it (ApiCookieAuth in access.decorators.ts).
+      SESSION_COOKIE,
+    )
     .addGlobalResponse({
       status: 'default',
       description: 'An error, as application/problem+json (RFC 9457)',
@@ -109,9 +131,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 
 /** The built dashboard at `/`, with index.html for every client-side route outside /api. */
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  // The build writes each asset beside its brotli and gzip forms (vite.config.ts), compressed once
+  // at their best level: served as they are, they cost no CPU per request and are smaller than the
+  // on-the-fly compression, which steps aside for an answer already encoded.
   app.use(
     '/assets',
-    express.static(path.join(webDistDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    expressStaticGzip(path.join(webDistDir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: { immutable: true, maxAge: '1y', fallthrough: false },
+    }),
   );
   app.use(express.static(webDistDir, { index: false, maxAge: '1h' }));
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {

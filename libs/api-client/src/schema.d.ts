@@ -807,7 +807,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move the project to another stage (a decision), checked against the gates of DESIGN.md §4.3
+         * Move the project to another stage (a decision), checked against its gates: paragraph 6, the panel's assessment, the Fund's balance
          * @description to under_review: required fields, a recipient country and a lead organization; to approved: paragraph 6 compliant on the decision date, the assessment passes, disagreements moderated, the approved budget within the Fund's available balance; to active: a first transfer recorded. An accepted move changes the stage, records the decision with its note, date, actor and the facts it was checked on, and writes one audit entry, in one transaction. An approval holds the Fund's ledger lock from reading the balance to committing.
          */
         post: operations["Lifecycle_transition"];

@@ -36,7 +36,8 @@ export class LifecycleController {
   @Post('transitions')
   @Authenticated('admin', 'staff')
   @ApiOperation({
-    summary: 'Move the project to another stage (a decision), checked against the gates of DESIGN.md §4.3',
+    summary:
+      "Move the project to another stage (a decision), checked against its gates: paragraph 6, the panel's assessment, the Fund's balance",
     description:
       `${GATES} An accepted move changes the stage, records the decision with its note, date, actor ` +
       'and the facts it was checked on, and writes one audit entry, in one transaction. An approval ' +

@@ -83,7 +83,7 @@ export class ModerationNoteList {
   @ApiProperty({ type: [ModerationNoteDto] }) items: ModerationNoteDto[];
 }
 
-/** The assessment of a proposal against the five principles (DESIGN.md §4.1), as libs/domain computes it. */
+/** The assessment of a proposal against the five principles, as libs/domain computes it. */
 export class AssessmentDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ example: 'HS-2026-0042' }) code: string;

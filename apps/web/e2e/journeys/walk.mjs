@@ -3,6 +3,7 @@
 // what it must show, audited with axe-core and photographed once finished.
 import assert from 'node:assert/strict';
 import {
+  capture,
   capturePart,
   chooseLanguage,
   countryName,
@@ -16,6 +17,7 @@ import {
   signOut,
   strings,
   USERS,
+  VIEWPORT,
   visit,
 } from '../session.mjs';
 
@@ -133,6 +135,25 @@ export async function walk({ page, report, lang, taken, project }) {
     assert.equal(underReview, count, 'every project listed is under review');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shoot('projects');
+  });
+
+  await step('printing the project list leaves out the navigation and cuts no column', async () => {
+    // An A4 sheet's printable width at 96 dpi, margins taken off.
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.equal(await page.getByRole('navigation').first().isVisible(), false, 'no navigation on paper');
+      assert.equal(await page.locator('header').first().isVisible(), false, 'no header on paper');
+      const overflow = await page.evaluate(() => {
+        const table = document.querySelector('main table');
+        return table ? table.getBoundingClientRect().right - document.documentElement.clientWidth : null;
+      });
+      assert.ok(overflow !== null && overflow <= 1, `the table fits the sheet (${overflow} px beyond it)`);
+      await capture(page, lang, 'projects-print');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize(VIEWPORT);
+    }
   });
 
   if (project) {

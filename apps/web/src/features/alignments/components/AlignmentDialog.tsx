@@ -1,14 +1,15 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useAlignments, useNationalStrategies, useSaveAlignment } from '../api/alignments';
 import type { Alignment, NationalStrategy, Project } from '../../projects';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
 import { useProjectFormat } from '../../../lib/project-format';
 import { fieldErrorsOf } from '../../../lib/problem-members';
-import { ALERT_STYLES, OK_TEXT, WARN_TEXT } from '../../../lib/colors';
+import { OK_TEXT, WARN_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
 
 interface AlignmentDialogProps {
@@ -171,41 +172,36 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
             onChange={(event) => form.setFieldValue('justification', event.currentTarget.value)}
             error={form.errors['justification'] ?? serverErrors['justification']}
           />
-          {stale.stale ? (
-            <StaleVersionAlert
-              title={t('projects.stale.title')}
-              body={t('projects.alignment.stale')}
-              changes={
-                stale.changed?.map((field) => t('stale.change', { field: t(FIELD_LABEL[field]) })) ?? null
-              }
-              noChanges={t('stale.noChanges')}
-              primary={{ loading: save.isPending }}
-              secondary={{
-                onClick: () => {
-                  stale.takeTheirs();
-                  save.reset();
-                },
-              }}
-            />
-          ) : save.isError && Object.keys(serverErrors).length === 0 ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('projects.alignment.failed')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              {problemText(save.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('projects.actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale.stale}>
-              {t('projects.actions.save')}
-            </Button>
-          </Group>
+          <FormModalFooter
+            staleAlert={
+              stale.stale ? (
+                <StaleVersionAlert
+                  title={t('projects.stale.title')}
+                  body={t('projects.alignment.stale')}
+                  changes={
+                    stale.changed?.map((field) => t('stale.change', { field: t(FIELD_LABEL[field]) })) ?? null
+                  }
+                  noChanges={t('stale.noChanges')}
+                  primary={{ loading: save.isPending }}
+                  secondary={{
+                    onClick: () => {
+                      stale.takeTheirs();
+                      save.reset();
+                    },
+                  }}
+                />
+              ) : null
+            }
+            failure={
+              save.isError && Object.keys(serverErrors).length === 0
+                ? { title: t('projects.alignment.failed'), message: problemText(save.error) }
+                : null
+            }
+            onCancel={onClose}
+            cancelLabel={t('projects.actions.cancel')}
+            submitLabel={t('projects.actions.save')}
+            submitting={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   CONSENT_TRANSITIONS,
@@ -26,6 +15,7 @@ import {
 } from '@hstf/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { ruleValidator, showServerErrors, useRuleText, useStaleMerge } from '../../../lib/form';
 import { useConsents, useSaveConsent } from '../api/consents';
@@ -34,7 +24,6 @@ import { useProjectFormat } from '../../../lib/project-format';
 import { notifySaved } from '../../../lib/notify';
 import { ConsentStatusBadge } from '../../../components/Badges';
 import { useProblemText } from '../../../lib/use-problem-text';
-import { ALERT_STYLES } from '../../../lib/colors';
 
 interface ConsentDialogProps {
   projectId: string;
@@ -292,41 +281,40 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
                 maxLength={5000}
               />
             ))}
-          {stale.stale ? (
-            <StaleVersionAlert
-              changes={
-                stale.changed
-                  ?.filter((field): field is ConsentField => field !== 'status')
-                  .map((field) => t('stale.change', { field: t(`projects.consent.fields.${field}`) })) ?? null
-              }
-              noChanges={t('stale.noChanges')}
-              primary={{ loading: save.isPending }}
-              secondary={{
-                onClick: () => {
-                  stale.takeTheirs();
-                  save.reset();
-                },
-              }}
-            />
-          ) : save.isError && !Object.keys(form.errors).length ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('projects.consent.failed')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              {others.length ? others.join(' ') : problemText(save.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('projects.actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('projects.actions.save')}
-            </Button>
-          </Group>
+          <FormModalFooter
+            staleAlert={
+              stale.stale ? (
+                <StaleVersionAlert
+                  changes={
+                    stale.changed
+                      ?.filter((field): field is ConsentField => field !== 'status')
+                      .map((field) => t('stale.change', { field: t(`projects.consent.fields.${field}`) })) ??
+                    null
+                  }
+                  noChanges={t('stale.noChanges')}
+                  primary={{ loading: save.isPending }}
+                  secondary={{
+                    onClick: () => {
+                      stale.takeTheirs();
+                      save.reset();
+                    },
+                  }}
+                />
+              ) : null
+            }
+            failure={
+              save.isError && !Object.keys(form.errors).length
+                ? {
+                    title: t('projects.consent.failed'),
+                    message: others.length ? others.join(' ') : problemText(save.error),
+                  }
+                : null
+            }
+            onCancel={onClose}
+            cancelLabel={t('projects.actions.cancel')}
+            submitLabel={t('projects.actions.save')}
+            submitting={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,5 @@
 import {
-  Alert,
   Box,
-  Button,
   Group,
   Modal,
   NativeSelect,
@@ -18,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { parseMoney } from '@hstf/domain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { plainDecimal } from '../../../lib/amount';
@@ -478,38 +477,37 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
           maxLength={200}
         />
 
-        {stale.stale ? (
-          <StaleVersionAlert
-            title={t('donors.stale.title')}
-            body={t('donors.stale.body')}
-            changes={stale.changed?.map((field) => describe(field)) ?? null}
-            primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
-            secondary={{
-              label: t('donors.stale.takeTheirs'),
-              onClick: () => {
-                stale.takeTheirs();
-                update.reset();
-              },
-            }}
-          />
-        ) : null}
-
-        {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
-          <Alert color="red" variant="light" role="alert" title={t('donors.contributionForm.failed')}>
-            {others.length ? others.join(' ') : t('donors.form.tryAgain')}
-          </Alert>
-        ) : null}
-
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('donors.form.cancel')}
-          </Button>
-          {!stale.stale ? (
-            <Button type="submit" loading={mutation.isPending}>
-              {contribution ? t('donors.form.save') : t('donors.contributionForm.create')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormModalFooter
+          staleAlert={
+            stale.stale ? (
+              <StaleVersionAlert
+                title={t('donors.stale.title')}
+                body={t('donors.stale.body')}
+                changes={stale.changed?.map((field) => describe(field)) ?? null}
+                primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
+                secondary={{
+                  label: t('donors.stale.takeTheirs'),
+                  onClick: () => {
+                    stale.takeTheirs();
+                    update.reset();
+                  },
+                }}
+              />
+            ) : null
+          }
+          failure={
+            mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
+              ? {
+                  title: t('donors.contributionForm.failed'),
+                  message: others.length ? others.join(' ') : t('donors.form.tryAgain'),
+                }
+              : null
+          }
+          onCancel={onCancel}
+          cancelLabel={t('donors.form.cancel')}
+          submitLabel={contribution ? t('donors.form.save') : t('donors.contributionForm.create')}
+          submitting={mutation.isPending}
+        />
       </Stack>
     </form>
   );

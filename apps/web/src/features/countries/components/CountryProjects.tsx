@@ -128,7 +128,7 @@ export function CountryProjects({ iso3, countryLabel }: { iso3: string; countryL
                               {project.code}
                             </Text>
                           </Anchor>
-                          <Text size="sm" lh={1.35}>
+                          <Text size="sm" lh={1.35} dir="auto">
                             {project.title}
                           </Text>
                         </Table.Th>

@@ -61,7 +61,9 @@ export function CountryStrategies({ iso3 }: { iso3: string }) {
                 bg={current ? 'unBlue.0' : undefined}
               >
                 <Group justify="space-between" align="flex-start" gap="xs" mb={6}>
-                  <Text fw={650}>{strategy.title}</Text>
+                  <Text fw={650} dir="auto">
+                    {strategy.title}
+                  </Text>
                   {current ? <Tag tone="blue">{t('countryPage.strategies.current')}</Tag> : null}
                 </Group>
                 <Text size="sm" c="dimmed" mb={strategy.priorityAreas.length > 0 ? 8 : 0}>

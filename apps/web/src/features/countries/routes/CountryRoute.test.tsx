@@ -137,6 +137,13 @@ describe('the country page', () => {
     const strategies = await screen.findByTestId('country-strategies', {}, SLOW);
     expect(within(strategies).getByText('National Development Plan 2010–2019')).toBeInTheDocument();
     expect(within(strategies).getByText('Gender equality')).toBeInTheDocument();
+    // Titles are the writer's words in the writer's script: each sets its own direction, so an
+    // English title inside the Arabic page is not cut at its start.
+    expect(within(strategies).getByText('National Development Plan 2010–2019')).toHaveAttribute(
+      'dir',
+      'auto',
+    );
+    expect(within(projects).getByText(PROJECT.title)).toHaveAttribute('dir', 'auto');
 
     const projectList = requests.find((url) => url.pathname === '/api/v1/projects');
     expect(projectList?.searchParams.getAll('country')).toEqual(['HTI']);

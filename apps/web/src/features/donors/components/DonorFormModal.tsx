@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
@@ -177,46 +178,47 @@ export function DonorForm({
             withAsterisk
           />
         ) : null}
-        {stale.stale ? (
-          <StaleVersionAlert
-            title={t('donors.stale.title')}
-            body={t('donors.stale.body')}
-            changes={
-              stale.changed?.map((field) =>
-                t('donors.stale.change', {
-                  field: t(`donors.form.${field}`),
-                  value:
-                    field === 'kind' && base
-                      ? t(`donors.kinds.${base.kind}`)
-                      : ((base?.[field] as string | null) ?? '—'),
-                }),
-              ) ?? null
-            }
-            primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
-            secondary={{
-              label: t('donors.stale.takeTheirs'),
-              onClick: () => {
-                stale.takeTheirs();
-                update.reset();
-              },
-            }}
-          />
-        ) : null}
-        {mutation.isError && !failure?.stale && !duplicate && !Object.keys(failure?.fields ?? {}).length ? (
-          <Alert color="red" variant="light" role="alert" title={t('donors.form.failed')}>
-            {failure?.others.length ? failure.others.join(' ') : t('donors.form.tryAgain')}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('donors.form.cancel')}
-          </Button>
-          {!stale.stale ? (
-            <Button type="submit" loading={mutation.isPending}>
-              {donor ? t('donors.form.save') : t('donors.form.create')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormModalFooter
+          staleAlert={
+            stale.stale ? (
+              <StaleVersionAlert
+                title={t('donors.stale.title')}
+                body={t('donors.stale.body')}
+                changes={
+                  stale.changed?.map((field) =>
+                    t('donors.stale.change', {
+                      field: t(`donors.form.${field}`),
+                      value:
+                        field === 'kind' && base
+                          ? t(`donors.kinds.${base.kind}`)
+                          : ((base?.[field] as string | null) ?? '—'),
+                    }),
+                  ) ?? null
+                }
+                primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
+                secondary={{
+                  label: t('donors.stale.takeTheirs'),
+                  onClick: () => {
+                    stale.takeTheirs();
+                    update.reset();
+                  },
+                }}
+              />
+            ) : null
+          }
+          failure={
+            mutation.isError && !failure?.stale && !duplicate && !Object.keys(failure?.fields ?? {}).length
+              ? {
+                  title: t('donors.form.failed'),
+                  message: failure?.others.length ? failure.others.join(' ') : t('donors.form.tryAgain'),
+                }
+              : null
+          }
+          onCancel={onCancel}
+          cancelLabel={t('donors.form.cancel')}
+          submitLabel={donor ? t('donors.form.save') : t('donors.form.create')}
+          submitting={mutation.isPending}
+        />
       </Stack>
     </form>
   );

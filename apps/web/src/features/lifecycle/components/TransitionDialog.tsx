@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Stage } from '@hstf/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useTransitionProject } from '../api/transitions';
 import { projectQueryOptions, type Project } from '../../projects';
 import { DateField } from '../../../components/DateField';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
@@ -14,7 +15,6 @@ import { failuresOf, fieldErrorsOf } from '../../../lib/problem-members';
 import { useReasonText } from '../../../lib/reasons';
 import { StageBadge } from '../../../components/Badges';
 import { useProblemText } from '../../../lib/use-problem-text';
-import { ALERT_STYLES } from '../../../lib/colors';
 
 interface TransitionDialogProps {
   project: Project;
@@ -109,67 +109,57 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
             onChange={(value) => form.setFieldValue('decidedOn', value)}
             error={form.errors['decidedOn'] ?? fieldErrors['decidedOn']}
           />
-          {error && failures.length > 0 ? (
-            <Alert
-              color="red"
-              variant="light"
-              icon={<IconAlertTriangle aria-hidden="true" />}
-              title={t('projects.transitions.refusedTitle')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              <List size="sm" spacing={4}>
-                {failures.map((failure, index) => (
-                  <List.Item key={`${failure.code}-${index}`}>{reasons.transitionFailure(failure)}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : stale.stale ? (
-            <StaleVersionAlert
-              title={t('projects.stale.title')}
-              body={t('projects.transitions.stale')}
-              changes={
-                stale.changed === null
-                  ? null
-                  : latest.stage !== project.stage
-                    ? [
-                        t('projects.transitions.stageNow', {
-                          stage: t(`projects.stages.${latest.stage}`),
-                        }),
-                      ]
-                    : []
-              }
-              noChanges={t('projects.transitions.stageSame')}
-              primary={{
-                label: t(`projects.transitions.confirm.${to}`),
-                loading: transition.isPending,
-              }}
-              secondary={{ label: t('projects.transitions.seeLatest'), onClick: onClose }}
-            />
-          ) : error && !fieldErrors['note'] && !fieldErrors['decidedOn'] ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('projects.transitions.failedTitle')}
-              role="alert"
-              styles={ALERT_STYLES}
-            >
-              {problemText(error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('projects.actions.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={transition.isPending}
-              disabled={stale.stale}
-              color={to === 'rejected' || to === 'withdrawn' ? 'red.9' : undefined}
-            >
-              {t(`projects.transitions.confirm.${to}`)}
-            </Button>
-          </Group>
+          <FormModalFooter
+            staleAlert={
+              stale.stale ? (
+                <StaleVersionAlert
+                  title={t('projects.stale.title')}
+                  body={t('projects.transitions.stale')}
+                  changes={
+                    stale.changed === null
+                      ? null
+                      : latest.stage !== project.stage
+                        ? [
+                            t('projects.transitions.stageNow', {
+                              stage: t(`projects.stages.${latest.stage}`),
+                            }),
+                          ]
+                        : []
+                  }
+                  noChanges={t('projects.transitions.stageSame')}
+                  primary={{
+                    label: t(`projects.transitions.confirm.${to}`),
+                    loading: transition.isPending,
+                  }}
+                  secondary={{ label: t('projects.transitions.seeLatest'), onClick: onClose }}
+                />
+              ) : null
+            }
+            failure={
+              error && failures.length > 0
+                ? {
+                    title: t('projects.transitions.refusedTitle'),
+                    icon: <IconAlertTriangle aria-hidden="true" />,
+                    message: (
+                      <List size="sm" spacing={4}>
+                        {failures.map((failure, index) => (
+                          <List.Item key={`${failure.code}-${index}`}>
+                            {reasons.transitionFailure(failure)}
+                          </List.Item>
+                        ))}
+                      </List>
+                    ),
+                  }
+                : error && !fieldErrors['note'] && !fieldErrors['decidedOn']
+                  ? { title: t('projects.transitions.failedTitle'), message: problemText(error) }
+                  : null
+            }
+            onCancel={onClose}
+            cancelLabel={t('projects.actions.cancel')}
+            submitLabel={t(`projects.transitions.confirm.${to}`)}
+            submitting={transition.isPending}
+            submitColor={to === 'rejected' || to === 'withdrawn' ? 'red.9' : undefined}
+          />
         </Stack>
       </form>
     </Modal>

@@ -140,7 +140,7 @@ export function ReviewerOverview({ role, name }: { role: Role; name: string }) {
                             <Text span dir="ltr" fw={700} size="sm">
                               {review.code}
                             </Text>{' '}
-                            {review.title}
+                            <bdi>{review.title}</bdi>
                           </Anchor>
                         </Table.Th>
                         <Table.Td>{review.leadOrganization ?? t('dashboard.queue.noLead')}</Table.Td>

@@ -10,7 +10,7 @@ import {
   SimpleGrid,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { HUMAN_SECURITY_DIMENSIONS, STAGES, VULNERABLE_GROUPS } from '@hstf/domain';
 import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -26,6 +26,7 @@ import {
   type ProjectFilters as Filters,
 } from '../lib/filters';
 import { useProjectFormat } from '../../../lib/project-format';
+import { PHONE_QUERY } from '../../../lib/media';
 
 interface ProjectFiltersProps {
   filters: Filters;
@@ -53,6 +54,8 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
     filters.fromYear ||
     filters.toYear,
   );
+  // On a phone the first screen is for the projects: only the search stays out, the rest folds away.
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const [moreOpen, setMoreOpen] = useState(secondaryActive);
   const active = activeFilterCount(filters);
 
@@ -80,6 +83,33 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
         }))
         .sort((a, b) => a.label.localeCompare(b.label, format.locale)),
     [organizations, format.locale],
+  );
+
+  const stageAndCountry = (
+    <>
+      <MultiSelect
+        label={t('projects.filters.stage')}
+        placeholder={filters.stage.length ? undefined : t('projects.filters.allStages')}
+        data={STAGES.map((stage) => ({ value: stage, label: t(`projects.stages.${stage}`) }))}
+        value={filters.stage}
+        onChange={(stage) => onChange({ stage: stage })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('projects.filters.clearStage') }}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <MultiSelect
+        label={t('projects.filters.country')}
+        placeholder={filters.country.length ? undefined : t('projects.filters.allCountries')}
+        data={countryData}
+        value={filters.country}
+        onChange={(country) => onChange({ country })}
+        searchable
+        clearable
+        clearButtonProps={{ 'aria-label': t('projects.filters.clearCountry') }}
+        nothingFoundMessage={t('projects.filters.nothingFound')}
+        limit={60}
+      />
+    </>
   );
 
   const clear = () => {
@@ -114,31 +144,15 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
             commitSearch(event.currentTarget.value);
           }}
         />
-        <MultiSelect
-          label={t('projects.filters.stage')}
-          placeholder={filters.stage.length ? undefined : t('projects.filters.allStages')}
-          data={STAGES.map((stage) => ({ value: stage, label: t(`projects.stages.${stage}`) }))}
-          value={filters.stage}
-          onChange={(stage) => onChange({ stage: stage })}
-          clearable
-          clearButtonProps={{ 'aria-label': t('projects.filters.clearStage') }}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <MultiSelect
-          label={t('projects.filters.country')}
-          placeholder={filters.country.length ? undefined : t('projects.filters.allCountries')}
-          data={countryData}
-          value={filters.country}
-          onChange={(country) => onChange({ country })}
-          searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('projects.filters.clearCountry') }}
-          nothingFoundMessage={t('projects.filters.nothingFound')}
-          limit={60}
-        />
+        {phone ? null : stageAndCountry}
       </SimpleGrid>
 
       <Collapse expanded={moreOpen} id="project-more-filters">
+        {phone ? (
+          <SimpleGrid cols={1} spacing="md" mt="md">
+            {stageAndCountry}
+          </SimpleGrid>
+        ) : null}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="md" mt="md">
           <NativeSelect
             label={t('projects.filters.window')}

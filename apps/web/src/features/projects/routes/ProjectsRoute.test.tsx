@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import { COUNTRIES, ORGANIZATIONS, STAFF, UNDP } from '../testing/fixtures';
+import { PHONE_QUERY } from '../../../lib/media';
 import { ProjectsRoute } from './ProjectsRoute';
 
 const SAHEL = {
@@ -109,5 +110,35 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     expect(await screen.findByRole('rowheader', { name: /Second page project/ })).toBeInTheDocument();
     expect(screen.getByText('Showing all 2')).toBeInTheDocument();
+  });
+
+  describe('on a phone', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('shows a card a project instead of the table, and folds away every filter but the search', async () => {
+      const original = window.matchMedia.bind(window);
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        ...original(query),
+        matches: query === PHONE_QUERY,
+      }));
+      mockFetch(serve([]));
+      renderWithProviders(<ProjectsRoute />, { route: '/projects?stage=under_review', path: '/projects' });
+
+      const cards = await screen.findByRole('list', { name: 'Projects' });
+      const card = within(cards).getAllByRole('listitem')[0]!;
+      expect(within(card).getByRole('link', { name: SAHEL.title })).toHaveAttribute('href', '/projects/p-1');
+      expect(within(card).getByText('HS-2026-0004')).toBeInTheDocument();
+      expect(within(card).getByText('Burkina Faso, Mali')).toBeInTheDocument();
+      expect(screen.queryByRole('table')).toBeNull();
+
+      expect(screen.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+      const more = screen.getByRole('button', { name: 'More filters' });
+      expect(more).toHaveAttribute('aria-expanded', 'false');
+      expect(document.getElementById('project-more-filters')).toContainElement(
+        screen.getByRole('combobox', { name: 'Stage', hidden: true }),
+      );
+      // The stage chosen in the address still counts, folded or not.
+      expect(screen.getByText('Filters on: 1')).toBeInTheDocument();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, SegmentedControl, Text } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,9 @@ import { useCurrentUser } from '../../../lib/auth';
 import { useProjects } from '../api/get-projects';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { ProjectFilters } from '../components/ProjectFilters';
+import { ProjectCards } from '../components/ProjectCards';
 import { ProjectsTable } from '../components/ProjectsTable';
+import { PHONE_QUERY } from '../../../lib/media';
 import { PROJECT_SORTS, activeFilterCount, useProjectFilters, type ProjectSort } from '../lib/filters';
 import { canEditProjects } from '../lib/roles';
 
@@ -30,6 +32,7 @@ export function ProjectsRoute() {
     [countries.data],
   );
   const onSort = (sort: ProjectSort, descending: boolean) => setFilters({ sort, descending });
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
 
   return (
     <>
@@ -93,15 +96,24 @@ export function ProjectsRoute() {
           />
         ) : (
           <>
-            <ProjectsTable
-              projects={items}
-              loading={projects.isPending}
-              refreshing={projects.isPlaceholderData}
-              sort={filters.sort}
-              descending={filters.descending}
-              onSort={onSort}
-              countryNames={countryNames}
-            />
+            {phone ? (
+              <ProjectCards
+                projects={items}
+                loading={projects.isPending}
+                refreshing={projects.isPlaceholderData}
+                countryNames={countryNames}
+              />
+            ) : (
+              <ProjectsTable
+                projects={items}
+                loading={projects.isPending}
+                refreshing={projects.isPlaceholderData}
+                sort={filters.sort}
+                descending={filters.descending}
+                onSort={onSort}
+                countryNames={countryNames}
+              />
+            )}
             {projects.isFetchNextPageError ? (
               <ErrorResult title={t('projects.list.error')} onRetry={() => void projects.fetchNextPage()} />
             ) : null}

@@ -40,7 +40,7 @@ function WaitingCard({ review }: { review: ReviewSummary }) {
           </Text>
           <ReviewStatusTag status={review.status} />
         </Group>
-        <Title order={3} fz="h4" id={`waiting-${review.id}`}>
+        <Title order={3} fz="h4" id={`waiting-${review.id}`} dir="auto">
           {review.title}
         </Title>
         <Text size="sm" c="dimmed">
@@ -187,7 +187,7 @@ export function MyReviewQueue() {
                               <Text span ff="monospace" size="sm" dir="ltr">
                                 {review.code}
                               </Text>{' '}
-                              {review.title}
+                              <bdi>{review.title}</bdi>
                             </Anchor>
                           </Table.Th>
                           <Table.Td>{review.countries.map((iso3) => countryName(iso3)).join(', ')}</Table.Td>

@@ -58,7 +58,7 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
             <Text ff="monospace" size="sm" c="dimmed" dir="ltr">
               {proposal.code}
             </Text>
-            <Title order={3} fz="h4" id={titleId}>
+            <Title order={3} fz="h4" id={titleId} dir="auto">
               <Anchor component={Link} to={`/projects/${proposal.id}`} inherit c="inherit" underline="hover">
                 {proposal.title}
               </Anchor>

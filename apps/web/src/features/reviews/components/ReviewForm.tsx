@@ -23,6 +23,7 @@ import {
 } from '../lib/review-draft';
 import { PrincipleSection } from './PrincipleSection';
 import { SubmitConfirmModal } from './SubmitConfirmModal';
+import { PHONE_QUERY } from '../../../lib/media';
 
 /** A draft saves itself this long after the reviewer stops typing. */
 export const AUTOSAVE_DELAY_MS = 4000;
@@ -53,7 +54,7 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
   const [saveFailed, setSaveFailed] = useState(false);
   const [resolving, setResolving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const compact = useMediaQuery('(max-width: 36em)');
+  const compact = useMediaQuery(PHONE_QUERY);
 
   const baseline = useMemo(() => draftOf(review), [review]);
   const changes = changesBetween(baseline, draft);

@@ -138,7 +138,7 @@ function ProposalsPanel() {
                           <Text span ff="monospace" size="sm" dir="ltr">
                             {review.code}
                           </Text>{' '}
-                          {review.title}
+                          <bdi>{review.title}</bdi>
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>

@@ -97,7 +97,7 @@ export function StrategiesList({
                       <Table.Tr key={strategy.id}>
                         <Table.Th scope="row" fw={500}>
                           <Stack gap={2}>
-                            <Text size="sm" fw={600}>
+                            <Text size="sm" fw={600} dir="auto">
                               {strategy.title}
                             </Text>
                             {strategy.reference ? (

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
@@ -261,38 +262,42 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
           maxLength={2000}
         />
 
-        {stale.stale ? (
-          <StaleVersionAlert
-            title={t('strategies.stale.title')}
-            body={t('strategies.stale.body')}
-            changes={stale.changed?.map((field) => describe(field)) ?? null}
-            primary={{ label: t('strategies.stale.keepMine'), loading: update.isPending }}
-            secondary={{
-              label: t('strategies.stale.takeTheirs'),
-              onClick: () => {
-                stale.takeTheirs();
-                update.reset();
-              },
-            }}
-          />
-        ) : null}
+        <FormModalFooter
+          staleAlert={
+            stale.stale ? (
+              <StaleVersionAlert
+                title={t('strategies.stale.title')}
+                body={t('strategies.stale.body')}
+                changes={stale.changed?.map((field) => describe(field)) ?? null}
+                primary={{ label: t('strategies.stale.keepMine'), loading: update.isPending }}
+                secondary={{
+                  label: t('strategies.stale.takeTheirs'),
+                  onClick: () => {
+                    stale.takeTheirs();
+                    update.reset();
+                  },
+                }}
+              />
+            ) : null
+          }
 
-        {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
-          <Alert color="red" variant="light" role="alert" title={t('strategies.form.failed')}>
-            {failure?.others.length ? failure.others.join(' ') : t('strategies.form.tryAgain')}
-          </Alert>
-        ) : null}
+          failure={
+            mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
+              ? {
+                  title: t('strategies.form.failed'),
+                  message: failure?.others.length ? failure.others.join(' ') : t('strategies.form.tryAgain'),
+                }
+              : null
+          }
 
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('strategies.form.cancel')}
-          </Button>
-          {!stale.stale ? (
-            <Button type="submit" loading={mutation.isPending}>
-              {strategy ? t('strategies.form.save') : t('strategies.form.create')}
-            </Button>
-          ) : null}
-        </Group>
+          onCancel={onCancel}
+
+          cancelLabel={t('strategies.form.cancel')}
+
+          submitLabel={strategy ? t('strategies.form.save') : t('strategies.form.create')}
+
+          submitting={mutation.isPending}
+        />
       </Stack>
     </form>
   );

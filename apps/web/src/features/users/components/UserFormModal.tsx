@@ -1,20 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  PasswordInput,
-  Select,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { Modal, NativeSelect, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { ROLES, donorLinkProblem, isRole, type Role } from '@hstf/domain';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModalFooter } from '../../../components/FormModalFooter';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
@@ -312,37 +302,37 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
           ) : null}
         </Stack>
 
-        {stale.stale ? (
-          <StaleVersionAlert
-            title={t('users.stale.title')}
-            body={t('users.stale.body')}
-            changes={stale.changed?.filter(isCompared).map((key) => describeChange(key)) ?? null}
-            noChanges={t('users.stale.otherChange')}
-            primary={{ label: t('users.stale.keepMine'), loading: update.isPending }}
-            secondary={{ label: t('users.stale.takeTheirs'), onClick: takeTheirs }}
-          />
-        ) : null}
-
-        {mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length ? (
-          <Alert color="red" variant="light" role="alert" title={t('users.form.failed')}>
-            {slug === 'own-account'
-              ? t('users.form.ownAccount')
-              : failure?.others.length
-                ? failure.others.join(' ')
-                : t('users.form.tryAgain')}
-          </Alert>
-        ) : null}
-
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            {t('users.form.cancel')}
-          </Button>
-          {!stale.stale ? (
-            <Button type="submit" loading={mutation.isPending}>
-              {user ? t('users.form.save') : t('users.form.create')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormModalFooter
+          staleAlert={
+            stale.stale ? (
+              <StaleVersionAlert
+                title={t('users.stale.title')}
+                body={t('users.stale.body')}
+                changes={stale.changed?.filter(isCompared).map((key) => describeChange(key)) ?? null}
+                noChanges={t('users.stale.otherChange')}
+                primary={{ label: t('users.stale.keepMine'), loading: update.isPending }}
+                secondary={{ label: t('users.stale.takeTheirs'), onClick: takeTheirs }}
+              />
+            ) : null
+          }
+          failure={
+            mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
+              ? {
+                  title: t('users.form.failed'),
+                  message:
+                    slug === 'own-account'
+                      ? t('users.form.ownAccount')
+                      : failure?.others.length
+                        ? failure.others.join(' ')
+                        : t('users.form.tryAgain'),
+                }
+              : null
+          }
+          onCancel={onCancel}
+          cancelLabel={t('users.form.cancel')}
+          submitLabel={user ? t('users.form.save') : t('users.form.create')}
+          submitting={mutation.isPending}
+        />
       </Stack>
     </form>
   );
