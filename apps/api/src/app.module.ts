@@ -33,6 +33,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
+import { AccountLinksModule } from './account-links';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -111,6 +112,7 @@ export class AppModule {
         JobsModule,
         MailModule,
         NotificationsModule,
+        AccountLinksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

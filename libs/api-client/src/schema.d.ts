@@ -128,6 +128,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a password with the token of an invitation or reset link */
+        post: operations["AccountLinks_setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a one-time link to reset the password of the account with this address, if any */
+        post: operations["AccountLinks_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance": {
         parameters: {
             query?: never;
@@ -1055,6 +1089,23 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/v1/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a user and mail them a one-time link to choose their password */
+        post: operations["AccountLinks_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1940,6 +1991,24 @@ export interface components {
             /** @enum {string} */
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
         };
+        InviteUserRequest: {
+            /**
+             * Format: uuid
+             * @description Required for donor users
+             */
+            donorId?: string | null;
+            /** @example officer@un.org */
+            email: string;
+            /**
+             * @description The language of the invitation (default en)
+             * @enum {string}
+             */
+            language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @example Amina Diallo */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "staff" | "reviewer" | "donor";
+        };
         JobDto: {
             /** Format: date-time */
             completedAt: string | null;
@@ -2264,6 +2333,14 @@ export interface components {
             budgetShare: string;
             /** Format: uuid */
             organizationId: string;
+        };
+        PasswordResetAccepted: {
+            /** @description The same whether or not an account has this address: a link is mailed only if one does */
+            message: string;
+        };
+        PasswordResetRequest: {
+            /** @example officer@un.org */
+            email: string;
         };
         PreferenceDto: {
             /** @enum {string} */
@@ -2767,6 +2844,12 @@ export interface components {
             /** @description Opaque session token for Authorization: Bearer (the web uses the cookie) */
             token: string;
             user: components["schemas"]["UserDto"];
+        };
+        SetPasswordRequest: {
+            /** Format: password */
+            password: string;
+            /** @description The token of the link mailed */
+            token: string;
         };
         StageFiguresDto: {
             /** @example 0.00 */
@@ -3548,6 +3631,69 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AccountLinks_setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is set; the link no longer works */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AccountLinks_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
                 };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
@@ -7994,6 +8140,56 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AccountLinks_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteUserRequest"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

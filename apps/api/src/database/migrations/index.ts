@@ -9,6 +9,7 @@ import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
 import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
 import { Notifications1763880000501 } from './1763880000501-notifications';
+import { AccountLinks1763880000502 } from './1763880000502-account-links';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MoneyEntries1763870000051,
   BackgroundJobs1763880000500,
   Notifications1763880000501,
+  AccountLinks1763880000502,
 ];

@@ -37,6 +37,14 @@ export const QUEUES = {
   },
   /** The daily scan of consents and paragraph 6 on funded projects. */
   alertScan: { name: 'alert-scan', policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
+  /** Mails an invitation or a password reset link (created by migration 1763880000502). */
+  accountMail: {
+    name: 'account-mail',
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 30,
+    expireInSeconds: 120,
+  },
   /** The daily digest of each user who asked for one. */
   digest: {
     name: 'notifications-digest',

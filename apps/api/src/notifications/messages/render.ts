@@ -5,8 +5,8 @@ import english from 'i18n-iso-countries/langs/en.json';
 import french from 'i18n-iso-countries/langs/fr.json';
 import russian from 'i18n-iso-countries/langs/ru.json';
 import spanish from 'i18n-iso-countries/langs/es.json';
-import { languageDirection, type Language, type NotificationKind } from '@hstf/domain';
-import type { MailMessage } from '../../mail';
+import type { Language, NotificationKind } from '@hstf/domain';
+import { escapeHtml, htmlMail, type MailMessage } from '../../mail';
 import { ar } from './ar';
 import type { MessageCatalog } from './catalog';
 import { en } from './en';
@@ -56,15 +56,6 @@ export function renderNotification(
   return { title: fill(catalog.title[kind], words), body };
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 export interface MailItem extends RenderedNotification {
   url: string;
 }
@@ -75,7 +66,6 @@ export interface MailItem extends RenderedNotification {
  */
 export function renderMail(to: string, language: Language, items: MailItem[], digest: boolean): MailMessage {
   const catalog = CATALOGS[language];
-  const dir = languageDirection(language);
   const subject = digest ? fill(catalog.digestSubject, { count: String(items.length) }) : items[0]!.title;
   const textItems = items.map(
     (item) => `${digest ? `${item.title}\n` : ''}${item.body}\n${catalog.open}: ${item.url}`,
@@ -89,13 +79,13 @@ export function renderMail(to: string, language: Language, items: MailItem[], di
         `<p style="margin:0"><a href="${escapeHtml(item.url)}">${escapeHtml(catalog.open)}</a></p></div>`,
     )
     .join('');
-  const html =
-    `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
-    `<body dir="${dir}" style="font-family:'Noto Sans','Noto Sans Arabic','Noto Sans SC',Arial,sans-serif;text-align:${dir === 'rtl' ? 'right' : 'left'}">` +
+  const html = htmlMail(
+    language,
+    subject,
     (digest
       ? `<p>${escapeHtml(catalog.digestIntro)}</p>`
-      : `<h1 style="font-size:18px">${escapeHtml(subject)}</h1>`) +
-    htmlItems +
-    `<hr><p style="font-size:12px;color:#555">${escapeHtml(catalog.footer)}</p></body></html>`;
+      : `<h1 style="font-size:18px">${escapeHtml(subject)}</h1>`) + htmlItems,
+    catalog.footer,
+  );
   return { to, language, subject, text, html };
 }
