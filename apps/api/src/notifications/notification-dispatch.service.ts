@@ -102,8 +102,8 @@ export class NotificationDispatchService implements OnModuleInit {
     const consents = new Set<string>();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT read_until FROM notification_cursor WHERE id = 1 FOR UPDATE`);
-      const entries: (AuditedChange & { entity_id: string })[] = await manager.query(
-        `SELECT id, entity, entity_id, action, before, after FROM audit_entries
+      const entries: (AuditedChange & { entity_id: string; occurred_at: Date })[] = await manager.query(
+        `SELECT id, entity, entity_id, action, before, after, occurred_at FROM audit_entries
          WHERE occurred_at > (SELECT read_until FROM notification_cursor WHERE id = 1) - ${REREAD_WINDOW}
            AND entity = ANY($1)
          ORDER BY occurred_at, id`,
@@ -115,7 +115,14 @@ export class NotificationDispatchService implements OnModuleInit {
           else await this.notifyOf(manager, entry.id, notice);
         }
       }
-      await manager.query(`UPDATE notification_cursor SET read_until = transaction_timestamp() WHERE id = 1`);
+      // Up to the last entry read, not to now: a run that finds nothing new writes nothing.
+      const last = entries[entries.length - 1];
+      if (last) {
+        await manager.query(
+          `UPDATE notification_cursor SET read_until = $1 WHERE id = 1 AND read_until < $1`,
+          [last.occurred_at],
+        );
+      }
     });
     // Paragraph 6 is judged after the changes are read, each project once.
     const projects: { project_id: string }[] = consents.size
