@@ -14,7 +14,13 @@ interface Operation {
   secured: boolean;
 }
 
-const PUBLIC_OPERATIONS = ['GET /api/health', 'POST /api/v1/auth/login'];
+const PUBLIC_OPERATIONS = [
+  'GET /api/health',
+  'POST /api/v1/auth/login',
+  // The links mailed to set a password: asked for and used without a session.
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/password-reset',
+];
 const SOME_ID = '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b';
 
 /** Every route needs a session unless it is declared public; roles are checked per route. */
@@ -103,7 +109,12 @@ describe('route access', () => {
         .filter((h) => h.access?.public)
         .map((h) => h.name)
         .sort(),
-    ).toEqual(['AuthController.login', 'HealthController.check']);
+    ).toEqual([
+      'AccountLinksController.requestReset',
+      'AccountLinksController.setPassword',
+      'AuthController.login',
+      'HealthController.check',
+    ]);
     for (const { name, access } of handlers) {
       if (access && !access.public)
         expect({ name, roles: access.roles.length > 0 }).toEqual({ name, roles: true });
