@@ -35,6 +35,10 @@ import { LessonsModule } from './lessons/lessons.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResultsModule } from './results/results.module';
 import { IatiModule } from './iati/iati.module';
+import { JobsModule } from './jobs';
+import { MailModule } from './mail';
+import { NotificationsModule } from './notifications';
+import { AccountLinksModule } from './account-links';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -115,6 +119,10 @@ export class AppModule {
         ReportsModule,
         ResultsModule,
         IatiModule,
+        JobsModule,
+        MailModule,
+        NotificationsModule,
+        AccountLinksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

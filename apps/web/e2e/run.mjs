@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { runNotificationsJourney } from './journeys/notifications.mjs';
 import { runScenario } from './journeys/scenario.mjs';
 import { walk } from './journeys/walk.mjs';
 import { audits, openPage, screenshotsDir, webRoot } from './session.mjs';
@@ -67,6 +68,11 @@ try {
     'The approval of a two-country project, by staff, three reviewers and the donor (en)',
     (page) => runScenario({ page, report, baseUrl }),
   );
+  if (project) {
+    await journey(browser, baseUrl, 'en', 'A reviewer assigned is told in the app and by mail (en)', (page) =>
+      runNotificationsJourney({ page, report, project }),
+    );
+  }
   const taken = new Set(
     existsSync(path.join(screenshotsDir, 'en'))
       ? readdirSync(path.join(screenshotsDir, 'en')).map((file) => file.replace(/\.png$/, ''))

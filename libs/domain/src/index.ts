@@ -28,3 +28,4 @@ export * from './reporting/schedule';
 export * from './reporting/report-rules';
 export * from './results/indicators';
 export * from './iati/iati-rules';
+export * from './notifications/notification-rules';

@@ -65,6 +65,24 @@ export interface AppConfig {
    * prefix of every activity's identifier. The default is a placeholder until the Fund registers one.
    */
   iatiOrganisationId: string;
+  /** Background jobs (pg-boss, in this database): whether this process works them, and how. */
+  jobs: {
+    /** off: this process only enqueues (an API replica); on: it also works jobs and keeps the schedules. */
+    workers: boolean;
+    /** How often an idle worker asks for a job. */
+    pollSeconds: number;
+    /** When the daily alert scan runs (cron, UTC). */
+    alertScanCron: string;
+    /** When the daily digest is mailed (cron, UTC). */
+    digestCron: string;
+  };
+  mail: {
+    /** smtp:// or smtps:// with credentials; null: mail is kept in the outbox that admins read. */
+    smtpUrl: string | null;
+    from: string;
+    /** The dashboard's public address, for the links in mail. */
+    appUrl: string;
+  };
 }
 
 /** The placeholder IATI organisation identifier, in the IATI registry's own XI-IATI prefix. */
@@ -104,6 +122,13 @@ export const CONFIG_VARIABLES = [
   'REQUEST_MAX_JSON_DEPTH',
   'REQUEST_MAX_JSON_NODES',
   'IATI_ORGANISATION_ID',
+  'WORKERS',
+  'JOBS_POLL_SECONDS',
+  'ALERT_SCAN_CRON',
+  'DIGEST_CRON',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'APP_URL',
 ] as const;
 
 export class ConfigError extends Error {
@@ -174,6 +199,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // sign-ins out of sight: a person reads warnings and errors unless LOG_LEVEL asks for more.
   const defaultLogLevel = nodeEnv === 'test' ? 'silent' : logFormat === 'pretty' ? 'warn' : 'info';
 
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  const cron = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    if (!/^(\S+\s+){4}\S+$/.test(raw))
+      problems.push(`${name} must be a cron expression of five fields (got "${raw}")`);
+    return raw;
+  };
+
   const repoRoot = path.resolve(__dirname, '../../../..');
   const defaultWebDist = path.join(repoRoot, 'apps/web/dist');
   const webDistDir = env.WEB_DIST_DIR === undefined ? defaultWebDist : env.WEB_DIST_DIR || null;
@@ -214,7 +249,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
     },
     iatiOrganisationId: env.IATI_ORGANISATION_ID?.trim() || DEFAULT_IATI_ORGANISATION_ID,
+    jobs: {
+      workers: oneOf('WORKERS', ['on', 'off'] as const, 'on') === 'on',
+      pollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 600),
+      alertScanCron: cron('ALERT_SCAN_CRON', '0 5 * * *'),
+      digestCron: cron('DIGEST_CRON', '0 6 * * *'),
+    },
+    mail: {
+      smtpUrl,
+      from: env.MAIL_FROM?.trim() || 'no-reply@localhost',
+      appUrl: (env.APP_URL?.trim() || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    },
   };
+  if (!/^https?:\/\//.test(config.mail.appUrl)) problems.push('APP_URL must be an http:// or https:// URL');
   if (!IATI_ORGANISATION_ID.test(config.iatiOrganisationId) || config.iatiOrganisationId.length > 100) {
     problems.push(
       `IATI_ORGANISATION_ID must be an IATI organisation identifier such as XM-DAC-41127 (got "${config.iatiOrganisationId}")`,

@@ -20,6 +20,9 @@ const PUBLIC_OPERATIONS = [
   'GET /api/v1/iati/activities.xml',
   'GET /api/v1/iati/organisation.xml',
   'POST /api/v1/auth/login',
+  // The links mailed to set a password: asked for and used without a session.
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/password-reset',
 ];
 const SOME_ID = '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b';
 
@@ -110,6 +113,8 @@ describe('route access', () => {
         .map((h) => h.name)
         .sort(),
     ).toEqual([
+      'AccountLinksController.requestReset',
+      'AccountLinksController.setPassword',
       'AuthController.login',
       'HealthController.check',
       'IatiController.activities',

@@ -24,6 +24,16 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: async () => ({ Component: (await import('../features/auth/routes/SignInRoute')).SignInRoute }),
       },
       {
+        path: 'set-password',
+        lazy: async () => {
+          const [{ SetPasswordRoute }] = await Promise.all([
+            import('../features/notifications/routes/SetPasswordRoute'),
+            loadFeatureTranslations(),
+          ]);
+          return { Component: SetPasswordRoute };
+        },
+      },
+      {
         // The features' strings load beside the shell's code: the sign-in page does without them.
         lazy: async () => {
           const loading = Promise.all([import('./layout/AppLayout'), loadFeatureTranslations()]);
@@ -132,6 +142,19 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             path: 'donors/:id',
             lazy: async () => ({
               Component: (await import('../features/donors/routes/DonorRoute')).DonorRoute,
+            }),
+          },
+          {
+            path: 'notifications',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/routes/NotificationsRoute'))
+                .NotificationsRoute,
+            }),
+          },
+          {
+            path: 'operations',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/routes/OperationsRoute')).OperationsRoute,
             }),
           },
           {

@@ -14,6 +14,7 @@ import type reportsEn from '../features/reports/locales/en.json';
 import type resultsEn from '../features/results/locales/en.json';
 import type suspensionEn from '../features/lifecycle/locales/en.json';
 import type timelineEn from '../features/timeline/locales/en.json';
+import type notificationsEn from '../features/notifications/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -33,7 +34,8 @@ declare module 'i18next' {
         typeof reportsEn &
         typeof resultsEn &
         typeof suspensionEn &
-        typeof timelineEn;
+        typeof timelineEn &
+        typeof notificationsEn;
     };
   }
 }

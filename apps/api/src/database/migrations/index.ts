@@ -12,6 +12,9 @@ import { ReportsAndResults1763880000400 } from './1763880000400-reports-and-resu
 import { SuspendedStage1763880000200 } from './1763880000200-suspended-stage';
 import { AuditProject1763880000201 } from './1763880000201-audit-project';
 import { ReviewRounds1763880000300 } from './1763880000300-review-rounds';
+import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
+import { Notifications1763880000501 } from './1763880000501-notifications';
+import { AccountLinks1763880000502 } from './1763880000502-account-links';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +32,7 @@ export const MIGRATIONS = [
   SuspendedStage1763880000200,
   AuditProject1763880000201,
   ReviewRounds1763880000300,
+  BackgroundJobs1763880000500,
+  Notifications1763880000501,
+  AccountLinks1763880000502,
 ];

@@ -22,6 +22,7 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { Tag } from '../../components/Tag';
 import { SIGN_IN_PATH, signInPathFor, useCurrentUser, useSignOut, type User } from '../../lib/auth';
 import { canOpen, isRole } from '../../lib/authorization';
+import { NotificationBell } from '../../features/notifications';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { navItemsFor, screenOf } from './navigation';
 
@@ -129,6 +130,7 @@ function Shell({ user }: { user: User }) {
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <NotificationBell isAdmin={user.role === 'admin'} />
               <LanguagePicker size="sm" w={isDesktop ? 150 : 120} />
               <Group gap={10} wrap="nowrap" visibleFrom="sm">
                 <Avatar color="unBlue" radius="xl" size={36} aria-hidden="true">

@@ -1,8 +1,8 @@
-import { Box, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Box, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconChecklist, IconClipboardCheck, IconCoin, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { BrandMark } from '../../../components/BrandMark';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { LanguagePicker } from '../../../components/LanguagePicker';
@@ -43,6 +43,9 @@ export function SignInRoute() {
               <Text c="dimmed">{t('auth.subtitle')}</Text>
             </Stack>
             <SignInForm onSignedIn={() => void navigate(target, { replace: true })} />
+            <Anchor component={Link} to="/set-password" size="sm" ta="center">
+              {t('auth.forgot')}
+            </Anchor>
             <Text size="xs" c="dimmed" ta="center">
               {t('auth.help')}
             </Text>

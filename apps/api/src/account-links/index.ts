@@ -1,0 +1,1 @@
+export { AccountLinksModule } from './account-links.module';

@@ -1,0 +1,4 @@
+export { JobsModule } from './jobs.module';
+export { JobsService } from './jobs.service';
+export type { JobHandler } from './jobs.service';
+export { QUEUES } from './reference/job-queues';

@@ -1,0 +1,206 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit';
+import { decodeCursor, limitOf, Page, pageOf } from '../common/pagination/pagination';
+import { Problem } from '../common/problem-details/problem';
+import { RequestContext } from '../common/request-context/request-context';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { JobDto, JobQuery, JOB_STATES } from './jobs.dto';
+import { JOBS_SCHEMA } from './reference/job-queues';
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+interface JobRow {
+  id: string;
+  name: string;
+  state: (typeof JOB_STATES)[number];
+  retry_count: number;
+  retry_limit: number;
+  created_on: Date;
+  started_on: Date | null;
+  completed_on: Date | null;
+  start_after: Date;
+  output: { message?: unknown } | null;
+}
+
+/**
+ * Background work in the application's own PostgreSQL (pg-boss): jobs wait in a table, a worker
+ * takes each with SELECT … FOR UPDATE SKIP LOCKED, so one job runs once however many processes
+ * work the queue, and a failed one is retried after a delay that doubles each time. Jobs and
+ * schedules outlive the process: whatever was waiting when it stopped runs after the next start.
+ *
+ * Features register their handlers and schedules while the modules initialise; this process works
+ * them only with WORKERS=on (the default). With WORKERS=off it still sends jobs, for the processes
+ * that work them.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(JobsService.name);
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, string>();
+  private readonly boss: PgBoss;
+  private started = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {
+    const { url } = dataSource.options as { url?: string };
+    const workers = config.jobs.workers;
+    this.boss = new PgBoss({
+      connectionString: url,
+      schema: JOBS_SCHEMA,
+      application_name: 'hstf-jobs',
+      max: workers ? 4 : 2,
+      // The schema is the migrations' (the serving role creates no table): only its version is checked.
+      migrate: false,
+      schedule: workers,
+      supervise: workers,
+      // Completed jobs stay a week for the admins' view, failed ones until retried or archived.
+      archiveCompletedAfterSeconds: 7 * 24 * 3600,
+      archiveFailedAfterSeconds: 30 * 24 * 3600,
+    });
+    this.boss.on('error', (error) => this.logger.error(`Background jobs: ${error.message}`));
+  }
+
+  /** Works `queue` with `handler` in this process (when workers are on). Call while modules initialise. */
+  handle(queue: string, handler: JobHandler): void {
+    this.handlers.set(queue, handler);
+  }
+
+  /** Sends a job to `queue` on this cron schedule (UTC), once for all processes. */
+  scheduleOn(queue: string, cron: string): void {
+    this.schedules.set(queue, cron);
+  }
+
+  /**
+   * Sends a job. With `manager`, inside that transaction: the job exists only if the change commits.
+   * A `singletonKey` sends nothing while a job with the same key waits.
+   */
+  async send(
+    queue: string,
+    data: Record<string, unknown> = {},
+    options: { singletonKey?: string; startAfterSeconds?: number } = {},
+    manager?: EntityManager,
+  ): Promise<string | null> {
+    return this.boss.send(queue, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(manager ? { db: transactionDb(manager) } : {}),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    if (!this.config.jobs.workers) return;
+    for (const [queue, handler] of this.handlers) {
+      await this.boss.work<Record<string, unknown>>(
+        queue,
+        { pollingIntervalSeconds: this.config.jobs.pollSeconds, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data ?? {});
+        },
+      );
+    }
+    for (const [queue, cron] of this.schedules) await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    // Jobs running now get a few seconds; one cut off is failed and retried by a later run.
+    await this.boss.stop({ graceful: true, timeout: 5_000, wait: true });
+  }
+
+  // The admins' view of the queue.
+
+  async list(query: JobQuery): Promise<Page<JobDto>> {
+    const cursor = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [query.state ?? null, query.queue ?? null];
+    let keyset = '';
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      keyset = `AND (created_on, id) < ($3::timestamptz, $4::uuid)`;
+    }
+    params.push(limitOf(query) + 1);
+    const rows: JobRow[] = await this.dataSource.query(
+      `SELECT id, name, state::text AS state, retry_count, retry_limit, created_on, started_on,
+              completed_on, start_after, output
+       FROM ${JOBS_SCHEMA}.job
+       WHERE ($1::text IS NULL OR state::text = $1) AND ($2::text IS NULL OR name = $2)
+         AND name NOT LIKE '\\_\\_pgboss\\_\\_%' ${keyset}
+       ORDER BY created_on DESC, id DESC
+       LIMIT $${params.length}`,
+      params,
+    );
+    return pageOf(rows, query, (row) => [row.created_on.toISOString(), row.id], toJobDto);
+  }
+
+  /** Puts a failed job back in its queue for one more attempt. */
+  async retry(ctx: RequestContext, id: string): Promise<JobDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockedJob(manager, id);
+      if (!before) throw Problem.notFound('The job');
+      if (before.state !== 'failed') {
+        throw Problem.conflict(
+          'job-not-failed',
+          `Only a failed job can be retried; this one is ${before.state}.`,
+        );
+      }
+      await this.boss.retry(before.name, id, { db: transactionDb(manager) });
+      const after = (await this.lockedJob(manager, id))!;
+      await this.audit.record(manager, ctx, {
+        action: 'retry',
+        entity: 'job',
+        entityId: id,
+        before: toJobDto(before),
+        after: toJobDto(after),
+      });
+      return toJobDto(after);
+    });
+  }
+
+  private async lockedJob(manager: EntityManager, id: string): Promise<JobRow | null> {
+    const rows: JobRow[] = await manager.query(
+      `SELECT id, name, state::text AS state, retry_count, retry_limit, created_on, started_on,
+              completed_on, start_after, output
+       FROM ${JOBS_SCHEMA}.job WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+/** pg-boss's statements run on the caller's transaction. */
+function transactionDb(manager: EntityManager): PgBoss.Db {
+  const db: PgBoss.Db = {
+    executeSql: async (text: string, values: unknown[]) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('A job is sent with a manager only inside a transaction');
+      const result = await runner.query(text, values, true);
+      return { rows: result.records as unknown[] };
+    },
+  };
+  return db;
+}
+
+function toJobDto(row: JobRow): JobDto {
+  const message = row.state === 'failed' && row.output ? row.output.message : undefined;
+  return {
+    id: row.id,
+    queue: row.name,
+    state: row.state,
+    retryCount: row.retry_count,
+    retryLimit: row.retry_limit,
+    createdAt: row.created_on.toISOString(),
+    startAfter: row.start_after.toISOString(),
+    startedAt: row.started_on?.toISOString() ?? null,
+    completedAt: row.completed_on?.toISOString() ?? null,
+    error: typeof message === 'string' ? message.slice(0, 2000) : null,
+  };
+}

@@ -1,0 +1,72 @@
+/** The schema pg-boss keeps its tables in, beside the application's own (public). */
+export const JOBS_SCHEMA = 'pgboss';
+
+/** pg-boss's own queue for cron schedules (its timekeeper creates it at start when it can). */
+const SCHEDULER_QUEUE = '__pgboss__send-it';
+
+export interface QueueDefinition {
+  name: string;
+  /** stately: at most one job of the queue waiting and one running, whoever sends it. */
+  policy: 'standard' | 'stately';
+  retryLimit: number;
+  /** Seconds before the first retry; doubled at each retry (retryBackoff). */
+  retryDelay: number;
+  expireInSeconds: number;
+}
+
+/**
+ * Every queue the application uses. A queue is a partition table of pg-boss's job table, created as
+ * the schema's owner (by a migration): the role requests are served as creates no table.
+ */
+export const QUEUES = {
+  /** Turns committed changes (the audit log) into notifications. */
+  collect: {
+    name: 'notifications-collect',
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 5,
+    expireInSeconds: 300,
+  },
+  /** Mails one notification to its recipient. */
+  mail: {
+    name: 'notifications-mail',
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 30,
+    expireInSeconds: 120,
+  },
+  /** The daily scan of consents and paragraph 6 on funded projects. */
+  alertScan: { name: 'alert-scan', policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
+  /** Mails an invitation or a password reset link (created by migration 1763880000502). */
+  accountMail: {
+    name: 'account-mail',
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 30,
+    expireInSeconds: 120,
+  },
+  /** The daily digest of each user who asked for one. */
+  digest: {
+    name: 'notifications-digest',
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: 60,
+    expireInSeconds: 900,
+  },
+} as const satisfies Record<string, QueueDefinition>;
+
+export const ALL_QUEUES: readonly string[] = [
+  SCHEDULER_QUEUE,
+  ...Object.values(QUEUES).map((queue) => queue.name),
+];
+
+/** The options pg-boss's create_queue takes for a definition. */
+export function queueOptions(queue: QueueDefinition): Record<string, unknown> {
+  return {
+    policy: queue.policy,
+    retryLimit: queue.retryLimit,
+    retryDelay: queue.retryDelay,
+    retryBackoff: true,
+    expireInSeconds: queue.expireInSeconds,
+  };
+}

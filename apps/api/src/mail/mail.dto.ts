@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { LANGUAGES, type Language } from '@hstf/domain';
+import { PageQuery } from '../common/pagination/pagination';
+
+export class OutboxMailDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty() subject: string;
+  @ApiProperty({ description: 'The plain-text part' }) text: string;
+  @ApiProperty({ description: 'The HTML part' }) html: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OutboxPage {
+  @ApiProperty({ type: [OutboxMailDto] }) items: OutboxMailDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class OutboxQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only the mail to this address' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  recipient?: string;
+}

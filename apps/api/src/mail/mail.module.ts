@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MailController } from './mail.controller';
+import { MailService } from './mail.service';
+
+/** Outgoing mail: SMTP when configured, the outbox otherwise. */
+@Module({ controllers: [MailController], providers: [MailService], exports: [MailService] })
+export class MailModule {}

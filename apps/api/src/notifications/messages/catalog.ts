@@ -1,0 +1,15 @@
+import type { NotificationKind } from '@hstf/domain';
+
+/** One language's words for every notification, its mail and the digest. `{name}` is a fact. */
+export interface MessageCatalog {
+  /** A notification's one-line title, in the bell's list and as its mail's subject. */
+  title: Record<NotificationKind, string>;
+  /** A notification's sentence. */
+  body: Record<NotificationKind, string>;
+  /** Added to review_assigned when the review has a due date. */
+  dueOn: string;
+  open: string;
+  digestSubject: string;
+  digestIntro: string;
+  footer: string;
+}

@@ -1,0 +1,62 @@
+import { daysBetween, type IsoDate } from '../calendar/iso-date';
+import type { Role } from '../accounts/roles';
+
+/** The six official languages of the United Nations, as the dashboard and the mail speak them. */
+export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** What the product tells people about. */
+export const NOTIFICATION_KINDS = [
+  'review_assigned',
+  'consent_expiring',
+  'consent_withdrawn',
+  'paragraph6_lost',
+  'receipt_recorded',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How a user wants each kind: a mail at once, one mail a day with the others, or not at all. */
+export const DELIVERY_MODES = ['immediate', 'digest', 'off'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+/** Who may receive each kind: what they could read in the dashboard anyway. */
+export const NOTIFICATION_AUDIENCE: Record<NotificationKind, readonly Role[]> = {
+  review_assigned: ['reviewer'],
+  consent_expiring: ['admin', 'staff'],
+  consent_withdrawn: ['admin', 'staff'],
+  paragraph6_lost: ['admin', 'staff'],
+  receipt_recorded: ['donor'],
+};
+
+/** The kinds a role can be sent, so the settings screen offers only those. */
+export function notificationKindsFor(role: Role): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => NOTIFICATION_AUDIENCE[kind].includes(role));
+}
+
+/** Without a choice of their own, every user is told at once. */
+export const DEFAULT_DELIVERY_MODE: DeliveryMode = 'immediate';
+
+/** Days before a consent's expiry at which the people responsible are told, widest first. */
+export const CONSENT_EXPIRY_NOTICE_DAYS = [90, 30, 7] as const;
+
+/**
+ * The notice a consent valid until `validUntil` is due on `today`: the tightest of 90, 30 or 7 days
+ * it is within, or null when it is further off or already expired. A scan that missed a day still
+ * sends the notice due then, once: a consent first seen 20 days before expiry gets the 30-day notice.
+ */
+export function consentExpiryNotice(validUntil: IsoDate, today: IsoDate): number | null {
+  const left = daysBetween(today, validUntil);
+  if (left < 0) return null;
+  let due: number | null = null;
+  for (const days of CONSENT_EXPIRY_NOTICE_DAYS) if (left <= days) due = days;
+  return due;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Arabic is written right to left; the other five left to right. */
+export function languageDirection(language: Language): 'rtl' | 'ltr' {
+  return language === 'ar' ? 'rtl' : 'ltr';
+}
