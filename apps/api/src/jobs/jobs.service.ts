@@ -43,6 +43,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly schedules = new Map<string, string>();
   private readonly boss: PgBoss;
   private started = false;
+  private readonly loops: Promise<void>[] = [];
+  private readonly idle = new Idle();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,21 +100,53 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.boss.start();
     this.started = true;
     if (!this.config.jobs.workers) return;
-    for (const [queue, handler] of this.handlers) {
-      await this.boss.work<Record<string, unknown>>(
-        queue,
-        { pollingIntervalSeconds: this.config.jobs.pollSeconds, batchSize: 1 },
-        async (jobs) => {
-          for (const job of jobs) await handler(job.data ?? {});
-        },
-      );
-    }
+    for (const [queue, handler] of this.handlers) this.loops.push(this.workLoop(queue, handler));
     for (const [queue, cron] of this.schedules) await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+  }
+
+  /**
+   * Works one queue: fetch a job, run it, mark it done or failed, each step awaited. pg-boss's own
+   * work() marks a job done without awaiting it, so a connection lost at that moment is an unhandled
+   * rejection that ends the process (PostgreSQL restarting, a failover). Here such an error is logged
+   * and the job, left active, expires and is retried: handlers are written to run twice safely.
+   */
+  private async workLoop(queue: string, handler: JobHandler): Promise<void> {
+    while (this.started) {
+      let jobs: { id: string; data: Record<string, unknown> | null }[] = [];
+      try {
+        jobs = await this.boss.fetch<Record<string, unknown>>(queue, { batchSize: 1 });
+      } catch (error) {
+        this.logger.warn(`Background jobs: fetching ${queue} failed: ${messageOf(error)}`);
+      }
+      if (!jobs.length) {
+        await this.idle.wait(this.config.jobs.pollSeconds * 1000);
+        continue;
+      }
+      for (const job of jobs) {
+        try {
+          await handler(job.data ?? {});
+        } catch (error) {
+          await this.boss
+            .fail(queue, job.id, { message: messageOf(error) })
+            .catch((failed: unknown) => this.logger.warn(`Background jobs: ${messageOf(failed)}`));
+          continue;
+        }
+        await this.boss
+          .complete(queue, job.id)
+          .catch((failed: unknown) => this.logger.warn(`Background jobs: ${messageOf(failed)}`));
+      }
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    // The loops finish the job in hand, then stop; an idle one wakes at once.
+    this.idle.wake();
+    await Promise.race([
+      Promise.all(this.loops),
+      new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+    ]);
     // Jobs running now get a few seconds; one cut off is failed and retried by a later run.
     await this.boss.stop({ graceful: true, timeout: 5_000, wait: true });
   }
@@ -203,4 +237,29 @@ function toJobDto(row: JobRow): JobDto {
     completedAt: row.completed_on?.toISOString() ?? null,
     error: typeof message === 'string' ? message.slice(0, 2000) : null,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A pause between polls that shutting down can cut short. */
+class Idle {
+  private wakers = new Set<() => void>();
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+
+  wake(): void {
+    for (const waker of [...this.wakers]) waker();
+  }
 }
