@@ -367,6 +367,8 @@ describe('the demo data', () => {
           'consent',
           'alignment',
           'review',
+          // The demo's extension, granted before the consent was withdrawn.
+          'revision',
           'transfer',
         ]),
       );

