@@ -27,17 +27,19 @@ export function NotificationBell({ isAdmin }: { isAdmin: boolean }) {
   const items = latest.data?.pages.flatMap((page) => page.items) ?? [];
   const label = count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell');
 
+  // The count sits around the popover, not inside its target: the target gives its child the
+  // popup's ARIA attributes, which a button may carry and the indicator's wrapper may not.
   return (
-    <Popover
-      opened={opened}
-      onChange={(open) => (open ? undefined : close())}
-      width={380}
-      position="bottom-end"
-      shadow="md"
-      trapFocus
-    >
-      <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} size={18} disabled={count === 0} color="red" offset={4}>
+    <Indicator label={count > 99 ? '99+' : count} size={18} disabled={count === 0} color="red" offset={4}>
+      <Popover
+        opened={opened}
+        onChange={(open) => (open ? undefined : close())}
+        width={380}
+        position="bottom-end"
+        shadow="md"
+        trapFocus
+      >
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
@@ -48,41 +50,41 @@ export function NotificationBell({ isAdmin }: { isAdmin: boolean }) {
           >
             <IconBell size={20} aria-hidden="true" />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Group justify="space-between" p="sm" wrap="nowrap">
-          <Text fw={700}>{t('notifications.title')}</Text>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            disabled={count === 0}
-            loading={markAll.isPending}
-            onClick={() => markAll.mutate()}
-          >
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        <ScrollArea.Autosize mah={420}>
-          {items.length === 0 ? (
-            <Text size="sm" c="dimmed" p="sm">
-              {latest.isPending ? t('notifications.loading') : t('notifications.empty')}
-            </Text>
-          ) : (
-            <NotificationList items={items} onOpen={close} />
-          )}
-        </ScrollArea.Autosize>
-        <Stack gap={4} p="sm">
-          <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
-            {t('notifications.seeAll')}
-          </Anchor>
-          {isAdmin ? (
-            <Anchor component={Link} to="/operations" size="sm" onClick={close}>
-              {t('notifications.operations.title')}
+        </Popover.Target>
+        <Popover.Dropdown p={0}>
+          <Group justify="space-between" p="sm" wrap="nowrap">
+            <Text fw={700}>{t('notifications.title')}</Text>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              disabled={count === 0}
+              loading={markAll.isPending}
+              onClick={() => markAll.mutate()}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          <ScrollArea.Autosize mah={420}>
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed" p="sm">
+                {latest.isPending ? t('notifications.loading') : t('notifications.empty')}
+              </Text>
+            ) : (
+              <NotificationList items={items} onOpen={close} />
+            )}
+          </ScrollArea.Autosize>
+          <Stack gap={4} p="sm">
+            <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
+              {t('notifications.seeAll')}
             </Anchor>
-          ) : null}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+            {isAdmin ? (
+              <Anchor component={Link} to="/operations" size="sm" onClick={close}>
+                {t('notifications.operations.title')}
+              </Anchor>
+            ) : null}
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -18,6 +18,8 @@ const alert = (overrides: Record<string, unknown>) => ({
   ...overrides,
 });
 
+const NO_REVIEW_ALERTS = { on: '2026-11-23', waitingDays: 60, nextCursor: null, items: [] };
+
 describe('the alerts that propose a suspension', { timeout: 20_000 }, () => {
   it('suspend the project in one click, with the alert as its reason, on its current version', async () => {
     const sent: unknown[] = [];
@@ -28,6 +30,8 @@ describe('the alerts that propose a suspension', { timeout: 20_000 }, () => {
         return json({ projectId: 'p-1', stage: 'suspended', version: 8 }, { status: 201 });
       }
       if (path === '/api/v1/projects/p-1') return json({ id: 'p-1', version: 7 });
+      // The review alerts below the consent ones: none here.
+      if (path === '/api/v1/alerts/reviews') return json(NO_REVIEW_ALERTS);
       return json({
         on: '2026-11-23',
         nextCursor: null,
@@ -73,6 +77,8 @@ describe('the alerts that propose a suspension', { timeout: 20_000 }, () => {
         });
       }
       if (path === '/api/v1/projects/p-1') return json({ id: 'p-1', version: 7 });
+      // The review alerts below the consent ones: none here.
+      if (path === '/api/v1/alerts/reviews') return json(NO_REVIEW_ALERTS);
       return json({ on: '2026-11-23', nextCursor: null, items: [alert({})] });
     });
     renderWithProviders(<AlertsSection />);
