@@ -1,17 +1,19 @@
-import { Accordion, Anchor, Badge, Button, Paper, Select, Table, Tabs, Text } from '@mantine/core';
+import { Accordion, Anchor, Button, Paper, Select, Table, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ToneBadge } from '../../../components/Badges';
 import { ListFooter } from '../../../components/ListFooter';
+import type { Tone } from '../../../components/tones';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
 import { useJobs, useOutbox, useRetryJob, type JobState } from '../api/operations';
 
 const STATES: JobState[] = ['created', 'retry', 'active', 'failed', 'completed', 'cancelled'];
-const STATE_COLORS: Record<JobState, string> = {
+const STATE_TONES: Record<JobState, Tone> = {
   created: 'gray',
-  retry: 'yellow',
+  retry: 'amber',
   active: 'blue',
   failed: 'red',
   completed: 'teal',
@@ -97,9 +99,9 @@ function JobsPanel() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATE_COLORS[job.state]} variant="light">
+                    <ToneBadge tone={STATE_TONES[job.state]}>
                       {t(`notifications.operations.states.${job.state}`)}
-                    </Badge>
+                    </ToneBadge>
                   </Table.Td>
                   <Table.Td>
                     {job.retryCount} / {job.retryLimit + 1}
