@@ -217,6 +217,8 @@ async function unfold(page, maxHeight) {
 export async function visit(page, lang, name, { maxHeight = 6000 } = {}) {
   // Sections below the fold may wait to be scrolled near before they draw: unfold settles them.
   await quiet(page);
+  // A toast or dialog still fading in or out is audited at a passing opacity, not as it is read.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   try {
     await unfold(page, maxHeight);
     await checkLanguage(page, lang);
