@@ -218,7 +218,18 @@ export async function visit(page, lang, name, { maxHeight = 6000 } = {}) {
   // Sections below the fold may wait to be scrolled near before they draw: unfold settles them.
   await quiet(page);
   // A toast or dialog still fading in or out is audited at a passing opacity, not as it is read.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // Endless ones (a spinner) are left out, and the wait is bounded.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   try {
     await unfold(page, maxHeight);
     await checkLanguage(page, lang);
