@@ -131,6 +131,7 @@ export const CONFIG_VARIABLES = [
   'REQUEST_MAX_JSON_DEPTH',
   'REQUEST_MAX_JSON_NODES',
   'SLOW_LANE_ALLOWANCE',
+  'SLOW_LANE_STEP_MS',
   'SLOW_LANE_MAX_DELAY_MS',
   'IATI_ORGANISATION_ID',
   'WORKERS',
@@ -272,7 +273,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     slowLane: {
       allowance: int('SLOW_LANE_ALLOWANCE', 20, 1, 100000),
-      stepMs: 50,
+      stepMs: int('SLOW_LANE_STEP_MS', 50, 1, 10000),
       // Off under test, where suites send thousands of refused requests from one address on purpose.
       maxDelayMs: int('SLOW_LANE_MAX_DELAY_MS', nodeEnv === 'test' ? 0 : 2000, 0, 60000),
     },

@@ -36,9 +36,19 @@ const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].ma
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   ar: ['app.name'],
   zh: ['app.name'],
-  fr: ['app.name', 'm49.150'],
+  fr: [
+    'app.name',
+    'm49.150',
+    // The same words in French.
+    'audit.fields.code',
+    'audit.fields.dimensions',
+    'audit.fields.document',
+    'audit.fields.note',
+    'audit.fields.version',
+    'audit.fields.justification',
+  ],
   ru: ['app.name'],
-  es: ['app.name', 'm49.142', 'm49.054', 'm49.057'],
+  es: ['app.name', 'm49.142', 'm49.054', 'm49.057', 'audit.diff.no'],
 };
 
 describe.each([
