@@ -149,19 +149,21 @@ export class ReceiptsRepository {
       id: string;
       approved_budget: string;
       decided_on: string | null;
+      decided_at: string | null;
       window: string;
       dimensions: string[];
       countries: string[];
     }>(
       manager,
-      `SELECT p.id, p.approved_budget, coalesce(d.approved_on, p.start_date)::text AS decided_on, p."window",
+      `SELECT p.id, p.approved_budget, coalesce(d.approved_on, p.start_date)::text AS decided_on,
+              to_char(d.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS decided_at, p."window",
               p.dimensions, coalesce(array_agg(pc.country_iso3::text) FILTER (WHERE pc.country_iso3 IS NOT NULL), '{}') AS countries
        FROM projects p
-       LEFT JOIN (SELECT project_id, max(decided_on) AS approved_on FROM project_transitions
+       LEFT JOIN (SELECT project_id, max(decided_on) AS approved_on, max(occurred_at) AS approved_at FROM project_transitions
                   WHERE to_stage = 'approved' GROUP BY project_id) d ON d.project_id = p.id
        LEFT JOIN project_countries pc ON pc.project_id = p.id
        WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN (${COMMITTED})
-       GROUP BY p.id, d.approved_on`,
+       GROUP BY p.id, d.approved_on, d.approved_at`,
       [],
     );
     return {

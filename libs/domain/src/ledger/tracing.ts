@@ -26,6 +26,8 @@ export interface TracedProject {
   approvedBudget: MoneyString | null;
   /** The approval decision date (else the start date); undated approvals come last. */
   decidedOn: IsoDate | null;
+  /** When the approval was recorded (an ISO timestamp), to order approvals decided the same day. */
+  decidedAt?: string | null;
   window: string;
   dimensions: readonly string[];
   countries: readonly string[];
@@ -107,9 +109,9 @@ export function proRata(total: bigint, weights: readonly bigint[]): bigint[] {
 }
 
 type Event =
-  | { on: IsoDate | null; order: 0; id: string; receipt: Receipt }
-  | { on: IsoDate | null; order: 1; id: string; receipt: Receipt }
-  | { on: IsoDate | null; order: 2; id: string; project: TracedProject };
+  | { on: IsoDate | null; order: 0; at: string; id: string; receipt: Receipt }
+  | { on: IsoDate | null; order: 1; at: string; id: string; receipt: Receipt }
+  | { on: IsoDate | null; order: 2; at: string; id: string; project: TracedProject };
 
 /** The replay described above; see TRACING_METHOD for the words shown to donors. */
 export function traceFunds(input: TracingInput): FundTrace {
@@ -118,11 +120,11 @@ export function traceFunds(input: TracingInput): FundTrace {
   for (const r of input.receipts) {
     const c = contributions.get(r.contributionId);
     if (!c || c.status === 'cancelled') continue;
-    events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, id: r.id, receipt: r } as Event);
+    events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, at: '', id: r.id, receipt: r } as Event);
   }
   for (const p of input.projects) {
     if (p.committed && p.approvedBudget !== null)
-      events.push({ on: p.decidedOn, order: 2, id: p.id, project: p });
+      events.push({ on: p.decidedOn, order: 2, at: p.decidedAt ?? '', id: p.id, project: p });
   }
   events.sort((a, b) => {
     if (a.on !== b.on) {
@@ -130,7 +132,9 @@ export function traceFunds(input: TracingInput): FundTrace {
       if (b.on === null) return -1;
       return compareIsoDates(a.on, b.on);
     }
-    return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    if (a.order !== b.order) return a.order - b.order;
+    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 
   const sources = new Map<string, Source>();
