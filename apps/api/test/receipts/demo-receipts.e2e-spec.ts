@@ -15,11 +15,14 @@ describe('the demo receipts', () => {
   });
   afterAll(() => t.close());
 
-  const byReference = async (reference: string) => {
+  const byReference = async (
+    reference: string,
+  ): Promise<Record<string, unknown> & { items: Record<string, unknown>[] }> => {
     const { rows } = await t.db.query<{ id: string }>(`SELECT id FROM contributions WHERE reference = $1`, [
       reference,
     ]);
-    return (await t.http().get(`/api/v1/contributions/${rows[0]!.id}/receipts`).set(auth)).body;
+    const response = await t.http().get(`/api/v1/contributions/${rows[0]!.id}/receipts`).set(auth);
+    return response.body as Record<string, unknown> & { items: Record<string, unknown>[] };
   };
 
   it("has Japan's yen pledge partly paid in two instalments, one at a gain and one at a loss", async () => {
@@ -31,10 +34,7 @@ describe('the demo receipts', () => {
       receivedUsd: '1502000.00',
       exchangeDifference: '6000.00',
     });
-    expect(statement.items.map((r: { exchangeDifference: string }) => r.exchangeDifference)).toEqual([
-      '36000.00',
-      '-30000.00',
-    ]);
+    expect(statement.items.map((r) => r.exchangeDifference)).toEqual(['36000.00', '-30000.00']);
   });
 
   it("has Thailand's receipt earmarked to window II, and every demo contribution received in receipts the ledger counts", async () => {

@@ -120,7 +120,7 @@ export function traceFunds(input: TracingInput): FundTrace {
   for (const r of input.receipts) {
     const c = contributions.get(r.contributionId);
     if (!c || c.status === 'cancelled') continue;
-    events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, at: '', id: r.id, receipt: r } as Event);
+    events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, at: '', id: r.id, receipt: r });
   }
   for (const p of input.projects) {
     if (p.committed && p.approvedBudget !== null)
