@@ -23,6 +23,7 @@ import { AlignmentsModule } from './alignments/alignments.module';
 import { ConsentsModule } from './consents/consents.module';
 import { DonorsModule } from './donors/donors.module';
 import { ContributionsModule } from './contributions/contributions.module';
+import { ReceiptsModule } from './receipts';
 import { TransfersModule } from './transfers/transfers.module';
 import { FundModule } from './fund/fund.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -109,6 +110,7 @@ export class AppModule {
         ConsentsModule,
         DonorsModule,
         ContributionsModule,
+        ReceiptsModule,
         TransfersModule,
         FundModule,
         ReviewsModule,

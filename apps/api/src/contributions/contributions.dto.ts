@@ -35,6 +35,24 @@ export class ContributionDto {
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty({ description: 'Illustrative demo data, not a real figure of the Fund' })
   illustrative: boolean;
+  @ApiProperty({
+    example: '250000000.00',
+    description: 'Σ receipts − Σ reversals, in the contribution currency',
+  })
+  receivedAmount: string;
+  @ApiProperty({
+    example: '1750000.00',
+    description: "The same in USD at each receipt's rate: what the Fund's ledger counts (0 once cancelled)",
+  })
+  receivedUsd: string;
+  @ApiProperty({ example: '250000000.00', description: 'amount − receivedAmount, never below zero' })
+  outstanding: string;
+  @ApiProperty({
+    example: '-31250.00',
+    description:
+      "Σ receipts' USD − their amount at the pledge's rate: the Fund's exchange gain (+) or loss (−)",
+  })
+  exchangeDifference: string;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -1,3 +1,4 @@
+import { compareMoney, subtractMoney } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,6 +28,9 @@ interface ContributionRow {
   earmarking: string | null;
   reference: string | null;
   illustrative: boolean;
+  received_amount: string;
+  received_usd: string;
+  exchange_difference: string;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -37,8 +41,17 @@ const SELECT = `
   SELECT c.id, c.donor_id, d.name AS donor_name,
          to_char(c.pledged_on, 'YYYY-MM-DD') AS pledged_on, to_char(c.received_on, 'YYYY-MM-DD') AS received_on,
          c.amount, c.currency, c.usd_amount, c.exchange_rate, c.status, c.earmarking, c.reference,
-         c.illustrative, c.version, c.created_at, c.updated_at
-  FROM contributions c JOIN donors d ON d.id = c.donor_id`;
+         c.illustrative, c.version, c.created_at, c.updated_at,
+         coalesce(rs.received_amount, 0) AS received_amount, coalesce(rs.received_usd, 0) AS received_usd,
+         coalesce(rs.exchange_difference, 0) AS exchange_difference
+  FROM contributions c JOIN donors d ON d.id = c.donor_id
+  LEFT JOIN LATERAL (
+    SELECT sum(CASE WHEN r.kind = 'receipt' THEN r.amount ELSE -r.amount END) AS received_amount,
+           sum(CASE WHEN r.kind = 'receipt' THEN r.usd_amount ELSE -r.usd_amount END) AS received_usd,
+           sum(CASE WHEN r.kind = 'receipt' THEN 1 ELSE -1 END
+               * (r.usd_amount - round(r.amount * c.exchange_rate, 2))) AS exchange_difference
+    FROM contribution_receipts r WHERE r.contribution_id = c.id
+  ) rs ON true`;
 
 /** Whose contributions a caller reads: all, one donor's, or none. */
 export type ContributionScope = { donorId: string } | 'all' | 'none';
@@ -182,8 +195,18 @@ function toDto(row: ContributionRow): ContributionDto {
     earmarking: row.earmarking,
     reference: row.reference,
     illustrative: row.illustrative,
+    receivedAmount: moneyOut(String(row.received_amount))!,
+    receivedUsd: row.status === 'cancelled' ? '0.00' : moneyOut(String(row.received_usd))!,
+    outstanding: outstandingOf(row.amount, String(row.received_amount)),
+    exchangeDifference: moneyOut(String(row.exchange_difference))!,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+/** The pledge less what was received against it, never below zero. */
+function outstandingOf(amount: string, received: string): string {
+  const left = subtractMoney(moneyOut(amount)!, moneyOut(received)!);
+  return compareMoney(left, '0.00') > 0 ? left : '0.00';
 }

@@ -1,5 +1,4 @@
-import { receivedBy, receivedReductionProblem } from '@hstf/domain';
-import type { ContributionStatus } from '@hstf/domain';
+import { receivedReductionProblem } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +7,7 @@ import { changeVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
+import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED, receivedOf } from '../fund';
 import { contributionProblems } from './contribution-rules';
 import { ContributionScope, ContributionsRepository } from './contributions.repository';
 import {
@@ -84,53 +83,60 @@ export class ContributionsService {
     expectedVersion: number,
     request: UpdateContributionRequest,
   ): Promise<ContributionDto> {
-    return this.dataSource.transaction((manager) =>
-      changeVersioned<{ version: number; donor_id: string }, ContributionDto>(manager, this.audit, ctx, {
-        table: 'contributions',
-        entityLabel: ENTITY,
-        id,
-        expectedVersion,
-        read: async () => (await this.repository.find(manager, id, false))!,
-        decide: async (current, before) => {
-          const after = {
-            currency: request.currency ?? before.currency,
-            amount: request.amount ?? before.amount,
-            usdAmount: request.usdAmount ?? before.usdAmount,
-            exchangeRate: request.exchangeRate ?? before.exchangeRate,
-            status: request.status ?? before.status,
-            pledgedOn: request.pledgedOn ?? before.pledgedOn,
-            receivedOn: request.receivedOn === undefined ? before.receivedOn : request.receivedOn,
-          };
-          const figuresChange = (['amount', 'currency', 'usdAmount', 'exchangeRate'] as const).some(
-            (field) => request[field] !== undefined,
-          );
-          const errors = contributionProblems(after, { checkConversion: figuresChange });
-          if (errors.length) throw Problem.validation(errors);
-          if (request.donorId !== undefined && request.donorId !== current.donor_id) {
-            await this.assertDonorExists(manager, request.donorId);
-          }
-          await assertFundKeepsBalance(manager, before, after);
+    return this.dataSource.transaction(async (manager) => {
+      const balance = await balanceBefore(manager, id);
+      const updated = await changeVersioned<{ version: number; donor_id: string }, ContributionDto>(
+        manager,
+        this.audit,
+        ctx,
+        {
+          table: 'contributions',
+          entityLabel: ENTITY,
+          id,
+          expectedVersion,
+          read: async () => (await this.repository.find(manager, id, false))!,
+          decide: async (current, before) => {
+            const after = {
+              currency: request.currency ?? before.currency,
+              amount: request.amount ?? before.amount,
+              usdAmount: request.usdAmount ?? before.usdAmount,
+              exchangeRate: request.exchangeRate ?? before.exchangeRate,
+              status: request.status ?? before.status,
+              pledgedOn: request.pledgedOn ?? before.pledgedOn,
+              receivedOn: request.receivedOn === undefined ? before.receivedOn : request.receivedOn,
+            };
+            const figuresChange = (['amount', 'currency', 'usdAmount', 'exchangeRate'] as const).some(
+              (field) => request[field] !== undefined,
+            );
+            const errors = contributionProblems(after, { checkConversion: figuresChange });
+            if (errors.length) throw Problem.validation(errors);
+            if (request.donorId !== undefined && request.donorId !== current.donor_id) {
+              await this.assertDonorExists(manager, request.donorId);
+            }
 
-          const columns: Record<string, keyof UpdateContributionRequest> = {
-            donor_id: 'donorId',
-            pledged_on: 'pledgedOn',
-            received_on: 'receivedOn',
-            amount: 'amount',
-            currency: 'currency',
-            usd_amount: 'usdAmount',
-            exchange_rate: 'exchangeRate',
-            status: 'status',
-            earmarking: 'earmarking',
-            reference: 'reference',
-          };
-          const set: Record<string, unknown> = {};
-          for (const [column, field] of Object.entries(columns)) {
-            if (request[field] !== undefined) set[column] = request[field];
-          }
-          return { set };
+            const columns: Record<string, keyof UpdateContributionRequest> = {
+              donor_id: 'donorId',
+              pledged_on: 'pledgedOn',
+              received_on: 'receivedOn',
+              amount: 'amount',
+              currency: 'currency',
+              usd_amount: 'usdAmount',
+              exchange_rate: 'exchangeRate',
+              status: 'status',
+              earmarking: 'earmarking',
+              reference: 'reference',
+            };
+            const set: Record<string, unknown> = {};
+            for (const [column, field] of Object.entries(columns)) {
+              if (request[field] !== undefined) set[column] = request[field];
+            }
+            return { set };
+          },
         },
-      }),
-    );
+      );
+      await assertFundKeepsBalance(manager, id, balance);
+      return updated;
+    });
   }
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
@@ -140,8 +146,9 @@ export class ContributionsService {
       if (current.version !== expectedVersion) {
         throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
       }
-      await assertFundKeepsBalance(manager, current, null);
+      const balance = await balanceBefore(manager, id);
       await this.repository.delete(manager, id);
+      await assertFundKeepsBalance(manager, id, balance);
       await this.audit.record(manager, ctx, {
         action: 'delete',
         entity: ENTITY,
@@ -169,18 +176,25 @@ export class ContributionsService {
 
 /**
  * A change that lowers what the Fund has received (a cancellation, an un-receipt, a deletion, a lower
- * amount or rate) is decided under the ledger lock approvals take, on the balance read after it, so
- * two such changes, or one and an approval, cannot together take the available balance below zero.
+ * amount or rate) is decided under the ledger lock approvals take. The contribution's receipts follow
+ * its status and figures in the database (migration 1763890000100), so the change is made first and
+ * what the contribution then counts for compared with before, on the balance read under the lock
+ * before it: two such changes, or one and an approval, cannot together take available below zero.
+ * A refusal throws, and the transaction (the change and its audit entry) rolls back.
  */
+async function balanceBefore(
+  manager: EntityManager,
+  id: string,
+): Promise<{ available: string; received: string }> {
+  await manager.query(FUND_LEDGER_LOCK);
+  return { available: await availableBalance(manager), received: await receivedOf(manager, id) };
+}
+
 async function assertFundKeepsBalance(
   manager: EntityManager,
-  before: { status: ContributionStatus; usdAmount: string },
-  after: { status: ContributionStatus; usdAmount: string } | null,
+  id: string,
+  before: { available: string; received: string },
 ): Promise<void> {
-  const receivedBefore = receivedBy(before);
-  const receivedAfter = after ? receivedBy(after) : '0.00';
-  if (receivedReductionProblem('0.00', receivedBefore, receivedAfter) === null) return;
-  await manager.query(FUND_LEDGER_LOCK);
-  const problem = receivedReductionProblem(await availableBalance(manager), receivedBefore, receivedAfter);
+  const problem = receivedReductionProblem(before.available, before.received, await receivedOf(manager, id));
   if (problem) throw moneyRefusal(problem, OVER_COMMITTED.slug, OVER_COMMITTED.title);
 }

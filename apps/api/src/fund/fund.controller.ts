@@ -16,11 +16,11 @@ export class FundController {
   @ApiOperation({
     summary: "The Fund's ledger: received, committed, transferred, released, available; overall and by year",
     description:
-      'received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects ' +
+      "received = Σ receipts − Σ their reversals (USD at each receipt's rate) of contributions not cancelled; committed = Σ approved budgets of projects " +
       'in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = ' +
       'Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed ' +
       'projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, ' +
-      'on the calendar of decisions: received by receivedOn, committed by the approval decision date ' +
+      "on the calendar of decisions: received by each receipt's date, committed by the approval decision date " +
       '(else startDate), released balances by the completion decision date (else endDate), money ' +
       'entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of ' +
       'libs/domain (fundLedger).',

@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class LedgerFigures {
-  @ApiProperty({ example: '32600000.00', description: 'Σ usdAmount of received contributions' })
+  @ApiProperty({
+    example: '32600000.00',
+    description:
+      "Σ receipts − Σ their reversals, in USD at each receipt's rate, of contributions not cancelled",
+  })
   received: string;
   @ApiProperty({
     example: '30000000.00',
@@ -42,7 +46,7 @@ export class FundLedger {
   @ApiProperty({
     type: [LedgerYear],
     description:
-      'One entry per year with any figure, oldest first: received by the year of receivedOn; committed ' +
+      'One entry per year with any figure, oldest first: received by the year of each receipt; committed ' +
       'by the year the approval was decided (the start date where no decision is recorded), as in the ' +
       "overview's approvals by year; transferred, refunds and reversals by their date; an untransferred " +
       'balance released by the year the completion was decided (the end date where none is recorded); ' +

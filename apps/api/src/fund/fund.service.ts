@@ -12,7 +12,8 @@ import { AVAILABLE_SQL, LEDGER_SQL } from './ledger.sql';
  * and a project's approved budget, start or end date (the years its commitment and release fall in).
  */
 export function movesTheLedger(event: ChangeEvent): boolean {
-  if (event.entity === 'contribution' || event.entity === 'transfer') return true;
+  if (event.entity === 'contribution' || event.entity === 'receipt' || event.entity === 'transfer')
+    return true;
   // An approved budget revision or extension changes a project's approved budget or end date.
   if (event.entity === 'revision') return event.action === 'approve';
   if (event.entity !== 'project') return false;
@@ -70,4 +71,20 @@ export class FundService implements OnModuleDestroy {
 export async function availableBalance(manager: EntityManager): Promise<string> {
   const [row] = await preparedQuery<{ available: string }>(manager, AVAILABLE_SQL, []);
   return row!.available;
+}
+
+/**
+ * What one contribution counts for in received: Σ its receipts − Σ their reversals in USD, nothing
+ * once cancelled or deleted (receivedFromReceipts of libs/domain, summed in SQL).
+ */
+export async function receivedOf(manager: EntityManager, contributionId: string): Promise<string> {
+  const [row] = await preparedQuery<{ received: string }>(
+    manager,
+    `SELECT round(coalesce(sum(CASE WHEN r.kind = 'receipt' THEN r.usd_amount ELSE -r.usd_amount END), 0), 2)::text
+              AS received
+     FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
+     WHERE r.contribution_id = $1 AND c.status <> 'cancelled'`,
+    [contributionId],
+  );
+  return row!.received;
 }

@@ -45,9 +45,11 @@ export function ledgerMovementsSql(byYear: boolean): string {
   const year = (date: string) => (byYear ? `extract(year FROM ${date})::int` : `NULL::int`);
   const decisions = byYear ? `LEFT JOIN (${DECISIONS}) d ON d.project_id = p.id` : '';
   return `
-    SELECT ${year('c.received_on')} AS year, c.usd_amount AS received, 0::numeric AS committed,
-           0::numeric AS transferred, 0::numeric AS released
-    FROM contributions c WHERE c.status = 'received'
+    SELECT ${year('r.received_on')} AS year,
+           CASE WHEN r.kind = 'receipt' THEN r.usd_amount ELSE -r.usd_amount END AS received,
+           0::numeric AS committed, 0::numeric AS transferred, 0::numeric AS released
+    FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
+    WHERE c.status <> 'cancelled'
     UNION ALL
     SELECT ${year('coalesce(d.approved_on, p.start_date)')}, 0, p.approved_budget, 0, 0
     FROM projects p ${decisions}

@@ -15,6 +15,7 @@ import { limitOf, Page, PageQuery, pageOf } from '../common/pagination/paginatio
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
+import { assertEarmarksHonoured, ReceiptsRepository } from '../receipts';
 import { ReportsService } from '../reports';
 import { ReviewRoundsService } from '../reviews';
 import {
@@ -51,6 +52,7 @@ export class LifecycleService {
     private readonly compliance: ComplianceService,
     private readonly reports: ReportsService,
     private readonly reviewRounds: ReviewRoundsService,
+    private readonly receipts: ReceiptsRepository,
   ) {}
 
   async transition(
@@ -79,6 +81,9 @@ export class LifecycleService {
       )[request.to]!;
       const check = checkTransition(project.stage, request.to, gathered.facts);
       if (!check.allowed) throw refusal(check, project.code);
+      if (request.to === 'approved') {
+        await assertEarmarksHonoured(manager, this.receipts, projectId, String(project.approved_budget));
+      }
 
       await updateVersioned(manager, {
         table: 'projects',

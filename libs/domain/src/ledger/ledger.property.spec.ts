@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { centsToMoney, toCents } from '../money/money';
 import type { LedgerContribution, LedgerProject, MoneyEntry } from './ledger';
-import { fundLedger, projectMoney } from './ledger';
+import { fundLedger, isCommitted, projectMoney } from './ledger';
+import type { Earmark, Receipt } from './receipts';
+import { pledgeStatement, receiptProblem, receiptReversalProblem, receivedFromReceipts } from './receipts';
+import { earmarkProblem, traceFunds } from './tracing';
 import {
   organizationCaps,
   receivedReductionProblem,
@@ -18,16 +21,30 @@ import { checkTransition } from '../lifecycle/transitions';
  * sequence of receipts, cancellations, approvals, transfers, refunds, reversals and closures — each
  * applied only when the rules the API applies allow it — received − committed + released =
  * available, and nothing is negative: not available, not transferred, not released, not any
- * project's or organization's net transfers, and no organization beyond its share.
+ * project's or organization's net transfers, and no organization beyond its share. Pledges are paid
+ * by receipts (in instalments, earmarked or not) and receipts are reversed; approvals honour
+ * earmarks; and every donor's traced amounts plus what is unallocated add up to what it paid.
  */
 
 const TODAY = '2026-06-30';
 const ORGANIZATIONS = ['undp', 'unicef', 'fao'];
 
+const DONORS = ['japan', 'norway', 'thailand'];
+const EARMARKS: Earmark[] = [
+  { kind: 'none', target: null },
+  { kind: 'none', target: null },
+  { kind: 'window', target: 'II' },
+  { kind: 'country', target: 'PER' },
+  { kind: 'project', target: 'p0' },
+];
+
 type Step =
-  | { kind: 'receive'; cents: number }
+  | { kind: 'receive'; cents: number; donor: number }
+  | { kind: 'pledge'; cents: number; donor: number }
+  | { kind: 'instalment'; pick: number; cents: number; earmark: number }
+  | { kind: 'unreceive'; pick: number }
   | { kind: 'cancel'; pick: number }
-  | { kind: 'approve'; cents: number; shares: number[] }
+  | { kind: 'approve'; cents: number; shares: number[]; window: number; country: number }
   | {
       kind: 'transfer';
       pick: number;
@@ -49,7 +66,24 @@ const amount = fc.oneof(
 );
 const pick = fc.nat({ max: 20 });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('receive' as const), cents: amount }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('receive' as const), cents: amount, donor: fc.nat({ max: 2 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('pledge' as const), cents: amount, donor: fc.nat({ max: 2 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('instalment' as const),
+      pick,
+      cents: amount,
+      earmark: fc.nat({ max: EARMARKS.length - 1 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unreceive' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick }) },
   {
     weight: 2,
@@ -57,6 +91,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('approve' as const),
       cents: amount,
       shares: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 3 }),
+      window: fc.nat({ max: 1 }),
+      country: fc.nat({ max: 1 }),
     }),
   },
   {
@@ -83,11 +119,65 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('complete' as const), pick }) },
 );
 
+type BookContribution = LedgerContribution & {
+  id: string;
+  donorId: string;
+  amount: string;
+  receipts: Receipt[];
+};
+type BookProject = LedgerProject & {
+  shares: { organizationId: string; budgetShare: string }[];
+  window: string;
+  countries: string[];
+};
+
 interface Books {
-  contributions: LedgerContribution[];
-  projects: (LedgerProject & { shares: { organizationId: string; budgetShare: string }[] })[];
+  contributions: BookContribution[];
+  projects: BookProject[];
   entries: MoneyEntry[];
 }
+
+const allReceipts = (books: Books) => books.contributions.flatMap((c) => c.receipts);
+
+function trace(books: Books) {
+  return traceFunds({
+    contributions: books.contributions,
+    receipts: allReceipts(books),
+    projects: books.projects.map((p, i) => ({
+      id: p.id,
+      committed: isCommitted(p),
+      approvedBudget: p.approvedBudget,
+      decidedOn: p.approvedOn,
+      decidedAt: String(i).padStart(6, '0'),
+      window: p.window,
+      dimensions: [],
+      countries: p.countries,
+    })),
+  });
+}
+
+function receipt(books: Books, c: BookContribution, cents: bigint, earmark: Earmark): Receipt {
+  const amount = centsToMoney(cents);
+  return {
+    id: `r${allReceipts(books).length}`,
+    contributionId: c.id,
+    kind: 'receipt',
+    on: '2026-01-01',
+    amount,
+    exchangeRate: '1',
+    usdAmount: amount,
+    reverses: null,
+    earmark,
+  };
+}
+
+const pledgeOf = (c: BookContribution) => ({
+  status: c.status,
+  amount: c.amount,
+  currency: 'USD',
+  exchangeRate: '1',
+  pledgedOn: '2026-01-01',
+});
 
 function available(books: Books): string {
   return fundLedger(books).overall.available;
@@ -100,14 +190,59 @@ function apply(books: Books, s: Step): void {
     items.length ? items[pick % items.length] : undefined;
   switch (s.kind) {
     case 'receive':
-      books.contributions.push({ status: 'received', usdAmount: money(s.cents), receivedOn: '2026-01-01' });
+    case 'pledge': {
+      const c: BookContribution = {
+        id: `c${books.contributions.length}`,
+        donorId: DONORS[s.donor]!,
+        status: s.kind === 'receive' ? 'received' : 'pledged',
+        amount: money(s.cents),
+        usdAmount: money(s.cents),
+        receivedOn: s.kind === 'receive' ? '2026-01-01' : null,
+        receipts: [],
+      };
+      if (s.kind === 'receive') c.receipts.push(receipt(books, c, BigInt(s.cents), EARMARKS[0]!));
+      books.contributions.push(c);
       return;
+    }
+    case 'instalment': {
+      const c = at(books.contributions, s.pick);
+      if (!c) return;
+      const earmark = EARMARKS[s.earmark]!;
+      const request = { on: TODAY, amount: money(s.cents), exchangeRate: '1', earmark };
+      if (receiptProblem(pledgeOf(c), pledgeStatement(pledgeOf(c), c.receipts), request, TODAY)) return;
+      c.receipts.push({ ...receipt(books, c, BigInt(s.cents), earmark), on: TODAY });
+      c.status = 'received';
+      return;
+    }
+    case 'unreceive': {
+      const live = allReceipts(books).filter(
+        (r) => r.kind === 'receipt' && !allReceipts(books).some((v) => v.reverses === r.id),
+      );
+      const target = at(live, s.pick);
+      if (!target) return;
+      const c = books.contributions.find((x) => x.id === target.contributionId)!;
+      if (receiptReversalProblem(target, null, TODAY, TODAY)) return;
+      const before = receivedFromReceipts(c.status, c.receipts);
+      const reversal: Receipt = {
+        ...target,
+        id: `r${allReceipts(books).length}`,
+        kind: 'reversal',
+        on: TODAY,
+        reverses: target.id,
+      };
+      const after = receivedFromReceipts(c.status, [...c.receipts, reversal]);
+      if (receivedReductionProblem(available(books), before, after)) return;
+      c.receipts.push(reversal);
+      return;
+    }
     case 'cancel': {
       const c = at(
-        books.contributions.filter((x) => x.status === 'received'),
+        books.contributions.filter((x) => x.status !== 'cancelled'),
         s.pick,
       );
-      if (c && !receivedReductionProblem(available(books), c.usdAmount, '0.00')) c.status = 'cancelled';
+      if (!c) return;
+      const received = receivedFromReceipts(c.status, c.receipts);
+      if (!receivedReductionProblem(available(books), received, '0.00')) c.status = 'cancelled';
       return;
     }
     case 'approve': {
@@ -122,8 +257,18 @@ function apply(books: Books, s: Step): void {
       });
       const budgetFails = check.failures.some((f) => f.code === 'approved_budget_exceeds_available_balance');
       if (budgetFails) return;
+      const id = `p${books.projects.length}`;
+      const window = s.window ? 'II' : 'I';
+      const countries = [s.country ? 'PER' : 'KEN'];
+      const earmarked = trace(books).earmarked;
+      if (
+        earmarkProblem({ id, window, dimensions: [], countries }, money(s.cents), available(books), earmarked)
+      )
+        return;
       books.projects.push({
-        id: `p${books.projects.length}`,
+        id,
+        window,
+        countries,
         stage: 'approved',
         approvedBudget: money(s.cents),
         approvedOn: TODAY,
@@ -204,7 +349,7 @@ function entry(
 }
 
 describe('the ledger under any sequence of allowed changes', () => {
-  it('balances, and nothing goes negative or past a share (500 sequences)', () => {
+  it('balances, nothing goes negative or past a share, and donors’ traced money adds up to what they paid (500 sequences)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 20, maxLength: 80 }), (steps) => {
         const books: Books = { contributions: [], projects: [], entries: [] };
@@ -216,6 +361,23 @@ describe('the ledger under any sequence of allowed changes', () => {
           expect(c(overall.available)).toBeGreaterThanOrEqual(0n);
           expect(c(overall.transferred)).toBeGreaterThanOrEqual(0n);
           expect(c(overall.released)).toBeGreaterThanOrEqual(0n);
+          const traced = trace(books);
+          let paid = 0n;
+          for (const donor of traced.donors) {
+            const drawn = donor.projects.reduce((sum, p) => sum + c(p.earmarked) + c(p.proRata), 0n);
+            expect(drawn + c(donor.unallocated)).toBe(c(donor.paid));
+            expect(c(donor.unallocated)).toBeGreaterThanOrEqual(0n);
+            for (const p of donor.projects) {
+              expect(c(p.earmarked)).toBeGreaterThanOrEqual(0n);
+              expect(c(p.proRata)).toBeGreaterThanOrEqual(0n);
+            }
+            const own = books.contributions.filter((x) => x.donorId === donor.donorId);
+            expect(c(donor.paid)).toBe(
+              own.reduce((sum, x) => sum + c(receivedFromReceipts(x.status, x.receipts)), 0n),
+            );
+            paid += c(donor.paid);
+          }
+          expect(paid).toBe(c(overall.received));
           for (const project of books.projects) {
             const m = projectMoney(project, books.entries);
             expect(c(m.transferred)).toBeGreaterThanOrEqual(0n);

@@ -9,7 +9,9 @@ import { centsToMoney, toCents } from '../money/money';
  * whole portfolio (apps/api/src/fund/ledger.sql.ts) and a parity test keeps the two equal; the web
  * and the API's decisions call these functions.
  *
- * - received: Σ USD amounts of received contributions;
+ * - received: Σ receipts − Σ their reversals (USD at each receipt's rate) of contributions not
+ *   cancelled (a contribution given without its receipts counts as one receipt of its USD amount on
+ *   its receipt date once received, as the database records it);
  * - committed: Σ approved budgets of live projects that reached approval;
  * - transferred: Σ transfers minus Σ their reversals;
  * - released: Σ untransferred balances of live completed and closed projects, plus refunds from
@@ -39,6 +41,17 @@ export interface LedgerContribution {
   status: ContributionStatus;
   usdAmount: MoneyString;
   receivedOn: IsoDate | null;
+  /** Its receipts and their reversals; when left out, the one receipt its status implies. */
+  receipts?: readonly { kind: 'receipt' | 'reversal'; usdAmount: MoneyString; on: IsoDate }[];
+}
+
+/** The receipts a contribution counts for in the ledger (none once cancelled). */
+export function ledgerReceipts(
+  c: LedgerContribution,
+): readonly { kind: 'receipt' | 'reversal'; usdAmount: MoneyString; on: IsoDate | null }[] {
+  if (c.status === 'cancelled') return [];
+  if (c.receipts) return c.receipts;
+  return c.status === 'received' ? [{ kind: 'receipt', usdAmount: c.usdAmount, on: c.receivedOn }] : [];
 }
 
 export interface LedgerProject {
@@ -195,7 +208,9 @@ export function fundLedger(input: LedgerInput): FundLedger {
     years.set(year, y);
   };
   for (const c of input.contributions) {
-    if (c.status === 'received') add(yearOf(c.receivedOn), 'received', toCents(c.usdAmount));
+    for (const r of ledgerReceipts(c)) {
+      add(yearOf(r.on), 'received', (r.kind === 'receipt' ? 1n : -1n) * toCents(r.usdAmount));
+    }
   }
   const byId = new Map(input.entries.map((e) => [e.id, e]));
   const transferredByProject = new Map<string, bigint>();

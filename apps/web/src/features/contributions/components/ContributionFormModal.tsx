@@ -33,6 +33,7 @@ import {
   useUpdateContribution,
   type UpdateContributionInput,
 } from '../api/save-contribution';
+import { ReceiptsPanel } from '../../receipts';
 import { COMMON_CURRENCIES, currencyCodes } from '../lib/currencies';
 import { RATE_DECIMALS, amountProblem, rateProblem, sameDecimal, usdAmountFor } from '../lib/usd';
 
@@ -114,6 +115,7 @@ export function ContributionFormModal({
           onSaved={onSaved}
         />
       ) : null}
+      {opened && contribution ? <ReceiptsPanel contributionId={contribution.id} canEdit /> : null}
     </Modal>
   );
 }

@@ -15,6 +15,7 @@ import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
 import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorKindTag } from '../components/DonorKindTag';
 import { DonorLedger } from '../../contributions';
+import { DonorTracingSection } from '../../receipts';
 
 /** /donors/:id (staff, admin): one donor, its totals by year and each contribution, with the forms. */
 export function DonorRoute() {
@@ -115,6 +116,7 @@ export function DonorRoute() {
         </Group>
       </Stack>
       <DonorLedger donorId={current.id} donorName={current.name} canEdit onNotice={notifySaved} />
+      <DonorTracingSection donorId={current.id} />
       <DonorFormModal
         opened={editing}
         onClose={() => setEditing(false)}

@@ -10,6 +10,7 @@ import { useIntl } from '../../../lib/intl';
 import { useContributionTotals } from '../../contributions';
 import { useDonor } from '../api/get-donors';
 import { DonorLedger } from '../../contributions';
+import { DonorTracingSection } from '../../receipts';
 import { donorsOf, sumOf } from '../../contributions';
 
 /** Every donor's share of what the Fund received: the others are shown only as totals. */
@@ -161,6 +162,7 @@ export function MyContributionsRoute() {
       ) : (
         <Stack gap="xl">
           <DonorLedger donorId={donorId} donorName={name} canEdit={false} />
+          <DonorTracingSection donorId={donorId} />
           <AllDonors ownDonorId={donorId} />
         </Stack>
       )}

@@ -1,0 +1,3 @@
+export { ReceiptsModule } from './receipts.module';
+export { ReceiptsRepository } from './receipts.repository';
+export { assertEarmarksHonoured } from './receipts.service';

@@ -1,0 +1,233 @@
+import type { ContributionStatus, Receipt, TracedProject } from '@hstf/domain';
+import { COMMITTED_STAGES } from '@hstf/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { moneyOut } from '../common/money/money.decorators';
+import { preparedQuery } from '../database/prepared-query';
+
+export interface PledgeRow {
+  id: string;
+  donor_id: string;
+  status: ContributionStatus;
+  amount: string;
+  currency: string;
+  exchange_rate: string;
+  pledged_on: string;
+}
+
+interface ReceiptRow {
+  id: string;
+  contribution_id: string;
+  kind: Receipt['kind'];
+  reverses_id: string | null;
+  received_on: string;
+  amount: string;
+  exchange_rate: string;
+  usd_amount: string;
+  earmark_kind: Receipt['earmark']['kind'];
+  earmark_target: string | null;
+  note: string | null;
+  illustrative: boolean;
+  created_at: Date;
+}
+
+export interface StoredReceipt extends Receipt {
+  note: string | null;
+  illustrative: boolean;
+  createdAt: string;
+}
+
+const RECEIPT_COLUMNS = `r.id, r.contribution_id, r.kind, r.reverses_id, r.received_on::text AS received_on, r.amount,
+  r.exchange_rate, r.usd_amount, r.earmark_kind, r.earmark_target, r.note, r.illustrative, r.created_at`;
+
+const COMMITTED = COMMITTED_STAGES.map((s) => `'${s}'`).join(', ');
+
+/** The SQL of receipts and of what tracing reads; ReceiptsService decides. */
+@Injectable()
+export class ReceiptsRepository {
+  /** The pledge, locked until the caller's transaction ends; `donorId` limits it to one donor's. */
+  async pledge(
+    manager: EntityManager,
+    id: string,
+    lock: boolean,
+    donorId?: string,
+  ): Promise<PledgeRow | undefined> {
+    const [row] = await preparedQuery<PledgeRow>(
+      manager,
+      `SELECT id, donor_id, status, amount, currency, exchange_rate, pledged_on::text AS pledged_on
+       FROM contributions WHERE id = $1 AND ($2::uuid IS NULL OR donor_id = $2::uuid) ${lock ? 'FOR UPDATE' : ''}`,
+      [id, donorId ?? null],
+    );
+    return row && { ...row, amount: moneyOut(row.amount)! };
+  }
+
+  async receipts(manager: EntityManager, contributionId: string): Promise<StoredReceipt[]> {
+    const rows = await preparedQuery<ReceiptRow>(
+      manager,
+      `SELECT ${RECEIPT_COLUMNS} FROM contribution_receipts r WHERE r.contribution_id = $1
+       ORDER BY r.received_on, r.created_at, r.id`,
+      [contributionId],
+    );
+    return rows.map(toReceipt);
+  }
+
+  async insert(
+    manager: EntityManager,
+    r: Omit<StoredReceipt, 'id' | 'createdAt' | 'illustrative'>,
+  ): Promise<string> {
+    const [row] = await preparedQuery<{ id: string }>(
+      manager,
+      `INSERT INTO contribution_receipts (contribution_id, kind, reverses_id, received_on, amount, exchange_rate,
+                                          usd_amount, earmark_kind, earmark_target, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        r.contributionId,
+        r.kind,
+        r.reverses,
+        r.on,
+        r.amount,
+        r.exchangeRate,
+        r.usdAmount,
+        r.earmark.kind,
+        r.earmark.target,
+        r.note,
+      ],
+    );
+    return row!.id;
+  }
+
+  /** The pledge's status follows its receipts: received from the first, pledged again once all are reversed. */
+  async touchPledge(
+    manager: EntityManager,
+    id: string,
+    status: ContributionStatus,
+    receivedOn: string | null,
+  ) {
+    await preparedQuery(
+      manager,
+      `UPDATE contributions SET status = $2, received_on = $3, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id, status, receivedOn],
+    );
+  }
+
+  /** Whether an earmark's target exists: a live project, a country. */
+  async projectExists(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await preparedQuery(manager, `SELECT 1 FROM projects WHERE id = $1 AND deleted_at IS NULL`, [
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
+  async countryExists(manager: EntityManager, iso3: string): Promise<boolean> {
+    const rows = await preparedQuery(manager, `SELECT 1 FROM countries WHERE iso3 = $1`, [iso3]);
+    return rows.length > 0;
+  }
+
+  async anyEarmarked(manager: EntityManager): Promise<boolean> {
+    const [row] = await preparedQuery<{ any: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM contribution_receipts WHERE earmark_kind <> 'none') AS any`,
+      [],
+    );
+    return row!.any;
+  }
+
+  /** Everything tracing replays: pledges, receipts and committed projects. */
+  async tracingInput(manager: EntityManager) {
+    const contributions = await preparedQuery<{ id: string; donor_id: string; status: ContributionStatus }>(
+      manager,
+      `SELECT id, donor_id, status FROM contributions`,
+      [],
+    );
+    const receipts = await preparedQuery<ReceiptRow>(
+      manager,
+      `SELECT ${RECEIPT_COLUMNS} FROM contribution_receipts r`,
+      [],
+    );
+    const projects = await preparedQuery<{
+      id: string;
+      approved_budget: string;
+      decided_on: string | null;
+      decided_at: string | null;
+      window: string;
+      dimensions: string[];
+      countries: string[];
+    }>(
+      manager,
+      `SELECT p.id, p.approved_budget, coalesce(d.approved_on, p.start_date)::text AS decided_on,
+              to_char(d.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS decided_at, p."window",
+              p.dimensions, coalesce(array_agg(pc.country_iso3::text) FILTER (WHERE pc.country_iso3 IS NOT NULL), '{}') AS countries
+       FROM projects p
+       LEFT JOIN (SELECT project_id, max(decided_on) AS approved_on, max(occurred_at) AS approved_at FROM project_transitions
+                  WHERE to_stage = 'approved' GROUP BY project_id) d ON d.project_id = p.id
+       LEFT JOIN project_countries pc ON pc.project_id = p.id
+       WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN (${COMMITTED})
+       GROUP BY p.id, d.approved_on, d.approved_at`,
+      [],
+    );
+    return {
+      contributions: contributions.map((c) => ({ id: c.id, donorId: c.donor_id, status: c.status })),
+      receipts: receipts.map(toReceipt),
+      projects: projects.map((p): TracedProject => ({
+        id: p.id,
+        committed: true,
+        approvedBudget: moneyOut(p.approved_budget),
+        decidedOn: p.decided_on,
+        window: p.window,
+        dimensions: p.dimensions,
+        countries: p.countries,
+      })),
+    };
+  }
+
+  /** The project as an earmark reads it, or undefined. */
+  async earmarkFacts(manager: EntityManager, projectId: string) {
+    const [row] = await preparedQuery<{
+      id: string;
+      window: string;
+      dimensions: string[];
+      countries: string[];
+    }>(
+      manager,
+      `SELECT p.id, p."window", p.dimensions,
+              coalesce((SELECT array_agg(country_iso3::text) FROM project_countries WHERE project_id = p.id), '{}') AS countries
+       FROM projects p WHERE p.id = $1`,
+      [projectId],
+    );
+    return row;
+  }
+
+  async donorName(manager: EntityManager, id: string): Promise<string | undefined> {
+    const [row] = await preparedQuery<{ name: string }>(manager, `SELECT name FROM donors WHERE id = $1`, [
+      id,
+    ]);
+    return row?.name;
+  }
+
+  async projectNames(manager: EntityManager, ids: string[]) {
+    const rows = await preparedQuery<{ id: string; code: string; title: string }>(
+      manager,
+      `SELECT id, code, title FROM projects WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+}
+
+function toReceipt(row: ReceiptRow): StoredReceipt {
+  return {
+    id: row.id,
+    contributionId: row.contribution_id,
+    kind: row.kind,
+    on: row.received_on,
+    amount: moneyOut(row.amount)!,
+    exchangeRate: row.exchange_rate,
+    usdAmount: moneyOut(row.usd_amount)!,
+    reverses: row.reverses_id,
+    earmark: { kind: row.earmark_kind, target: row.earmark_target },
+    note: row.note,
+    illustrative: row.illustrative,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

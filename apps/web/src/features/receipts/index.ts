@@ -1,0 +1,2 @@
+export { DonorTracingSection } from './components/DonorTracingSection';
+export { ReceiptsPanel } from './components/ReceiptsPanel';

@@ -1,0 +1,100 @@
+import type { Receipt } from './receipts';
+import type { TracedProject } from './tracing';
+import { earmarkMatches, earmarkProblem, proRata, traceFunds } from './tracing';
+
+const r = (id: string, contributionId: string, usd: string, extra: Partial<Receipt> = {}): Receipt => ({
+  id,
+  contributionId,
+  kind: 'receipt',
+  on: '2026-01-10',
+  amount: usd,
+  exchangeRate: '1',
+  usdAmount: usd,
+  reverses: null,
+  earmark: { kind: 'none', target: null },
+  ...extra,
+});
+const project = (id: string, budget: string, extra: Partial<TracedProject> = {}): TracedProject => ({
+  id,
+  committed: true,
+  approvedBudget: budget,
+  decidedOn: '2026-02-01',
+  window: 'I',
+  dimensions: ['food'],
+  countries: ['KEN'],
+  ...extra,
+});
+const contributions = [
+  { id: 'cx', donorId: 'x', status: 'received' as const },
+  { id: 'cy', donorId: 'y', status: 'received' as const },
+];
+
+describe('where donors’ money went', () => {
+  it('draws earmarked money exactly, then the unearmarked pool pro rata of what each receipt still has', () => {
+    const trace = traceFunds({
+      contributions,
+      receipts: [
+        r('x1', 'cx', '1000.00'),
+        r('x2', 'cx', '500.00', { earmark: { kind: 'project', target: 'p2' } }),
+        r('y1', 'cy', '3000.00'),
+      ],
+      projects: [project('p1', '2000.00'), project('p2', '1000.00', { decidedOn: '2026-03-01' })],
+    });
+    const x = trace.donors.find((d) => d.donorId === 'x')!;
+    expect(x).toEqual({
+      donorId: 'x',
+      paid: '1500.00',
+      unallocated: '375.00',
+      projects: [
+        { projectId: 'p1', earmarked: '0.00', proRata: '500.00' },
+        { projectId: 'p2', earmarked: '500.00', proRata: '125.00' },
+      ],
+    });
+    expect(trace.earmarked).toEqual([]);
+  });
+
+  it('gives back to nobody a reversed receipt, and counts nothing of a cancelled pledge', () => {
+    const trace = traceFunds({
+      contributions: [contributions[0]!, { id: 'cy', donorId: 'y', status: 'cancelled' }],
+      receipts: [
+        r('x1', 'cx', '100.00'),
+        r('y1', 'cy', '100.00'),
+        r('v', 'cx', '100.00', { kind: 'reversal', reverses: 'x1', on: '2026-03-01' }),
+      ],
+      projects: [project('p1', '50.00')],
+    });
+    expect(trace.donors).toEqual([
+      { donorId: 'x', paid: '0.00', unallocated: '0.00', projects: [] },
+      { donorId: 'y', paid: '0.00', unallocated: '0.00', projects: [] },
+    ]);
+  });
+
+  it('splits to the cent, the remainders to the largest fractions', () => {
+    expect(proRata(100n, [1n, 1n, 1n])).toEqual([34n, 33n, 33n]);
+    expect(proRata(0n, [5n])).toEqual([0n]);
+  });
+
+  it('matches an earmark by window, dimension, country or project', () => {
+    const p = project('p1', '1.00');
+    expect(earmarkMatches({ kind: 'window', target: 'I' }, p)).toBe(true);
+    expect(earmarkMatches({ kind: 'window', target: 'II' }, p)).toBe(false);
+    expect(earmarkMatches({ kind: 'dimension', target: 'food' }, p)).toBe(true);
+    expect(earmarkMatches({ kind: 'country', target: 'PER' }, p)).toBe(false);
+    expect(earmarkMatches({ kind: 'project', target: 'p1' }, p)).toBe(true);
+  });
+
+  it('refuses an approval a cent past what is not earmarked elsewhere', () => {
+    const earmarked = [
+      { receiptId: 'z', earmark: { kind: 'country' as const, target: 'PER' }, remaining: '1000.00' },
+    ];
+    const kenya = project('k', '0');
+    expect(earmarkProblem(kenya, '1500.00', '2500.00', earmarked)).toBeNull();
+    expect(earmarkProblem(kenya, '1500.01', '2500.00', earmarked)).toMatchObject({
+      code: 'approval_uses_earmarked_money',
+      facts: { usable: '1500.00', earmarkedElsewhere: '1000.00' },
+    });
+    expect(
+      earmarkProblem(project('p', '0', { countries: ['PER'] }), '2500.00', '2500.00', earmarked),
+    ).toBeNull();
+  });
+});
