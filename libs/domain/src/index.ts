@@ -29,3 +29,4 @@ export * from './reporting/report-rules';
 export * from './results/indicators';
 export * from './iati/iati-rules';
 export * from './notifications/notification-rules';
+export * from './ledger/tranches';
