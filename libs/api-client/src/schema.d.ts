@@ -1166,6 +1166,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's planned tranche schedule, by planned date, each released, overdue or planned */
+        get: operations["Tranches_list"];
+        put?: never;
+        /** Plan a tranche for a participating organization of an approved project (within the organization's share) */
+        post: operations["Tranches_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/count": {
         parameters: {
             query?: never;
@@ -1405,6 +1423,25 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tranches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One planned tranche */
+        get: operations["Tranches_get"];
+        put?: never;
+        post?: never;
+        /** Remove a planned tranche that no transfer names */
+        delete: operations["Tranches_remove"];
+        options?: never;
+        head?: never;
+        /** Change a planned tranche that is not released */
+        patch: operations["Tranches_update"];
         trace?: never;
     };
     "/api/v1/transfers": {
@@ -2353,6 +2390,27 @@ export interface components {
             /** @example Early-warning committees trained in 40 villages */
             title: string;
         };
+        CreatePlannedTrancheRequest: {
+            /**
+             * @description US dollars. With the organization's other planned tranches, at most its share of the approved budget
+             * @example 250000.00
+             */
+            amountUsd: string;
+            /** @example On acceptance of the first progress report */
+            condition: string;
+            /**
+             * Format: uuid
+             * @description A participating organization of the project
+             */
+            organizationId: string;
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            plannedOn: string;
+            /** Format: uuid */
+            requiresReportId?: string | null;
+        };
         CreateProjectRequest: {
             /**
              * @description Approved by the Fund (USD); fixed once approved
@@ -2451,6 +2509,11 @@ export interface components {
             organizationId: string;
             /** @description A transfer while paragraph 6 does not hold for the project on its date is refused unless staff record why it must go ahead; the justification is kept with the transfer and in the audit log */
             overrideJustification?: string | null;
+            /**
+             * Format: uuid
+             * @description A planned tranche of the project this transfer releases: for the same organization, not yet released; the tranche's report condition applies
+             */
+            plannedTrancheId?: string | null;
             /**
              * Format: uuid
              * @description A transfer: a project in stage approved or active. A refund: a project that reached approval
@@ -3063,6 +3126,67 @@ export interface components {
             id: string;
             /** @example Amina Diallo */
             name: string;
+        };
+        PlannedTrancheDto: {
+            /**
+             * @description US dollars planned
+             * @example 150000.00
+             */
+            amountUsd: string;
+            /**
+             * @description The release condition, in words
+             * @example On signature of the agreement
+             */
+            condition: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example United Nations Development Programme */
+            organizationName: string;
+            /**
+             * Format: date
+             * @description When the tranche is planned to go
+             * @example 2026-09-30
+             */
+            plannedOn: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example 150000.00 */
+            releasedAmountUsd: string | null;
+            /**
+             * Format: uuid
+             * @description The transfer that released it
+             */
+            releasedByTransferId: string | null;
+            /** Format: date */
+            releasedOn: string | null;
+            /**
+             * Format: uuid
+             * @description The report of the project that must be accepted before the tranche is released
+             */
+            requiresReportId: string | null;
+            /** @example the progress report 1 of HS-2026-0042 */
+            requiresReportName: string | null;
+            /**
+             * @description The required report's status
+             * @enum {string|null}
+             */
+            requiresReportStatus: "due" | "submitted" | "accepted" | "returned" | null;
+            /**
+             * @description released: a transfer (not reversed) was recorded against it; overdue: its date has passed (UTC day) without one; planned otherwise
+             * @enum {string}
+             */
+            status: "released" | "overdue" | "planned";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PlannedTranchePage: {
+            items: components["schemas"]["PlannedTrancheDto"][];
+            nextCursor: string | null;
         };
         PreferenceDto: {
             /** @enum {string} */
@@ -3997,6 +4121,11 @@ export interface components {
             organizationName: string;
             /** @description A transfer made although paragraph 6 did not hold on its date: the justification staff recorded (shown to admins and staff only) */
             overrideJustification: string | null;
+            /**
+             * Format: uuid
+             * @description The planned tranche this transfer released, if it was recorded against one
+             */
+            plannedTrancheId: string | null;
             /** @example HS-2015-0042 */
             projectCode: string;
             /** Format: uuid */
@@ -4311,6 +4440,19 @@ export interface components {
             /** @enum {string|null} */
             principle?: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
             title?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdatePlannedTrancheRequest: {
+            /** @example 250000.00 */
+            amountUsd?: string;
+            condition?: string;
+            /** Format: uuid */
+            organizationId?: string;
+            /** Format: date */
+            plannedOn?: string;
+            /** Format: uuid */
+            requiresReportId?: string | null;
             /** @description The version read; or send If-Match */
             version?: number;
         };
@@ -9518,6 +9660,112 @@ export interface operations {
             };
         };
     };
+    Tranches_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The day overdue is judged on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTranchePage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlannedTrancheRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTrancheDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Projects_count: {
         parameters: {
             query?: {
@@ -10445,6 +10693,152 @@ export interface operations {
                 };
             };
             /** @description Allowed roles: reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTrancheDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlannedTrancheRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTrancheDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;
