@@ -3168,8 +3168,12 @@ export interface components {
              * @description The report of the project that must be accepted before the tranche is released
              */
             requiresReportId: string | null;
+            /** @enum {string|null} */
+            requiresReportKind: "progress" | "final_narrative" | "final_financial" | null;
             /** @example the progress report 1 of HS-2026-0042 */
             requiresReportName: string | null;
+            /** @description The project year of a progress report */
+            requiresReportSequence: number | null;
             /**
              * @description The required report's status
              * @enum {string|null}

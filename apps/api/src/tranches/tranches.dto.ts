@@ -30,6 +30,10 @@ export class PlannedTrancheDto {
   requiresReportId: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'the progress report 1 of HS-2026-0042' })
   requiresReportName: string | null;
+  @ApiProperty({ nullable: true, enum: ['progress', 'final_narrative', 'final_financial'] })
+  requiresReportKind: 'progress' | 'final_narrative' | 'final_financial' | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The project year of a progress report' })
+  requiresReportSequence: number | null;
   @ApiProperty({ nullable: true, enum: REPORT_STATUSES, description: "The required report's status" })
   requiresReportStatus: (typeof REPORT_STATUSES)[number] | null;
   @ApiProperty({

@@ -283,6 +283,8 @@ function toDto(row: TrancheRow, on: string): PlannedTrancheDto {
       row.report_kind && row.report_sequence !== null
         ? reportName({ kind: row.report_kind, sequence: row.report_sequence, projectCode: row.project_code })
         : null,
+    requiresReportKind: row.report_kind,
+    requiresReportSequence: row.report_sequence,
     requiresReportStatus: row.report_status,
     status: trancheStatus({ plannedOn: row.planned_on, releasedBy: row.released_by }, on),
     releasedByTransferId: row.released_by,
