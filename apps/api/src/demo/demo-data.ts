@@ -6,6 +6,7 @@ import { writeDemoReviews } from './demo-reviews';
 import { writeDemoReviewRounds } from './demo-review-rounds';
 import { writeDemoRevisionsAndLessons } from './demo-revisions';
 import { writeDemoReports } from './demo-reports';
+import { writeDemoTranches } from './demo-tranches';
 import { writeDemoSuspension } from './demo-suspension';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -147,6 +148,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoRevisionsAndLessons(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReports(client, REQUEST_ID);
     if (options.portfolio) await writeDemoSuspension(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoTranches(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {
