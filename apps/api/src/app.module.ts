@@ -34,6 +34,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { RevisionsModule } from './revisions/revisions.module';
 import { LessonsModule } from './lessons/lessons.module';
 import { ReportsModule } from './reports/reports.module';
+import { TranchesModule } from './tranches';
 import { ResultsModule } from './results/results.module';
 import { IatiModule } from './iati/iati.module';
 import { JobsModule } from './jobs';
@@ -121,6 +122,7 @@ export class AppModule {
         RevisionsModule,
         LessonsModule,
         ReportsModule,
+        TranchesModule,
         ResultsModule,
         IatiModule,
         JobsModule,

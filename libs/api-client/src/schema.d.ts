@@ -276,41 +276,6 @@ export interface paths {
         patch: operations["Contributions_update"];
         trace?: never;
     };
-    "/api/v1/contributions/{id}/receipts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A pledge's receipts and reversals, what is outstanding and the exchange gain or loss */
-        get: operations["Receipts_statement"];
-        put?: never;
-        /** Record money received against a pledge, at its own date, amount and rate, earmarked or not */
-        post: operations["Receipts_record"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contributions/{id}/receipts/{receiptId}/reversal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reverse a receipt recorded in error: a reversal entry naming it; both stay on record */
-        post: operations["Receipts_reverse"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/contributions/totals": {
         parameters: {
             query?: never;
@@ -419,23 +384,6 @@ export interface paths {
         patch: operations["Donors_update"];
         trace?: never;
     };
-    "/api/v1/donors/{id}/tracing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Where the donor's money went: per project, earmarked exactly, unearmarked pro rata */
-        get: operations["Receipts_tracing"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/fund/ledger": {
         parameters: {
             query?: never;
@@ -445,7 +393,7 @@ export interface paths {
         };
         /**
          * The Fund's ledger: received, committed, transferred, released, available; overall and by year
-         * @description received = Σ receipts − Σ their reversals (USD at each receipt's rate) of contributions not cancelled; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, on the calendar of decisions: received by each receipt's date, committed by the approval decision date (else startDate), released balances by the completion decision date (else endDate), money entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of libs/domain (fundLedger).
+         * @description received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, on the calendar of decisions: received by receivedOn, committed by the approval decision date (else startDate), released balances by the completion decision date (else endDate), money entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of libs/domain (fundLedger).
          */
         get: operations["Fund_ledger"];
         put?: never;
@@ -1218,6 +1166,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's planned tranche schedule, by planned date, each released, overdue or planned */
+        get: operations["Tranches_list"];
+        put?: never;
+        /** Plan a tranche for a participating organization of an approved project (within the organization's share) */
+        post: operations["Tranches_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/count": {
         parameters: {
             query?: never;
@@ -1457,6 +1423,25 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tranches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One planned tranche */
+        get: operations["Tranches_get"];
+        put?: never;
+        post?: never;
+        /** Remove a planned tranche that no transfer names */
+        delete: operations["Tranches_remove"];
+        options?: never;
+        head?: never;
+        /** Change a planned tranche that is not released */
+        patch: operations["Tranches_update"];
         trace?: never;
     };
     "/api/v1/transfers": {
@@ -1780,11 +1765,6 @@ export interface components {
             actorEmail: string | null;
             /** Format: uuid */
             actorId: string | null;
-            /**
-             * @description The name of who made the change; null for changes by the system
-             * @example Amina Diallo
-             */
-            actorName: string | null;
             after: {
                 [key: string]: unknown;
             } | null;
@@ -1798,17 +1778,10 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /**
-             * @description That project's code
-             * @example HS-2026-0004
-             */
-            projectCode: string | null;
-            /**
              * Format: uuid
              * @description The project the changed record belongs to, if any
              */
             projectId: string | null;
-            /** @description That project's title */
-            projectTitle: string | null;
             requestId: string | null;
         };
         AuditPage: {
@@ -2091,11 +2064,6 @@ export interface components {
             /** @description Null when not earmarked */
             earmarking: string | null;
             /**
-             * @description Σ receipts' USD − their amount at the pledge's rate: the Fund's exchange gain (+) or loss (−)
-             * @example -31250.00
-             */
-            exchangeDifference: string;
-            /**
              * @description US dollars per unit of the currency (1 for USD), at most 8 decimals
              * @example 0.00712500
              */
@@ -2105,27 +2073,12 @@ export interface components {
             /** @description Illustrative demo data, not a real figure of the Fund */
             illustrative: boolean;
             /**
-             * @description amount − receivedAmount, never below zero
-             * @example 250000000.00
-             */
-            outstanding: string;
-            /**
              * Format: date
              * @example 2024-03-31
              */
             pledgedOn: string;
-            /**
-             * @description Σ receipts − Σ reversals, in the contribution currency
-             * @example 250000000.00
-             */
-            receivedAmount: string;
             /** Format: date */
             receivedOn: string | null;
-            /**
-             * @description The same in USD at each receipt's rate: what the Fund's ledger counts (0 once cancelled)
-             * @example 1750000.00
-             */
-            receivedUsd: string;
             reference: string | null;
             /** @enum {string} */
             status: "pledged" | "received" | "cancelled";
@@ -2437,6 +2390,27 @@ export interface components {
             /** @example Early-warning committees trained in 40 villages */
             title: string;
         };
+        CreatePlannedTrancheRequest: {
+            /**
+             * @description US dollars. With the organization's other planned tranches, at most its share of the approved budget
+             * @example 250000.00
+             */
+            amountUsd: string;
+            /** @example On acceptance of the first progress report */
+            condition: string;
+            /**
+             * Format: uuid
+             * @description A participating organization of the project
+             */
+            organizationId: string;
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            plannedOn: string;
+            /** Format: uuid */
+            requiresReportId?: string | null;
+        };
         CreateProjectRequest: {
             /**
              * @description Approved by the Fund (USD); fixed once approved
@@ -2499,35 +2473,6 @@ export interface components {
              */
             window: "I" | "II";
         };
-        CreateReceiptRequest: {
-            /**
-             * @description In the pledge's currency, at most what is outstanding
-             * @example 250000.00
-             */
-            amount: string;
-            /**
-             * @description none; window (I or II); dimension (a human-security dimension); country (ISO 3166-1 alpha-3); project (its id)
-             * @default none
-             * @enum {string}
-             */
-            earmarkKind: "none" | "window" | "dimension" | "country" | "project";
-            /**
-             * @description What the earmark names; null for none
-             * @example PER
-             */
-            earmarkTarget?: string | null;
-            /**
-             * @description US dollars per unit on the receipt date (1 for USD)
-             * @example 0.00712500
-             */
-            exchangeRate: string;
-            note?: string | null;
-            /**
-             * Format: date
-             * @example 2024-05-02
-             */
-            receivedOn: string;
-        };
         CreateRevisionRequest: {
             /**
              * @description A budget revision: the approved budget asked for (a raise is checked against the Fund)
@@ -2564,6 +2509,11 @@ export interface components {
             organizationId: string;
             /** @description A transfer while paragraph 6 does not hold for the project on its date is refused unless staff record why it must go ahead; the justification is kept with the transfer and in the audit log */
             overrideJustification?: string | null;
+            /**
+             * Format: uuid
+             * @description A planned tranche of the project this transfer releases: for the same organization, not yet released; the tranche's report condition applies
+             */
+            plannedTrancheId?: string | null;
             /**
              * Format: uuid
              * @description A transfer: a project in stage approved or active. A refund: a project that reached approval
@@ -2640,26 +2590,6 @@ export interface components {
             items: components["schemas"]["DonorDto"][];
             nextCursor: string | null;
         };
-        DonorTracingDto: {
-            /** Format: uuid */
-            donorId: string;
-            /** @example Japan */
-            donorName: string;
-            /** @description How the amounts are traced, in words */
-            method: string;
-            /**
-             * @description Σ its receipts − Σ reversals in USD, pledges not cancelled
-             * @example 3562500.00
-             */
-            paid: string;
-            /** @description paid = Σ total + unallocated */
-            projects: components["schemas"]["TracedProjectDto"][];
-            /**
-             * @description Paid and not yet drawn on by an approval
-             * @example 1000000.00
-             */
-            unallocated: string;
-        };
         DonorYearDto: {
             donor: string;
             /** Format: uuid */
@@ -2688,7 +2618,7 @@ export interface components {
             message: string;
         };
         FundLedger: {
-            /** @description One entry per year with any figure, oldest first: received by the year of each receipt; committed by the year the approval was decided (the start date where no decision is recorded), as in the overview's approvals by year; transferred, refunds and reversals by their date; an untransferred balance released by the year the completion was decided (the end date where none is recorded); available is that year's received − committed + released. */
+            /** @description One entry per year with any figure, oldest first: received by the year of receivedOn; committed by the year the approval was decided (the start date where no decision is recorded), as in the overview's approvals by year; transferred, refunds and reversals by their date; an untransferred balance released by the year the completion was decided (the end date where none is recorded); available is that year's received − committed + released. */
             byYear: components["schemas"]["LedgerYear"][];
             overall: components["schemas"]["LedgerFigures"];
         };
@@ -2810,7 +2740,7 @@ export interface components {
              */
             committed: string;
             /**
-             * @description Σ receipts − Σ their reversals, in USD at each receipt's rate, of contributions not cancelled
+             * @description Σ usdAmount of received contributions
              * @example 32600000.00
              */
             received: string;
@@ -2855,7 +2785,7 @@ export interface components {
              */
             committed: string;
             /**
-             * @description Σ receipts − Σ their reversals, in USD at each receipt's rate, of contributions not cancelled
+             * @description Σ usdAmount of received contributions
              * @example 32600000.00
              */
             received: string;
@@ -3197,53 +3127,70 @@ export interface components {
             /** @example Amina Diallo */
             name: string;
         };
-        PledgeStatementDto: {
+        PlannedTrancheDto: {
+            /**
+             * @description US dollars planned
+             * @example 150000.00
+             */
+            amountUsd: string;
+            /**
+             * @description The release condition, in words
+             * @example On signature of the agreement
+             */
+            condition: string;
+            /** Format: date-time */
+            createdAt: string;
             /** Format: uuid */
-            contributionId: string;
-            /** @example JPY */
-            currency: string;
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example United Nations Development Programme */
+            organizationName: string;
             /**
-             * @description The Fund's exchange gain (+) or loss (−) on this pledge
-             * @example -31250.00
+             * Format: date
+             * @description When the tranche is planned to go
+             * @example 2026-09-30
              */
-            exchangeDifference: string;
-            /** @description Oldest first */
-            items: components["schemas"]["ReceiptDto"][];
+            plannedOn: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example 150000.00 */
+            releasedAmountUsd: string | null;
             /**
-             * @description Still to be paid, in the currency
-             * @example 250000000.00
+             * Format: uuid
+             * @description The transfer that released it
              */
-            outstanding: string;
+            releasedByTransferId: string | null;
+            /** Format: date */
+            releasedOn: string | null;
             /**
-             * @description The outstanding amount at the pledge's rate
-             * @example 1781250.00
+             * Format: uuid
+             * @description The report of the project that must be accepted before the tranche is released
              */
-            outstandingUsd: string;
+            requiresReportId: string | null;
+            /** @enum {string|null} */
+            requiresReportKind: "progress" | "final_narrative" | "final_financial" | null;
+            /** @example the progress report 1 of HS-2026-0042 */
+            requiresReportName: string | null;
+            /** @description The project year of a progress report */
+            requiresReportSequence: number | null;
             /**
-             * @description The pledge, in its currency
-             * @example 500000000.00
+             * @description The required report's status
+             * @enum {string|null}
              */
-            pledgedAmount: string;
+            requiresReportStatus: "due" | "submitted" | "accepted" | "returned" | null;
             /**
-             * @description The pledge at its rate
-             * @example 3562500.00
+             * @description released: a transfer (not reversed) was recorded against it; overdue: its date has passed (UTC day) without one; planned otherwise
+             * @enum {string}
              */
-            pledgedUsd: string;
-            /**
-             * @description The pledge's rate
-             * @example 0.00712500
-             */
-            pledgeRate: string;
-            /**
-             * @description Σ receipts − Σ reversals, in the currency
-             * @example 250000000.00
-             */
-            receivedAmount: string;
-            /**
-             * @description The same in USD at each receipt's rate: what the Fund's ledger counts (0 once cancelled)
-             * @example 1750000.00
-             */
-            receivedUsd: string;
+            status: "released" | "overdue" | "planned";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PlannedTranchePage: {
+            items: components["schemas"]["PlannedTrancheDto"][];
+            nextCursor: string | null;
         };
         PreferenceDto: {
             /** @enum {string} */
@@ -3537,67 +3484,6 @@ export interface components {
             /** @description The reason in words */
             message: string;
         };
-        ReceiptDto: {
-            /**
-             * @description In the pledge's currency, always positive
-             * @example 250000000.00
-             */
-            amount: string;
-            /** Format: uuid */
-            contributionId: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** @example JPY */
-            currency: string;
-            /** Format: uuid */
-            donorId: string;
-            /**
-             * @description none; window (I or II); dimension (a human-security dimension); country (ISO 3166-1 alpha-3); project (its id)
-             * @enum {string}
-             */
-            earmarkKind: "none" | "window" | "dimension" | "country" | "project";
-            /** @example PER */
-            earmarkTarget: string | null;
-            /**
-             * @description usdAmount − amount at the pledge's rate: the Fund's exchange gain (positive) or loss (negative); the opposite for a reversal
-             * @example -31250.00
-             */
-            exchangeDifference: string;
-            /**
-             * @description US dollars per unit, on the receipt date
-             * @example 0.00700000
-             */
-            exchangeRate: string;
-            /** Format: uuid */
-            id: string;
-            illustrative: boolean;
-            /**
-             * @description A receipt, or the reversal of one recorded in error
-             * @enum {string}
-             */
-            kind: "receipt" | "reversal";
-            note: string | null;
-            /**
-             * Format: date
-             * @example 2024-05-02
-             */
-            receivedOn: string;
-            /**
-             * Format: uuid
-             * @description A receipt: its reversal, if any
-             */
-            reversedBy: string | null;
-            /**
-             * Format: uuid
-             * @description A reversal: the receipt it reverses
-             */
-            reverses: string | null;
-            /**
-             * @description amount × exchangeRate, rounded to the cent (half up)
-             * @example 1750000.00
-             */
-            usdAmount: string;
-        };
         RecipientCountryDto: {
             /** @example KE */
             iso2: string;
@@ -3765,15 +3651,6 @@ export interface components {
             overdueReports: number;
             /** @description People reached over the periods of every accepted report, each project counted once */
             peopleReached: number;
-        };
-        ReverseReceiptRequest: {
-            /** @example Recorded twice; the bank statement shows one payment. */
-            reason: string;
-            /**
-             * Format: date
-             * @example 2024-05-09
-             */
-            reversedOn: string;
         };
         ReverseTransferRequest: {
             /** @example Sent to the wrong organization; corrected by tranche 3. */
@@ -4227,25 +4104,6 @@ export interface components {
             items: components["schemas"]["TimelineEventDto"][];
             nextCursor: string | null;
         };
-        TracedProjectDto: {
-            /**
-             * @description Earmarked receipts drawn on by the project's approval
-             * @example 100000.00
-             */
-            earmarked: string;
-            /** @example HS-2015-0042 */
-            projectCode: string;
-            /** Format: uuid */
-            projectId: string;
-            projectTitle: string;
-            /**
-             * @description The share of the unearmarked pool at the decision
-             * @example 12345.67
-             */
-            proRata: string;
-            /** @example 112345.67 */
-            total: string;
-        };
         TransferDto: {
             /**
              * @description US dollars, always positive: the kind says which way
@@ -4267,6 +4125,11 @@ export interface components {
             organizationName: string;
             /** @description A transfer made although paragraph 6 did not hold on its date: the justification staff recorded (shown to admins and staff only) */
             overrideJustification: string | null;
+            /**
+             * Format: uuid
+             * @description The planned tranche this transfer released, if it was recorded against one
+             */
+            plannedTrancheId: string | null;
             /** @example HS-2015-0042 */
             projectCode: string;
             /** Format: uuid */
@@ -4581,6 +4444,19 @@ export interface components {
             /** @enum {string|null} */
             principle?: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
             title?: string;
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
+        UpdatePlannedTrancheRequest: {
+            /** @example 250000.00 */
+            amountUsd?: string;
+            condition?: string;
+            /** Format: uuid */
+            organizationId?: string;
+            /** Format: date */
+            plannedOn?: string;
+            /** Format: uuid */
+            requiresReportId?: string | null;
             /** @description The version read; or send If-Match */
             version?: number;
         };
@@ -5715,213 +5591,6 @@ export interface operations {
             };
         };
     };
-    Receipts_statement: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PledgeStatementDto"];
-                };
-            };
-            /** @description No valid session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Allowed roles: admin, staff, donor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description No such contribution (or another donor's) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An error, as application/problem+json (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-        };
-    };
-    Receipts_record: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateReceiptRequest"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReceiptDto"];
-                };
-            };
-            /** @description Invalid fields, or an earmark naming nothing known */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description No valid session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Allowed roles: admin, staff */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description No such contribution */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Cancelled pledge, more than is outstanding, dated before the pledge or after today, a USD rate other than 1 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An error, as application/problem+json (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-        };
-    };
-    Receipts_reverse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                receiptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReverseReceiptRequest"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReceiptDto"];
-                };
-            };
-            /** @description No valid session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Allowed roles: admin, staff */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description No such contribution or receipt */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Already reversed, a reversal, dated before the receipt or after today, or the Fund's available balance would go below zero (code received_reduction_exceeds_available) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An error, as application/problem+json (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-        };
-    };
     Contributions_totals: {
         parameters: {
             query?: {
@@ -6409,63 +6078,6 @@ export interface operations {
             };
             /** @description Stale version, or the name is taken */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description An error, as application/problem+json (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-        };
-    };
-    Receipts_tracing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DonorTracingDto"];
-                };
-            };
-            /** @description No valid session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description Allowed roles: admin, staff, donor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
-                };
-            };
-            /** @description No such donor (or, for a donor user, another donor) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10052,6 +9664,112 @@ export interface operations {
             };
         };
     };
+    Tranches_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description The day overdue is judged on (default: today, UTC) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTranchePage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlannedTrancheRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTrancheDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Projects_count: {
         parameters: {
             query?: {
@@ -10979,6 +10697,152 @@ export interface operations {
                 };
             };
             /** @description Allowed roles: reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTrancheDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Tranches_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlannedTrancheRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedTrancheDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
             403: {
                 headers: {
                     [name: string]: unknown;

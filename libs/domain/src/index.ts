@@ -31,3 +31,4 @@ export * from './iati/iati-rules';
 export * from './notifications/notification-rules';
 export * from './ledger/receipts';
 export * from './ledger/tracing';
+export * from './ledger/tranches';

@@ -19,6 +19,7 @@ const READABLE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
     'donor',
     'contribution',
     'transfer',
+    'tranche',
     'revision',
     'lesson',
     'review',
@@ -42,7 +43,7 @@ export function readableAuditEntities(role: Role): readonly string[] | null {
  */
 const TIMELINE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
   ...READABLE_ENTITIES,
-  donor: ['project', 'project_transition', 'alignment', 'transfer'],
+  donor: ['project', 'project_transition', 'alignment', 'transfer', 'tranche'],
 };
 
 /** Null: every entity. */

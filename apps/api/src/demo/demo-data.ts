@@ -6,6 +6,7 @@ import { writeDemoReviews } from './demo-reviews';
 import { writeDemoReviewRounds } from './demo-review-rounds';
 import { writeDemoRevisionsAndLessons } from './demo-revisions';
 import { writeDemoReports } from './demo-reports';
+import { writeDemoTranches } from './demo-tranches';
 import { writeDemoSuspension } from './demo-suspension';
 import { writeDemoReceipts } from './demo-receipts';
 
@@ -149,6 +150,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoReports(client, REQUEST_ID);
     if (options.portfolio) await writeDemoSuspension(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReceipts(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoTranches(client, REQUEST_ID);
     await client.query('COMMIT');
     return true;
   } catch (error) {

@@ -65,6 +65,13 @@ export class TransferDto {
       'A tranche conditional on a report: the report that had to be accepted before it was released',
   })
   requiresReportId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The planned tranche this transfer released, if it was recorded against one',
+  })
+  plannedTrancheId: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -151,6 +158,17 @@ export class CreateTransferRequest {
   @Optional({ nullable: true })
   @IsUUID('all', { message: 'must be a UUID' })
   requiresReportId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      "A planned tranche of the project this transfer releases: for the same organization, not yet released; the tranche's report condition applies",
+  })
+  @Optional({ nullable: true })
+  @IsUUID('all', { message: 'must be a UUID' })
+  plannedTrancheId?: string | null;
 }
 
 export class ReverseTransferRequest {

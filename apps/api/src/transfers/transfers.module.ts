@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance';
 import { ReportsModule } from '../reports';
+import { TranchesModule } from '../tranches';
 import { TransfersController } from './transfers.controller';
 import { TransfersService } from './transfers.service';
 
 @Module({
-  imports: [ComplianceModule, ReportsModule],
+  imports: [ComplianceModule, ReportsModule, TranchesModule],
   controllers: [TransfersController],
   providers: [TransfersService],
 })

@@ -21,6 +21,7 @@ import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
 import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
 import { ReportsService } from '../reports';
+import { TranchesService } from '../tranches';
 import { CreateTransferRequest, ReverseTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
 
 interface TransferRow {
@@ -39,6 +40,7 @@ interface TransferRow {
   reason: string | null;
   override_justification: string | null;
   requires_report_id: string | null;
+  planned_tranche_id: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -57,7 +59,7 @@ const SELECT = `
   SELECT t.id, t.project_id, p.code AS project_code, t.organization_id, o.name AS organization_name, t.kind,
          t.amount_usd, to_char(t.transferred_on, 'YYYY-MM-DD') AS transferred_on, t.tranche, t.reference,
          t.reverses_id, (SELECT r.id FROM transfers r WHERE r.reverses_id = t.id) AS reversed_by_id, t.reason,
-         t.override_justification, t.requires_report_id, t.version, t.created_at, t.updated_at
+         t.override_justification, t.requires_report_id, t.planned_tranche_id, t.version, t.created_at, t.updated_at
   FROM transfers t
   JOIN projects p ON p.id = t.project_id
   JOIN organizations o ON o.id = t.organization_id`;
@@ -134,6 +136,7 @@ export class TransfersService {
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
     private readonly reports: ReportsService,
+    private readonly tranches: TranchesService,
   ) {}
 
   async list(ctx: RequestContext, query: TransferQuery): Promise<Page<TransferDto>> {
@@ -192,6 +195,7 @@ export class TransfersService {
       const money = projectMoney(ledgerProject(project), entries);
       const today = todayUtc();
       let override: string | null = null;
+      let requiresReportId: string | null = null;
       if (kind === 'transfer') {
         override = request.overrideJustification?.trim() || null;
         const paragraph6 = await this.paragraph6(manager, project.id, request.transferredOn);
@@ -208,13 +212,28 @@ export class TransfersService {
           override,
         });
         if (problem) throw refusal(problem);
-        await this.assertReportCondition(manager, project.id, request.requiresReportId ?? null);
+        // A transfer against a planned tranche releases it, on the tranche's report condition too.
+        const planned = request.plannedTrancheId
+          ? await this.tranches.releaseFor(
+              manager,
+              project.id,
+              request.plannedTrancheId,
+              request.organizationId,
+            )
+          : null;
+        requiresReportId = request.requiresReportId ?? planned?.requiresReportId ?? null;
+        await this.assertReportCondition(manager, project.id, requiresReportId);
         // An override is kept only where it was needed: a transfer that paragraph 6 allows has none.
         if (paragraph6.holds) override = null;
       } else {
         if (request.requiresReportId) {
           throw Problem.validation([
             { field: 'requiresReportId', message: 'applies to a transfer, not a refund' },
+          ]);
+        }
+        if (request.plannedTrancheId) {
+          throw Problem.validation([
+            { field: 'plannedTrancheId', message: 'applies to a transfer, not a refund' },
           ]);
         }
         if (!isStageIn(project.stage, COMMITTED_STAGES)) {
@@ -234,11 +253,11 @@ export class TransfersService {
       }
       const [inserted] = await manager.query<{ id: string }[]>(
         `INSERT INTO transfers (project_id, organization_id, kind, amount_usd, transferred_on, tranche, reference,
-                                override_justification, requires_report_id)
+                                override_justification, requires_report_id, planned_tranche_id)
          VALUES ($1, $2, $3, $4, $5,
                  CASE WHEN $3 = 'transfer'
                       THEN (SELECT coalesce(max(tranche), 0) + 1 FROM transfers WHERE project_id = $1) END,
-                 $6, $7, $8)
+                 $6, $7, $8, $9)
          RETURNING id`,
         [
           project.id,
@@ -248,7 +267,8 @@ export class TransfersService {
           request.transferredOn,
           request.reference ?? null,
           override,
-          request.requiresReportId ?? null,
+          requiresReportId,
+          request.plannedTrancheId ?? null,
         ],
       );
       const created = toDto((await findRow(manager, inserted!.id, false))!, true);
@@ -443,6 +463,7 @@ function toDto(row: TransferRow, staff: boolean): TransferDto {
     reason: row.reason,
     overrideJustification: staff ? row.override_justification : null,
     requiresReportId: row.requires_report_id,
+    plannedTrancheId: row.planned_tranche_id,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

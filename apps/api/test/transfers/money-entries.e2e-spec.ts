@@ -211,5 +211,23 @@ describe('money entries', () => {
       );
       expect(problem.errors?.map((e) => e.field)).toEqual(['transferredOn']);
     });
+
+    it('accepts a transfer dated today, and refuses one dated before 1999 with 400 on transferredOn', async () => {
+      const project = await aFundableProject(t);
+      const today = new Date().toISOString().slice(0, 10);
+      expect((await post(transfer(project, { transferredOn: today, amountUsd: '10.00' }))).status).toBe(201);
+      const problem = await expectNothingWritten(
+        () =>
+          post(
+            transfer(project, {
+              transferredOn: '1998-12-31',
+              amountUsd: '10.00',
+              overrideJustification: 'Recorded from the 1998 archive.',
+            }),
+          ),
+        400,
+      );
+      expect(problem.errors?.map((e) => e.field)).toEqual(['transferredOn']);
+    });
   });
 });

@@ -88,4 +88,52 @@ describe('TimelinePanel', { timeout: 20_000 }, () => {
     renderWithProviders(<TimelinePanel projectId="p-1" />);
     expect(await screen.findByText('Nothing has been recorded for this project yet.')).toBeInTheDocument();
   });
+
+  it("tells a planned tranche's events in words, and a transfer that released one", async () => {
+    const tranche = {
+      amountUsd: '150000.00',
+      organizationName: 'UNDP',
+      plannedOn: '2027-03-31',
+      condition: 'On acceptance of the first progress report',
+      projectId: 'p-1',
+    };
+    mockFetch(() =>
+      json({
+        nextCursor: null,
+        items: [
+          event({ entity: 'tranche', action: 'delete', before: tranche }),
+          event({
+            entity: 'tranche',
+            action: 'update',
+            changed: ['plannedOn', 'version'],
+            before: tranche,
+            after: { ...tranche, plannedOn: '2027-04-30' },
+          }),
+          event({ entity: 'tranche', action: 'create', after: tranche }),
+          event({
+            entity: 'transfer',
+            action: 'create',
+            after: {
+              kind: 'transfer',
+              amountUsd: '150000.00',
+              organizationName: 'UNDP',
+              plannedTrancheId: 't-1',
+            },
+          }),
+        ],
+      }),
+    );
+    renderWithProviders(<TimelinePanel projectId="p-1" />);
+    const timeline = await screen.findByTestId('project-timeline');
+    const items = within(timeline).getAllByText(/./, { selector: '.mantine-Timeline-itemTitle p' });
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Planned tranche of $150,000 for UNDP removed',
+      'Planned tranche for UNDP changed',
+      'Tranche of $150,000 planned for UNDP on Mar 31, 2027',
+      'Transfer of $150,000 to UNDP',
+    ]);
+    expect(screen.getByText('Changed: plannedOn')).toBeInTheDocument();
+    expect(screen.getByText('Condition: On acceptance of the first progress report')).toBeInTheDocument();
+    expect(screen.getByText('Transfer recorded against the planned tranche')).toBeInTheDocument();
+  });
 });

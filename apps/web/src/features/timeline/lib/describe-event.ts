@@ -158,8 +158,29 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
       return {
         kind: 'money',
         title: t(key, values),
-        details: reason ? [t('timeline.reason', { reason })] : [],
+        details: [
+          ...(reason ? [t('timeline.reason', { reason })] : []),
+          ...(text(field(after, 'plannedTrancheId')) ? [t('tranches.timeline.released')] : []),
+        ],
       };
+    }
+    case 'tranche': {
+      const values = {
+        amount: format.money(text(field(record, 'amountUsd'))),
+        organization: text(field(record, 'organizationName')),
+        date: format.date(text(field(record, 'plannedOn'))),
+      };
+      const condition = text(field(after, 'condition'));
+      if (event.action === 'create') {
+        return {
+          kind: 'money',
+          title: t('tranches.timeline.create', values),
+          details: condition ? [t('tranches.timeline.condition', { condition })] : [],
+        };
+      }
+      if (event.action === 'delete')
+        return { kind: 'money', title: t('tranches.timeline.delete', values), details: [] };
+      return { kind: 'money', title: t('tranches.timeline.update', values), details: changedLine };
     }
     default:
       return {

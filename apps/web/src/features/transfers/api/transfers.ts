@@ -32,6 +32,8 @@ export interface TransferInput {
   transferredOn: string;
   reference: string | null;
   overrideJustification?: string | null;
+  /** The planned tranche this transfer releases. */
+  plannedTrancheId?: string | null;
 }
 
 /** POST /api/v1/transfers: money leaving the Fund for a participating organization, or a refund back. */

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import type { Transfer } from '../../projects';
+import type { PlannedTranche } from '../api/tranches';
 import { ILO, project, UNDP } from '../../projects/testing/fixtures';
 import { FinancePanel } from './FinancePanel';
 
@@ -21,14 +22,43 @@ const entry = (overrides: Partial<Transfer>): Transfer => ({
   reason: null,
   overrideJustification: null,
   requiresReportId: null,
+  plannedTrancheId: null,
   version: 1,
   createdAt: '2026-02-01T00:00:00.000Z',
   updatedAt: '2026-02-01T00:00:00.000Z',
   ...overrides,
 });
 
-function serve(transfers: Transfer[]) {
-  mockFetch(() => json({ items: transfers, nextCursor: null }));
+const planned = (overrides: Partial<PlannedTranche>): PlannedTranche => ({
+  id: 't-1',
+  projectId: 'p-1',
+  organizationId: UNDP,
+  organizationName: 'United Nations Development Programme',
+  plannedOn: '2099-06-30',
+  amountUsd: '200000.00',
+  condition: 'On signature of the agreement',
+  requiresReportId: null,
+  requiresReportKind: null,
+  requiresReportSequence: null,
+  requiresReportName: null,
+  requiresReportStatus: null,
+  status: 'planned',
+  releasedByTransferId: null,
+  releasedOn: null,
+  releasedAmountUsd: null,
+  version: 1,
+  createdAt: '2026-02-01T00:00:00.000Z',
+  updatedAt: '2026-02-01T00:00:00.000Z',
+  ...overrides,
+});
+
+function serve(transfers: Transfer[], tranches: PlannedTranche[] = []) {
+  mockFetch((request) =>
+    json({
+      items: new URL(request.url).pathname.endsWith('/tranches') ? tranches : transfers,
+      nextCursor: null,
+    }),
+  );
 }
 
 describe('FinancePanel', { timeout: 20_000 }, () => {
@@ -54,7 +84,9 @@ describe('FinancePanel', { timeout: 20_000 }, () => {
     const reversal = await screen.findByTestId('entry-e-2');
     expect(within(reversal).getByText('Reversal')).toBeInTheDocument();
     expect(within(reversal).getByText(/Reverses tranche 1 — Wrong organization\./)).toBeInTheDocument();
-    expect(within(screen.getByTestId('entry-e-1')).getByText('reversed')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('entry-e-1')).getByText('Reversed by the entry of Feb 1, 2026'),
+    ).toBeInTheDocument();
     expect(within(screen.getByTestId('entry-e-1')).queryByRole('button', { name: 'Reverse' })).toBeNull();
     expect(screen.getByText('$1,000,000 remains of the approved budget.')).toBeInTheDocument();
   });
@@ -71,5 +103,83 @@ describe('FinancePanel', { timeout: 20_000 }, () => {
     expect(
       await screen.findByText("Only $50,000 remains of this organization's share of the approved budget."),
     ).toBeInTheDocument();
+  });
+
+  it('shows the tranche schedule planned against made, the next tranche due and the overdue ones flagged', async () => {
+    serve(
+      [entry({ plannedTrancheId: 't-1' })],
+      [
+        planned({
+          status: 'released',
+          plannedOn: '2026-01-31',
+          amountUsd: '100000.00',
+          releasedByTransferId: 'e-1',
+          releasedOn: '2026-02-01',
+          releasedAmountUsd: '100000.00',
+        }),
+        planned({
+          id: 't-2',
+          plannedOn: '2026-03-31',
+          status: 'overdue',
+          organizationId: ILO,
+          organizationName: 'International Labour Organization',
+        }),
+        planned({
+          id: 't-3',
+          plannedOn: '2099-06-30',
+          requiresReportId: 'r-1',
+          requiresReportKind: 'progress',
+          requiresReportSequence: 1,
+          requiresReportStatus: 'due',
+        }),
+      ],
+    );
+    renderWithProviders(
+      <FinancePanel
+        project={{ ...project(), stage: 'active', approvedBudget: '1000000.00' }}
+        canEdit={false}
+      />,
+    );
+    expect(await screen.findByText('$100,000 released of $500,000 planned')).toBeInTheDocument();
+    expect(
+      screen.getByText('Next tranche: $200,000 to International Labour Organization on Mar 31, 2026'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Overdue planned tranches: 1')).toBeInTheDocument();
+    expect(within(screen.getByTestId('tranche-t-2')).getByText('Overdue')).toBeInTheDocument();
+    expect(within(screen.getByTestId('tranche-t-1')).getByText('Released')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('tranche-t-3')).getByText('Waits for Progress report, year 1 (due)'),
+    ).toBeInTheDocument();
+    // A donor reads the schedule; only staff plan it.
+    expect(screen.queryByRole('button', { name: 'Plan a tranche' })).toBeNull();
+  });
+
+  it("lets staff plan a tranche and refuses before the click an amount past the organization's share", async () => {
+    serve([], [planned({ amountUsd: '500000.00' })]);
+    renderWithProviders(
+      <FinancePanel project={{ ...project(), stage: 'active', approvedBudget: '1000000.00' }} canEdit />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Plan a tranche' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Still to plan for this organization: \$100,000/)).toBeInTheDocument();
+    fireEvent.change(within(dialog).getByLabelText(/Amount \(USD\)/), { target: { value: '100000.01' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save the tranche' }));
+    expect(
+      await within(dialog).findByText("More than the organization's share still to plan ($100,000)"),
+    ).toBeInTheDocument();
+  });
+
+  it('offers the planned tranches of the chosen organization that are not released when recording a transfer', async () => {
+    serve([], [planned({}), planned({ id: 't-2', organizationId: ILO, plannedOn: '2099-07-31' })]);
+    renderWithProviders(
+      <FinancePanel project={{ ...project(), stage: 'active', approvedBudget: '1000000.00' }} canEdit />,
+    );
+    const form = await screen.findByRole('region', { name: 'Record a transfer' });
+    const against = await within(form).findByLabelText('Against planned tranche');
+    expect(
+      within(against)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['None', 'Jun 30, 2099 · $200,000']);
   });
 });

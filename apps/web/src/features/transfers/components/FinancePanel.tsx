@@ -38,6 +38,8 @@ import { fieldErrorsOf } from '../../../lib/problem-members';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { ALERT_STYLES, OK_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
+import { useTranches } from '../api/tranches';
+import { TranchesSection } from './TranchesSection';
 
 interface FinancePanelProps {
   project: Project;
@@ -166,6 +168,8 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
         )}
       </Paper>
 
+      <TranchesSection project={project} canEdit={canEdit} />
+
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="transfers-heading">
         <Title order={2} fz="lg" id="transfers-heading" mb="sm">
           {t('projects.finance.transfers')}
@@ -241,9 +245,14 @@ function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit
           <Table.Tbody>
             {transfers.map((transfer) => {
               const reversed = transfer.reversesId ? byId.get(transfer.reversesId) : undefined;
+              const reversal = transfer.reversedById ? byId.get(transfer.reversedById) : undefined;
               const outgoing = transfer.kind === 'transfer' || reversed?.kind === 'refund';
               return (
-                <Table.Tr key={transfer.id} data-testid={`entry-${transfer.id}`}>
+                <Table.Tr
+                  key={transfer.id}
+                  data-testid={`entry-${transfer.id}`}
+                  data-reversed={transfer.reversedById ? 'true' : undefined}
+                >
                   <Table.Td>{transfer.tranche === null ? '—' : format.number(transfer.tranche)}</Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
@@ -252,7 +261,9 @@ function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit
                       </Badge>
                       {transfer.reversedById ? (
                         <Text size="xs" c="dimmed">
-                          {t('projects.finance.reversed')}
+                          {reversal
+                            ? t('tranches.reversedBy', { date: format.date(reversal.transferredOn) })
+                            : t('projects.finance.reversed')}
                         </Text>
                       ) : null}
                     </Group>
@@ -262,7 +273,9 @@ function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit
                           ? t('projects.finance.reversesTranche', {
                               tranche: format.number(reversed.tranche),
                             })
-                          : t('projects.finance.reversesEntry')}
+                          : reversed
+                            ? t('tranches.reverses', { date: format.date(reversed.transferredOn) })
+                            : t('projects.finance.reversesEntry')}
                         {transfer.reason ? ` — ${transfer.reason}` : ''}
                       </Text>
                     ) : null}
@@ -445,6 +458,12 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
   const [transferredOn, setTransferredOn] = useState(new Date().toISOString().slice(0, 10));
   const [reference, setReference] = useState('');
   const [override, setOverride] = useState('');
+  const [plannedTrancheId, setPlannedTrancheId] = useState('');
+  const tranches = useTranches(project.id);
+  // A transfer releases a tranche planned for the same organization that is not yet released.
+  const open = (tranches.data ?? []).filter(
+    (tranche) => tranche.status !== 'released' && tranche.organizationId === organizationId,
+  );
   const [submitted, setSubmitted] = useState(false);
   const limit = organizationId ? limitFor(project, money, organizationId, kind) : remaining;
   const [done, setDone] = useState(false);
@@ -501,12 +520,14 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
               transferredOn,
               reference: reference.trim() || null,
               ...(kind === 'transfer' && override.trim() ? { overrideJustification: override.trim() } : {}),
+              ...(kind === 'transfer' && plannedTrancheId ? { plannedTrancheId } : {}),
             },
             {
               onSuccess: () => {
                 setAmount('');
                 setReference('');
                 setOverride('');
+                setPlannedTrancheId('');
                 setSubmitted(false);
                 setDone(true);
               },
@@ -519,7 +540,10 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
             label={t('projects.finance.organization')}
             required
             value={organizationId}
-            onChange={(event) => setOrganizationId(event.currentTarget.value)}
+            onChange={(event) => {
+              setOrganizationId(event.currentTarget.value);
+              setPlannedTrancheId('');
+            }}
             error={
               submitted && !organizationId
                 ? t('projects.form.errors.required')
@@ -559,6 +583,30 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
             error={serverErrors['reference']}
           />
         </SimpleGrid>
+        {kind === 'transfer' && open.length > 0 ? (
+          <NativeSelect
+            mt="md"
+            label={t('tranches.transferAgainst')}
+            value={plannedTrancheId}
+            onChange={(event) => {
+              const id = event.currentTarget.value;
+              setPlannedTrancheId(id);
+              const chosen = open.find((tranche) => tranche.id === id);
+              if (chosen && !amount.trim()) setAmount(chosen.amountUsd);
+            }}
+            error={serverErrors['plannedTrancheId']}
+          >
+            <option value="">{t('tranches.noPlannedTranche')}</option>
+            {open.map((tranche) => (
+              <option key={tranche.id} value={tranche.id}>
+                {t('tranches.plannedOption', {
+                  date: format.date(tranche.plannedOn),
+                  amount: format.money(tranche.amountUsd),
+                })}
+              </option>
+            ))}
+          </NativeSelect>
+        ) : null}
         {kind === 'transfer' && (refusedCountries.length > 0 || override) ? (
           <TextInput
             mt="md"

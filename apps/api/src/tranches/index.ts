@@ -1,0 +1,2 @@
+export { TranchesModule } from './tranches.module';
+export { TranchesService } from './tranches.service';
