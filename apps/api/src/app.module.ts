@@ -39,6 +39,7 @@ import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
 import { AccountLinksModule } from './account-links';
+import { ImportsModule } from './imports';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -123,6 +124,7 @@ export class AppModule {
         MailModule,
         NotificationsModule,
         AccountLinksModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
