@@ -50,11 +50,16 @@ describe('imports', () => {
   const confirm = (body: ImportBody, auth = staff) =>
     t.http().post(`/api/v1/imports/${body.id}/confirm`).set(auth).send({ version: body.version });
 
+  /** The progress each poll of `settled` read, as processed rows. */
+  let progressSeen: number[] = [];
+
   async function settled(id: string, status: string): Promise<ImportBody> {
+    progressSeen = [];
     for (;;) {
       const response = await t.http().get(`/api/v1/imports/${id}`).set(staff);
       expect(response.status).toBe(200);
       const body = response.body as ImportBody;
+      progressSeen.push(body.processedRows);
       if (body.status === status || body.status === 'failed') return body;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -226,6 +231,19 @@ describe('imports', () => {
       { row: 3, column: 'Country', message: 'is not a recipient country of this project' },
     ]);
     await expect(count(t.db, 'consent_records', 'project_id = $1', [projectId])).resolves.toBe(0);
+
+    const fixedConsents = await upload(
+      'consents',
+      csv(['Project,Country,Status,Requested on', `${code},KEN,requested,2025-11-01`]),
+      'consents.csv',
+    );
+    expect((await confirm(fixedConsents.body as ImportBody)).status).toBe(200);
+    // Its audit entry names the project, so the consent shows in the project's timeline.
+    await expect(
+      count(t.db, 'audit_entries', `entity = 'consent_record' AND action = 'create' AND project_id = $1`, [
+        projectId,
+      ]),
+    ).resolves.toBe(1);
   });
 
   it('refuses donors and reviewers (403)', async () => {
@@ -259,6 +277,27 @@ describe('imports', () => {
     await expect(count(t.db, 'imports')).resolves.toBe(before);
   });
 
+  it('writes a large file in the background, each record with its audit entry', async () => {
+    const lines = ['Country,Title,Period from,Period to'];
+    for (let n = 0; n < 1_001; n += 1) lines.push(`UGA,Background plan ${n},2021-01-01,2025-12-31`);
+    const response = await upload('strategies', csv(lines), 'strategies.csv');
+    const checked = await settled((response.body as ImportBody).id, 'checked');
+    expect(checked).toMatchObject({ status: 'checked', errorCount: 0, changeCount: 1_001 });
+    const confirmed = await confirm(checked);
+    expect(confirmed.status).toBe(200);
+    expect((confirmed.body as ImportBody).status).toBe('importing');
+    const imported = await settled(checked.id, 'imported');
+    expect(imported).toMatchObject({ status: 'imported', processedRows: 1_001 });
+    await expect(count(t.db, 'national_strategies', `title LIKE 'Background plan %'`)).resolves.toBe(1_001);
+    await expect(
+      count(
+        t.db,
+        'audit_entries',
+        `entity = 'national_strategy' AND action = 'create' AND after->>'title' LIKE 'Background plan %'`,
+      ),
+    ).resolves.toBe(1_001);
+  }, 600_000);
+
   it('checks a 10,000-row file in the background, with its progress', async () => {
     const lines = ['Country,Title,Period from,Period to,Priority areas'];
     for (let n = 0; n < 10_000; n += 1) {
@@ -284,6 +323,8 @@ describe('imports', () => {
       { row: 10_001, column: expect.any(String), message: expect.any(String) },
     ]);
     expect(checked.changes).toHaveLength(1_000);
+    // The dashboard saw the run move while it ran.
+    expect(progressSeen.some((processed) => processed > 0 && processed < 10_000)).toBe(true);
     await expect(count(t.db, 'national_strategies', `title LIKE 'National plan %'`)).resolves.toBe(0);
   }, 900_000);
 });
