@@ -315,6 +315,17 @@ async function main() {
     );
   }
 
+  say(
+    '\n== Bulk import: 10,000 national strategies from CSV, checked (dry run) then written, in the background',
+  );
+  phasePeak = 0;
+  const bulkImport = { rows: 10_000, ...(await importBench(servers.api, token, 10_000)), peakRssMb: 0 };
+  bulkImport.peakRssMb = Math.round(phasePeak);
+  noteLoad('import');
+  say(
+    `   dry run ${bulkImport.checkSeconds} s (${bulkImport.checkStatus}), write ${bulkImport.writeSeconds} s (${bulkImport.writeStatus}), API peak RSS ${bulkImport.peakRssMb} MB`,
+  );
+
   const memory = await memoryOf(api.pid);
   const report = {
     generatedAt: new Date().toISOString(),
@@ -349,6 +360,7 @@ async function main() {
     ),
     fixedRate,
     files,
+    bulkImport,
     apiMemory: { peakMb: Math.round(memory.hwmMb), endRssMb: Math.round(memory.rssMb) },
     loadAverage: loads,
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -367,6 +379,49 @@ async function main() {
     }),
   );
   say(`\nWritten to ${path.relative(ROOT, file)}. Total ${elapsed()}.`);
+}
+
+/**
+ * Uploads a CSV of `rows` national strategies to the import, waits for its dry run, confirms it and
+ * waits for the write: the seconds of each pass as the staff member sees them (upload to result).
+ */
+async function importBench(baseUrl, token, rows) {
+  const auth = { authorization: `Bearer ${token}` };
+  const lines = ['Country,Title,Period from,Period to,Priority areas'];
+  for (let n = 0; n < rows; n += 1) lines.push(`KEN,Bench plan ${n},2020-01-01,2030-12-31,Health; Food`);
+  const form = new FormData();
+  form.append('kind', 'strategies');
+  form.append('file', new Blob([lines.join('\r\n')], { type: 'text/csv' }), 'strategies.csv');
+  const waitFor = async (id, status) => {
+    for (let polls = 0; polls < 1800; polls += 1) {
+      const body = await (await fetch(`${baseUrl}/api/v1/imports/${id}`, { headers: auth })).json();
+      if (body.status === status || body.status === 'failed') return body;
+      await sleep(500);
+    }
+    return { status: 'timed out' };
+  };
+  const t0 = performance.now();
+  const uploaded = await fetch(`${baseUrl}/api/v1/imports`, { method: 'POST', headers: auth, body: form });
+  if (uploaded.status !== 201) return { checkStatus: `upload answered ${uploaded.status}` };
+  const checked = await waitFor((await uploaded.json()).id, 'checked');
+  const checkSeconds = Math.round((performance.now() - t0) / 100) / 10;
+  if (checked.status !== 'checked' || checked.errorCount > 0)
+    return { checkSeconds, checkStatus: checked.status };
+  const t1 = performance.now();
+  const confirmed = await fetch(`${baseUrl}/api/v1/imports/${checked.id}/confirm`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ version: checked.version }),
+  });
+  const written = confirmed.ok
+    ? await waitFor(checked.id, 'imported')
+    : { status: `confirm answered ${confirmed.status}` };
+  return {
+    checkSeconds,
+    checkStatus: checked.status,
+    writeSeconds: Math.round((performance.now() - t1) / 100) / 10,
+    writeStatus: written.status,
+  };
 }
 
 /**
@@ -538,6 +593,9 @@ function printTable(report) {
     say(
       `  ${f.label.padEnd(26)} ${f.activities} activities, ${(f.bytes / 1024 / 1024).toFixed(1)} MB, ${f.seconds} s (first byte ${f.firstByteSeconds} s), peak RSS ${f.peakRssMb} MB`,
     );
+  say(
+    `\nBulk import of ${report.bulkImport.rows} rows: dry run ${report.bulkImport.checkSeconds} s, write ${report.bulkImport.writeSeconds} s`,
+  );
   say(
     `\nAPI peak memory (VmHWM): ${report.apiMemory.peakMb} MB. Load average (1 min) during the run: ${report.loadAverage.map((l) => l.load1).join(', ')}.`,
   );

@@ -42,6 +42,7 @@ import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
 import { ReadReplicasModule } from './database/read-replicas';
 import { AccountLinksModule } from './account-links';
+import { ImportsModule } from './imports';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -129,6 +130,7 @@ export class AppModule {
         MailModule,
         NotificationsModule,
         AccountLinksModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -438,6 +438,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The imports, newest first */
+        get: operations["Imports_list"];
+        put?: never;
+        /** Upload a CSV or Excel file and check it (dry run): every error by row and column, and what would be created. Files over 1000 rows are checked in the background (status checking) */
+        post: operations["Imports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its status and progress, every row's errors, what it creates */
+        get: operations["Imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write every row of a checked import in one transaction, each record with its audit entry, or none. Files over 1000 rows are written in the background (status importing) */
+        post: operations["Imports_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's template: the header row it reads, in the reader's language */
+        get: operations["Imports_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/{id}": {
         parameters: {
             query?: never;
@@ -1865,6 +1934,10 @@ export interface components {
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
             title: string;
         };
+        ConfirmImportRequest: {
+            /** @description The version read; or send If-Match */
+            version?: number;
+        };
         ConflictDeclarationDto: {
             /**
              * @example [
@@ -2640,6 +2713,108 @@ export interface components {
             database: "up";
             /** @enum {string} */
             status: "ok";
+        };
+        ImportChange: {
+            /**
+             * @description What the row does: every row creates one record
+             * @enum {string}
+             */
+            action: "create";
+            /**
+             * Format: uuid
+             * @description The record created (null in a dry run)
+             */
+            id: string | null;
+            /** @example 2 */
+            row: number;
+            /** @example Japan: 500000000.00 JPY (received) */
+            summary: string;
+        };
+        ImportDto: {
+            /** @description Records the rows create (in a dry run: would create) */
+            changeCount: number;
+            /** @description What the rows create (the first 1,000) */
+            changes: components["schemas"]["ImportChange"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdByEmail: string | null;
+            /** @description Rows found at fault */
+            errorCount: number;
+            /** @description Every error, by row (at most 5,000) */
+            errors: components["schemas"]["ImportRowError"][];
+            failure: string | null;
+            /** @example contributions.xlsx */
+            fileName: string;
+            /**
+             * @description Read from the content, not the name
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "projects" | "contributions" | "consents" | "strategies";
+            /** @description Rows checked or written so far by the running pass */
+            processedRows: number;
+            /**
+             * @description checking: the dry run is running; checked: dry run done (see errors); importing: writing; imported: every row written; failed: stopped by an unexpected error, nothing written
+             * @enum {string}
+             */
+            status: "checking" | "checked" | "importing" | "imported" | "failed";
+            totalRows: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ImportPage: {
+            items: components["schemas"]["ImportSummaryDto"][];
+            nextCursor: string | null;
+        };
+        ImportRowError: {
+            /**
+             * @description The header of the column at fault, as the file writes it; null for the row as a whole
+             * @example Currency
+             */
+            column: string | null;
+            /** @example must be an ISO 4217 currency code in use, such as "EUR" */
+            message: string;
+            /**
+             * @description The row as a spreadsheet numbers it (the header is row 1)
+             * @example 3
+             */
+            row: number;
+        };
+        ImportSummaryDto: {
+            /** @description Records the rows create (in a dry run: would create) */
+            changeCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdByEmail: string | null;
+            /** @description Rows found at fault */
+            errorCount: number;
+            failure: string | null;
+            /** @example contributions.xlsx */
+            fileName: string;
+            /**
+             * @description Read from the content, not the name
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "projects" | "contributions" | "consents" | "strategies";
+            /** @description Rows checked or written so far by the running pass */
+            processedRows: number;
+            /**
+             * @description checking: the dry run is running; checked: dry run done (see errors); importing: writing; imported: every row written; failed: stopped by an unexpected error, nothing written
+             * @enum {string}
+             */
+            status: "checking" | "checked" | "importing" | "imported" | "failed";
+            totalRows: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         IndicatorBreakdownDto: {
             /**
@@ -6187,6 +6362,338 @@ export interface operations {
                 };
                 content: {
                     "application/xml": string;
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Imports_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Imports_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    kind: "projects" | "contributions" | "consents" | "strategies";
+                };
+            };
+        };
+        responses: {
+            /** @description The import, checked (or being checked) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description No file, an unknown kind, or a header row that is not the template */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A file over 10 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description The content is neither CSV (UTF-8 text) nor an Excel workbook */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such import */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Imports_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmImportRequest"];
+            };
+        };
+        responses: {
+            /** @description The import, imported (or being imported) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such import */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A stale version, or an import not in the checked state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Rows are at fault: nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Imports_template: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
+            };
+            header?: never;
+            path: {
+                kind: "projects" | "contributions" | "consents" | "strategies";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file (Excel unless format=csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Unknown kind or format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
             /** @description An error, as application/problem+json (RFC 9457) */

@@ -126,6 +126,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             }),
           },
           {
+            path: 'imports',
+            lazy: async () => ({
+              Component: (await import('../features/imports/routes/ImportsRoute')).ImportsRoute,
+            }),
+          },
+          {
             path: 'donors',
             lazy: async () => ({
               Component: (await import('../features/donors/routes/DonorsRoute')).DonorsRoute,

@@ -17,6 +17,7 @@ import type timelineEn from '../features/timeline/locales/en.json';
 import type notificationsEn from '../features/notifications/locales/en.json';
 import type receiptsEn from '../features/receipts/locales/en.json';
 import type tranchesEn from '../features/transfers/locales/en.json';
+import type importsEn from '../features/imports/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -39,7 +40,8 @@ declare module 'i18next' {
         typeof timelineEn &
         typeof notificationsEn &
         typeof receiptsEn &
-        typeof tranchesEn;
+        typeof tranchesEn &
+        typeof importsEn;
     };
   }
 }

@@ -13,6 +13,7 @@ const SCREEN_ROLES = {
   donors: ['admin', 'staff'],
   users: ['admin'],
   audit: ['admin', 'staff'],
+  imports: ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

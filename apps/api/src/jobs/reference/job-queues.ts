@@ -53,6 +53,8 @@ export const QUEUES = {
     retryDelay: 60,
     expireInSeconds: 900,
   },
+  /** Checks or writes one large bulk import (created by migration 1763890000600). */
+  imports: { name: 'imports-run', policy: 'standard', retryLimit: 1, retryDelay: 30, expireInSeconds: 3600 },
 } as const satisfies Record<string, QueueDefinition>;
 
 export const ALL_QUEUES: readonly string[] = [

@@ -3,6 +3,7 @@ import {
   IconBulb,
   IconCash,
   IconClipboardCheck,
+  IconFileImport,
   IconFolders,
   IconHistory,
   IconHome,
@@ -39,6 +40,7 @@ const NAV_ITEMS: NavItem[] = [
   { screen: 'donors', to: '/donors', labelKey: 'nav.donors', icon: IconPigMoney },
   { screen: 'users', to: '/users', labelKey: 'nav.users', icon: IconUsers },
   { screen: 'audit', to: '/audit', labelKey: 'nav.audit', icon: IconHistory },
+  { screen: 'imports', to: '/imports', labelKey: 'nav.imports', icon: IconFileImport },
 ];
 
 export function navItemsFor(role: string): NavItem[] {

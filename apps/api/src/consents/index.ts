@@ -1,0 +1,2 @@
+export { ConsentsService } from './consents.service';
+export { CreateConsentRequest } from './consents.dto';

@@ -1,0 +1,2 @@
+export { ContributionsService } from './contributions.service';
+export { CreateContributionRequest } from './contributions.dto';

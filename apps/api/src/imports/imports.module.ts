@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+
+/** Bulk import of projects, contributions, consents and national strategies (CSV or Excel). */
+@Module({ controllers: [ImportsController], providers: [ImportsService] })
+export class ImportsModule {}

@@ -1,0 +1,545 @@
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@hstf/domain';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit';
+import type { ExportLanguage } from '../common/export/export-labels';
+import { decodeCursor, limitOf, Page, pageOf } from '../common/pagination/pagination';
+import { FieldError, Problem } from '../common/problem-details/problem';
+import { RequestContext } from '../common/request-context/request-context';
+import { validateRequest } from '../common/validation/validation-pipe';
+import { ConsentsService } from '../consents';
+import { ContributionsService } from '../contributions';
+import { JobsService, QUEUES } from '../jobs';
+import { ProjectsService } from '../projects';
+import { StrategiesService } from '../strategies';
+import { formatOf, ImportFormat, ImportSheet, readSheet } from './import-file';
+import {
+  IMPORT_DEFINITIONS,
+  ImportColumn,
+  ImportKind,
+  ImportKindDefinition,
+  ImportServices,
+  REFERENCE_MESSAGES,
+  resolveReference,
+} from './import-kinds';
+import { headerNames, importLabel, normalHeader } from './import-labels';
+import {
+  ImportChange,
+  ImportDto,
+  ImportQuery,
+  ImportRowError,
+  ImportStatus,
+  ImportSummaryDto,
+} from './imports.dto';
+
+/** Files up to this many rows are checked and written while the request waits; larger ones in the background. */
+export const SYNC_ROW_LIMIT = 1_000;
+const MAX_ERRORS_KEPT = 5_000;
+const MAX_CHANGES_SHOWN = 1_000;
+const PROGRESS_EVERY = 200;
+const ENTITY = 'import';
+
+type Mode = 'check' | 'write';
+
+interface ImportRow {
+  id: string;
+  kind: ImportKind;
+  file_name: string;
+  file_format: ImportFormat;
+  status: ImportStatus;
+  total_rows: number;
+  processed_rows: number;
+  error_count: number;
+  errors?: ImportRowError[];
+  changes?: ImportChange[];
+  change_count: number;
+  failure: string | null;
+  created_by_email: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface JobActor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** Where each column of the template sits in the file, under the header the file gives it. */
+interface MappedColumn {
+  column: ImportColumn;
+  index: number;
+  header: string;
+}
+
+const SUMMARY_COLUMNS = `id, kind, file_name, file_format, status, total_rows, processed_rows, error_count,
+  jsonb_array_length(changes) AS change_count, failure, created_by_email, version, created_at, updated_at`;
+
+/**
+ * Bulk import of projects, contributions, consents and national strategies from CSV or Excel.
+ *
+ * Every row is created by its feature's own service (the same DTO checks, domain rules, audit
+ * entry and side effects as the single-record route), all in one transaction: the service's
+ * `dataSource` is replaced, for the import only, by one whose `transaction` runs on the import's
+ * transaction. Each row runs under a savepoint, so a refused row is undone alone and the following
+ * rows are still checked against what the earlier ones created. A dry run rolls the whole
+ * transaction back; a confirmed run commits only when no row is at fault, else writes nothing.
+ */
+@Injectable()
+export class ImportsService implements OnModuleInit {
+  private readonly logger = new Logger(ImportsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.handle(QUEUES.imports.name, (data) => this.runJob(data));
+  }
+
+  async upload(
+    ctx: RequestContext,
+    kind: ImportKind,
+    file: { buffer: Buffer; originalname: string } | undefined,
+    language: ExportLanguage,
+  ): Promise<ImportDto> {
+    if (!file || file.buffer.length === 0) {
+      throw Problem.validation([{ field: 'file', message: 'must be a CSV or Excel file with a header row' }]);
+    }
+    const format = await formatOf(file.buffer);
+    const sheet = await readSheet(file.buffer, format);
+    mapHeaders(IMPORT_DEFINITIONS[kind], sheet.headers, language);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO imports (kind, file_name, file_format, content, status, total_rows, created_by,
+                              created_by_email)
+         VALUES ($1, $2, $3, $4, 'checking', $5, $6, $7) RETURNING id`,
+        [
+          kind,
+          fileNameOf(file.originalname),
+          format,
+          file.buffer,
+          sheet.rows.length,
+          ctx.actor.id,
+          ctx.actor.email,
+        ],
+      );
+      const created = await this.summary(manager, rows[0]!.id);
+      await this.audit.recordCreation(manager, ctx, ENTITY, created);
+      return created.id;
+    });
+    await this.start(ctx, id, 'check', sheet.rows.length);
+    return this.get(id);
+  }
+
+  /** Writes the rows of a checked import with no errors; 409 on a stale version or a wrong state. */
+  async confirm(ctx: RequestContext, id: string, expectedVersion: number): Promise<ImportDto> {
+    const total = await this.dataSource.transaction(async (manager) => {
+      const rows: { status: ImportStatus; version: number; error_count: number; total_rows: number }[] =
+        await manager.query(
+          `SELECT status, version, error_count, total_rows FROM imports WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
+      const current = rows[0];
+      if (!current) throw Problem.notFound('The import');
+      if (current.version !== expectedVersion) {
+        throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
+      }
+      if (current.status !== 'checked') {
+        throw Problem.conflict(
+          'import-not-checked',
+          `Only a checked import can be confirmed; this one is ${current.status}.`,
+        );
+      }
+      if (current.error_count > 0) {
+        throw new Problem(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'import-has-errors',
+          'The file has errors',
+          `${current.error_count} rows are at fault: correct the file and upload it again. Nothing was written.`,
+        );
+      }
+      await manager.query(
+        `UPDATE imports SET status = 'importing', processed_rows = 0, version = version + 1,
+                            updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      return current.total_rows;
+    });
+    await this.start(ctx, id, 'write', total);
+    const after = await this.get(id);
+    if (after.status === 'checked' && after.errorCount > 0) {
+      // The records changed since the dry run: the write found errors, and wrote nothing.
+      throw new Problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'import-has-errors',
+        'The file has errors',
+        `${after.errorCount} rows are at fault now; nothing was written. See the import's errors.`,
+        { errors: after.errors.slice(0, 200).map(asFieldError) },
+      );
+    }
+    return after;
+  }
+
+  async get(id: string): Promise<ImportDto> {
+    const rows: ImportRow[] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, errors, jsonb_path_query_array(changes, '$[0 to ${MAX_CHANGES_SHOWN - 1}]') AS changes
+       FROM imports WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw Problem.notFound('The import');
+    const row = rows[0];
+    return { ...toSummary(row), errors: row.errors ?? [], changes: row.changes ?? [] };
+  }
+
+  async list(query: ImportQuery): Promise<Page<ImportSummaryDto>> {
+    const cursor = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [];
+    let keyset = '';
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      keyset = `WHERE (created_at, id) < ($1::timestamptz, $2::uuid)`;
+    }
+    params.push(limitOf(query) + 1);
+    const rows: ImportRow[] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM imports ${keyset}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return pageOf(rows, query, (row) => [row.created_at.toISOString(), row.id], toSummary);
+  }
+
+  /** Runs a pass now (a small file) or sends it to the background (a large one). */
+  private async start(ctx: RequestContext, id: string, mode: Mode, rows: number): Promise<void> {
+    if (rows <= SYNC_ROW_LIMIT) {
+      await this.run(ctx, id, mode);
+      return;
+    }
+    const actor: JobActor = {
+      id: ctx.actor.id,
+      email: ctx.actor.email,
+      name: ctx.actor.name,
+      role: ctx.actor.role,
+    };
+    await this.jobs.send(QUEUES.imports.name, { importId: id, mode, actor, requestId: ctx.requestId });
+  }
+
+  private async runJob(data: Record<string, unknown>): Promise<void> {
+    const actor = data.actor as JobActor;
+    const ctx = new RequestContext(
+      typeof data.requestId === 'string' ? data.requestId : '',
+      { ...actor, donorId: null, sessionId: '' },
+      null,
+    );
+    await this.run(ctx, String(data.importId), data.mode === 'write' ? 'write' : 'check');
+  }
+
+  private async run(ctx: RequestContext, id: string, mode: Mode): Promise<void> {
+    const rows: { kind: ImportKind; file_format: ImportFormat; content: Buffer; status: ImportStatus }[] =
+      await this.dataSource.query(`SELECT kind, file_format, content, status FROM imports WHERE id = $1`, [
+        id,
+      ]);
+    const stored = rows[0];
+    // A job run twice (its worker lost before it was marked done) finds the pass already finished.
+    if (!stored || stored.status !== (mode === 'check' ? 'checking' : 'importing')) return;
+    const definition = IMPORT_DEFINITIONS[stored.kind];
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const sheet = await readSheet(stored.content, stored.file_format);
+      const columns = mapHeaders(definition, sheet.headers, 'en');
+      await runner.startTransaction();
+      const outcome = await this.passOver(runner.manager, ctx, id, definition, columns, sheet);
+      if (mode === 'write' && outcome.errors.length === 0) {
+        await this.finish(runner.manager, ctx, id, outcome.changes);
+        await runner.commitTransaction();
+        return;
+      }
+      await runner.rollbackTransaction();
+      await this.dataSource.query(
+        `UPDATE imports SET status = 'checked', processed_rows = total_rows, errors = $2, error_count = $3,
+                            changes = $4, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [
+          id,
+          JSON.stringify(outcome.errors.slice(0, MAX_ERRORS_KEPT)),
+          new Set(outcome.errors.map((error) => error.row)).size,
+          // Rolled back: the ids named nothing that exists.
+          JSON.stringify(outcome.changes.map((change) => ({ ...change, id: null }))),
+        ],
+      );
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`Import ${id} failed: ${message}`);
+      await this.dataSource.query(
+        `UPDATE imports SET status = 'failed', failure = $2, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [id, message.slice(0, 2000)],
+      );
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Every row through its feature's service, each under a savepoint, in the import's transaction. */
+  private async passOver(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    definition: ImportKindDefinition,
+    columns: MappedColumn[],
+    sheet: ImportSheet,
+  ): Promise<{ errors: ImportRowError[]; changes: ImportChange[] }> {
+    const services = this.servicesOn(manager);
+    const references = new Map<string, string | null>();
+    const errors: ImportRowError[] = [];
+    const changes: ImportChange[] = [];
+    const headerOf = (field: string) =>
+      columns.find((mapped) => mapped.column.field === field.split('.')[0])?.header ?? field;
+
+    for (const [index, line] of sheet.rows.entries()) {
+      if (index > 0 && index % PROGRESS_EVERY === 0) await this.progress(id, index);
+      const rowErrors: ImportRowError[] = [];
+      const plain: Record<string, unknown> = {};
+      const args: Record<string, string> = {};
+      const blank = new Set<string>();
+      for (const { column, index: at, header } of columns) {
+        const text = (line.cells[at] ?? '').trim();
+        if (text === '') {
+          if (column.required) {
+            blank.add(column.field);
+            rowErrors.push({ row: line.row, column: header, message: 'is required' });
+          }
+          continue;
+        }
+        if (column.reference) {
+          const key = `${column.reference}:${text.toLowerCase()}`;
+          let found = references.get(key);
+          if (found === undefined) {
+            found = await resolveReference(manager, column.reference, text);
+            references.set(key, found);
+          }
+          if (!found) {
+            blank.add(column.field);
+            rowErrors.push({ row: line.row, column: header, message: REFERENCE_MESSAGES[column.reference] });
+            continue;
+          }
+          if (column.argument) args[column.field] = found;
+          else plain[column.field] = found;
+          continue;
+        }
+        plain[column.field] = cellValue(column, text);
+      }
+      for (const { column } of columns) {
+        // A column left out of the file is as a blank cell, for the arguments the DTO does not check.
+        if (column.argument && column.required && !args[column.field] && !blank.has(column.field)) {
+          rowErrors.push({ row: line.row, column: importLabel(column.label, 'en'), message: 'is required' });
+        }
+      }
+      definition.prepare?.(plain);
+      const { request, errors: fieldErrors } = await validateRequest(definition.request, plain);
+      for (const error of fieldErrors) {
+        if (blank.has(error.field.split('.')[0]!)) continue;
+        rowErrors.push({ row: line.row, column: headerOf(error.field), message: error.message });
+      }
+      if (rowErrors.length) {
+        errors.push(...rowErrors);
+        continue;
+      }
+      await manager.query('SAVEPOINT import_row');
+      try {
+        const created = await definition.create(services, ctx, request, args);
+        await manager.query('RELEASE SAVEPOINT import_row');
+        changes.push({ row: line.row, action: 'create', summary: created.summary, id: created.id });
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT import_row');
+        errors.push(...refusalOf(error, line.row, headerOf));
+      }
+    }
+    await this.progress(id, sheet.rows.length);
+    return { errors, changes };
+  }
+
+  private async finish(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    changes: ImportChange[],
+  ): Promise<void> {
+    const before = await this.summary(manager, id);
+    await manager.query(
+      `UPDATE imports SET status = 'imported', processed_rows = total_rows, errors = '[]', error_count = 0,
+                          changes = $2, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id, JSON.stringify(changes)],
+    );
+    const after = await this.summary(manager, id);
+    await this.audit.record(manager, ctx, { action: 'import', entity: ENTITY, entityId: id, before, after });
+  }
+
+  /** Progress, written beside the import's transaction so that others see it while it runs. */
+  private async progress(id: string, processed: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE imports SET processed_rows = LEAST($2, total_rows), updated_at = now() WHERE id = $1`,
+      [id, processed],
+    );
+  }
+
+  private async summary(manager: EntityManager, id: string): Promise<ImportSummaryDto> {
+    const rows: ImportRow[] = await manager.query(`SELECT ${SUMMARY_COLUMNS} FROM imports WHERE id = $1`, [
+      id,
+    ]);
+    return toSummary(rows[0]!);
+  }
+
+  /**
+   * Each feature's service as it is, except that its `dataSource.transaction` joins the import's
+   * transaction instead of opening one: the rows go through the exact code of the single-record routes.
+   */
+  private servicesOn(manager: EntityManager): ImportServices {
+    const joined = joinedDataSource(this.dataSource, manager);
+    const bound = <T extends object>(type: Type<T>): T => {
+      const service = this.moduleRef.get(type, { strict: false });
+      if (!Object.prototype.hasOwnProperty.call(service, 'dataSource')) {
+        throw new Error(`${type.name} no longer keeps its DataSource as "dataSource"`);
+      }
+      return Object.create(service, { dataSource: { value: joined } }) as T;
+    };
+    return {
+      projects: bound(ProjectsService),
+      contributions: bound(ContributionsService),
+      consents: bound(ConsentsService),
+      strategies: bound(StrategiesService),
+    };
+  }
+}
+
+/** A DataSource whose transactions and queries run on `manager`'s transaction. */
+function joinedDataSource(dataSource: DataSource, manager: EntityManager): DataSource {
+  return new Proxy(dataSource, {
+    get(target, property, receiver) {
+      if (property === 'transaction') {
+        return (first: unknown, second?: unknown) => {
+          const work = (typeof first === 'function' ? first : second) as (m: EntityManager) => unknown;
+          return work(manager);
+        };
+      }
+      if (property === 'manager') return manager;
+      if (property === 'query') return manager.query.bind(manager);
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
+
+/**
+ * Which template column each header of the file is: by its label in any language or its field
+ * name. An unknown or repeated header, or a required column missing, refuses the file (400).
+ */
+function mapHeaders(
+  definition: ImportKindDefinition,
+  headers: string[],
+  language: ExportLanguage,
+): MappedColumn[] {
+  const errors: FieldError[] = [];
+  const mapped: MappedColumn[] = [];
+  headers.forEach((header, index) => {
+    if (header.trim() === '') return;
+    const name = normalHeader(header);
+    const column = definition.columns.find((candidate) =>
+      headerNames(candidate.label, candidate.field).includes(name),
+    );
+    if (!column) {
+      errors.push({ field: header, message: 'is not a column of this import (the template lists them)' });
+    } else if (mapped.some((other) => other.column === column)) {
+      errors.push({ field: header, message: 'appears twice' });
+    } else {
+      mapped.push({ column, index, header: header.trim() });
+    }
+  });
+  for (const column of definition.columns) {
+    if (column.required && !mapped.some((other) => other.column === column)) {
+      errors.push({ field: importLabel(column.label, language), message: 'is a required column, missing' });
+    }
+  }
+  if (errors.length) {
+    throw Problem.validation(errors, "The file's header row does not match the import's template.");
+  }
+  return mapped;
+}
+
+function cellValue(column: ImportColumn, text: string): unknown {
+  const list = () =>
+    text
+      .split(';')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const whole = (item: string) => (/^-?\d+$/.test(item) ? Number(item) : item);
+  switch (column.cell) {
+    case 'list':
+      return list();
+    case 'integer':
+      return whole(text);
+    case 'integers':
+      return list().map(whole);
+    default:
+      return text;
+  }
+}
+
+/** A row refused by its service: the problem's field errors, or its detail for the row as a whole. */
+function refusalOf(error: unknown, row: number, headerOf: (field: string) => string): ImportRowError[] {
+  if (error instanceof Problem) {
+    const fields = error.extensions.errors as FieldError[] | undefined;
+    if (Array.isArray(fields) && fields.length) {
+      return fields.map((field) => ({ row, column: headerOf(field.field), message: field.message }));
+    }
+    return [{ row, column: null, message: error.detail ?? error.title }];
+  }
+  if (error instanceof QueryFailedError) {
+    const constraint = (error.driverError as { constraint?: string }).constraint;
+    return [
+      { row, column: null, message: `is refused by the database${constraint ? ` (${constraint})` : ''}` },
+    ];
+  }
+  throw error;
+}
+
+function asFieldError(error: ImportRowError): FieldError {
+  return { field: `row ${error.row}${error.column ? ` · ${error.column}` : ''}`, message: error.message };
+}
+
+function fileNameOf(name: string): string {
+  // Only the last part of a path, without control characters, bounded.
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const printable = [...base].filter((char) => char >= ' ' && char !== '\u007F').join('');
+  return printable.slice(0, 200) || 'import';
+}
+
+function toSummary(row: ImportRow): ImportSummaryDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    format: row.file_format,
+    status: row.status,
+    totalRows: row.total_rows,
+    processedRows: row.processed_rows,
+    errorCount: row.error_count,
+    changeCount: row.change_count,
+    failure: row.failure,
+    createdByEmail: row.created_by_email,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,2 @@
+export { StrategiesService } from './strategies.service';
+export { CreateNationalStrategyRequest } from './strategies.dto';
