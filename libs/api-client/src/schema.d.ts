@@ -276,6 +276,41 @@ export interface paths {
         patch: operations["Contributions_update"];
         trace?: never;
     };
+    "/api/v1/contributions/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pledge's receipts and reversals, what is outstanding and the exchange gain or loss */
+        get: operations["Receipts_statement"];
+        put?: never;
+        /** Record money received against a pledge, at its own date, amount and rate, earmarked or not */
+        post: operations["Receipts_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}/receipts/{receiptId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a receipt recorded in error: a reversal entry naming it; both stay on record */
+        post: operations["Receipts_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contributions/totals": {
         parameters: {
             query?: never;
@@ -384,6 +419,23 @@ export interface paths {
         patch: operations["Donors_update"];
         trace?: never;
     };
+    "/api/v1/donors/{id}/tracing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the donor's money went: per project, earmarked exactly, unearmarked pro rata */
+        get: operations["Receipts_tracing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fund/ledger": {
         parameters: {
             query?: never;
@@ -393,7 +445,7 @@ export interface paths {
         };
         /**
          * The Fund's ledger: received, committed, transferred, released, available; overall and by year
-         * @description received = Σ USD amounts of received contributions; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, on the calendar of decisions: received by receivedOn, committed by the approval decision date (else startDate), released balances by the completion decision date (else endDate), money entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of libs/domain (fundLedger).
+         * @description received = Σ receipts − Σ their reversals (USD at each receipt's rate) of contributions not cancelled; committed = Σ approved budgets of projects in stage approved, active, completed or closed (soft-deleted projects excluded); transferred = Σ transfers − Σ their reversals; released = Σ untransferred balances of completed and closed projects + Σ refunds − Σ their reversals; available = received − committed + released. By year, on the calendar of decisions: received by each receipt's date, committed by the approval decision date (else startDate), released balances by the completion decision date (else endDate), money entries by their date. Amounts are USD decimal strings summed in SQL with the definitions of libs/domain (fundLedger).
          */
         get: operations["Fund_ledger"];
         put?: never;
@@ -1834,6 +1886,11 @@ export interface components {
             actorEmail: string | null;
             /** Format: uuid */
             actorId: string | null;
+            /**
+             * @description The name of who made the change; null for changes by the system
+             * @example Amina Diallo
+             */
+            actorName: string | null;
             after: {
                 [key: string]: unknown;
             } | null;
@@ -1847,10 +1904,17 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /**
+             * @description That project's code
+             * @example HS-2026-0004
+             */
+            projectCode: string | null;
+            /**
              * Format: uuid
              * @description The project the changed record belongs to, if any
              */
             projectId: string | null;
+            /** @description That project's title */
+            projectTitle: string | null;
             requestId: string | null;
         };
         AuditPage: {
@@ -2137,6 +2201,11 @@ export interface components {
             /** @description Null when not earmarked */
             earmarking: string | null;
             /**
+             * @description Σ receipts' USD − their amount at the pledge's rate: the Fund's exchange gain (+) or loss (−)
+             * @example -31250.00
+             */
+            exchangeDifference: string;
+            /**
              * @description US dollars per unit of the currency (1 for USD), at most 8 decimals
              * @example 0.00712500
              */
@@ -2146,12 +2215,27 @@ export interface components {
             /** @description Illustrative demo data, not a real figure of the Fund */
             illustrative: boolean;
             /**
+             * @description amount − receivedAmount, never below zero
+             * @example 250000000.00
+             */
+            outstanding: string;
+            /**
              * Format: date
              * @example 2024-03-31
              */
             pledgedOn: string;
+            /**
+             * @description Σ receipts − Σ reversals, in the contribution currency
+             * @example 250000000.00
+             */
+            receivedAmount: string;
             /** Format: date */
             receivedOn: string | null;
+            /**
+             * @description The same in USD at each receipt's rate: what the Fund's ledger counts (0 once cancelled)
+             * @example 1750000.00
+             */
+            receivedUsd: string;
             reference: string | null;
             /** @enum {string} */
             status: "pledged" | "received" | "cancelled";
@@ -2546,6 +2630,35 @@ export interface components {
              */
             window: "I" | "II";
         };
+        CreateReceiptRequest: {
+            /**
+             * @description In the pledge's currency, at most what is outstanding
+             * @example 250000.00
+             */
+            amount: string;
+            /**
+             * @description none; window (I or II); dimension (a human-security dimension); country (ISO 3166-1 alpha-3); project (its id)
+             * @default none
+             * @enum {string}
+             */
+            earmarkKind: "none" | "window" | "dimension" | "country" | "project";
+            /**
+             * @description What the earmark names; null for none
+             * @example PER
+             */
+            earmarkTarget?: string | null;
+            /**
+             * @description US dollars per unit on the receipt date (1 for USD)
+             * @example 0.00712500
+             */
+            exchangeRate: string;
+            note?: string | null;
+            /**
+             * Format: date
+             * @example 2024-05-02
+             */
+            receivedOn: string;
+        };
         CreateRevisionRequest: {
             /**
              * @description A budget revision: the approved budget asked for (a raise is checked against the Fund)
@@ -2663,6 +2776,26 @@ export interface components {
             items: components["schemas"]["DonorDto"][];
             nextCursor: string | null;
         };
+        DonorTracingDto: {
+            /** Format: uuid */
+            donorId: string;
+            /** @example Japan */
+            donorName: string;
+            /** @description How the amounts are traced, in words */
+            method: string;
+            /**
+             * @description Σ its receipts − Σ reversals in USD, pledges not cancelled
+             * @example 3562500.00
+             */
+            paid: string;
+            /** @description paid = Σ total + unallocated */
+            projects: components["schemas"]["TracedProjectDto"][];
+            /**
+             * @description Paid and not yet drawn on by an approval
+             * @example 1000000.00
+             */
+            unallocated: string;
+        };
         DonorYearDto: {
             donor: string;
             /** Format: uuid */
@@ -2691,7 +2824,7 @@ export interface components {
             message: string;
         };
         FundLedger: {
-            /** @description One entry per year with any figure, oldest first: received by the year of receivedOn; committed by the year the approval was decided (the start date where no decision is recorded), as in the overview's approvals by year; transferred, refunds and reversals by their date; an untransferred balance released by the year the completion was decided (the end date where none is recorded); available is that year's received − committed + released. */
+            /** @description One entry per year with any figure, oldest first: received by the year of each receipt; committed by the year the approval was decided (the start date where no decision is recorded), as in the overview's approvals by year; transferred, refunds and reversals by their date; an untransferred balance released by the year the completion was decided (the end date where none is recorded); available is that year's received − committed + released. */
             byYear: components["schemas"]["LedgerYear"][];
             overall: components["schemas"]["LedgerFigures"];
         };
@@ -2915,7 +3048,7 @@ export interface components {
              */
             committed: string;
             /**
-             * @description Σ usdAmount of received contributions
+             * @description Σ receipts − Σ their reversals, in USD at each receipt's rate, of contributions not cancelled
              * @example 32600000.00
              */
             received: string;
@@ -2960,7 +3093,7 @@ export interface components {
              */
             committed: string;
             /**
-             * @description Σ usdAmount of received contributions
+             * @description Σ receipts − Σ their reversals, in USD at each receipt's rate, of contributions not cancelled
              * @example 32600000.00
              */
             received: string;
@@ -3367,6 +3500,54 @@ export interface components {
             items: components["schemas"]["PlannedTrancheDto"][];
             nextCursor: string | null;
         };
+        PledgeStatementDto: {
+            /** Format: uuid */
+            contributionId: string;
+            /** @example JPY */
+            currency: string;
+            /**
+             * @description The Fund's exchange gain (+) or loss (−) on this pledge
+             * @example -31250.00
+             */
+            exchangeDifference: string;
+            /** @description Oldest first */
+            items: components["schemas"]["ReceiptDto"][];
+            /**
+             * @description Still to be paid, in the currency
+             * @example 250000000.00
+             */
+            outstanding: string;
+            /**
+             * @description The outstanding amount at the pledge's rate
+             * @example 1781250.00
+             */
+            outstandingUsd: string;
+            /**
+             * @description The pledge, in its currency
+             * @example 500000000.00
+             */
+            pledgedAmount: string;
+            /**
+             * @description The pledge at its rate
+             * @example 3562500.00
+             */
+            pledgedUsd: string;
+            /**
+             * @description The pledge's rate
+             * @example 0.00712500
+             */
+            pledgeRate: string;
+            /**
+             * @description Σ receipts − Σ reversals, in the currency
+             * @example 250000000.00
+             */
+            receivedAmount: string;
+            /**
+             * @description The same in USD at each receipt's rate: what the Fund's ledger counts (0 once cancelled)
+             * @example 1750000.00
+             */
+            receivedUsd: string;
+        };
         PreferenceDto: {
             /** @enum {string} */
             kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded";
@@ -3659,6 +3840,67 @@ export interface components {
             /** @description The reason in words */
             message: string;
         };
+        ReceiptDto: {
+            /**
+             * @description In the pledge's currency, always positive
+             * @example 250000000.00
+             */
+            amount: string;
+            /** Format: uuid */
+            contributionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example JPY */
+            currency: string;
+            /** Format: uuid */
+            donorId: string;
+            /**
+             * @description none; window (I or II); dimension (a human-security dimension); country (ISO 3166-1 alpha-3); project (its id)
+             * @enum {string}
+             */
+            earmarkKind: "none" | "window" | "dimension" | "country" | "project";
+            /** @example PER */
+            earmarkTarget: string | null;
+            /**
+             * @description usdAmount − amount at the pledge's rate: the Fund's exchange gain (positive) or loss (negative); the opposite for a reversal
+             * @example -31250.00
+             */
+            exchangeDifference: string;
+            /**
+             * @description US dollars per unit, on the receipt date
+             * @example 0.00700000
+             */
+            exchangeRate: string;
+            /** Format: uuid */
+            id: string;
+            illustrative: boolean;
+            /**
+             * @description A receipt, or the reversal of one recorded in error
+             * @enum {string}
+             */
+            kind: "receipt" | "reversal";
+            note: string | null;
+            /**
+             * Format: date
+             * @example 2024-05-02
+             */
+            receivedOn: string;
+            /**
+             * Format: uuid
+             * @description A receipt: its reversal, if any
+             */
+            reversedBy: string | null;
+            /**
+             * Format: uuid
+             * @description A reversal: the receipt it reverses
+             */
+            reverses: string | null;
+            /**
+             * @description amount × exchangeRate, rounded to the cent (half up)
+             * @example 1750000.00
+             */
+            usdAmount: string;
+        };
         RecipientCountryDto: {
             /** @example KE */
             iso2: string;
@@ -3826,6 +4068,15 @@ export interface components {
             overdueReports: number;
             /** @description People reached over the periods of every accepted report, each project counted once */
             peopleReached: number;
+        };
+        ReverseReceiptRequest: {
+            /** @example Recorded twice; the bank statement shows one payment. */
+            reason: string;
+            /**
+             * Format: date
+             * @example 2024-05-09
+             */
+            reversedOn: string;
         };
         ReverseTransferRequest: {
             /** @example Sent to the wrong organization; corrected by tranche 3. */
@@ -4278,6 +4529,25 @@ export interface components {
         TimelinePage: {
             items: components["schemas"]["TimelineEventDto"][];
             nextCursor: string | null;
+        };
+        TracedProjectDto: {
+            /**
+             * @description Earmarked receipts drawn on by the project's approval
+             * @example 100000.00
+             */
+            earmarked: string;
+            /** @example HS-2015-0042 */
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            /**
+             * @description The share of the unearmarked pool at the decision
+             * @example 12345.67
+             */
+            proRata: string;
+            /** @example 112345.67 */
+            total: string;
         };
         TransferDto: {
             /**
@@ -5766,6 +6036,213 @@ export interface operations {
             };
         };
     };
+    Receipts_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeStatementDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such contribution (or another donor's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Receipts_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReceiptRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+            /** @description Invalid fields, or an earmark naming nothing known */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such contribution */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Cancelled pledge, more than is outstanding, dated before the pledge or after today, a USD rate other than 1 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Receipts_reverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseReceiptRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such contribution or receipt */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Already reversed, a reversal, dated before the receipt or after today, or the Fund's available balance would go below zero (code received_reduction_exceeds_available) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Contributions_totals: {
         parameters: {
             query?: {
@@ -6253,6 +6730,63 @@ export interface operations {
             };
             /** @description Stale version, or the name is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Receipts_tracing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorTracingDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such donor (or, for a donor user, another donor) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
