@@ -38,10 +38,12 @@ describe('staleAlertFor', () => {
     const stale: StaleState<Field> = { stale: true, changed: [], takeTheirs: vi.fn() };
     const update = write();
     renderWithProviders(
-      staleAlertFor(stale, update, describeField, {
-        takeTheirs: 'Load theirs',
-        noChanges: 'Nothing shown changed.',
-      }),
+      <form>
+        {staleAlertFor(stale, update, describeField, {
+          takeTheirs: 'Load theirs',
+          noChanges: 'Nothing shown changed.',
+        })}
+      </form>,
     );
 
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing shown changed.');
