@@ -8,6 +8,7 @@ export const TONES = {
   teal: { color: '#0b5d45', background: '#e3f6f1' },
   green: { color: '#1e5b24', background: '#e6f4e7' },
   amber: { color: '#704300', background: '#fff3d6' },
+  orange: { color: '#8a3a00', background: '#fff1e6' },
   red: { color: '#9b1c1c', background: '#fdecec' },
 } as const;
 

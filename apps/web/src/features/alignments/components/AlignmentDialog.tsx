@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAlignments, useNationalStrategies, useSaveAlignment } from '../api/alignments';
 import type { Alignment, NationalStrategy, Project } from '../../projects';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
 import { useProjectFormat } from '../../../lib/project-format';
@@ -173,25 +173,16 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
             error={form.errors['justification'] ?? serverErrors['justification']}
           />
           <FormModalFooter
-            staleAlert={
-              stale.stale ? (
-                <StaleVersionAlert
-                  title={t('projects.stale.title')}
-                  body={t('projects.alignment.stale')}
-                  changes={
-                    stale.changed?.map((field) => t('stale.change', { field: t(FIELD_LABEL[field]) })) ?? null
-                  }
-                  noChanges={t('stale.noChanges')}
-                  primary={{ loading: save.isPending }}
-                  secondary={{
-                    onClick: () => {
-                      stale.takeTheirs();
-                      save.reset();
-                    },
-                  }}
-                />
-              ) : null
-            }
+            staleAlert={staleAlertFor(
+              stale,
+              save,
+              (field) => t('stale.change', { field: t(FIELD_LABEL[field]) }),
+              {
+                title: t('projects.stale.title'),
+                body: t('projects.alignment.stale'),
+                noChanges: t('stale.noChanges'),
+              },
+            )}
             failure={
               save.isError && Object.keys(serverErrors).length === 0
                 ? { title: t('projects.alignment.failed'), message: problemText(save.error) }

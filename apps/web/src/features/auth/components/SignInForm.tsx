@@ -1,6 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconClockPause, IconLock, IconMail } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { ApiError } from '../../../lib/problem';
@@ -21,9 +22,13 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   const { t } = useTranslation();
   const { number } = useFormatters();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (value.trim() ? null : t('auth.errors.emailRequired')),
+      password: (value) => (value ? null : t('auth.errors.passwordRequired')),
+    },
+  });
   const [locked, setLocked] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -40,7 +45,8 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
       else otherMessages.push(item.message);
     }
   }
-  const fieldErrors: FieldErrors = { ...serverFieldErrors, ...localErrors };
+  // What the form finds missing (until the field is edited) stands before what the server refused.
+  const errorOf = (field: Field) => (form.errors[field] as string | undefined) ?? serverFieldErrors[field];
 
   const unlockTimer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(unlockTimer.current), []);
@@ -62,22 +68,10 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     }
   };
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const missing: FieldErrors = {};
-    if (!email.trim()) missing.email = t('auth.errors.emailRequired');
-    if (!password) missing.password = t('auth.errors.passwordRequired');
-    setLocalErrors(missing);
-    if (missing.email) {
-      emailRef.current?.focus();
-      return;
-    }
-    if (missing.password) {
-      passwordRef.current?.focus();
-      return;
-    }
+  const signIn = ({ email, password }: typeof form.values) =>
     login.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn, onError: handleFailure });
-  };
+  const focusFirst = (missing: Record<string, unknown>) =>
+    (missing['email'] ? emailRef : passwordRef).current?.focus();
 
   let formAlert: { title: string; body: string; tone: 'red' | 'orange' } | null = null;
   if (error) {
@@ -108,7 +102,11 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-describedby={formAlert ? 'sign-in-alert' : undefined}>
+    <form
+      onSubmit={(event) => form.onSubmit(signIn, focusFirst)(event)}
+      noValidate
+      aria-describedby={formAlert ? 'sign-in-alert' : undefined}
+    >
       <Stack gap="md">
         {formAlert ? (
           <Alert
@@ -143,12 +141,8 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           withAsterisk
           size="md"
           leftSection={<IconMail size={18} aria-hidden="true" />}
-          value={email}
-          onChange={(event) => {
-            setEmail(event.currentTarget.value);
-            if (localErrors.email) setLocalErrors((previous) => ({ ...previous, email: undefined }));
-          }}
-          error={fieldErrors.email}
+          {...form.getInputProps('email')}
+          error={errorOf('email')}
         />
         <PasswordInput
           ref={passwordRef}
@@ -159,12 +153,8 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           withAsterisk
           size="md"
           leftSection={<IconLock size={18} aria-hidden="true" />}
-          value={password}
-          onChange={(event) => {
-            setPassword(event.currentTarget.value);
-            if (localErrors.password) setLocalErrors((previous) => ({ ...previous, password: undefined }));
-          }}
-          error={fieldErrors.password}
+          {...form.getInputProps('password')}
+          error={errorOf('password')}
           visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
         />
         <Button type="submit" size="md" fullWidth loading={login.isPending} disabled={locked} mt="xs">

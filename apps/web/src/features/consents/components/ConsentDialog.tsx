@@ -16,7 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { ruleValidator, showServerErrors, useRuleText, useStaleMerge } from '../../../lib/form';
 import { useConsents, useSaveConsent } from '../api/consents';
 import type { Consent, CreateConsentBody, UpdateConsentBody } from '../../projects';
@@ -282,26 +282,15 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
               />
             ))}
           <FormModalFooter
-            staleAlert={
-              stale.stale ? (
-                <StaleVersionAlert
-                  changes={
-                    stale.changed
-                      ?.filter((field): field is ConsentField => field !== 'status')
-                      .map((field) => t('stale.change', { field: t(`projects.consent.fields.${field}`) })) ??
-                    null
-                  }
-                  noChanges={t('stale.noChanges')}
-                  primary={{ loading: save.isPending }}
-                  secondary={{
-                    onClick: () => {
-                      stale.takeTheirs();
-                      save.reset();
-                    },
-                  }}
-                />
-              ) : null
-            }
+            staleAlert={staleAlertFor(
+              stale,
+              save,
+              (field) =>
+                field === 'status'
+                  ? null
+                  : t('stale.change', { field: t(`projects.consent.fields.${field}`) }),
+              { noChanges: t('stale.noChanges') },
+            )}
             failure={
               save.isError && !Object.keys(form.errors).length
                 ? {

@@ -17,7 +17,7 @@ import { parseMoney } from '@hstf/domain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { plainDecimal } from '../../../lib/amount';
 import { writeFailureOf } from '../../../lib/field-errors';
@@ -480,23 +480,7 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
         />
 
         <FormModalFooter
-          staleAlert={
-            stale.stale ? (
-              <StaleVersionAlert
-                title={t('donors.stale.title')}
-                body={t('donors.stale.body')}
-                changes={stale.changed?.map((field) => describe(field)) ?? null}
-                primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
-                secondary={{
-                  label: t('donors.stale.takeTheirs'),
-                  onClick: () => {
-                    stale.takeTheirs();
-                    update.reset();
-                  },
-                }}
-              />
-            ) : null
-          }
+          staleAlert={staleAlertFor(stale, update, describe, t('donors.stale', { returnObjects: true }))}
           failure={
             mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
               ? {

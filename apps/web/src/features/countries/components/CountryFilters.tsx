@@ -1,8 +1,8 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SearchField } from '../../../components/FilterPanel';
+import { useSearchFilter } from '../../../lib/use-search-filter';
 import { M49_REGIONS } from '../../../lib/m49';
 import { FLAG_FILTERS, hasActiveFilters, type CountryFilters as Filters } from '../lib/filters';
 
@@ -13,40 +13,21 @@ interface CountryFiltersProps {
 
 export function CountryFilters({ filters, onChange }: CountryFiltersProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(filters.q);
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
+  const searchFilter = useSearchFilter(filters.q, (q) => onChange({ q }));
+  const { search } = searchFilter;
 
   const clear = () => {
-    commitSearch.cancel();
-    setSearch('');
+    searchFilter.clear();
     onChange({ region: null, sids: false, ldc: false, lldc: false, q: '' });
   };
 
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      mb="md"
-      component="form"
-      role="search"
-      aria-label={t('countries.filters.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitSearch.flush();
-      }}
-    >
+    <FilterPanel label={t('countries.filters.label')} onSubmit={searchFilter.flush}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-        <TextInput
+        <SearchField
+          filter={searchFilter}
           label={t('countries.filters.search')}
           placeholder={t('countries.filters.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          type="search"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            commitSearch(event.currentTarget.value);
-          }}
         />
         <NativeSelect
           label={t('countries.filters.region')}
@@ -83,6 +64,6 @@ export function CountryFilters({ filters, onChange }: CountryFiltersProps) {
           </Button>
         ) : null}
       </Group>
-    </Paper>
+    </FilterPanel>
   );
 }

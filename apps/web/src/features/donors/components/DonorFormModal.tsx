@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
 import { donorQueryOptions, type Donor } from '../api/get-donors';
@@ -179,33 +179,19 @@ export function DonorForm({
           />
         ) : null}
         <FormModalFooter
-          staleAlert={
-            stale.stale ? (
-              <StaleVersionAlert
-                title={t('donors.stale.title')}
-                body={t('donors.stale.body')}
-                changes={
-                  stale.changed?.map((field) =>
-                    t('donors.stale.change', {
-                      field: t(`donors.form.${field}`),
-                      value:
-                        field === 'kind' && base
-                          ? t(`donors.kinds.${base.kind}`)
-                          : ((base?.[field] as string | null) ?? '—'),
-                    }),
-                  ) ?? null
-                }
-                primary={{ label: t('donors.stale.keepMine'), loading: update.isPending }}
-                secondary={{
-                  label: t('donors.stale.takeTheirs'),
-                  onClick: () => {
-                    stale.takeTheirs();
-                    update.reset();
-                  },
-                }}
-              />
-            ) : null
-          }
+          staleAlert={staleAlertFor(
+            stale,
+            update,
+            (field) =>
+              t('donors.stale.change', {
+                field: t(`donors.form.${field}`),
+                value:
+                  field === 'kind' && base
+                    ? t(`donors.kinds.${base.kind}`)
+                    : ((base?.[field] as string | null) ?? '—'),
+              }),
+            t('donors.stale', { returnObjects: true }),
+          )}
           failure={
             mutation.isError && !failure?.stale && !duplicate && !Object.keys(failure?.fields ?? {}).length
               ? {

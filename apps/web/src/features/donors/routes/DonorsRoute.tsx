@@ -1,18 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
-import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SearchField } from '../../../components/FilterPanel';
+import { useSearchFilter } from '../../../lib/use-search-filter';
 import { Link, useNavigate } from 'react-router';
 import { ListFooter } from '../../../components/ListFooter';
 import { ExportMenu } from '../../../components/ExportMenu';
@@ -39,8 +31,8 @@ export function DonorsRoute() {
   const { money } = useIntl();
   const countryName = useCountryName();
   const [filters, setFilters] = useDonorFilters();
-  const [search, setSearch] = useState(filters.q);
-  const commitSearch = useDebouncedCallback((q: string) => setFilters({ q }), 300);
+  const searchFilter = useSearchFilter(filters.q, (q) => setFilters({ q }));
+  const { search } = searchFilter;
   const donors = useDonors(filters);
   const totals = useContributionTotals();
   const [creating, setCreating] = useState(false);
@@ -77,31 +69,13 @@ export function DonorsRoute() {
           ]}
         />
       )}
-      <Paper
-        withBorder
-        radius="md"
-        p="md"
-        mb="md"
-        component="form"
-        role="search"
-        aria-label={t('donors.filters.label')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          commitSearch.flush();
-        }}
-      >
+      <FilterPanel label={t('donors.filters.label')} onSubmit={searchFilter.flush}>
         <Group align="flex-end" gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1, minWidth: 260 }}>
-            <TextInput
+            <SearchField
+              filter={searchFilter}
               label={t('donors.filters.search')}
               placeholder={t('donors.filters.searchPlaceholder')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden="true" />}
-              value={search}
-              onChange={(event) => {
-                setSearch(event.currentTarget.value);
-                commitSearch(event.currentTarget.value);
-              }}
             />
             <NativeSelect
               label={t('donors.filters.kind')}
@@ -124,8 +98,7 @@ export function DonorsRoute() {
               variant="subtle"
               leftSection={<IconFilterOff size={16} aria-hidden="true" />}
               onClick={() => {
-                commitSearch.cancel();
-                setSearch('');
+                searchFilter.clear();
                 setFilters({ kind: null, q: '' });
               }}
             >
@@ -133,7 +106,7 @@ export function DonorsRoute() {
             </Button>
           ) : null}
         </Group>
-      </Paper>
+      </FilterPanel>
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
         {donors.isError && !donors.data ? (
           <ErrorResult title={t('donors.error')} onRetry={() => void donors.refetch()} />

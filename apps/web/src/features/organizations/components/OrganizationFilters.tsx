@@ -1,8 +1,8 @@
-import { Button, NativeSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, NativeSelect, SimpleGrid } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SearchField } from '../../../components/FilterPanel';
+import { useSearchFilter } from '../../../lib/use-search-filter';
 import { ORGANIZATION_KINDS, isOrganizationKind, type OrganizationFilters as Filters } from '../lib/filters';
 
 interface OrganizationFiltersProps {
@@ -12,41 +12,22 @@ interface OrganizationFiltersProps {
 
 export function OrganizationFilters({ filters, onChange }: OrganizationFiltersProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(filters.q);
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
+  const searchFilter = useSearchFilter(filters.q, (q) => onChange({ q }));
+  const { search } = searchFilter;
   const active = Boolean(filters.kind || filters.q || search);
 
   const clear = () => {
-    commitSearch.cancel();
-    setSearch('');
+    searchFilter.clear();
     onChange({ kind: null, q: '' });
   };
 
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      mb="md"
-      component="form"
-      role="search"
-      aria-label={t('organizations.filters.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitSearch.flush();
-      }}
-    >
+    <FilterPanel label={t('organizations.filters.label')} onSubmit={searchFilter.flush}>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" style={{ alignItems: 'end' }}>
-        <TextInput
+        <SearchField
+          filter={searchFilter}
           label={t('organizations.filters.search')}
           placeholder={t('organizations.filters.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          type="search"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            commitSearch(event.currentTarget.value);
-          }}
         />
         <NativeSelect
           label={t('organizations.filters.kind')}
@@ -75,6 +56,6 @@ export function OrganizationFilters({ filters, onChange }: OrganizationFiltersPr
           </div>
         ) : null}
       </SimpleGrid>
-    </Paper>
+    </FilterPanel>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCalendarX,
@@ -21,8 +9,8 @@ import {
 } from '@tabler/icons-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
+import { TONES } from '../../../components/tones';
 import { useFormatters } from '../../../lib/format';
 import { useCountryName } from '../../countries';
 import { useAlerts, type AlertCode, type ConsentAlert } from '../api/get-alerts';
@@ -30,6 +18,7 @@ import { useSuspendProject } from '../api/suspend-project';
 import { useFigures } from '../../../lib/figures';
 import { notifySaved } from '../../../lib/notify';
 import { useProblemText } from '../../../lib/use-problem-text';
+import { AlertRow, type AlertLook } from './AlertRow';
 import { ReviewAlertsList } from './ReviewAlertsList';
 
 /** Most urgent first: a funded project without consent before a proposal still waiting for one. */
@@ -41,13 +30,16 @@ const ALERT_ORDER: AlertCode[] = [
   'consent_request_overdue',
 ];
 
-const ALERT_LOOK = {
-  funded_consent_withdrawn: { icon: IconHandOff, color: '#a51c1c', background: '#fdecec' },
-  funded_consent_expired: { icon: IconCalendarX, color: '#a51c1c', background: '#fdecec' },
-  funded_consent_invalid: { icon: IconAlertTriangle, color: '#a51c1c', background: '#fdecec' },
-  funded_consent_expiring: { icon: IconHourglassHigh, color: '#8a3a00', background: '#fff1e6' },
-  consent_request_overdue: { icon: IconClockHour4, color: '#00558c', background: '#e6f4fb' },
-} as const;
+// Red a shade brighter than the badges' red, as the count badge above the list.
+const ALERT_RED = { color: '#a51c1c', background: '#fdecec' };
+
+const ALERT_LOOK: Record<AlertCode, AlertLook> = {
+  funded_consent_withdrawn: { icon: IconHandOff, ...ALERT_RED },
+  funded_consent_expired: { icon: IconCalendarX, ...ALERT_RED },
+  funded_consent_invalid: { icon: IconAlertTriangle, ...ALERT_RED },
+  funded_consent_expiring: { icon: IconHourglassHigh, ...TONES.orange },
+  consent_request_overdue: { icon: IconClockHour4, ...TONES.blue },
+};
 
 const SHOWN = 6;
 
@@ -142,8 +134,6 @@ export function AlertsSection() {
           </Group>
           <Stack component="ul" gap={8} p={0} m={0} style={{ listStyle: 'none' }} data-testid="alerts-list">
             {shown.map((alert) => {
-              const look = ALERT_LOOK[alert.code];
-              const Icon = look.icon;
               const on = factDate(alert);
               const message = t(`dashboard.alerts.messages.${alert.code}`, {
                 country: countryName(alert.country, alert.countryName),
@@ -151,75 +141,52 @@ export function AlertsSection() {
               });
               const suspending = suspend.variables?.projectId === alert.projectId;
               return (
-                <Box
-                  component="li"
+                <AlertRow
                   key={`${alert.projectId}-${alert.country}-${alert.code}`}
-                  p="xs"
-                  style={{ borderRadius: 'var(--mantine-radius-md)', background: look.background }}
+                  look={ALERT_LOOK[alert.code]}
+                  message={message}
+                  project={alert}
+                  aside={
+                    <Text size="xs" fw={600} c="dark.6" style={{ whiteSpace: 'nowrap' }}>
+                      {t(`dashboard.stages.${alert.stage}`)}
+                    </Text>
+                  }
                 >
-                  <Group gap="sm" wrap="nowrap" align="flex-start">
-                    <ThemeIcon color={look.color} variant="transparent" size={24} aria-hidden="true" mt={2}>
-                      <Icon size={20} />
-                    </ThemeIcon>
-                    <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                      <Text size="sm" fw={600} lh={1.35}>
-                        {message}
+                  {alert.proposedDecision === 'suspended' ? (
+                    <Group gap="xs" wrap="wrap" mt={4} data-testid="suspension-proposal">
+                      <Text size="xs" c="dark.7">
+                        {t('suspension.alert.proposal')}
                       </Text>
-                      <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-                        <Anchor
-                          component={Link}
-                          to={`/projects/${alert.projectId}`}
-                          size="sm"
-                          fw={600}
-                          style={{ whiteSpace: 'nowrap' }}
-                          dir="ltr"
-                        >
-                          {alert.projectCode}
-                        </Anchor>
-                        <Text size="xs" fw={600} c="dark.6" style={{ whiteSpace: 'nowrap' }}>
-                          {t(`dashboard.stages.${alert.stage}`)}
+                      <Button
+                        size="compact-xs"
+                        color="red.9"
+                        loading={suspending && suspend.isPending}
+                        disabled={suspend.isPending && !suspending}
+                        onClick={() =>
+                          suspend.mutate(
+                            {
+                              projectId: alert.projectId,
+                              reason: t('suspension.alert.reason', { alert: message }),
+                              note: t('suspension.alert.note'),
+                            },
+                            {
+                              onSuccess: () =>
+                                notifySaved(t('suspension.alert.done', { code: alert.projectCode })),
+                            },
+                          )
+                        }
+                      >
+                        {t('suspension.alert.action')}
+                      </Button>
+                      {suspending && suspend.isError ? (
+                        <Text size="xs" c="red.9" role="alert" w="100%">
+                          {t('suspension.alert.failed', { code: alert.projectCode })}:{' '}
+                          {problemText(suspend.error)}
                         </Text>
-                        <Text size="sm" truncate="end" c="dark.6" title={alert.projectTitle}>
-                          {alert.projectTitle}
-                        </Text>
-                      </Group>
-                      {alert.proposedDecision === 'suspended' ? (
-                        <Group gap="xs" wrap="wrap" mt={4} data-testid="suspension-proposal">
-                          <Text size="xs" c="dark.7">
-                            {t('suspension.alert.proposal')}
-                          </Text>
-                          <Button
-                            size="compact-xs"
-                            color="red.9"
-                            loading={suspending && suspend.isPending}
-                            disabled={suspend.isPending && !suspending}
-                            onClick={() =>
-                              suspend.mutate(
-                                {
-                                  projectId: alert.projectId,
-                                  reason: t('suspension.alert.reason', { alert: message }),
-                                  note: t('suspension.alert.note'),
-                                },
-                                {
-                                  onSuccess: () =>
-                                    notifySaved(t('suspension.alert.done', { code: alert.projectCode })),
-                                },
-                              )
-                            }
-                          >
-                            {t('suspension.alert.action')}
-                          </Button>
-                          {suspending && suspend.isError ? (
-                            <Text size="xs" c="red.9" role="alert" w="100%">
-                              {t('suspension.alert.failed', { code: alert.projectCode })}:{' '}
-                              {problemText(suspend.error)}
-                            </Text>
-                          ) : null}
-                        </Group>
                       ) : null}
-                    </Stack>
-                  </Group>
-                </Box>
+                    </Group>
+                  ) : null}
+                </AlertRow>
               );
             })}
           </Stack>

@@ -1,15 +1,16 @@
-import { Anchor, Box, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { IconClockExclamation, IconHourglassHigh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
+import { TONES } from '../../../components/tones';
 import { useFormatters } from '../../../lib/format';
 import { useReviewAlerts } from '../api/get-review-alerts';
+import { AlertRow, type AlertLook } from './AlertRow';
 
-const LOOK = {
-  review_overdue: { icon: IconClockExclamation, color: '#8a3a00', background: '#fff1e6' },
-  proposal_review_waiting: { icon: IconHourglassHigh, color: '#00558c', background: '#e6f4fb' },
-} as const;
+const LOOK: Record<'review_overdue' | 'proposal_review_waiting', AlertLook> = {
+  review_overdue: { icon: IconClockExclamation, ...TONES.orange },
+  proposal_review_waiting: { icon: IconHourglassHigh, ...TONES.blue },
+};
 
 /**
  * Reviews waiting too long, under the consent alerts: reviews past their due date and proposals
@@ -37,53 +38,27 @@ export function ReviewAlertsList() {
         style={{ listStyle: 'none' }}
         data-testid="review-alerts-list"
       >
-        {items.map((alert) => {
-          const look = LOOK[alert.code];
-          const Icon = look.icon;
-          return (
-            <Box
-              component="li"
-              key={`${alert.projectId}-${alert.code}-${alert.reviewId ?? ''}`}
-              p="xs"
-              style={{ borderRadius: 'var(--mantine-radius-md)', background: look.background }}
-            >
-              <Group gap="sm" wrap="nowrap" align="flex-start">
-                <ThemeIcon color={look.color} variant="transparent" size={24} aria-hidden="true" mt={2}>
-                  <Icon size={20} />
-                </ThemeIcon>
-                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                  <Text size="sm" fw={600} lh={1.35}>
-                    <Text span inherit c={look.color}>
-                      {t(`rounds.alerts.kinds.${alert.code}`)}
-                    </Text>
-                    {' · '}
-                    {t(`rounds.alerts.messages.${alert.code}`, {
-                      date: date(alert.since),
-                      round: number(alert.round),
-                      limit: number(alerts.data?.waitingDays ?? 0),
-                      reviewer: alert.reviewerName ?? '',
-                    })}
-                  </Text>
-                  <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-                    <Anchor
-                      component={Link}
-                      to={`/projects/${alert.projectId}`}
-                      size="sm"
-                      fw={600}
-                      style={{ whiteSpace: 'nowrap' }}
-                      dir="ltr"
-                    >
-                      {alert.projectCode}
-                    </Anchor>
-                    <Text size="sm" truncate="end" c="dark.6" title={alert.projectTitle}>
-                      {alert.projectTitle}
-                    </Text>
-                  </Group>
-                </Stack>
-              </Group>
-            </Box>
-          );
-        })}
+        {items.map((alert) => (
+          <AlertRow
+            key={`${alert.projectId}-${alert.code}-${alert.reviewId ?? ''}`}
+            look={LOOK[alert.code]}
+            project={alert}
+            message={
+              <>
+                <Text span inherit c={LOOK[alert.code].color}>
+                  {t(`rounds.alerts.kinds.${alert.code}`)}
+                </Text>
+                {' · '}
+                {t(`rounds.alerts.messages.${alert.code}`, {
+                  date: date(alert.since),
+                  round: number(alert.round),
+                  limit: number(alerts.data?.waitingDays ?? 0),
+                  reviewer: alert.reviewerName ?? '',
+                })}
+              </>
+            }
+          />
+        ))}
       </Stack>
     </Stack>
   );

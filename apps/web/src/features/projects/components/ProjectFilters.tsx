@@ -1,20 +1,11 @@
-import {
-  Badge,
-  Button,
-  Collapse,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Collapse, Group, MultiSelect, NativeSelect, Select, SimpleGrid } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { HUMAN_SECURITY_DIMENSIONS, STAGES, VULNERABLE_GROUPS } from '@hstf/domain';
-import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SearchField } from '../../../components/FilterPanel';
+import { useSearchFilter } from '../../../lib/use-search-filter';
 import { M49_REGIONS, M49_SUBREGIONS } from '../../../lib/m49';
 import type { Country, Organization } from '../api/types';
 import {
@@ -42,8 +33,8 @@ const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) => S
 export function ProjectFilters({ filters, onChange, countries, organizations }: ProjectFiltersProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
-  const [search, setSearch] = useState(filters.q);
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
+  const searchFilter = useSearchFilter(filters.q, (q) => onChange({ q }));
+  const { search } = searchFilter;
   const secondaryActive = Boolean(
     filters.window ||
     filters.region ||
@@ -113,36 +104,17 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
   );
 
   const clear = () => {
-    commitSearch.cancel();
-    setSearch('');
+    searchFilter.clear();
     onChange(clearedFilters(filters));
   };
 
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      mb="md"
-      component="form"
-      role="search"
-      aria-label={t('projects.filters.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitSearch.flush();
-      }}
-    >
+    <FilterPanel label={t('projects.filters.label')} onSubmit={searchFilter.flush}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
-        <TextInput
+        <SearchField
+          filter={searchFilter}
           label={t('projects.filters.search')}
           placeholder={t('projects.filters.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          type="search"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            commitSearch(event.currentTarget.value);
-          }}
         />
         {phone ? null : stageAndCountry}
       </SimpleGrid>
@@ -303,6 +275,6 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
           </Group>
         ) : null}
       </Group>
-    </Paper>
+    </FilterPanel>
   );
 }

@@ -15,7 +15,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
@@ -174,30 +174,18 @@ function SettingsEditor({ settings, canEdit }: { settings: AssessmentSettings; c
               />
             ))}
           </SimpleGrid>
-          {stale.stale ? (
-            <StaleVersionAlert
-              title={t('reviews.settings.staleTitle')}
-              body={
-                theirs
-                  ? t('reviews.settings.staleBody', {
-                      minPrincipleMean: decimal(theirs.minPrincipleMean),
-                      minOverallMean: decimal(theirs.minOverallMean),
-                      minReviews: number(theirs.minReviews),
-                      disagreementSpread: number(theirs.disagreementSpread),
-                    })
-                  : undefined
-              }
-              changes={stale.changed?.map((field) => t('stale.change', { field: t(labelOf(field)) })) ?? null}
-              noChanges={t('stale.noChanges')}
-              primary={{ loading: update.isPending }}
-              secondary={{
-                onClick: () => {
-                  stale.takeTheirs();
-                  update.reset();
-                },
-              }}
-            />
-          ) : null}
+          {staleAlertFor(stale, update, (field) => t('stale.change', { field: t(labelOf(field)) }), {
+            title: t('reviews.settings.staleTitle'),
+            body: theirs
+              ? t('reviews.settings.staleBody', {
+                  minPrincipleMean: decimal(theirs.minPrincipleMean),
+                  minOverallMean: decimal(theirs.minOverallMean),
+                  minReviews: number(theirs.minReviews),
+                  disagreementSpread: number(theirs.disagreementSpread),
+                })
+              : undefined,
+            noChanges: t('stale.noChanges'),
+          })}
           {update.isError && !stale.stale && !failure?.stale ? (
             <Alert color="red" variant="light" role="alert" title={t('reviews.settings.failed')}>
               {failure?.others.join(' ') || t('reviews.errors.tryAgain')}

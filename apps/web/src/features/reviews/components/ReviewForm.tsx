@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { PRINCIPLE_IDS, RECOMMENDATIONS, type SubmissionGap } from '@hstf/domain';
+import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
@@ -46,12 +47,18 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
   const { review, proposal } = detail;
   const save = useSaveReview(review.id);
   const submit = useSubmitReview(review.id);
-  const [draft, setDraft] = useState<ReviewDraft>(() => draftOf(review));
+  // The draft is the form's values; the saved review is what it is compared with to know what to save.
+  const [saveFailed, setSaveFailed] = useState(false);
+  const form = useForm<ReviewDraft>({
+    initialValues: draftOf(review),
+    // An edit after a failed save lets the autosave try again.
+    onValuesChange: () => setSaveFailed(false),
+  });
+  const draft = form.getValues();
   const [stale, setStale] = useState(false);
   const [shownGaps, setShownGaps] = useState<SubmissionGap[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [saveFailed, setSaveFailed] = useState(false);
   const [resolving, setResolving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const compact = useMediaQuery(PHONE_QUERY);
@@ -98,11 +105,6 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [changesKey]);
 
-  const update = (change: (current: ReviewDraft) => ReviewDraft) => {
-    setSaveFailed(false);
-    setDraft(change);
-  };
-
   const reload = async () => {
     const fresh = await queryClient.fetchQuery({ ...reviewQueryOptions(review.id), staleTime: 0 });
     return fresh.review;
@@ -128,7 +130,7 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
     setResolving(true);
     try {
       const fresh = await reload();
-      setDraft(draftOf(fresh));
+      form.setValues(draftOf(fresh));
       setStale(false);
     } catch {
       setSaveFailed(true);
@@ -245,13 +247,11 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
           proposal={proposal.principles?.find((item) => item.principle === principle)}
           score={draft.scores[principle]}
           justification={draft.justifications[principle]}
-          onScore={(score) =>
-            update((current) => ({ ...current, scores: { ...current.scores, [principle]: score } }))
-          }
+          onScore={(score) => form.setFieldValue('scores', (scores) => ({ ...scores, [principle]: score }))}
           onJustification={(text) =>
-            update((current) => ({
-              ...current,
-              justifications: { ...current.justifications, [principle]: text },
+            form.setFieldValue('justifications', (justifications) => ({
+              ...justifications,
+              [principle]: text,
             }))
           }
           scoreError={gapFields.has(`score-${principle}`) ? t('reviews.gaps.scoreField') : undefined}
@@ -277,10 +277,7 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
           label={t('reviews.recommendation.label')}
           value={draft.recommendation}
           onChange={(value) =>
-            update((current) => ({
-              ...current,
-              recommendation: RECOMMENDATIONS.find((item) => item === value) ?? null,
-            }))
+            form.setFieldValue('recommendation', RECOMMENDATIONS.find((item) => item === value) ?? null)
           }
           error={gapFields.has('recommendation') ? t('reviews.gaps.recommendationField') : undefined}
           withAsterisk

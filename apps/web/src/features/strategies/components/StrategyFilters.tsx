@@ -1,8 +1,8 @@
-import { Button, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SearchField } from '../../../components/FilterPanel';
+import { useSearchFilter } from '../../../lib/use-search-filter';
 import { CountrySelect } from '../../../components/CountrySelect';
 import type { StrategyFilters as Filters } from '../lib/filters';
 
@@ -14,23 +14,11 @@ export function StrategyFilters({
   onChange: (change: Partial<Filters>) => void;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(filters.q);
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
+  const searchFilter = useSearchFilter(filters.q, (q) => onChange({ q }));
+  const { search } = searchFilter;
   const active = Boolean(filters.country || filters.q || filters.coversDate || search);
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      mb="md"
-      component="form"
-      role="search"
-      aria-label={t('strategies.filters.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitSearch.flush();
-      }}
-    >
+    <FilterPanel label={t('strategies.filters.label')} onSubmit={searchFilter.flush}>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <CountrySelect
           label={t('strategies.filters.country')}
@@ -42,16 +30,10 @@ export function StrategyFilters({
           clearable
           clearButtonProps={{ 'aria-label': t('strategies.filters.clearCountry') }}
         />
-        <TextInput
+        <SearchField
+          filter={searchFilter}
           label={t('strategies.filters.search')}
           placeholder={t('strategies.filters.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          type="search"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            commitSearch(event.currentTarget.value);
-          }}
         />
         <TextInput
           type="date"
@@ -68,8 +50,7 @@ export function StrategyFilters({
             variant="subtle"
             leftSection={<IconFilterOff size={16} aria-hidden="true" />}
             onClick={() => {
-              commitSearch.cancel();
-              setSearch('');
+              searchFilter.clear();
               onChange({ country: null, q: '', coversDate: null });
             }}
           >
@@ -77,6 +58,6 @@ export function StrategyFilters({
           </Button>
         </Group>
       ) : null}
-    </Paper>
+    </FilterPanel>
   );
 }

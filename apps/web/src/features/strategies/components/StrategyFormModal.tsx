@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
@@ -263,23 +263,7 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
         />
 
         <FormModalFooter
-          staleAlert={
-            stale.stale ? (
-              <StaleVersionAlert
-                title={t('strategies.stale.title')}
-                body={t('strategies.stale.body')}
-                changes={stale.changed?.map((field) => describe(field)) ?? null}
-                primary={{ label: t('strategies.stale.keepMine'), loading: update.isPending }}
-                secondary={{
-                  label: t('strategies.stale.takeTheirs'),
-                  onClick: () => {
-                    stale.takeTheirs();
-                    update.reset();
-                  },
-                }}
-              />
-            ) : null
-          }
+          staleAlert={staleAlertFor(stale, update, describe, t('strategies.stale', { returnObjects: true }))}
 
           failure={
             mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
