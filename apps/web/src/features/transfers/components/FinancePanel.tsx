@@ -32,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useCreateTransfer, useReverseTransfer, useTransfers } from '../api/transfers';
 import type { Project, Transfer } from '../../projects';
+import { RequiredReportSelect } from '../../reports';
 import { useProjectFormat } from '../../../lib/project-format';
 import { ApiError } from '../../../lib/problem';
 import { fieldErrorsOf } from '../../../lib/problem-members';
@@ -445,6 +446,7 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
   const [transferredOn, setTransferredOn] = useState(new Date().toISOString().slice(0, 10));
   const [reference, setReference] = useState('');
   const [override, setOverride] = useState('');
+  const [requiresReportId, setRequiresReportId] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const limit = organizationId ? limitFor(project, money, organizationId, kind) : remaining;
   const [done, setDone] = useState(false);
@@ -501,12 +503,14 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
               transferredOn,
               reference: reference.trim() || null,
               ...(kind === 'transfer' && override.trim() ? { overrideJustification: override.trim() } : {}),
+              ...(kind === 'transfer' && requiresReportId ? { requiresReportId } : {}),
             },
             {
               onSuccess: () => {
                 setAmount('');
                 setReference('');
                 setOverride('');
+                setRequiresReportId('');
                 setSubmitted(false);
                 setDone(true);
               },
@@ -559,6 +563,14 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
             error={serverErrors['reference']}
           />
         </SimpleGrid>
+        {kind === 'transfer' ? (
+          <RequiredReportSelect
+            projectId={project.id}
+            value={requiresReportId}
+            onChange={setRequiresReportId}
+            error={serverErrors['requiresReportId']}
+          />
+        ) : null}
         {kind === 'transfer' && (refusedCountries.length > 0 || override) ? (
           <TextInput
             mt="md"
