@@ -243,7 +243,10 @@ export async function runAfterApprovalJourney({ page, report, project }) {
       await openTab('timeline', t.timeline.tab);
       await visit(page, lang, 'project-timeline');
       await openTab('reports', t.reports.tab);
-      await reportRow(t.reports.kinds.final_narrative).getByText(t.reports.statuses.accepted).first().waitFor();
+      await reportRow(t.reports.kinds.final_narrative)
+        .getByText(t.reports.statuses.accepted)
+        .first()
+        .waitFor();
       await visit(page, lang, 'project-reports');
       await openTab('results', t.results.tab);
       await page.getByRole('rowheader', { name: INDICATOR }).waitFor();

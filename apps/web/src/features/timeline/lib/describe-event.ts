@@ -214,11 +214,10 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
     case 'indicator':
     case 'lesson': {
       const name = text(field(record, 'title', 'name'));
-      const entity = event.entity as 'outcome' | 'output' | 'indicator' | 'lesson';
       const action = event.action === 'create' || event.action === 'delete' ? event.action : 'update';
       return {
         kind: 'record',
-        title: t(`timeline.events.${entity}_${action}`, { name }),
+        title: t(`timeline.events.${event.entity}_${action}`, { name }),
         details: action === 'update' ? changedLine : [],
       };
     }
