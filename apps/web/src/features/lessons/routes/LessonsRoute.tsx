@@ -150,7 +150,13 @@ function LessonCard({
           </Title>
           <Text size="sm" c="dimmed">
             {linkProject ? (
-              <Anchor component={Link} to={`/projects/${lesson.projectId}`} size="sm" dir="ltr">
+              <Anchor
+                component={Link}
+                to={`/projects/${lesson.projectId}`}
+                size="sm"
+                dir="ltr"
+                underline="always"
+              >
                 {lesson.projectCode}
               </Anchor>
             ) : (
