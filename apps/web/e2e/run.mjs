@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { runAfterApprovalJourney } from './journeys/after-approval.mjs';
 import { runNotificationsJourney } from './journeys/notifications.mjs';
 import { runScenario } from './journeys/scenario.mjs';
 import { walk } from './journeys/walk.mjs';
@@ -84,6 +85,16 @@ try {
   await journey(browser, baseUrl, 'ar', 'Every screen in Arabic (ar, right to left)', (page) =>
     walk({ page, report, lang: 'ar', taken: new Set(), project }),
   );
+  // Last, since it closes the project the walks visit.
+  if (project) {
+    await journey(
+      browser,
+      baseUrl,
+      'en',
+      'After approval: transfer, reports, revision, suspension, closure, lesson',
+      (page) => runAfterApprovalJourney({ page, report, project }),
+    );
+  }
 } catch (error) {
   report.failures.push({ name: 'set-up', error });
   console.error(error);

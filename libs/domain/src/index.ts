@@ -27,6 +27,7 @@ export * from './lessons/lesson-rules';
 export * from './reporting/schedule';
 export * from './reporting/report-rules';
 export * from './results/indicators';
+export * from './results/removal';
 export * from './iati/iati-rules';
 export * from './notifications/notification-rules';
 export * from './ledger/receipts';

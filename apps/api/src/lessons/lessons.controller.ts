@@ -2,7 +2,13 @@ import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
-import { ChangeRoute, CreateRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import { CreateLessonRequest, LessonDto, LessonPage, LessonQuery, UpdateLessonRequest } from './lessons.dto';
 import { LessonsService } from './lessons.service';
 
@@ -53,5 +59,14 @@ export class LessonsController {
     @Body() body: UpdateLessonRequest,
   ): Promise<LessonDto> {
     return this.lessons.update(ctx, id, version, body);
+  }
+
+  @RemoveRoute({ summary: 'Delete a lesson learned', roles: ['admin', 'staff'], description: 'Deleted' })
+  remove(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @ExpectedVersion() version: number,
+  ): Promise<void> {
+    return this.lessons.remove(ctx, id, version);
   }
 }

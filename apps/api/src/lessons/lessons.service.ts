@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { canReadLesson, describeLessonProblem, lessonProblems } from '@hstf/domain';
 import type { LessonProblem } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { changeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
 import { encodeCursor, limitOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -112,6 +112,21 @@ export class LessonsService {
             if (outside.length) throw refusal(outside);
           }
           return { set: lessonColumns(request) };
+        },
+      }),
+    );
+  }
+
+  remove(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
+    return this.dataSource.transaction((manager) =>
+      removeVersioned<{ version: number }, LessonDto>(manager, this.audit, ctx, {
+        table: 'lessons',
+        entityLabel: ENTITY,
+        id,
+        expectedVersion,
+        read: async () => toLessonDto((await this.repository.find(manager, id))!),
+        remove: async () => {
+          await manager.query(`DELETE FROM lessons WHERE id = $1`, [id]);
         },
       }),
     );

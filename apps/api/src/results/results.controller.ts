@@ -1,8 +1,14 @@
 import { Body, Controller, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
-import { ChangeRoute, CreateRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
+import {
+  ChangeRoute,
+  CreateRoute,
+  ReadRoute,
+  RemoveRoute,
+  UuidParam,
+} from '../common/routes/route.decorators';
 import {
   CreateIndicatorRequest,
   CreateOutcomeRequest,
@@ -96,6 +102,51 @@ export class ResultsController {
     @Body() body: UpdateIndicatorRequest,
   ): Promise<ResultIndicatorDto> {
     return this.results.updateIndicator(ctx, id, version, body);
+  }
+
+  @RemoveRoute({
+    path: 'outcomes/:id',
+    summary: 'Delete an outcome',
+    roles: ['admin', 'staff'],
+    description: 'Deleted',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'The outcome still holds outputs or indicators' })
+  removeOutcome(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @ExpectedVersion() version: number,
+  ): Promise<void> {
+    return this.results.removeOutcome(ctx, id, version);
+  }
+
+  @RemoveRoute({
+    path: 'outputs/:id',
+    summary: 'Delete an output',
+    roles: ['admin', 'staff'],
+    description: 'Deleted',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'The output still holds indicators' })
+  removeOutput(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @ExpectedVersion() version: number,
+  ): Promise<void> {
+    return this.results.removeOutput(ctx, id, version);
+  }
+
+  @RemoveRoute({
+    path: 'indicators/:id',
+    summary: 'Delete an indicator, with the actuals of reports not yet accepted',
+    roles: ['admin', 'staff'],
+    description: 'Deleted',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'An accepted report records an actual of the indicator' })
+  removeIndicator(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @ExpectedVersion() version: number,
+  ): Promise<void> {
+    return this.results.removeIndicator(ctx, id, version);
   }
 
   @ReadRoute(ReportResultsDto, {

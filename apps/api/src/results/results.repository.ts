@@ -104,6 +104,38 @@ export class ResultsRepository {
     return row;
   }
 
+  /** What an outcome still holds: its outputs and the indicators measuring it or its outputs. */
+  async outcomeContents(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ outputs: number; indicators: number }> {
+    const [row] = await manager.query<{ outputs: number; indicators: number }[]>(
+      `SELECT (SELECT count(*)::int FROM outputs WHERE outcome_id = $1) AS outputs,
+              (SELECT count(*)::int FROM indicators
+                WHERE outcome_id = $1 OR output_id IN (SELECT id FROM outputs WHERE outcome_id = $1)) AS indicators`,
+      [id],
+    );
+    return row!;
+  }
+
+  async outputIndicatorCount(manager: EntityManager, id: string): Promise<number> {
+    const [row] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM indicators WHERE output_id = $1`,
+      [id],
+    );
+    return row!.count;
+  }
+
+  /** The accepted reports that record an actual of the indicator. */
+  async acceptedActualCount(manager: EntityManager, indicatorId: string): Promise<number> {
+    const [row] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM indicator_actuals a JOIN reports r ON r.id = a.report_id
+        WHERE a.indicator_id = $1 AND r.status = 'accepted'`,
+      [indicatorId],
+    );
+    return row!.count;
+  }
+
   indicatorsByIds(manager: EntityManager, ids: string[]): Promise<IndicatorRow[]> {
     return manager.query<IndicatorRow[]>(`${INDICATOR} WHERE id = ANY($1::uuid[])`, [ids]);
   }

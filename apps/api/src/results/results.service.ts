@@ -1,16 +1,20 @@
 import {
   beneficiaryProblems,
   breakdownProblems,
+  describeResultsRemovalProblem,
+  indicatorRemovalProblem,
+  outcomeRemovalProblem,
+  outputRemovalProblem,
   reportCarriesResults,
   submissionProblem,
   VULNERABLE_GROUPS,
 } from '@hstf/domain';
-import type { ResultsProblem } from '@hstf/domain';
+import type { ResultsProblem, ResultsRemovalProblem } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { todayUtc } from '../compliance';
@@ -56,6 +60,17 @@ function describe(problem: ResultsProblem): string {
     case 'group_reached_exceeds_people_reached':
       return `must be at most the ${problem.facts.peopleReached} people reached`;
   }
+}
+
+/** 422 in words: the record stays where the rule keeps it. */
+function removalRefusal(problem: ResultsRemovalProblem): Problem {
+  return new Problem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'results-removal-refused',
+    'The record cannot be deleted',
+    describeResultsRemovalProblem(problem),
+    { code: problem.code, facts: problem.facts },
+  );
 }
 
 /**
@@ -249,6 +264,78 @@ export class ResultsService {
         },
       }),
     );
+  }
+
+  /** Deletes an outcome that holds no output and no indicator (422 otherwise). */
+  removeOutcome(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertWritable(manager, (await this.repository.outcome(manager, id))?.project_id, 'outcome');
+      await removeVersioned<{ version: number }, OutcomeDto>(manager, this.audit, ctx, {
+        table: 'outcomes',
+        entityLabel: 'outcome',
+        id,
+        expectedVersion,
+        read: () => this.outcome(manager, id),
+        remove: async () => {
+          const problem = outcomeRemovalProblem(await this.repository.outcomeContents(manager, id));
+          if (problem) throw removalRefusal(problem);
+          await manager.query(`DELETE FROM outcomes WHERE id = $1`, [id]);
+        },
+      });
+    });
+  }
+
+  /** Deletes an output that holds no indicator (422 otherwise). */
+  removeOutput(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertWritable(manager, (await this.repository.output(manager, id))?.project_id, 'output');
+      await removeVersioned<{ version: number }, OutputDto>(manager, this.audit, ctx, {
+        table: 'outputs',
+        entityLabel: 'output',
+        id,
+        expectedVersion,
+        read: async () => ({ ...toOutputDto((await this.repository.output(manager, id))!), indicators: [] }),
+        remove: async () => {
+          const indicators = await this.repository.outputIndicatorCount(manager, id);
+          const problem = outputRemovalProblem({ indicators });
+          if (problem) throw removalRefusal(problem);
+          await manager.query(`DELETE FROM outputs WHERE id = $1`, [id]);
+        },
+      });
+    });
+  }
+
+  /**
+   * Deletes an indicator no accepted report records (422 otherwise), with the actuals reports not yet
+   * accepted hold for it: those reports are still being written or judged.
+   */
+  removeIndicator(ctx: RequestContext, id: string, expectedVersion: number): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertWritable(
+        manager,
+        (await this.repository.indicator(manager, id))?.project_id,
+        'indicator',
+      );
+      await removeVersioned<{ version: number }, ResultIndicatorDto>(manager, this.audit, ctx, {
+        table: 'indicators',
+        entityLabel: 'indicator',
+        id,
+        expectedVersion,
+        read: async () => toIndicatorDto((await this.repository.indicator(manager, id))!, null),
+        remove: async () => {
+          const acceptedReports = await this.repository.acceptedActualCount(manager, id);
+          const problem = indicatorRemovalProblem({ acceptedReports });
+          if (problem) throw removalRefusal(problem);
+          await manager.query(`DELETE FROM indicator_actuals WHERE indicator_id = $1`, [id]);
+          await manager.query(`DELETE FROM indicators WHERE id = $1`, [id]);
+        },
+      });
+    });
+  }
+
+  private async assertWritable(manager: EntityManager, projectId: string | undefined, label: string) {
+    if (!projectId) throw Problem.notFound(`The ${label}`);
+    await assertProjectInScope(manager, projectId, true);
   }
 
   async reportResults(reportId: string): Promise<ReportResultsDto> {

@@ -50,7 +50,8 @@ export class RevisionDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({
     enum: REVISION_KINDS,
-    description: 'budget: the approved budget or its split changes; extension: the end date moves later',
+    description:
+      'budget: the approved budget or its split changes; extension: the end date moves (later, or earlier to shorten the project)',
   })
   kind: RevisionKind;
   @ApiProperty({ enum: REVISION_STATUSES }) status: RevisionStatus;
@@ -106,7 +107,8 @@ export class CreateRevisionRequest {
   shares?: RevisionShareInput[];
 
   @IsOptionalCalendarDate({
-    description: 'An extension: the new end date (each consent must be valid through it)',
+    description:
+      'An extension: the new end date (each consent valid through a later one; an earlier one stays after the start, the latest transfer and every accepted report period)',
   })
   endDate?: string;
 }

@@ -18,7 +18,10 @@ export interface RevisionProjectRow {
   stage: Stage;
   requested_budget: string;
   approved_budget: string | null;
+  start_date: string | null;
   end_date: string | null;
+  last_transfer_on: string | null;
+  last_accepted_period_end: string | null;
 }
 
 interface ShareJson {
@@ -91,8 +94,13 @@ export class RevisionsRepository {
   async lockProject(manager: EntityManager, projectId: string): Promise<RevisionProjectRow | undefined> {
     const [row] = await preparedQuery<RevisionProjectRow>(
       manager,
-      `SELECT id, code, stage, requested_budget::text, approved_budget::text, end_date::text
-       FROM projects WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+      `SELECT p.id, p.code, p.stage, p.requested_budget::text, p.approved_budget::text, p.start_date::text,
+              p.end_date::text,
+              (SELECT max(t.transferred_on)::text FROM transfers t
+                WHERE t.project_id = p.id AND t.kind = 'transfer') AS last_transfer_on,
+              (SELECT max(r.period_end)::text FROM reports r
+                WHERE r.project_id = p.id AND r.status = 'accepted') AS last_accepted_period_end
+       FROM projects p WHERE p.id = $1 AND p.deleted_at IS NULL FOR UPDATE OF p`,
       [projectId],
     );
     return row;

@@ -86,10 +86,28 @@ const ANSWERS: Record<
     ...OVER_COMMITTED,
     field: 'approvedBudget',
   },
-  extension_end_not_later: {
+  end_date_unchanged: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     slug: 'revision-refused',
-    title: 'The extension is refused',
+    title: 'The end-date revision is refused',
+    field: 'endDate',
+  },
+  end_date_not_after_start: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    slug: 'revision-refused',
+    title: 'The end-date revision is refused',
+    field: 'endDate',
+  },
+  end_date_before_transfer: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    slug: 'revision-refused',
+    title: 'The end-date revision is refused',
+    field: 'endDate',
+  },
+  end_date_before_accepted_report: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    slug: 'revision-refused',
+    title: 'The end-date revision is refused',
     field: 'endDate',
   },
   extension_consent_not_valid_through: {
@@ -346,8 +364,11 @@ export class RevisionsService {
     const [records] = await this.compliance.records(manager, [project.id]);
     const problems = extensionProblems({
       stage: project.stage,
+      startDate: project.start_date,
       endDate: project.end_date,
       newEndDate,
+      lastTransferOn: project.last_transfer_on,
+      lastAcceptedPeriodEnd: project.last_accepted_period_end,
       recipientCountries: records!.countries.map((c) => c.iso3),
       consents: records!.consents,
       today: todayUtc(),

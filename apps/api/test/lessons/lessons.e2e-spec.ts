@@ -162,4 +162,22 @@ describe('lessons learned', () => {
     expectProblem(await list('', reviewer), 403);
     await expectNothingWritten(() => post(lesson(), donor), 403);
   });
+
+  it('deletes a lesson on its version, with one audit entry naming the project; a donor may not', async () => {
+    const created = await post(lesson({ title: 'A lesson written twice' }));
+    expect(created.status).toBe(201);
+    const remove = (version: number, auth = staff) =>
+      t.http().delete(`/api/v1/lessons/${created.body.id}`).set(auth).set('If-Match', `"${version}"`);
+    await expectNothingWritten(() => remove(created.body.version + 1), 409);
+    await expectNothingWritten(() => remove(created.body.version, donor), 403);
+    const audit = await count(t.db, 'audit_entries');
+    expect((await remove(created.body.version)).status).toBe(204);
+    await expect(count(t.db, 'audit_entries')).resolves.toBe(audit + 1);
+    const { rows } = await t.db.query(
+      `SELECT action, before->>'projectId' AS project_id FROM audit_entries WHERE entity = 'lesson' AND entity_id = $1 AND action = 'delete'`,
+      [created.body.id],
+    );
+    expect(rows).toEqual([{ action: 'delete', project_id: closed.id }]);
+    expectProblem(await t.http().get(`/api/v1/lessons/${created.body.id}`).set(staff), 404);
+  });
 });

@@ -9,6 +9,8 @@ import {
   ScheduledReport,
   submitted,
 } from '../support/report-builders';
+import { backfillReportSchedules } from '../../src/database/migrations/1763890000300-report-schedule-backfill';
+import { aProject } from '../support/portfolio-builders';
 import { count, createTestApp, TestApp } from '../support/test-app';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -284,5 +286,42 @@ describe('reports', () => {
     // Handed in, it is no longer overdue.
     await submitted(t, staff, finalOf(dueYesterday.reports));
     await expect(alerts()).resolves.toMatchObject({ total: now.total - 1 });
+  });
+
+  it('lays out, once, the schedule of a project approved before the schedule existed', async () => {
+    const before = await aProject(t, { stage: 'active', startDate: '2025-07-01', endDate: '2027-06-30' });
+    const closed = await aProject(t, { stage: 'closed', startDate: '2020-01-01', endDate: '2021-12-31' });
+    const proposal = await aProject(t, {
+      stage: 'under_review',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    });
+    // A project with a report on file already has its schedule: it is left as it is.
+    const laidOut = await aProject(t, { stage: 'approved', startDate: '2026-01-01', endDate: '2027-12-31' });
+    await t.db.query(
+      `INSERT INTO reports (project_id, kind, sequence, period_start, period_end, due_on)
+       VALUES ($1, 'progress', 1, '2026-01-01', '2026-12-31', '2027-03-31')`,
+      [laidOut.id],
+    );
+    const query = async <Row>(sql: string, parameters?: unknown[]) =>
+      (await t.db.query(sql, parameters)).rows as Row[];
+
+    await backfillReportSchedules(query);
+    const laid = await reportsOf(t, staff, before.id);
+    expect(laid.map((r) => [r.kind, r.sequence, r.periodStart, r.periodEnd, r.dueOn])).toEqual([
+      ['progress', 1, '2025-07-01', '2026-06-30', '2026-09-30'],
+      ['final_narrative', 1, '2026-07-01', '2027-06-30', '2027-09-30'],
+      ['final_financial', 1, '2025-07-01', '2027-06-30', '2027-12-30'],
+    ]);
+    expect(laid.every((r) => r.status === 'due')).toBe(true);
+    // A closed project's reporting is over, a proposal owes nothing yet, and a schedule is not doubled.
+    for (const id of [closed.id, proposal.id]) {
+      await expect(count(t.db, 'reports', 'project_id = $1', [id])).resolves.toBe(0);
+    }
+    await expect(count(t.db, 'reports', 'project_id = $1', [laidOut.id])).resolves.toBe(1);
+
+    const reports = await count(t.db, 'reports');
+    await expect(backfillReportSchedules(query)).resolves.toBe(0);
+    await expect(count(t.db, 'reports')).resolves.toBe(reports);
   });
 });

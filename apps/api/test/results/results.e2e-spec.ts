@@ -268,4 +268,70 @@ describe('results', () => {
     }
     expect(figure(after.byYear, '2026')).toBe(figure(before.byYear, '2026') + 700);
   });
+
+  const remove = (path: string, version: number, auth: Auth = staff) =>
+    t.http().delete(`/api/v1/${path}`).set(auth).set('If-Match', `"${version}"`);
+
+  it('deletes an indicator with the actuals of a report not yet accepted, one audit entry carrying its project', async () => {
+    const project = await anApprovedProject(t, staff);
+    const framework = await aFramework(project);
+    const report = project.reports[0]!;
+    await record(report, { actuals: [{ indicatorId: framework.households, value: 650 }] });
+    expectProblem(await remove(`indicators/${framework.households}`, 2), 409);
+    expectProblem(await remove(`indicators/${framework.households}`, 1, donor), 403);
+    const before = await audits();
+    const response = await remove(`indicators/${framework.households}`, 1);
+    expect(response.status).toBe(204);
+    await expect(audits()).resolves.toBe(before + 1);
+    const [entry] = (
+      await t.db.query(
+        `SELECT entity, action, before->>'projectId' AS project FROM audit_entries ORDER BY occurred_at DESC, id LIMIT 1`,
+      )
+    ).rows;
+    expect(entry).toEqual({ entity: 'indicator', action: 'delete', project: project.id });
+    const actuals = await t.db.query(`SELECT 1 FROM indicator_actuals WHERE indicator_id = $1`, [
+      framework.households,
+    ]);
+    expect(actuals.rowCount).toBe(0);
+    expectProblem(await remove(`indicators/${framework.households}`, 1), 404);
+  });
+
+  it('refuses in words to delete an indicator an accepted report records, writing nothing', async () => {
+    const project = await anApprovedProject(t, staff);
+    const framework = await aFramework(project);
+    const report = project.reports[0]!;
+    const recorded = await record(report, { actuals: [{ indicatorId: framework.households, value: 650 }] });
+    const handedIn = await submitted(t, staff, { id: report.id, version: recorded.body.version });
+    await reviewed(t, colleague, handedIn);
+    const before = await audits();
+    const refused = await remove(`indicators/${framework.households}`, 1);
+    expect(expectProblem(refused, 422)).toMatchObject({
+      code: 'indicator_reported',
+      detail: 'The indicator cannot be deleted: an accepted report records its actual value.',
+    });
+    await expect(audits()).resolves.toBe(before);
+    const kept = await t.db.query(`SELECT 1 FROM indicators WHERE id = $1`, [framework.households]);
+    expect(kept.rowCount).toBe(1);
+  });
+
+  it('deletes an outcome or an output only once it holds nothing', async () => {
+    const project = await anApprovedProject(t, staff);
+    const framework = await aFramework(project);
+    const before = await audits();
+    expect(expectProblem(await remove(`outputs/${framework.outputId}`, 1), 422)).toMatchObject({
+      code: 'output_not_empty',
+    });
+    expect(expectProblem(await remove(`outcomes/${framework.outcomeId}`, 1), 422)).toMatchObject({
+      code: 'outcome_not_empty',
+      facts: { outputs: 1, indicators: 2 },
+    });
+    await expect(audits()).resolves.toBe(before);
+    expect((await remove(`indicators/${framework.trained}`, 1)).status).toBe(204);
+    expect((await remove(`outputs/${framework.outputId}`, 1)).status).toBe(204);
+    expect((await remove(`indicators/${framework.households}`, 1)).status).toBe(204);
+    expect((await remove(`outcomes/${framework.outcomeId}`, 1)).status).toBe(204);
+    await expect(audits()).resolves.toBe(before + 4);
+    const results = await t.http().get(`/api/v1/projects/${project.id}/results`).set(staff);
+    expect(results.body.outcomes).toEqual([]);
+  });
 });

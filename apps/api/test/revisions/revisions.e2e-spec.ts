@@ -359,6 +359,57 @@ describe('budget revisions and extensions', () => {
     });
   });
 
+  describe('an end date brought forward', () => {
+    const shorten = (projectId: string, endDate: string) =>
+      request(projectId, { kind: 'extension', endDate, justification: 'The second phase is dropped.' });
+
+    it('shortens the project once decided, laying out again the reports it owes', async () => {
+      const built = await aFundableProject(t, { stage: 'active', countries: ['KEN'], endDate: '2028-12-31' });
+      const asked = await shorten(built.id, '2027-06-30');
+      expect(asked.status).toBe(201);
+      expect((await decide(built.id, asked.body)).status).toBe(201);
+      expect((await project(built.id)).end_date).toBe('2027-06-30');
+      const { rows } = await t.db.query(
+        `SELECT kind, sequence, period_end::text FROM reports WHERE project_id = $1 ORDER BY due_on, kind`,
+        [built.id],
+      );
+      expect(rows).toEqual([
+        { kind: 'progress', sequence: 1, period_end: '2026-12-31' },
+        { kind: 'final_narrative', sequence: 1, period_end: '2027-06-30' },
+        { kind: 'final_financial', sequence: 1, period_end: '2027-06-30' },
+      ]);
+    });
+
+    it('is refused before the latest transfer, an accepted report’s period end, or at the start', async () => {
+      const built = await aFundableProject(t, { stage: 'active', countries: ['KEN'], endDate: '2028-12-31' });
+      await aTransfer(t, built);
+      const transferred = await expectNothingWritten(() => shorten(built.id, '2026-01-31'), 422);
+      expect(transferred).toMatchObject({
+        code: 'end_date_before_transfer',
+        facts: { newEndDate: '2026-01-31', lastTransferOn: '2026-02-01' },
+        errors: [expect.objectContaining({ field: 'endDate' })],
+      });
+      await t.db.query(
+        `INSERT INTO reports (project_id, kind, sequence, period_start, period_end, due_on, status,
+                              submitted_at, submitted_by, reviewed_at, reviewed_by)
+         VALUES ($1, 'progress', 1, '2026-01-01', '2026-12-31', '2027-03-31', 'accepted', now(), $2, now(), $3)`,
+        [built.id, askerId, deciderId],
+      );
+      const reported = await expectNothingWritten(() => shorten(built.id, '2026-09-30'), 422);
+      expect(reported).toMatchObject({
+        code: 'end_date_before_accepted_report',
+        detail:
+          'The new end date (2026-09-30) is before the end of a period an accepted report covers (2026-12-31).',
+      });
+      const started = await expectNothingWritten(() => shorten(built.id, '2026-01-01'), 422);
+      expect((started.problems as { code: string }[]).map((p) => p.code)).toEqual([
+        'end_date_not_after_start',
+        'end_date_before_transfer',
+        'end_date_before_accepted_report',
+      ]);
+    });
+  });
+
   describe('the approved budget and end date of an approved project', () => {
     const patch = (id: string, body: Record<string, unknown>) =>
       t.http().patch(`/api/v1/projects/${id}`).set(asker).send(body);

@@ -44,8 +44,11 @@ const consent = (overrides: Partial<ConsentRecordInput> = {}): ConsentRecordInpu
 
 const extension = (overrides: Partial<ExtensionFacts> = {}): ExtensionFacts => ({
   stage: 'active',
+  startDate: '2026-01-01',
   endDate: '2027-12-31',
   newEndDate: '2028-06-30',
+  lastTransferOn: null,
+  lastAcceptedPeriodEnd: null,
   recipientCountries: ['KEN', 'UGA'],
   consents: [consent(), consent({ id: 'c-uga', country: 'UGA', validUntil: null })],
   today: '2026-12-06',
@@ -182,9 +185,43 @@ describe('no-cost extensions', () => {
     });
   });
 
-  it('refuse an end date that is not later', () => {
-    expect(codes(extensionProblems(extension({ newEndDate: '2027-12-31' })))).toEqual([
-      'extension_end_not_later',
+  it('refuse the current end date', () => {
+    expect(codes(extensionProblems(extension({ newEndDate: '2027-12-31' })))).toEqual(['end_date_unchanged']);
+  });
+
+  it('shorten the project to an earlier end after the start, the latest transfer and accepted periods', () => {
+    const facts = {
+      newEndDate: '2027-06-30',
+      lastTransferOn: '2027-06-30',
+      lastAcceptedPeriodEnd: '2026-12-31',
+    };
+    expect(extensionProblems(extension(facts))).toEqual([]);
+  });
+
+  it('refuse a shortening to or before the start', () => {
+    const problems = extensionProblems(extension({ newEndDate: '2026-01-01' }));
+    expect(problems).toEqual([
+      { code: 'end_date_not_after_start', facts: { startDate: '2026-01-01', newEndDate: '2026-01-01' } },
+    ]);
+    expect(describeRevisionProblem(problems[0]!)).toBe(
+      "The new end date (2026-01-01) must be after the project's start (2026-01-01).",
+    );
+  });
+
+  it('refuse a shortening before the latest transfer or the end of an accepted report’s period', () => {
+    const problems = extensionProblems(
+      extension({
+        newEndDate: '2026-09-30',
+        lastTransferOn: '2026-10-01',
+        lastAcceptedPeriodEnd: '2026-12-31',
+      }),
+    );
+    expect(problems).toEqual([
+      { code: 'end_date_before_transfer', facts: { newEndDate: '2026-09-30', lastTransferOn: '2026-10-01' } },
+      {
+        code: 'end_date_before_accepted_report',
+        facts: { newEndDate: '2026-09-30', periodEnd: '2026-12-31' },
+      },
     ]);
   });
 

@@ -58,7 +58,10 @@ export type RevisionProblem =
       code: 'budget_revision_raise_exceeds_available';
       facts: { increase: MoneyString; available: MoneyString; shortfall: MoneyString };
     }
-  | { code: 'extension_end_not_later'; facts: { endDate: IsoDate | null; newEndDate: IsoDate } }
+  | { code: 'end_date_unchanged'; facts: { endDate: IsoDate } }
+  | { code: 'end_date_not_after_start'; facts: { startDate: IsoDate; newEndDate: IsoDate } }
+  | { code: 'end_date_before_transfer'; facts: { newEndDate: IsoDate; lastTransferOn: IsoDate } }
+  | { code: 'end_date_before_accepted_report'; facts: { newEndDate: IsoDate; periodEnd: IsoDate } }
   | {
       code: 'extension_consent_not_valid_through';
       facts: { newEndDate: IsoDate; countries: { country: string; validUntil: IsoDate | null }[] };
@@ -159,26 +162,34 @@ export function budgetRevisionProblems(f: BudgetRevisionFacts): RevisionProblem[
 
 export interface ExtensionFacts {
   stage: Stage;
+  startDate: IsoDate | null;
   endDate: IsoDate | null;
   newEndDate: IsoDate;
+  /** The date of the project's latest transfer, if any: money sent stays inside the project's dates. */
+  lastTransferOn: IsoDate | null;
+  /** The latest period end an accepted report covers, if any: what was reported on stays inside too. */
+  lastAcceptedPeriodEnd: IsoDate | null;
   recipientCountries: readonly string[];
   consents: readonly ConsentRecordInput[];
   today: IsoDate;
 }
 
 /**
- * Every reason a no-cost extension may not go ahead: the stage; an end date later than the current
- * one; and paragraph 6 through the new end date: in every recipient country a consent that holds
- * today must still hold on the new end date (valid until then, not withdrawn). The refusal names
- * each country where none does, with the validity of its consent.
+ * Every reason an end-date revision may not go ahead: the stage; a date other than the current end.
+ * A later end (a no-cost extension) needs paragraph 6 through it: in every recipient country a
+ * consent that holds today must still hold on the new end date (valid until then, not withdrawn);
+ * the refusal names each country where none does, with the validity of its consent. An earlier end
+ * (the project shortened) stays after the start, on or after the latest transfer, and on or after
+ * the end of every period an accepted report covers.
  */
 export function extensionProblems(f: ExtensionFacts): RevisionProblem[] {
   if (!canRevise(f.stage)) {
     return [{ code: 'revision_stage_not_revisable', facts: { stage: f.stage, revisable: REVISABLE_STAGES } }];
   }
-  if (f.endDate !== null && compareIsoDates(f.newEndDate, f.endDate) <= 0) {
-    return [{ code: 'extension_end_not_later', facts: { endDate: f.endDate, newEndDate: f.newEndDate } }];
+  if (f.endDate !== null && f.newEndDate === f.endDate) {
+    return [{ code: 'end_date_unchanged', facts: { endDate: f.endDate } }];
   }
+  if (f.endDate !== null && compareIsoDates(f.newEndDate, f.endDate) < 0) return shorteningProblems(f);
   const failing: { country: string; validUntil: IsoDate | null }[] = [];
   for (const country of [...f.recipientCountries].sort()) {
     const records = f.consents.filter((c) => c.country === country);
@@ -198,6 +209,29 @@ export function extensionProblems(f: ExtensionFacts): RevisionProblem[] {
     ];
   }
   return [];
+}
+
+function shorteningProblems(f: ExtensionFacts): RevisionProblem[] {
+  const problems: RevisionProblem[] = [];
+  if (f.startDate !== null && compareIsoDates(f.newEndDate, f.startDate) <= 0) {
+    problems.push({
+      code: 'end_date_not_after_start',
+      facts: { startDate: f.startDate, newEndDate: f.newEndDate },
+    });
+  }
+  if (f.lastTransferOn !== null && compareIsoDates(f.newEndDate, f.lastTransferOn) < 0) {
+    problems.push({
+      code: 'end_date_before_transfer',
+      facts: { newEndDate: f.newEndDate, lastTransferOn: f.lastTransferOn },
+    });
+  }
+  if (f.lastAcceptedPeriodEnd !== null && compareIsoDates(f.newEndDate, f.lastAcceptedPeriodEnd) < 0) {
+    problems.push({
+      code: 'end_date_before_accepted_report',
+      facts: { newEndDate: f.newEndDate, periodEnd: f.lastAcceptedPeriodEnd },
+    });
+  }
+  return problems;
 }
 
 export interface DecisionFacts {
@@ -244,8 +278,14 @@ export function describeRevisionProblem(problem: RevisionProblem): string {
       return `Organization ${problem.facts.organizationId} would hold ${formatMoney(problem.facts.part)} of the revised budget, less than the ${formatMoney(problem.facts.transferred)} it was already sent.`;
     case 'budget_revision_raise_exceeds_available':
       return `The raise of ${formatMoney(problem.facts.increase)} exceeds the Fund's available balance of ${formatMoney(problem.facts.available)} by ${formatMoney(problem.facts.shortfall)}.`;
-    case 'extension_end_not_later':
-      return `An extension moves the end date later: ${problem.facts.newEndDate} is not after ${problem.facts.endDate}.`;
+    case 'end_date_unchanged':
+      return `The project already ends on ${problem.facts.endDate}: give another end date.`;
+    case 'end_date_not_after_start':
+      return `The new end date (${problem.facts.newEndDate}) must be after the project's start (${problem.facts.startDate}).`;
+    case 'end_date_before_transfer':
+      return `The new end date (${problem.facts.newEndDate}) is before the latest transfer, made on ${problem.facts.lastTransferOn}.`;
+    case 'end_date_before_accepted_report':
+      return `The new end date (${problem.facts.newEndDate}) is before the end of a period an accepted report covers (${problem.facts.periodEnd}).`;
     case 'extension_consent_not_valid_through':
       return `Paragraph 6 of resolution 66/290 must hold through the new end date (${problem.facts.newEndDate}): the consent of ${problem.facts.countries
         .map((c) =>

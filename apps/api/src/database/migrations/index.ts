@@ -17,6 +17,7 @@ import { Notifications1763880000501 } from './1763880000501-notifications';
 import { AccountLinks1763880000502 } from './1763880000502-account-links';
 import { ContributionReceipts1763890000100 } from './1763890000100-contribution-receipts';
 import { TrancheSchedule1763890000200 } from './1763890000200-tranche-schedule';
+import { ReportScheduleBackfill1763890000300 } from './1763890000300-report-schedule-backfill';
 import { Imports1763890000600 } from './1763890000600-imports';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   AccountLinks1763880000502,
   ContributionReceipts1763890000100,
   TrancheSchedule1763890000200,
+  ReportScheduleBackfill1763890000300,
   Imports1763890000600,
 ];

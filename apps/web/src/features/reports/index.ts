@@ -1,2 +1,3 @@
 export { ReportsPanel } from './components/ReportsPanel';
 export { OverdueReportsCard } from './components/OverdueReportsCard';
+export { RequiredReportSelect } from './components/RequiredReportSelect';

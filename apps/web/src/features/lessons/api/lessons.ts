@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { ifMatch } from '../../../lib/field-errors';
-import { allPages, unwrap } from '../../../lib/request';
+import { allPages, ensureOk, unwrap } from '../../../lib/request';
 import { lessonKeys } from './keys';
 
 type ListLessons = paths['/api/v1/lessons']['get'];
@@ -90,6 +90,21 @@ export function useSaveLesson() {
               body: input.body,
             }),
           ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: lessonKeys.all }),
+  });
+}
+
+/** DELETE /api/v1/lessons/:id on the version read. */
+export function useRemoveLesson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, version }: { id: string; version: number }) =>
+      ensureOk(
+        await fetchClient.DELETE('/api/v1/lessons/{id}', {
+          params: { path: { id } },
+          headers: ifMatch(version),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: lessonKeys.all }),
   });
 }

@@ -12,19 +12,21 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { HUMAN_SECURITY_DIMENSIONS, PRINCIPLE_IDS } from '@hstf/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ToneBadge } from '../../../components/Badges';
+import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
 import { ListFooter } from '../../../components/ListFooter';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
 import { useCountryName } from '../../../lib/country-name';
 import { notifySaved } from '../../../lib/notify';
-import { useLessons, type Lesson } from '../api/lessons';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { useLessons, useRemoveLesson, type Lesson } from '../api/lessons';
 import { LessonFormModal } from '../components/LessonFormModal';
 
 /** /lessons: lessons learned, searched by words and tags; staff write them, donors read the public ones. */
@@ -148,7 +150,13 @@ function LessonCard({
           </Title>
           <Text size="sm" c="dimmed">
             {linkProject ? (
-              <Anchor component={Link} to={`/projects/${lesson.projectId}`} size="sm" dir="ltr">
+              <Anchor
+                component={Link}
+                to={`/projects/${lesson.projectId}`}
+                size="sm"
+                dir="ltr"
+                underline="always"
+              >
                 {lesson.projectCode}
               </Anchor>
             ) : (
@@ -175,6 +183,7 @@ function LessonCard({
               {t('lessons.edit')}
             </Button>
           ) : null}
+          {canEdit ? <RemoveLesson lesson={lesson} /> : null}
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -218,5 +227,50 @@ function LessonCard({
         ))}
       </Group>
     </Paper>
+  );
+}
+
+/** Deletes a lesson after a confirmation, on the version the list read. */
+function RemoveLesson({ lesson }: { lesson: Lesson }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const remove = useRemoveLesson();
+  const [opened, setOpened] = useState(false);
+  const close = () => {
+    setOpened(false);
+    remove.reset();
+  };
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        color="red.9"
+        leftSection={<IconTrash size={14} aria-hidden="true" />}
+        onClick={() => setOpened(true)}
+        aria-label={t('lessons.deleteOne', { title: lesson.title })}
+      >
+        {t('lessons.delete')}
+      </Button>
+      <ConfirmDeleteModal
+        opened={opened}
+        title={t('lessons.deleteOne', { title: lesson.title })}
+        body={t('lessons.deleteBody')}
+        error={remove.isError ? problemText(remove.error) : null}
+        pending={remove.isPending}
+        onCancel={close}
+        onConfirm={() =>
+          remove.mutate(
+            { id: lesson.id, version: lesson.version },
+            {
+              onSuccess: () => {
+                close();
+                notifySaved(t('lessons.deleted'));
+              },
+            },
+          )
+        }
+      />
+    </>
   );
 }

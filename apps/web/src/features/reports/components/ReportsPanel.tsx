@@ -16,7 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { reportCarriesResults } from '@hstf/domain';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
 import { FormModalFooter } from '../../../components/FormModalFooter';
@@ -178,28 +178,20 @@ export function ReportsPanel({ projectId, canEdit }: { projectId: string; canEdi
           </Table.ScrollContainer>
         )}
       </Stack>
-      <Modal
-        opened={submitting !== null}
+      <ReportModal
+        report={submitting}
+        title={(report) => t('reports.submit.title', { report: name(report) })}
         onClose={() => setSubmitting(null)}
-        title={submitting ? t('reports.submit.title', { report: name(submitting) }) : ''}
-        size="lg"
-        centered
       >
-        {submitting ? (
-          <SubmitReportForm projectId={projectId} report={submitting} onDone={() => setSubmitting(null)} />
-        ) : null}
-      </Modal>
-      <Modal
-        opened={reviewing !== null}
+        {(report, onDone) => <SubmitReportForm projectId={projectId} report={report} onDone={onDone} />}
+      </ReportModal>
+      <ReportModal
+        report={reviewing}
+        title={(report) => t('reports.review.title', { report: name(report) })}
         onClose={() => setReviewing(null)}
-        title={reviewing ? t('reports.review.title', { report: name(reviewing) }) : ''}
-        size="lg"
-        centered
       >
-        {reviewing ? (
-          <ReviewReportForm projectId={projectId} report={reviewing} onDone={() => setReviewing(null)} />
-        ) : null}
-      </Modal>
+        {(report, onDone) => <ReviewReportForm projectId={projectId} report={report} onDone={onDone} />}
+      </ReportModal>
       {recording ? (
         <RecordResultsModal
           projectId={projectId}
@@ -209,6 +201,33 @@ export function ReportsPanel({ projectId, canEdit }: { projectId: string; canEdi
         />
       ) : null}
     </Paper>
+  );
+}
+
+/** The dialog of one move on a report (hand in, accept or return), open while a report is chosen. */
+function ReportModal({
+  report,
+  title,
+  onClose,
+  children,
+}: {
+  report: Report | null;
+  title: (report: Report) => string;
+  onClose: () => void;
+  children: (report: Report, onDone: () => void) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={report !== null}
+      onClose={onClose}
+      title={report ? title(report) : ''}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('reports.cancel') }}
+    >
+      {report ? children(report, onClose) : null}
+    </Modal>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { components } from '@hstf/api-client';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
-import { unwrap } from '../../../lib/request';
+import { ifMatch } from '../../../lib/field-errors';
+import { ensureOk, unwrap } from '../../../lib/request';
 import { projectKeys } from '../../projects/api/keys';
 import { resultKeys } from './keys';
 
@@ -108,6 +109,26 @@ export function useCreateIndicator(projectId: string) {
           body,
         }),
       ),
+    onSuccess: refresh,
+  });
+}
+
+export type ResultsRecordKind = 'outcome' | 'output' | 'indicator';
+
+/** DELETE an outcome, an output or an indicator on the version read. */
+export function useRemoveResultsRecord(projectId: string) {
+  const refresh = useRefresh(projectId);
+  return useMutation({
+    mutationFn: async ({ kind, id, version }: { kind: ResultsRecordKind; id: string; version: number }) => {
+      const options = { params: { path: { id } }, headers: ifMatch(version) };
+      ensureOk(
+        kind === 'outcome'
+          ? await fetchClient.DELETE('/api/v1/outcomes/{id}', options)
+          : kind === 'output'
+            ? await fetchClient.DELETE('/api/v1/outputs/{id}', options)
+            : await fetchClient.DELETE('/api/v1/indicators/{id}', options),
+      );
+    },
     onSuccess: refresh,
   });
 }

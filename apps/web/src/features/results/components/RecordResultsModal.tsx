@@ -62,7 +62,14 @@ export function RecordResultsModal({
   const results = useProjectResults(projectId);
   const recorded = useReportResults(projectId, reportId);
   return (
-    <Modal opened onClose={onClose} title={title} size="xl" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': t('results.cancel') }}
+    >
       {results.data && recorded.data ? (
         <RecordResultsForm
           projectId={projectId}

@@ -48,7 +48,7 @@ export function ResultsOverviewCard() {
                 </Text>
               </Stack>
             </Group>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
               <FigureTable
                 caption={t('results.overview.byDimension')}
                 rows={overview.data.byDimension}

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -15,13 +16,15 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { PRINCIPLE_IDS, type PrincipleId } from '@hstf/domain';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
+import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
 import { FormModalFooter } from '../../../components/FormModalFooter';
 import { ErrorResult } from '../../../components/QueryStates';
 import { showServerErrors } from '../../../lib/form';
@@ -32,7 +35,9 @@ import {
   useCreateOutcome,
   useCreateOutput,
   useProjectResults,
+  useRemoveResultsRecord,
   type Indicator,
+  type ResultsRecordKind,
   type ProjectResults,
 } from '../api/results';
 import { progressOf } from '../lib/progress';
@@ -54,6 +59,7 @@ export function ResultsPanel({ projectId, canEdit }: { projectId: string; canEdi
   }
   const data = results.data;
   const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+  const columns = canEdit ? 7 : 6;
 
   return (
     <Stack gap="lg">
@@ -162,6 +168,14 @@ export function ResultsPanel({ projectId, canEdit }: { projectId: string; canEdi
                   {outcome.principle ? (
                     <ToneBadge tone="indigo">{t(`projects.principles.${outcome.principle}`)}</ToneBadge>
                   ) : null}
+                  {canEdit ? (
+                    <RemoveRecord
+                      projectId={projectId}
+                      kind="outcome"
+                      record={outcome}
+                      name={outcome.title}
+                    />
+                  ) : null}
                 </Group>
                 <Table.ScrollContainer minWidth={720}>
                   <Table>
@@ -179,33 +193,60 @@ export function ResultsPanel({ projectId, canEdit }: { projectId: string; canEdi
                           {t('results.columns.actual')}
                         </Table.Th>
                         <Table.Th scope="col">{t('results.columns.progress')}</Table.Th>
+                        {canEdit ? (
+                          <Table.Th scope="col">
+                            <VisuallyHidden>{t('results.remove.column')}</VisuallyHidden>
+                          </Table.Th>
+                        ) : null}
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
                       {outcome.indicators.map((indicator) => (
-                        <IndicatorRow key={indicator.id} indicator={indicator} percent={percent} />
+                        <IndicatorRow
+                          key={indicator.id}
+                          projectId={projectId}
+                          indicator={indicator}
+                          percent={percent}
+                          canEdit={canEdit}
+                        />
                       ))}
                       {outcome.outputs.map((output, outputIndex) => (
                         <Fragment key={output.id}>
                           <Table.Tr>
-                            <Table.Td colSpan={6} bg="gray.0">
-                              <Text size="sm" fw={600}>
-                                {t('results.framework.output', {
-                                  number: `${index + 1}.${outputIndex + 1}`,
-                                  title: output.title,
-                                })}
-                              </Text>
+                            <Table.Td colSpan={columns} bg="gray.0">
+                              <Group gap="xs" wrap="nowrap">
+                                <Text size="sm" fw={600}>
+                                  {t('results.framework.output', {
+                                    number: `${index + 1}.${outputIndex + 1}`,
+                                    title: output.title,
+                                  })}
+                                </Text>
+                                {canEdit ? (
+                                  <RemoveRecord
+                                    projectId={projectId}
+                                    kind="output"
+                                    record={output}
+                                    name={output.title}
+                                  />
+                                ) : null}
+                              </Group>
                             </Table.Td>
                           </Table.Tr>
                           {output.indicators.map((indicator) => (
-                            <IndicatorRow key={indicator.id} indicator={indicator} percent={percent} />
+                            <IndicatorRow
+                              key={indicator.id}
+                              projectId={projectId}
+                              indicator={indicator}
+                              percent={percent}
+                              canEdit={canEdit}
+                            />
                           ))}
                         </Fragment>
                       ))}
                       {outcome.indicators.length === 0 &&
                       outcome.outputs.every((o) => o.indicators.length === 0) ? (
                         <Table.Tr>
-                          <Table.Td colSpan={6}>
+                          <Table.Td colSpan={columns}>
                             <Text size="sm" c="dimmed">
                               {t('results.framework.noIndicators')}
                             </Text>
@@ -227,6 +268,7 @@ export function ResultsPanel({ projectId, canEdit }: { projectId: string; canEdi
         title={adding ? t(`results.add.${adding}Title`) : ''}
         size="lg"
         centered
+        closeButtonProps={{ 'aria-label': t('results.cancel') }}
       >
         {adding === 'outcome' ? <OutcomeForm projectId={projectId} onDone={() => setAdding(null)} /> : null}
         {adding === 'output' ? (
@@ -241,11 +283,15 @@ export function ResultsPanel({ projectId, canEdit }: { projectId: string; canEdi
 }
 
 function IndicatorRow({
+  projectId,
   indicator,
   percent,
+  canEdit,
 }: {
+  projectId: string;
   indicator: Indicator;
   percent: (share: number | null) => string;
+  canEdit: boolean;
 }) {
   const { t } = useTranslation();
   const { decimal, calendarDate } = useIntl();
@@ -293,7 +339,61 @@ function IndicatorRow({
           </Stack>
         )}
       </Table.Td>
+      {canEdit ? (
+        <Table.Td>
+          <RemoveRecord projectId={projectId} kind="indicator" record={indicator} name={indicator.name} />
+        </Table.Td>
+      ) : null}
     </Table.Tr>
+  );
+}
+
+/**
+ * Deletes an outcome, an output or an indicator after a confirmation; the API's refusal (an indicator
+ * an accepted report records, an outcome that still holds records) is shown in its words.
+ */
+function RemoveRecord({
+  projectId,
+  kind,
+  record,
+  name,
+}: {
+  projectId: string;
+  kind: ResultsRecordKind;
+  record: { id: string; version: number };
+  name: string;
+}) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const remove = useRemoveResultsRecord(projectId);
+  const [opened, setOpened] = useState(false);
+  const close = () => {
+    setOpened(false);
+    remove.reset();
+  };
+  return (
+    <>
+      <ActionIcon
+        variant="subtle"
+        color="red.9"
+        size="sm"
+        aria-label={t(`results.remove.${kind}`, { name })}
+        onClick={() => setOpened(true)}
+      >
+        <IconTrash size={14} aria-hidden="true" />
+      </ActionIcon>
+      <ConfirmDeleteModal
+        opened={opened}
+        title={t(`results.remove.${kind}`, { name })}
+        body={t(`results.remove.${kind}Body`)}
+        error={remove.isError ? problemText(remove.error) : null}
+        pending={remove.isPending}
+        onCancel={close}
+        onConfirm={() =>
+          remove.mutate({ kind, id: record.id, version: record.version }, { onSuccess: close })
+        }
+      />
+    </>
   );
 }
 

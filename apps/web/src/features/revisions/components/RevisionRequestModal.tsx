@@ -83,8 +83,12 @@ function RevisionRequestForm({
       if (!values.justification.trim()) errors.justification = t('revisions.request.justificationRequired');
       if (values.kind === 'extension') {
         if (!values.endDate) errors.endDate = t('revisions.request.endDateRequired');
-        else if (project.endDate && values.endDate <= project.endDate) {
-          errors.endDate = t('revisions.request.endDateLater', { date: calendarDate(project.endDate) });
+        else if (project.endDate && values.endDate === project.endDate) {
+          errors.endDate = t('revisions.request.endDateSame', { date: calendarDate(project.endDate) });
+        } else if (project.startDate && values.endDate <= project.startDate) {
+          errors.endDate = t('revisions.request.endDateAfterStart', {
+            date: calendarDate(project.startDate),
+          });
         }
         return errors;
       }
@@ -231,7 +235,7 @@ function RevisionRequestForm({
               description={t('revisions.request.endDateHint')}
               withAsterisk
               value={values.endDate}
-              minDate={project.endDate ?? undefined}
+              minDate={project.startDate ?? undefined}
               onChange={(value) => form.setFieldValue('endDate', value)}
               error={form.errors.endDate}
             />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
+import { ALERT_STYLES } from '../../../lib/colors';
 import { useIntl } from '../../../lib/intl';
 import { notifySaved } from '../../../lib/notify';
 import type { Project } from '../../projects';
@@ -92,6 +93,7 @@ export function RevisionsPanel({ project, canEdit }: { project: Project; canEdit
                     <Alert
                       variant="light"
                       color={revision.status === 'approved' ? 'green' : 'red'}
+                      styles={ALERT_STYLES}
                       p="xs"
                       title={t(
                         `revisions.decided.${revision.status === 'approved' ? 'approved' : 'rejected'}`,

@@ -16,7 +16,10 @@ export const PROBLEM_FIELDS: Record<string, string> = {
   budget_revision_organizations_differ: 'shares',
   budget_revision_shares_do_not_sum: 'shares',
   budget_revision_below_transferred: 'shares',
-  extension_end_not_later: 'endDate',
+  end_date_unchanged: 'endDate',
+  end_date_not_after_start: 'endDate',
+  end_date_before_transfer: 'endDate',
+  end_date_before_accepted_report: 'endDate',
   extension_consent_not_valid_through: 'endDate',
 };
 
@@ -71,9 +74,19 @@ export function useRevisionProblemText(project?: Project) {
           available: amount('available'),
           shortfall: amount('shortfall'),
         });
-      case 'extension_end_not_later':
-        return say('revisions.rules.extension_end_not_later', {
-          endDate: calendarDate(text(facts.endDate)),
+      case 'end_date_unchanged':
+        return say('revisions.rules.end_date_unchanged', { endDate: calendarDate(text(facts.endDate)) });
+      case 'end_date_not_after_start':
+        return say('revisions.rules.end_date_not_after_start', {
+          startDate: calendarDate(text(facts.startDate)),
+        });
+      case 'end_date_before_transfer':
+        return say('revisions.rules.end_date_before_transfer', {
+          date: calendarDate(text(facts.lastTransferOn)),
+        });
+      case 'end_date_before_accepted_report':
+        return say('revisions.rules.end_date_before_accepted_report', {
+          date: calendarDate(text(facts.periodEnd)),
         });
       case 'extension_consent_not_valid_through': {
         const countries =

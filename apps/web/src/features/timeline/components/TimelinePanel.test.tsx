@@ -89,6 +89,41 @@ describe('TimelinePanel', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Nothing has been recorded for this project yet.')).toBeInTheDocument();
   });
 
+  it('tells revisions, reports, results records and lessons in words', async () => {
+    mockFetch(() =>
+      json({
+        nextCursor: null,
+        items: [
+          event({
+            entity: 'revision',
+            changed: ['status'],
+            before: { kind: 'extension', status: 'pending' },
+            after: { kind: 'extension', status: 'approved', decisionComment: 'Floods documented.' },
+          }),
+          event({
+            entity: 'report',
+            changed: ['status'],
+            before: { kind: 'progress', sequence: 2, status: 'submitted' },
+            after: { kind: 'progress', sequence: 2, status: 'returned', comments: 'Add the sources.' },
+          }),
+          event({ entity: 'indicator', action: 'delete', before: { name: 'Villages reached' } }),
+          event({ entity: 'lesson', action: 'create', after: { title: 'Phone trees outlast radios' } }),
+        ],
+      }),
+    );
+    renderWithProviders(<TimelinePanel projectId="p-1" />);
+    const timeline = await screen.findByTestId('project-timeline');
+    const items = within(timeline).getAllByText(/./, { selector: '.mantine-Timeline-itemTitle p' });
+    expect(items.map((item) => item.textContent)).toEqual([
+      'No-cost extension approved',
+      'Progress report, year 2 returned with comments',
+      'Indicator deleted: Villages reached',
+      'Lesson learned recorded: Phone trees outlast radios',
+    ]);
+    expect(screen.getByText('Note: Floods documented.')).toBeInTheDocument();
+    expect(screen.getByText('Note: Add the sources.')).toBeInTheDocument();
+  });
+
   it("tells a planned tranche's events in words, and a transfer that released one", async () => {
     const tranche = {
       amountUsd: '150000.00',

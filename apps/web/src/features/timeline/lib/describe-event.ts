@@ -182,6 +182,66 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
         return { kind: 'money', title: t('tranches.timeline.delete', values), details: [] };
       return { kind: 'money', title: t('tranches.timeline.update', values), details: changedLine };
     }
+    case 'revision': {
+      const kind = text(field(record, 'kind')) === 'extension' ? 'extension' : 'budget';
+      const values = { kind: t(`revisions.kinds.${kind}`) };
+      const status = text(field(after, 'status'));
+      if (event.action === 'create' || !before) {
+        const justification = text(field(after, 'justification'));
+        return {
+          kind: 'decision',
+          title: t('timeline.events.revisionRequested', values),
+          details: justification ? [t('timeline.note', { note: justification })] : [],
+        };
+      }
+      if (status === 'approved' || status === 'rejected') {
+        const comment = text(field(after, 'decisionComment'));
+        return {
+          kind: 'decision',
+          title: t(`timeline.events.revision_${status}`, values),
+          details: comment ? [t('timeline.note', { note: comment })] : [],
+        };
+      }
+      return {
+        kind: 'decision',
+        title: t('timeline.events.revisionRequested', values),
+        details: changedLine,
+      };
+    }
+    case 'report': {
+      const kind = text(field(record, 'kind'));
+      const report =
+        kind === 'progress'
+          ? t('reports.kinds.progressYear', { year: field(record, 'sequence') })
+          : kind === 'final_narrative' || kind === 'final_financial'
+            ? t(`reports.kinds.${kind}`)
+            : t('reports.kinds.progress');
+      const from = text(field(before, 'status'));
+      const to = text(field(after, 'status')) as 'submitted' | 'accepted' | 'returned';
+      const comments = text(field(after, 'comments'));
+      const moved = from !== to && ['submitted', 'accepted', 'returned'].includes(to);
+      return {
+        kind: 'record',
+        title: moved
+          ? t(`timeline.events.report_${to}`, { report })
+          : t('timeline.events.reportUpdate', { report }),
+        details: moved && comments ? [t('timeline.note', { note: comments })] : moved ? [] : changedLine,
+      };
+    }
+    case 'report_results':
+      return { kind: 'record', title: t('timeline.events.reportResults'), details: [] };
+    case 'outcome':
+    case 'output':
+    case 'indicator':
+    case 'lesson': {
+      const name = text(field(record, 'title', 'name'));
+      const action = event.action === 'create' || event.action === 'delete' ? event.action : 'update';
+      return {
+        kind: 'record',
+        title: t(`timeline.events.${event.entity}_${action}`, { name }),
+        details: action === 'update' ? changedLine : [],
+      };
+    }
     default:
       return {
         kind: 'record',

@@ -182,4 +182,34 @@ describe('FinancePanel', { timeout: 20_000 }, () => {
         .map((o) => o.textContent),
     ).toEqual(['None', 'Jun 30, 2099 · $200,000']);
   });
+
+  it('sends a tranche with the accepted report it waits for, chosen among the project’s reports', async () => {
+    const sent: unknown[] = [];
+    mockFetch(async (request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'POST') {
+        sent.push(await request.json());
+        return json(entry({ id: 'e-9', requiresReportId: 'r-1' }), { status: 201 });
+      }
+      if (path.endsWith('/reports')) {
+        return json({
+          items: [{ id: 'r-1', kind: 'progress', sequence: 1, status: 'accepted' }],
+          nextCursor: null,
+        });
+      }
+      return json({ items: [], nextCursor: null });
+    });
+    renderWithProviders(
+      <FinancePanel project={{ ...project(), stage: 'active', approvedBudget: '1000000.00' }} canEdit />,
+    );
+    const form = await screen.findByRole('region', { name: 'Record a transfer' });
+    const condition = within(form).getByLabelText(/Requires an accepted report/);
+    await within(form).findByRole('option', { name: 'Progress report, year 1 (Accepted)' });
+    fireEvent.change(condition, { target: { value: 'r-1' } });
+    fireEvent.change(within(form).getByLabelText(/Organization/), { target: { value: UNDP } });
+    fireEvent.change(within(form).getByLabelText(/Amount \(US\$\)/), { target: { value: '1000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record the transfer' }));
+    await within(form).findByText('The transfer is recorded.');
+    expect(sent).toEqual([expect.objectContaining({ requiresReportId: 'r-1', organizationId: UNDP })]);
+  });
 });

@@ -32,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useCreateTransfer, useReverseTransfer, useTransfers } from '../api/transfers';
 import type { Project, Transfer } from '../../projects';
+import { RequiredReportSelect } from '../../reports';
 import { useProjectFormat } from '../../../lib/project-format';
 import { ApiError } from '../../../lib/problem';
 import { fieldErrorsOf } from '../../../lib/problem-members';
@@ -464,6 +465,7 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
   const open = (tranches.data ?? []).filter(
     (tranche) => tranche.status !== 'released' && tranche.organizationId === organizationId,
   );
+  const [requiresReportId, setRequiresReportId] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const limit = organizationId ? limitFor(project, money, organizationId, kind) : remaining;
   const [done, setDone] = useState(false);
@@ -521,6 +523,7 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
               reference: reference.trim() || null,
               ...(kind === 'transfer' && override.trim() ? { overrideJustification: override.trim() } : {}),
               ...(kind === 'transfer' && plannedTrancheId ? { plannedTrancheId } : {}),
+              ...(kind === 'transfer' && requiresReportId ? { requiresReportId } : {}),
             },
             {
               onSuccess: () => {
@@ -528,6 +531,7 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
                 setReference('');
                 setOverride('');
                 setPlannedTrancheId('');
+                setRequiresReportId('');
                 setSubmitted(false);
                 setDone(true);
               },
@@ -606,6 +610,14 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
               </option>
             ))}
           </NativeSelect>
+        ) : null}
+        {kind === 'transfer' ? (
+          <RequiredReportSelect
+            projectId={project.id}
+            value={requiresReportId}
+            onChange={setRequiresReportId}
+            error={serverErrors['requiresReportId']}
+          />
         ) : null}
         {kind === 'transfer' && (refusedCountries.length > 0 || override) ? (
           <TextInput
