@@ -9,7 +9,7 @@ import {
   type Language,
   type NotificationKind,
 } from '@hstf/domain';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -25,7 +25,7 @@ export class NotificationDto {
 
 export class NotificationPage {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
   @ApiProperty({ description: 'Unread notifications in all' }) unread: number;
 }
 
