@@ -61,6 +61,12 @@ export interface AppConfig {
   /** Bounds on a JSON body, checked before it is parsed. */
   requestJson: { maxDepth: number; maxNodes: number };
   /**
+   * An address that keeps earning refusals (400, 413, 429…) has its requests held: past
+   * `allowance` refusals in ten seconds, each further one holds them `stepMs` longer, up to
+   * `maxDelayMs` (0: never held).
+   */
+  slowLane: { allowance: number; stepMs: number; maxDelayMs: number };
+  /**
    * The Fund's IATI organisation identifier: the reporting organisation of the IATI files and the
    * prefix of every activity's identifier. The default is a placeholder until the Fund registers one.
    */
@@ -121,6 +127,8 @@ export const CONFIG_VARIABLES = [
   'DASHBOARD_CACHE_SECONDS',
   'REQUEST_MAX_JSON_DEPTH',
   'REQUEST_MAX_JSON_NODES',
+  'SLOW_LANE_ALLOWANCE',
+  'SLOW_LANE_MAX_DELAY_MS',
   'IATI_ORGANISATION_ID',
   'WORKERS',
   'JOBS_POLL_SECONDS',
@@ -247,6 +255,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     requestJson: {
       maxDepth: int('REQUEST_MAX_JSON_DEPTH', 32, 2, 1000),
       maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
+    },
+    slowLane: {
+      allowance: int('SLOW_LANE_ALLOWANCE', 20, 1, 100000),
+      stepMs: 50,
+      // Off under test, where suites send thousands of refused requests from one address on purpose.
+      maxDelayMs: int('SLOW_LANE_MAX_DELAY_MS', nodeEnv === 'test' ? 0 : 2000, 0, 60000),
     },
     iatiOrganisationId: env.IATI_ORGANISATION_ID?.trim() || DEFAULT_IATI_ORGANISATION_ID,
     jobs: {
