@@ -36,7 +36,10 @@ export class PasswordResetAccepted {
 }
 
 export class SetPasswordRequest {
-  @ApiProperty({ description: 'The token of the link mailed', example: 'Zx4Qm9Tb2Lk7Wc1Rn8Hs5Yd3Jf6Gp0Va2Eu9Io4Ky1B' })
+  @ApiProperty({
+    description: 'The token of the link mailed',
+    example: 'Zx4Qm9Tb2Lk7Wc1Rn8Hs5Yd3Jf6Gp0Va2Eu9Io4Ky1B',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'is not a token this system gave out' })
   token: string;

@@ -60,7 +60,8 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'officer@hstf.example.org' }) actorEmail: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'officer@hstf.example.org' }) actorEmail:
+    string | null;
   @ApiProperty({ example: 'update' }) action: string;
   @ApiProperty({ example: 'donor' }) entity: string;
   @ApiProperty() entityId: string;

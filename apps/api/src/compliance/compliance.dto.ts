@@ -40,9 +40,12 @@ export class ConsentEvaluationDto {
   @ApiProperty({ format: 'uuid' }) recordId: string;
   @ApiProperty({ enum: CONSENT_STATUSES, description: 'The status as it stood on the date' })
   status: ConsentStatus;
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2025-11-03' }) requestedOn: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-01-15' }) grantedOn: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2028-01-14' }) validUntil: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2025-11-03' }) requestedOn:
+    string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-01-15' }) grantedOn:
+    string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2028-01-14' }) validUntil:
+    string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) withdrawnOn: string | null;
   @ApiProperty({ description: 'Whether this record is a consent that holds on the date' }) counts: boolean;
   @ApiProperty({ type: [ComplianceReasonDto], description: 'Why it does not count; empty when it does' })

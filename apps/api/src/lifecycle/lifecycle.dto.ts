@@ -93,7 +93,11 @@ export class TransitionOptionsDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty() version: number;
-  @ApiProperty({ format: 'date', description: 'The date the gates were checked on (today, UTC)', example: '2026-03-31' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The date the gates were checked on (today, UTC)',
+    example: '2026-03-31',
+  })
   on: string;
   @ApiProperty({ type: [TransitionOptionDto], description: 'Every move open from the current stage' })
   options: TransitionOptionDto[];

@@ -42,7 +42,8 @@ export class ProjectNarratives {
   @RequiredText({
     ...NARRATIVE,
     description: 'People-centred: who is threatened, the most vulnerable first, their participation',
-    example: 'Pastoralist households facing drought and cattle raids, women and youth first, who plan the work.',
+    example:
+      'Pastoralist households facing drought and cattle raids, women and youth first, who plan the work.',
   })
   peopleCentred: string;
 

@@ -38,7 +38,8 @@ const JUSTIFICATION = 'Why the score: mandatory before submitting; null clears i
 
 /** The five scores of a review, keyed by principle id; null where none is given yet. */
 export class ReviewScoresDto {
-  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4, example: 3 }) people_centred: number | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4, example: 3 }) people_centred:
+    number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) comprehensive: number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) context_specific: number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) prevention_oriented: number | null;
@@ -299,7 +300,14 @@ export class ConflictDeclarationRequest {
 
 const ScoreField = () =>
   applyDecorators(
-    ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, maximum: 4, description: SCORE, example: 3 }),
+    ApiPropertyOptional({
+      nullable: true,
+      type: Number,
+      minimum: 0,
+      maximum: 4,
+      description: SCORE,
+      example: 3,
+    }),
     IsOptional(),
     IsInt({ message: 'must be a whole score from 0 to 4' }),
     Min(0, { message: 'must be a whole score from 0 to 4' }),
