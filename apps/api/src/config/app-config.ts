@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** The role that owns the schema and runs migrations; absent: `databaseUrl` runs them too. */
   databaseOwnerUrl: string | null;
+  /** Streaming replicas that may answer the dashboard's reads, lists and exports (read-replicas.ts). */
+  databaseReplicaUrls: string[];
   dataDir: string;
   /** Demo data loads on the embedded default, or when SEED_DEMO=1, never otherwise. */
   seedDemo: boolean;
@@ -102,6 +104,7 @@ export const CONFIG_VARIABLES = [
   'PORT',
   'DATABASE_URL',
   'DATABASE_OWNER_URL',
+  'DATABASE_REPLICA_URL',
   'DATA_DIR',
   'ALLOW_EMBEDDED_DB',
   'SEED_DEMO',
@@ -191,6 +194,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
     problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URL ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of databaseReplicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      problems.push('DATABASE_REPLICA_URL must be postgres:// or postgresql:// URLs, separated by commas');
+      break;
+    }
+  }
   if (databaseOwnerUrl && !databaseUrl) {
     problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the role that serves requests)');
   }
@@ -226,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
     databaseOwnerUrl,
+    databaseReplicaUrls,
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, '.data')),
     seedDemo: databaseUrl ? bool('SEED_DEMO', false) : bool('SEED_DEMO', true),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),

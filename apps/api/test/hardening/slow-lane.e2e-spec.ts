@@ -57,9 +57,9 @@ describe('the slow lane for addresses that keep sending refused requests', () =>
     const answers = await Promise.all(Array.from({ length: MAX_HELD + 8 }, () => nestedSignIn('198.18.2.2')));
     const refused = answers.filter((answer) => answer.status === 429);
     expect(refused).toHaveLength(8);
-    expect(refused[0].headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    await expect(refused[0].json()).resolves.toMatchObject({
+    expect(refused[0]!.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    await expect(refused[0]!.json()).resolves.toMatchObject({
       type: 'https://hstf-portfolio.org/problems/slow-down',
       status: 429,
     });
