@@ -1706,7 +1706,10 @@ export interface components {
     schemas: {
         ActualDto: {
             breakdown: components["schemas"]["BreakdownCellDto"][];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2025-12-31
+             */
             periodEnd: string;
             /** Format: uuid */
             reportId: string;
@@ -1715,6 +1718,7 @@ export interface components {
             reportSequence: number;
             /** @enum {string} */
             reportStatus: "due" | "submitted" | "accepted" | "returned";
+            /** @example 1250 */
             value: number;
         };
         ActualInput: {
@@ -1733,6 +1737,10 @@ export interface components {
         };
         AlertPage: {
             items: components["schemas"]["ConsentAlertDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
             /** Format: date */
             on: string;
@@ -1740,7 +1748,10 @@ export interface components {
         AlignmentComplianceDto: {
             /** Format: uuid */
             alignmentId: string | null;
-            /** @description An alignment of the country counts */
+            /**
+             * @description An alignment of the country counts
+             * @example true
+             */
             holds: boolean;
             records: components["schemas"]["AlignmentEvaluationDto"][];
             /** Format: uuid */
@@ -1796,6 +1807,10 @@ export interface components {
         };
         AlignmentPage: {
             items: components["schemas"]["AlignmentDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         AssessmentDto: {
@@ -1893,16 +1908,20 @@ export interface components {
             /**
              * Format: date
              * @description The day the review is due, not before today (default: today plus the review days of the assessment settings)
+             * @example 2024-03-31
              */
             dueOn?: string;
             /**
              * Format: uuid
              * @description An active user with the reviewer role
+             * @example 5d1f3a2b-7c84-4e0a-9b6d-1e2f3a4b5c6d
              */
             reviewerId: string;
         };
         AuditEntryDto: {
+            /** @example update */
             action: string;
+            /** @example officer@hstf.example.org */
             actorEmail: string | null;
             /** Format: uuid */
             actorId: string | null;
@@ -1917,6 +1936,7 @@ export interface components {
             before: {
                 [key: string]: unknown;
             } | null;
+            /** @example donor */
             entity: string;
             entityId: string;
             /** Format: uuid */
@@ -1935,10 +1955,15 @@ export interface components {
             projectId: string | null;
             /** @description That project's title */
             projectTitle: string | null;
+            /** @example 9b2c7e1a-4d0f-4a53-8f1e-2d6b5c3a7e90 */
             requestId: string | null;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntryDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         BreakdownCellDto: {
@@ -1953,12 +1978,18 @@ export interface components {
             value: number;
         };
         BreakdownDto: {
+            /** @example 28750000.00 */
             approved: string;
-            /** @description Region name or dimension */
+            /**
+             * @description Region name or dimension
+             * @example Africa
+             */
             key: string;
+            /** @example 31 */
             projects: number;
         };
         ComplianceCountDto: {
+            /** @example 42 */
             projects: number;
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
@@ -1968,11 +1999,18 @@ export interface components {
         ComplianceCountsDto: {
             /** @description Proposals under review and approved or active projects, by stage and status */
             counts: components["schemas"]["ComplianceCountDto"][];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
             on: string;
         };
         CompliancePage: {
             items: components["schemas"]["ComplianceSummaryDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
             /**
              * Format: date
@@ -2019,7 +2057,10 @@ export interface components {
             title: string;
         };
         ConfirmImportRequest: {
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         ConflictDeclarationDto: {
@@ -2049,7 +2090,10 @@ export interface components {
             note?: string | null;
             /** @description Organizations of the proposal the conflict is with */
             organizationIds?: string[];
-            /** @description The version read (optional here); or send If-Match */
+            /**
+             * @description The version read (optional here); or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         ConsentAlertDto: {
@@ -2083,7 +2127,10 @@ export interface components {
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
         };
         ConsentComplianceDto: {
-            /** @description A consent of the country holds on the date */
+            /**
+             * @description A consent of the country holds on the date
+             * @example true
+             */
             holds: boolean;
             /**
              * Format: uuid
@@ -2149,7 +2196,10 @@ export interface components {
             counts: boolean;
             /** @description Staff and admin only: never sent to reviewers or donors. */
             documentReference?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
             grantedOn: string | null;
             /** @description Staff and admin only: never sent to reviewers or donors. */
             issuingOffice?: string | null;
@@ -2157,7 +2207,10 @@ export interface components {
             problems: components["schemas"]["ComplianceReasonDto"][];
             /** Format: uuid */
             recordId: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2025-11-03
+             */
             requestedOn: string | null;
             /** @description Staff and admin only: never sent to reviewers or donors. */
             scope?: string | null;
@@ -2168,7 +2221,10 @@ export interface components {
              * @enum {string}
              */
             status: "requested" | "granted" | "refused" | "withdrawn" | "expired";
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2028-01-14
+             */
             validUntil: string | null;
             /** @description Staff and admin only: never sent to reviewers or donors. */
             withdrawalReason?: string | null;
@@ -2183,7 +2239,10 @@ export interface components {
             actorId?: string | null;
             /** Format: uuid */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-02-10T09:30:00.000Z
+             */
             occurredAt: string;
             /** @description The record after this change: in full for staff and admin, its status fields for reviewers, never for donors */
             record?: components["schemas"]["ConsentDto"];
@@ -2195,10 +2254,18 @@ export interface components {
         };
         ConsentEventPage: {
             items: components["schemas"]["ConsentEventDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ConsentPage: {
             items: components["schemas"]["ConsentDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ContributionDto: {
@@ -2270,6 +2337,10 @@ export interface components {
         };
         ContributionPage: {
             items: components["schemas"]["ContributionDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ContributionTotalDto: {
@@ -2347,6 +2418,10 @@ export interface components {
         };
         CountryPage: {
             items: components["schemas"]["CountryDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         CountryStatusDto: {
@@ -2382,6 +2457,7 @@ export interface components {
             /**
              * Format: date
              * @description Required when granted
+             * @example 2024-03-31
              */
             grantedOn?: string | null;
             /** @description Required when granted */
@@ -2389,6 +2465,7 @@ export interface components {
             /**
              * Format: date
              * @description Required when requested
+             * @example 2024-03-31
              */
             requestedOn?: string | null;
             /** @description What the consent covers */
@@ -2403,6 +2480,7 @@ export interface components {
             /**
              * Format: date
              * @description On or after grantedOn
+             * @example 2024-03-31
              */
             validUntil?: string | null;
         };
@@ -2434,6 +2512,7 @@ export interface components {
             /**
              * Format: date
              * @description Set exactly when the status is received; on or after pledgedOn
+             * @example 2024-03-31
              */
             receivedOn?: string | null;
             /** @example UNTFHS/2024/JPN-01 */
@@ -2608,7 +2687,10 @@ export interface components {
             dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
             /** @description Bottom-up empowerment measures */
             empowermentMeasures?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             endDate?: string | null;
             /** Format: uuid */
             leadOrganizationId?: string | null;
@@ -2638,7 +2720,10 @@ export interface components {
              *     ]
              */
             sdgs?: number[];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             startDate?: string | null;
             summary?: string;
             targetBeneficiaries?: number | null;
@@ -2688,6 +2773,7 @@ export interface components {
             /**
              * Format: date
              * @description An extension: the new end date (each consent valid through a later one; an earlier one stays after the start, the latest transfer and every accepted report period)
+             * @example 2024-03-31
              */
             endDate?: string;
             /** @example A second drought season doubled the households in need. */
@@ -2761,7 +2847,10 @@ export interface components {
             byRegion: components["schemas"]["BreakdownDto"][];
             contributionsByYear: components["schemas"]["DonorYearDto"][];
             countries: components["schemas"]["CountryFiguresDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-31T08:15:00.000Z
+             */
             generatedAt: string;
             ledger: components["schemas"]["LedgerFiguresDto"];
             pipeline: components["schemas"]["StageFiguresDto"][];
@@ -2771,7 +2860,10 @@ export interface components {
             comment: string;
             /** @enum {string} */
             decision: "approve" | "reject";
-            /** @description The version of the request read; or send If-Match */
+            /**
+             * @description The version of the request read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         DonorDto: {
@@ -2794,6 +2886,10 @@ export interface components {
         };
         DonorPage: {
             items: components["schemas"]["DonorDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         DonorTracingDto: {
@@ -2817,13 +2913,21 @@ export interface components {
             unallocated: string;
         };
         DonorYearDto: {
+            /** @example Japan */
             donor: string;
             /** Format: uuid */
             donorId: string;
-            /** @description Pledged USD (not cancelled) by pledge year */
+            /**
+             * @description Pledged USD (not cancelled) by pledge year
+             * @example 5000000.00
+             */
             pledged: string;
-            /** @description Received USD by receipt year */
+            /**
+             * @description Received USD by receipt year
+             * @example 4000000.00
+             */
             received: string;
+            /** @example 2025 */
             year: number;
         };
         ExactMeanDto: {
@@ -2853,18 +2957,28 @@ export interface components {
             group: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
             /** @description Reached in the reports submitted or accepted */
             reached: number | null;
-            /** @description Named among the groups the project targets */
+            /**
+             * @description Named among the groups the project targets
+             * @example true
+             */
             targeted: boolean;
         };
         GroupReachedInput: {
             /** @enum {string} */
             group: "women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor";
+            /** @example 3200 */
             reached: number;
         };
         HealthDto: {
-            /** @enum {string} */
+            /**
+             * @example up
+             * @enum {string}
+             */
             database: "up";
-            /** @enum {string} */
+            /**
+             * @example ok
+             * @enum {string}
+             */
             status: "ok";
         };
         ImportChange: {
@@ -3042,18 +3156,37 @@ export interface components {
         };
         JobPage: {
             items: components["schemas"]["JobDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         JustificationsInput: {
-            /** @description Why the score: mandatory before submitting; null clears it */
+            /**
+             * @description Why the score: mandatory before submitting; null clears it
+             * @example The most exposed households are named and take part in planning.
+             */
             comprehensive?: string | null;
-            /** @description Why the score: mandatory before submitting; null clears it */
+            /**
+             * @description Why the score: mandatory before submitting; null clears it
+             * @example The most exposed households are named and take part in planning.
+             */
             context_specific?: string | null;
-            /** @description Why the score: mandatory before submitting; null clears it */
+            /**
+             * @description Why the score: mandatory before submitting; null clears it
+             * @example The most exposed households are named and take part in planning.
+             */
             people_centred?: string | null;
-            /** @description Why the score: mandatory before submitting; null clears it */
+            /**
+             * @description Why the score: mandatory before submitting; null clears it
+             * @example The most exposed households are named and take part in planning.
+             */
             prevention_oriented?: string | null;
-            /** @description Why the score: mandatory before submitting; null clears it */
+            /**
+             * @description Why the score: mandatory before submitting; null clears it
+             * @example The most exposed households are named and take part in planning.
+             */
             protection_empowerment?: string | null;
         };
         LedgerFigures: {
@@ -3174,6 +3307,10 @@ export interface components {
         };
         LessonPage: {
             items: components["schemas"]["LessonDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         LoginRequest: {
@@ -3186,7 +3323,10 @@ export interface components {
             password: string;
         };
         MarkedReadDto: {
-            /** @description How many were marked read */
+            /**
+             * @description How many were marked read
+             * @example 3
+             */
             marked: number;
         };
         ModerationNoteDto: {
@@ -3215,9 +3355,15 @@ export interface components {
             items: components["schemas"]["ModerationNoteDto"][];
         };
         ModerationNoteRequest: {
-            /** @description How staff moderated the disagreement */
+            /**
+             * @description How staff moderated the disagreement
+             * @example The panel met on 12 March; the outlying score rests on an older budget.
+             */
             note: string;
-            /** @description Required when the note exists: the version read; or send If-Match */
+            /**
+             * @description Required when the note exists: the version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         NationalStrategyDto: {
@@ -3257,6 +3403,10 @@ export interface components {
         };
         NationalStrategyPage: {
             items: components["schemas"]["NationalStrategyDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         NotificationDto: {
@@ -3281,6 +3431,10 @@ export interface components {
         };
         NotificationPage: {
             items: components["schemas"]["NotificationDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
             /** @description Unread notifications in all */
             unread: number;
@@ -3288,6 +3442,7 @@ export interface components {
         NotificationSettingsDto: {
             /**
              * @description The language of the mail and notifications
+             * @example fr
              * @enum {string}
              */
             language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
@@ -3311,6 +3466,10 @@ export interface components {
         };
         OrganizationPage: {
             items: components["schemas"]["OrganizationDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         OutboxMailDto: {
@@ -3322,13 +3481,19 @@ export interface components {
             id: string;
             /** @enum {string} */
             language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @example Set your password for HSTF Portfolio */
             subject: string;
             /** @description The plain-text part */
             text: string;
+            /** @example amina.diallo@un.org */
             to: string;
         };
         OutboxPage: {
             items: components["schemas"]["OutboxMailDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         OutcomeDto: {
@@ -3343,6 +3508,7 @@ export interface components {
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
             /** Format: uuid */
             projectId: string;
+            /** @example Households withstand a failed rainy season without selling livestock */
             title: string;
             version: number;
         };
@@ -3354,6 +3520,7 @@ export interface components {
             outcomeId: string;
             /** Format: uuid */
             projectId: string;
+            /** @example Water points rehabilitated and run by village committees */
             title: string;
             version: number;
         };
@@ -3381,6 +3548,10 @@ export interface components {
         };
         OverdueReportPage: {
             items: components["schemas"]["OverdueReportDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
             /** Format: date */
             on: string;
@@ -3392,13 +3563,19 @@ export interface components {
             declared: boolean | null;
             /** @enum {string} */
             paragraph: "3(e)" | "3(d)";
-            /** @description The words of resolution 66/290 */
+            /**
+             * @description The words of resolution 66/290
+             * @example Human security does not entail the threat or the use of force or coercive measures
+             */
             quote: string;
         };
         Paragraph3ScreeningDto: {
             declarations: components["schemas"]["Paragraph3DeclarationDto"][];
             problems: components["schemas"]["ComplianceReasonDto"][];
-            /** @enum {string} */
+            /**
+             * @example declared
+             * @enum {string}
+             */
             status: "declared" | "incomplete" | "flagged";
         };
         Paragraph6LossDto: {
@@ -3419,7 +3596,10 @@ export interface components {
         ParagraphThreeDeclarations: {
             /** @description Resolution 66/290 para 3(d): distinct from the responsibility to protect */
             distinctFromR2p: boolean;
-            /** @description Resolution 66/290 para 3(e): no threat or use of force or coercive measures */
+            /**
+             * @description Resolution 66/290 para 3(e): no threat or use of force or coercive measures
+             * @example true
+             */
             noCoercion: boolean;
         };
         ParticipatingOrganizationDto: {
@@ -3442,7 +3622,10 @@ export interface components {
             organizationId: string;
         };
         PasswordResetAccepted: {
-            /** @description The same whether or not an account has this address: a link is mailed only if one does */
+            /**
+             * @description The same whether or not an account has this address: a link is mailed only if one does
+             * @example If an account has this address, a link to reset its password is on its way.
+             */
             message: string;
         };
         PasswordResetRequest: {
@@ -3573,6 +3756,7 @@ export interface components {
             kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded";
             /**
              * @description immediate: a mail at once; digest: in the daily mail
+             * @example digest
              * @enum {string}
              */
             mode: "immediate" | "digest" | "off";
@@ -3597,7 +3781,10 @@ export interface components {
             title: string;
         };
         PrincipleIndicatorsDto: {
-            /** @description Evidence for the reviewer, not a verdict */
+            /**
+             * @description Evidence for the reviewer, not a verdict
+             * @example false
+             */
             allMet: boolean;
             indicators: components["schemas"]["IndicatorDto"][];
             /** @enum {string} */
@@ -3772,7 +3959,10 @@ export interface components {
             comprehensive: string;
             /** @description Context-specific: the local context and capacities */
             contextSpecific: string;
-            /** @description People-centred: who is threatened, the most vulnerable first, their participation */
+            /**
+             * @description People-centred: who is threatened, the most vulnerable first, their participation
+             * @example Pastoralist households facing drought and cattle raids, women and youth first, who plan the work.
+             */
             peopleCentred: string;
             /** @description Prevention-oriented: root causes, early warning, resilience */
             preventionOriented: string;
@@ -3781,6 +3971,10 @@ export interface components {
         };
         ProjectPage: {
             items: components["schemas"]["ProjectSummaryDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ProjectResultsDto: {
@@ -3790,24 +3984,36 @@ export interface components {
             peopleReached: number | null;
             /** Format: uuid */
             projectId: string;
+            /** @example 24000 */
             targetBeneficiaries: number | null;
         };
         ProjectSummaryDto: {
+            /** @example 950000.00 */
             approvedBudget: string | null;
+            /** @example HS-2026-0042 */
             code: string;
-            /** @description Recipient countries (alpha-3) */
+            /**
+             * @description Recipient countries (alpha-3)
+             * @example [
+             *       "KEN",
+             *       "UGA"
+             *     ]
+             */
             countries: string[];
             dimensions: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
             /** Format: date */
             endDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @example UNDP */
             leadOrganization: string | null;
+            /** @example 1000000.00 */
             requestedBudget: string;
             /** @enum {string} */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: date */
             startDate: string | null;
+            /** @example Community resilience to drought in the Karamoja cluster */
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -3931,8 +4137,11 @@ export interface components {
             region: string | null;
         };
         RecommendationCountsDto: {
+            /** @example 2 */
             approve: number;
+            /** @example 0 */
             reject: number;
+            /** @example 1 */
             revise: number;
         };
         RecordResultsRequest: {
@@ -3941,7 +4150,10 @@ export interface components {
             beneficiaries: components["schemas"]["GroupReachedInput"][];
             /** @description People reached during the report's period (each counted once) */
             peopleReached?: number | null;
-            /** @description The version of the report read; or send If-Match */
+            /**
+             * @description The version of the report read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         ReportDocumentDto: {
@@ -4035,11 +4247,16 @@ export interface components {
         };
         ReportPage: {
             items: components["schemas"]["ReportDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ReportResultsDto: {
             actuals: components["schemas"]["ActualInput"][];
             beneficiaries: components["schemas"]["GroupReachedInput"][];
+            /** @example 8700 */
             peopleReached: number | null;
             /** Format: uuid */
             projectId: string;
@@ -4082,7 +4299,10 @@ export interface components {
             byPrinciple: components["schemas"]["ReachFigureDto"][];
             /** @description By the year the report's period ends (key: the year) */
             byYear: components["schemas"]["ReachFigureDto"][];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
             on: string;
             /** @description Reports whose due date is before the day and that are not in */
             overdueReports: number;
@@ -4149,6 +4369,10 @@ export interface components {
         };
         ReviewAlertPage: {
             items: components["schemas"]["ReviewAlertDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
             /** Format: date */
             on: string;
@@ -4211,14 +4435,19 @@ export interface components {
             meanDeviation: components["schemas"]["ExactMeanDto"];
             /** Format: uuid */
             reviewerId: string;
+            /** @example Kenji Watanabe */
             reviewerName: string;
-            /** @description Counted reviews on proposals with a panel of two or more */
+            /**
+             * @description Counted reviews on proposals with a panel of two or more
+             * @example 7
+             */
             reviews: number;
         };
         ReviewerCalibrationList: {
             items: components["schemas"]["ReviewerCalibrationDto"][];
             /**
              * @description The rounds measured: each proposal's latest review round; earlier rounds never count
+             * @example latest
              * @enum {string}
              */
             round: "latest";
@@ -4241,17 +4470,26 @@ export interface components {
         };
         ReviewerPage: {
             items: components["schemas"]["ReviewerDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ReviewJustificationsDto: {
             comprehensive: string | null;
             context_specific: string | null;
+            /** @example The most exposed households are named and take part in planning. */
             people_centred: string | null;
             prevention_oriented: string | null;
             protection_empowerment: string | null;
         };
         ReviewPage: {
             items: components["schemas"]["ReviewDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ReviewProposalDto: {
@@ -4291,7 +4529,10 @@ export interface components {
             comments?: string | null;
             /** @enum {string} */
             outcome: "accepted" | "returned";
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         ReviewRoundDto: {
@@ -4310,6 +4551,7 @@ export interface components {
         ReviewScoresDto: {
             comprehensive: number | null;
             context_specific: number | null;
+            /** @example 3 */
             people_centred: number | null;
             prevention_oriented: number | null;
             protection_empowerment: number | null;
@@ -4354,6 +4596,10 @@ export interface components {
         };
         ReviewSummaryPage: {
             items: components["schemas"]["ReviewSummaryDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ReviewTallyDto: {
@@ -4368,6 +4614,7 @@ export interface components {
             recommendation: "approve" | "revise" | "reject" | null;
             /** Format: uuid */
             reviewerId: string;
+            /** @example Kenji Watanabe */
             reviewerName: string;
             /** Format: uuid */
             reviewId: string;
@@ -4412,6 +4659,10 @@ export interface components {
         };
         RevisionPage: {
             items: components["schemas"]["RevisionDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         RevisionShareDto: {
@@ -4472,28 +4723,52 @@ export interface components {
             };
         };
         ScoresInput: {
-            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            /**
+             * @description A score 0 (absent) to 4 (exemplary); null clears it
+             * @example 3
+             */
             comprehensive?: number | null;
-            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            /**
+             * @description A score 0 (absent) to 4 (exemplary); null clears it
+             * @example 3
+             */
             context_specific?: number | null;
-            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            /**
+             * @description A score 0 (absent) to 4 (exemplary); null clears it
+             * @example 3
+             */
             people_centred?: number | null;
-            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            /**
+             * @description A score 0 (absent) to 4 (exemplary); null clears it
+             * @example 3
+             */
             prevention_oriented?: number | null;
-            /** @description A score 0 (absent) to 4 (exemplary); null clears it */
+            /**
+             * @description A score 0 (absent) to 4 (exemplary); null clears it
+             * @example 3
+             */
             protection_empowerment?: number | null;
         };
         SessionResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-31T18:00:00.000Z
+             */
             expiresAt: string;
-            /** @description Opaque session token for Authorization: Bearer (the web uses the cookie) */
+            /**
+             * @description Opaque session token for Authorization: Bearer (the web uses the cookie)
+             * @example q7Vh0kYw3n2RZb1mX9sLc4TfJd8uPaE6oGiN5yKzW0A
+             */
             token: string;
             user: components["schemas"]["UserDto"];
         };
         SetPasswordRequest: {
             /** Format: password */
             password: string;
-            /** @description The token of the link mailed */
+            /**
+             * @description The token of the link mailed
+             * @example Zx4Qm9Tb2Lk7Wc1Rn8Hs5Yd3Jf6Gp0Va2Eu9Io4Ky1B
+             */
             token: string;
         };
         StageFiguresDto: {
@@ -4507,11 +4782,17 @@ export interface components {
         };
         SubmitReportRequest: {
             documents: components["schemas"]["ReportDocumentInput"][];
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         SubmitReviewRequest: {
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         TimelineEventDto: {
@@ -4548,6 +4829,10 @@ export interface components {
         };
         TimelinePage: {
             items: components["schemas"]["TimelineEventDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         TracedProjectDto: {
@@ -4634,6 +4919,10 @@ export interface components {
         };
         TransferPage: {
             items: components["schemas"]["TransferDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         TransitionDto: {
@@ -4644,7 +4933,10 @@ export interface components {
             actorId?: string | null;
             /** @description Staff and admin only: never sent to donors. */
             actorName?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-12
+             */
             decidedOn: string;
             /** @description The facts the gate was checked on (paragraph 6, the assessment, the balance…). Staff and admin only: never sent to donors. */
             evidence?: {
@@ -4654,9 +4946,15 @@ export interface components {
             from: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: uuid */
             id: string;
-            /** @description Staff and admin only: never sent to donors. */
+            /**
+             * @description Staff and admin only: never sent to donors.
+             * @example Approved by the Advisory Board on 12 March.
+             */
             note?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-12T14:05:00.000Z
+             */
             occurredAt: string;
             /** Format: uuid */
             projectId: string;
@@ -4673,7 +4971,10 @@ export interface components {
             message: string;
         };
         TransitionOptionDto: {
-            /** @description Whether the move would be accepted now */
+            /**
+             * @description Whether the move would be accepted now
+             * @example false
+             */
             allowed: boolean;
             /** @description Every gate that fails now */
             failures: components["schemas"]["TransitionFailureDto"][];
@@ -4684,6 +4985,7 @@ export interface components {
             /**
              * Format: date
              * @description The date the gates were checked on (today, UTC)
+             * @example 2026-03-31
              */
             on: string;
             /** @description Every move open from the current stage */
@@ -4696,12 +4998,17 @@ export interface components {
         };
         TransitionPage: {
             items: components["schemas"]["TransitionDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         TransitionRequest: {
             /**
              * Format: date
              * @description The date of the decision (default: today, UTC); paragraph 6 is judged on it. Not in the future, and not before the previous decision.
+             * @example 2024-03-31
              */
             decidedOn?: string;
             /** @example Approved by the Programme Review Committee on 12 March. */
@@ -4716,7 +5023,10 @@ export interface components {
              * @enum {string}
              */
             to: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
-            /** @description The version of the project read; or send If-Match */
+            /**
+             * @description The version of the project read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         TransitionResultDto: {
@@ -4728,10 +5038,14 @@ export interface components {
              */
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             transition: components["schemas"]["TransitionDto"];
-            /** @description The version of the project now */
+            /**
+             * @description The version of the project now
+             * @example 8
+             */
             version: number;
         };
         UnreadCountDto: {
+            /** @example 4 */
             unread: number;
         };
         UpdateAlignmentRequest: {
@@ -4741,7 +5055,10 @@ export interface components {
             priorityArea?: string | null;
             /** Format: uuid */
             strategyId?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateAssessmentSettingsRequest: {
@@ -4757,15 +5074,24 @@ export interface components {
             reviewDueDays?: number;
             /** @example 60 */
             reviewWaitingDays?: number;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateConsentRequest: {
             documentReference?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             grantedOn?: string | null;
             issuingOffice?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             requestedOn?: string | null;
             scope?: string | null;
             signatory?: string | null;
@@ -4774,15 +5100,22 @@ export interface components {
              * @enum {string}
              */
             status?: "requested" | "granted" | "refused" | "withdrawn" | "expired";
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             validUntil?: string | null;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
             /** @description Required when withdrawn */
             withdrawalReason?: string | null;
             /**
              * Format: date
              * @description Required when withdrawn
+             * @example 2024-03-31
              */
             withdrawnOn?: string | null;
         };
@@ -4805,11 +5138,15 @@ export interface components {
              * @example 0.00712500
              */
             exchangeRate?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             pledgedOn?: string;
             /**
              * Format: date
              * @description Set exactly when the status is received; on or after pledgedOn
+             * @example 2024-03-31
              */
             receivedOn?: string | null;
             reference?: string | null;
@@ -4820,7 +5157,10 @@ export interface components {
              * @example 250000.00
              */
             usdAmount?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateDonorRequest: {
@@ -4832,7 +5172,10 @@ export interface components {
             /** @enum {string} */
             kind?: "member_state" | "regional_organization" | "private_sector" | "foundation" | "other";
             name?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateIndicatorRequest: {
@@ -4850,7 +5193,10 @@ export interface components {
              */
             target?: number;
             unit?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateLessonRequest: {
@@ -4873,7 +5219,10 @@ export interface components {
              */
             themes?: string[];
             title?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
             whatHappened?: string;
             whatLearned?: string;
@@ -4888,28 +5237,42 @@ export interface components {
             priorityAreas?: string[];
             reference?: string | null;
             title?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateNotificationSettingsRequest: {
-            /** @enum {string} */
+            /**
+             * @example fr
+             * @enum {string}
+             */
             language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @description The kinds to change; the others stay */
             preferences?: components["schemas"]["PreferenceDto"][];
         };
         UpdateOrganizationRequest: {
+            /** @example UNDP */
             acronym?: string | null;
             /** @enum {string} */
             kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
+            /** @example United Nations Development Programme */
             name?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateOutcomeRequest: {
             /** @enum {string|null} */
             principle?: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment" | null;
             title?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdatePlannedTrancheRequest: {
@@ -4918,11 +5281,17 @@ export interface components {
             condition?: string;
             /** Format: uuid */
             organizationId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             plannedOn?: string;
             /** Format: uuid */
             requiresReportId?: string | null;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateProjectRequest: {
@@ -4940,7 +5309,10 @@ export interface components {
             dimensions?: ("economic" | "food" | "health" | "environmental" | "personal" | "community" | "political")[];
             /** @description Bottom-up empowerment measures */
             empowermentMeasures?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             endDate?: string | null;
             /** Format: uuid */
             leadOrganizationId?: string | null;
@@ -4970,12 +5342,18 @@ export interface components {
              *     ]
              */
             sdgs?: number[];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-03-31
+             */
             startDate?: string | null;
             summary?: string;
             targetBeneficiaries?: number | null;
             title?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
             vulnerableGroups?: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
             /**
@@ -4993,15 +5371,24 @@ export interface components {
             progressReportMonths?: number;
             /** @description Where the terms come from (a guideline, a decision) */
             source?: string;
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateReviewRequest: {
             justifications?: components["schemas"]["JustificationsInput"];
-            /** @enum {string|null} */
+            /**
+             * @example approve
+             * @enum {string|null}
+             */
             recommendation?: "approve" | "revise" | "reject" | null;
             scores?: components["schemas"]["ScoresInput"];
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UpdateUserRequest: {
@@ -5009,6 +5396,7 @@ export interface components {
             active?: boolean;
             /** Format: uuid */
             donorId?: string | null;
+            /** @example Amina Diallo */
             name?: string;
             /**
              * Format: password
@@ -5017,7 +5405,10 @@ export interface components {
             password?: string;
             /** @enum {string} */
             role?: "admin" | "staff" | "reviewer" | "donor";
-            /** @description The version read; or send If-Match */
+            /**
+             * @description The version read; or send If-Match
+             * @example 3
+             */
             version?: number;
         };
         UserDto: {
@@ -5026,11 +5417,13 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             donorId: string | null;
+            /** @example amina.diallo@un.org */
             email: string;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
             lastSignInAt: string | null;
+            /** @example Amina Diallo */
             name: string;
             /** @enum {string} */
             role: "admin" | "staff" | "reviewer" | "donor";
@@ -5040,11 +5433,18 @@ export interface components {
         };
         UserPage: {
             items: components["schemas"]["UserDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         YearFiguresDto: {
+            /** @example 11500000.00 */
             approved: string;
+            /** @example 12 */
             projects: number;
+            /** @example 2025 */
             year: number;
         };
     };

@@ -30,12 +30,16 @@ export class PasswordResetRequest {
 export class PasswordResetAccepted {
   @ApiProperty({
     description: 'The same whether or not an account has this address: a link is mailed only if one does',
+    example: 'If an account has this address, a link to reset its password is on its way.',
   })
   message: string;
 }
 
 export class SetPasswordRequest {
-  @ApiProperty({ description: 'The token of the link mailed' })
+  @ApiProperty({
+    description: 'The token of the link mailed',
+    example: 'Zx4Qm9Tb2Lk7Wc1Rn8Hs5Yd3Jf6Gp0Va2Eu9Io4Ky1B',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'is not a token this system gave out' })
   token: string;

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '../mail';
 import { UsersModule } from '../users';
 import { AccountLinksController } from './account-links.controller';
+import { AccountLinksRepository } from './account-links.repository';
 import { AccountLinksService } from './account-links.service';
 
 /** Invitations and password resets by one-time links mailed to the account's address. */
 @Module({
   imports: [UsersModule, MailModule],
   controllers: [AccountLinksController],
-  providers: [AccountLinksService],
+  providers: [AccountLinksService, AccountLinksRepository],
 })
 export class AccountLinksModule {}

@@ -12,6 +12,7 @@ import { escapeHtml, htmlMail, MailService } from '../mail';
 import { UserDto, UsersService } from '../users';
 import { LINK_MESSAGES, type LinkPurpose } from './account-link-messages';
 import { InviteUserRequest } from './account-links.dto';
+import { AccountLinksRepository } from './account-links.repository';
 
 /** How long a link works: long enough for an invitation to be read after a weekend, short for a reset. */
 const LIFETIME_HOURS: Record<LinkPurpose, number> = { invite: 72, reset: 1 };
@@ -37,6 +38,7 @@ interface LinkJob {
 export class AccountLinksService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly links: AccountLinksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly jobs: JobsService,
@@ -68,20 +70,12 @@ export class AccountLinksService implements OnModuleInit {
 
   /** The job: a new token for an active account, and the mail with its link. */
   async mailLink(job: LinkJob): Promise<void> {
-    const [user]: { id: string; email: string; name: string; language: Language }[] =
-      await this.dataSource.query(
-        `SELECT id, email, name, language FROM users WHERE active AND (id = $1 OR email = $2)`,
-        [job.userId ?? null, job.email ?? null],
-      );
+    const user = await this.links.recipient(job.userId ?? null, job.email ?? null);
     if (!user) return;
     const language = job.purpose === 'invite' && isLanguage(job.language) ? job.language : user.language;
     const token = randomBytes(32).toString('base64url');
     const hours = LIFETIME_HOURS[job.purpose];
-    await this.dataSource.query(
-      `INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-      [user.id, job.purpose, hashOf(token), hours],
-    );
+    await this.links.insertToken(user.id, job.purpose, hashOf(token), hours);
     const words = LINK_MESSAGES[language];
     const link = `${this.config.mail.appUrl}/set-password?token=${token}`;
     const facts = { name: user.name, hours: String(hours) };
@@ -113,12 +107,7 @@ export class AccountLinksService implements OnModuleInit {
         { field: 'token', message: 'is not valid: it was used, has expired or was never given out' },
       ]);
     await this.dataSource.transaction(async (manager) => {
-      const [link]: { id: string; user_id: string }[] = await manager.query(
-        `SELECT t.id, t.user_id FROM account_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.active
-         FOR UPDATE OF t`,
-        [hashOf(token)],
-      );
+      const link = await this.links.lockUsableToken(manager, hashOf(token));
       if (!link) throw refused();
       const user = await this.users.get(link.user_id);
       // The change is the account holder's own, as the audit log records it.
@@ -135,10 +124,7 @@ export class AccountLinksService implements OnModuleInit {
         null,
       );
       await this.users.update(ctx, user.id, user.version, { password });
-      await manager.query(
-        `UPDATE account_tokens SET used_at = now(), version = version + 1 WHERE user_id = $1 AND used_at IS NULL`,
-        [link.user_id],
-      );
+      await this.links.useAllTokens(manager, link.user_id);
     });
   }
 }

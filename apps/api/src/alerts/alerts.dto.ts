@@ -3,6 +3,7 @@ import type { Stage } from '@hstf/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ExportablePageQuery } from '../common/export/export-format';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
+import { NextCursor } from '../common/pagination/pagination';
 
 export const ALERT_CODES = [
   'funded_consent_withdrawn',
@@ -50,5 +51,5 @@ export class ConsentAlertDto {
 export class AlertPage {
   @ApiProperty({ format: 'date' }) on: string;
   @ApiProperty({ type: [ConsentAlertDto] }) items: ConsentAlertDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }

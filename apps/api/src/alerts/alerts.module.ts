@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReportsModule } from '../reports';
 import { AlertsController } from './alerts.controller';
+import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import { ReviewAlertsController } from './review-alerts.controller';
 import { ReviewAlertsService } from './review-alerts.service';
@@ -13,6 +14,6 @@ import { ReviewAlertsService } from './review-alerts.service';
 @Module({
   imports: [ReportsModule],
   controllers: [AlertsController, ReviewAlertsController],
-  providers: [AlertsService, ReviewAlertsService],
+  providers: [AlertsService, ReviewAlertsService, AlertsRepository],
 })
 export class AlertsModule {}

@@ -1,61 +1,10 @@
-import {
-  addDays,
-  CONSENT_EXPIRY_WARNING_DAYS,
-  CONSENT_REQUEST_OVERDUE_DAYS,
-  consentAlerts,
-  describeConsentAlert,
-  FUNDED_STAGES,
-  PROPOSAL_STAGES,
-  proposedDecision,
-} from '@hstf/domain';
+import { consentAlerts, describeConsentAlert, proposedDecision } from '@hstf/domain';
 import type { ConsentAlert, ProjectConsents } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, limitOf } from '../common/pagination/pagination';
-import {
-  ComplianceRecords,
-  consentCountsSql,
-  consentWithdrawnSql,
-  queryComplianceRecords,
-  recordsOfCandidatesSql,
-  todayUtc,
-} from '../compliance';
+import { ComplianceRecords, todayUtc } from '../compliance';
 import { AlertPage, AlertQuery, ConsentAlertDto } from './alerts.dto';
-
-/** A funded project with a recipient country that has no consent counting beyond the warning window. */
-const FUNDED_CANDIDATE = `EXISTS (
-  SELECT 1 FROM project_countries pc
-  WHERE pc.project_id = p.id AND NOT EXISTS (
-    SELECT 1 FROM consent_records c
-    WHERE c.project_id = pc.project_id AND c.country_iso3 = pc.country_iso3
-      AND ${consentCountsSql('c', '$1::date')}
-      AND (c.valid_until IS NULL OR c.valid_until > $2::date)))`;
-
-/** A proposal with a live request older than the overdue window. */
-const PROPOSAL_CANDIDATE = `EXISTS (
-  SELECT 1 FROM consent_records c
-  WHERE c.project_id = p.id AND c.status = 'requested' AND NOT ${consentWithdrawnSql('c')}
-    AND c.requested_on < $3::date)`;
-
-/**
- * The projects that may raise an alert on the date `$1`: a superset of what consentAlerts raises
- * (exactly it while a project has one consent record per country, as the schema holds), in keyset
- * order (code, id). One branch per stage, each walking ix_projects_stage (stage, code, id) and
- * stopping at the limit, merged in code order: a walk of the whole portfolio in code order would
- * pass 75,000 closed projects before the first funded one.
- */
-function candidatesSql(keyset: string, limit: string): string {
-  const branch = (stage: string, condition: string) =>
-    `(SELECT p.id, p.code FROM projects p
-      WHERE p.deleted_at IS NULL AND p.stage = '${stage}' ${keyset} AND ${condition}
-      ORDER BY p.code, p.id LIMIT ${limit})`;
-  const branches = [
-    ...FUNDED_STAGES.map((stage) => branch(stage, FUNDED_CANDIDATE)),
-    ...PROPOSAL_STAGES.map((stage) => branch(stage, PROPOSAL_CANDIDATE)),
-  ];
-  return `SELECT id, code FROM (${branches.join('\n UNION ALL ')}) candidates ORDER BY code, id LIMIT ${limit}`;
-}
+import { AlertsRepository } from './alerts.repository';
 
 interface Raised {
   alert: ConsentAlert;
@@ -70,7 +19,7 @@ interface Raised {
  */
 @Injectable()
 export class AlertsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly alerts: AlertsRepository) {}
 
   async list(query: AlertQuery): Promise<AlertPage> {
     const on = query.on ?? todayUtc();
@@ -82,7 +31,7 @@ export class AlertsService {
     const items: Raised[] = [];
     let after = cursor ? { code: cursor[0]!, id: cursor[1]!, inclusive: true } : null;
     for (;;) {
-      const batch = await this.candidates(on, after, limit + 1);
+      const batch = await this.alerts.consentCandidates(on, after, limit + 1);
       for (const item of this.raise(batch, on)) {
         const { projectId, country } = item.alert.facts;
         const resumed =
@@ -105,26 +54,6 @@ export class AlertsService {
           ? encodeCursor([end.dto.projectCode, end.dto.projectId, end.dto.country, end.dto.code])
           : null,
     };
-  }
-
-  /** The records of the next candidates, in (code, id) order. */
-  private candidates(
-    on: string,
-    after: { code: string; id: string; inclusive: boolean } | null,
-    limit: number,
-  ): Promise<ComplianceRecords[]> {
-    const keyset = after ? `AND (p.code, p.id) ${after.inclusive ? '>=' : '>'} ($4, $5::uuid)` : '';
-    return queryComplianceRecords(
-      this.dataSource,
-      recordsOfCandidatesSql(candidatesSql(keyset, after ? '$6' : '$4')),
-      [
-        on,
-        addDays(on, CONSENT_EXPIRY_WARNING_DAYS),
-        addDays(on, -CONSENT_REQUEST_OVERDUE_DAYS),
-        ...(after ? [after.code, after.id] : []),
-        limit,
-      ],
-    );
   }
 
   /** The alerts of these projects, in their order, then by country and alert code. */

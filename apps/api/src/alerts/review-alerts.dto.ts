@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { STAGES } from '@hstf/domain';
 import type { Stage } from '@hstf/domain';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
 export const REVIEW_ALERT_CODES = ['proposal_review_waiting', 'review_overdue'] as const;
@@ -39,5 +39,5 @@ export class ReviewAlertPage {
   @ApiProperty({ example: 60, description: 'Days a proposal may stay under review (assessment settings)' })
   waitingDays: number;
   @ApiProperty({ type: [ReviewAlertDto] }) items: ReviewAlertDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }

@@ -4,7 +4,7 @@ import { Optional } from '../common/validation/optional';
 import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 
 /** Project × recipient country × national strategy: "in line with national strategies and priorities". */
 export class AlignmentDto {
@@ -26,7 +26,7 @@ export class AlignmentDto {
 
 export class AlignmentPage {
   @ApiProperty({ type: [AlignmentDto] }) items: AlignmentDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class AlignmentQuery extends PageQuery {

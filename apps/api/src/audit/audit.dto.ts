@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ExportablePageQuery } from '../common/export/export-format';
+import { NextCursor } from '../common/pagination/pagination';
 
 /**
  * ISO 8601 as a person or a client writes an instant: a four-digit year, then optionally the time
@@ -59,7 +60,8 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
-  @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'officer@hstf.example.org' }) actorEmail:
+    string | null;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -67,8 +69,8 @@ export class AuditEntryDto {
     description: 'The name of who made the change; null for changes by the system',
   })
   actorName: string | null;
-  @ApiProperty() action: string;
-  @ApiProperty() entity: string;
+  @ApiProperty({ example: 'update' }) action: string;
+  @ApiProperty({ example: 'donor' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiProperty({
     format: 'uuid',
@@ -85,10 +87,11 @@ export class AuditEntryDto {
   before: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
   after: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '9b2c7e1a-4d0f-4a53-8f1e-2d6b5c3a7e90' })
+  requestId: string | null;
 }
 
 export class AuditPage {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NextCursor } from '../common/pagination/pagination';
 
 /** One event of a project's story: an audited change of the project or of a record of it. */
 export class TimelineEventDto {
@@ -33,5 +34,5 @@ export class TimelineEventDto {
 
 export class TimelinePage {
   @ApiProperty({ type: [TimelineEventDto] }) items: TimelineEventDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }

@@ -20,10 +20,13 @@ export class LoginRequest {
 }
 
 export class SessionResponse {
-  @ApiProperty({ description: 'Opaque session token for Authorization: Bearer (the web uses the cookie)' })
+  @ApiProperty({
+    description: 'Opaque session token for Authorization: Bearer (the web uses the cookie)',
+    example: 'q7Vh0kYw3n2RZb1mX9sLc4TfJd8uPaE6oGiN5yKzW0A',
+  })
   token: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-31T18:00:00.000Z' })
   expiresAt: string;
 
   @ApiProperty({ type: UserDto })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { LoginLimiterService } from './login-limiter.service';
 import { PasswordHashGate } from './password-hash-gate.service';
@@ -13,6 +14,7 @@ import { SessionsService } from './sessions.service';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AuthRepository,
     SessionsService,
     LoginLimiterService,
     PasswordHashGate,

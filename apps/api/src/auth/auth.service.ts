@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { DUMMY_PASSWORD_HASH, UsersService, verifyPassword } from '../users';
@@ -14,7 +12,6 @@ export class AuthService {
   private readonly logger = new Logger('Auth');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly limiter: LoginLimiterService,
@@ -53,7 +50,7 @@ export class AuthService {
     await this.limiter.record(email, client.ip, true);
     await this.limiter.succeeded(email, client.ip);
     const session = await this.sessions.open(credentials.id, client);
-    await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [credentials.id]);
+    await this.users.recordSignIn(credentials.id);
     this.logger.log({
       event: 'signed_in',
       userId: credentials.id,

@@ -6,17 +6,10 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { throttleAddress } from '../common/http/client-address';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Problem } from '../common/problem-details/problem';
-
-interface ThrottleRow {
-  attempts: number;
-  allowed: boolean;
-  retry_after_seconds: number;
-}
+import { AuthRepository } from './auth.repository';
 
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
 /** Refused addresses remembered per process; beyond this, the oldest are forgotten (and asked again). */
@@ -45,15 +38,17 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   private lastAddressRefusal: { seconds: number; problem: Problem } | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.cleanup = setInterval(() => {
-      this.forgetOldCounters().catch((error: unknown) =>
-        this.logger.warn({ event: 'sign_in_throttle_cleanup_failed', error: String(error) }),
-      );
+      this.repository
+        .forgetOldCounters(this.config.login.windowMinutes, this.config.login.maxDelaySeconds)
+        .catch((error: unknown) =>
+          this.logger.warn({ event: 'sign_in_throttle_cleanup_failed', error: String(error) }),
+        );
     }, CLEANUP_INTERVAL_MS);
     this.cleanup.unref();
   }
@@ -66,7 +61,7 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   async begin(email: string, ip: string | null): Promise<void> {
     const address = throttleAddress(ip);
     if (address) {
-      const row = await this.countAddressAttempt(address);
+      const row = await this.repository.countAddressAttempt(address, this.config.login.windowMinutes);
       if (row.attempts > this.config.login.maxFailuresPerAddress) {
         this.rememberRefusal(address, row.retry_after_seconds);
         throw tooManyAttempts(
@@ -76,7 +71,7 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
         );
       }
     }
-    const row = await this.countAccountAttempt(email);
+    const row = await this.repository.countAccountAttempt(email, this.config.login);
     if (!row.allowed) {
       throw tooManyAttempts(
         'Too many failed sign-ins for this account: each further attempt must wait a little longer.',
@@ -124,91 +119,14 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
 
   /** A successful sign-in clears the account's failures and gives the address its attempt back. */
   async succeeded(email: string, ip: string | null): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE kind = 'account' AND subject = $1`, [
-      email,
-    ]);
+    await this.repository.clearAccountAttempts(email);
     const address = throttleAddress(ip);
-    if (address) {
-      await this.dataSource.query(
-        `UPDATE sign_in_throttle SET attempts = attempts - 1
-         WHERE kind = 'address' AND subject = $1 AND attempts > 0`,
-        [address],
-      );
-    }
+    if (address) await this.repository.giveAddressAttemptBack(address);
   }
 
   /** Kept as the history of checked sign-ins; attempts refused by the throttle are not written. */
   async record(email: string, ip: string | null, succeeded: boolean): Promise<void> {
-    await this.dataSource.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [
-      email,
-      ip,
-      succeeded,
-    ]);
-  }
-
-  private async countAddressAttempt(address: string): Promise<ThrottleRow> {
-    const [row] = await this.dataSource.query<ThrottleRow[]>(
-      `WITH settings AS (SELECT make_interval(mins => $2) AS window_length)
-       INSERT INTO sign_in_throttle AS t
-         (kind, subject, attempts, window_started_at, last_attempt_at, next_attempt_at, last_attempt_allowed)
-       VALUES ('address', $1, 1, now(), now(), now(), true)
-       ON CONFLICT (kind, subject) DO UPDATE SET
-         attempts = CASE WHEN t.window_started_at <= now() - (SELECT window_length FROM settings)
-                         THEN 1 ELSE t.attempts + 1 END,
-         window_started_at = CASE WHEN t.window_started_at <= now() - (SELECT window_length FROM settings)
-                                  THEN now() ELSE t.window_started_at END,
-         last_attempt_at = now(),
-         next_attempt_at = now()
-       RETURNING attempts, true AS allowed,
-         ceil(extract(epoch FROM window_started_at + (SELECT window_length FROM settings) - now()))::int
-           AS retry_after_seconds`,
-      [address, this.config.login.windowMinutes],
-    );
-    return row!;
-  }
-
-  private async countAccountAttempt(email: string): Promise<ThrottleRow> {
-    const { maxFailures, windowMinutes, firstDelaySeconds, maxDelaySeconds } = this.config.login;
-    // Failures are forgotten when the last attempt is older than the window. While the account's
-    // delay has not passed, the attempt is refused and changes nothing.
-    const [row] = await this.dataSource.query<ThrottleRow[]>(
-      `WITH settings AS (SELECT make_interval(mins => $2) AS window_length)
-       INSERT INTO sign_in_throttle AS t
-         (kind, subject, attempts, window_started_at, last_attempt_at, next_attempt_at, last_attempt_allowed)
-       VALUES ('account', $1, 1, now(), now(), now() + sign_in_delay(1, $3, $4, $5), true)
-       ON CONFLICT (kind, subject) DO UPDATE SET
-         attempts = CASE
-           WHEN t.last_attempt_at <= now() - (SELECT window_length FROM settings) THEN 1
-           WHEN t.next_attempt_at > now() THEN t.attempts
-           ELSE t.attempts + 1 END,
-         window_started_at = CASE
-           WHEN t.last_attempt_at <= now() - (SELECT window_length FROM settings) THEN now()
-           ELSE t.window_started_at END,
-         last_attempt_allowed = t.last_attempt_at <= now() - (SELECT window_length FROM settings)
-           OR t.next_attempt_at <= now(),
-         last_attempt_at = CASE
-           WHEN t.last_attempt_at <= now() - (SELECT window_length FROM settings) OR t.next_attempt_at <= now()
-           THEN now() ELSE t.last_attempt_at END,
-         next_attempt_at = CASE
-           WHEN t.last_attempt_at <= now() - (SELECT window_length FROM settings)
-           THEN now() + sign_in_delay(1, $3, $4, $5)
-           WHEN t.next_attempt_at <= now() THEN now() + sign_in_delay(t.attempts + 1, $3, $4, $5)
-           ELSE t.next_attempt_at END
-       RETURNING attempts, last_attempt_allowed AS allowed,
-         greatest(1, ceil(extract(epoch FROM next_attempt_at - now())))::int AS retry_after_seconds`,
-      [email, windowMinutes, maxFailures, firstDelaySeconds, maxDelaySeconds],
-    );
-    return row!;
-  }
-
-  private async forgetOldCounters(): Promise<void> {
-    const { windowMinutes, maxDelaySeconds } = this.config.login;
-    await this.dataSource.query(
-      `DELETE FROM sign_in_throttle
-       WHERE last_attempt_at < now() - make_interval(mins => $1)
-         AND next_attempt_at < now() - make_interval(secs => $2)`,
-      [windowMinutes, maxDelaySeconds],
-    );
+    await this.repository.recordAttempt(email, ip, succeeded);
   }
 }
 

@@ -9,7 +9,7 @@ import type {
 } from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 
 /** Why the project is judged on its date: asked for, today, its approval, or its last decision. */
@@ -40,9 +40,12 @@ export class ConsentEvaluationDto {
   @ApiProperty({ format: 'uuid' }) recordId: string;
   @ApiProperty({ enum: CONSENT_STATUSES, description: 'The status as it stood on the date' })
   status: ConsentStatus;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) requestedOn: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) grantedOn: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) validUntil: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2025-11-03' }) requestedOn:
+    string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-01-15' }) grantedOn:
+    string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2028-01-14' }) validUntil:
+    string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) withdrawnOn: string | null;
   @ApiProperty({ description: 'Whether this record is a consent that holds on the date' }) counts: boolean;
   @ApiProperty({ type: [ComplianceReasonDto], description: 'Why it does not count; empty when it does' })
@@ -58,7 +61,7 @@ export class ConsentEvaluationDto {
 }
 
 export class ConsentComplianceDto {
-  @ApiProperty({ description: 'A consent of the country holds on the date' }) holds: boolean;
+  @ApiProperty({ description: 'A consent of the country holds on the date', example: true }) holds: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The record that counts' })
   recordId: string | null;
   @ApiProperty({ type: [ConsentEvaluationDto] }) records: ConsentEvaluationDto[];
@@ -85,7 +88,7 @@ export class AlignmentEvaluationDto {
 }
 
 export class AlignmentComplianceDto {
-  @ApiProperty({ description: 'An alignment of the country counts' }) holds: boolean;
+  @ApiProperty({ description: 'An alignment of the country counts', example: true }) holds: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) alignmentId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) strategyId: string | null;
   @ApiProperty({ type: [AlignmentEvaluationDto] }) records: AlignmentEvaluationDto[];
@@ -106,13 +109,17 @@ export class CountryComplianceDto {
 
 export class Paragraph3DeclarationDto {
   @ApiProperty({ enum: ['3(e)', '3(d)'] }) paragraph: Paragraph3Item;
-  @ApiProperty({ description: 'The words of resolution 66/290' }) quote: string;
+  @ApiProperty({
+    description: 'The words of resolution 66/290',
+    example: 'Human security does not entail the threat or the use of force or coercive measures',
+  })
+  quote: string;
   @ApiProperty({ nullable: true, type: Boolean, description: 'null: not declared yet' }) declared:
     boolean | null;
 }
 
 export class Paragraph3ScreeningDto {
-  @ApiProperty({ enum: ['declared', 'incomplete', 'flagged'] }) status: Paragraph3Status;
+  @ApiProperty({ enum: ['declared', 'incomplete', 'flagged'], example: 'declared' }) status: Paragraph3Status;
   @ApiProperty({ type: [Paragraph3DeclarationDto] }) declarations: Paragraph3DeclarationDto[];
   @ApiProperty({ type: [ComplianceReasonDto] }) problems: ComplianceReasonDto[];
 }
@@ -206,7 +213,7 @@ export class CompliancePage {
   })
   on: string;
   @ApiProperty({ type: [ComplianceSummaryDto] }) items: ComplianceSummaryDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ComplianceCountsQuery {
@@ -217,11 +224,11 @@ export class ComplianceCountsQuery {
 export class ComplianceCountDto {
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ enum: COMPLIANCE_STATUSES }) status: ComplianceStatus;
-  @ApiProperty() projects: number;
+  @ApiProperty({ example: 42 }) projects: number;
 }
 
 export class ComplianceCountsDto {
-  @ApiProperty({ format: 'date' }) on: string;
+  @ApiProperty({ format: 'date', example: '2026-03-31' }) on: string;
   @ApiProperty({
     type: [ComplianceCountDto],
     description: 'Proposals under review and approved or active projects, by stage and status',

@@ -12,19 +12,16 @@ import {
 } from '@hstf/domain';
 import type { ComplianceReason, Paragraph3Screening, Paragraph6Loss, Paragraph6Result } from '@hstf/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ComplianceListRow, complianceListQuery } from './compliance-list.query';
-import { ComplianceRecords, loadComplianceRecords, paragraph6Input } from './compliance-records';
-import { projectStatusSql } from './paragraph-6.sql';
+import { ComplianceRecords, paragraph6Input } from './compliance-records';
+import { ComplianceRepository } from './compliance.repository';
 import {
   ComplianceBasis,
-  ComplianceCountDto,
   ComplianceCountsDto,
   ComplianceListQuery,
   CompliancePage,
@@ -80,7 +77,7 @@ export class ComplianceService {
   private readonly cacheMs: number;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly compliance: ComplianceRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cacheMs = config.dashboardCacheSeconds * 1000;
@@ -88,7 +85,7 @@ export class ComplianceService {
 
   /** The records of these projects, for features that judge them (transitions, alerts). */
   records(manager: EntityManager, projectIds: readonly string[]): Promise<ComplianceRecords[]> {
-    return loadComplianceRecords(manager, projectIds);
+    return this.compliance.records(projectIds, null, manager);
   }
 
   evaluate(records: ComplianceRecords, on: string): Paragraph6Result {
@@ -106,7 +103,7 @@ export class ComplianceService {
   async forProject(ctx: RequestContext, projectId: string, asked?: string): Promise<ProjectComplianceDto> {
     // Reviewers see the projects assigned to them and not declined for a conflict; anything else is 404.
     const reviewer = ctx.user?.role === 'reviewer' ? ctx.user.id : null;
-    const [records] = await loadComplianceRecords(this.dataSource, [projectId], reviewer);
+    const [records] = await this.compliance.records([projectId], reviewer);
     if (!records) throw Problem.notFound('The project');
     const today = todayUtc();
     const { on, basis } = asked
@@ -136,20 +133,13 @@ export class ComplianceService {
   }
 
   private async computeCounts(on: string): Promise<ComplianceCountsDto> {
-    const rows = await this.dataSource.query<ComplianceCountDto[]>(
-      `SELECT p.stage, ${projectStatusSql('p', '$1::date')} AS status, count(*)::int AS projects
-       FROM projects p
-       WHERE p.deleted_at IS NULL AND p.stage IN ('under_review', 'approved', 'active', 'suspended')
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-      [on],
-    );
+    const rows = await this.compliance.counts(on);
     return { on, counts: rows };
   }
 
   async list(query: ComplianceListQuery): Promise<CompliancePage> {
     const on = query.on ?? todayUtc();
-    const { text, values } = complianceListQuery(query, on, query.on === undefined);
-    const rows = await this.dataSource.query<ComplianceListRow[]>(text, values);
+    const rows = await this.compliance.list(query, on, query.on === undefined);
     const page = toPage(rows, limitOf(query), (row) => [row.code, row.id]);
     return {
       on,

@@ -8,6 +8,7 @@ import { ExportablePageQuery } from '../common/export/export-format';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONSENT_STATUSES, INITIAL_CONSENT_STATUSES } from '@hstf/domain';
 import type { ConsentStatus } from '@hstf/domain';
+import { NextCursor } from '../common/pagination/pagination';
 
 const BLANK = 'must not be blank (send null for none)';
 const STAFF_ONLY = 'Staff and admin only: never sent to reviewers or donors.';
@@ -53,13 +54,13 @@ export class ConsentDto {
 
 export class ConsentPage {
   @ApiProperty({ type: [ConsentDto] }) items: ConsentDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 /** One change of a consent record, oldest first. */
 export class ConsentEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-02-10T09:30:00.000Z' }) occurredAt: string;
   @ApiProperty({ enum: CONSENT_STATUSES, description: 'The status after this change' }) status: ConsentStatus;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: STAFF_ONLY })
   actorId?: string | null;
@@ -73,7 +74,7 @@ export class ConsentEventDto {
 
 export class ConsentEventPage {
   @ApiProperty({ type: [ConsentEventDto] }) items: ConsentEventDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ConsentQuery extends ExportablePageQuery {

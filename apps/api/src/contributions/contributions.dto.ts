@@ -8,6 +8,7 @@ import { VersionRead } from '../common/concurrency/expected-version';
 import { ExportablePageQuery } from '../common/export/export-format';
 import { IsCalendarDate, IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { CONTRIBUTION_STATUSES, type ContributionStatus, CURRENCIES } from './contribution-rules';
+import { NextCursor } from '../common/pagination/pagination';
 
 /** numeric(18,8): up to 10 digits before the point, 8 after. */
 export const EXCHANGE_RATE: DecimalShape = { integerDigits: 10, decimals: 8, example: '0.00712500' };
@@ -60,7 +61,7 @@ export class ContributionDto {
 
 export class ContributionPage {
   @ApiProperty({ type: [ContributionDto] }) items: ContributionDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ContributionQuery extends ExportablePageQuery {

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CountriesController } from './countries.controller';
+import { CountriesRepository } from './countries.repository';
 import { CountriesService } from './countries.service';
 
-@Module({ controllers: [CountriesController], providers: [CountriesService], exports: [CountriesService] })
+@Module({
+  controllers: [CountriesController],
+  providers: [CountriesService, CountriesRepository],
+  exports: [CountriesService],
+})
 export class CountriesModule {}

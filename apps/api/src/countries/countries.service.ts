@@ -1,53 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { CountryDto, CountryQuery } from './countries.dto';
-
-const COLUMNS = `iso3, iso2, numeric, name, region, region_code AS "regionCode", subregion,
-  subregion_code AS "subregionCode", intermediate_region AS "intermediateRegion", ldc, lldc, sids`;
+import { CountriesRepository } from './countries.repository';
 
 @Injectable()
 export class CountriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly countries: CountriesRepository) {}
 
   async list(query: CountryQuery): Promise<Page<CountryDto>> {
     const limit = limitOf(query);
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.region) {
-      const p = param(query.region);
-      where.push(`(region_code = ${p} OR lower(region) = lower(${p}))`);
-    }
-    if (query.subregion) {
-      const p = param(query.subregion);
-      where.push(`(subregion_code = ${p} OR lower(subregion) = lower(${p}) OR intermediate_region_code = ${p}
-                   OR lower(intermediate_region) = lower(${p}))`);
-    }
-    for (const flag of ['ldc', 'lldc', 'sids'] as const) {
-      if (query[flag] !== undefined) where.push(`${flag} = ${param(query[flag])}`);
-    }
-    if (query.q) {
-      const p = param(query.q);
-      where.push(`(name ILIKE '%' || ${p} || '%' OR iso3 = upper(${p}) OR iso2 = upper(${p}))`);
-    }
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(name, iso3) > (${param(cursor[0])}, ${param(cursor[1])})`);
-    const rows = await this.dataSource.query<CountryDto[]>(
-      `SELECT ${COLUMNS} FROM countries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY name, iso3 LIMIT ${param(limit + 1)}`,
-      params,
-    );
+    const rows = await this.countries.list(query, limit);
     return toPage(rows, limit, (row) => [row.name, row.iso3]);
   }
 
   async get(iso3: string): Promise<CountryDto> {
-    const [row] = await this.dataSource.query<CountryDto[]>(
-      `SELECT ${COLUMNS} FROM countries WHERE iso3 = $1`,
-      [iso3.toUpperCase()],
-    );
+    const row = await this.countries.get(iso3.toUpperCase());
     if (!row) throw Problem.notFound(`The country ${iso3.toUpperCase()}`);
     return row;
   }

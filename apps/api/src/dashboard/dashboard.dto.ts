@@ -34,23 +34,24 @@ export class CountryFiguresDto {
 }
 
 export class DonorYearDto {
-  @ApiProperty() year: number;
+  @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ format: 'uuid' }) donorId: string;
-  @ApiProperty() donor: string;
-  @ApiProperty({ description: 'Received USD by receipt year' }) received: string;
-  @ApiProperty({ description: 'Pledged USD (not cancelled) by pledge year' }) pledged: string;
+  @ApiProperty({ example: 'Japan' }) donor: string;
+  @ApiProperty({ description: 'Received USD by receipt year', example: '4000000.00' }) received: string;
+  @ApiProperty({ description: 'Pledged USD (not cancelled) by pledge year', example: '5000000.00' })
+  pledged: string;
 }
 
 export class YearFiguresDto {
-  @ApiProperty() year: number;
-  @ApiProperty() projects: number;
-  @ApiProperty() approved: string;
+  @ApiProperty({ example: 2025 }) year: number;
+  @ApiProperty({ example: 12 }) projects: number;
+  @ApiProperty({ example: '11500000.00' }) approved: string;
 }
 
 export class BreakdownDto {
-  @ApiProperty({ description: 'Region name or dimension' }) key: string;
-  @ApiProperty() projects: number;
-  @ApiProperty() approved: string;
+  @ApiProperty({ description: 'Region name or dimension', example: 'Africa' }) key: string;
+  @ApiProperty({ example: 31 }) projects: number;
+  @ApiProperty({ example: '28750000.00' }) approved: string;
 }
 
 export class DashboardOverviewDto {
@@ -71,5 +72,5 @@ export class DashboardOverviewDto {
     description: 'Projects that reached approval, by human-security dimension',
   })
   byDimension: BreakdownDto[];
-  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-31T08:15:00.000Z' }) generatedAt: string;
 }

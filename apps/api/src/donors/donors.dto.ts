@@ -5,6 +5,7 @@ import { CountryCode } from '../common/validation/country-code';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { ExportablePageQuery } from '../common/export/export-format';
+import { NextCursor } from '../common/pagination/pagination';
 
 export const DONOR_KINDS = [
   'member_state',
@@ -35,7 +36,7 @@ export class DonorDto {
 
 export class DonorPage {
   @ApiProperty({ type: [DonorDto] }) items: DonorDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class DonorQuery extends ExportablePageQuery {

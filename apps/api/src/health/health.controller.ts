@@ -14,8 +14,8 @@ import { Problem } from '../common/problem-details/problem';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../common/problem-details/problem-details.filter';
 
 export class HealthDto {
-  @ApiProperty({ enum: ['ok'] }) status: 'ok';
-  @ApiProperty({ enum: ['up'] }) database: 'up';
+  @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
+  @ApiProperty({ enum: ['up'], example: 'up' }) database: 'up';
 }
 
 const CHECK_TIMEOUT_MS = 2000;

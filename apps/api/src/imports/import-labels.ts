@@ -1,4 +1,9 @@
-import { EXPORT_LABELS, type ExportLabelKey, type ExportLanguage } from '../common/export/export-labels';
+import {
+  EXPORT_LABELS,
+  EXPORT_LANGUAGES,
+  type ExportLabelKey,
+  type ExportLanguage,
+} from '../common/export/export-labels';
 
 /** Headers an import reads that no export writes, in each language of the product. */
 const IMPORT_ONLY_LABELS = {
@@ -39,18 +44,17 @@ const IMPORT_ONLY_LABELS = {
 
 export type ImportLabelKey = ExportLabelKey | keyof typeof IMPORT_ONLY_LABELS;
 
-const LABELS: Record<ImportLabelKey, Record<ExportLanguage, string>> = {
-  ...EXPORT_LABELS,
-  ...IMPORT_ONLY_LABELS,
-};
+function isImportOnly(key: ImportLabelKey): key is keyof typeof IMPORT_ONLY_LABELS {
+  return Object.hasOwn(IMPORT_ONLY_LABELS, key);
+}
 
 export function importLabel(key: ImportLabelKey, language: ExportLanguage): string {
-  return LABELS[key][language];
+  return isImportOnly(key) ? IMPORT_ONLY_LABELS[key][language] : EXPORT_LABELS[language][key];
 }
 
 /** Every way a header may name a column: its label in any language, or the API's field name. */
 export function headerNames(key: ImportLabelKey, field: string): string[] {
-  return [...Object.values(LABELS[key]), field, key].map(normalHeader);
+  return [...EXPORT_LANGUAGES.map((language) => importLabel(key, language)), field, key].map(normalHeader);
 }
 
 export function normalHeader(header: string): string {

@@ -16,7 +16,7 @@ import {
 import { HUMAN_SECURITY_DIMENSIONS, PRINCIPLE_IDS } from '@hstf/domain';
 import type { HumanSecurityDimension, PrincipleId } from '@hstf/domain';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { Optional } from '../common/validation/optional';
 import { OptionalText, RequiredText } from '../common/validation/text';
 
@@ -58,7 +58,7 @@ export class LessonDto {
 
 export class LessonPage {
   @ApiProperty({ type: [LessonDto] }) items: LessonDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class LessonQuery extends PageQuery {

@@ -5,6 +5,7 @@ import { IsIn } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
+import { NextCursor } from '../common/pagination/pagination';
 
 const STAFF_ONLY = 'Staff and admin only: never sent to donors.';
 
@@ -53,9 +54,10 @@ export class TransitionDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ enum: STAGES }) from: Stage;
   @ApiProperty({ enum: STAGES }) to: Stage;
-  @ApiProperty({ format: 'date' }) decidedOn: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiPropertyOptional({ description: STAFF_ONLY }) note?: string;
+  @ApiProperty({ format: 'date', example: '2026-03-12' }) decidedOn: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-12T14:05:00.000Z' }) occurredAt: string;
+  @ApiPropertyOptional({ description: STAFF_ONLY, example: 'Approved by the Advisory Board on 12 March.' })
+  note?: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: STAFF_ONLY })
   actorId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: STAFF_ONLY }) actorName?: string | null;
@@ -70,19 +72,19 @@ export class TransitionDto {
 
 export class TransitionPage {
   @ApiProperty({ type: [TransitionDto] }) items: TransitionDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class TransitionResultDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ enum: STAGES, description: 'The stage now' }) stage: Stage;
-  @ApiProperty({ description: 'The version of the project now' }) version: number;
+  @ApiProperty({ description: 'The version of the project now', example: 8 }) version: number;
   @ApiProperty({ type: TransitionDto }) transition: TransitionDto;
 }
 
 export class TransitionOptionDto {
   @ApiProperty({ enum: STAGES }) to: Stage;
-  @ApiProperty({ description: 'Whether the move would be accepted now' }) allowed: boolean;
+  @ApiProperty({ description: 'Whether the move would be accepted now', example: false }) allowed: boolean;
   @ApiProperty({ type: [TransitionFailureDto], description: 'Every gate that fails now' })
   failures: TransitionFailureDto[];
 }
@@ -91,7 +93,11 @@ export class TransitionOptionsDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty() version: number;
-  @ApiProperty({ format: 'date', description: 'The date the gates were checked on (today, UTC)' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The date the gates were checked on (today, UTC)',
+    example: '2026-03-31',
+  })
   on: string;
   @ApiProperty({ type: [TransitionOptionDto], description: 'Every move open from the current stage' })
   options: TransitionOptionDto[];

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { LANGUAGES, type Language } from '@hstf/domain';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 
 export class OutboxMailDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() to: string;
+  @ApiProperty({ example: 'amina.diallo@un.org' }) to: string;
   @ApiProperty({ enum: LANGUAGES }) language: Language;
-  @ApiProperty() subject: string;
+  @ApiProperty({ example: 'Set your password for HSTF Portfolio' }) subject: string;
   @ApiProperty({ description: 'The plain-text part' }) text: string;
   @ApiProperty({ description: 'The HTML part' }) html: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -15,7 +15,7 @@ export class OutboxMailDto {
 
 export class OutboxPage {
   @ApiProperty({ type: [OutboxMailDto] }) items: OutboxMailDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class OutboxQuery extends PageQuery {

@@ -9,7 +9,7 @@ import {
   type Language,
   type NotificationKind,
 } from '@hstf/domain';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -25,7 +25,7 @@ export class NotificationDto {
 
 export class NotificationPage {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
   @ApiProperty({ description: 'Unread notifications in all' }) unread: number;
 }
 
@@ -38,11 +38,11 @@ export class NotificationQuery extends PageQuery {
 }
 
 export class UnreadCountDto {
-  @ApiProperty() unread: number;
+  @ApiProperty({ example: 4 }) unread: number;
 }
 
 export class MarkedReadDto {
-  @ApiProperty({ description: 'How many were marked read' }) marked: number;
+  @ApiProperty({ description: 'How many were marked read', example: 3 }) marked: number;
 }
 
 export class PreferenceDto {
@@ -50,20 +50,24 @@ export class PreferenceDto {
   @IsIn(NOTIFICATION_KINDS)
   kind: NotificationKind;
 
-  @ApiProperty({ enum: DELIVERY_MODES, description: 'immediate: a mail at once; digest: in the daily mail' })
+  @ApiProperty({
+    enum: DELIVERY_MODES,
+    description: 'immediate: a mail at once; digest: in the daily mail',
+    example: 'digest',
+  })
   @IsIn(DELIVERY_MODES)
   mode: DeliveryMode;
 }
 
 export class NotificationSettingsDto {
-  @ApiProperty({ enum: LANGUAGES, description: 'The language of the mail and notifications' })
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of the mail and notifications', example: 'fr' })
   language: Language;
   @ApiProperty({ type: [PreferenceDto], description: 'One per kind the user can receive' })
   preferences: PreferenceDto[];
 }
 
 export class UpdateNotificationSettingsRequest {
-  @ApiPropertyOptional({ enum: LANGUAGES })
+  @ApiPropertyOptional({ enum: LANGUAGES, example: 'fr' })
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: Language;

@@ -4,6 +4,7 @@ import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { ExportablePageQuery } from '../common/export/export-format';
+import { NextCursor } from '../common/pagination/pagination';
 
 export const ORGANIZATION_KINDS = ['un_entity', 'government', 'ngo', 'regional_body', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -20,7 +21,7 @@ export class OrganizationDto {
 
 export class OrganizationPage {
   @ApiProperty({ type: [OrganizationDto] }) items: OrganizationDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class OrganizationQuery extends ExportablePageQuery {
@@ -52,10 +53,10 @@ export class UpdateOrganizationRequest {
   @VersionRead()
   version?: number;
 
-  @OptionalText({ max: 300, min: 2 })
+  @OptionalText({ max: 300, min: 2, example: 'United Nations Development Programme' })
   name?: string;
 
-  @OptionalText({ max: 30, nullable: true })
+  @OptionalText({ max: 30, nullable: true, example: 'UNDP' })
   acronym?: string | null;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })

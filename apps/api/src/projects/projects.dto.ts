@@ -24,6 +24,7 @@ import { ExportablePageQuery } from '../common/export/export-format';
 import { IsMoney } from '../common/money/money.decorators';
 import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
 import type { Dimension, ProjectSort, Stage, VulnerableGroup, Window } from './project-vocabulary';
+import { NextCursor } from '../common/pagination/pagination';
 
 const upper = ({ value }: { value: unknown }) =>
   Array.isArray(value)
@@ -41,6 +42,8 @@ export class ProjectNarratives {
   @RequiredText({
     ...NARRATIVE,
     description: 'People-centred: who is threatened, the most vulnerable first, their participation',
+    example:
+      'Pastoralist households facing drought and cattle raids, women and youth first, who plan the work.',
   })
   peopleCentred: string;
 
@@ -64,7 +67,10 @@ export class ProjectNarratives {
 }
 
 export class ParagraphThreeDeclarations {
-  @ApiProperty({ description: 'Resolution 66/290 para 3(e): no threat or use of force or coercive measures' })
+  @ApiProperty({
+    description: 'Resolution 66/290 para 3(e): no threat or use of force or coercive measures',
+    example: true,
+  })
   @IsBoolean()
   noCoercion: boolean;
 
@@ -259,14 +265,15 @@ export class ProjectDto {
 
 export class ProjectSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() code: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ example: 'HS-2026-0042' }) code: string;
+  @ApiProperty({ example: 'Community resilience to drought in the Karamoja cluster' }) title: string;
   @ApiProperty({ enum: WINDOWS }) window: Window;
   @ApiProperty({ enum: STAGES }) stage: Stage;
-  @ApiProperty({ type: [String], description: 'Recipient countries (alpha-3)' }) countries: string[];
-  @ApiProperty({ nullable: true, type: String }) leadOrganization: string | null;
-  @ApiProperty() requestedBudget: string;
-  @ApiProperty({ nullable: true, type: String }) approvedBudget: string | null;
+  @ApiProperty({ type: [String], description: 'Recipient countries (alpha-3)', example: ['KEN', 'UGA'] })
+  countries: string[];
+  @ApiProperty({ nullable: true, type: String, example: 'UNDP' }) leadOrganization: string | null;
+  @ApiProperty({ example: '1000000.00' }) requestedBudget: string;
+  @ApiProperty({ nullable: true, type: String, example: '950000.00' }) approvedBudget: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
   @ApiProperty({ enum: DIMENSIONS, isArray: true }) dimensions: Dimension[];
@@ -276,7 +283,7 @@ export class ProjectSummaryDto {
 
 export class ProjectPage {
   @ApiProperty({ type: [ProjectSummaryDto] }) items: ProjectSummaryDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ProjectCount {

@@ -4,7 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { Optional } from '../common/validation/optional';
 import { OptionalText, RequiredText } from '../common/validation/text';
@@ -65,7 +65,7 @@ export class ReportDto {
 
 export class ReportPage {
   @ApiProperty({ type: [ReportDto] }) items: ReportDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ReportQuery extends PageQuery {
@@ -176,5 +176,5 @@ export class OverdueReportPage {
   @ApiProperty({ type: 'integer', description: 'Every overdue report on the day, across all pages' })
   total: number;
   @ApiProperty({ type: [OverdueReportDto] }) items: OverdueReportDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }

@@ -85,8 +85,8 @@ export class ActualDto {
   @ApiProperty({ enum: REPORT_KINDS }) reportKind: ReportKind;
   @ApiProperty({ type: 'integer' }) reportSequence: number;
   @ApiProperty({ enum: REPORT_STATUSES }) reportStatus: ReportStatus;
-  @ApiProperty({ format: 'date' }) periodEnd: string;
-  @ApiProperty({ type: Number }) value: number;
+  @ApiProperty({ format: 'date', example: '2025-12-31' }) periodEnd: string;
+  @ApiProperty({ type: Number, example: 1250 }) value: number;
   @ApiProperty({ type: [BreakdownCellDto] }) breakdown: BreakdownCellDto[];
 }
 
@@ -113,7 +113,7 @@ export class OutputDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ format: 'uuid' }) outcomeId: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ example: 'Water points rehabilitated and run by village committees' }) title: string;
   @ApiProperty({ type: [ResultIndicatorDto] }) indicators: ResultIndicatorDto[];
   @ApiProperty() version: number;
 }
@@ -121,7 +121,8 @@ export class OutputDto {
 export class OutcomeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ example: 'Households withstand a failed rainy season without selling livestock' })
+  title: string;
   @ApiProperty({
     enum: PRINCIPLE_IDS,
     nullable: true,
@@ -135,7 +136,8 @@ export class OutcomeDto {
 
 export class GroupReachDto {
   @ApiProperty({ enum: VULNERABLE_GROUPS }) group: VulnerableGroup;
-  @ApiProperty({ description: 'Named among the groups the project targets' }) targeted: boolean;
+  @ApiProperty({ description: 'Named among the groups the project targets', example: true })
+  targeted: boolean;
   @ApiProperty({
     type: 'integer',
     nullable: true,
@@ -146,7 +148,7 @@ export class GroupReachDto {
 
 export class ProjectResultsDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
-  @ApiProperty({ type: 'integer', nullable: true }) targetBeneficiaries: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 24000 }) targetBeneficiaries: number | null;
   @ApiProperty({
     type: 'integer',
     nullable: true,
@@ -275,7 +277,7 @@ export class GroupReachedInput {
   @IsIn(VULNERABLE_GROUPS, { message: 'must be a vulnerable group' })
   group: VulnerableGroup;
 
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3200 })
   @IsInt({ message: 'must be a whole number' })
   @Min(0)
   @Max(2_000_000_000)
@@ -316,7 +318,7 @@ export class RecordResultsRequest {
 export class ReportResultsDto {
   @ApiProperty({ format: 'uuid' }) reportId: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
-  @ApiProperty({ type: 'integer', nullable: true }) peopleReached: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 8700 }) peopleReached: number | null;
   @ApiProperty({ type: [GroupReachedInput] }) beneficiaries: GroupReachedInput[];
   @ApiProperty({ type: [ActualInput] }) actuals: ActualInput[];
   @ApiProperty({ description: "The report's version" }) version: number;
@@ -334,7 +336,7 @@ export class ResultsOverviewQuery {
 }
 
 export class ResultsOverviewDto {
-  @ApiProperty({ format: 'date' }) on: string;
+  @ApiProperty({ format: 'date', example: '2026-03-31' }) on: string;
   @ApiProperty({
     type: 'integer',
     description: 'Reports whose due date is before the day and that are not in',

@@ -37,7 +37,7 @@ export class ReasonDto {
 export class ReviewTallyDto {
   @ApiProperty({ format: 'uuid' }) reviewId: string;
   @ApiProperty({ format: 'uuid' }) reviewerId: string;
-  @ApiProperty() reviewerName: string;
+  @ApiProperty({ example: 'Kenji Watanabe' }) reviewerName: string;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: ReviewStatus;
   @ApiProperty({ description: 'Submitted, without a declared conflict, with all five scores' })
   counted: boolean;
@@ -63,9 +63,9 @@ export class PrincipleAssessmentDto {
 }
 
 export class RecommendationCountsDto {
-  @ApiProperty() approve: number;
-  @ApiProperty() revise: number;
-  @ApiProperty() reject: number;
+  @ApiProperty({ example: 2 }) approve: number;
+  @ApiProperty({ example: 1 }) revise: number;
+  @ApiProperty({ example: 0 }) reject: number;
 }
 
 /** A review round of a proposal: opened when it went under review, closed when it left review. */
@@ -163,7 +163,11 @@ export class ModerationNoteRequest {
   @VersionRead('Required when the note exists: the version read; or send If-Match')
   version?: number;
 
-  @RequiredText({ max: 10000, description: 'How staff moderated the disagreement' })
+  @RequiredText({
+    max: 10000,
+    description: 'How staff moderated the disagreement',
+    example: 'The panel met on 12 March; the outlying score rests on an older budget.',
+  })
   note: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OptionalText } from '../common/validation/text';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { ExactMeanDto } from './assessment.dto';
 
 /** An active reviewer account, with the workload staff weigh when they choose whom to assign. */
@@ -20,7 +20,7 @@ export class ReviewerDto {
 
 export class ReviewerPage {
   @ApiProperty({ type: [ReviewerDto] }) items: ReviewerDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ReviewerQuery extends PageQuery {
@@ -30,8 +30,9 @@ export class ReviewerQuery extends PageQuery {
 
 export class ReviewerCalibrationDto {
   @ApiProperty({ format: 'uuid' }) reviewerId: string;
-  @ApiProperty() reviewerName: string;
-  @ApiProperty({ description: 'Counted reviews on proposals with a panel of two or more' }) reviews: number;
+  @ApiProperty({ example: 'Kenji Watanabe' }) reviewerName: string;
+  @ApiProperty({ description: 'Counted reviews on proposals with a panel of two or more', example: 7 })
+  reviews: number;
   @ApiProperty({
     type: ExactMeanDto,
     description: 'Signed mean of (score − panel mean): positive scores more generously than the panel',
@@ -42,6 +43,7 @@ export class ReviewerCalibrationDto {
 export class ReviewerCalibrationList {
   @ApiProperty({
     enum: ['latest'],
+    example: 'latest',
     description: "The rounds measured: each proposal's latest review round; earlier rounds never count",
   })
   round: 'latest';

@@ -21,7 +21,7 @@ import type { PrincipleId, Recommendation, ReviewStatus } from '@hstf/domain';
 import { OptionalText } from '../common/validation/text';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { Optional } from '../common/validation/optional';
 import { STAGES, type Stage } from '../projects';
 
@@ -38,7 +38,8 @@ const JUSTIFICATION = 'Why the score: mandatory before submitting; null clears i
 
 /** The five scores of a review, keyed by principle id; null where none is given yet. */
 export class ReviewScoresDto {
-  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) people_centred: number | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4, example: 3 }) people_centred:
+    number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) comprehensive: number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) context_specific: number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 4 }) prevention_oriented: number | null;
@@ -47,7 +48,12 @@ export class ReviewScoresDto {
 }
 
 export class ReviewJustificationsDto {
-  @ApiProperty({ nullable: true, type: String }) people_centred: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'The most exposed households are named and take part in planning.',
+  })
+  people_centred: string | null;
   @ApiProperty({ nullable: true, type: String }) comprehensive: string | null;
   @ApiProperty({ nullable: true, type: String }) context_specific: string | null;
   @ApiProperty({ nullable: true, type: String }) prevention_oriented: string | null;
@@ -102,7 +108,7 @@ export class ReviewDto {
 
 export class ReviewPage {
   @ApiProperty({ type: [ReviewDto] }) items: ReviewDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 /** A review in a queue, with the proposal it is about. */
@@ -132,7 +138,7 @@ export class ReviewSummaryDto {
 
 export class ReviewSummaryPage {
   @ApiProperty({ type: [ReviewSummaryDto] }) items: ReviewSummaryDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ProposalCountryDto {
@@ -160,7 +166,7 @@ export class IndicatorDto {
 
 export class PrincipleIndicatorsDto {
   @ApiProperty({ enum: PRINCIPLE_IDS }) principle: PrincipleId;
-  @ApiProperty({ description: 'Evidence for the reviewer, not a verdict' }) allMet: boolean;
+  @ApiProperty({ description: 'Evidence for the reviewer, not a verdict', example: false }) allMet: boolean;
   @ApiProperty({ type: [IndicatorDto] }) indicators: IndicatorDto[];
 }
 
@@ -244,7 +250,11 @@ export class ProjectReviewsQuery extends MyReviewsQuery {
 }
 
 export class AssignReviewerRequest {
-  @ApiProperty({ format: 'uuid', description: 'An active user with the reviewer role' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active user with the reviewer role',
+    example: '5d1f3a2b-7c84-4e0a-9b6d-1e2f3a4b5c6d',
+  })
   @IsUUID('all', { message: 'must be a UUID' })
   reviewerId: string;
 
@@ -290,7 +300,14 @@ export class ConflictDeclarationRequest {
 
 const ScoreField = () =>
   applyDecorators(
-    ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, maximum: 4, description: SCORE }),
+    ApiPropertyOptional({
+      nullable: true,
+      type: Number,
+      minimum: 0,
+      maximum: 4,
+      description: SCORE,
+      example: 3,
+    }),
     IsOptional(),
     IsInt({ message: 'must be a whole score from 0 to 4' }),
     Min(0, { message: 'must be a whole score from 0 to 4' }),
@@ -298,7 +315,13 @@ const ScoreField = () =>
   );
 
 const JustificationField = () =>
-  OptionalText({ max: 10000, min: 0, nullable: true, description: JUSTIFICATION });
+  OptionalText({
+    max: 10000,
+    min: 0,
+    nullable: true,
+    description: JUSTIFICATION,
+    example: 'The most exposed households are named and take part in planning.',
+  });
 
 export class ScoresInput {
   @ScoreField() people_centred?: number | null;
@@ -335,7 +358,7 @@ export class UpdateReviewRequest {
   @Type(() => JustificationsInput)
   justifications?: JustificationsInput;
 
-  @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true })
+  @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true, example: 'approve' })
   @IsOptional()
   @IsIn(RECOMMENDATIONS, { message: `must be one of ${RECOMMENDATIONS.join(', ')}` })
   recommendation?: Recommendation | null;

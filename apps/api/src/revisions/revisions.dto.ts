@@ -14,6 +14,7 @@ import { IsMoney } from '../common/money/money.decorators';
 import { Optional } from '../common/validation/optional';
 import { IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { RequiredText } from '../common/validation/text';
+import { NextCursor } from '../common/pagination/pagination';
 
 export class RevisionShareInput {
   @ApiProperty({ format: 'uuid' })
@@ -74,7 +75,7 @@ export class RevisionDto {
 
 export class RevisionPage {
   @ApiProperty({ type: [RevisionDto] }) items: RevisionDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class CreateRevisionRequest {

@@ -15,6 +15,7 @@ import { OptionalText, RequiredText } from '../common/validation/text';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { ExportablePageQuery } from '../common/export/export-format';
 import { ValidCalendarDate } from '../common/validation/calendar-date';
+import { NextCursor } from '../common/pagination/pagination';
 
 const trimmedEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
@@ -43,7 +44,7 @@ export class NationalStrategyDto {
 
 export class NationalStrategyPage {
   @ApiProperty({ type: [NationalStrategyDto] }) items: NationalStrategyDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class NationalStrategyQuery extends ExportablePageQuery {

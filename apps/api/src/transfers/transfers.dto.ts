@@ -7,6 +7,7 @@ import { IsMoney } from '../common/money/money.decorators';
 import { ExportablePageQuery } from '../common/export/export-format';
 import { IsCalendarDate } from '../common/validation/calendar-date';
 import { Optional } from '../common/validation/optional';
+import { NextCursor } from '../common/pagination/pagination';
 
 export class TransferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -79,7 +80,7 @@ export class TransferDto {
 
 export class TransferPage {
   @ApiProperty({ type: [TransferDto] }) items: TransferDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class TransferQuery extends ExportablePageQuery {

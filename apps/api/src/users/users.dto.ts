@@ -5,15 +5,15 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hst
 import { OptionalText, RequiredText } from '../common/validation/text';
 import { Optional } from '../common/validation/optional';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 
 const lowerTrimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ example: 'amina.diallo@un.org' }) email: string;
+  @ApiProperty({ example: 'Amina Diallo' }) name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) donorId: string | null;
   @ApiProperty() active: boolean;
@@ -25,7 +25,7 @@ export class UserDto {
 
 export class UserPage {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class UserQuery extends PageQuery {
@@ -74,7 +74,7 @@ export class UpdateUserRequest {
   @VersionRead()
   version?: number;
 
-  @OptionalText({ max: 200, tooShort: 'is required' })
+  @OptionalText({ max: 200, tooShort: 'is required', example: 'Amina Diallo' })
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })

@@ -42,6 +42,10 @@ export class UsersRepository {
     return row;
   }
 
+  async recordSignIn(id: string): Promise<void> {
+    await preparedQuery(this.dataSource, `UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [id]);
+  }
+
   async get(id: string): Promise<UserRow | undefined> {
     const [row] = await preparedQuery<UserRow>(this.dataSource, `SELECT * FROM users WHERE id = $1`, [id]);
     return row;

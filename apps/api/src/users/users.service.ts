@@ -29,6 +29,10 @@ export class UsersService {
     return row ? { id: row.id, passwordHash: row.password_hash, active: row.active } : null;
   }
 
+  async recordSignIn(id: string): Promise<void> {
+    await this.repository.recordSignIn(id);
+  }
+
   async get(id: string): Promise<UserDto> {
     const row = await this.repository.get(id);
     if (!row) throw Problem.notFound('The user');

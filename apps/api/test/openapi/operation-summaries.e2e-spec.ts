@@ -3,6 +3,34 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
+interface Schema {
+  $ref?: string;
+  allOf?: Schema[];
+  items?: Schema;
+  example?: unknown;
+  properties?: Record<string, Schema>;
+}
+
+/** A reference to another schema (alone, wrapped for a description, or as an array's items). */
+function isReference(schema: Schema): boolean {
+  return Boolean(
+    schema.$ref || schema.allOf?.every((part) => part.$ref) || (schema.items && isReference(schema.items)),
+  );
+}
+
+/**
+ * A schema shows a client what it looks like: its own example, an example on at least one of its
+ * fields, or, for a wrapper made only of other schemas, theirs.
+ */
+function hasExample(schema: Schema): boolean {
+  const fields = Object.values(schema.properties ?? {});
+  return (
+    schema.example !== undefined ||
+    fields.some((field) => field.example !== undefined || field.items?.example !== undefined) ||
+    (fields.length > 0 && fields.every(isReference))
+  );
+}
+
 /** The OpenAPI document is the API's reference for its clients: every route says what it does. */
 describe('the OpenAPI document', () => {
   let t: TestApp;
@@ -22,6 +50,12 @@ describe('the OpenAPI document', () => {
     );
     expect(routes.length).toBeGreaterThan(70);
     expect(routes.filter((route) => !route.summary).map((route) => route.route)).toEqual([]);
+  });
+
+  it('gives every request and answer schema an example', () => {
+    const schemas = (buildOpenApiDocument(t.app).components?.schemas ?? {}) as Record<string, Schema>;
+    expect(Object.keys(schemas).length).toBeGreaterThan(150);
+    expect(Object.keys(schemas).filter((name) => !hasExample(schemas[name]!))).toEqual([]);
   });
 
   it('describes the session token as it is: opaque, not a JWT, and the cookie beside it', () => {

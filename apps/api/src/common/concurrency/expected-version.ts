@@ -67,7 +67,7 @@ export function versionRequired(entity: string): Problem {
  */
 export function VersionRead(description = 'The version read; or send If-Match'): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, type: 'integer', minimum: 1 }),
+    ApiPropertyOptional({ description, type: 'integer', minimum: 1, example: 3 }),
     Optional(),
     IsInt(),
     Min(1),

@@ -4,7 +4,7 @@ import { csvExport } from './csv-export';
 import type { ExportColumn } from './export-columns';
 import { XLSX_MEDIA_TYPE } from './export-format';
 import { xlsxExport } from './xlsx-export';
-import { EXPORT_LABELS, EXPORT_LANGUAGES, ExportLanguage } from './export-labels';
+import { EXPORT_LANGUAGES, ExportLanguage, exportLabel } from './export-labels';
 
 export interface ExportRequest<Row> {
   /** The list's name: the file is called `<name>-<YYYY-MM-DD>.<format>`. */
@@ -36,7 +36,7 @@ export function exportLanguage(request: Request): ExportLanguage {
  */
 export function exportFile<Row>(request: Request, spec: ExportRequest<Row>): StreamableFile {
   const language = exportLanguage(request);
-  const headers = spec.columns.map((column) => EXPORT_LABELS[column.label][language]);
+  const headers = spec.columns.map((column) => exportLabel(column.label, language));
   const stream =
     spec.format === 'csv'
       ? csvExport(headers, spec.columns, spec.rows)

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { unstorableText } from '../http/text';
@@ -21,6 +21,16 @@ export class PageQuery {
   @IsString()
   @MaxLength(500)
   cursor?: string;
+}
+
+/** The `nextCursor` of a page: what to send as `cursor` for the next one, null on the last page. */
+export function NextCursor(): PropertyDecorator {
+  return ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Send as `cursor` for the next page; null on the last page',
+    example: 'WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd',
+  });
 }
 
 export interface Page<T> {

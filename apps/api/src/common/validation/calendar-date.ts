@@ -74,6 +74,7 @@ export function IsOptionalCalendarDate(options: CalendarDateOptions & { nullable
       type: String,
       format: 'date',
       nullable: options.nullable ?? false,
+      example: options.example ?? '2024-03-31',
       description: options.description,
     }),
     ValidateIf((_, value) => value !== undefined && !(options.nullable && value === null)),

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COMMITTED_STAGES } from '@hstf/domain';
+import { commitmentYearSql, ledgerFiguresJson, ledgerMovementsSql } from '../fund';
+import { preparedQuery } from '../database/prepared-query';
+
+/**
+ * The overview in one statement: each figure set is a CTE, PostgreSQL builds the JSON, sums stay
+ * numeric (money leaves as text). The ledger figures and the year a commitment falls in come from the
+ * fund's ledger SQL (the definitions of libs/domain), so the overview and the ledger agree.
+ */
+// Money leaves as text with two decimals ("0.00", never "0"): round(…, 2), which, unlike a
+// numeric(18,2) cast, cannot overflow on a large sum.
+const OVERVIEW_SQL = `
+  WITH live AS (
+    SELECT id, stage, requested_budget, approved_budget, start_date, country_codes, region_codes, dimensions,
+           stage = ANY($1::text[]) AS committed
+    FROM projects WHERE deleted_at IS NULL
+  ), ledger AS (${ledgerMovementsSql(false)}
+  ), pipeline AS (
+    SELECT stage, count(*)::int AS projects, sum(requested_budget) AS requested,
+           coalesce(sum(approved_budget), 0) AS approved
+    FROM live GROUP BY stage
+  ), by_country AS (
+    SELECT code AS iso3, count(*)::int AS projects,
+           coalesce(sum(approved_budget / cardinality(country_codes)) FILTER (WHERE committed), 0) AS approved
+    FROM live, unnest(country_codes) AS code GROUP BY code
+  ), donor_years AS (
+    SELECT year, donor_id, sum(received) AS received, sum(pledged) AS pledged FROM (
+      SELECT extract(year FROM received_on)::int AS year, donor_id, usd_amount AS received, 0 AS pledged
+      FROM contributions WHERE status = 'received'
+      UNION ALL
+      SELECT extract(year FROM pledged_on)::int, donor_id, 0, usd_amount FROM contributions WHERE status <> 'cancelled'
+    ) x GROUP BY year, donor_id
+  ), approvals AS (
+    SELECT ${commitmentYearSql('l')} AS year, count(*)::int AS projects, sum(l.approved_budget) AS approved
+    FROM live l WHERE l.committed GROUP BY 1
+  ), by_region AS (
+    SELECT code AS region_code, count(*)::int AS projects, coalesce(sum(approved_budget), 0) AS approved
+    FROM live, unnest(region_codes) AS code WHERE committed GROUP BY code
+  ), by_dimension AS (
+    SELECT dimension, count(*)::int AS projects, coalesce(sum(approved_budget), 0) AS approved
+    FROM live, unnest(dimensions) AS dimension WHERE committed GROUP BY dimension
+  )
+  SELECT json_build_object(
+    'ledger', ${ledgerFiguresJson('ledger')},
+    'pipeline', coalesce((SELECT json_agg(json_build_object('stage', stage, 'projects', projects,
+                 'requested', round(requested, 2)::text, 'approved', round(approved, 2)::text) ORDER BY stage) FROM pipeline), '[]'),
+    'countries', coalesce((SELECT json_agg(json_build_object('iso3', b.iso3, 'numeric', c.numeric, 'name', c.name,
+                 'projects', b.projects, 'approved', round(b.approved, 2)::text, 'sids', c.sids) ORDER BY b.iso3)
+                 FROM by_country b JOIN countries c ON c.iso3 = b.iso3), '[]'),
+    'contributionsByYear', coalesce((SELECT json_agg(json_build_object('year', y.year, 'donorId', y.donor_id,
+                 'donor', d.name, 'received', round(y.received, 2)::text, 'pledged', round(y.pledged, 2)::text) ORDER BY y.year, d.name)
+                 FROM donor_years y JOIN donors d ON d.id = y.donor_id WHERE y.year IS NOT NULL), '[]'),
+    'approvalsByYear', coalesce((SELECT json_agg(json_build_object('year', year, 'projects', projects,
+                 'approved', round(approved, 2)::text) ORDER BY year) FROM approvals WHERE year IS NOT NULL), '[]'),
+    'byRegion', coalesce((SELECT json_agg(json_build_object('key', r.region, 'projects', b.projects,
+                 'approved', round(b.approved, 2)::text) ORDER BY r.region)
+                 FROM by_region b JOIN (SELECT DISTINCT region_code, region FROM countries) r
+                 ON r.region_code = b.region_code), '[]'),
+    'byDimension', coalesce((SELECT json_agg(json_build_object('key', dimension, 'projects', projects,
+                 'approved', round(approved, 2)::text) ORDER BY dimension) FROM by_dimension), '[]'),
+    'generatedAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  )::text AS overview`;
+
+/** The SQL of the overview; DashboardService keeps it fresh. */
+@Injectable()
+export class DashboardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The overview (a DashboardOverviewDto) as the JSON text PostgreSQL wrote. */
+  async overview(): Promise<string> {
+    const [row] = await preparedQuery<{ overview: string }>(this.dataSource, OVERVIEW_SQL, [
+      COMMITTED_STAGES,
+    ]);
+    return row!.overview;
+  }
+}
