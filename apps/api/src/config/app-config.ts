@@ -1,5 +1,6 @@
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
+import { DEFAULT_REPORT_DUE_SOON_DAYS, DEFAULT_REVIEW_REMINDER_DAYS } from '@hstf/domain';
 
 /**
  * The whole configuration of the API, read once from the environment and validated at startup,
@@ -75,6 +76,10 @@ export interface AppConfig {
     alertScanCron: string;
     /** When the daily digest is mailed (cron, UTC). */
     digestCron: string;
+    /** Days before a review's due date at which the daily scan reminds its reviewer. */
+    reviewReminderDays: number;
+    /** Days before a report's due date at which the daily scan tells staff it is due soon. */
+    reportDueSoonDays: number;
   };
   mail: {
     /** smtp:// or smtps:// with credentials; null: mail is kept in the outbox that admins read. */
@@ -126,6 +131,8 @@ export const CONFIG_VARIABLES = [
   'JOBS_POLL_SECONDS',
   'ALERT_SCAN_CRON',
   'DIGEST_CRON',
+  'REVIEW_REMINDER_DAYS',
+  'REPORT_DUE_SOON_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
   'APP_URL',
@@ -254,6 +261,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 600),
       alertScanCron: cron('ALERT_SCAN_CRON', '0 5 * * *'),
       digestCron: cron('DIGEST_CRON', '0 6 * * *'),
+      reviewReminderDays: int('REVIEW_REMINDER_DAYS', DEFAULT_REVIEW_REMINDER_DAYS, 0, 365),
+      reportDueSoonDays: int('REPORT_DUE_SOON_DAYS', DEFAULT_REPORT_DUE_SOON_DAYS, 0, 365),
     },
     mail: {
       smtpUrl,

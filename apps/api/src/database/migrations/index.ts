@@ -15,6 +15,7 @@ import { ReviewRounds1763880000300 } from './1763880000300-review-rounds';
 import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
 import { Notifications1763880000501 } from './1763880000501-notifications';
 import { AccountLinks1763880000502 } from './1763880000502-account-links';
+import { NotificationsAtCommit1763890000400 } from './1763890000400-notifications-at-commit';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   BackgroundJobs1763880000500,
   Notifications1763880000501,
   AccountLinks1763880000502,
+  NotificationsAtCommit1763890000400,
 ];
