@@ -2876,7 +2876,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded";
+            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded" | "review_reminder" | "review_overdue" | "proposal_waiting" | "consent_request_overdue" | "report_due" | "report_overdue" | "revision_decided";
             /**
              * @description The record it is about, as a path of the dashboard
              * @example /reviews/…
@@ -3066,7 +3066,7 @@ export interface components {
         };
         PreferenceDto: {
             /** @enum {string} */
-            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded";
+            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded" | "review_reminder" | "review_overdue" | "proposal_waiting" | "consent_request_overdue" | "report_due" | "report_overdue" | "revision_decided";
             /**
              * @description immediate: a mail at once; digest: in the daily mail
              * @enum {string}
