@@ -3145,10 +3145,10 @@ export interface components {
             /** @example /api/v1/projects */
             instance?: string;
             /**
-             * @description Too many sign-in attempts (429): from this network address, or for this account
+             * @description Too many sign-in attempts or password-reset requests (429): from this network address, for this account, or for this email
              * @enum {string}
              */
-            limit?: "address" | "account";
+            limit?: "address" | "account" | "email";
             /** @description A review not complete (422): what is missing */
             missing?: components["schemas"]["RuleGapDto"][];
             /** @description A revision, extension or lesson refused: every rule that refused it (the first is code) */
@@ -3158,7 +3158,7 @@ export interface components {
              * @example 100000.00
              */
             remaining?: string;
-            /** @description Too many sign-in attempts (429): when to try again */
+            /** @description Too many sign-in attempts or password-reset requests (429): when to try again */
             retryAfterSeconds?: number;
             /**
              * @description An approved project's budget or end date edited directly (422): where to request the revision or extension
@@ -5006,6 +5006,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            /** @description Too many requests for this email address, or from this network address, within the hour; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
             /** @description An error, as application/problem+json (RFC 9457) */

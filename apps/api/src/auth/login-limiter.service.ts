@@ -19,6 +19,8 @@ interface ThrottleRow {
 }
 
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
+/** The window of password-reset requests: each link is mailed, so a few an hour is plenty. */
+const RESET_WINDOW_MINUTES = 60;
 /** Refused addresses remembered per process; beyond this, the oldest are forgotten (and asked again). */
 const REMEMBERED_REFUSALS = 10_000;
 
@@ -87,6 +89,26 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
+   * Counts a password-reset request against its source address, then its email (whether or not an
+   * account has it, so the answer tells nothing), each within a fixed hour; refuses it (429) past
+   * either limit. Without it, anyone could have the product mail an address over and over.
+   */
+  async beginPasswordReset(email: string, ip: string | null): Promise<void> {
+    const { resetsPerAddress, resetsPerEmail } = this.config.login;
+    const address = throttleAddress(ip);
+    if (address) {
+      const row = await this.countInWindow('reset_address', address, RESET_WINDOW_MINUTES);
+      if (row.attempts > resetsPerAddress) {
+        throw tooManyResets('from this network address', row.retry_after_seconds, 'address');
+      }
+    }
+    const row = await this.countInWindow('reset_email', email.trim().toLowerCase(), RESET_WINDOW_MINUTES);
+    if (row.attempts > resetsPerEmail) {
+      throw tooManyResets('for this email address', row.retry_after_seconds, 'email');
+    }
+  }
+
+  /**
    * The refusal PostgreSQL already gave this address, while it lasts: a flood from one address is
    * then answered before its body is read or the database asked. An address's window is fixed, so
    * the remembered refusal ends when PostgreSQL's would.
@@ -146,12 +168,21 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
     ]);
   }
 
-  private async countAddressAttempt(address: string): Promise<ThrottleRow> {
+  private countAddressAttempt(address: string): Promise<ThrottleRow> {
+    return this.countInWindow('address', address, this.config.login.windowMinutes);
+  }
+
+  /** One more attempt of `kind` by `subject` in a fixed window that starts with the first. */
+  private async countInWindow(
+    kind: 'address' | 'reset_address' | 'reset_email',
+    subject: string,
+    windowMinutes: number,
+  ): Promise<ThrottleRow> {
     const [row] = await this.dataSource.query<ThrottleRow[]>(
       `WITH settings AS (SELECT make_interval(mins => $2) AS window_length)
        INSERT INTO sign_in_throttle AS t
          (kind, subject, attempts, window_started_at, last_attempt_at, next_attempt_at, last_attempt_allowed)
-       VALUES ('address', $1, 1, now(), now(), now(), true)
+       VALUES ($3, $1, 1, now(), now(), now(), true)
        ON CONFLICT (kind, subject) DO UPDATE SET
          attempts = CASE WHEN t.window_started_at <= now() - (SELECT window_length FROM settings)
                          THEN 1 ELSE t.attempts + 1 END,
@@ -162,7 +193,7 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
        RETURNING attempts, true AS allowed,
          ceil(extract(epoch FROM window_started_at + (SELECT window_length FROM settings) - now()))::int
            AS retry_after_seconds`,
-      [address, this.config.login.windowMinutes],
+      [subject, windowMinutes, kind],
     );
     return row!;
   }
@@ -205,9 +236,9 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
     const { windowMinutes, maxDelaySeconds } = this.config.login;
     await this.dataSource.query(
       `DELETE FROM sign_in_throttle
-       WHERE last_attempt_at < now() - make_interval(mins => $1)
+       WHERE last_attempt_at < now() - make_interval(mins => CASE WHEN kind LIKE 'reset\_%' THEN $3 ELSE $1 END)
          AND next_attempt_at < now() - make_interval(secs => $2)`,
-      [windowMinutes, maxDelaySeconds],
+      [windowMinutes, maxDelaySeconds, RESET_WINDOW_MINUTES],
     );
   }
 }
@@ -227,6 +258,17 @@ export function throttleAddress(ip: string | null): string | null {
   if (address.kind() === 'ipv4') return address.toString();
   const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
   return `${parts.map((part) => part.toString(16)).join(':')}::/64`;
+}
+
+function tooManyResets(from: string, retryAfterSeconds: number, limit: 'address' | 'email'): Problem {
+  const seconds = Math.max(1, retryAfterSeconds);
+  return new Problem(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'too-many-reset-requests',
+    'Too many password-reset requests',
+    `Too many password-reset requests ${from}. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    { retryAfterSeconds: seconds, limit },
+  );
 }
 
 function tooManyAttempts(detail: string, retryAfterSeconds: number, limit: 'address' | 'account'): Problem {

@@ -49,6 +49,9 @@ export interface AppConfig {
     /** Password hashes computed at once by sign-in; the rest wait in a queue of `hashQueue`, beyond which 429. */
     hashConcurrency: number;
     hashQueue: number;
+    /** Password-reset requests per email address, and per source address, within an hour. */
+    resetsPerEmail: number;
+    resetsPerAddress: number;
   };
   /**
    * The proxies whose X-Forwarded-For is believed (Express 'trust proxy': addresses, CIDR ranges,
@@ -121,6 +124,8 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_DELAY_SECONDS',
   'LOGIN_HASH_CONCURRENCY',
   'LOGIN_HASH_QUEUE',
+  'RESET_MAX_PER_EMAIL',
+  'RESET_MAX_PER_ADDRESS',
   'TRUST_PROXY',
   'WEB_DIST_DIR',
   'DASHBOARD_CACHE_SECONDS',
@@ -247,6 +252,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDelaySeconds: int('LOGIN_MAX_DELAY_SECONDS', 300, 1, 24 * 3600),
       hashConcurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1, 64),
       hashQueue: int('LOGIN_HASH_QUEUE', 32, 0, 10000),
+      resetsPerEmail: int('RESET_MAX_PER_EMAIL', 3, 1, 1000),
+      resetsPerAddress: int('RESET_MAX_PER_ADDRESS', 10, 1, 100000),
     },
     trustProxy: trustedProxies(env.TRUST_PROXY, problems),
     webDistDir,

@@ -16,6 +16,7 @@ import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
 import { Notifications1763880000501 } from './1763880000501-notifications';
 import { AccountLinks1763880000502 } from './1763880000502-account-links';
 import { NotificationsAtCommit1763890000400 } from './1763890000400-notifications-at-commit';
+import { ResetThrottle1763890000401 } from './1763890000401-reset-throttle';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Notifications1763880000501,
   AccountLinks1763880000502,
   NotificationsAtCommit1763890000400,
+  ResetThrottle1763890000401,
 ];
