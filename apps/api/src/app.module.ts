@@ -38,6 +38,7 @@ import { IatiModule } from './iati/iati.module';
 import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
+import { ReadReplicasModule } from './database/read-replicas';
 import { AccountLinksModule } from './account-links';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -95,6 +96,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         ChangeEventsModule,
+        ReadReplicasModule,
         AuditModule,
         HealthModule,
         AuthModule,
