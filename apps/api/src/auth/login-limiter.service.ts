@@ -236,7 +236,7 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
     const { windowMinutes, maxDelaySeconds } = this.config.login;
     await this.dataSource.query(
       `DELETE FROM sign_in_throttle
-       WHERE last_attempt_at < now() - make_interval(mins => CASE WHEN kind LIKE 'reset\_%' THEN $3 ELSE $1 END)
+       WHERE last_attempt_at < now() - make_interval(mins => CASE WHEN kind IN ('reset_address', 'reset_email') THEN $3 ELSE $1 END)
          AND next_attempt_at < now() - make_interval(secs => $2)`,
       [windowMinutes, maxDelaySeconds, RESET_WINDOW_MINUTES],
     );

@@ -70,7 +70,6 @@ interface MailRow {
  */
 @Injectable()
 export class NotificationDispatchService implements OnModuleInit {
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
