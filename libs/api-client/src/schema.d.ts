@@ -3417,7 +3417,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded";
+            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded" | "review_reminder" | "review_overdue" | "proposal_waiting" | "consent_request_overdue" | "report_due" | "report_overdue" | "revision_decided";
             /**
              * @description The record it is about, as a path of the dashboard
              * @example /reviews/…
@@ -3753,7 +3753,7 @@ export interface components {
         };
         PreferenceDto: {
             /** @enum {string} */
-            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded";
+            kind: "review_assigned" | "consent_expiring" | "consent_withdrawn" | "paragraph6_lost" | "receipt_recorded" | "review_reminder" | "review_overdue" | "proposal_waiting" | "consent_request_overdue" | "report_due" | "report_overdue" | "revision_decided";
             /**
              * @description immediate: a mail at once; digest: in the daily mail
              * @example digest
@@ -3836,10 +3836,10 @@ export interface components {
             /** @example /api/v1/projects */
             instance?: string;
             /**
-             * @description Too many sign-in attempts (429): from this network address, or for this account
+             * @description Too many sign-in attempts or password-reset requests (429): from this network address, for this account, or for this email
              * @enum {string}
              */
-            limit?: "address" | "account";
+            limit?: "address" | "account" | "email";
             /** @description A review not complete (422): what is missing */
             missing?: components["schemas"]["RuleGapDto"][];
             /** @description A revision, extension or lesson refused: every rule that refused it (the first is code) */
@@ -3849,7 +3849,7 @@ export interface components {
              * @example 100000.00
              */
             remaining?: string;
-            /** @description Too many sign-in attempts (429): when to try again */
+            /** @description Too many sign-in attempts or password-reset requests (429): when to try again */
             retryAfterSeconds?: number;
             /**
              * @description An approved project's budget or end date edited directly (422): where to request the revision or extension
@@ -6017,6 +6017,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            /** @description Too many requests for this email address, or from this network address, within the hour; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
             /** @description An error, as application/problem+json (RFC 9457) */

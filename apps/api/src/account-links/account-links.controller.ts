@@ -1,7 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Public } from '../common/access/access.decorators';
-import { Ctx, RequestContext } from '../common/request-context/request-context';
+import { Ctx, RequestContext, type RequestWithContext } from '../common/request-context/request-context';
 import { CreateRoute } from '../common/routes/route.decorators';
 import { UserDto } from '../users';
 import {
@@ -33,8 +39,15 @@ export class AccountLinksController {
     summary: 'Mail a one-time link to reset the password of the account with this address, if any',
   })
   @ApiAcceptedResponse({ type: PasswordResetAccepted })
-  async requestReset(@Body() body: PasswordResetRequest): Promise<PasswordResetAccepted> {
-    await this.links.requestReset(body.email);
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many requests for this email address, or from this network address, within the hour; see Retry-After',
+  })
+  async requestReset(
+    @Body() body: PasswordResetRequest,
+    @Req() request: RequestWithContext,
+  ): Promise<PasswordResetAccepted> {
+    await this.links.requestReset(body.email, request.ip ?? null);
     return { message: 'If an account has this address, a link to reset its password is on its way.' };
   }
 

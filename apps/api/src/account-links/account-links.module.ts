@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth';
 import { MailModule } from '../mail';
 import { UsersModule } from '../users';
 import { AccountLinksController } from './account-links.controller';
@@ -7,7 +8,7 @@ import { AccountLinksService } from './account-links.service';
 
 /** Invitations and password resets by one-time links mailed to the account's address. */
 @Module({
-  imports: [UsersModule, MailModule],
+  imports: [UsersModule, MailModule, AuthModule],
   controllers: [AccountLinksController],
   providers: [AccountLinksService, AccountLinksRepository],
 })

@@ -3,6 +3,7 @@ import { isLanguage, type Language } from '@hstf/domain';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LoginLimiterService } from '../auth';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { APP_CONFIG } from '../config/app-config';
@@ -43,6 +44,7 @@ export class AccountLinksService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly jobs: JobsService,
     private readonly mail: MailService,
+    private readonly limiter: LoginLimiterService,
   ) {}
 
   onModuleInit(): void {
@@ -64,7 +66,9 @@ export class AccountLinksService implements OnModuleInit {
     return user;
   }
 
-  async requestReset(email: string): Promise<void> {
+  /** Counted (and refused past the limits) before anything is looked up: the same for any address. */
+  async requestReset(email: string, ip: string | null): Promise<void> {
+    await this.limiter.beginPasswordReset(email, ip);
     await this.jobs.send(QUEUES.accountMail.name, { purpose: 'reset', email });
   }
 

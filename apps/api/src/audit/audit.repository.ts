@@ -51,12 +51,13 @@ export interface AuditInsert {
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
-    await preparedQuery(
+  /** Writes the entry and answers its id. */
+  async insert(manager: EntityManager, entry: AuditInsert): Promise<string> {
+    const [row] = await preparedQuery<{ id: string }>(
       manager,
       `INSERT INTO audit_entries (actor_id, actor_email, action, entity, entity_id, before, after, request_id,
                                   project_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9) RETURNING id`,
       [
         entry.actorId,
         entry.actorEmail,
@@ -69,6 +70,7 @@ export class AuditRepository {
         entry.projectId,
       ],
     );
+    return row!.id;
   }
 
   /** Newest first; one more row than `limit`, for the next page's cursor. */

@@ -25,6 +25,17 @@ export interface AuditChange {
   after: unknown;
 }
 
+/** A change as recorded, with the id of its audit entry. */
+export interface RecordedChange extends AuditChange {
+  entryId: string;
+}
+
+/**
+ * Called with the change's own manager, inside its transaction, for every change recorded: what it
+ * writes commits or rolls back with the change.
+ */
+export type RecordedChangeHook = (manager: EntityManager, change: RecordedChange) => Promise<void>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -42,6 +53,8 @@ export function projectOfChange(change: Pick<AuditChange, 'entity' | 'entityId' 
 
 @Injectable()
 export class AuditService {
+  private readonly hooks: RecordedChangeHook[] = [];
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly events: ChangeEvents,
@@ -53,7 +66,7 @@ export class AuditService {
    * it is published (ChangeEvents): the caches learn of it once it has committed.
    */
   async record(manager: EntityManager, ctx: RequestContext, change: AuditChange): Promise<void> {
-    await this.repository.insert(manager, {
+    const entryId = await this.repository.insert(manager, {
       actorId: ctx.user?.id ?? null,
       actorEmail: ctx.user?.email ?? null,
       action: change.action,
@@ -70,6 +83,16 @@ export class AuditService {
       action: change.action,
       ...(change.action === 'update' ? { fields: changedFields(change.before, change.after) } : {}),
     });
+    for (const hook of this.hooks) await hook(manager, { ...change, entryId });
+  }
+
+  /**
+   * Runs `hook` on every change recorded from now on, in the change's transaction: for work that
+   * must happen exactly when a change commits and never when it does not (ChangeEvents, by
+   * contrast, tells after the commit, and nothing if the process stops in between).
+   */
+  onRecorded(hook: RecordedChangeHook): void {
+    this.hooks.push(hook);
   }
 
   /** The entry of a record just created: nothing before, the record as the API answers it after. */

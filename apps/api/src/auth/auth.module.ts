@@ -20,6 +20,6 @@ import { SessionsService } from './sessions.service';
     PasswordHashGate,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, LoginLimiterService],
 })
 export class AuthModule {}

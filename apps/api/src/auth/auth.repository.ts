@@ -87,13 +87,22 @@ export class AuthRepository {
   }
 
   /** Counts an attempt from the address, in a fixed window that restarts once it has ended. */
-  async countAddressAttempt(address: string, windowMinutes: number): Promise<ThrottleRow> {
+  countAddressAttempt(address: string, windowMinutes: number): Promise<ThrottleRow> {
+    return this.countInWindow('address', address, windowMinutes);
+  }
+
+  /** One more attempt of `kind` by `subject` in a fixed window that starts with the first. */
+  async countInWindow(
+    kind: 'address' | 'reset_address' | 'reset_email',
+    subject: string,
+    windowMinutes: number,
+  ): Promise<ThrottleRow> {
     const [row] = await preparedQuery<ThrottleRow>(
       this.dataSource,
       `WITH settings AS (SELECT make_interval(mins => $2) AS window_length)
        INSERT INTO sign_in_throttle AS t
          (kind, subject, attempts, window_started_at, last_attempt_at, next_attempt_at, last_attempt_allowed)
-       VALUES ('address', $1, 1, now(), now(), now(), true)
+       VALUES ($3, $1, 1, now(), now(), now(), true)
        ON CONFLICT (kind, subject) DO UPDATE SET
          attempts = CASE WHEN t.window_started_at <= now() - (SELECT window_length FROM settings)
                          THEN 1 ELSE t.attempts + 1 END,
@@ -104,7 +113,7 @@ export class AuthRepository {
        RETURNING attempts, true AS allowed,
          ceil(extract(epoch FROM window_started_at + (SELECT window_length FROM settings) - now()))::int
            AS retry_after_seconds`,
-      [address, windowMinutes],
+      [subject, windowMinutes, kind],
     );
     return row!;
   }
@@ -171,14 +180,19 @@ export class AuthRepository {
     );
   }
 
-  /** Counters whose window and longest delay have both passed. */
-  async forgetOldCounters(windowMinutes: number, maxDelaySeconds: number): Promise<void> {
+  /** Counters whose window (the reset requests' own for theirs) and longest delay have both passed. */
+  async forgetOldCounters(
+    windowMinutes: number,
+    maxDelaySeconds: number,
+    resetWindowMinutes: number,
+  ): Promise<void> {
     await preparedQuery(
       this.dataSource,
       `DELETE FROM sign_in_throttle
-       WHERE last_attempt_at < now() - make_interval(mins => $1)
+       WHERE last_attempt_at < now() - make_interval(
+               mins => CASE WHEN kind IN ('reset_address', 'reset_email') THEN $3 ELSE $1 END)
          AND next_attempt_at < now() - make_interval(secs => $2)`,
-      [windowMinutes, maxDelaySeconds],
+      [windowMinutes, maxDelaySeconds, resetWindowMinutes],
     );
   }
 }

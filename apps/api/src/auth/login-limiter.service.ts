@@ -12,6 +12,8 @@ import { Problem } from '../common/problem-details/problem';
 import { AuthRepository } from './auth.repository';
 
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
+/** The window of password-reset requests: each link is mailed, so a few an hour is plenty. */
+const RESET_WINDOW_MINUTES = 60;
 /** Refused addresses remembered per process; beyond this, the oldest are forgotten (and asked again). */
 const REMEMBERED_REFUSALS = 10_000;
 
@@ -45,7 +47,11 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     this.cleanup = setInterval(() => {
       this.repository
-        .forgetOldCounters(this.config.login.windowMinutes, this.config.login.maxDelaySeconds)
+        .forgetOldCounters(
+          this.config.login.windowMinutes,
+          this.config.login.maxDelaySeconds,
+          RESET_WINDOW_MINUTES,
+        )
         .catch((error: unknown) =>
           this.logger.warn({ event: 'sign_in_throttle_cleanup_failed', error: String(error) }),
         );
@@ -78,6 +84,30 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
         row.retry_after_seconds,
         'account',
       );
+    }
+  }
+
+  /**
+   * Counts a password-reset request against its source address, then its email (whether or not an
+   * account has it, so the answer tells nothing), each within a fixed hour; refuses it (429) past
+   * either limit. Without it, anyone could have the product mail an address over and over.
+   */
+  async beginPasswordReset(email: string, ip: string | null): Promise<void> {
+    const { resetsPerAddress, resetsPerEmail } = this.config.login;
+    const address = throttleAddress(ip);
+    if (address) {
+      const row = await this.repository.countInWindow('reset_address', address, RESET_WINDOW_MINUTES);
+      if (row.attempts > resetsPerAddress) {
+        throw tooManyResets('from this network address', row.retry_after_seconds, 'address');
+      }
+    }
+    const row = await this.repository.countInWindow(
+      'reset_email',
+      email.trim().toLowerCase(),
+      RESET_WINDOW_MINUTES,
+    );
+    if (row.attempts > resetsPerEmail) {
+      throw tooManyResets('for this email address', row.retry_after_seconds, 'email');
     }
   }
 
@@ -132,6 +162,17 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
 
 // The key is shared with the slow lane (common/http), so both judge the same client as one.
 export { throttleAddress };
+
+function tooManyResets(from: string, retryAfterSeconds: number, limit: 'address' | 'email'): Problem {
+  const seconds = Math.max(1, retryAfterSeconds);
+  return new Problem(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'too-many-reset-requests',
+    'Too many password-reset requests',
+    `Too many password-reset requests ${from}. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    { retryAfterSeconds: seconds, limit },
+  );
+}
 
 function tooManyAttempts(detail: string, retryAfterSeconds: number, limit: 'address' | 'account'): Problem {
   const seconds = Math.max(1, retryAfterSeconds);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
+import { DEFAULT_REPORT_DUE_SOON_DAYS, DEFAULT_REVIEW_REMINDER_DAYS } from '@hstf/domain';
 
 /**
  * The whole configuration of the API, read once from the environment and validated at startup,
@@ -50,6 +51,9 @@ export interface AppConfig {
     /** Password hashes computed at once by sign-in; the rest wait in a queue of `hashQueue`, beyond which 429. */
     hashConcurrency: number;
     hashQueue: number;
+    /** Password-reset requests per email address, and per source address, within an hour. */
+    resetsPerEmail: number;
+    resetsPerAddress: number;
   };
   /**
    * The proxies whose X-Forwarded-For is believed (Express 'trust proxy': addresses, CIDR ranges,
@@ -83,6 +87,10 @@ export interface AppConfig {
     alertScanCron: string;
     /** When the daily digest is mailed (cron, UTC). */
     digestCron: string;
+    /** Days before a review's due date at which the daily scan reminds its reviewer. */
+    reviewReminderDays: number;
+    /** Days before a report's due date at which the daily scan tells staff it is due soon. */
+    reportDueSoonDays: number;
   };
   mail: {
     /** smtp:// or smtps:// with credentials; null: mail is kept in the outbox that admins read. */
@@ -125,6 +133,8 @@ export const CONFIG_VARIABLES = [
   'LOGIN_MAX_DELAY_SECONDS',
   'LOGIN_HASH_CONCURRENCY',
   'LOGIN_HASH_QUEUE',
+  'RESET_MAX_PER_EMAIL',
+  'RESET_MAX_PER_ADDRESS',
   'TRUST_PROXY',
   'WEB_DIST_DIR',
   'DASHBOARD_CACHE_SECONDS',
@@ -138,6 +148,8 @@ export const CONFIG_VARIABLES = [
   'JOBS_POLL_SECONDS',
   'ALERT_SCAN_CRON',
   'DIGEST_CRON',
+  'REVIEW_REMINDER_DAYS',
+  'REPORT_DUE_SOON_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
   'APP_URL',
@@ -263,6 +275,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDelaySeconds: int('LOGIN_MAX_DELAY_SECONDS', 300, 1, 24 * 3600),
       hashConcurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1, 64),
       hashQueue: int('LOGIN_HASH_QUEUE', 32, 0, 10000),
+      resetsPerEmail: int('RESET_MAX_PER_EMAIL', 3, 1, 1000),
+      resetsPerAddress: int('RESET_MAX_PER_ADDRESS', 10, 1, 100000),
     },
     trustProxy: trustedProxies(env.TRUST_PROXY, problems),
     webDistDir,
@@ -283,6 +297,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 600),
       alertScanCron: cron('ALERT_SCAN_CRON', '0 5 * * *'),
       digestCron: cron('DIGEST_CRON', '0 6 * * *'),
+      reviewReminderDays: int('REVIEW_REMINDER_DAYS', DEFAULT_REVIEW_REMINDER_DAYS, 0, 365),
+      reportDueSoonDays: int('REPORT_DUE_SOON_DAYS', DEFAULT_REPORT_DUE_SOON_DAYS, 0, 365),
     },
     mail: {
       smtpUrl,

@@ -1,15 +1,21 @@
 import {
+  addDays,
   consentExpiryNotice,
   CONSENT_EXPIRY_WARNING_DAYS,
+  CONSENT_REQUEST_OVERDUE_DAYS,
+  daysBetween,
   FUNDED_STAGES,
   NOTIFICATION_AUDIENCE,
+  PROPOSAL_STAGES,
+  reportNotice,
+  reviewReminderDue,
   type Language,
   type NotificationKind,
 } from '@hstf/domain';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChangeEvents } from '../common/events/change-events';
+import { AuditService, type RecordedChange } from '../audit';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
 import { APP_CONFIG } from '../config/app-config';
@@ -25,8 +31,6 @@ import {
   NOTIFYING_ENTITIES,
 } from './notification-events';
 
-/** Entries this much older than the last read are read again: a transaction may commit after a later one. */
-const REREAD_WINDOW = "interval '2 minutes'";
 const SYSTEM = RequestContext.system('notifications');
 
 interface Recipient {
@@ -56,10 +60,9 @@ interface MailRow {
 
 /**
  * Turns what happens into notifications, and notifications into mail, in background jobs:
- * - `collect` reads the audit log (every committed change is there, written in its transaction)
- *   from where it last stopped, so nothing is missed when a process stops between a change and
- *   its notice; it is sent when a change commits and every minute besides;
- * - `alert-scan`, daily: consents of funded projects nearing expiry, paragraph 6 on funded projects;
+ * - `change`, one per committed change that notifies anyone, sent in the change's own transaction;
+ * - `alert-scan`, daily: consents of funded projects nearing expiry, paragraph 6 on funded projects,
+ *   reviews due soon or overdue, proposals waiting, consent requests unanswered, reports due or overdue;
  * - `mail`, one per notification to be mailed at once; `digest`, daily, one mail per user with the
  *   rest.
  * A notification's key (event and recipient) is unique in the database, so a job run twice, or by
@@ -67,64 +70,64 @@ interface MailRow {
  */
 @Injectable()
 export class NotificationDispatchService implements OnModuleInit {
-  private readonly logger = new Logger(NotificationDispatchService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobsService,
     private readonly mail: MailService,
     private readonly compliance: ComplianceService,
-    private readonly changes: ChangeEvents,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.handle(QUEUES.collect.name, () => this.collect());
+    this.jobs.handle(QUEUES.change.name, (data) => this.notifyOfEntry(String(data.entryId)));
     this.jobs.handle(QUEUES.mail.name, (data) => this.mailOne(String(data.notificationId)));
     this.jobs.handle(QUEUES.alertScan.name, () => this.scan());
     this.jobs.handle(QUEUES.digest.name, () => this.mailDigests());
-    this.jobs.scheduleOn(QUEUES.collect.name, '* * * * *');
     this.jobs.scheduleOn(QUEUES.alertScan.name, this.config.jobs.alertScanCron);
     this.jobs.scheduleOn(QUEUES.digest.name, this.config.jobs.digestCron);
-    this.changes.subscribe(
-      (event) => (NOTIFYING_ENTITIES as readonly string[]).includes(event.entity),
-      () => {
-        this.jobs.send(QUEUES.collect.name).catch((error: Error) => {
-          // The minute's schedule collects it anyway.
-          this.logger.warn(`Could not queue the notifications collector: ${error.message}`);
-        });
-      },
+    this.audit.onRecorded((manager, change) => this.queueChange(manager, change));
+  }
+
+  /**
+   * A change that notifies anyone queues a job in the change's own transaction. Why a job there
+   * rather than after the commit (ChangeEvents) or the notifications themselves: the job commits
+   * with the change and never without it, so a process that stops between the commit and the work
+   * loses nothing, and a change rolled back tells nobody; yet finding the recipients and mailing
+   * them stays out of the request, so a failure there never refuses the change and is retried with
+   * backoff. The job names the audit entry: a job run twice (retried after a lost connection) finds
+   * the notifications of that entry already made, their key being unique.
+   */
+  private async queueChange(manager: EntityManager, change: RecordedChange): Promise<void> {
+    if (!(NOTIFYING_ENTITIES as readonly string[]).includes(change.entity)) return;
+    // As the job will read it back from the audit entry: JSON.
+    const entry = JSON.parse(JSON.stringify({ ...change, id: change.entryId })) as AuditedChange;
+    if (noticesOf(entry).length === 0) return;
+    // Outside a transaction the change has committed already: the job follows at once.
+    const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    await this.jobs.send(
+      QUEUES.change.name,
+      { entryId: change.entryId },
+      {},
+      inTransaction ? manager : undefined,
     );
   }
 
-  /** Reads the audit log since the last run and notifies of what it finds. */
-  async collect(): Promise<void> {
+  /** Notifies of what one committed change (its audit entry) tells. */
+  async notifyOfEntry(entryId: string): Promise<void> {
     const consents = new Set<string>();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT read_until FROM notification_cursor WHERE id = 1 FOR UPDATE`);
-      const entries: (AuditedChange & { entity_id: string; occurred_at: Date })[] = await manager.query(
-        `SELECT id, entity, entity_id, action, before, after, occurred_at FROM audit_entries
-         WHERE occurred_at > (SELECT read_until FROM notification_cursor WHERE id = 1) - ${REREAD_WINDOW}
-           AND entity = ANY($1)
-         ORDER BY occurred_at, id`,
-        [NOTIFYING_ENTITIES],
+      const [entry]: (AuditedChange & { entity_id: string })[] = await manager.query(
+        `SELECT id, entity, entity_id, action, before, after FROM audit_entries WHERE id = $1`,
+        [entryId],
       );
-      for (const entry of entries) {
-        for (const notice of noticesOf({ ...entry, entityId: entry.entity_id })) {
-          if (notice.kind === 'consent_changed') consents.add(notice.consentId);
-          else await this.notifyOf(manager, entry.id, notice);
-        }
-      }
-      // Up to the last entry read, not to now: a run that finds nothing new writes nothing.
-      const last = entries[entries.length - 1];
-      if (last) {
-        await manager.query(
-          `UPDATE notification_cursor SET read_until = $1 WHERE id = 1 AND read_until < $1`,
-          [last.occurred_at],
-        );
+      if (!entry) return;
+      for (const notice of noticesOf({ ...entry, entityId: entry.entity_id })) {
+        if (notice.kind === 'consent_changed') consents.add(notice.consentId);
+        else await this.notifyOf(manager, entry.id, notice);
       }
     });
-    // Paragraph 6 is judged after the changes are read, each project once.
+    // Paragraph 6 is judged once the change is read, in its own transaction.
     const projects: { project_id: string }[] = consents.size
       ? await this.dataSource.query(`SELECT DISTINCT project_id FROM consent_records WHERE id = ANY($1)`, [
           [...consents],
@@ -207,6 +210,32 @@ export class NotificationDispatchService implements OnModuleInit {
           },
         },
       );
+    } else if (notice.kind === 'revision_decided') {
+      const [revision]: { project_id: string; kind: string; status: string; code: string; title: string }[] =
+        await manager.query(
+          `SELECT r.project_id, r.kind, r.status, p.code, p.title
+           FROM project_revisions r JOIN projects p ON p.id = r.project_id
+           WHERE r.id = $1 AND p.deleted_at IS NULL`,
+          [notice.revisionId],
+        );
+      if (!revision) return;
+      // Staff, the requester among them (only staff request revisions).
+      await this.notify(
+        manager,
+        {},
+        {
+          kind: 'revision_decided',
+          event: entryId,
+          link: `/projects/${revision.project_id}`,
+          projectId: revision.project_id,
+          facts: {
+            code: revision.code,
+            title: revision.title,
+            revision: revision.kind,
+            decision: revision.status,
+          },
+        },
+      );
     }
   }
 
@@ -264,6 +293,180 @@ export class NotificationDispatchService implements OnModuleInit {
       [FUNDED_STAGES, today],
     );
     for (const { project_id } of candidates) await this.judgeParagraph6(project_id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.scanReviews(manager, today);
+      await this.scanConsentRequests(manager, today);
+      await this.scanReports(manager, today);
+    });
+  }
+
+  /**
+   * Reviews of the current round not yet submitted: the reviewer reminded within the configured days
+   * of the due date, staff told once it has passed; a proposal under review beyond the configured
+   * days, told to staff once per round. Each once per due date (a new due date reminds again).
+   */
+  private async scanReviews(manager: EntityManager, today: string): Promise<void> {
+    const reminderDays = this.config.jobs.reviewReminderDays;
+    const reviews: {
+      id: string;
+      project_id: string;
+      reviewer_id: string;
+      reviewer: string;
+      due_on: string;
+      code: string;
+      title: string;
+    }[] = await manager.query(
+      `SELECT r.id, r.project_id, r.reviewer_id, u.name AS reviewer, r.due_on::text AS due_on, p.code, p.title
+       FROM reviews r
+       JOIN projects p ON p.id = r.project_id
+       JOIN users u ON u.id = r.reviewer_id
+       WHERE p.deleted_at IS NULL AND p.stage = 'under_review' AND r.status IN ('assigned', 'draft')
+         AND r.due_on <= $1::date + $2::int
+         AND NOT EXISTS (SELECT 1 FROM review_rounds rr WHERE rr.project_id = p.id AND rr.number > r.round)`,
+      [today, reminderDays],
+    );
+    for (const review of reviews) {
+      const facts = { code: review.code, title: review.title, due: review.due_on };
+      if (reviewReminderDue(review.due_on, today, reminderDays)) {
+        await this.notify(
+          manager,
+          { userIds: [review.reviewer_id] },
+          {
+            kind: 'review_reminder',
+            event: `${review.id}:${review.due_on}`,
+            link: `/reviews/${review.id}`,
+            projectId: review.project_id,
+            facts,
+          },
+        );
+      } else if (review.due_on < today) {
+        await this.notify(
+          manager,
+          {},
+          {
+            kind: 'review_overdue',
+            event: `${review.id}:${review.due_on}`,
+            link: `/projects/${review.project_id}`,
+            projectId: review.project_id,
+            facts: { ...facts, reviewer: review.reviewer },
+          },
+        );
+      }
+    }
+
+    const [settings]: { review_waiting_days: number }[] = await manager.query(
+      `SELECT review_waiting_days FROM assessment_settings WHERE id`,
+    );
+    const waitingDays = settings!.review_waiting_days;
+    const waiting: { id: string; code: string; title: string; round: number; opened_on: string }[] =
+      await manager.query(
+        `SELECT p.id, p.code, p.title, rr.number AS round,
+                (rr.opened_at AT TIME ZONE 'UTC')::date::text AS opened_on
+         FROM projects p
+         JOIN LATERAL (SELECT number, opened_at FROM review_rounds
+                       WHERE project_id = p.id ORDER BY number DESC LIMIT 1) rr ON true
+         WHERE p.deleted_at IS NULL AND p.stage = 'under_review'
+           AND (rr.opened_at AT TIME ZONE 'UTC')::date < $1::date - $2::int`,
+        [today, waitingDays],
+      );
+    for (const project of waiting) {
+      await this.notify(
+        manager,
+        {},
+        {
+          kind: 'proposal_waiting',
+          event: `${project.id}:${project.round}`,
+          link: `/projects/${project.id}`,
+          projectId: project.id,
+          facts: {
+            code: project.code,
+            title: project.title,
+            date: project.opened_on,
+            days: daysBetween(project.opened_on, today),
+          },
+        },
+      );
+    }
+  }
+
+  /** A proposal's consent requested longer ago than the overdue window and unanswered, once per request. */
+  private async scanConsentRequests(manager: EntityManager, today: string): Promise<void> {
+    const requests: {
+      id: string;
+      project_id: string;
+      country_iso3: string;
+      requested_on: string;
+      code: string;
+      title: string;
+    }[] = await manager.query(
+      `SELECT c.id, c.project_id, c.country_iso3, c.requested_on::text AS requested_on, p.code, p.title
+       FROM consent_records c JOIN projects p ON p.id = c.project_id
+       WHERE p.deleted_at IS NULL AND p.stage = ANY($1) AND c.status = 'requested' AND c.withdrawn_on IS NULL
+         AND c.requested_on < $2::date`,
+      [PROPOSAL_STAGES, addDays(today, -CONSENT_REQUEST_OVERDUE_DAYS)],
+    );
+    for (const request of requests) {
+      await this.notify(
+        manager,
+        {},
+        {
+          kind: 'consent_request_overdue',
+          event: `${request.id}:${request.requested_on}`,
+          link: `/projects/${request.project_id}`,
+          projectId: request.project_id,
+          facts: {
+            code: request.code,
+            title: request.title,
+            country: request.country_iso3.trim(),
+            date: request.requested_on,
+            days: daysBetween(request.requested_on, today),
+          },
+        },
+      );
+    }
+  }
+
+  /**
+   * Reports still owed (due, or returned for changes): due soon within the configured days, then
+   * overdue, each once per due date. Told to staff: no contact of the lead organization is
+   * recorded (organizations keep none), so there is nobody else to tell.
+   */
+  private async scanReports(manager: EntityManager, today: string): Promise<void> {
+    const soonDays = this.config.jobs.reportDueSoonDays;
+    const reports: {
+      id: string;
+      project_id: string;
+      kind: string;
+      due_on: string;
+      code: string;
+      title: string;
+    }[] = await manager.query(
+      `SELECT r.id, r.project_id, r.kind, r.due_on::text AS due_on, p.code, p.title
+       FROM reports r JOIN projects p ON p.id = r.project_id
+       WHERE p.deleted_at IS NULL AND r.status IN ('due', 'returned') AND r.due_on <= $1::date + $2::int`,
+      [today, soonDays],
+    );
+    for (const report of reports) {
+      const notice = reportNotice(report.due_on, today, soonDays);
+      if (!notice) continue;
+      await this.notify(
+        manager,
+        {},
+        {
+          kind: notice === 'due' ? 'report_due' : 'report_overdue',
+          event: `${report.id}:${report.due_on}`,
+          link: `/projects/${report.project_id}`,
+          projectId: report.project_id,
+          facts: {
+            code: report.code,
+            title: report.title,
+            report: report.kind,
+            date: report.due_on,
+            days: Math.abs(daysBetween(today, report.due_on)),
+          },
+        },
+      );
+    }
   }
 
   /**

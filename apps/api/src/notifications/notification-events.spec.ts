@@ -47,4 +47,15 @@ describe('what a committed change notifies of', () => {
       [],
     );
   });
+
+  it('tells of a revision or extension when it is decided, approved or rejected, once', () => {
+    const pending = { status: 'pending', kind: 'extension' };
+    expect(noticesOf(change('revision', 'approve', pending, { ...pending, status: 'approved' }))).toEqual([
+      { kind: 'revision_decided', revisionId: 'e1' },
+    ]);
+    expect(noticesOf(change('revision', 'reject', pending, { ...pending, status: 'rejected' }))).toHaveLength(
+      1,
+    );
+    expect(noticesOf(change('revision', 'create', null, pending))).toEqual([]);
+  });
 });

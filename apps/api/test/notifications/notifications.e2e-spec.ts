@@ -7,6 +7,7 @@ import { aConsent, anAlignment } from '../support/lifecycle-builders';
 import { aProject } from '../support/portfolio-builders';
 import { eventually, startSmtpServer, TestSmtp } from '../support/smtp';
 import { count, createTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase } from '../support/test-database';
 
 const APP_URL = 'https://portfolio.example.org';
 const SIGNATORY = 'Amina Confidential-Signatory';
@@ -45,6 +46,17 @@ describe('notifications and their mail, through a real SMTP server', () => {
       unread: number;
     };
   };
+  /** Every change job queued so far has run: nothing calls the notifications in the test's place. */
+  const changesTold = () =>
+    eventually(
+      15_000,
+      async () =>
+        (await count(
+          t.db,
+          'pgboss.job',
+          `name = 'notifications-change' AND state::text IN ('created', 'retry', 'active')`,
+        )) === 0,
+    );
   const assign = async (projectId: string, reviewer: BuiltUser) => {
     const response = await t
       .http()
@@ -60,7 +72,7 @@ describe('notifications and their mail, through a real SMTP server', () => {
     const reviewer = await aUser(t, { role: 'reviewer' });
     const reviewId = await assign(project.id, reviewer);
 
-    // Sent by the jobs the assignment queued: nothing here calls the collector.
+    // Sent by the jobs the assignment queued: nothing here calls the dispatcher.
     await eventually(15_000, () => smtp.to(reviewer.email).length > 0);
     const [mail] = smtp.to(reviewer.email);
     expect(mail!.subject).toBe(`You are asked to review ${project.code}`);
@@ -99,9 +111,19 @@ describe('notifications and their mail, through a real SMTP server', () => {
   it('makes one notification and one mail per recipient however often, and by however many workers, the changes are read', async () => {
     const project = await aProject(t, { stage: 'under_review' });
     const reviewer = await aUser(t, { role: 'reviewer' });
-    await assign(project.id, reviewer);
-    await Promise.all([dispatch.collect(), dispatch.collect(), dispatch.collect()]);
-    await dispatch.collect();
+    const reviewId = await assign(project.id, reviewer);
+    const entry = await t.db.query<{ id: string }>(
+      `SELECT id FROM audit_entries WHERE entity = 'review' AND entity_id = $1`,
+      [reviewId],
+    );
+    const entryId = entry.rows[0]!.id;
+    // The queued job, and the same change read again by three more at once (a job retried).
+    await Promise.all([
+      dispatch.notifyOfEntry(entryId),
+      dispatch.notifyOfEntry(entryId),
+      dispatch.notifyOfEntry(entryId),
+    ]);
+    await changesTold();
     await eventually(15_000, () => smtp.to(reviewer.email).length > 0);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     await expect(count(t.db, 'notifications', 'user_id = $1', [reviewer.id])).resolves.toBe(1);
@@ -122,11 +144,11 @@ describe('notifications and their mail, through a real SMTP server', () => {
         .set(await bearer(user))
         .send({ preferences: [{ kind: 'review_assigned', mode }] });
       expect(response.status).toBe(200);
-      expect(response.body.preferences).toEqual([{ kind: 'review_assigned', mode }]);
+      expect(response.body.preferences).toContainEqual({ kind: 'review_assigned', mode });
     }
     await assign(project.id, silent);
     await assign(project.id, digest);
-    await dispatch.collect();
+    await changesTold();
     await expect(count(t.db, 'notifications', 'user_id = $1', [silent.id])).resolves.toBe(0);
     await expect(count(t.db, 'notifications', 'user_id = $1', [digest.id])).resolves.toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -182,9 +204,9 @@ describe('notifications and their mail, through a real SMTP server', () => {
           withdrawalReason: 'Change of government',
         });
       expect(withdrawn.status).toBe(200);
-      await dispatch.collect();
+      await changesTold();
       await dispatch.scan();
-      await dispatch.collect();
+      await changesTold();
 
       const kinds = async (user: BuiltUser) =>
         (
@@ -285,7 +307,7 @@ describe('notifications and their mail, through a real SMTP server', () => {
     for (let n = 0; n < 3; n += 1) {
       await assign((await aProject(t, { stage: 'under_review' })).id, reviewer);
     }
-    await dispatch.collect();
+    await changesTold();
     const auth = await bearer(reviewer);
     const listed = await notificationsOf(reviewer);
     expect(listed.unread).toBe(3);
@@ -348,5 +370,53 @@ describe('mail without an SMTP server', () => {
     ]);
     expect(items[0]!.text).toContain(`http://localhost:3000/reviews/${assigned.body.id}`);
     expect((await t.http().get('/api/v1/mail/outbox').set(staff)).status).toBe(403);
+  });
+});
+
+describe('a change and its notice commit together', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.drop());
+
+  it('tells of a change made while no process works the jobs once one starts, however it stopped before', async () => {
+    // The process that serves the change stops before anything tells of it.
+    const serving = await createTestApp({ WORKERS: 'off' }, database.url, { ownerUrl: database.ownerUrl });
+    const staff = (await asRole(serving, 'staff')).auth;
+    const project = await aProject(serving, { stage: 'under_review' });
+    const reviewer = await aUser(serving, { role: 'reviewer' });
+    const assigned = await serving
+      .http()
+      .post(`/api/v1/projects/${project.id}/reviews`)
+      .set(staff)
+      .send({ reviewerId: reviewer.id });
+    expect(assigned.status).toBe(201);
+    const refused = await serving
+      .http()
+      .post(`/api/v1/projects/${project.id}/reviews`)
+      .set(staff)
+      .send({ reviewerId: reviewer.id });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    await expect(
+      count(serving.db, 'pgboss.job', `name = 'notifications-change' AND data->>'entryId' IS NOT NULL`),
+    ).resolves.toBe(1);
+    await serving.close();
+
+    const working = await createTestApp({ JOBS_POLL_SECONDS: '1' }, database.url, {
+      ownerUrl: database.ownerUrl,
+    });
+    try {
+      await eventually(15_000, async () => (await count(working.db, 'notifications')) > 0);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const notices = await working.db.query<{ user_id: string; kind: string; link: string }>(
+        `SELECT user_id, kind, link FROM notifications`,
+      );
+      expect(notices.rows).toEqual([
+        { user_id: reviewer.id, kind: 'review_assigned', link: `/reviews/${assigned.body.id}` },
+      ]);
+    } finally {
+      await working.close();
+    }
   });
 });

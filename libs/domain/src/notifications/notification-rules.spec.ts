@@ -1,4 +1,10 @@
-import { consentExpiryNotice, languageDirection, notificationKindsFor } from './notification-rules';
+import {
+  consentExpiryNotice,
+  languageDirection,
+  notificationKindsFor,
+  reportNotice,
+  reviewReminderDue,
+} from './notification-rules';
 
 describe('consentExpiryNotice', () => {
   it('sends nothing while the expiry is more than 90 days away', () => {
@@ -23,16 +29,46 @@ describe('consentExpiryNotice', () => {
 describe('who is told what', () => {
   it('tells donors only of receipts, reviewers only of their assignments', () => {
     expect(notificationKindsFor('donor')).toEqual(['receipt_recorded']);
-    expect(notificationKindsFor('reviewer')).toEqual(['review_assigned']);
+    expect(notificationKindsFor('reviewer')).toEqual(['review_assigned', 'review_reminder']);
     expect(notificationKindsFor('staff')).toEqual([
       'consent_expiring',
       'consent_withdrawn',
       'paragraph6_lost',
+      'review_overdue',
+      'proposal_waiting',
+      'consent_request_overdue',
+      'report_due',
+      'report_overdue',
+      'revision_decided',
     ]);
   });
 
   it('writes Arabic right to left', () => {
     expect(languageDirection('ar')).toBe('rtl');
     expect(languageDirection('zh')).toBe('ltr');
+  });
+});
+
+describe('reviewReminderDue', () => {
+  it('reminds within the configured days before the due date, the due date included', () => {
+    expect(reviewReminderDue('2026-01-05', '2026-01-01', 3)).toBe(false);
+    expect(reviewReminderDue('2026-01-04', '2026-01-01', 3)).toBe(true);
+    expect(reviewReminderDue('2026-01-01', '2026-01-01', 3)).toBe(true);
+  });
+
+  it('no longer reminds once the review is overdue', () => {
+    expect(reviewReminderDue('2025-12-31', '2026-01-01', 3)).toBe(false);
+  });
+});
+
+describe('reportNotice', () => {
+  it('says nothing while the due date is further than the configured days', () => {
+    expect(reportNotice('2026-01-16', '2026-01-01', 14)).toBeNull();
+  });
+
+  it('says due soon within the days, due date included, and overdue the day after', () => {
+    expect(reportNotice('2026-01-15', '2026-01-01', 14)).toBe('due');
+    expect(reportNotice('2026-01-01', '2026-01-01', 14)).toBe('due');
+    expect(reportNotice('2025-12-31', '2026-01-01', 14)).toBe('overdue');
   });
 });

@@ -12,6 +12,13 @@ export const NOTIFICATION_KINDS = [
   'consent_withdrawn',
   'paragraph6_lost',
   'receipt_recorded',
+  'review_reminder',
+  'review_overdue',
+  'proposal_waiting',
+  'consent_request_overdue',
+  'report_due',
+  'report_overdue',
+  'revision_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +33,14 @@ export const NOTIFICATION_AUDIENCE: Record<NotificationKind, readonly Role[]> = 
   consent_withdrawn: ['admin', 'staff'],
   paragraph6_lost: ['admin', 'staff'],
   receipt_recorded: ['donor'],
+  review_reminder: ['reviewer'],
+  review_overdue: ['admin', 'staff'],
+  proposal_waiting: ['admin', 'staff'],
+  consent_request_overdue: ['admin', 'staff'],
+  report_due: ['admin', 'staff'],
+  report_overdue: ['admin', 'staff'],
+  // The requester is staff: every staff member hears of a decision on the Fund's money or dates.
+  revision_decided: ['admin', 'staff'],
 };
 
 /** The kinds a role can be sent, so the settings screen offers only those. */
@@ -35,6 +50,12 @@ export function notificationKindsFor(role: Role): NotificationKind[] {
 
 /** Without a choice of their own, every user is told at once. */
 export const DEFAULT_DELIVERY_MODE: DeliveryMode = 'immediate';
+
+/** Days before a review's due date at which its reviewer is reminded, unless configured otherwise. */
+export const DEFAULT_REVIEW_REMINDER_DAYS = 3;
+
+/** Days before a report's due date at which staff are told it is due soon, unless configured otherwise. */
+export const DEFAULT_REPORT_DUE_SOON_DAYS = 14;
 
 /** Days before a consent's expiry at which the people responsible are told, widest first. */
 export const CONSENT_EXPIRY_NOTICE_DAYS = [90, 30, 7] as const;
@@ -50,6 +71,26 @@ export function consentExpiryNotice(validUntil: IsoDate, today: IsoDate): number
   let due: number | null = null;
   for (const days of CONSENT_EXPIRY_NOTICE_DAYS) if (left <= days) due = days;
   return due;
+}
+
+/**
+ * Whether a review due on `dueOn` and not yet submitted reminds its reviewer on `today`: within
+ * `days` days of the due date, the day itself included, and not once it has passed (then it is
+ * overdue, which staff hear of). A scan that missed a day still reminds once, the key being the due date.
+ */
+export function reviewReminderDue(dueOn: IsoDate, today: IsoDate, days: number): boolean {
+  const left = daysBetween(today, dueOn);
+  return left >= 0 && left <= days;
+}
+
+/**
+ * What a report still owed (due or returned) tells on `today`: 'overdue' once its due date has
+ * passed, 'due' within `soonDays` days of it, otherwise nothing.
+ */
+export function reportNotice(dueOn: IsoDate, today: IsoDate, soonDays: number): 'due' | 'overdue' | null {
+  const left = daysBetween(today, dueOn);
+  if (left < 0) return 'overdue';
+  return left <= soonDays ? 'due' : null;
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -84,13 +84,17 @@ export class ProblemDocumentDto {
       "An approved project's budget or end date edited directly (422): where to request the revision or extension",
   })
   revisionsRoute?: string;
-  @ApiPropertyOptional({ type: 'integer', description: 'Too many sign-in attempts (429): when to try again' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Too many sign-in attempts or password-reset requests (429): when to try again',
+  })
   retryAfterSeconds?: number;
   @ApiPropertyOptional({
-    enum: ['address', 'account'],
-    description: 'Too many sign-in attempts (429): from this network address, or for this account',
+    enum: ['address', 'account', 'email'],
+    description:
+      'Too many sign-in attempts or password-reset requests (429): from this network address, for this account, or for this email',
   })
-  limit?: 'address' | 'account';
+  limit?: 'address' | 'account' | 'email';
   @ApiPropertyOptional({ type: 'integer', description: 'A national strategy in use (409): alignments to it' })
   alignments?: number;
   @ApiPropertyOptional({ type: 'integer', description: 'A donor in use (409): its contributions' })

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { JOBS_SCHEMA, QUEUES, queueOptions } from '../../jobs/reference/job-queues';
+import { JOBS_SCHEMA, QUEUES, queueOptions, RETIRED_QUEUES } from '../../jobs/reference/job-queues';
 import { APP_ROLE } from '../app-role';
 
 /**
@@ -23,7 +23,7 @@ export class BackgroundJobs1763880000500 implements MigrationInterface {
     await q.query(plan.slice('BEGIN;'.length, -'COMMIT;'.length));
     await q.query(`SELECT ${JOBS_SCHEMA}.create_queue($1, $2)`, ['__pgboss__send-it', '{}']);
     // This migration's queues, named: a queue added later comes with its own migration.
-    for (const queue of [QUEUES.collect, QUEUES.mail, QUEUES.alertScan, QUEUES.digest]) {
+    for (const queue of [RETIRED_QUEUES.collect, QUEUES.mail, QUEUES.alertScan, QUEUES.digest]) {
       await q.query(`SELECT ${JOBS_SCHEMA}.create_queue($1, $2)`, [
         queue.name,
         JSON.stringify(queueOptions(queue)),

@@ -8,16 +8,18 @@ import { AppRolePrivileges1763870000008 } from './1763870000008-app-role-privile
 import { SignInThrottle1763870000050 } from './1763870000050-sign-in-throttle';
 import { MoneyEntries1763870000051 } from './1763870000051-money-entries';
 import { RevisionsAndLessons1763880000100 } from './1763880000100-revisions-and-lessons';
-import { ReportsAndResults1763880000400 } from './1763880000400-reports-and-results';
 import { SuspendedStage1763880000200 } from './1763880000200-suspended-stage';
 import { AuditProject1763880000201 } from './1763880000201-audit-project';
 import { ReviewRounds1763880000300 } from './1763880000300-review-rounds';
+import { ReportsAndResults1763880000400 } from './1763880000400-reports-and-results';
 import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
 import { Notifications1763880000501 } from './1763880000501-notifications';
 import { AccountLinks1763880000502 } from './1763880000502-account-links';
 import { ContributionReceipts1763890000100 } from './1763890000100-contribution-receipts';
 import { TrancheSchedule1763890000200 } from './1763890000200-tranche-schedule';
 import { ReportScheduleBackfill1763890000300 } from './1763890000300-report-schedule-backfill';
+import { NotificationsAtCommit1763890000400 } from './1763890000400-notifications-at-commit';
+import { ResetThrottle1763890000401 } from './1763890000401-reset-throttle';
 import { Imports1763890000600 } from './1763890000600-imports';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
@@ -42,5 +44,7 @@ export const MIGRATIONS = [
   ContributionReceipts1763890000100,
   TrancheSchedule1763890000200,
   ReportScheduleBackfill1763890000300,
+  NotificationsAtCommit1763890000400,
+  ResetThrottle1763890000401,
   Imports1763890000600,
 ];

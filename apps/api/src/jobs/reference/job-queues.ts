@@ -19,11 +19,14 @@ export interface QueueDefinition {
  * the schema's owner (by a migration): the role requests are served as creates no table.
  */
 export const QUEUES = {
-  /** Turns committed changes (the audit log) into notifications. */
-  collect: {
-    name: 'notifications-collect',
-    policy: 'stately',
-    retryLimit: 5,
+  /**
+   * Turns one committed change into its notifications: sent in the change's own transaction
+   * (created by migration 1763890000400).
+   */
+  change: {
+    name: 'notifications-change',
+    policy: 'standard',
+    retryLimit: 8,
     retryDelay: 5,
     expireInSeconds: 300,
   },
@@ -55,6 +58,20 @@ export const QUEUES = {
   },
   /** Checks or writes one large bulk import (created by migration 1763890000600). */
   imports: { name: 'imports-run', policy: 'standard', retryLimit: 1, retryDelay: 30, expireInSeconds: 3600 },
+} as const satisfies Record<string, QueueDefinition>;
+
+/**
+ * Queues no longer used, kept for the migrations that created them: the collector that read the
+ * audit log each minute, replaced by `change` jobs (migration 1763890000400 removes it).
+ */
+export const RETIRED_QUEUES = {
+  collect: {
+    name: 'notifications-collect',
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 5,
+    expireInSeconds: 300,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export const ALL_QUEUES: readonly string[] = [

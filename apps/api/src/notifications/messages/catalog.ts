@@ -6,6 +6,12 @@ export interface MessageCatalog {
   title: Record<NotificationKind, string>;
   /** A notification's sentence. */
   body: Record<NotificationKind, string>;
+  /** The words of a fact that names a kind of thing rather than a thing: a revision, a decision, a report. */
+  words: {
+    revision: Record<'budget' | 'extension', string>;
+    decision: Record<'approved' | 'rejected', string>;
+    report: Record<'progress' | 'final_narrative' | 'final_financial', string>;
+  };
   /** Added to review_assigned when the review has a due date. */
   dueOn: string;
   open: string;

@@ -7,6 +7,13 @@ export const en: MessageCatalog = {
     consent_withdrawn: 'Consent for {code} in {country} was withdrawn',
     paragraph6_lost: '{code} no longer meets paragraph 6',
     receipt_recorded: 'Receipt of {amount} {currency} recorded',
+    review_reminder: 'Your review of {code} is due on {due}',
+    review_overdue: 'A review of {code} is overdue',
+    proposal_waiting: '{code} has been under review for {days} days',
+    consent_request_overdue: 'Consent of {country} to {code} requested {days} days ago, unanswered',
+    report_due: 'The {report} of {code} is due on {date}',
+    report_overdue: 'The {report} of {code} is overdue',
+    revision_decided: 'The {revision} of {code} was {decision}',
   },
   body: {
     review_assigned: 'You have been assigned to review the proposal {code}, "{title}".',
@@ -17,6 +24,26 @@ export const en: MessageCatalog = {
     paragraph6_lost:
       'The project {code}, "{title}", no longer meets paragraph 6 of General Assembly resolution 66/290 (consent of the recipient State and alignment with national strategies) as of {date}.',
     receipt_recorded: 'A receipt of {amount} {currency} from {donor} was recorded on {date}. Thank you.',
+    review_reminder: 'Your review of the proposal {code}, "{title}", is due on {due}.',
+    review_overdue:
+      'The review of the proposal {code}, "{title}", by {reviewer} was due on {due} and has not been submitted.',
+    proposal_waiting:
+      'The proposal {code}, "{title}", has been under review since {date}, longer than the Fund allows.',
+    consent_request_overdue:
+      'The consent of {country} to the proposal {code}, "{title}", was requested on {date} and has not been answered.',
+    report_due: 'The {report} of the project {code}, "{title}", is due on {date}.',
+    report_overdue:
+      'The {report} of the project {code}, "{title}", was due on {date} and has not been accepted.',
+    revision_decided: 'The {revision} requested for the project {code}, "{title}", was {decision}.',
+  },
+  words: {
+    revision: { budget: 'budget revision', extension: 'no-cost extension' },
+    decision: { approved: 'approved', rejected: 'rejected' },
+    report: {
+      progress: 'progress report',
+      final_narrative: 'final narrative report',
+      final_financial: 'final financial statement',
+    },
   },
   dueOn: 'The review is due on {due}.',
   open: 'Open in HSTF Portfolio',

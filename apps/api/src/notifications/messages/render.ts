@@ -31,12 +31,13 @@ function fill(template: string, facts: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => facts[name] ?? whole);
 }
 
-/** The facts as words in `language`: a country's name rather than its code. */
+/** The facts as words in `language`: a country's name rather than its code, a kind of report by its name. */
 function wordsOf(language: Language, facts: NotificationFacts): Record<string, string> {
   const words: Record<string, string> = {};
+  const named = CATALOGS[language].words as Record<string, Record<string, string>>;
   for (const [name, value] of Object.entries(facts)) {
     if (value === null || value === undefined) continue;
-    words[name] = String(value);
+    words[name] = named[name]?.[String(value)] ?? String(value);
   }
   if (typeof facts.country === 'string') {
     words.country = countries.getName(facts.country, language) ?? facts.country;

@@ -35,3 +35,17 @@ export function useUpdateUser(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
+
+export type InviteUserInput =
+  paths['/api/v1/users/invitations']['post']['requestBody']['content']['application/json'];
+
+/** POST /api/v1/users/invitations (admin): the account, and a one-time link mailed to choose a password. */
+export function useInviteUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: InviteUserInput): Promise<UserAccount> => {
+      return unwrap(await fetchClient.POST('/api/v1/users/invitations', { body: input }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

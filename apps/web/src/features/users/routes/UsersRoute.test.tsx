@@ -176,4 +176,65 @@ describe('the users screen', { timeout: 30_000 }, () => {
     await waitFor(() => expect(writes).toHaveLength(2));
     expect(writes[1]?.body).toEqual({ name: 'Sara Staffordshire', version: 5 });
   });
+
+  it('invites a user by mail, in the language chosen, without a password, and shows a refused address on its field', async () => {
+    let refuse = true;
+    const writes = usersApi((_request, body) => {
+      if (refuse) {
+        refuse = false;
+        return problem(409, {
+          type: 'https://hstf-portfolio.org/problems/conflict',
+          title: 'Conflict',
+          errors: [{ field: 'email', message: 'is already the address of an account' }],
+        });
+      }
+      return json({ ...STAFF, id: 'new-1', email: body.email, name: body.name, version: 1 }, { status: 201 });
+    });
+    renderWithProviders(<UsersRoute />, { route: '/users', path: '/users' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Invite user' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite a user' });
+    expect(within(dialog).queryByLabelText(/Password/)).not.toBeInTheDocument();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send the invitation' }));
+    expect(await within(dialog).findByText('Enter the email address.')).toBeInTheDocument();
+    expect(writes).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Email address/ }), {
+      target: { value: 'amina.diallo@un.org' },
+    });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Full name/ }), {
+      target: { value: 'Amina Diallo' },
+    });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: /Role/ }), {
+      target: { value: 'reviewer' },
+    });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: /Language of the invitation/ }), {
+      target: { value: 'fr' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send the invitation' }));
+    expect(await within(dialog).findByText('is already the address of an account')).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: /Email address/ })).toHaveValue('amina.diallo@un.org');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send the invitation' }));
+    await waitFor(() => expect(writes).toHaveLength(2));
+    expect(writes[1]).toEqual({
+      method: 'POST',
+      path: '/api/v1/users/invitations',
+      body: {
+        email: 'amina.diallo@un.org',
+        name: 'Amina Diallo',
+        role: 'reviewer',
+        donorId: null,
+        language: 'fr',
+      },
+    });
+    expect(
+      await screen.findByText(
+        'Amina Diallo is invited: a link to choose a password is on its way to amina.diallo@un.org.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Invite a user' })).not.toBeInTheDocument(),
+    );
+  });
 });

@@ -1,6 +1,6 @@
-import { Button, Paper } from '@mantine/core';
+import { Button, Group, Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
@@ -9,6 +9,7 @@ import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
 import { useDonorOptions } from '../api/get-donor-options';
 import { useUsers, type UserAccount } from '../api/get-users';
+import { InviteUserModal } from '../components/InviteUserModal';
 import { UserFilters } from '../components/UserFilters';
 import { UserFormModal } from '../components/UserFormModal';
 import { UsersTable } from '../components/UsersTable';
@@ -25,6 +26,7 @@ export function UsersRoute() {
   const donors = useDonorOptions();
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
   const [editing, setEditing] = useState<UserAccount | 'new' | null>(null);
+  const [inviting, setInviting] = useState(false);
 
   return (
     <>
@@ -32,12 +34,21 @@ export function UsersRoute() {
         title={t('users.title')}
         description={t('users.description')}
         actions={
-          <Button
-            leftSection={<IconUserPlus size={18} aria-hidden="true" />}
-            onClick={() => setEditing('new')}
-          >
-            {t('users.create')}
-          </Button>
+          <Group gap="sm">
+            <Button
+              leftSection={<IconMailForward size={18} aria-hidden="true" />}
+              onClick={() => setInviting(true)}
+            >
+              {t('users.invite.open')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+              onClick={() => setEditing('new')}
+            >
+              {t('users.create')}
+            </Button>
+          </Group>
         }
       />
       <UserFilters filters={filters} onChange={setFilters} />
@@ -66,6 +77,14 @@ export function UsersRoute() {
           </>
         )}
       </Paper>
+      <InviteUserModal
+        opened={inviting}
+        onClose={() => setInviting(false)}
+        onInvited={(user) => {
+          setInviting(false);
+          notifySaved(t('users.invite.sent', { name: user.name, email: user.email }));
+        }}
+      />
       <UserFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
