@@ -35,6 +35,7 @@ import { LessonsModule } from './lessons/lessons.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResultsModule } from './results/results.module';
 import { IatiModule } from './iati/iati.module';
+import { StatementsModule } from './statements/statements.module';
 import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
@@ -119,6 +120,7 @@ export class AppModule {
         ReportsModule,
         ResultsModule,
         IatiModule,
+        StatementsModule,
         JobsModule,
         MailModule,
         NotificationsModule,
