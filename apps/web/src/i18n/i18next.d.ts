@@ -15,6 +15,7 @@ import type resultsEn from '../features/results/locales/en.json';
 import type suspensionEn from '../features/lifecycle/locales/en.json';
 import type timelineEn from '../features/timeline/locales/en.json';
 import type notificationsEn from '../features/notifications/locales/en.json';
+import type statementsEn from '../features/statements/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -35,7 +36,8 @@ declare module 'i18next' {
         typeof resultsEn &
         typeof suspensionEn &
         typeof timelineEn &
-        typeof notificationsEn;
+        typeof notificationsEn &
+        typeof statementsEn;
     };
   }
 }

@@ -15,6 +15,7 @@ import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
 import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorKindTag } from '../components/DonorKindTag';
 import { DonorLedger } from '../../contributions';
+import { DonorStatementButton } from '../../statements';
 
 /** /donors/:id (staff, admin): one donor, its totals by year and each contribution, with the forms. */
 export function DonorRoute() {
@@ -95,6 +96,7 @@ export function DonorRoute() {
             </Group>
           </Stack>
           <Group gap="sm">
+            <DonorStatementButton donorId={current.id} />
             <Button
               variant="default"
               leftSection={<IconPencil size={18} aria-hidden="true" />}
