@@ -36,6 +36,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ResultsModule } from './results/results.module';
 import { IatiModule } from './iati/iati.module';
 import { StatementsModule } from './statements/statements.module';
+import { PublicPageModule } from './public-page/public-page.module';
 import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
@@ -121,6 +122,7 @@ export class AppModule {
         ResultsModule,
         IatiModule,
         StatementsModule,
+        PublicPageModule,
         JobsModule,
         MailModule,
         NotificationsModule,

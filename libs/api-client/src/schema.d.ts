@@ -1217,6 +1217,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Fund's public page (no sign-in): its figures overall, by year and by donor, and its approved projects */
+        get: operations["PublicPage_fund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reporting-settings": {
         parameters: {
             query?: never;
@@ -3374,6 +3391,97 @@ export interface components {
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
             /** @example People-centred */
             title: string;
+        };
+        PublicCountry: {
+            /** @example KEN */
+            iso3: string;
+            /** @example Kenya */
+            name: string;
+            /** @description Approved projects with this recipient country */
+            projects: number;
+        };
+        PublicDonor: {
+            /** @example Japan */
+            name: string;
+            /**
+             * @description Σ USD of its received contributions
+             * @example 1000000.00
+             */
+            received: string;
+        };
+        PublicFigures: {
+            /**
+             * @description Σ approved budgets of projects that reached approval
+             * @example 30000000.00
+             */
+            committed: string;
+            /**
+             * @description Σ USD of received contributions
+             * @example 32600000.00
+             */
+            received: string;
+            /**
+             * @description Σ transfers to organizations minus their reversals
+             * @example 12000000.00
+             */
+            transferred: string;
+        };
+        PublicFund: {
+            /** @description By name */
+            byCountry: components["schemas"]["PublicCountry"][];
+            /** @description Largest first */
+            byDonor: components["schemas"]["PublicDonor"][];
+            /** @description Oldest first */
+            byYear: components["schemas"]["PublicYear"][];
+            overall: components["schemas"]["PublicFigures"];
+            /** @description Approved projects in all */
+            projectCount: number;
+            /** @description The 100 most recent approved projects by code; every one is in the IATI file */
+            projects: components["schemas"]["PublicProject"][];
+        };
+        PublicPrinciples: {
+            comprehensive: number | null;
+            context_specific: number | null;
+            /** @description The panel's mean score (0–4) of the latest round */
+            people_centred: number | null;
+            prevention_oriented: number | null;
+            protection_empowerment: number | null;
+        };
+        PublicProject: {
+            /** @example 1000000.00 */
+            approvedBudget: string | null;
+            /** @example HS-2026-0004 */
+            code: string;
+            /**
+             * @example [
+             *       "KEN",
+             *       "UGA"
+             *     ]
+             */
+            countries: string[];
+            principles: components["schemas"]["PublicPrinciples"];
+            /** @enum {string} */
+            stage: "approved" | "active" | "suspended" | "completed" | "closed";
+            title: string;
+        };
+        PublicYear: {
+            /**
+             * @description Σ approved budgets of projects that reached approval
+             * @example 30000000.00
+             */
+            committed: string;
+            /**
+             * @description Σ USD of received contributions
+             * @example 32600000.00
+             */
+            received: string;
+            /**
+             * @description Σ transfers to organizations minus their reversals
+             * @example 12000000.00
+             */
+            transferred: string;
+            /** @example 2024 */
+            year: number;
         };
         ReachFigureDto: {
             /** @example food */
@@ -9747,6 +9855,34 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PublicPage_fund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFund"];
                 };
             };
             /** @description An error, as application/problem+json (RFC 9457) */
