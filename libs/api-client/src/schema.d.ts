@@ -3393,6 +3393,8 @@ export interface components {
             title: string;
         };
         PublicCountry: {
+            /** @example KE */
+            iso2: string;
             /** @example KEN */
             iso3: string;
             /** @example Kenya */

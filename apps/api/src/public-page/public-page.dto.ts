@@ -29,6 +29,7 @@ export class PublicDonor {
 
 export class PublicCountry {
   @ApiProperty({ example: 'KEN' }) iso3: string;
+  @ApiProperty({ example: 'KE' }) iso2: string;
   @ApiProperty({ example: 'Kenya' }) name: string;
   @ApiProperty({ type: 'integer', description: 'Approved projects with this recipient country' })
   projects: number;

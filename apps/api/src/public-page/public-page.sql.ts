@@ -31,7 +31,7 @@ export const PUBLIC_FUND_SQL = `
                   ORDER BY s.r DESC, d.name)
                 FROM (SELECT donor_id, sum(usd_amount) AS r FROM contributions WHERE status = 'received'
                       GROUP BY donor_id) s JOIN donors d ON d.id = s.donor_id), '[]'),
-    'byCountry', coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'name', c.name, 'projects', x.n)
+    'byCountry', coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'iso2', c.iso2, 'name', c.name, 'projects', x.n)
                   ORDER BY c.name)
                 FROM (SELECT pc.country_iso3, count(*)::int AS n FROM project_countries pc
                       JOIN published p ON p.id = pc.project_id GROUP BY pc.country_iso3) x

@@ -8,7 +8,7 @@ interface PublicFund {
   overall: { received: string; committed: string; transferred: string };
   byYear: { year: number; received: string; committed: string; transferred: string }[];
   byDonor: { name: string; received: string }[];
-  byCountry: { iso3: string; name: string; projects: number }[];
+  byCountry: { iso3: string; iso2: string; name: string; projects: number }[];
   projectCount: number;
   projects: {
     code: string;
@@ -107,8 +107,8 @@ describe("the Fund's public page", () => {
       },
     ]);
     expect(page.byCountry).toEqual([
-      { iso3: 'KEN', name: 'Kenya', projects: 1 },
-      { iso3: 'UGA', name: 'Uganda', projects: 1 },
+      { iso3: 'KEN', iso2: 'KE', name: 'Kenya', projects: 1 },
+      { iso3: 'UGA', iso2: 'UG', name: 'Uganda', projects: 1 },
     ]);
   });
 

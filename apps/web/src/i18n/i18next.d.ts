@@ -16,6 +16,7 @@ import type suspensionEn from '../features/lifecycle/locales/en.json';
 import type timelineEn from '../features/timeline/locales/en.json';
 import type notificationsEn from '../features/notifications/locales/en.json';
 import type statementsEn from '../features/statements/locales/en.json';
+import type publicPageEn from '../features/public-page/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -37,7 +38,8 @@ declare module 'i18next' {
         typeof suspensionEn &
         typeof timelineEn &
         typeof notificationsEn &
-        typeof statementsEn;
+        typeof statementsEn &
+        typeof publicPageEn;
     };
   }
 }
