@@ -40,6 +40,7 @@ import { PublicPageModule } from './public-page/public-page.module';
 import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
+import { ReadReplicasModule } from './database/read-replicas';
 import { AccountLinksModule } from './account-links';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -97,6 +98,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         ChangeEventsModule,
+        ReadReplicasModule,
         AuditModule,
         HealthModule,
         AuthModule,

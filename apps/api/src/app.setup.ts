@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { answerClientErrorsAsProblems } from './common/http/client-error';
 import { requestBody, requestGuard } from './common/http/request-guard';
+import { SlowLane, slowLaneMiddleware } from './common/http/slow-lane';
 import { FieldErrorDto, ProblemDocumentDto } from './common/problem-details/problem.dto';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { AppConfig } from './config/app-config';
@@ -94,6 +95,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: anyone can send the header.
   app.set('trust proxy', config.trustProxy ?? false);
+  // Before anything reads a body: a client that keeps sending refused requests waits here.
+  app.use(
+    slowLaneMiddleware(
+      new SlowLane({ ...config.slowLane, windowMs: 10_000, maxHeld: 32, maxAddresses: 10_000 }),
+    ),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

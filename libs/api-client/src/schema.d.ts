@@ -1779,6 +1779,11 @@ export interface components {
             actorEmail: string | null;
             /** Format: uuid */
             actorId: string | null;
+            /**
+             * @description The name of who made the change; null for changes by the system
+             * @example Amina Diallo
+             */
+            actorName: string | null;
             after: {
                 [key: string]: unknown;
             } | null;
@@ -1792,10 +1797,17 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /**
+             * @description That project's code
+             * @example HS-2026-0004
+             */
+            projectCode: string | null;
+            /**
              * Format: uuid
              * @description The project the changed record belongs to, if any
              */
             projectId: string | null;
+            /** @description That project's title */
+            projectTitle: string | null;
             requestId: string | null;
         };
         AuditPage: {

@@ -60,6 +60,13 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Amina Diallo',
+    description: 'The name of who made the change; null for changes by the system',
+  })
+  actorName: string | null;
   @ApiProperty() action: string;
   @ApiProperty() entity: string;
   @ApiProperty() entityId: string;
@@ -70,6 +77,10 @@ export class AuditEntryDto {
     description: 'The project the changed record belongs to, if any',
   })
   projectId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'HS-2026-0004', description: "That project's code" })
+  projectCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "That project's title" })
+  projectTitle: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
   before: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })

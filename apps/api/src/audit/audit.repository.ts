@@ -27,6 +27,12 @@ export interface TimelineRow extends AuditRow {
   actor_name: string | null;
 }
 
+/** An entry of the audit log, with the names a reader needs: who, and the project it belongs to. */
+export interface AuditListRow extends TimelineRow {
+  project_code: string | null;
+  project_title: string | null;
+}
+
 /** An entry as it is written: the records before and after already as JSON text (or null). */
 export interface AuditInsert {
   actorId: string | null;
@@ -99,38 +105,46 @@ export class AuditRepository {
     return rows.length > 0;
   }
 
-  list(entities: readonly string[] | null, query: AuditQuery, limit: number): Promise<AuditRow[]> {
+  list(entities: readonly string[] | null, query: AuditQuery, limit: number): Promise<AuditListRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (entities) where.push(`entity = ANY(${param(entities)}::text[])`);
-    if (query.entity) where.push(`entity = ${param(query.entity)}`);
-    if (query.entityId) where.push(`entity_id = ${param(query.entityId)}`);
-    if (query.projectId) where.push(`project_id = ${param(query.projectId)}::uuid`);
-    if (query.actorId) where.push(`actor_id = ${param(query.actorId)}`);
-    if (query.action) where.push(`action = ${param(query.action)}`);
-    if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
-    if (query.to) where.push(`occurred_at < ${param(query.to)}`);
+    if (entities) where.push(`a.entity = ANY(${param(entities)}::text[])`);
+    if (query.entity) where.push(`a.entity = ${param(query.entity)}`);
+    if (query.entityId) where.push(`a.entity_id = ${param(query.entityId)}`);
+    if (query.projectId) where.push(`a.project_id = ${param(query.projectId)}::uuid`);
+    if (query.actorId) where.push(`a.actor_id = ${param(query.actorId)}`);
+    if (query.action) where.push(`a.action = ${param(query.action)}`);
+    if (query.from) where.push(`a.occurred_at >= ${param(query.from)}`);
+    if (query.to) where.push(`a.occurred_at < ${param(query.to)}`);
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor)
-      where.push(`(occurred_at, id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
-    return preparedQuery<AuditRow>(
+      where.push(`(a.occurred_at, a.id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
+    // The joins follow the page's rows (at most limit + 1 of them), by primary key.
+    return preparedQuery<AuditListRow>(
       this.dataSource,
-      `SELECT *, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
-       FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
+      `SELECT a.*, u.name AS actor_name, p.code AS project_code, p.title AS project_title,
+              to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_key
+       FROM audit_entries a
+       LEFT JOIN users u ON u.id = a.actor_id
+       LEFT JOIN projects p ON p.id = a.project_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
   }
 }
 
 /** The entry as the reader's role may see it, with what it may not read redacted. */
-export function toAuditEntryDto(row: AuditRow, reader: Role): AuditEntryDto {
+export function toAuditEntryDto(row: AuditListRow, reader: Role): AuditEntryDto {
   return {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
     actorId: row.actor_id,
     actorEmail: row.actor_email,
+    actorName: row.actor_name,
+    projectCode: row.project_code,
+    projectTitle: row.project_title,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,

@@ -7,7 +7,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ipaddr from 'ipaddr.js';
+import { throttleAddress } from '../common/http/client-address';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Problem } from '../common/problem-details/problem';
@@ -212,22 +212,8 @@ export class LoginLimiterService implements OnApplicationBootstrap, OnApplicatio
   }
 }
 
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const CANONICAL_IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-
-/**
- * The key of a source address: IPv4 as is (also when mapped into IPv6), IPv6 by its /64, since
- * one subscriber usually holds a whole /64 and could otherwise change address on every attempt.
- */
-export function throttleAddress(ip: string | null): string | null {
-  // Dotted decimal without leading zeros is already its own canonical form: no parse needed.
-  if (ip && CANONICAL_IPV4.test(ip)) return ip;
-  if (!ip || !ipaddr.isValid(ip)) return ip || null;
-  const address = ipaddr.process(ip);
-  if (address.kind() === 'ipv4') return address.toString();
-  const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
-  return `${parts.map((part) => part.toString(16)).join(':')}::/64`;
-}
+// The key is shared with the slow lane (common/http), so both judge the same client as one.
+export { throttleAddress };
 
 function tooManyAttempts(detail: string, retryAfterSeconds: number, limit: 'address' | 'account'): Problem {
   const seconds = Math.max(1, retryAfterSeconds);

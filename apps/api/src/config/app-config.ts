@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** The role that owns the schema and runs migrations; absent: `databaseUrl` runs them too. */
   databaseOwnerUrl: string | null;
+  /** Streaming replicas that may answer the dashboard's reads, lists and exports (read-replicas.ts). */
+  databaseReplicaUrls: string[];
   dataDir: string;
   /** Demo data loads on the embedded default, or when SEED_DEMO=1, never otherwise. */
   seedDemo: boolean;
@@ -61,6 +63,12 @@ export interface AppConfig {
   /** Bounds on a JSON body, checked before it is parsed. */
   requestJson: { maxDepth: number; maxNodes: number };
   /**
+   * An address that keeps earning refusals (400, 413, 429…) has its requests held: past
+   * `allowance` refusals in ten seconds, each further one holds them `stepMs` longer, up to
+   * `maxDelayMs` (0: never held).
+   */
+  slowLane: { allowance: number; stepMs: number; maxDelayMs: number };
+  /**
    * The Fund's IATI organisation identifier: the reporting organisation of the IATI files and the
    * prefix of every activity's identifier. The default is a placeholder until the Fund registers one.
    */
@@ -96,6 +104,7 @@ export const CONFIG_VARIABLES = [
   'PORT',
   'DATABASE_URL',
   'DATABASE_OWNER_URL',
+  'DATABASE_REPLICA_URL',
   'DATA_DIR',
   'ALLOW_EMBEDDED_DB',
   'SEED_DEMO',
@@ -121,6 +130,8 @@ export const CONFIG_VARIABLES = [
   'DASHBOARD_CACHE_SECONDS',
   'REQUEST_MAX_JSON_DEPTH',
   'REQUEST_MAX_JSON_NODES',
+  'SLOW_LANE_ALLOWANCE',
+  'SLOW_LANE_MAX_DELAY_MS',
   'IATI_ORGANISATION_ID',
   'WORKERS',
   'JOBS_POLL_SECONDS',
@@ -183,6 +194,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
     problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URL ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of databaseReplicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      problems.push('DATABASE_REPLICA_URL must be postgres:// or postgresql:// URLs, separated by commas');
+      break;
+    }
+  }
   if (databaseOwnerUrl && !databaseUrl) {
     problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the role that serves requests)');
   }
@@ -218,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
     databaseOwnerUrl,
+    databaseReplicaUrls,
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, '.data')),
     seedDemo: databaseUrl ? bool('SEED_DEMO', false) : bool('SEED_DEMO', true),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
@@ -247,6 +269,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     requestJson: {
       maxDepth: int('REQUEST_MAX_JSON_DEPTH', 32, 2, 1000),
       maxNodes: int('REQUEST_MAX_JSON_NODES', 10000, 10, 1000000),
+    },
+    slowLane: {
+      allowance: int('SLOW_LANE_ALLOWANCE', 20, 1, 100000),
+      stepMs: 50,
+      // Off under test, where suites send thousands of refused requests from one address on purpose.
+      maxDelayMs: int('SLOW_LANE_MAX_DELAY_MS', nodeEnv === 'test' ? 0 : 2000, 0, 60000),
     },
     iatiOrganisationId: env.IATI_ORGANISATION_ID?.trim() || DEFAULT_IATI_ORGANISATION_ID,
     jobs: {

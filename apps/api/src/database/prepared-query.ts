@@ -46,6 +46,15 @@ export async function preparedQuery<T extends QueryResultRow>(
     runner && !runner.isReleased
       ? ((await (runner as PostgresQueryRunner).connect()) as PoolClient)
       : poolOf(source instanceof EntityManager ? source.connection : source);
+  return preparedOn(client, text, values);
+}
+
+/** preparedQuery on a given pool or client: a read replica's pool, for one (read-replicas.ts). */
+export async function preparedOn<T extends QueryResultRow>(
+  client: Pool | PoolClient,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<T[]> {
   const name = nameOf(text);
   try {
     const result = await client.query<T>({ name, text, values: values as unknown[] });

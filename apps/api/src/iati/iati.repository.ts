@@ -5,6 +5,7 @@ import type { PrincipleId } from '@hstf/domain';
 import { DataSource } from 'typeorm';
 import { streamRows } from '../common/export/query-stream';
 import { preparedQuery } from '../database/prepared-query';
+import { ReadReplicas } from '../database/read-replicas';
 import { ledgerMovementsSql } from '../fund';
 
 /** Stages a project has not reached approval in (or never will): never published. */
@@ -119,11 +120,14 @@ const YEARS_SQL = `
 
 @Injectable()
 export class IatiRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplicas,
+  ) {}
 
   /** Read through a cursor, a batch at a time, so the file never holds the portfolio in memory. */
   activities(): AsyncGenerator<IatiActivityRow> {
-    return streamRows<IatiActivityRow>(this.dataSource, ACTIVITIES_SQL, [UNPUBLISHED_STAGES]);
+    return streamRows<IatiActivityRow>(this.reads.poolForRead(), ACTIVITIES_SQL, [UNPUBLISHED_STAGES]);
   }
 
   years(): Promise<IatiYearRow[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import { ReadReplicas } from '../database/read-replicas';
 import { streamRows } from '../common/export/query-stream';
 import {
   EXACT_COUNT_LIMIT,
@@ -80,18 +81,21 @@ export async function projectInScope(
  */
 @Injectable()
 export class ProjectsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplicas,
+  ) {}
 
   /** A page of the list: each item as JSON text, with its sort key for the cursor. */
   listPage(query: ProjectQuery): Promise<{ item: string; id: string; sort_key: string }[]> {
     const { text, values } = projectListQuery(query);
-    return preparedQuery(this.dataSource, text, values);
+    return this.reads.query(text, values);
   }
 
   /** How many projects the list's filters hold: exact up to EXACT_COUNT_LIMIT, else estimated. */
   async count(query: ProjectQuery): Promise<{ count: number; exact: boolean }> {
     const { exact, estimate } = projectCountQueries(query);
-    const [counted] = await preparedQuery<{ count: number }>(this.dataSource, exact.text, exact.values);
+    const [counted] = await this.reads.query<{ count: number }>(exact.text, exact.values);
     if (counted!.count <= EXACT_COUNT_LIMIT) return { count: counted!.count, exact: true };
     const [explained] = await this.dataSource.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
       estimate.text,
@@ -105,7 +109,7 @@ export class ProjectsRepository {
   /** Every project matching the list's filters, read through a cursor for an export. */
   exportRows(query: ProjectQuery): AsyncGenerator<ProjectExportRow> {
     const { text, values } = projectExportQuery(query);
-    return streamRows<ProjectExportRow>(this.dataSource, text, values);
+    return streamRows<ProjectExportRow>(this.reads.poolForRead(), text, values);
   }
 
   /** The project as the API answers it; undefined when it does not exist or was deleted. */

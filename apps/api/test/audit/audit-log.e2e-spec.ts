@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asRole } from '../support/builders';
+import { aProject } from '../support/portfolio-builders';
 import { expectProblem } from '../support/problems';
 import { count, createTestApp, TestApp } from '../support/test-app';
 
@@ -169,14 +170,39 @@ describe('audit log', () => {
           occurredAt: '2001-01-04T10:00:00.000Z',
           actorId: actorB,
           actorEmail: 'seed@example.org',
+          actorName: null,
           action: 'delete',
           entity: otherEntity,
           entityId: recordId,
           projectId: null,
+          projectCode: null,
+          projectTitle: null,
           before: null,
           after: { seeded: true },
           requestId: 'seed',
         },
+      ]);
+    });
+
+    it('names who made a change and the project its record belongs to, for a reader', async () => {
+      const { user, auth } = await asRole(t, 'staff');
+      const project = await aProject(t, { title: 'Safe water for Turkana' });
+      await t
+        .http()
+        .patch(`/api/v1/projects/${project.id}`)
+        .set(auth)
+        .send({ version: 1, summary: 'A new summary' })
+        .expect(200);
+      const body = await list({ entity: 'project', entityId: project.id });
+      const { rows } = await t.db.query<{ name: string }>(`SELECT name FROM users WHERE id = $1`, [user.id]);
+      expect(body.items).toEqual([
+        expect.objectContaining({
+          actorId: user.id,
+          actorName: rows[0]!.name,
+          projectId: project.id,
+          projectCode: project.code,
+          projectTitle: 'Safe water for Turkana',
+        }),
       ]);
     });
 

@@ -1,6 +1,6 @@
-import type { QueryResultRow } from 'pg';
+import type { Pool, QueryResultRow } from 'pg';
 import QueryStream from 'pg-query-stream';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { poolOf } from '../../database/prepared-query';
 
 /** Rows fetched from PostgreSQL per round trip of the cursor. */
@@ -23,11 +23,12 @@ export const STREAM_TIMEOUT_MS = 60 * 60 * 1000;
  * still be open.
  */
 export async function* streamRows<Row extends QueryResultRow>(
-  dataSource: DataSource,
+  source: DataSource | Pool,
   text: string,
   values: readonly unknown[],
 ): AsyncGenerator<Row> {
-  const client = await poolOf(dataSource).connect();
+  // A pool: a read replica's (ReadReplicas.poolForRead), for the long reads it can answer.
+  const client = await (source instanceof DataSource ? poolOf(source) : source).connect();
   let finished = false;
   try {
     await client.query(`SET statement_timeout = ${STREAM_TIMEOUT_MS}`);

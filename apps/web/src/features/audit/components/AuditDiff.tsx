@@ -2,11 +2,12 @@ import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/get-audit';
-import { diffRecords, displayValue } from '../lib/diff';
+import { diffRecords } from '../lib/diff';
+import { BOOKKEEPING_FIELDS, useAuditFields } from '../lib/fields';
 
-function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'same' }) {
+function Value({ field, value, tone }: { field: string; value: unknown; tone: 'before' | 'after' | 'same' }) {
   const { t } = useTranslation();
-  const text = displayValue(value);
+  const text = useAuditFields().value(field, value);
   if (!text) {
     return (
       <Text size="xs" c="dimmed" fs="italic">
@@ -34,8 +35,10 @@ function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'sa
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
+  const { label } = useAuditFields();
   const rows = diffRecords(entry.before, entry.after);
-  const changed = rows.filter((row) => row.changed);
+  // The version and timestamps every change moves say nothing a reader asked about.
+  const changed = rows.filter((row) => row.changed && !BOOKKEEPING_FIELDS.has(row.field));
   const shown = showAll ? rows : changed;
   // A creation has only an after, a deletion only a before: one column of values then.
   const single = entry.before === null || entry.after === null;
@@ -76,21 +79,25 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
               {shown.map((row) => (
                 <Table.Tr key={row.field} data-changed={row.changed}>
                   <Table.Th scope="row" fw={row.changed ? 600 : 400}>
-                    <Text span ff="monospace" size="xs" dir="ltr">
-                      {row.field}
+                    <Text span size="sm" title={row.field}>
+                      {label(row.field)}
                     </Text>
                   </Table.Th>
                   {single ? (
                     <Table.Td>
-                      <Value value={entry.after === null ? row.before : row.after} tone="same" />
+                      <Value
+                        field={row.field}
+                        value={entry.after === null ? row.before : row.after}
+                        tone="same"
+                      />
                     </Table.Td>
                   ) : (
                     <>
                       <Table.Td>
-                        <Value value={row.before} tone={row.changed ? 'before' : 'same'} />
+                        <Value field={row.field} value={row.before} tone={row.changed ? 'before' : 'same'} />
                       </Table.Td>
                       <Table.Td>
-                        <Value value={row.after} tone={row.changed ? 'after' : 'same'} />
+                        <Value field={row.field} value={row.after} tone={row.changed ? 'after' : 'same'} />
                       </Table.Td>
                     </>
                   )}

@@ -1,12 +1,25 @@
-import { ActionIcon, Button, Collapse, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Collapse,
+  Group,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilter } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../../../components/QueryStates';
 import { Tag, type TagTone } from '../../../components/Tag';
 import { useIntl } from '../../../lib/intl';
+import { useProjectFormat } from '../../../lib/project-format';
 import type { AuditEntry } from '../api/get-audit';
 import { diffRecords } from '../lib/diff';
+import { BOOKKEEPING_FIELDS, useAuditFields } from '../lib/fields';
 import type { AuditFilters } from '../lib/filters';
 import { useAuditLabels } from '../lib/labels';
 import { AuditDiff } from './AuditDiff';
@@ -30,6 +43,8 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
   const { t } = useTranslation();
   const { dateTime } = useIntl();
   const { entityLabel, actionLabel } = useAuditLabels();
+  const fields = useAuditFields();
+  const format = useProjectFormat();
   const [open, setOpen] = useState<Set<string>>(() => new Set());
 
   const toggle = (id: string) =>
@@ -66,9 +81,13 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
           <Table.Tbody>
             {entries.map((entry) => {
               const expanded = open.has(entry.id);
-              const changed = diffRecords(entry.before, entry.after).filter((row) => row.changed).length;
+              const changedFields = diffRecords(entry.before, entry.after)
+                .filter((row) => row.changed && !BOOKKEEPING_FIELDS.has(row.field))
+                .map((row) => row.field);
+              const changed = changedFields.length;
               const panelId = `audit-entry-${entry.id}`;
-              const who = entry.actorEmail ?? t('audit.table.system');
+              const who = entry.actorName ?? entry.actorEmail ?? t('audit.table.system');
+              const name = recordName(entry);
               return (
                 <Fragment key={entry.id}>
                   <Table.Tr data-expanded={expanded}>
@@ -94,9 +113,16 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(entry.occurredAt)}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" dir={entry.actorEmail ? 'ltr' : undefined} span>
-                        {who}
-                      </Text>
+                      <Stack gap={0}>
+                        <Text size="sm" dir="auto" span>
+                          {who}
+                        </Text>
+                        {entry.actorName && entry.actorEmail ? (
+                          <Text size="xs" c="dimmed" dir="ltr" span>
+                            {entry.actorEmail}
+                          </Text>
+                        ) : null}
+                      </Stack>
                     </Table.Td>
                     <Table.Td>
                       <Tag tone={ACTION_TONES[entry.action] ?? 'gray'}>{actionLabel(entry.action)}</Tag>
@@ -105,10 +131,27 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
                       <Stack gap={0}>
                         <Text size="sm" fw={500}>
                           {entityLabel(entry.entity)}
+                          {name && entry.entity !== 'project' ? (
+                            <Text span size="sm" fw={400} dir="auto">
+                              {' · '}
+                              {name}
+                            </Text>
+                          ) : null}
                         </Text>
-                        <Text size="xs" c="dimmed" ff="monospace" dir="ltr">
-                          {entry.entityId}
-                        </Text>
+                        {entry.projectCode ? (
+                          <Anchor
+                            component={Link}
+                            to={`/projects/${entry.projectCode}`}
+                            size="xs"
+                            aria-label={t('audit.table.openProject', { code: entry.projectCode })}
+                          >
+                            <bdi>{entry.projectCode}</bdi> <bdi>{entry.projectTitle}</bdi>
+                          </Anchor>
+                        ) : name === null ? (
+                          <Text size="xs" c="dimmed" ff="monospace" dir="ltr">
+                            {entry.entityId}
+                          </Text>
+                        ) : null}
                       </Stack>
                     </Table.Td>
                     <Table.Td>
@@ -117,7 +160,11 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
                           ? t('audit.table.createdFields', { changed })
                           : entry.after === null
                             ? t('audit.table.deletedRecord')
-                            : t('audit.table.changedFields', { changed })}
+                            : changed > 0
+                              ? t('audit.table.changedList', {
+                                  fields: format.list(changedFields.slice(0, 4).map(fields.label)),
+                                })
+                              : t('audit.table.changedFields', { changed })}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -168,4 +215,14 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** What a reader calls the record: its name, title or code as the entry recorded it; null if it has none. */
+function recordName(entry: AuditEntry): string | null {
+  const record = entry.after ?? entry.before;
+  for (const field of ['name', 'title', 'acronym', 'code', 'email']) {
+    const value = record?.[field];
+    if (typeof value === 'string' && value && value !== '[redacted]') return value;
+  }
+  return null;
 }

@@ -26,11 +26,3 @@ export function diffRecords(
   });
   return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
 }
-
-/** A value as text: strings as they are, lists and objects as indented JSON; absent is empty. */
-export function displayValue(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value, null, 2);
-}

@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import { endOfDay, startOfDay } from '../lib/filters';
@@ -25,21 +25,25 @@ const ENTRY = {
   occurredAt: '2026-11-02T10:15:00Z',
   actorId: ACTOR,
   actorEmail: 'staff@example.org',
+  actorName: 'Sara Staff',
   action: 'update',
   entity: 'donor',
   entityId: 'donor-jp',
+  projectId: null,
+  projectCode: null,
+  projectTitle: null,
   before: { name: 'Japan', kind: 'member_state', version: 1 },
   after: { name: 'Government of Japan', kind: 'member_state', version: 2 },
   requestId: 'req-1',
 };
 
-function auditApi() {
+function auditApi(entries: unknown[] = [ENTRY]) {
   const requests: URL[] = [];
   mockFetch((request) => {
     const url = new URL(request.url);
     if (url.pathname === '/api/v1/auth/me') return json(STAFF);
     requests.push(url);
-    return json({ items: [ENTRY], nextCursor: null });
+    return json({ items: entries, nextCursor: null });
   });
   return requests;
 }
@@ -56,7 +60,7 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
       path: '/audit',
     });
 
-    expect(await screen.findByText('Fields changed: 2')).toBeInTheDocument();
+    expect(await screen.findByText('Changed: Name')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Record type' })).toHaveValue('donor');
     expect(screen.getByRole('textbox', { name: 'Record identifier' })).toHaveValue('donor-jp');
     expect(screen.getByRole('combobox', { name: 'Action' })).toHaveValue('update');
@@ -80,7 +84,7 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
   it('writes each change to the address, and clears them all', async () => {
     const requests = auditApi();
     renderWithProviders(<AuditRoute />, { route: '/audit', path: '/audit' });
-    await screen.findByText('Fields changed: 2');
+    await screen.findByText('Changed: Name');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Record type' }), { target: { value: 'user' } });
     await waitFor(() => expect(location().searchParams.get('entity')).toBe('user'));
@@ -116,7 +120,7 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
     expect(diff).toHaveTextContent('Government of Japan');
     // Only the changed fields at first; the others on request.
     expect(diff).not.toHaveTextContent('member_state');
-    fireEvent.click(screen.getByRole('button', { name: 'Also show the unchanged fields (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Also show the unchanged fields (2)' }));
     expect(screen.getByRole('table', { name: 'The record before and after the change' })).toHaveTextContent(
       'member_state',
     );
@@ -126,5 +130,38 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
       expect(Object.fromEntries(location().searchParams)).toEqual({ entity: 'donor', entityId: 'donor-jp' }),
     );
     expect(screen.getByRole('textbox', { name: 'Record identifier' })).toHaveValue('donor-jp');
+  });
+
+  it('says who changed what in words: the person, the project by its code, field labels and formatted values', async () => {
+    auditApi([
+      {
+        ...ENTRY,
+        id: 'entry-2',
+        entity: 'consent_record',
+        entityId: 'consent-1',
+        projectId: 'project-1',
+        projectCode: 'HS-2026-0004',
+        projectTitle: 'Safe water for Turkana',
+        before: { status: 'requested', grantedOn: null, version: 1 },
+        after: { status: 'granted', grantedOn: '2026-03-01', version: 2 },
+      },
+    ]);
+    renderWithProviders(<AuditRoute />, { route: '/audit', path: '/audit' });
+
+    const link = await screen.findByRole('link', { name: 'Open project HS-2026-0004' });
+    expect(link).toHaveAttribute('href', '/projects/HS-2026-0004');
+    const log = within(screen.getByRole('table', { name: 'Audit log' }));
+    expect(log.getByText('Sara Staff')).toBeInTheDocument();
+    expect(log.getByText('staff@example.org')).toBeInTheDocument();
+    expect(log.getByText('Changed: Status and Granted on')).toBeInTheDocument();
+    // No identifier stands in for a record that has a project to name it.
+    expect(log.queryByText('consent-1')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: /Show the details: Changed, Consent record/ }));
+    const diff = await screen.findByRole('table', { name: 'The record before and after the change' });
+    expect(diff).toHaveTextContent('Granted on');
+    expect(diff).toHaveTextContent('Mar 1, 2026');
+    expect(diff).not.toHaveTextContent('grantedOn');
+    expect(diff).not.toHaveTextContent('Version');
   });
 });
