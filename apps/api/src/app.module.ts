@@ -37,6 +37,8 @@ import { ReportsModule } from './reports/reports.module';
 import { TranchesModule } from './tranches';
 import { ResultsModule } from './results/results.module';
 import { IatiModule } from './iati/iati.module';
+import { StatementsModule } from './statements/statements.module';
+import { PublicPageModule } from './public-page/public-page.module';
 import { JobsModule } from './jobs';
 import { MailModule } from './mail';
 import { NotificationsModule } from './notifications';
@@ -126,6 +128,8 @@ export class AppModule {
         TranchesModule,
         ResultsModule,
         IatiModule,
+        StatementsModule,
+        PublicPageModule,
         JobsModule,
         MailModule,
         NotificationsModule,

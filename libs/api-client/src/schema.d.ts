@@ -419,6 +419,23 @@ export interface paths {
         patch: operations["Donors_update"];
         trace?: never;
     };
+    "/api/v1/donors/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A donor's statement for a period (PDF): pledges, receipts with their rates, exchange differences, what its money funded */
+        get: operations["Statements_donorStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/donors/{id}/tracing": {
         parameters: {
             query?: never;
@@ -1024,6 +1041,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/factsheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's fact sheet (PDF): summary, countries, budget and transfers, paragraph 6, principles scorecard, results */
+        get: operations["Statements_factSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/history": {
         parameters: {
             query?: never;
@@ -1334,6 +1368,23 @@ export interface paths {
         };
         /** How many projects the list's filters hold: exact up to 10,000, estimated beyond */
         get: operations["Projects_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Fund's public page (no sign-in): its figures overall, by year and by donor, and its approved projects */
+        get: operations["PublicPage_fund"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4050,6 +4101,99 @@ export interface components {
             principle: "people_centred" | "comprehensive" | "context_specific" | "prevention_oriented" | "protection_empowerment";
             /** @example People-centred */
             title: string;
+        };
+        PublicCountry: {
+            /** @example KE */
+            iso2: string;
+            /** @example KEN */
+            iso3: string;
+            /** @example Kenya */
+            name: string;
+            /** @description Approved projects with this recipient country */
+            projects: number;
+        };
+        PublicDonor: {
+            /** @example Japan */
+            name: string;
+            /**
+             * @description Σ USD of its received contributions
+             * @example 1000000.00
+             */
+            received: string;
+        };
+        PublicFigures: {
+            /**
+             * @description Σ approved budgets of projects that reached approval
+             * @example 30000000.00
+             */
+            committed: string;
+            /**
+             * @description Σ USD of received contributions
+             * @example 32600000.00
+             */
+            received: string;
+            /**
+             * @description Σ transfers to organizations minus their reversals
+             * @example 12000000.00
+             */
+            transferred: string;
+        };
+        PublicFund: {
+            /** @description By name */
+            byCountry: components["schemas"]["PublicCountry"][];
+            /** @description Largest first */
+            byDonor: components["schemas"]["PublicDonor"][];
+            /** @description Oldest first */
+            byYear: components["schemas"]["PublicYear"][];
+            overall: components["schemas"]["PublicFigures"];
+            /** @description Approved projects in all */
+            projectCount: number;
+            /** @description The 100 most recent approved projects by code; every one is in the IATI file */
+            projects: components["schemas"]["PublicProject"][];
+        };
+        PublicPrinciples: {
+            comprehensive: number | null;
+            context_specific: number | null;
+            /** @description The panel's mean score (0–4) of the latest round */
+            people_centred: number | null;
+            prevention_oriented: number | null;
+            protection_empowerment: number | null;
+        };
+        PublicProject: {
+            /** @example 1000000.00 */
+            approvedBudget: string | null;
+            /** @example HS-2026-0004 */
+            code: string;
+            /**
+             * @example [
+             *       "KEN",
+             *       "UGA"
+             *     ]
+             */
+            countries: string[];
+            principles: components["schemas"]["PublicPrinciples"];
+            /** @enum {string} */
+            stage: "approved" | "active" | "suspended" | "completed" | "closed";
+            title: string;
+        };
+        PublicYear: {
+            /**
+             * @description Σ approved budgets of projects that reached approval
+             * @example 30000000.00
+             */
+            committed: string;
+            /**
+             * @description Σ USD of received contributions
+             * @example 32600000.00
+             */
+            received: string;
+            /**
+             * @description Σ transfers to organizations minus their reversals
+             * @example 12000000.00
+             */
+            transferred: string;
+            /** @example 2024 */
+            year: number;
         };
         ReachFigureDto: {
             /** @example food */
@@ -7177,6 +7321,80 @@ export interface operations {
             };
         };
     };
+    Statements_donorStatement: {
+        parameters: {
+            query?: {
+                /** @description First day of the period; the 1st of January of `to`’s year by default */
+                from?: string;
+                /** @description The statement's language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
+                /** @description Last day of the period (inclusive); today by default */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A date is not a calendar date, or from is after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such donor, or another donor's (for a donor's users) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Receipts_tracing: {
         parameters: {
             query?: never;
@@ -10218,6 +10436,67 @@ export interface operations {
             };
         };
     };
+    Statements_factSheet: {
+        parameters: {
+            query?: {
+                /** @description The statement's language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     Lifecycle_history: {
         parameters: {
             query?: {
@@ -11515,6 +11794,34 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    PublicPage_fund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFund"];
                 };
             };
             /** @description An error, as application/problem+json (RFC 9457) */

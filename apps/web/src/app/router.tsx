@@ -24,6 +24,17 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: async () => ({ Component: (await import('../features/auth/routes/SignInRoute')).SignInRoute }),
       },
       {
+        // The Fund's public page: no sign-in, and tables only, so it stays one small chunk.
+        path: 'fund',
+        lazy: async () => {
+          const [{ PublicFundRoute }] = await Promise.all([
+            import('../features/public-page/routes/PublicFundRoute'),
+            loadFeatureTranslations(),
+          ]);
+          return { Component: PublicFundRoute };
+        },
+      },
+      {
         path: 'set-password',
         lazy: async () => {
           const [{ SetPasswordRoute }] = await Promise.all([

@@ -18,6 +18,8 @@ import type notificationsEn from '../features/notifications/locales/en.json';
 import type receiptsEn from '../features/receipts/locales/en.json';
 import type tranchesEn from '../features/transfers/locales/en.json';
 import type importsEn from '../features/imports/locales/en.json';
+import type statementsEn from '../features/statements/locales/en.json';
+import type publicPageEn from '../features/public-page/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -41,7 +43,9 @@ declare module 'i18next' {
         typeof notificationsEn &
         typeof receiptsEn &
         typeof tranchesEn &
-        typeof importsEn;
+        typeof importsEn &
+        typeof statementsEn &
+        typeof publicPageEn;
     };
   }
 }

@@ -16,6 +16,7 @@ import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorKindTag } from '../components/DonorKindTag';
 import { DonorLedger } from '../../contributions';
 import { DonorTracingSection } from '../../receipts';
+import { DonorStatementButton } from '../../statements';
 
 /** /donors/:id (staff, admin): one donor, its totals by year and each contribution, with the forms. */
 export function DonorRoute() {
@@ -96,6 +97,7 @@ export function DonorRoute() {
             </Group>
           </Stack>
           <Group gap="sm">
+            <DonorStatementButton donorId={current.id} />
             <Button
               variant="default"
               leftSection={<IconPencil size={18} aria-hidden="true" />}

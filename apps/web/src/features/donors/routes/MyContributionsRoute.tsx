@@ -1,4 +1,4 @@
-import { Alert, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ExportMenu } from '../../../components/ExportMenu';
@@ -12,6 +12,7 @@ import { useDonor } from '../api/get-donors';
 import { DonorLedger } from '../../contributions';
 import { DonorTracingSection } from '../../receipts';
 import { donorsOf, sumOf } from '../../contributions';
+import { DonorStatementButton } from '../../statements';
 
 /** Every donor's share of what the Fund received: the others are shown only as totals. */
 function AllDonors({ ownDonorId }: { ownDonorId: string }) {
@@ -148,7 +149,12 @@ export function MyContributionsRoute() {
       <PageHeader
         title={donor.data ? t('donors.mine.titleNamed', { donor: name }) : t('donors.mine.title')}
         description={t('donors.mine.description')}
-        actions={<ExportMenu path="/api/v1/contributions" />}
+        actions={
+          <Group gap="sm">
+            <DonorStatementButton donorId={donorId} />
+            <ExportMenu path="/api/v1/contributions" />
+          </Group>
+        }
       />
       {donor.isPending ? (
         <Stack gap="md" aria-busy="true">

@@ -46,6 +46,7 @@ import { useReasonText } from '../../../lib/reasons';
 import { AlignmentDialog } from '../../alignments';
 import { ComplianceBadge, ConsentStatusBadge } from '../../../components/Badges';
 import { ConsentDialog } from '../../consents';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT, WARN_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
 
@@ -103,7 +104,10 @@ export function Paragraph6Panel({ project, canEdit }: Paragraph6PanelProps) {
                 {t(JUDGED[data.basis], { date: format.date(data.on) })}
               </Text>
             </Stack>
-            <OverallStatus status={data.status} />
+            <Group gap="sm">
+              <OverallStatus status={data.status} />
+              <ExportMenu path={`/api/v1/projects/${project.id}/consents`} />
+            </Group>
           </Group>
           <Blockquote
             color="unBlue"

@@ -32,6 +32,7 @@ import { ProjectDetails } from '../components/ProjectDetails';
 import { Scorecard } from '../components/Scorecard';
 import { TransitionsPanel } from '../../lifecycle';
 import { TimelinePanel } from '../../timeline';
+import { FactSheetButton } from '../../statements';
 import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
@@ -137,16 +138,19 @@ export function ProjectRoute() {
               : ''}
           </Text>
         </Stack>
-        {canEdit ? (
-          <Button
-            component={Link}
-            to={`/projects/${data.id}/edit`}
-            variant="default"
-            leftSection={<IconPencil size={16} aria-hidden="true" />}
-          >
-            {t('projects.detail.edit')}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          {user?.role === 'reviewer' ? null : <FactSheetButton projectId={data.id} />}
+          {canEdit ? (
+            <Button
+              component={Link}
+              to={`/projects/${data.id}/edit`}
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden="true" />}
+            >
+              {t('projects.detail.edit')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       {canEdit ? <TransitionsPanel project={data} /> : null}

@@ -1,4 +1,5 @@
-import { Button, Paper, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Button, Group, Paper, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
+import { ExportMenu } from '../../../components/ExportMenu';
 import {
   IconArrowsExchange,
   IconCoin,
@@ -31,9 +32,12 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="timeline-heading">
-      <Title order={2} fz="lg" id="timeline-heading">
-        {t('timeline.title')}
-      </Title>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Title order={2} fz="lg" id="timeline-heading">
+          {t('timeline.title')}
+        </Title>
+        <ExportMenu path="/api/v1/audit" query={{ projectId }} />
+      </Group>
       <Text size="sm" c="dimmed" mb="md">
         {t('timeline.description')}
       </Text>

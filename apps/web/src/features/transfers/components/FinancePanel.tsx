@@ -30,6 +30,7 @@ import { IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { useCreateTransfer, useReverseTransfer, useTransfers } from '../api/transfers';
 import type { Project, Transfer } from '../../projects';
 import { RequiredReportSelect } from '../../reports';
@@ -172,9 +173,12 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
       <TranchesSection project={project} canEdit={canEdit} />
 
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="transfers-heading">
-        <Title order={2} fz="lg" id="transfers-heading" mb="sm">
-          {t('projects.finance.transfers')}
-        </Title>
+        <Group justify="space-between" align="flex-start" gap="sm" mb="sm">
+          <Title order={2} fz="lg" id="transfers-heading">
+            {t('projects.finance.transfers')}
+          </Title>
+          <ExportMenu path="/api/v1/transfers" query={{ projectId: project.id }} />
+        </Group>
         {transfers.isPending ? (
           <Skeleton height={80} />
         ) : transfers.isError ? (

@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { PublicFundRoute } from './PublicFundRoute';
+
+const page = {
+  overall: { received: '1000000.00', committed: '300000.00', transferred: '120000.00' },
+  byYear: [{ year: 2025, received: '1000000.00', committed: '300000.00', transferred: '120000.00' }],
+  byDonor: [{ name: 'Japan', received: '1000000.00' }],
+  byCountry: [{ iso3: 'KEN', iso2: 'KE', name: 'Kenya', projects: 1 }],
+  projectCount: 1,
+  projects: [
+    {
+      code: 'HS-2025-0001',
+      title: 'Drought early warning',
+      stage: 'active',
+      countries: ['KEN'],
+      approvedBudget: '300000.00',
+      principles: {
+        people_centred: 3.5,
+        comprehensive: 2.5,
+        context_specific: 2,
+        prevention_oriented: 1,
+        protection_empowerment: 3,
+      },
+    },
+  ],
+};
+
+describe('PublicFundRoute', { timeout: 20_000 }, () => {
+  it("shows the Fund's figures, donors and approved projects from the public route, and links the IATI files", async () => {
+    const requested: string[] = [];
+    mockFetch((request) => {
+      requested.push(new URL(request.url).pathname);
+      return json(page);
+    });
+    renderWithProviders(<PublicFundRoute />);
+    expect(await screen.findByText('Drought early warning')).toBeTruthy();
+    expect(requested).toEqual(['/api/v1/public/fund']);
+    const row = screen.getByRole('row', { name: /HS-2025-0001/ });
+    expect(within(row).getByText('Kenya')).toBeTruthy();
+    expect(within(row).getByText('Active')).toBeTruthy();
+    expect(within(row).getByText('3.5')).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: 'Japan' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Projects (IATI activities, XML)' }).getAttribute('href')).toBe(
+      '/api/v1/iati/activities.xml',
+    );
+  });
+});

@@ -1,0 +1,284 @@
+import {
+  Anchor,
+  Container,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { PRINCIPLE_IDS } from '@hstf/domain';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { BrandMark } from '../../../components/BrandMark';
+import { LanguagePicker } from '../../../components/LanguagePicker';
+import { ErrorResult } from '../../../components/ErrorResult';
+import { TableSkeleton } from '../../../components/QueryStates';
+import { useFormatters } from '../../../lib/format';
+import { useIntl } from '../../../lib/intl';
+import { usePublicFund, type PublicFund } from '../api/public-fund';
+
+const FILES = [
+  { key: 'iatiActivities', href: '/api/v1/iati/activities.xml' },
+  { key: 'iatiOrganisation', href: '/api/v1/iati/organisation.xml' },
+] as const;
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={24} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={id}>
+      <Title order={2} fz="h3" id={id}>
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+function ProjectsTable({ data }: { data: PublicFund }) {
+  const { t } = useTranslation();
+  const { money } = useIntl();
+  const { countryName } = useFormatters();
+  const iso2 = new Map(data.byCountry.map((country) => [country.iso3, country]));
+  const score = (value: number | null | undefined) =>
+    value === null || value === undefined ? '—' : value.toFixed(1);
+  return (
+    <Table.ScrollContainer
+      minWidth={880}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={t('publicPage.projects.title')}
+    >
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('publicPage.projects.project')}</Table.Th>
+            <Table.Th scope="col">{t('publicPage.projects.countries')}</Table.Th>
+            <Table.Th scope="col">{t('publicPage.projects.status')}</Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('publicPage.projects.budget')}
+            </Table.Th>
+            {PRINCIPLE_IDS.map((principle) => (
+              <Table.Th scope="col" ta="end" key={principle}>
+                {t(`publicPage.principles.${principle}`)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.projects.map((project) => (
+            <Table.Tr key={project.code}>
+              <Table.Th scope="row" fw={500}>
+                <Text span ff="monospace" size="sm" dir="ltr">
+                  {project.code}
+                </Text>{' '}
+                <Text span dir="auto">
+                  {project.title}
+                </Text>
+              </Table.Th>
+              <Table.Td>
+                {project.countries
+                  .map((code) => {
+                    const country = iso2.get(code);
+                    return country ? countryName(country.iso2, country.name) : code;
+                  })
+                  .join(', ')}
+              </Table.Td>
+              <Table.Td>{t(`publicPage.stages.${project.stage as 'active'}`)}</Table.Td>
+              <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
+                {project.approvedBudget ? money(project.approvedBudget) : '—'}
+              </Table.Td>
+              {PRINCIPLE_IDS.map((principle) => (
+                <Table.Td ta="end" key={principle}>
+                  {score(project.principles?.[principle])}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/**
+ * /fund, without sign-in: the Fund's figures, donors, years and approved projects, and its open data.
+ * Tables only (no chart or map library), so the page stays one small chunk.
+ */
+export function PublicFundRoute() {
+  const { t } = useTranslation();
+  const { money } = useIntl();
+  const { countryName } = useFormatters();
+  const fund = usePublicFund();
+  useDocumentTitle(`${t('publicPage.title')} · ${t('app.name')}`);
+  const data = fund.data;
+
+  return (
+    <Container size="lg" py="xl">
+      <Stack gap="xl">
+        <Group justify="space-between" align="center">
+          <Group gap="sm">
+            <BrandMark />
+            <Text fw={700}>{t('app.name')}</Text>
+          </Group>
+          <Group gap="sm">
+            <Anchor component={Link} to="/sign-in" size="sm">
+              {t('publicPage.signIn')}
+            </Anchor>
+            <LanguagePicker size="sm" w={160} />
+          </Group>
+        </Group>
+        <Stack gap={4}>
+          <Title order={1}>{t('publicPage.title')}</Title>
+          <Text c="dimmed">{t('publicPage.intro')}</Text>
+        </Stack>
+
+        {fund.isError ? (
+          <ErrorResult title={t('publicPage.loadError')} onRetry={() => void fund.refetch()} />
+        ) : null}
+
+        <Section id="public-figures" title={t('publicPage.figures.title')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} aria-busy={fund.isPending}>
+            <Figure
+              label={t('publicPage.figures.received')}
+              value={data ? money(data.overall.received) : '…'}
+            />
+            <Figure
+              label={t('publicPage.figures.committed')}
+              value={data ? money(data.overall.committed) : '…'}
+            />
+            <Figure
+              label={t('publicPage.figures.transferred')}
+              value={data ? money(data.overall.transferred) : '…'}
+            />
+          </SimpleGrid>
+        </Section>
+
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+          <Section id="public-years" title={t('publicPage.years.title')}>
+            <Table striped aria-labelledby="public-years" aria-busy={fund.isPending}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicPage.years.year')}</Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.received')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.committed')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.transferred')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              {data ? (
+                <Table.Tbody>
+                  {data.byYear.map((year) => (
+                    <Table.Tr key={year.year}>
+                      <Table.Th scope="row">{year.year}</Table.Th>
+                      <Table.Td ta="end">{money(year.received)}</Table.Td>
+                      <Table.Td ta="end">{money(year.committed)}</Table.Td>
+                      <Table.Td ta="end">{money(year.transferred)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              ) : (
+                <TableSkeleton columns={4} rows={3} />
+              )}
+            </Table>
+          </Section>
+          <Section id="public-donors" title={t('publicPage.donors.title')}>
+            <Table striped aria-labelledby="public-donors" aria-busy={fund.isPending}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicPage.donors.donor')}</Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.received')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              {data ? (
+                <Table.Tbody>
+                  {data.byDonor.map((donor) => (
+                    <Table.Tr key={donor.name}>
+                      <Table.Th scope="row" fw={500} dir="auto">
+                        {donor.name}
+                      </Table.Th>
+                      <Table.Td ta="end">{money(donor.received)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              ) : (
+                <TableSkeleton columns={2} rows={3} />
+              )}
+            </Table>
+          </Section>
+        </SimpleGrid>
+
+        <Section id="public-projects" title={t('publicPage.projects.title')}>
+          <Text size="sm" c="dimmed">
+            {data
+              ? t('publicPage.projects.shown', { shown: data.projects.length, count: data.projectCount })
+              : t('common.loading')}
+          </Text>
+          {data ? <ProjectsTable data={data} /> : <Skeleton height={160} aria-hidden="true" />}
+        </Section>
+
+        <Section id="public-countries" title={t('publicPage.countries.title')}>
+          <Table striped aria-labelledby="public-countries" aria-busy={fund.isPending}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('publicPage.countries.country')}</Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('publicPage.countries.projects')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            {data ? (
+              <Table.Tbody>
+                {data.byCountry.map((country) => (
+                  <Table.Tr key={country.iso3}>
+                    <Table.Th scope="row" fw={500}>
+                      {countryName(country.iso2, country.name)}
+                    </Table.Th>
+                    <Table.Td ta="end">{country.projects}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            ) : (
+              <TableSkeleton columns={2} rows={3} />
+            )}
+          </Table>
+        </Section>
+
+        <Section id="public-files" title={t('publicPage.files.title')}>
+          <Text size="sm">{t('publicPage.files.intro')}</Text>
+          <Group gap="lg">
+            {FILES.map((file) => (
+              <Anchor key={file.key} href={file.href}>
+                {t(`publicPage.files.${file.key}`)}
+              </Anchor>
+            ))}
+          </Group>
+        </Section>
+      </Stack>
+    </Container>
+  );
+}

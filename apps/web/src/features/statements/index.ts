@@ -1,0 +1,2 @@
+export { DonorStatementButton } from './components/DonorStatementButton';
+export { FactSheetButton } from './components/FactSheetButton';
