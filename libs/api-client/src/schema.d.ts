@@ -3086,6 +3086,10 @@ export interface components {
         };
         ImportPage: {
             items: components["schemas"]["ImportSummaryDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         ImportRowError: {
@@ -3752,6 +3756,10 @@ export interface components {
         };
         PlannedTranchePage: {
             items: components["schemas"]["PlannedTrancheDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
             nextCursor: string | null;
         };
         PledgeStatementDto: {
@@ -4146,17 +4154,27 @@ export interface components {
             /** @description Oldest first */
             byYear: components["schemas"]["PublicYear"][];
             overall: components["schemas"]["PublicFigures"];
-            /** @description Approved projects in all */
+            /**
+             * @description Approved projects in all
+             * @example 214
+             */
             projectCount: number;
             /** @description The 100 most recent approved projects by code; every one is in the IATI file */
             projects: components["schemas"]["PublicProject"][];
         };
         PublicPrinciples: {
+            /** @example 3 */
             comprehensive: number | null;
+            /** @example 3.5 */
             context_specific: number | null;
-            /** @description The panel's mean score (0–4) of the latest round */
+            /**
+             * @description The panel's mean score (0–4) of the latest round
+             * @example 3.25
+             */
             people_centred: number | null;
+            /** @example 2.75 */
             prevention_oriented: number | null;
+            /** @example 3 */
             protection_empowerment: number | null;
         };
         PublicProject: {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { VersionRead } from '../common/concurrency/expected-version';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { IMPORT_KINDS, type ImportKind } from './import-kinds';
 
 export const IMPORT_STATUSES = ['checking', 'checked', 'importing', 'imported', 'failed'] as const;
@@ -69,7 +69,7 @@ export class ImportDto extends ImportSummaryDto {
 
 export class ImportPage {
   @ApiProperty({ type: [ImportSummaryDto] }) items: ImportSummaryDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class ImportQuery extends PageQuery {}

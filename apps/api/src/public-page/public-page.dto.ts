@@ -40,12 +40,13 @@ export class PublicPrinciples {
     nullable: true,
     type: Number,
     description: "The panel's mean score (0–4) of the latest round",
+    example: 3.25,
   })
   people_centred: number | null;
-  @ApiProperty({ nullable: true, type: Number }) comprehensive: number | null;
-  @ApiProperty({ nullable: true, type: Number }) context_specific: number | null;
-  @ApiProperty({ nullable: true, type: Number }) prevention_oriented: number | null;
-  @ApiProperty({ nullable: true, type: Number }) protection_empowerment: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3 }) comprehensive: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3.5 }) context_specific: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 2.75 }) prevention_oriented: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3 }) protection_empowerment: number | null;
 }
 
 export class PublicProject {
@@ -62,7 +63,8 @@ export class PublicFund {
   @ApiProperty({ type: [PublicYear], description: 'Oldest first' }) byYear: PublicYear[];
   @ApiProperty({ type: [PublicDonor], description: 'Largest first' }) byDonor: PublicDonor[];
   @ApiProperty({ type: [PublicCountry], description: 'By name' }) byCountry: PublicCountry[];
-  @ApiProperty({ type: 'integer', description: 'Approved projects in all' }) projectCount: number;
+  @ApiProperty({ type: 'integer', description: 'Approved projects in all', example: 214 })
+  projectCount: number;
   @ApiProperty({
     type: [PublicProject],
     description: 'The 100 most recent approved projects by code; every one is in the IATI file',

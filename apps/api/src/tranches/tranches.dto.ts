@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 import type { TrancheStatus } from '@hstf/domain';
 import { VersionRead } from '../common/concurrency/expected-version';
 import { IsMoney } from '../common/money/money.decorators';
-import { PageQuery } from '../common/pagination/pagination';
+import { NextCursor, PageQuery } from '../common/pagination/pagination';
 import { IsCalendarDate, IsOptionalCalendarDate } from '../common/validation/calendar-date';
 import { Optional } from '../common/validation/optional';
 import { OptionalText, RequiredText } from '../common/validation/text';
@@ -54,7 +54,7 @@ export class PlannedTrancheDto {
 
 export class PlannedTranchePage {
   @ApiProperty({ type: [PlannedTrancheDto] }) items: PlannedTrancheDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @NextCursor() nextCursor: string | null;
 }
 
 export class PlannedTrancheQuery extends PageQuery {

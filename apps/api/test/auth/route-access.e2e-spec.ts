@@ -19,6 +19,8 @@ const PUBLIC_OPERATIONS = [
   'GET /api/health',
   'GET /api/v1/iati/activities.xml',
   'GET /api/v1/iati/organisation.xml',
+  // The Fund's public page: figures and approved projects, nothing confidential (public-page tests).
+  'GET /api/v1/public/fund',
   'POST /api/v1/auth/login',
   // The links mailed to set a password: asked for and used without a session.
   'POST /api/v1/auth/password',
@@ -119,6 +121,7 @@ describe('route access', () => {
       'HealthController.check',
       'IatiController.activities',
       'IatiController.organisation',
+      'PublicPageController.fund',
     ]);
     for (const { name, access } of handlers) {
       if (access && !access.public)
