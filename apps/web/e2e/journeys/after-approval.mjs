@@ -130,7 +130,10 @@ export async function runAfterApprovalJourney({ page, report, project }) {
       await visit(page, lang, 'after-approval-record-results', { maxHeight: 900 });
       await dialog.getByRole('button', { name: t.results.save }).click();
       await dialog.waitFor({ state: 'detached' });
-      await handIn(name, { title: 'Annual progress report 2027', reference: 'HSTF/KEN-GHA/APR-1' });
+      await handIn(name, {
+        title: 'Early warning in Turkana and Upper East: year 1',
+        reference: 'HSTF/KEN-GHA/APR-1',
+      });
       await reportRow(name).getByText(t.reports.fourEyes).waitFor();
     },
   );
@@ -198,7 +201,7 @@ export async function runAfterApprovalJourney({ page, report, project }) {
     });
     await openTab('reports', t.reports.tab);
     await handIn(t.reports.kinds.final_narrative, {
-      title: 'Final narrative report',
+      title: 'Early warning in Turkana and Upper East: closing account',
       reference: 'HSTF/KEN-GHA/FNR',
     });
     await signOut(page, lang);

@@ -139,12 +139,7 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
                           ) : null}
                         </Text>
                         {entry.projectCode ? (
-                          <Anchor
-                            component={Link}
-                            to={`/projects/${entry.projectCode}`}
-                            size="xs"
-                            aria-label={t('audit.table.openProject', { code: entry.projectCode })}
-                          >
+                          <Anchor component={Link} to={`/projects/${entry.projectCode}`} size="xs">
                             <bdi>{entry.projectCode}</bdi> <bdi>{entry.projectTitle}</bdi>
                           </Anchor>
                         ) : name === null ? (

@@ -148,7 +148,7 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
     ]);
     renderWithProviders(<AuditRoute />, { route: '/audit', path: '/audit' });
 
-    const link = await screen.findByRole('link', { name: 'Open project HS-2026-0004' });
+    const link = await screen.findByRole('link', { name: 'HS-2026-0004 Safe water for Turkana' });
     expect(link).toHaveAttribute('href', '/projects/HS-2026-0004');
     const log = within(screen.getByRole('table', { name: 'Audit log' }));
     expect(log.getByText('Sara Staff')).toBeInTheDocument();
