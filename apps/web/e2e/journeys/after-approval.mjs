@@ -278,6 +278,9 @@ export async function runAfterApprovalJourney({ page, report, project }) {
         .getByRole('textbox', { name: t.revisions.request.justification })
         .waitFor();
       await visit(page, lang, 'revision-dialog', { maxHeight: 900 });
+      // The dialog covers the page: closed unsent before signing out.
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await signOut(page, lang);
     },
   );
