@@ -28,9 +28,27 @@ export const KNOWN_ENTITIES = [
   'national_strategy',
   'organization',
   'user',
+  'tranche',
+  'revision',
+  'lesson',
+  'report',
+  'report_results',
+  'outcome',
+  'output',
+  'indicator',
+  'receipt',
+  'import',
 ] as const;
 
-export const KNOWN_ACTIONS = ['create', 'update', 'delete', 'transition'] as const;
+export const KNOWN_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'transition',
+  'reverse',
+  'approve',
+  'reject',
+] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
