@@ -140,6 +140,23 @@ describe('reports', () => {
     });
   });
 
+  it("tells a report's hand-in and acceptance in the project's timeline and audit log that staff read", async () => {
+    const project = await anApprovedProject(t, staff);
+    const report = await reviewed(t, colleague, await submitted(t, staff, project.reports[0]!));
+    const timeline = await t.http().get(`/api/v1/projects/${project.id}/timeline`).set(staff).expect(200);
+    const reportEvents = (timeline.body as { items: { entity: string; entityId: string }[] }).items.filter(
+      (event) => event.entity === 'report' && event.entityId === report.id,
+    );
+    expect(reportEvents).toHaveLength(2);
+    const audit = await t
+      .http()
+      .get('/api/v1/audit')
+      .query({ entity: 'report', entityId: report.id })
+      .set(staff);
+    expect(audit.status).toBe(200);
+    expect((audit.body as { items: unknown[] }).items).toHaveLength(2);
+  });
+
   it('returns a report only with comments; the returned report is handed in again', async () => {
     const project = await anApprovedProject(t, staff);
     const report = await submitted(t, staff, project.reports[0]!);
