@@ -1,3 +1,4 @@
+import { toCents } from '@hstf/domain';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { ComplianceStatus } from '@hstf/domain';
 import { StatementPdf } from './statement-pdf';
@@ -136,8 +137,36 @@ export function donorStatementPdf(
       ]),
     );
 
+  pdf.heading(words.t('receipts'));
+  if (data.receipts.length === 0) pdf.paragraph(words.t('none'));
+  else
+    pdf.table(
+      [
+        { label: words.t('receivedOn'), width: 0.16 },
+        { label: words.t('amount'), width: 0.24, numeric: true },
+        { label: words.t('rate'), width: 0.14, numeric: true },
+        { label: words.t('usd'), width: 0.22, numeric: true },
+        { label: words.t('difference'), width: 0.24, numeric: true },
+      ],
+      data.receipts.map((r) => [
+        r.kind === 'reversal'
+          ? `${words.date(r.receivedOn)} (${words.t('reversal')})`
+          : words.date(r.receivedOn),
+        `${words.amount(r.kind === 'reversal' ? `-${r.amount}` : r.amount)} ${r.currency}`,
+        words.exchangeRate(r.exchangeRate),
+        words.amount(r.kind === 'reversal' ? `-${r.usdAmount}` : r.usdAmount),
+        words.amount(r.exchangeDifference),
+      ]),
+    );
+
   pdf.heading(words.t('exchange'));
-  pdf.paragraph(words.t('exchangeNote'));
+  if (toCents(data.exchangeDifference) === 0n) pdf.paragraph(words.t('exchangeNote'));
+  else
+    pdf.paragraph(
+      words.t(data.exchangeDifference.startsWith('-') ? 'exchangeLoss' : 'exchangeGain', {
+        amount: words.usd(data.exchangeDifference.replace(/^-/, '')),
+      }),
+    );
 
   pdf.heading(words.t('funded'));
   pdf.paragraph(words.t('fundedNote', { share: words.share(data.shareOfFund) }));

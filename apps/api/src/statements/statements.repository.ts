@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PRINCIPLE_IDS } from '@hstf/domain';
+import { centsToMoney, exchangeDifferenceOf, PRINCIPLE_IDS, toCents } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
@@ -12,9 +12,8 @@ export interface StatementDonor {
 }
 
 /**
- * A contribution as the statement shows it. Today a contribution carries one receipt (its date, the
- * rate and the USD it was booked at); receipts per pledge and their exchange differences, when they
- * exist, join here as rows of their own.
+ * A pledge as the statement shows it, with its rate; the money received against it is in the
+ * receipts (StatementReceipt), each at its own rate.
  */
 export interface StatementContribution {
   pledgedOn: string;
@@ -37,9 +36,24 @@ export interface FundedProject {
   share: string;
 }
 
+/** A receipt (or the reversal of one) dated in the period, with its exchange difference. */
+export interface StatementReceipt {
+  receivedOn: string;
+  kind: 'receipt' | 'reversal';
+  amount: string;
+  currency: string;
+  exchangeRate: string;
+  usdAmount: string;
+  /** USD value less the same amount at the pledge's rate; for a reversal, the opposite of its receipt's. */
+  exchangeDifference: string;
+}
+
 export interface DonorStatementData {
   donor: StatementDonor;
   contributions: StatementContribution[];
+  receipts: StatementReceipt[];
+  /** Σ of the receipts' exchange differences: the Fund's gain (positive) or loss (negative). */
+  exchangeDifference: string;
   /** The donor's received money over all the Fund's received, up to the period's end (0–1). */
   shareOfFund: string;
   funded: FundedProject[];
@@ -66,6 +80,14 @@ const CONTRIBUTIONS_SQL = `
   WHERE c.donor_id = $1
     AND ((c.pledged_on BETWEEN $2 AND $3) OR (c.received_on BETWEEN $2 AND $3))
   ORDER BY c.pledged_on, c.received_on NULLS LAST, c.id`;
+
+const RECEIPTS_SQL = `
+  SELECT to_char(r.received_on, 'YYYY-MM-DD') AS "receivedOn", r.kind, r.amount::text AS amount, c.currency,
+         r.exchange_rate::text AS "exchangeRate", r.usd_amount::text AS "usdAmount",
+         c.exchange_rate::text AS "pledgeRate"
+  FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
+  WHERE c.donor_id = $1 AND r.received_on BETWEEN $2 AND $3
+  ORDER BY r.received_on, r.created_at, r.id`;
 
 const SHARE_SQL = `
   SELECT CASE WHEN coalesce(sum(c.usd_amount), 0) = 0 THEN '0'
@@ -175,7 +197,26 @@ export class StatementsRepository {
     const [row] = await preparedQuery<{ share: string }>(this.dataSource, SHARE_SQL, [donor.id, to]);
     const share = row?.share ?? '0';
     const funded = await preparedQuery<FundedProject>(this.dataSource, FUNDED_SQL, [from, to, share]);
-    return { donor, contributions, shareOfFund: share, funded };
+    const rows = await preparedQuery<Omit<StatementReceipt, 'exchangeDifference'> & { pledgeRate: string }>(
+      this.dataSource,
+      RECEIPTS_SQL,
+      [donor.id, from, to],
+    );
+    let total = 0n;
+    const receipts = rows.map(({ pledgeRate, ...receipt }) => {
+      const difference = toCents(exchangeDifferenceOf(pledgeRate, receipt));
+      const signed = receipt.kind === 'reversal' ? -difference : difference;
+      total += signed;
+      return { ...receipt, exchangeDifference: centsToMoney(signed) };
+    });
+    return {
+      donor,
+      contributions,
+      receipts,
+      exchangeDifference: centsToMoney(total),
+      shareOfFund: share,
+      funded,
+    };
   }
 
   async factSheet(projectId: string): Promise<FactSheetProject | null> {

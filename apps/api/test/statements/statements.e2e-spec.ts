@@ -101,6 +101,34 @@ describe('printable statements', () => {
     expect(text).toContain('200,000.00 USD 55,223.80 USD');
   });
 
+  it('lists each receipt at its own rate and states the exchange gain against the pledge’s rate', async () => {
+    const donor = await aDonorOfKind(t, 'foundation', 'Fondation du Change');
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO contributions (donor_id, pledged_on, amount, currency, usd_amount, exchange_rate, status)
+       VALUES ($1, '2025-02-01', 100000.00, 'EUR', 110000.00, 1.10, 'pledged') RETURNING id`,
+      [donor],
+    );
+    // 50,000 received at 1.12 and 30,000 at 1.15, against the pledge's 1.10.
+    await t.db.query(
+      `INSERT INTO contribution_receipts (contribution_id, received_on, amount, exchange_rate, usd_amount)
+       VALUES ($1, '2025-03-01', 50000.00, 1.12, 56000.00), ($1, '2025-04-01', 30000.00, 1.15, 34500.00)`,
+      [rows[0]!.id],
+    );
+    const response = await pdf(`/api/v1/donors/${donor}/statement.pdf`, staff, {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      lang: 'en',
+    });
+    expect(response.status).toBe(200);
+    const text = await pdfText(response.body as Buffer);
+    expect(text).toContain('Receipts in the period');
+    expect(text).toContain('56,000.00');
+    expect(text).toContain('1.12');
+    expect(text).toContain('1.15');
+    // 56,000 − 55,000 and 34,500 − 33,000.
+    expect(text).toContain('exchange gain of 2,500.00 USD');
+  });
+
   it('prints the statement in Arabic, right to left, its numbers and references left to right within', async () => {
     const response = await pdf(`/api/v1/donors/${ownDonor}/statement.pdf`, staff, {
       from: '2025-01-01',
