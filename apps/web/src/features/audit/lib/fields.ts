@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useProjectFormat } from '../../../lib/project-format';
 
 /** Bookkeeping every change moves: shown only when the reader asks for every field. */
-export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['version', 'updatedAt', 'createdAt']);
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
+  'version',
+  'updatedAt',
+  'createdAt',
+  'updated_at',
+  'created_at',
+]);
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
