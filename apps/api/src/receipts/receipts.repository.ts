@@ -65,7 +65,7 @@ export class ReceiptsRepository {
     const rows = await preparedQuery<ReceiptRow>(
       manager,
       `SELECT ${RECEIPT_COLUMNS} FROM contribution_receipts r WHERE r.contribution_id = $1
-       ORDER BY r.received_on, r.created_at, r.id`,
+       ORDER BY r.received_on, r.recorded_order`,
       [contributionId],
     );
     return rows.map(toReceipt);

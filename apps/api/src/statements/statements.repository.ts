@@ -87,7 +87,7 @@ const RECEIPTS_SQL = `
          c.exchange_rate::text AS "pledgeRate"
   FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
   WHERE c.donor_id = $1 AND r.received_on BETWEEN $2 AND $3
-  ORDER BY r.received_on, r.created_at, r.id`;
+  ORDER BY r.received_on, r.recorded_order`;
 
 const SHARE_SQL = `
   SELECT CASE WHEN coalesce(sum(c.usd_amount), 0) = 0 THEN '0'

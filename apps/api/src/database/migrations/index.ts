@@ -16,6 +16,7 @@ import { BackgroundJobs1763880000500 } from './1763880000500-background-jobs';
 import { Notifications1763880000501 } from './1763880000501-notifications';
 import { AccountLinks1763880000502 } from './1763880000502-account-links';
 import { ContributionReceipts1763890000100 } from './1763890000100-contribution-receipts';
+import { ReceiptOrder1763890000101 } from './1763890000101-receipt-order';
 import { TrancheSchedule1763890000200 } from './1763890000200-tranche-schedule';
 import { ReportScheduleBackfill1763890000300 } from './1763890000300-report-schedule-backfill';
 import { NotificationsAtCommit1763890000400 } from './1763890000400-notifications-at-commit';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   Notifications1763880000501,
   AccountLinks1763880000502,
   ContributionReceipts1763890000100,
+  ReceiptOrder1763890000101,
   TrancheSchedule1763890000200,
   ReportScheduleBackfill1763890000300,
   NotificationsAtCommit1763890000400,
