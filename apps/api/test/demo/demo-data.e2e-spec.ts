@@ -370,6 +370,8 @@ describe('the demo data', () => {
           // The demo's extension, granted before the consent was withdrawn.
           'revision',
           'transfer',
+          // Its reports, laid out at approval and handed in.
+          'report',
         ]),
       );
     });
