@@ -5,12 +5,13 @@ import { inflateSync } from 'node:zlib';
  * The fonts every statement is set in, shipped as npm packages (SIL Open Font License) so nothing is
  * fetched at run time: Noto Sans SC (Latin, Cyrillic and Chinese) and Noto Sans Arabic.
  */
+// Resolved where they are named, so the packages that ship them are visibly this file's dependencies.
 const FONT_FILES = {
-  text: '@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff',
-  bold: '@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-700.woff',
-  arabic: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff',
-  arabicBold: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff',
-} as const;
+  text: require.resolve('@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff'),
+  bold: require.resolve('@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-700.woff'),
+  arabic: require.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff'),
+  arabicBold: require.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff'),
+};
 
 export type StatementFont = keyof typeof FONT_FILES;
 
@@ -56,7 +57,7 @@ const loaded = new Map<StatementFont, Buffer>();
 export function statementFont(font: StatementFont): Buffer {
   let buffer = loaded.get(font);
   if (!buffer) {
-    buffer = woffToSfnt(readFileSync(require.resolve(FONT_FILES[font])));
+    buffer = woffToSfnt(readFileSync(FONT_FILES[font]));
     loaded.set(font, buffer);
   }
   return buffer;
