@@ -3,6 +3,7 @@ import {
   describeReceiptProblem,
   earmarkProblem,
   addMoney,
+  raiseEarmarkProblem,
   HUMAN_SECURITY_DIMENSIONS,
   pledgeStatement,
   receiptProblem,
@@ -47,9 +48,17 @@ function earmarkRefusal(problem: EarmarkProblem): Problem {
   return new Problem(
     HttpStatus.UNPROCESSABLE_ENTITY,
     'earmark-refused',
-    'The approval would use money earmarked for something else',
+    problem.code === 'approval_uses_earmarked_money'
+      ? 'The approval would use money earmarked for something else'
+      : 'The raise would use money earmarked for something else',
     describeEarmarkProblem(problem),
-    { code: problem.code, facts: problem.facts },
+    {
+      code: problem.code,
+      facts: problem.facts,
+      ...(problem.code === 'raise_uses_earmarked_money'
+        ? { errors: [{ field: 'approvedBudget', message: describeEarmarkProblem(problem) }] }
+        : {}),
+    },
   );
 }
 
@@ -244,20 +253,26 @@ export class ReceiptsService {
 }
 
 /**
- * An approval may not use money earmarked for other windows, dimensions, countries or projects.
- * Called by the lifecycle under the ledger lock the approval holds; cheap when nothing is earmarked.
+ * An approval, or a raise of an approved budget, may not use money earmarked for other windows,
+ * dimensions, countries or projects: `amount` is the approved budget, or the increase of a raise.
+ * Called under the ledger lock the decision holds; cheap when nothing is earmarked.
  */
 export async function assertEarmarksHonoured(
   manager: EntityManager,
   repository: ReceiptsRepository,
   projectId: string,
-  approvedBudget: string,
+  amount: string,
+  change: 'approval' | 'raise' = 'approval',
 ): Promise<void> {
   if (!(await repository.anyEarmarked(manager))) return;
   const project = await repository.earmarkFacts(manager, projectId);
   if (!project) return;
   const trace = traceFunds(await repository.tracingInput(manager));
-  const problem = earmarkProblem(project, approvedBudget, await availableBalance(manager), trace.earmarked);
+  const available = await availableBalance(manager);
+  const problem =
+    change === 'approval'
+      ? earmarkProblem(project, amount, available, trace.earmarked)
+      : raiseEarmarkProblem(project, amount, available, trace.earmarked);
   if (problem) throw earmarkRefusal(problem);
 }
 

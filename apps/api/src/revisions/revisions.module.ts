@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance';
+import { ReceiptsModule } from '../receipts';
 import { ReportsModule } from '../reports';
 import { RevisionsController } from './revisions.controller';
 import { RevisionsRepository } from './revisions.repository';
@@ -7,7 +8,7 @@ import { RevisionsService } from './revisions.service';
 
 /** Budget revisions and no-cost extensions of approved projects, decided under four eyes. */
 @Module({
-  imports: [ComplianceModule, ReportsModule],
+  imports: [ComplianceModule, ReportsModule, ReceiptsModule],
   controllers: [RevisionsController],
   providers: [RevisionsService, RevisionsRepository],
 })

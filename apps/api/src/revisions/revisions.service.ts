@@ -28,6 +28,7 @@ import {
   RevisionShareDto,
 } from './revisions.dto';
 import { ReportsService } from '../reports';
+import { assertEarmarksHonoured, ReceiptsRepository } from '../receipts';
 import { RevisionProjectRow, RevisionRow, RevisionsRepository } from './revisions.repository';
 
 const ENTITY = 'revision';
@@ -187,8 +188,8 @@ const sameShares = (a: readonly BudgetShare[], b: readonly BudgetShare[]) =>
 /**
  * Budget revisions and no-cost extensions: requested by staff with a justification, decided by another
  * staff member. Only an approved request changes the project's approved budget, split or end date; the
- * rules of libs/domain are checked when the request is made and again, under the project's lock and
- * the Fund's ledger lock, when it is approved.
+ * rules of libs/domain (the available balance and donors' earmarks included) are checked when the
+ * request is made and again, under the project's lock and the Fund's ledger lock, when it is approved.
  */
 @Injectable()
 export class RevisionsService {
@@ -198,6 +199,7 @@ export class RevisionsService {
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
     private readonly reports: ReportsService,
+    private readonly receipts: ReceiptsRepository,
   ) {}
 
   async list(projectId: string, query: PageQuery): Promise<RevisionPage> {
@@ -358,6 +360,17 @@ export class RevisionsService {
       proposal,
     });
     if (problems.length) throw refusal(problems);
+    // A raise draws on the Fund as an approval does: never on money donors earmarked elsewhere.
+    const increase = toCents(proposal.approvedBudget) - toCents(project.approved_budget ?? '0.00');
+    if (increase > 0n) {
+      await assertEarmarksHonoured(
+        manager,
+        this.receipts,
+        project.id,
+        subtractMoney(proposal.approvedBudget, project.approved_budget ?? '0.00'),
+        'raise',
+      );
+    }
   }
 
   private async checkExtension(manager: EntityManager, project: RevisionProjectRow, newEndDate: string) {

@@ -1,6 +1,13 @@
 import type { Receipt } from './receipts';
 import type { TracedProject } from './tracing';
-import { earmarkMatches, earmarkProblem, proRata, traceFunds } from './tracing';
+import {
+  describeEarmarkProblem,
+  earmarkMatches,
+  earmarkProblem,
+  proRata,
+  raiseEarmarkProblem,
+  traceFunds,
+} from './tracing';
 
 const r = (id: string, contributionId: string, usd: string, extra: Partial<Receipt> = {}): Receipt => ({
   id,
@@ -96,5 +103,26 @@ describe('where donors’ money went', () => {
     expect(
       earmarkProblem(project('p', '0', { countries: ['PER'] }), '2500.00', '2500.00', earmarked),
     ).toBeNull();
+  });
+
+  it('refuses a raise whose increase is a cent past what is not earmarked elsewhere, in words', () => {
+    const earmarked = [
+      { receiptId: 'z', earmark: { kind: 'country' as const, target: 'PER' }, remaining: '1000.00' },
+    ];
+    const kenya = project('k', '500.00');
+    expect(raiseEarmarkProblem(kenya, '1500.00', '2500.00', earmarked)).toBeNull();
+    const problem = raiseEarmarkProblem(kenya, '1500.01', '2500.00', earmarked)!;
+    expect(problem).toEqual({
+      code: 'raise_uses_earmarked_money',
+      facts: {
+        increase: '1500.01',
+        available: '2500.00',
+        earmarkedElsewhere: '1000.00',
+        usable: '1500.00',
+        earmarks: [{ kind: 'country', target: 'PER', amount: '1000.00' }],
+      },
+    });
+    expect(describeEarmarkProblem(problem)).toContain('not a raise of USD 1,500.01');
+    expect(raiseEarmarkProblem(kenya, '-100.00', '0.00', earmarked)).toBeNull();
   });
 });

@@ -217,16 +217,16 @@ export function traceFunds(input: TracingInput): FundTrace {
   };
 }
 
-export type EarmarkProblem = {
-  code: 'approval_uses_earmarked_money';
-  facts: {
-    approvedBudget: MoneyString;
-    available: MoneyString;
-    earmarkedElsewhere: MoneyString;
-    usable: MoneyString;
-    earmarks: { kind: EarmarkKind; target: string | null; amount: MoneyString }[];
-  };
-};
+interface EarmarkFacts {
+  available: MoneyString;
+  earmarkedElsewhere: MoneyString;
+  usable: MoneyString;
+  earmarks: { kind: EarmarkKind; target: string | null; amount: MoneyString }[];
+}
+
+export type EarmarkProblem =
+  | { code: 'approval_uses_earmarked_money'; facts: EarmarkFacts & { approvedBudget: MoneyString } }
+  | { code: 'raise_uses_earmarked_money'; facts: EarmarkFacts & { increase: MoneyString } };
 
 /**
  * An approval may use the available balance except the money earmarked to other windows,
@@ -237,7 +237,7 @@ export function earmarkProblem(
   approvedBudget: MoneyString,
   available: MoneyString,
   earmarked: readonly EarmarkedBalance[],
-): EarmarkProblem | null {
+): Extract<EarmarkProblem, { code: 'approval_uses_earmarked_money' }> | null {
   const elsewhere = new Map<string, { kind: EarmarkKind; target: string | null; cents: bigint }>();
   for (const e of earmarked) {
     if (earmarkMatches(e.earmark, project)) continue;
@@ -265,13 +265,32 @@ export function earmarkProblem(
   };
 }
 
+/**
+ * A raise of an approved budget draws on the Fund as an approval does: the increase may use the
+ * available balance except the money earmarked for something else (the project's current budget
+ * has already drawn its share). Null when the increase fits or there is none.
+ */
+export function raiseEarmarkProblem(
+  project: Pick<TracedProject, 'id' | 'window' | 'dimensions' | 'countries'>,
+  increase: MoneyString,
+  available: MoneyString,
+  earmarked: readonly EarmarkedBalance[],
+): EarmarkProblem | null {
+  if (toCents(increase) <= 0n) return null;
+  const problem = earmarkProblem(project, increase, available, earmarked);
+  if (!problem) return null;
+  const { approvedBudget, ...facts } = problem.facts;
+  return { code: 'raise_uses_earmarked_money', facts: { ...facts, increase: approvedBudget } };
+}
+
 /** English wording of the earmark refusal, for the API's problem documents. */
 export function describeEarmarkProblem(problem: EarmarkProblem): string {
   const f = problem.facts;
   const list = f.earmarks.map((e) => `${e.kind} ${e.target}: ${formatMoney(e.amount)}`).join('; ');
-  return (
+  const reserved =
     `Of the Fund's available ${formatMoney(f.available)}, ${formatMoney(f.earmarkedElsewhere)} is earmarked by donors ` +
-    `for other purposes (${list}), so at most ${formatMoney(f.usable)} can go to this project, ` +
-    `not ${formatMoney(f.approvedBudget)}.`
-  );
+    `for other purposes (${list}), so at most ${formatMoney(f.usable)}`;
+  return problem.code === 'approval_uses_earmarked_money'
+    ? `${reserved} can go to this project, not ${formatMoney(problem.facts.approvedBudget)}.`
+    : `${reserved} can be added to this project's approved budget, not a raise of ${formatMoney(problem.facts.increase)}.`;
 }
