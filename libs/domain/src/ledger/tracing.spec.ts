@@ -1,3 +1,4 @@
+import { toCents } from '../money/money';
 import type { Receipt } from './receipts';
 import type { TracedProject } from './tracing';
 import {
@@ -53,8 +54,22 @@ describe('where donors’ money went', () => {
       paid: '1500.00',
       unallocated: '375.00',
       projects: [
-        { projectId: 'p1', earmarked: '0.00', proRata: '500.00' },
-        { projectId: 'p2', earmarked: '500.00', proRata: '125.00' },
+        {
+          projectId: 'p1',
+          earmarked: '0.00',
+          proRata: '500.00',
+          released: '0.00',
+          refunded: '0.00',
+          net: '500.00',
+        },
+        {
+          projectId: 'p2',
+          earmarked: '500.00',
+          proRata: '125.00',
+          released: '0.00',
+          refunded: '0.00',
+          net: '625.00',
+        },
       ],
     });
     expect(trace.earmarked).toEqual([]);
@@ -74,6 +89,150 @@ describe('where donors’ money went', () => {
       { donorId: 'x', paid: '0.00', unallocated: '0.00', projects: [] },
       { donorId: 'y', paid: '0.00', unallocated: '0.00', projects: [] },
     ]);
+  });
+
+  describe('money returned to the Fund', () => {
+    const cents = (v: string) => toCents(v);
+    /** Σ net + unallocated = paid, for every donor. */
+    const addsUp = (trace: ReturnType<typeof traceFunds>) => {
+      for (const d of trace.donors) {
+        expect(d.projects.reduce((a, p) => a + cents(p.net), cents(d.unallocated))).toBe(cents(d.paid));
+      }
+    };
+    const funded = () => ({
+      contributions,
+      receipts: [r('x1', 'cx', '1000.00'), r('y1', 'cy', '3000.00')],
+      projects: [project('p1', '2000.00')],
+    });
+
+    it('goes back to each donor in the proportions its money funded the project, and is available again', () => {
+      const trace = traceFunds({
+        ...funded(),
+        returns: [
+          { projectId: 'p1', kind: 'released', on: '2026-06-01', amount: '400.00' },
+          { projectId: 'p1', kind: 'refunded', on: '2026-07-01', amount: '100.01' },
+        ],
+      });
+      // x funded 500 of p1 (a quarter), y 1500 (three quarters).
+      expect(trace.donors).toEqual([
+        {
+          donorId: 'x',
+          paid: '1000.00',
+          unallocated: '625.00',
+          projects: [
+            {
+              projectId: 'p1',
+              earmarked: '0.00',
+              proRata: '500.00',
+              released: '100.00',
+              refunded: '25.00',
+              net: '375.00',
+            },
+          ],
+        },
+        {
+          donorId: 'y',
+          paid: '3000.00',
+          unallocated: '1875.01',
+          projects: [
+            {
+              projectId: 'p1',
+              earmarked: '0.00',
+              proRata: '1500.00',
+              released: '300.00',
+              refunded: '75.01',
+              net: '1124.99',
+            },
+          ],
+        },
+      ]);
+      addsUp(trace);
+    });
+
+    it('is drawn again by a later approval, and a refund reversed takes back what it gave', () => {
+      const trace = traceFunds({
+        ...funded(),
+        projects: [...funded().projects, project('p2', '2500.00', { decidedOn: '2026-08-01' })],
+        returns: [
+          { projectId: 'p1', kind: 'refunded', on: '2026-06-01', amount: '400.00' },
+          { projectId: 'p1', kind: 'refunded', on: '2026-07-01', amount: '-200.00' },
+        ],
+      });
+      const x = trace.donors.find((d) => d.donorId === 'x')!;
+      expect(x.projects).toEqual([
+        {
+          projectId: 'p1',
+          earmarked: '0.00',
+          proRata: '500.00',
+          released: '0.00',
+          refunded: '50.00',
+          net: '450.00',
+        },
+        {
+          projectId: 'p2',
+          earmarked: '0.00',
+          proRata: '550.00',
+          released: '0.00',
+          refunded: '0.00',
+          net: '550.00',
+        },
+      ]);
+      expect(x.unallocated).toBe('0.00');
+      addsUp(trace);
+    });
+
+    it('keeps with the Fund the part of a return no donor paid, and lets a lapsed project earmark join the pool', () => {
+      const trace = traceFunds({
+        contributions,
+        receipts: [r('x1', 'cx', '500.00', { earmark: { kind: 'project', target: 'p1' } })],
+        projects: [
+          project('p1', '1000.00'),
+          project('p2', '100.00', { decidedOn: '2026-09-01', countries: ['PER'] }),
+        ],
+        returns: [{ projectId: 'p1', kind: 'released', on: '2026-06-01', amount: '1000.00' }],
+      });
+      const x = trace.donors.find((d) => d.donorId === 'x')!;
+      // x paid half of p1; half of the release goes to it, and is no longer earmarked to p1.
+      expect(x.projects).toEqual([
+        {
+          projectId: 'p1',
+          earmarked: '500.00',
+          proRata: '0.00',
+          released: '500.00',
+          refunded: '0.00',
+          net: '0.00',
+        },
+        {
+          projectId: 'p2',
+          earmarked: '0.00',
+          proRata: '100.00',
+          released: '0.00',
+          refunded: '0.00',
+          net: '100.00',
+        },
+      ]);
+      expect(x.unallocated).toBe('400.00');
+      expect(trace.earmarked).toEqual([]);
+      addsUp(trace);
+    });
+
+    it('goes with a reversed receipt: nothing of it is traced any more', () => {
+      const trace = traceFunds({
+        ...funded(),
+        receipts: [
+          ...funded().receipts,
+          r('v', 'cx', '1000.00', { kind: 'reversal', reverses: 'x1', on: '2026-09-01' }),
+        ],
+        returns: [{ projectId: 'p1', kind: 'released', on: '2026-06-01', amount: '400.00' }],
+      });
+      expect(trace.donors.find((d) => d.donorId === 'x')).toEqual({
+        donorId: 'x',
+        paid: '0.00',
+        unallocated: '0.00',
+        projects: [],
+      });
+      addsUp(trace);
+    });
   });
 
   it('splits to the cent, the remainders to the largest fractions', () => {

@@ -5,19 +5,26 @@ import type { ContributionStatus } from './ledger';
 import type { Earmark, EarmarkKind, Receipt } from './receipts';
 
 /**
- * Where each donor's money went (DESIGN.md §4.4). Replayed in date order from the receipts and the
- * approvals: each approval draws first on the money earmarked to it (the oldest receipt first), then
- * on the unearmarked pool pro rata of what each receipt still had at the decision (to the cent,
- * largest remainder). What the pool cannot cover came from money returned to the Fund (released
- * balances, refunds), which no donor paid. A reversed receipt takes its money back from the projects
- * it was drawn on, and the receipts of a cancelled pledge count for nothing, as in the ledger. So
- * for every donor, Σ traced + unallocated = what it paid (its received USD), exactly.
+ * Where each donor's money went (DESIGN.md §4.4), and what came back. Replayed in date order from the
+ * receipts, the approvals and the money returned to the Fund: each approval draws first on the money
+ * earmarked to it (the oldest receipt first), then on the unearmarked pool pro rata of what each
+ * receipt still had at the decision (to the cent, largest remainder). What the pool cannot cover was
+ * paid by no donor. Money a project returns (its released balance on completion or closure, a refund
+ * from an organization) goes back to the receipts that funded that project, in the proportions they
+ * funded it (the part no donor paid stays with the Fund), keeping its earmark, except an earmark to
+ * the project itself, which lapses: that money joins the unearmarked pool. A refund reversed takes
+ * back, in the same proportions, what the refund gave and is still unspent. A reversed receipt takes
+ * its money back from the projects it was drawn on, and the receipts of a cancelled pledge count for
+ * nothing, as in the ledger. So for every donor, Σ (paid for − returned) + unallocated = what it paid
+ * (its received USD), exactly.
  */
 
 export const TRACING_METHOD =
   'Earmarked money is counted exactly against the project it paid for. Unearmarked money is shared ' +
   'pro rata: each approval draws on the unearmarked pool in proportion to what each receipt still had ' +
-  'unspent on the decision date.';
+  'unspent on the decision date. Money a project returns to the Fund (its unspent balance released at ' +
+  'completion or closure, or a refund from an organization) goes back to each donor in the same ' +
+  "proportions as that donor's money funded that project, and is available again.";
 
 export interface TracedProject {
   id: string;
@@ -33,18 +40,47 @@ export interface TracedProject {
   countries: readonly string[];
 }
 
+export const RETURN_KINDS = ['released', 'refunded'] as const;
+export type ReturnKind = (typeof RETURN_KINDS)[number];
+
+/**
+ * Money a project gave back to the Fund: its released balance (dated at completion) or a refund
+ * (negative for a refund reversed, dated at the reversal).
+ */
+export interface TracedReturn {
+  projectId: string;
+  kind: ReturnKind;
+  on: IsoDate | null;
+  /** When it was recorded (an ISO timestamp), to order it among approvals and returns of the same day. */
+  at?: string | null;
+  amount: MoneyString;
+}
+
 export interface TracingInput {
   contributions: readonly { id: string; donorId: string; status: ContributionStatus }[];
   receipts: readonly Receipt[];
   projects: readonly TracedProject[];
+  returns?: readonly TracedReturn[];
+}
+
+export interface DonorProjectTrace {
+  projectId: string;
+  /** Paid for the project: earmarked to it exactly, and its pro rata part of the unearmarked pool. */
+  earmarked: MoneyString;
+  proRata: MoneyString;
+  /** Came back from the project: its share of the released balance, and of the refunds. */
+  released: MoneyString;
+  refunded: MoneyString;
+  /** earmarked + proRata − released − refunded: what the donor's money paid for in the end. */
+  net: MoneyString;
 }
 
 export interface DonorTrace {
   donorId: string;
   /** Its received USD: Σ receipts − Σ reversals of pledges not cancelled. */
   paid: MoneyString;
-  projects: { projectId: string; earmarked: MoneyString; proRata: MoneyString }[];
-  /** Paid and not (yet) drawn on by any approval. */
+  projects: DonorProjectTrace[];
+  /** Paid, or returned, and not (yet) drawn on by any approval. */
   unallocated: MoneyString;
 }
 
@@ -79,13 +115,23 @@ export function earmarkMatches(
   }
 }
 
+/** A receipt's money on one project: drawn (earmarked or pro rata) and returned (released or refunded). */
+interface Drawn {
+  earmarked: bigint;
+  proRata: bigint;
+  released: bigint;
+  refunded: bigint;
+}
+
 interface Source {
   receiptId: string;
   donorId: string;
   on: IsoDate;
   earmark: Earmark;
   remaining: bigint;
-  drawn: { projectId: string; cents: bigint; earmarked: boolean }[];
+  drawn: Map<string, Drawn>;
+  /** Where its returned money waits when its earmark lapsed (an earmark to the returning project). */
+  lapsed?: Source;
 }
 
 /** Splits `total` cents over the weights in proportion, exactly (largest remainder, first listed wins ties). */
@@ -111,7 +157,11 @@ export function proRata(total: bigint, weights: readonly bigint[]): bigint[] {
 type Event =
   | { on: IsoDate | null; order: 0; at: string; id: string; receipt: Receipt }
   | { on: IsoDate | null; order: 1; at: string; id: string; receipt: Receipt }
-  | { on: IsoDate | null; order: 2; at: string; id: string; project: TracedProject };
+  | { on: IsoDate | null; order: 2; at: string; id: string; project: TracedProject }
+  | { on: IsoDate | null; order: 2; at: string; id: string; back: TracedReturn };
+
+const noneDrawn = (): Drawn => ({ earmarked: 0n, proRata: 0n, released: 0n, refunded: 0n });
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** The replay described above; see TRACING_METHOD for the words shown to donors. */
 export function traceFunds(input: TracingInput): FundTrace {
@@ -122,10 +172,16 @@ export function traceFunds(input: TracingInput): FundTrace {
     if (!c || c.status === 'cancelled') continue;
     events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, at: '', id: r.id, receipt: r });
   }
+  const budgets = new Map<string, bigint>();
   for (const p of input.projects) {
-    if (p.committed && p.approvedBudget !== null)
-      events.push({ on: p.decidedOn, order: 2, at: p.decidedAt ?? '', id: p.id, project: p });
+    if (!p.committed || p.approvedBudget === null) continue;
+    budgets.set(p.id, toCents(p.approvedBudget));
+    events.push({ on: p.decidedOn, order: 2, at: p.decidedAt ?? '', id: p.id, project: p });
   }
+  (input.returns ?? []).forEach((back, index) => {
+    if (budgets.has(back.projectId))
+      events.push({ on: back.on, order: 2, at: back.at ?? '', id: `~${index}`, back });
+  });
   events.sort((a, b) => {
     if (a.on !== b.on) {
       if (a.on === null) return 1;
@@ -134,10 +190,15 @@ export function traceFunds(input: TracingInput): FundTrace {
     }
     if (a.order !== b.order) return a.order - b.order;
     if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+    // An approval before the returns of the same moment: a project returns only what it was given.
+    const aBack = 'back' in a;
+    if (aBack !== 'back' in b) return aBack ? 1 : -1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 
   const sources = new Map<string, Source>();
+  /** Per project: what no donor paid of it, and what of that came back. */
+  const unpaid = new Map<string, Drawn>();
   for (const event of events) {
     if (event.order === 0) {
       const r = event.receipt;
@@ -147,58 +208,40 @@ export function traceFunds(input: TracingInput): FundTrace {
         on: r.on,
         earmark: r.earmark,
         remaining: toCents(r.usdAmount),
-        drawn: [],
+        drawn: new Map(),
       });
     } else if (event.order === 1) {
       // The whole receipt goes back: unspent first, then what projects had drawn on it.
       const source = event.receipt.reverses ? sources.get(event.receipt.reverses) : undefined;
-      if (source) {
-        source.remaining = 0n;
-        source.drawn = [];
+      for (const s of source ? [source, source.lapsed] : []) {
+        if (!s) continue;
+        s.remaining = 0n;
+        s.drawn = new Map();
       }
+    } else if ('project' in event) {
+      draw(event.project, everySource(sources));
     } else {
-      const project = event.project;
-      let need = toCents(project.approvedBudget!);
-      const open = [...sources.values()].filter((s) => s.remaining > 0n);
-      for (const s of open) {
-        if (need <= 0n) break;
-        if (s.earmark.kind === 'none' || !earmarkMatches(s.earmark, project)) continue;
-        const take = s.remaining < need ? s.remaining : need;
-        s.remaining -= take;
-        s.drawn.push({ projectId: project.id, cents: take, earmarked: true });
-        need -= take;
-      }
-      const pool = open.filter((s) => s.earmark.kind === 'none' && s.remaining > 0n);
-      const poolTotal = pool.reduce((a, s) => a + s.remaining, 0n);
-      const take = poolTotal < need ? poolTotal : need;
-      const parts = proRata(
-        take,
-        pool.map((s) => s.remaining),
-      );
-      pool.forEach((s, i) => {
-        if (parts[i]! <= 0n) return;
-        s.remaining -= parts[i]!;
-        s.drawn.push({ projectId: project.id, cents: parts[i]!, earmarked: false });
-      });
+      giveBack(event.back, budgets.get(event.back.projectId)!, everySource(sources), unpaid);
     }
   }
 
-  const donors = new Map<
-    string,
-    { paid: bigint; unallocated: bigint; projects: Map<string, [bigint, bigint]> }
-  >();
+  const donors = new Map<string, { paid: bigint; unallocated: bigint; projects: Map<string, Drawn> }>();
   for (const c of input.contributions) {
     if (!donors.has(c.donorId)) donors.set(c.donorId, { paid: 0n, unallocated: 0n, projects: new Map() });
   }
-  for (const s of sources.values()) {
+  const all = everySource(sources);
+  for (const s of all) {
     const donor = donors.get(s.donorId)!;
-    const drawn = s.drawn.reduce((a, d) => a + d.cents, 0n);
-    donor.paid += s.remaining + drawn;
     donor.unallocated += s.remaining;
-    for (const d of s.drawn) {
-      const figures = donor.projects.get(d.projectId) ?? [0n, 0n];
-      figures[d.earmarked ? 0 : 1] += d.cents;
-      donor.projects.set(d.projectId, figures);
+    donor.paid += s.remaining;
+    for (const [projectId, d] of s.drawn) {
+      donor.paid += d.earmarked + d.proRata - d.released - d.refunded;
+      const figures = donor.projects.get(projectId) ?? noneDrawn();
+      figures.earmarked += d.earmarked;
+      figures.proRata += d.proRata;
+      figures.released += d.released;
+      figures.refunded += d.refunded;
+      donor.projects.set(projectId, figures);
     }
   }
   return {
@@ -207,14 +250,117 @@ export function traceFunds(input: TracingInput): FundTrace {
       paid: centsToMoney(d.paid),
       unallocated: centsToMoney(d.unallocated),
       projects: [...d.projects]
-        .filter(([, [e, p]]) => e + p > 0n)
-        .map(([projectId, [e, p]]) => ({ projectId, earmarked: centsToMoney(e), proRata: centsToMoney(p) })),
+        .filter(([, f]) => f.earmarked + f.proRata + f.released + f.refunded > 0n)
+        .map(([projectId, f]) => ({
+          projectId,
+          earmarked: centsToMoney(f.earmarked),
+          proRata: centsToMoney(f.proRata),
+          released: centsToMoney(f.released),
+          refunded: centsToMoney(f.refunded),
+          net: centsToMoney(f.earmarked + f.proRata - f.released - f.refunded),
+        })),
     })),
-    earmarked: [...sources.values()]
+    earmarked: all
       .filter((s) => s.earmark.kind !== 'none' && s.remaining > 0n)
       .sort((a, b) => compareIsoDates(a.on, b.on) || (a.receiptId < b.receiptId ? -1 : 1))
       .map((s) => ({ receiptId: s.receiptId, earmark: s.earmark, remaining: centsToMoney(s.remaining) })),
   };
+}
+
+/** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
+/** The receipts, each followed by its lapsed pot if it has one. */
+function everySource(sources: ReadonlyMap<string, Source>): Source[] {
+  return [...sources.values()].flatMap((s) => (s.lapsed ? [s, s.lapsed] : [s]));
+}
+
+function draw(project: TracedProject, open: readonly Source[]): void {
+  let need = toCents(project.approvedBudget!);
+  const drawnOn = (s: Source) => {
+    const d = s.drawn.get(project.id) ?? noneDrawn();
+    s.drawn.set(project.id, d);
+    return d;
+  };
+  for (const s of open) {
+    if (need <= 0n) break;
+    if (s.remaining <= 0n || s.earmark.kind === 'none' || !earmarkMatches(s.earmark, project)) continue;
+    const take = min(s.remaining, need);
+    s.remaining -= take;
+    drawnOn(s).earmarked += take;
+    need -= take;
+  }
+  const pool = open.filter((s) => s.earmark.kind === 'none' && s.remaining > 0n);
+  const take = min(
+    pool.reduce((a, s) => a + s.remaining, 0n),
+    need,
+  );
+  const parts = proRata(
+    take,
+    pool.map((s) => s.remaining),
+  );
+  pool.forEach((s, i) => {
+    if (parts[i]! <= 0n) return;
+    s.remaining -= parts[i]!;
+    drawnOn(s).proRata += parts[i]!;
+  });
+}
+
+/**
+ * Money back from a project, to the receipts that funded it in the proportions they did (what no
+ * donor paid keeps its part); a negative refund takes back what refunds gave, as far as it is unspent.
+ */
+function giveBack(
+  back: TracedReturn,
+  budget: bigint,
+  sources: readonly Source[],
+  unpaid: Map<string, Drawn>,
+): void {
+  const projectId = back.projectId;
+  const funders = sources.filter((s) => s.drawn.has(projectId));
+  const nobody = unpaid.get(projectId) ?? noneDrawn();
+  unpaid.set(projectId, nobody);
+  const amount = toCents(back.amount);
+  // The lapsed pot of a receipt earmarked to this very project, else the receipt itself.
+  const holder = (s: Source): Source => {
+    if (s.earmark.kind !== 'project' || s.earmark.target !== projectId) return s;
+    s.lapsed ??= { ...s, earmark: { kind: 'none', target: null }, remaining: 0n, drawn: new Map() };
+    return s.lapsed;
+  };
+  if (amount > 0n) {
+    const left = (d: Drawn) => d.earmarked + d.proRata - d.released - d.refunded;
+    const weights = [...funders.map((s) => left(s.drawn.get(projectId)!)), 0n];
+    const funded = funders.reduce(
+      (a, s) => a + s.drawn.get(projectId)!.earmarked + s.drawn.get(projectId)!.proRata,
+      0n,
+    );
+    // What no donor paid: the budget less what live receipts funded, less what of it came back.
+    weights[funders.length] = budget - funded - nobody.released - nobody.refunded;
+    const total = weights.reduce((a, w) => a + (w > 0n ? w : 0n), 0n);
+    const parts = proRata(
+      min(amount, total),
+      weights.map((w) => (w > 0n ? w : 0n)),
+    );
+    funders.forEach((s, i) => {
+      s.drawn.get(projectId)![back.kind] += parts[i]!;
+      holder(s).remaining += parts[i]!;
+    });
+    nobody[back.kind] += parts[funders.length]!;
+  } else if (amount < 0n) {
+    const weights = [...funders.map((s) => s.drawn.get(projectId)![back.kind]), nobody[back.kind]];
+    const parts = proRata(
+      min(
+        -amount,
+        weights.reduce((a, w) => a + w, 0n),
+      ),
+      weights,
+    );
+    funders.forEach((s, i) => {
+      const h = holder(s);
+      const take = min(parts[i]!, h.remaining);
+      s.drawn.get(projectId)![back.kind] -= take;
+      h.remaining -= take;
+    });
+    nobody[back.kind] -= parts[funders.length]!;
+  }
 }
 
 interface EarmarkFacts {
