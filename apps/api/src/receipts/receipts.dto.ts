@@ -121,7 +121,25 @@ export class TracedProjectDto {
   earmarked: string;
   @ApiProperty({ example: '12345.67', description: 'The share of the unearmarked pool at the decision' })
   proRata: string;
-  @ApiProperty({ example: '112345.67' }) total: string;
+  @ApiProperty({ example: '112345.67', description: 'earmarked + proRata: what the money paid for' })
+  total: string;
+  @ApiProperty({
+    example: '2345.67',
+    description:
+      "Its share of the project's balance released at completion or closure, in the proportion its money funded the project",
+  })
+  released: string;
+  @ApiProperty({
+    example: '1000.00',
+    description:
+      "Its share of the refunds from the project's organizations (net of reversed refunds), in the same proportion",
+  })
+  refunded: string;
+  @ApiProperty({
+    example: '109000.00',
+    description: 'total − released − refunded: what its money paid for in the end',
+  })
+  net: string;
 }
 
 export class DonorTracingDto {
@@ -133,8 +151,13 @@ export class DonorTracingDto {
     description: 'Σ its receipts − Σ reversals in USD, pledges not cancelled',
   })
   paid: string;
-  @ApiProperty({ example: '1000000.00', description: 'Paid and not yet drawn on by an approval' })
+  @ApiProperty({
+    example: '1000000.00',
+    description: 'Paid, or returned to the Fund, and not yet drawn on by an approval',
+  })
   unallocated: string;
-  @ApiProperty({ type: [TracedProjectDto], description: 'paid = Σ total + unallocated' })
+  @ApiProperty({ example: '3345.67', description: 'Σ released + refunded: what came back from its projects' })
+  returned: string;
+  @ApiProperty({ type: [TracedProjectDto], description: 'paid = Σ net + unallocated' })
   projects: TracedProjectDto[];
 }

@@ -1,5 +1,5 @@
-import type { ContributionStatus, Receipt, TracedProject } from '@hstf/domain';
-import { COMMITTED_STAGES } from '@hstf/domain';
+import type { ContributionStatus, Receipt, ReturnKind, TracedProject, TracedReturn } from '@hstf/domain';
+import { COMMITTED_STAGES, RELEASING_STAGES } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { moneyOut } from '../common/money/money.decorators';
@@ -41,6 +41,9 @@ const RECEIPT_COLUMNS = `r.id, r.contribution_id, r.kind, r.reverses_id, r.recei
   r.exchange_rate, r.usd_amount, r.earmark_kind, r.earmark_target, r.note, r.illustrative, r.created_at`;
 
 const COMMITTED = COMMITTED_STAGES.map((s) => `'${s}'`).join(', ');
+const RELEASING = RELEASING_STAGES.map((s) => `'${s}'`).join(', ');
+/** A recorded moment as text that sorts as it happened: approvals and returns of a day in order. */
+const MOMENT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 /** The SQL of receipts and of what tracing reads; ReceiptsService decides. */
 @Injectable()
@@ -133,7 +136,7 @@ export class ReceiptsRepository {
     return row!.any;
   }
 
-  /** Everything tracing replays: pledges, receipts and committed projects. */
+  /** Everything tracing replays: pledges, receipts, committed projects and the money they returned. */
   async tracingInput(manager: EntityManager) {
     const contributions = await preparedQuery<{ id: string; donor_id: string; status: ContributionStatus }>(
       manager,
@@ -156,7 +159,7 @@ export class ReceiptsRepository {
     }>(
       manager,
       `SELECT p.id, p.approved_budget, coalesce(d.approved_on, p.start_date)::text AS decided_on,
-              to_char(d.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS decided_at, p."window",
+              ${MOMENT('d.approved_at')} AS decided_at, p."window",
               p.dimensions, coalesce(array_agg(pc.country_iso3::text) FILTER (WHERE pc.country_iso3 IS NOT NULL), '{}') AS countries
        FROM projects p
        LEFT JOIN (SELECT project_id, max(decided_on) AS approved_on, max(occurred_at) AS approved_at FROM project_transitions
@@ -164,6 +167,36 @@ export class ReceiptsRepository {
        LEFT JOIN project_countries pc ON pc.project_id = p.id
        WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN (${COMMITTED})
        GROUP BY p.id, d.approved_on, d.approved_at`,
+      [],
+    );
+    // A completed or closed project's untransferred balance, at its completion; each refund, and each
+    // refund reversed (negative), at its date: the same figures as the ledger's released.
+    const returns = await preparedQuery<{
+      project_id: string;
+      kind: ReturnKind;
+      on: string | null;
+      at: string | null;
+      amount: string;
+    }>(
+      manager,
+      `SELECT p.id AS project_id, 'released' AS kind, coalesce(d.completed_on, p.end_date)::text AS on,
+              ${MOMENT('d.completed_at')} AS at,
+              greatest(p.approved_budget - coalesce(s.transferred, 0), 0)::text AS amount
+       FROM projects p
+       LEFT JOIN (SELECT project_id, max(decided_on) AS completed_on, max(occurred_at) AS completed_at
+                  FROM project_transitions WHERE to_stage = 'completed' GROUP BY project_id) d ON d.project_id = p.id
+       LEFT JOIN (SELECT e.project_id,
+                         sum(CASE WHEN e.kind = 'transfer' THEN e.amount_usd ELSE -e.amount_usd END) AS transferred
+                  FROM transfers e LEFT JOIN transfers r ON r.id = e.reverses_id
+                  WHERE e.kind = 'transfer' OR (e.kind = 'reversal' AND r.kind = 'transfer')
+                  GROUP BY e.project_id) s ON s.project_id = p.id
+       WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN (${RELEASING})
+         AND p.approved_budget > coalesce(s.transferred, 0)
+       UNION ALL
+       SELECT e.project_id, 'refunded', e.transferred_on::text, ${MOMENT('e.created_at')},
+              (CASE WHEN e.kind = 'refund' THEN e.amount_usd ELSE -e.amount_usd END)::text
+       FROM transfers e LEFT JOIN transfers r ON r.id = e.reverses_id
+       WHERE e.kind = 'refund' OR (e.kind = 'reversal' AND r.kind = 'refund')`,
       [],
     );
     return {
@@ -174,9 +207,17 @@ export class ReceiptsRepository {
         committed: true,
         approvedBudget: moneyOut(p.approved_budget),
         decidedOn: p.decided_on,
+        decidedAt: p.decided_at,
         window: p.window,
         dimensions: p.dimensions,
         countries: p.countries,
+      })),
+      returns: returns.map((r): TracedReturn => ({
+        projectId: r.project_id,
+        kind: r.kind,
+        on: r.on,
+        at: r.at,
+        amount: moneyOut(r.amount)!,
       })),
     };
   }

@@ -180,8 +180,8 @@ export class ReceiptsService {
   }
 
   /**
-   * Where the donor's money went, per project (TRACING_METHOD). A donor user sees its own donor only;
-   * another's answers 404.
+   * Where the donor's money went, per project, and what came back (TRACING_METHOD). A donor user sees
+   * its own donor only; another's answers 404.
    */
   async tracing(ctx: RequestContext, donorId: string): Promise<DonorTracingDto> {
     const scope = this.donorScope(ctx);
@@ -206,6 +206,7 @@ export class ReceiptsService {
         method: TRACING_METHOD,
         paid: donor.paid,
         unallocated: donor.unallocated,
+        returned: donor.projects.reduce((sum, p) => addMoney(sum, addMoney(p.released, p.refunded)), '0.00'),
         projects: donor.projects
           .map((p) => ({
             projectId: p.projectId,
@@ -214,6 +215,9 @@ export class ReceiptsService {
             earmarked: p.earmarked,
             proRata: p.proRata,
             total: addMoney(p.earmarked, p.proRata),
+            released: p.released,
+            refunded: p.refunded,
+            net: p.net,
           }))
           .sort((a, b) => a.projectCode.localeCompare(b.projectCode)),
       };
