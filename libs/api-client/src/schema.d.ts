@@ -2955,10 +2955,15 @@ export interface components {
              * @example 3562500.00
              */
             paid: string;
-            /** @description paid = Σ total + unallocated */
+            /** @description paid = Σ net + unallocated */
             projects: components["schemas"]["TracedProjectDto"][];
             /**
-             * @description Paid and not yet drawn on by an approval
+             * @description Σ released + refunded: what came back from its projects
+             * @example 3345.67
+             */
+            returned: string;
+            /**
+             * @description Paid, or returned to the Fund, and not yet drawn on by an approval
              * @example 1000000.00
              */
             unallocated: string;
@@ -5003,6 +5008,11 @@ export interface components {
              * @example 100000.00
              */
             earmarked: string;
+            /**
+             * @description total − released − refunded: what its money paid for in the end
+             * @example 109000.00
+             */
+            net: string;
             /** @example HS-2015-0042 */
             projectCode: string;
             /** Format: uuid */
@@ -5013,7 +5023,20 @@ export interface components {
              * @example 12345.67
              */
             proRata: string;
-            /** @example 112345.67 */
+            /**
+             * @description Its share of the refunds from the project's organizations (net of reversed refunds), in the same proportion
+             * @example 1000.00
+             */
+            refunded: string;
+            /**
+             * @description Its share of the project's balance released at completion or closure, in the proportion its money funded the project
+             * @example 2345.67
+             */
+            released: string;
+            /**
+             * @description earmarked + proRata: what the money paid for
+             * @example 112345.67
+             */
             total: string;
         };
         TransferDto: {
