@@ -6,7 +6,8 @@ import { useDonorTracing } from '../api/receipts';
 
 /**
  * Where the donor's money went: per project, the earmarked money exactly and the unearmarked share
- * pro rata of the pool at each decision, with the method said in words; what is not yet allocated.
+ * pro rata of the pool at each decision, what came back (its share of the balance released at
+ * completion and of refunds) and the net, with the method said in words; what is not yet allocated.
  */
 export function DonorTracingSection({ donorId }: { donorId: string }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function DonorTracingSection({ donorId }: { donorId: string }) {
         {t('tracing.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('tracing.method')}
+        {t('tracing.method')} {t('moneyReturns.method')}
       </Text>
       {query.isError ? (
         <Alert color="red">{t('tracing.loadFailed')}</Alert>
@@ -28,14 +29,15 @@ export function DonorTracingSection({ donorId }: { donorId: string }) {
       ) : (
         <>
           <Text size="sm">
-            {t('tracing.summary', { paid: money(tracing.paid), unallocated: money(tracing.unallocated) })}
+            {t('tracing.summary', { paid: money(tracing.paid), unallocated: money(tracing.unallocated) })}{' '}
+            {t('moneyReturns.returned', { returned: money(tracing.returned) })}
           </Text>
           {tracing.projects.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('tracing.none')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={640} type="native">
+            <Table.ScrollContainer minWidth={880} type="native">
               <Table striped aria-label={t('tracing.title')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -47,7 +49,16 @@ export function DonorTracingSection({ donorId }: { donorId: string }) {
                       {t('tracing.columns.proRata')}
                     </Table.Th>
                     <Table.Th scope="col" ta="end">
-                      {t('tracing.columns.total')}
+                      {t('moneyReturns.columns.paidFor')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="end">
+                      {t('moneyReturns.columns.released')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="end">
+                      {t('moneyReturns.columns.refunded')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="end">
+                      {t('moneyReturns.columns.net')}
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -62,13 +73,19 @@ export function DonorTracingSection({ donorId }: { donorId: string }) {
                       </Table.Th>
                       <Table.Td ta="end">{money(p.earmarked)}</Table.Td>
                       <Table.Td ta="end">{money(p.proRata)}</Table.Td>
+                      <Table.Td ta="end">{money(p.total)}</Table.Td>
+                      <Table.Td ta="end">{money(p.released)}</Table.Td>
+                      <Table.Td ta="end">{money(p.refunded)}</Table.Td>
                       <Table.Td ta="end" fw={600}>
-                        {money(p.total)}
+                        {money(p.net)}
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
+              <Text size="xs" c="dimmed" mt="xs">
+                {t('moneyReturns.netNote')}
+              </Text>
             </Table.ScrollContainer>
           )}
         </>
