@@ -4,6 +4,7 @@
  *   npm run bench -- [--projects 100000] [--connections 10] [--duration 8] [--skip-build]
  *                    [--node 24 (default: the image's Node line) | 20 | /path/to/node]
  *                    [--database-url postgres://… (an already seeded, throwaway database)]
+ *                    [--tracing-timeout 120 (seconds one donor's tracing may take)]
  *
  * Builds the API, seeds a throwaway embedded PostgreSQL 18 with `seed:scale`, starts the API in
  * production mode and the baseline (bench/baseline), checks that both answer the same, counts the
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { differences } from './lib/compare.mjs';
 import { freePort, seededDatabase } from './lib/database.mjs';
 import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
+import { TRACING_INPUT_SQL } from './baseline/queries.mjs';
 import { deepCursor, prepare } from './lib/fixtures.mjs';
 import { load, summarize } from './lib/load.mjs';
 import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
@@ -36,6 +38,7 @@ const options = parseArgs(process.argv.slice(2), {
   rateDuration: 30,
   rateConnections: 20,
   deepPage: 1000,
+  tracingTimeout: 120,
   skipBuild: false,
   databaseUrl: '',
   postgresPid: 0,
@@ -326,6 +329,24 @@ async function main() {
     `   dry run ${bulkImport.checkSeconds} s (${bulkImport.checkStatus}), write ${bulkImport.writeSeconds} s (${bulkImport.writeStatus}), API peak RSS ${bulkImport.peakRssMb} MB`,
   );
 
+  // Last: tracing replays every receipt and approval in the API's process, so a slow answer holds the
+  // event loop and would distort whatever is measured after it.
+  say(
+    `\n== Donor tracing: the donor with the most receipts, one request at a time (at most ${options.tracingTimeout} s each)`,
+  );
+  phasePeak = 0;
+  const tracing = await tracingBench(db, servers.api, token);
+  tracing.peakRssMb = Math.round(phasePeak);
+  noteLoad('tracing');
+  say(
+    `   ${tracing.receipts} receipts, ${tracing.approvals} approvals, ${tracing.returns} returns: ` +
+      (tracing.api.timedOut
+        ? `API no answer within ${options.tracingTimeout} s`
+        : `API ${tracing.api.status} median ${tracing.api.medianMs} ms (${tracing.api.samples} requests)`) +
+      ` | baseline (reading what tracing replays, one statement) median ${tracing.baseline.medianMs} ms, ` +
+      `${(tracing.baseline.bytes / 1024).toFixed(0)} KB | API peak RSS ${tracing.peakRssMb} MB`,
+  );
+
   const memory = await memoryOf(api.pid);
   const report = {
     generatedAt: new Date().toISOString(),
@@ -361,6 +382,7 @@ async function main() {
     fixedRate,
     files,
     bulkImport,
+    tracing,
     apiMemory: { peakMb: Math.round(memory.hwmMb), endRssMb: Math.round(memory.rssMb) },
     loadAverage: loads,
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -379,6 +401,64 @@ async function main() {
     }),
   );
   say(`\nWritten to ${path.relative(ROOT, file)}. Total ${elapsed()}.`);
+}
+
+/**
+ * GET /api/v1/donors/:id/tracing for the donor with the most receipts, timed unloaded (three requests,
+ * or one when it takes over 10 s; none more once one times out), beside the raw-SQL baseline of
+ * reading every row the replay needs as JSON in one statement. The API's answer is worked out in
+ * Node from those rows, so the baseline is the floor of what the database must hand over, not the
+ * same answer.
+ */
+async function tracingBench(db, baseUrl, token) {
+  const {
+    rows: [sizes],
+  } = await db.query(
+    `SELECT (SELECT donor_id FROM contributions GROUP BY donor_id ORDER BY count(*) DESC, donor_id LIMIT 1) AS donor,
+            (SELECT count(*) FROM contribution_receipts)::int AS receipts,
+            (SELECT count(*) FROM projects WHERE approved_budget IS NOT NULL AND deleted_at IS NULL
+               AND stage IN ('approved', 'active', 'suspended', 'completed', 'closed'))::int AS approvals,
+            (SELECT count(*) FROM transfers WHERE kind <> 'transfer')::int
+              + (SELECT count(*) FROM projects WHERE stage IN ('completed', 'closed'))::int AS returns`,
+  );
+  const median = (times) => Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)] * 10) / 10;
+  const api = { samples: 0, timedOut: false, status: null, medianMs: null };
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/donors/${sizes.donor}/tracing`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(options.tracingTimeout * 1000),
+      });
+      await response.arrayBuffer();
+      api.status = response.status;
+    } catch (error) {
+      if (error.name !== 'TimeoutError') throw error;
+      api.timedOut = true;
+      break;
+    }
+    times.push(performance.now() - t0);
+    api.samples += 1;
+    if (times[0] > 10_000) break;
+  }
+  if (times.length) api.medianMs = median(times);
+  const baselineTimes = [];
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const { rows } = await db.query({ name: 'bench-tracing-input', text: TRACING_INPUT_SQL, values: [] });
+    baselineTimes.push(performance.now() - t0);
+    bytes = Buffer.byteLength(rows[0].input);
+  }
+  return {
+    donorId: sizes.donor,
+    receipts: sizes.receipts,
+    approvals: sizes.approvals,
+    returns: sizes.returns,
+    api,
+    baseline: { samples: baselineTimes.length, medianMs: median(baselineTimes), bytes },
+  };
 }
 
 /**
@@ -588,6 +668,14 @@ function printTable(report) {
         ? `  ${f.label.padEnd(26)} ${n(f.requestsPerSecond)} req/s achieved, p50 ${n(f.p50)} ms, p95 ${n(f.p95)} ms, p99 ${n(f.p99)} ms, ${f.errors} errors`
         : `  ${f.label.padEnd(26)} not available`,
     );
+  if (report.tracing) {
+    const tr = report.tracing;
+    say(
+      `\nDonor tracing (${tr.receipts} receipts, ${tr.approvals} approvals): API ` +
+        (tr.api.timedOut ? `no answer within ${options.tracingTimeout} s` : `${tr.api.medianMs} ms`) +
+        `, baseline reading its rows ${tr.baseline.medianMs} ms`,
+    );
+  }
   say('\nPublic files, API, downloaded once:');
   for (const f of report.files)
     say(

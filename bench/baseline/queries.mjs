@@ -979,3 +979,43 @@ export const ALERTS_SQL = `
   FROM numbered`;
 
 export { today as TODAY_SQL };
+
+/**
+ * Everything GET /api/v1/donors/:id/tracing replays, as one JSON document: pledges, receipts,
+ * committed projects with their window, dimensions and countries, and the money they returned
+ * (released balances of completed and closed projects, refunds and their reversals). The API reads
+ * the same rows (receipts.repository.ts) and traces in Node; this is the database's share of it.
+ */
+export const TRACING_INPUT_SQL = `
+  SELECT json_build_object(
+    'contributions', (SELECT coalesce(json_agg(json_build_object('id', id, 'donorId', donor_id, 'status', status)), '[]')
+                      FROM contributions),
+    'receipts', (SELECT coalesce(json_agg(json_build_object(
+                   'id', r.id, 'contributionId', r.contribution_id, 'kind', r.kind, 'reverses', r.reverses_id,
+                   'on', r.received_on, 'usdAmount', r.usd_amount::text, 'earmarkKind', r.earmark_kind,
+                   'earmarkTarget', r.earmark_target)), '[]')
+                 FROM contribution_receipts r),
+    'projects', (SELECT coalesce(json_agg(json_build_object(
+                   'id', p.id, 'approvedBudget', p.approved_budget::text, 'decidedOn', coalesce(d.approved_on, p.start_date),
+                   'decidedAt', d.approved_at, 'window', p."window", 'dimensions', p.dimensions,
+                   'countries', p.country_codes)), '[]')
+                 FROM projects p
+                 LEFT JOIN (SELECT project_id, max(decided_on) AS approved_on, max(occurred_at) AS approved_at
+                            FROM project_transitions WHERE to_stage = 'approved' GROUP BY project_id) d ON d.project_id = p.id
+                 WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL
+                   AND p.stage IN ('approved', 'active', 'suspended', 'completed', 'closed')),
+    'returns', (SELECT coalesce(json_agg(json_build_object(
+                  'projectId', e.project_id, 'on', e.transferred_on, 'at', e.created_at,
+                  'amount', CASE WHEN e.kind = 'refund' THEN e.amount_usd ELSE -e.amount_usd END)), '[]')
+                FROM transfers e LEFT JOIN transfers r ON r.id = e.reverses_id
+                WHERE e.kind = 'refund' OR (e.kind = 'reversal' AND r.kind = 'refund')),
+    'released', (SELECT coalesce(json_agg(json_build_object('projectId', p.id,
+                   'amount', greatest(p.approved_budget - coalesce(s.transferred, 0), 0))), '[]')
+                 FROM projects p
+                 LEFT JOIN (SELECT e.project_id,
+                                   sum(CASE WHEN e.kind = 'transfer' THEN e.amount_usd ELSE -e.amount_usd END) AS transferred
+                            FROM transfers e LEFT JOIN transfers r ON r.id = e.reverses_id
+                            WHERE e.kind = 'transfer' OR (e.kind = 'reversal' AND r.kind = 'transfer')
+                            GROUP BY e.project_id) s ON s.project_id = p.id
+                 WHERE p.deleted_at IS NULL AND p.approved_budget IS NOT NULL AND p.stage IN ('completed', 'closed'))
+  )::text AS input`;
