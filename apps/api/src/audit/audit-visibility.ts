@@ -34,6 +34,11 @@ const READABLE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
     'review',
     'moderation_note',
     'assessment_settings',
+    // Documents attached to records staff read.
+    'consent_document',
+    'project_document',
+    'report_document',
+    'revision_document',
   ],
   reviewer: [],
   donor: [],
@@ -48,11 +53,12 @@ export function readableAuditEntities(role: Role): readonly string[] | null {
 /**
  * The records of a project's timeline each role may read: the audit log's for admin and staff; for a
  * donor, what it reads of the portfolio (DESIGN.md §5): the project and its moves, its alignments and
- * the transfers to it. Never a consent's documents, a review or a moderation note.
+ * the transfers to it, and the project's own documents. Never a consent's documents, a review or a
+ * moderation note.
  */
 const TIMELINE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
   ...READABLE_ENTITIES,
-  donor: ['project', 'project_transition', 'alignment', 'transfer', 'tranche'],
+  donor: ['project', 'project_transition', 'alignment', 'transfer', 'tranche', 'project_document'],
 };
 
 /** Null: every entity. */
