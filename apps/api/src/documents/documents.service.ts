@@ -14,7 +14,7 @@ import {
   type DocumentRecordKind,
   type Role,
 } from '@hstf/domain';
-import { AuditService } from '../audit';
+import { AuditService, type AuditedEntity } from '../audit';
 import { removeVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
@@ -36,7 +36,7 @@ export interface UploadedDocumentFile {
  * The audit trail names an attachment by the record it belongs to, so each role's timeline shows the
  * documents it may read (a donor a project's papers, never a consent letter).
  */
-export function auditEntityOf(recordKind: DocumentRecordKind): string {
+export function auditEntityOf(recordKind: DocumentRecordKind): AuditedEntity {
   return `${recordKind}_document`;
 }
 
