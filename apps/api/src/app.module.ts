@@ -45,6 +45,7 @@ import { NotificationsModule } from './notifications';
 import { ReadReplicasModule } from './database/read-replicas';
 import { AccountLinksModule } from './account-links';
 import { ImportsModule } from './imports';
+import { DocumentsModule } from './documents';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -135,6 +136,7 @@ export class AppModule {
         NotificationsModule,
         AccountLinksModule,
         ImportsModule,
+        DocumentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

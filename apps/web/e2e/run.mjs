@@ -11,6 +11,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { runAfterApprovalJourney } from './journeys/after-approval.mjs';
+import { runDocumentsJourney } from './journeys/documents.mjs';
 import { runNotificationsJourney } from './journeys/notifications.mjs';
 import { runScenario } from './journeys/scenario.mjs';
 import { walk } from './journeys/walk.mjs';
@@ -72,6 +73,13 @@ try {
   if (project) {
     await journey(browser, baseUrl, 'en', 'A reviewer assigned is told in the app and by mail (en)', (page) =>
       runNotificationsJourney({ page, report, project }),
+    );
+    await journey(
+      browser,
+      baseUrl,
+      'en',
+      'Staff attach a consent letter; the donor cannot fetch it (en)',
+      (page) => runDocumentsJourney({ page, report, project }),
     );
   }
   const taken = new Set(

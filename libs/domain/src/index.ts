@@ -33,3 +33,4 @@ export * from './notifications/notification-rules';
 export * from './ledger/receipts';
 export * from './ledger/tracing';
 export * from './ledger/tranches';
+export * from './documents/document-rules';

@@ -31,6 +31,11 @@ const AUDITED_ENTITIES = {
   review: 'staff',
   moderation_note: 'staff',
   assessment_settings: 'staff',
+  // Documents attached to the records staff read.
+  consent_document: 'staff',
+  project_document: 'staff',
+  report_document: 'staff',
+  revision_document: 'staff',
   user: 'admin',
   job: 'admin',
   notification: 'admin',
@@ -60,11 +65,12 @@ export function readableAuditEntities(role: Role): readonly string[] | null {
 /**
  * The records of a project's timeline each role may read: the audit log's for admin and staff; for a
  * donor, what it reads of the portfolio (DESIGN.md §5): the project and its moves, its alignments and
- * the transfers to it. Never a consent's documents, a review or a moderation note.
+ * the transfers to it, and the project's own documents. Never a consent's documents, a review or a
+ * moderation note.
  */
 const TIMELINE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
   ...READABLE_ENTITIES,
-  donor: ['project', 'project_transition', 'alignment', 'transfer', 'tranche'],
+  donor: ['project', 'project_transition', 'alignment', 'transfer', 'tranche', 'project_document'],
 };
 
 /** Null: every entity. */

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
-import { DEFAULT_REPORT_DUE_SOON_DAYS, DEFAULT_REVIEW_REMINDER_DAYS } from '@hstf/domain';
+import {
+  DEFAULT_DOCUMENT_MAX_BYTES,
+  DEFAULT_REPORT_DUE_SOON_DAYS,
+  DEFAULT_REVIEW_REMINDER_DAYS,
+} from '@hstf/domain';
 
 /**
  * The whole configuration of the API, read once from the environment and validated at startup,
@@ -92,6 +96,12 @@ export interface AppConfig {
     /** Days before a report's due date at which the daily scan tells staff it is due soon. */
     reportDueSoonDays: number;
   };
+  /** Attached documents: the upload bound, and where their content is kept. */
+  documents: {
+    /** The largest file accepted, in bytes; a larger one is refused (413) and nothing is kept. */
+    maxBytes: number;
+    store: DocumentStoreConfig;
+  };
   mail: {
     /** smtp:// or smtps:// with credentials; null: mail is kept in the outbox that admins read. */
     smtpUrl: string | null;
@@ -100,6 +110,23 @@ export interface AppConfig {
     appUrl: string;
   };
 }
+
+/**
+ * Where document content is kept: files under `<DATA_DIR>/documents` (the default), or an
+ * S3-compatible bucket when S3_BUCKET is set. Credentials absent: the SDK's own chain (environment,
+ * instance role…) supplies them.
+ */
+export type DocumentStoreConfig =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      forcePathStyle: boolean;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+    };
 
 /** The placeholder IATI organisation identifier, in the IATI registry's own XI-IATI prefix. */
 export const DEFAULT_IATI_ORGANISATION_ID = 'XI-IATI-UNTFHS';
@@ -153,6 +180,13 @@ export const CONFIG_VARIABLES = [
   'SMTP_URL',
   'MAIL_FROM',
   'APP_URL',
+  'DOCUMENT_MAX_BYTES',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_FORCE_PATH_STYLE',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ] as const;
 
 export class ConfigError extends Error {
@@ -244,6 +278,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 
   const repoRoot = path.resolve(__dirname, '../../../..');
+  const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, '.data'));
   const defaultWebDist = path.join(repoRoot, 'apps/web/dist');
   const webDistDir = env.WEB_DIST_DIR === undefined ? defaultWebDist : env.WEB_DIST_DIR || null;
 
@@ -253,7 +288,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     databaseOwnerUrl,
     databaseReplicaUrls,
-    dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, '.data')),
+    dataDir,
     seedDemo: databaseUrl ? bool('SEED_DEMO', false) : bool('SEED_DEMO', true),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
@@ -300,6 +335,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reviewReminderDays: int('REVIEW_REMINDER_DAYS', DEFAULT_REVIEW_REMINDER_DAYS, 0, 365),
       reportDueSoonDays: int('REPORT_DUE_SOON_DAYS', DEFAULT_REPORT_DUE_SOON_DAYS, 0, 365),
     },
+    documents: {
+      maxBytes: int('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, 2 * 1024 * 1024 * 1024),
+      store: documentStore(env, dataDir, problems),
+    },
     mail: {
       smtpUrl,
       from: env.MAIL_FROM?.trim() || 'no-reply@localhost',
@@ -322,6 +361,35 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function documentStore(env: Env, dataDir: string, problems: string[]): DocumentStoreConfig {
+  const bucket = env.S3_BUCKET?.trim();
+  const endpoint = env.S3_ENDPOINT?.trim() || null;
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || null;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || null;
+  if (!bucket) {
+    if (endpoint || accessKeyId || secretAccessKey)
+      problems.push('S3_BUCKET is required when S3_ENDPOINT or S3 credentials are set');
+    return { kind: 'disk', dir: path.join(dataDir, 'documents') };
+  }
+  if (endpoint && !/^https?:\/\//.test(endpoint))
+    problems.push('S3_ENDPOINT must be an http:// or https:// URL');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together, or neither');
+  const pathStyle = env.S3_FORCE_PATH_STYLE?.trim().toLowerCase();
+  if (pathStyle && !['1', 'true', 'yes', '0', 'false', 'no'].includes(pathStyle))
+    problems.push(`S3_FORCE_PATH_STYLE must be 1/true/yes or 0/false/no (got "${pathStyle}")`);
+  return {
+    kind: 's3',
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    endpoint,
+    // Most S3-compatible servers (MinIO, Ceph, Garage) address buckets by path, AWS by host name.
+    forcePathStyle: pathStyle ? ['1', 'true', 'yes'].includes(pathStyle) : endpoint !== null,
+    accessKeyId,
+    secretAccessKey,
+  };
 }
 
 /**

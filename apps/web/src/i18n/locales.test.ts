@@ -46,6 +46,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'audit.fields.note',
     'audit.fields.version',
     'audit.fields.justification',
+    'documents.kinds.note_verbale',
   ],
   ru: ['app.name'],
   es: ['app.name', 'm49.142', 'm49.054', 'm49.057', 'audit.diff.no'],

@@ -46,6 +46,7 @@ import { useReasonText } from '../../../lib/reasons';
 import { AlignmentDialog } from '../../alignments';
 import { ComplianceBadge, ConsentStatusBadge } from '../../../components/Badges';
 import { ConsentDialog } from '../../consents';
+import { DocumentsButton } from '../../documents';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT, WARN_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
@@ -318,6 +319,13 @@ function CountryCard({
                 ? t('projects.consent.change', { country: name })
                 : t('projects.consent.record', { country: name })}
             </Button>
+          ) : null}
+          {canEdit && consent ? (
+            <DocumentsButton
+              record={{ projectId, recordKind: 'consent', recordId: consent.id }}
+              canEdit
+              label={t('documents.consentOf', { country: name })}
+            />
           ) : null}
         </Stack>
         <Stack gap="sm">

@@ -1,4 +1,16 @@
-import { Anchor, Box, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import {
   IconAdjustmentsDollar,
@@ -33,6 +45,7 @@ import { Scorecard } from '../components/Scorecard';
 import { TransitionsPanel } from '../../lifecycle';
 import { TimelinePanel } from '../../timeline';
 import { FactSheetButton } from '../../statements';
+import { DocumentsSection } from '../../documents';
 import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
@@ -218,6 +231,12 @@ export function ProjectRoute() {
         <Box pt="lg">
           <Tabs.Panel value="overview">
             <ProjectDetails project={data} />
+            <Paper withBorder radius="md" p="lg" mt="lg">
+              <DocumentsSection
+                record={{ projectId: data.id, recordKind: 'project', recordId: data.id }}
+                canEdit={canEdit}
+              />
+            </Paper>
           </Tabs.Panel>
           <Tabs.Panel value="paragraph6">
             <Paragraph6Panel project={data} canEdit={canEdit} />

@@ -27,6 +27,7 @@ import { showServerErrors } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
 import { ApiError } from '../../../lib/problem';
 import { useProblemText } from '../../../lib/use-problem-text';
+import { DocumentsButton } from '../../documents';
 import { RecordResultsModal } from '../../results';
 import { useProjectReports, useReviewReport, useSubmitReport, type Report } from '../api/reports';
 import { useReportName } from '../lib/report-name';
@@ -167,6 +168,11 @@ export function ReportsPanel({ projectId, canEdit }: { projectId: string; canEdi
                                 {t('reports.fourEyes')}
                               </Text>
                             ) : null}
+                            <DocumentsButton
+                              record={{ projectId, recordKind: 'report', recordId: report.id }}
+                              canEdit={canEdit}
+                              label={name(report)}
+                            />
                           </Group>
                         </Table.Td>
                       ) : null}

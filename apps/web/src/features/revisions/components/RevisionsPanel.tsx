@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../../lib/auth';
 import { ALERT_STYLES } from '../../../lib/colors';
 import { useIntl } from '../../../lib/intl';
 import { notifySaved } from '../../../lib/notify';
+import { DocumentsButton } from '../../documents';
 import type { Project } from '../../projects';
 import { useRevisions, type Revision } from '../api/revisions';
 import { DecideRevisionModal } from './DecideRevisionModal';
@@ -83,6 +84,11 @@ export function RevisionsPanel({ project, canEdit }: { project: Project; canEdit
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                     {revision.justification}
                   </Text>
+                  <DocumentsButton
+                    record={{ projectId: project.id, recordKind: 'revision', recordId: revision.id }}
+                    canEdit={canEdit}
+                    label={t(`revisions.kinds.${revision.kind}`)}
+                  />
                   <Text size="xs" c="dimmed">
                     {t('revisions.requested', {
                       name: revision.requestedBy.name,

@@ -171,4 +171,38 @@ describe('TimelinePanel', { timeout: 20_000 }, () => {
     expect(screen.getByText('Condition: On acceptance of the first progress report')).toBeInTheDocument();
     expect(screen.getByText('Transfer recorded against the planned tranche')).toBeInTheDocument();
   });
+
+  it('tells documents attached and removed, with their kind, record and name', async () => {
+    const document = (recordKind: string, documentKind: string, fileName: string) => ({
+      recordKind,
+      documentKind,
+      fileName,
+      projectId: 'p-1',
+      mediaType: 'application/pdf',
+    });
+    mockFetch(() =>
+      json({
+        nextCursor: null,
+        items: [
+          event({
+            entity: 'project_document',
+            action: 'delete',
+            before: document('project', 'proposal', 'Proposal v1.pdf'),
+          }),
+          event({
+            entity: 'consent_document',
+            action: 'create',
+            after: document('consent', 'consent_letter', 'Letter KEN.pdf'),
+          }),
+        ],
+      }),
+    );
+    renderWithProviders(<TimelinePanel projectId="p-1" />);
+    const timeline = await screen.findByTestId('project-timeline');
+    const items = within(timeline).getAllByText(/./, { selector: '.mantine-Timeline-itemTitle p' });
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Full proposal removed from the project: Proposal v1.pdf',
+      'Consent letter attached to the consent record: Letter KEN.pdf',
+    ]);
+  });
 });

@@ -228,6 +228,22 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
         details: moved && comments ? [t('timeline.note', { note: comments })] : moved ? [] : changedLine,
       };
     }
+    case 'consent_document':
+    case 'project_document':
+    case 'report_document':
+    case 'revision_document': {
+      const recordKind = event.entity.replace(/_document$/, '') as 'consent';
+      const documentKind = text(field(record, 'documentKind'));
+      return {
+        kind: 'record',
+        title: t(event.action === 'delete' ? 'documents.timeline.removed' : 'documents.timeline.attached', {
+          kind: documentKind ? t(`documents.kinds.${documentKind as 'other'}`) : '',
+          record: t(`documents.records.${recordKind}`),
+          name: text(field(record, 'fileName')),
+        }),
+        details: [],
+      };
+    }
     case 'report_results':
       return { kind: 'record', title: t('timeline.events.reportResults'), details: [] };
     case 'outcome':

@@ -1,0 +1,2 @@
+export { DocumentsSection } from './components/DocumentsSection';
+export { DocumentsButton } from './components/DocumentsButton';
