@@ -63,8 +63,8 @@ export interface DataTableProps<T> {
   fz?: 'xs' | 'sm' | 'md';
 }
 
-/** The column's id as the column menu and the address know it. */
-export function columnLabel<T>(column: Column<T>): string {
+/** The column's name for its sort button. */
+function columnLabel<T>(column: Column<T>): string {
   const header = column.columnDef.header;
   return column.columnDef.meta?.label ?? (typeof header === 'string' ? header : column.id);
 }
@@ -115,6 +115,8 @@ export function DataTable<T>({
   fz,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
+  // The instance is rebuilt on each render and read during it only; nothing downstream memoizes it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
     data,
     columns: columns as ColumnDef<T>[],
@@ -199,7 +201,11 @@ export function DataTable<T>({
                     }
                     style={cellStyle(column)}
                   >
-                    {sort && field ? <SortButton column={column} label={columnLabel(column)} sort={sort} /> : content}
+                    {sort && field ? (
+                      <SortButton column={column} label={columnLabel(column)} sort={sort} />
+                    ) : (
+                      content
+                    )}
                   </Table.Th>
                 );
               })}

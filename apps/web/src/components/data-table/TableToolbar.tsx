@@ -1,42 +1,12 @@
 import { ActionIcon, Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconColumns3, IconTrash } from '@tabler/icons-react';
-import type { ColumnDef, VisibilityState } from '@tanstack/react-table';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../lib/format';
 import type { ListTotal } from '../ListFooter';
-import { useColumnChoice, visibleIds, type ChoosableColumn } from './column-choice';
+import { visibleIds } from './column-choice';
+import type { TableColumns } from './use-table-columns';
 import { useSavedViews } from './saved-views';
-
-export interface LabelledColumn extends ChoosableColumn {
-  label: string;
-}
-
-/** The columns of a definition as the column menu lists them; each needs an id or an accessorKey. */
-export function labelledColumns<T>(columns: readonly ColumnDef<T, never>[] | readonly ColumnDef<T>[]) {
-  return (columns as readonly ColumnDef<T>[]).map((column): LabelledColumn => {
-    const id = column.id ?? ('accessorKey' in column ? String(column.accessorKey) : '');
-    const meta = column.meta;
-    return {
-      id,
-      label: meta?.label ?? (typeof column.header === 'string' ? column.header : id),
-      hideable: meta?.hideable !== false && !meta?.rowHeader,
-      hiddenByDefault: meta?.hiddenByDefault ?? false,
-    };
-  });
-}
-
-/** A list's table state that lives outside the table: which columns show, remembered per list. */
-export function useTableColumns<T>(
-  listId: string,
-  columns: readonly ColumnDef<T, never>[] | readonly ColumnDef<T>[],
-) {
-  const labelled = useMemo(() => labelledColumns(columns), [columns]);
-  const choice = useColumnChoice(listId, labelled);
-  return { listId, columns: labelled, ...choice };
-}
-
-export type TableColumns = ReturnType<typeof useTableColumns>;
 
 /**
  * Which rows are on screen out of how many: "1–25 of 12,345" when the API counted them, "about"
@@ -175,7 +145,7 @@ interface TableToolbarProps {
   /** Lists whose filters live in the address can save them as named views. */
   views?: boolean;
   /** The list's own controls (its order, for instance), placed before the table's. */
-  children?: React.ReactNode;
+  children?: ReactNode;
 }
 
 /** Above a list's table: how many rows it shows, and the reader's choice of columns and views. */
@@ -191,5 +161,3 @@ export function TableToolbar({ table, count, views = false, children }: TableToo
     </Group>
   );
 }
-
-export type { VisibilityState };
