@@ -169,7 +169,15 @@ export function DataTable<T>({
     filterTotals !== undefined && visible.some((c) => c.columnDef.meta?.total && filterTotals[c.id]);
 
   return (
-    <Table.ScrollContainer minWidth={minWidth} maxHeight="75vh" type="native">
+    // Focusable so a keyboard can scroll it (its height is capped for the sticky header).
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      maxHeight="75vh"
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       <Table
         stickyHeader
         highlightOnHover
