@@ -10,7 +10,7 @@ import {
   type RowData,
   type VisibilityState,
 } from '@tanstack/react-table';
-import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../QueryStates';
 
@@ -59,6 +59,8 @@ export interface DataTableProps<T> {
   /** Totals the API computed for every row the filters hold, by column id. */
   filterTotals?: Partial<Record<string, string>>;
   rowProps?: (row: T) => Record<string, string | undefined>;
+  /** A row of details after a row (its own tr), given how many columns show, for it to span them. */
+  expansion?: (row: T, columns: number) => ReactNode;
   testId?: string;
   fz?: 'xs' | 'sm' | 'md';
 }
@@ -111,6 +113,7 @@ export function DataTable<T>({
   sort,
   filterTotals,
   rowProps,
+  expansion,
   testId,
   fz,
 }: DataTableProps<T>) {
@@ -226,21 +229,24 @@ export function DataTable<T>({
           <>
             <Table.Tbody>
               {table.getRowModel().rows.map((row) => (
-                <Table.Tr key={row.id} {...rowProps?.(row.original)}>
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta;
-                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                    return meta?.rowHeader ? (
-                      <Table.Th key={cell.id} scope="row" fw={400} style={cellStyle(cell.column)}>
-                        {content}
-                      </Table.Th>
-                    ) : (
-                      <Table.Td key={cell.id} style={cellStyle(cell.column)}>
-                        {content}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
+                <Fragment key={row.id}>
+                  <Table.Tr {...rowProps?.(row.original)}>
+                    {row.getVisibleCells().map((cell) => {
+                      const meta = cell.column.columnDef.meta;
+                      const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                      return meta?.rowHeader ? (
+                        <Table.Th key={cell.id} scope="row" fw={400} style={cellStyle(cell.column)}>
+                          {content}
+                        </Table.Th>
+                      ) : (
+                        <Table.Td key={cell.id} style={cellStyle(cell.column)}>
+                          {content}
+                        </Table.Td>
+                      );
+                    })}
+                  </Table.Tr>
+                  {expansion?.(row.original, visible.length)}
+                </Fragment>
               ))}
             </Table.Tbody>
             {totalled && data.length > 0 ? (
