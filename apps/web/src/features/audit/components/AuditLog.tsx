@@ -10,10 +10,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilter } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { TableSkeleton } from '../../../components/QueryStates';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { Tag, type TagTone } from '../../../components/Tag';
 import { useIntl } from '../../../lib/intl';
 import { useProjectFormat } from '../../../lib/project-format';
@@ -36,10 +37,11 @@ interface AuditLogProps {
   loading: boolean;
   refreshing: boolean;
   onFilter: (change: Partial<AuditFilters>) => void;
+  count?: { shown: number; hasMore: boolean };
 }
 
 /** The entries, newest first; each opens to show what changed. */
-export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogProps) {
+export function AuditLog({ entries, loading, refreshing, onFilter, count }: AuditLogProps) {
   const { t } = useTranslation();
   const { dateTime } = useIntl();
   const { entityLabel, actionLabel } = useAuditLabels();
@@ -55,160 +57,178 @@ export function AuditLog({ entries, loading, refreshing, onFilter }: AuditLogPro
       return next;
     });
 
-  return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table
-        aria-label={t('audit.title')}
-        aria-busy={loading || refreshing}
-        style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}
-        verticalSpacing="sm"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={48}>
-              <VisuallyHidden>{t('audit.table.details')}</VisuallyHidden>
-            </Table.Th>
-            <Table.Th scope="col">{t('audit.table.when')}</Table.Th>
-            <Table.Th scope="col">{t('audit.table.who')}</Table.Th>
-            <Table.Th scope="col">{t('audit.table.action')}</Table.Th>
-            <Table.Th scope="col">{t('audit.table.record')}</Table.Th>
-            <Table.Th scope="col">{t('audit.table.changes')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        {loading ? (
-          <TableSkeleton columns={6} />
-        ) : (
-          <Table.Tbody>
-            {entries.map((entry) => {
-              const expanded = open.has(entry.id);
-              const changedFields = diffRecords(entry.before, entry.after)
-                .filter((row) => row.changed && !BOOKKEEPING_FIELDS.has(row.field))
-                .map((row) => row.field);
-              const changed = changedFields.length;
-              const panelId = `audit-entry-${entry.id}`;
-              const who = entry.actorName ?? entry.actorEmail ?? t('audit.table.system');
-              const name = recordName(entry);
-              return (
-                <Fragment key={entry.id}>
-                  <Table.Tr data-expanded={expanded}>
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray.8"
-                        onClick={() => toggle(entry.id)}
-                        aria-expanded={expanded}
-                        aria-controls={panelId}
-                        aria-label={t(expanded ? 'audit.table.hide' : 'audit.table.show', {
-                          action: actionLabel(entry.action),
-                          record: entityLabel(entry.entity),
-                          when: dateTime(entry.occurredAt),
-                        })}
-                      >
-                        {expanded ? (
-                          <IconChevronDown size={18} aria-hidden="true" />
-                        ) : (
-                          <IconChevronRight size={18} aria-hidden="true" className="directional-icon" />
-                        )}
-                      </ActionIcon>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(entry.occurredAt)}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={0}>
-                        <Text size="sm" dir="auto" span>
-                          {who}
-                        </Text>
-                        {entry.actorName && entry.actorEmail ? (
-                          <Text size="xs" c="dimmed" dir="ltr" span>
-                            {entry.actorEmail}
-                          </Text>
-                        ) : null}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Tag tone={ACTION_TONES[entry.action] ?? 'gray'}>{actionLabel(entry.action)}</Tag>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={0}>
-                        <Text size="sm" fw={500}>
-                          {entityLabel(entry.entity)}
-                          {name && entry.entity !== 'project' ? (
-                            <Text span size="sm" fw={400} dir="auto">
-                              {' · '}
-                              {name}
-                            </Text>
-                          ) : null}
-                        </Text>
-                        {entry.projectCode ? (
-                          <Anchor component={Link} to={`/projects/${entry.projectCode}`} size="xs">
-                            <bdi>{entry.projectCode}</bdi> <bdi>{entry.projectTitle}</bdi>
-                          </Anchor>
-                        ) : name === null ? (
-                          <Text size="xs" c="dimmed" ff="monospace" dir="ltr">
-                            {entry.entityId}
-                          </Text>
-                        ) : null}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {entry.before === null
-                          ? t('audit.table.createdFields', { changed })
-                          : entry.after === null
-                            ? t('audit.table.deletedRecord')
-                            : changed > 0
-                              ? t('audit.table.changedList', {
-                                  fields: format.list(changedFields.slice(0, 4).map(fields.label)),
-                                })
-                              : t('audit.table.changedFields', { changed })}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                  <Table.Tr style={{ display: expanded ? undefined : 'none' }}>
-                    <Table.Td colSpan={6} p={0} bg="gray.0">
-                      <Collapse expanded={expanded} id={panelId}>
-                        {expanded ? (
-                          <Stack gap="sm" p="md">
-                            <Group gap="xs">
-                              <Button
-                                size="compact-sm"
-                                variant="light"
-                                leftSection={<IconFilter size={14} aria-hidden="true" />}
-                                onClick={() => onFilter({ entity: entry.entity, entityId: entry.entityId })}
-                              >
-                                {t('audit.table.sameRecord')}
-                              </Button>
-                              {entry.actorId ? (
-                                <Button
-                                  size="compact-sm"
-                                  variant="light"
-                                  leftSection={<IconFilter size={14} aria-hidden="true" />}
-                                  onClick={() => onFilter({ actorId: entry.actorId })}
-                                >
-                                  {t('audit.table.sameActor')}
-                                </Button>
-                              ) : null}
-                              {entry.requestId ? (
-                                <Text size="xs" c="dimmed">
-                                  {t('audit.table.request')}{' '}
-                                  <Text span size="xs" ff="monospace" dir="ltr">
-                                    {entry.requestId}
-                                  </Text>
-                                </Text>
-                              ) : null}
-                            </Group>
-                            <AuditDiff entry={entry} />
-                          </Stack>
-                        ) : null}
-                      </Collapse>
-                    </Table.Td>
-                  </Table.Tr>
-                </Fragment>
-              );
+  const columns: ColumnDef<AuditEntry>[] = [
+    {
+      id: 'details',
+      header: () => <VisuallyHidden>{t('audit.table.details')}</VisuallyHidden>,
+      meta: { label: t('audit.table.details'), hideable: false, width: 48 },
+      cell: ({ row: { original: entry } }) => {
+        const expanded = open.has(entry.id);
+        return (
+          <ActionIcon
+            variant="subtle"
+            color="gray.8"
+            onClick={() => toggle(entry.id)}
+            aria-expanded={expanded}
+            aria-controls={`audit-entry-${entry.id}`}
+            aria-label={t(expanded ? 'audit.table.hide' : 'audit.table.show', {
+              action: actionLabel(entry.action),
+              record: entityLabel(entry.entity),
+              when: dateTime(entry.occurredAt),
             })}
-          </Table.Tbody>
-        )}
-      </Table>
-    </Table.ScrollContainer>
+          >
+            {expanded ? (
+              <IconChevronDown size={18} aria-hidden="true" />
+            ) : (
+              <IconChevronRight size={18} aria-hidden="true" className="directional-icon" />
+            )}
+          </ActionIcon>
+        );
+      },
+    },
+    {
+      id: 'when',
+      header: t('audit.table.when'),
+      meta: { nowrap: true },
+      cell: ({ row }) => dateTime(row.original.occurredAt),
+    },
+    {
+      id: 'who',
+      header: t('audit.table.who'),
+      cell: ({ row: { original: entry } }) => (
+        <Stack gap={0}>
+          <Text size="sm" dir="auto" span>
+            {entry.actorName ?? entry.actorEmail ?? t('audit.table.system')}
+          </Text>
+          {entry.actorName && entry.actorEmail ? (
+            <Text size="xs" c="dimmed" dir="ltr" span>
+              {entry.actorEmail}
+            </Text>
+          ) : null}
+        </Stack>
+      ),
+    },
+    {
+      id: 'action',
+      header: t('audit.table.action'),
+      cell: ({ row: { original: entry } }) => (
+        <Tag tone={ACTION_TONES[entry.action] ?? 'gray'}>{actionLabel(entry.action)}</Tag>
+      ),
+    },
+    {
+      id: 'record',
+      header: t('audit.table.record'),
+      cell: ({ row: { original: entry } }) => {
+        const name = recordName(entry);
+        return (
+          <Stack gap={0}>
+            <Text size="sm" fw={500}>
+              {entityLabel(entry.entity)}
+              {name && entry.entity !== 'project' ? (
+                <Text span size="sm" fw={400} dir="auto">
+                  {' · '}
+                  {name}
+                </Text>
+              ) : null}
+            </Text>
+            {entry.projectCode ? (
+              <Anchor component={Link} to={`/projects/${entry.projectCode}`} size="xs">
+                <bdi>{entry.projectCode}</bdi> <bdi>{entry.projectTitle}</bdi>
+              </Anchor>
+            ) : name === null ? (
+              <Text size="xs" c="dimmed" ff="monospace" dir="ltr">
+                {entry.entityId}
+              </Text>
+            ) : null}
+          </Stack>
+        );
+      },
+    },
+    {
+      id: 'changes',
+      header: t('audit.table.changes'),
+      cell: ({ row: { original: entry } }) => {
+        const changedFields = diffRecords(entry.before, entry.after)
+          .filter((row) => row.changed && !BOOKKEEPING_FIELDS.has(row.field))
+          .map((row) => row.field);
+        const changed = changedFields.length;
+        return (
+          <Text size="sm">
+            {entry.before === null
+              ? t('audit.table.createdFields', { changed })
+              : entry.after === null
+                ? t('audit.table.deletedRecord')
+                : changed > 0
+                  ? t('audit.table.changedList', {
+                      fields: format.list(changedFields.slice(0, 4).map(fields.label)),
+                    })
+                  : t('audit.table.changedFields', { changed })}
+          </Text>
+        );
+      },
+    },
+  ];
+
+  const details = (entry: AuditEntry, span: number) => {
+    const expanded = open.has(entry.id);
+    return (
+      <Table.Tr style={{ display: expanded ? undefined : 'none' }}>
+        <Table.Td colSpan={span} p={0} bg="gray.0">
+          <Collapse expanded={expanded} id={`audit-entry-${entry.id}`}>
+            {expanded ? (
+              <Stack gap="sm" p="md">
+                <Group gap="xs">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<IconFilter size={14} aria-hidden="true" />}
+                    onClick={() => onFilter({ entity: entry.entity, entityId: entry.entityId })}
+                  >
+                    {t('audit.table.sameRecord')}
+                  </Button>
+                  {entry.actorId ? (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconFilter size={14} aria-hidden="true" />}
+                      onClick={() => onFilter({ actorId: entry.actorId })}
+                    >
+                      {t('audit.table.sameActor')}
+                    </Button>
+                  ) : null}
+                  {entry.requestId ? (
+                    <Text size="xs" c="dimmed">
+                      {t('audit.table.request')}{' '}
+                      <Text span size="xs" ff="monospace" dir="ltr">
+                        {entry.requestId}
+                      </Text>
+                    </Text>
+                  ) : null}
+                </Group>
+                <AuditDiff entry={entry} />
+              </Stack>
+            ) : null}
+          </Collapse>
+        </Table.Td>
+      </Table.Tr>
+    );
+  };
+
+  return (
+    <ListTable
+      listId="audit"
+      views
+      label={t('audit.title')}
+      columns={columns}
+      data={entries}
+      getRowId={(entry) => entry.id}
+      rowProps={(entry) => ({ 'data-expanded': String(open.has(entry.id)) })}
+      expansion={details}
+      loading={loading}
+      refreshing={refreshing}
+      minWidth={860}
+      count={count}
+    />
   );
 }
 

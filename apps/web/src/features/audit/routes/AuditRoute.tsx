@@ -58,6 +58,7 @@ export function AuditRoute() {
               loading={audit.isPending}
               refreshing={audit.isPlaceholderData}
               onFilter={setFilters}
+              count={audit.isPending ? undefined : { shown: entries.length, hasMore: audit.hasNextPage }}
             />
             {audit.isFetchNextPageError ? (
               <ErrorResult title={t('audit.error')} onRetry={() => void audit.fetchNextPage()} />

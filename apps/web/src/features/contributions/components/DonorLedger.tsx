@@ -109,6 +109,11 @@ export function DonorLedger({ donorId, donorName, canEdit, onNotice }: DonorLedg
                 canEdit={canEdit}
                 onEdit={(contribution) => setEditing(contribution)}
                 onDelete={(contribution) => setDeleting(contribution)}
+                count={
+                  contributions.isPending
+                    ? undefined
+                    : { shown: items.length, hasMore: contributions.hasNextPage }
+                }
               />
               {!contributions.isPending ? (
                 <ListFooter

@@ -1,6 +1,7 @@
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterPanel, SearchField } from '../../../components/FilterPanel';
@@ -9,13 +10,14 @@ import { Link, useNavigate } from 'react-router';
 import { ListFooter } from '../../../components/ListFooter';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
-import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { useCountryName } from '../../../lib/country-name';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { notifySaved } from '../../../lib/notify';
 import { useContributionTotals } from '../../contributions';
-import { useDonors } from '../api/get-donors';
+import { useDonors, type Donor } from '../api/get-donors';
 import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorKindTag } from '../components/DonorKindTag';
 import { TotalsCards } from '../../contributions';
@@ -39,6 +41,49 @@ export function DonorsRoute() {
   const items = donors.data?.pages.flatMap((page) => page.items) ?? [];
   const byDonor = new Map(donorsOf(totals.data ?? []).map((row) => [row.donorId, row]));
   const fund = sumOf([...byDonor.values()]);
+  const figure = (donor: Donor, field: 'receivedUsd' | 'pledgedUsd') => {
+    const figures = byDonor.get(donor.id);
+    return figures ? figures[field] : totals.isPending ? null : '0';
+  };
+  const columns: ColumnDef<Donor>[] = [
+    {
+      id: 'name',
+      header: t('donors.table.name'),
+      meta: { rowHeader: true },
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/donors/${row.original.id}`} fw={600} size="sm">
+          {row.original.name}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'kind',
+      header: t('donors.table.kind'),
+      cell: ({ row }) => <DonorKindTag kind={row.original.kind} />,
+    },
+    {
+      id: 'country',
+      header: t('donors.table.country'),
+      cell: ({ row }) => (row.original.countryIso3 ? countryName(row.original.countryIso3) : '—'),
+    },
+    ...(['received', 'pledged'] as const).map((kind): ColumnDef<Donor> => ({
+      id: kind,
+      header: t(`donors.totals.${kind}`),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        total: { amount: (donor) => figure(donor, `${kind}Usd`), format: (amount) => money(amount) },
+      },
+      cell: ({ row }) => {
+        const amount = figure(row.original, `${kind}Usd`);
+        return (
+          <Text span size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {amount === null ? '…' : money(amount)}
+          </Text>
+        );
+      },
+    })),
+  ];
 
   return (
     <>
@@ -114,62 +159,24 @@ export function DonorsRoute() {
           <EmptyResult title={t('donors.empty')} body={t('common.emptyFiltersBody')} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table
-                striped
-                highlightOnHover
-                aria-label={t('donors.title')}
-                aria-busy={donors.isPending || donors.isPlaceholderData}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('donors.table.name')}</Table.Th>
-                    <Table.Th scope="col">{t('donors.table.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('donors.table.country')}</Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('donors.totals.received')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('donors.totals.pledged')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                {donors.isPending ? (
-                  <TableSkeleton columns={5} />
-                ) : (
-                  <Table.Tbody>
-                    {items.map((donor) => {
-                      const figures = byDonor.get(donor.id);
-                      return (
-                        <Table.Tr key={donor.id}>
-                          <Table.Th scope="row" fw={500}>
-                            <Anchor component={Link} to={`/donors/${donor.id}`} fw={600} size="sm">
-                              {donor.name}
-                            </Anchor>
-                          </Table.Th>
-                          <Table.Td>
-                            <DonorKindTag kind={donor.kind} />
-                          </Table.Td>
-                          <Table.Td>{donor.countryIso3 ? countryName(donor.countryIso3) : '—'}</Table.Td>
-                          <Table.Td
-                            ta="end"
-                            style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
-                          >
-                            {figures ? money(figures.receivedUsd) : totals.isPending ? '…' : money('0')}
-                          </Table.Td>
-                          <Table.Td
-                            ta="end"
-                            style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
-                          >
-                            {figures ? money(figures.pledgedUsd) : totals.isPending ? '…' : money('0')}
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                )}
-              </Table>
-            </Table.ScrollContainer>
+            <ListTable
+              listId="donors"
+              views
+              label={t('donors.title')}
+              columns={columns}
+              data={items}
+              getRowId={(donor) => donor.id}
+              loading={donors.isPending}
+              refreshing={donors.isPlaceholderData}
+              minWidth={760}
+              filterTotals={
+                // Unfiltered, the list is every donor: the Fund's own totals are its totals.
+                filters.kind || filters.q || totals.isPending
+                  ? undefined
+                  : { received: fund.receivedUsd, pledged: fund.pledgedUsd }
+              }
+              count={donors.isPending ? undefined : { shown: items.length, hasMore: donors.hasNextPage }}
+            />
             {!donors.isPending ? (
               <ListFooter
                 shown={items.length}

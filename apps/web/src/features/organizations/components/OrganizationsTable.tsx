@@ -1,6 +1,8 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Text, VisuallyHidden } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableSkeleton } from '../../../components/QueryStates';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { Tag, type TagTone } from '../../../components/Tag';
 import { useFormatters } from '../../../lib/format';
 import type { Organization } from '../api/get-organizations';
@@ -18,70 +20,83 @@ interface OrganizationsTableProps {
   organizations: Organization[];
   loading: boolean;
   refreshing?: boolean;
+  count?: { shown: number; hasMore: boolean };
 }
 
-export function OrganizationsTable({ organizations, loading, refreshing = false }: OrganizationsTableProps) {
+export function OrganizationsTable({
+  organizations,
+  loading,
+  refreshing = false,
+  count,
+}: OrganizationsTableProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
+  const columns = useMemo<ColumnDef<Organization>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('organizations.table.name'),
+        meta: { rowHeader: true },
+        cell: ({ row }) => (
+          <Text span fw={500} size="sm">
+            {row.original.name}
+          </Text>
+        ),
+      },
+      {
+        id: 'acronym',
+        header: t('organizations.table.acronym'),
+        cell: ({ row }) =>
+          row.original.acronym ? (
+            <Text span fw={600} size="sm">
+              {row.original.acronym}
+            </Text>
+          ) : (
+            <>
+              <Text span c="dimmed" size="sm" aria-hidden="true">
+                —
+              </Text>
+              <VisuallyHidden>{t('organizations.table.noAcronym')}</VisuallyHidden>
+            </>
+          ),
+      },
+      {
+        id: 'kind',
+        header: t('organizations.table.kind'),
+        cell: ({ row: { original: organization } }) => {
+          const kind = isOrganizationKind(organization.kind) ? organization.kind : null;
+          return (
+            <Tag tone={KIND_TONES[kind ?? 'other']}>
+              {kind ? t(`organizations.kinds.${kind}`) : organization.kind}
+            </Tag>
+          );
+        },
+      },
+      {
+        id: 'updated',
+        header: t('organizations.table.updated'),
+        cell: ({ row }) => (
+          <Text span size="sm">
+            {date(row.original.updatedAt)}
+          </Text>
+        ),
+      },
+    ],
+    [t, date],
+  );
   return (
-    <Table.ScrollContainer minWidth={680}>
-      <Table
-        striped
-        highlightOnHover
-        aria-label={t('organizations.title')}
-        aria-busy={loading || refreshing}
-        style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}
-        data-testid="organizations-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('organizations.table.name')}</Table.Th>
-            <Table.Th scope="col">{t('organizations.table.acronym')}</Table.Th>
-            <Table.Th scope="col">{t('organizations.table.kind')}</Table.Th>
-            <Table.Th scope="col">{t('organizations.table.updated')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        {loading ? (
-          <TableSkeleton columns={4} />
-        ) : (
-          <Table.Tbody>
-            {organizations.map((organization) => {
-              const kind = isOrganizationKind(organization.kind) ? organization.kind : null;
-              return (
-                <Table.Tr key={organization.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {organization.name}
-                  </Table.Th>
-                  <Table.Td>
-                    {organization.acronym ? (
-                      <Text span fw={600} size="sm">
-                        {organization.acronym}
-                      </Text>
-                    ) : (
-                      <>
-                        <Text span c="dimmed" size="sm" aria-hidden="true">
-                          —
-                        </Text>
-                        <VisuallyHidden>{t('organizations.table.noAcronym')}</VisuallyHidden>
-                      </>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Tag tone={KIND_TONES[kind ?? 'other']}>
-                      {kind ? t(`organizations.kinds.${kind}`) : organization.kind}
-                    </Tag>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text span size="sm">
-                      {date(organization.updatedAt)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        )}
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      listId="organizations"
+      views
+      label={t('organizations.title')}
+      columns={columns}
+      data={organizations}
+      getRowId={(organization) => organization.id}
+      loading={loading}
+      refreshing={refreshing}
+      minWidth={680}
+      testId="organizations-table"
+      count={count}
+    />
   );
 }

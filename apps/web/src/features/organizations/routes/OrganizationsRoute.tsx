@@ -36,6 +36,11 @@ export function OrganizationsRoute() {
               organizations={items}
               loading={organizations.isPending}
               refreshing={organizations.isPlaceholderData}
+              count={
+                organizations.isPending
+                  ? undefined
+                  : { shown: items.length, hasMore: organizations.hasNextPage }
+              }
             />
             {organizations.isFetchNextPageError ? (
               <ErrorResult

@@ -130,6 +130,37 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Showing 1 of about 100,000')).toBeInTheDocument();
   });
 
+  it("opens a saved view's address with its filters, order and columns", async () => {
+    const requests: URL[] = [];
+    mockFetch(serve(requests));
+    renderWithProviders(<ProjectsRoute />, {
+      route: '/projects?stage=under_review&sort=-title&columns=stage,budget',
+      path: '/projects',
+    });
+
+    const table = await screen.findByRole('table', { name: 'Projects' });
+    await within(table).findByRole('rowheader', { name: /Post-conflict recovery/ });
+    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
+      limit: '25',
+      stage: 'under_review',
+      sort: '-title',
+    });
+    expect(within(table).getByRole('columnheader', { name: /^Project/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(within(table).getByRole('columnheader', { name: 'Stage' })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: /Budget/ })).toHaveAttribute('aria-sort', 'none');
+    expect(within(table).queryByRole('columnheader', { name: 'Countries' })).toBeNull();
+    expect(within(table).queryByRole('columnheader', { name: /Period/ })).toBeNull();
+    // The code and the title name the project, whatever the view.
+    expect(within(table).getByRole('columnheader', { name: /^Code/ })).toBeInTheDocument();
+    expect(await screen.findByTestId('row-count')).toHaveTextContent('1–1 of 2 (exact count)');
+    // The budget on screen, totalled under its column.
+    const totals = screen.getByRole('rowheader', { name: 'Total of the rows shown' }).closest('tr')!;
+    expect(within(totals).getByText('$1,166,000')).toBeInTheDocument();
+  });
+
   describe('on a phone', () => {
     afterEach(() => vi.unstubAllGlobals());
 

@@ -15,6 +15,9 @@ import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { ProjectFilters } from '../components/ProjectFilters';
 import { ProjectCards } from '../components/ProjectCards';
 import { ProjectsTable } from '../components/ProjectsTable';
+import { useProjectColumns } from '../components/project-columns';
+import { TableToolbar } from '../../../components/data-table/TableToolbar';
+import { useTableColumns } from '../../../components/data-table/use-table-columns';
 import { PHONE_QUERY } from '../../../lib/media';
 import { PROJECT_SORTS, activeFilterCount, useProjectFilters, type ProjectSort } from '../lib/filters';
 import { canEditProjects } from '../lib/roles';
@@ -36,6 +39,8 @@ export function ProjectsRoute() {
   );
   const onSort = (sort: ProjectSort, descending: boolean) => setFilters({ sort, descending });
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const columns = useProjectColumns(countryNames);
+  const table = useTableColumns('projects', columns);
 
   return (
     <>
@@ -64,35 +69,41 @@ export function ProjectsRoute() {
         organizations={organizations.data ?? []}
       />
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
-        <Group justify="space-between" align="end" mb="sm" gap="sm">
-          <Text size="sm" c="dimmed">
-            {activeFilterCount(filters) ? t('projects.list.filtered') : t('projects.list.all')}
-          </Text>
-          <Group gap="xs" align="end">
-            <NativeSelect
-              size="xs"
-              label={t('projects.sort.label')}
-              value={filters.sort}
-              onChange={(event) => onSort(event.currentTarget.value as ProjectSort, filters.descending)}
-            >
-              {PROJECT_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`projects.sort.${sort}`)}
-                </option>
-              ))}
-            </NativeSelect>
-            <SegmentedControl
-              size="xs"
-              aria-label={t('projects.sort.direction')}
-              value={filters.descending ? 'desc' : 'asc'}
-              onChange={(value) => onSort(filters.sort, value === 'desc')}
-              data={[
-                { value: 'asc', label: t('projects.sort.ascending') },
-                { value: 'desc', label: t('projects.sort.descending') },
-              ]}
-            />
-          </Group>
-        </Group>
+        <Text size="sm" c="dimmed" mb={4}>
+          {activeFilterCount(filters) ? t('projects.list.filtered') : t('projects.list.all')}
+        </Text>
+        <TableToolbar
+          table={table}
+          views
+          count={
+            projects.isPending
+              ? undefined
+              : { shown: items.length, total: count.data, hasMore: projects.hasNextPage }
+          }
+        >
+          <NativeSelect
+            size="xs"
+            label={t('projects.sort.label')}
+            value={filters.sort}
+            onChange={(event) => onSort(event.currentTarget.value as ProjectSort, filters.descending)}
+          >
+            {PROJECT_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`projects.sort.${sort}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <SegmentedControl
+            size="xs"
+            aria-label={t('projects.sort.direction')}
+            value={filters.descending ? 'desc' : 'asc'}
+            onChange={(value) => onSort(filters.sort, value === 'desc')}
+            data={[
+              { value: 'asc', label: t('projects.sort.ascending') },
+              { value: 'desc', label: t('projects.sort.descending') },
+            ]}
+          />
+        </TableToolbar>
         {projects.isError && !projects.data ? (
           <ErrorResult title={t('projects.list.error')} onRetry={() => void projects.refetch()} />
         ) : !projects.isPending && items.length === 0 ? (
@@ -117,7 +128,8 @@ export function ProjectsRoute() {
                 sort={filters.sort}
                 descending={filters.descending}
                 onSort={onSort}
-                countryNames={countryNames}
+                columns={columns}
+                table={table}
               />
             )}
             {projects.isFetchNextPageError ? (

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import type { ListTotal } from '../ListFooter';
+import { DataTable, type DataTableProps } from './DataTable';
+import { TableToolbar } from './TableToolbar';
+import { useTableColumns } from './use-table-columns';
+
+interface ListTableProps<T> extends Omit<DataTableProps<T>, 'visibility'> {
+  /** Names the list for the reader's remembered columns and views ("contributions", "audit"). */
+  listId: string;
+  count?: { shown: number; total?: ListTotal; hasMore: boolean };
+  /** For lists whose filters and order live in the address: named views of them. */
+  views?: boolean;
+  toolbar?: ReactNode;
+}
+
+/** A list's table with its toolbar: the row count, the column menu and, where the address holds the filters, views. */
+export function ListTable<T>({ listId, count, views, toolbar, ...table }: ListTableProps<T>) {
+  const columns = useTableColumns(listId, table.columns);
+  return (
+    <>
+      <TableToolbar table={columns} count={count} views={views}>
+        {toolbar}
+      </TableToolbar>
+      <DataTable {...table} visibility={columns.visibility} />
+    </>
+  );
+}
