@@ -109,9 +109,13 @@ export class AccessTokensRepository {
 
   async revoke(manager: EntityManager, id: string): Promise<Date> {
     const [row] = await manager.query<{ revoked_at: Date }[]>(
-      `UPDATE personal_access_tokens
-       SET revoked_at = now(), updated_at = now(), version = version + 1
-       WHERE id = $1 RETURNING revoked_at`,
+      // Through a CTE: TypeORM answers an UPDATE's RETURNING with the affected count beside the rows.
+      `WITH revoked AS (
+         UPDATE personal_access_tokens
+         SET revoked_at = now(), updated_at = now(), version = version + 1
+         WHERE id = $1 RETURNING revoked_at
+       )
+       SELECT revoked_at FROM revoked`,
       [id],
     );
     return row!.revoked_at;
