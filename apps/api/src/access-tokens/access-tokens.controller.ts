@@ -4,11 +4,7 @@ import { ALL_ROLES } from '../common/access/access.decorators';
 import { PageQuery } from '../common/pagination/pagination';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { CreateRoute, ReadRoute, RemoveRoute, UuidParam } from '../common/routes/route.decorators';
-import {
-  AccessTokenPage,
-  CreateAccessTokenRequest,
-  CreatedAccessTokenDto,
-} from './access-tokens.dto';
+import { AccessTokenPage, CreateAccessTokenRequest, CreatedAccessTokenDto } from './access-tokens.dto';
 import { AccessTokensService } from './access-tokens.service';
 
 @ApiTags('access-tokens')
@@ -25,7 +21,8 @@ export class AccessTokensController {
   }
 
   @CreateRoute(CreatedAccessTokenDto, {
-    summary: 'Create a personal access token acting as me (signed in, not with a token); its secret is answered once',
+    summary:
+      'Create a personal access token acting as me (signed in, not with a token); its secret is answered once',
     roles: ALL_ROLES,
   })
   @ApiTooManyRequestsResponse({ description: 'Too many tokens created in the last hour; see Retry-After' })
@@ -33,7 +30,10 @@ export class AccessTokensController {
     return this.tokens.create(ctx, body);
   }
 
-  @RemoveRoute({ summary: 'Revoke one of my personal access tokens: it stops working at once', roles: ALL_ROLES })
+  @RemoveRoute({
+    summary: 'Revoke one of my personal access tokens: it stops working at once',
+    roles: ALL_ROLES,
+  })
   revoke(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<void> {
     return this.tokens.revoke(ctx, id);
   }

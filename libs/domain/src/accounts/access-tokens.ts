@@ -47,7 +47,10 @@ export function accessTokenProblems(f: AccessTokenRequestFacts): AccessTokenProb
       });
   }
   if (f.live >= ACCESS_TOKEN_LIVE_LIMIT)
-    problems.push({ code: 'access_token_live_limit', facts: { live: f.live, limit: ACCESS_TOKEN_LIVE_LIMIT } });
+    problems.push({
+      code: 'access_token_live_limit',
+      facts: { live: f.live, limit: ACCESS_TOKEN_LIVE_LIMIT },
+    });
   return problems;
 }
 
