@@ -20,6 +20,7 @@ import type tranchesEn from '../features/transfers/locales/en.json';
 import type importsEn from '../features/imports/locales/en.json';
 import type statementsEn from '../features/statements/locales/en.json';
 import type publicPageEn from '../features/public-page/locales/en.json';
+import type accessTokensEn from '../features/access-tokens/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -45,7 +46,8 @@ declare module 'i18next' {
         typeof tranchesEn &
         typeof importsEn &
         typeof statementsEn &
-        typeof publicPageEn;
+        typeof publicPageEn &
+        typeof accessTokensEn;
     };
   }
 }
