@@ -32,6 +32,8 @@ const AUDITED_ENTITIES = {
   moderation_note: 'staff',
   assessment_settings: 'staff',
   user: 'admin',
+  // A person's credentials for scripts: account security, like the accounts themselves.
+  access_token: 'admin',
   job: 'admin',
   notification: 'admin',
   notification_settings: 'admin',
