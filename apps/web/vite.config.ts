@@ -8,6 +8,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { buildWorldMap } from './src/features/overview/components/map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
+const apiClientSource = fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url));
 
 /**
  * Long-lived vendor code in its own chunks, so a new release only invalidates the app's own code.
@@ -181,8 +182,10 @@ export default defineConfig({
   ],
   resolve: {
     alias: {
-      // libs/domain is built to CommonJS for the API; the web bundles its TypeScript source.
+      // libs/domain is built to CommonJS for the API, libs/api-client to a package for integrators;
+      // the web bundles their TypeScript source, so it needs neither built.
       '@hstf/domain': domainSource,
+      '@hstf/api-client': apiClientSource,
     },
   },
   server: {

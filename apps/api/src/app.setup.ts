@@ -33,9 +33,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       scheme: 'bearer',
       bearerFormat: 'opaque',
       description:
-        'The session token POST /api/v1/auth/login answers: 256 random bits, opaque (not a JSON Web Token: it ' +
-        'carries nothing and is checked against the server-side session, which sign-out, expiry or ' +
-        'an idle period end). Sent as `Authorization: Bearer <token>` by scripts and other clients.',
+        'Either of two opaque tokens, sent as `Authorization: Bearer <token>`. Neither is a JSON Web ' +
+        'Token: each is 256 random bits that carry nothing, looked up by their SHA-256 on the server.\n\n' +
+        '- A session token, as POST /api/v1/auth/login answers it: it ends at sign-out, at expiry or ' +
+        'after an idle period.\n' +
+        '- A personal access token (`hstf_pat_…`), created by a signed-in user with POST ' +
+        '/api/v1/access-tokens and answered once, for scripts: it acts as its user, with that ' +
+        "user's role, until it is revoked (DELETE /api/v1/access-tokens/{id}), reaches its expiry " +
+        'date, or its user is deactivated.',
     })
     .addCookieAuth(
       SESSION_COOKIE,

@@ -1,9 +1,9 @@
 import createFetchClient from 'openapi-fetch';
-import type { components, paths } from './schema';
+import type { components, paths } from './schema.js';
 
 export type { components, paths };
 
-/** An RFC 9457 problem document, as every error of the API is shaped (DESIGN.md §6). */
+/** An RFC 9457 problem document, as every error of the API is shaped. */
 export interface ProblemDetails {
   type: string;
   title: string;
@@ -22,19 +22,47 @@ export function isProblemDetails(value: unknown): value is ProblemDetails {
   );
 }
 
+export interface ApiClientOptions {
+  /**
+   * Where the API is served, without `/api`: `https://portfolio.example.org`. Leave it out in the
+   * browser to call the page's own origin; outside a browser it is required.
+   */
+  baseUrl?: string;
+  /**
+   * A personal access token (`hstf_pat_…`, created on the account page) or the token sign-in
+   * answers, sent as `Authorization: Bearer`. Without one the client relies on the browser's
+   * httpOnly session cookie (cookie mode).
+   */
+  token?: string;
+  /**
+   * Whether the browser sends its cookies: `same-origin` by default in cookie mode, `omit` with a
+   * token, so that a bearer client never also acts with a session it did not choose.
+   */
+  credentials?: 'omit' | 'same-origin' | 'include';
+  /** Another fetch (a proxy agent, a test double); by default the global one, looked up on each call. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
 /**
- * The typed client of the HSTF Portfolio API.
- * `fetchClient` is the plain openapi-fetch client; the web wraps each call in its own request helper
- * (apps/web/src/lib/request.ts), so that every failure becomes one error type.
- * The web relies on the httpOnly session cookie, so requests stay same-origin and carry credentials.
+ * The typed client of the HSTF Portfolio API: `fetchClient` is an openapi-fetch client over every
+ * route of the API's OpenAPI document (`fetchClient.GET('/api/v1/projects', …)`), answering
+ * `{ data, error, response }`, where `error` is the problem document of a failed call.
+ *
+ * - From Node or any script: `createApiClient({ baseUrl, token })`.
+ * - In the browser, signed in by the session cookie: `createApiClient()` (same origin).
  */
-export function createApiClient(baseUrl = '') {
-  // JSON only: lists also answer CSV and Excel files, which the web downloads by link, not by fetch.
+export function createApiClient(options: ApiClientOptions = {}) {
+  const { baseUrl = '', token, fetch } = options;
+  if (token !== undefined && token.trim() === '') throw new TypeError('The token is empty.');
+  if (!baseUrl && typeof globalThis.location === 'undefined')
+    throw new TypeError('baseUrl is required outside a browser, e.g. "https://portfolio.example.org".');
+  // JSON only: lists also answer CSV and Excel files, which are downloaded by link, not by this client.
   const fetchClient = createFetchClient<paths, 'application/json'>({
-    baseUrl,
-    credentials: 'same-origin',
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    credentials: options.credentials ?? (token ? 'omit' : 'same-origin'),
+    ...(token ? { headers: { Authorization: `Bearer ${token.trim()}` } } : {}),
     // Looked up on each call rather than captured once, so polyfills and test doubles of fetch apply.
-    fetch: (request) => globalThis.fetch(request),
+    fetch: fetch ?? ((request) => globalThis.fetch(request)),
   });
   return { fetchClient };
 }

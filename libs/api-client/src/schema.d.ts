@@ -22,6 +22,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My personal access tokens, newest first, without their secrets */
+        get: operations["AccessTokens_list"];
+        put?: never;
+        /** Create a personal access token acting as me (signed in, not with a token); its secret is answered once */
+        post: operations["AccessTokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of my personal access tokens: it stops working at once */
+        delete: operations["AccessTokens_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts": {
         parameters: {
             query?: never;
@@ -1807,6 +1842,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessTokenDto: {
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Its last day has passed: it no longer works
+             * @example false
+             */
+            expired: boolean;
+            /**
+             * Format: date
+             * @description The last day (UTC) it works; null: until revoked
+             * @example 2027-03-31
+             */
+            expiresOn: string | null;
+            /**
+             * Format: uuid
+             * @example 0b7e5b52-3c1f-4d8e-9a55-5d1f0c7e2a91
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When a request last used it (to the minute); null if never
+             * @example 2026-12-06T10:02:00.000Z
+             */
+            lastUsedAt: string | null;
+            /** @example Quarterly donor report script */
+            name: string;
+        };
+        AccessTokenPage: {
+            items: components["schemas"]["AccessTokenDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
+            nextCursor: string | null;
+        };
         ActualDto: {
             breakdown: components["schemas"]["BreakdownCellDto"][];
             /**
@@ -2533,6 +2607,19 @@ export interface components {
             /** @enum {string} */
             status: "compliant" | "pending" | "not_requested" | "non_compliant";
         };
+        CreateAccessTokenRequest: {
+            /**
+             * Format: date
+             * @description The last day (UTC) the token works, today at the earliest and within 366 days; none or null for a token that works until revoked
+             * @example 2027-03-31
+             */
+            expiresOn?: string | null;
+            /**
+             * @description What the token is for, so it can be recognised in the list and revoked
+             * @example Quarterly donor report script
+             */
+            name: string;
+        };
         CreateAlignmentRequest: {
             /**
              * @description A recipient country of the project
@@ -2627,6 +2714,42 @@ export interface components {
              * @example 250000.00
              */
             usdAmount: string;
+        };
+        CreatedAccessTokenDto: {
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Its last day has passed: it no longer works
+             * @example false
+             */
+            expired: boolean;
+            /**
+             * Format: date
+             * @description The last day (UTC) it works; null: until revoked
+             * @example 2027-03-31
+             */
+            expiresOn: string | null;
+            /**
+             * Format: uuid
+             * @example 0b7e5b52-3c1f-4d8e-9a55-5d1f0c7e2a91
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When a request last used it (to the minute); null if never
+             * @example 2026-12-06T10:02:00.000Z
+             */
+            lastUsedAt: string | null;
+            /** @example Quarterly donor report script */
+            name: string;
+            /**
+             * @description The secret, for `Authorization: Bearer`: answered this once and never again (only its SHA-256 is kept)
+             * @example hstf_pat_q7Vh0kYw3n2RZb1mX9sLc4TfJd8uPaE6oGiN5yKzW0A
+             */
+            token: string;
         };
         CreateDonorRequest: {
             /**
@@ -5780,6 +5903,161 @@ export interface operations {
             };
             /** @description The database does not answer */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AccessTokens_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenPage"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AccessTokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccessTokenRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedAccessTokenDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Too many tokens created in the last hour; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    AccessTokens_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, reviewer, donor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 export * from './accounts/roles';
 export * from './accounts/password-policy';
+export * from './accounts/access-tokens';
 export * from './projects/project-rules';
 export * from './calendar/iso-date';
 export * from './money/money';

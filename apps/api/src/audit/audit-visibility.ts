@@ -37,6 +37,8 @@ const AUDITED_ENTITIES = {
   report_document: 'staff',
   revision_document: 'staff',
   user: 'admin',
+  // A person's credentials for scripts: account security, like the accounts themselves.
+  access_token: 'admin',
   job: 'admin',
   notification: 'admin',
   notification_settings: 'admin',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessTokensModule } from '../access-tokens';
 import { UsersModule } from '../users';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
@@ -10,7 +11,7 @@ import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, AccessTokensModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -65,6 +65,11 @@ export class AuthService {
   }
 
   async logout(ctx: RequestContext): Promise<void> {
+    // A script's token is not a session: it is revoked from the account page or its own route.
+    if (ctx.actor.accessTokenId)
+      throw Problem.forbidden(
+        'Sign-out ends a session; a personal access token is revoked with DELETE /api/v1/access-tokens/{id}.',
+      );
     await this.sessions.revoke(ctx.actor.sessionId);
     this.logger.log({ event: 'signed_out', userId: ctx.actor.id, requestId: ctx.requestId });
   }

@@ -3,11 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { Problem } from '../common/problem-details/problem';
 import { RequestWithContext } from '../common/request-context/request-context';
 import { Access, ACCESS_KEY, SESSION_COOKIE } from '../common/access/access.decorators';
+import { AccessTokensService } from '../access-tokens';
 import { SessionsService } from './sessions.service';
 
 /**
- * The global guard: every route needs a live session and one of its declared roles, unless it
- * is declared public. A route that declares nothing is refused: access fails closed.
+ * The global guard: every route needs a live session (or a live personal access token, which acts
+ * as its user) and one of its declared roles, unless it is declared public. A route that declares
+ * nothing is refused: access fails closed.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -16,6 +18,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly accessTokens: AccessTokensService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,7 +30,11 @@ export class SessionGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<RequestWithContext>();
     const token = tokenOf(request);
-    const user = token ? await this.sessions.resolve(token) : null;
+    const user = !token
+      ? null
+      : token.bearer && this.accessTokens.isAccessToken(token.value)
+        ? await this.accessTokens.resolve(token.value)
+        : await this.sessions.resolve(token.value);
     if (!user) throw Problem.unauthenticated();
     request.user = user;
 
@@ -46,9 +53,13 @@ export class SessionGuard implements CanActivate {
   }
 }
 
-function tokenOf(request: RequestWithContext): string | null {
+/** The bearer token, which takes precedence, or the session cookie (which never holds an access token). */
+function tokenOf(request: RequestWithContext): { value: string; bearer: boolean } | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
-  const cookies = (request as { cookies?: Record<string, string> }).cookies;
-  return cookies?.[SESSION_COOKIE] || null;
+  if (header?.startsWith('Bearer ')) {
+    const value = header.slice('Bearer '.length).trim();
+    return value ? { value, bearer: true } : null;
+  }
+  const cookie = (request as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
+  return cookie ? { value: cookie, bearer: false } : null;
 }

@@ -58,9 +58,12 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(schemas).filter((name) => !hasExample(schemas[name]!))).toEqual([]);
   });
 
-  it('describes the session token as it is: opaque, not a JWT, and the cookie beside it', () => {
+  it('describes the session token and the personal access token as they are: opaque, not a JWT, and the cookie beside them', () => {
     const schemes = buildOpenApiDocument(t.app).components?.securitySchemes ?? {};
     expect(schemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' });
+    const bearer = (schemes['bearer'] as { description?: string }).description;
+    expect(bearer).toMatch(/session token/);
+    expect(bearer).toMatch(/personal access token \(`hstf_pat_…`\)/);
     expect(JSON.stringify(schemes)).not.toMatch(/JWT/);
     expect(schemes['hstf_session']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'hstf_session' });
     expect((schemes['hstf_session'] as { description?: string }).description).toMatch(/httpOnly/);

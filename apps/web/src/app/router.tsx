@@ -175,6 +175,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             }),
           },
           {
+            path: 'account',
+            lazy: async () => ({
+              Component: (await import('../features/access-tokens/routes/AccountRoute')).AccountRoute,
+            }),
+          },
+          {
             path: 'users',
             lazy: async () => ({
               Component: (await import('../features/users/routes/UsersRoute')).UsersRoute,

@@ -21,6 +21,7 @@ import type importsEn from '../features/imports/locales/en.json';
 import type statementsEn from '../features/statements/locales/en.json';
 import type publicPageEn from '../features/public-page/locales/en.json';
 import type documentsEn from '../features/documents/locales/en.json';
+import type accessTokensEn from '../features/access-tokens/locales/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -47,7 +48,8 @@ declare module 'i18next' {
         typeof importsEn &
         typeof statementsEn &
         typeof publicPageEn &
-        typeof documentsEn;
+        typeof documentsEn &
+        typeof accessTokensEn;
     };
   }
 }

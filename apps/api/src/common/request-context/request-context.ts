@@ -9,6 +9,8 @@ export interface SessionUser {
   role: Role;
   donorId: string | null;
   sessionId: string;
+  /** Set when the caller sent a personal access token rather than a session's (sessionId is then ''). */
+  accessTokenId?: string;
 }
 
 /**

@@ -132,7 +132,14 @@ function Shell({ user }: { user: User }) {
             <Group gap="sm" wrap="nowrap">
               <NotificationBell isAdmin={user.role === 'admin'} />
               <LanguagePicker size="sm" w={isDesktop ? 150 : 120} />
-              <Group gap={10} wrap="nowrap" visibleFrom="sm">
+              <Group
+                gap={10}
+                wrap="nowrap"
+                visibleFrom="sm"
+                renderRoot={(props) => <Link to="/account" {...props} />}
+                title={t('accessTokens.account.open')}
+                style={{ textDecoration: 'none', color: 'inherit' }}
+              >
                 <Avatar color="unBlue" radius="xl" size={36} aria-hidden="true">
                   {initials(user.name)}
                 </Avatar>
@@ -191,7 +198,7 @@ function Shell({ user }: { user: User }) {
               px="xs"
               style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
             >
-              <Text size="sm" fw={600}>
+              <Text size="sm" fw={600} component={Link} to="/account" c="inherit" td="none">
                 {user.name}
               </Text>
               <Text size="xs" c="dimmed">

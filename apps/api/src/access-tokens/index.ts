@@ -1,0 +1,2 @@
+export { AccessTokensModule } from './access-tokens.module';
+export { AccessTokensService } from './access-tokens.service';
