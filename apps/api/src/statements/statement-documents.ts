@@ -112,14 +112,14 @@ export function donorStatementPdf(
   else
     pdf.table(
       [
-        { label: words.t('pledgedOn'), width: 0.12 },
-        { label: words.t('status'), width: 0.1 },
-        { label: words.t('amount'), width: 0.17, numeric: true },
-        { label: words.t('rate'), width: 0.09, numeric: true },
+        { label: words.t('pledgedOn'), width: 0.11 },
+        { label: words.t('status'), width: 0.09 },
+        { label: words.t('amount'), width: 0.16, numeric: true },
+        { label: words.t('rate'), width: 0.08, numeric: true },
         { label: words.t('usd'), width: 0.13, numeric: true },
         { label: words.t('received'), width: 0.13, numeric: true },
         { label: words.t('toPay'), width: 0.13, numeric: true },
-        { label: words.t('reference'), width: 0.13 },
+        { label: words.t('reference'), width: 0.17 },
       ],
       data.contributions.map((c) => [
         words.date(c.pledgedOn),
