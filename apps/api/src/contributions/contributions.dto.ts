@@ -116,7 +116,7 @@ export class ContributionTotalDto {
   @ApiProperty({ type: 'integer', example: 2007 }) year: number;
   @ApiProperty({
     example: '5000000.00',
-    description: "Σ pledges made in this year and not cancelled, each at its own rate (its usdAmount)",
+    description: 'Σ pledges made in this year and not cancelled, each at its own rate (its usdAmount)',
   })
   pledgedUsd: string;
   @ApiProperty({

@@ -38,7 +38,8 @@ export class DonorYearDto {
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donor: string;
   @ApiProperty({
-    description: "Σ receipts − Σ reversals dated in the year, USD at each receipt's rate (pledges not cancelled)",
+    description:
+      "Σ receipts − Σ reversals dated in the year, USD at each receipt's rate (pledges not cancelled)",
     example: '4000000.00',
   })
   received: string;

@@ -143,7 +143,12 @@ export class DonorTracingDto {
 export class DonorReceiptDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) contributionId: string;
-  @ApiProperty({ nullable: true, type: String, example: 'JPN-2025-07', description: "The pledge's reference" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'JPN-2025-07',
+    description: "The pledge's reference",
+  })
   reference: string | null;
   @ApiProperty({
     enum: ['pledged', 'received', 'cancelled'],
@@ -167,9 +172,19 @@ export class DonorReceiptDto {
       "usdAmount − amount at the pledge's rate: the Fund's exchange gain (+) or loss (−); the opposite for a reversal",
   })
   exchangeDifference: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A reversal: the receipt it reverses' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A reversal: the receipt it reverses',
+  })
   reverses: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A receipt: its reversal, if any' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A receipt: its reversal, if any',
+  })
   reversedBy: string | null;
   @ApiProperty({ enum: EARMARK_KINDS, description: EARMARK_DESCRIPTION }) earmarkKind: EarmarkKind;
   @ApiProperty({ nullable: true, type: String, example: 'PER' }) earmarkTarget: string | null;

@@ -25,7 +25,7 @@ export const fr: ExportLabels = {
   amount: 'Montant',
   usdAmount: 'Montant (USD)',
   exchangeRate: 'Taux de change',
-  pledgeRate: 'Taux de change de l\'annonce',
+  pledgeRate: "Taux de change de l'annonce",
   exchangeDifference: 'Gain ou perte de change (USD)',
   status: 'Statut',
   earmarking: 'Affectation',
