@@ -355,7 +355,7 @@ export interface paths {
         };
         /**
          * USD totals per donor and year, for every donor
-         * @description pledgedUsd: contributions pledged in the year (by pledgedOn) and not cancelled; receivedUsd: contributions received in the year (by receivedOn). Computed in SQL.
+         * @description pledgedUsd: pledges made in the year (by pledgedOn) and not cancelled, at their rates; receivedUsd: their receipts dated in the year less reversals, at each receipt's rate (a pledge paid in part counts only what arrived); outstandingUsd: what is left to pay on the pledges made in the year, at their rates. Computed in SQL with the definitions of libs/domain (donorYears).
          */
         get: operations["Contributions_totals"];
         put?: never;
@@ -504,6 +504,23 @@ export interface paths {
         head?: never;
         /** Change a donor */
         patch: operations["Donors_update"];
+        trace?: never;
+    };
+    "/api/v1/donors/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The donor's receipts and reversals: dates, amounts, currencies, rates, USD, exchange gain or loss, earmarks */
+        get: operations["Receipts_donorReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/donors/{id}/statement.pdf": {
@@ -2526,12 +2543,17 @@ export interface components {
             /** @example Japan */
             donorName: string;
             /**
-             * @description Σ usdAmount of contributions pledged in this year that are not cancelled (pledged or received)
+             * @description Of the pledges made in this year and not cancelled, what is still to be paid (pledge less net receipts, in its currency, never below zero) at each pledge's rate
+             * @example 1000000.00
+             */
+            outstandingUsd: string;
+            /**
+             * @description Σ pledges made in this year and not cancelled, each at its own rate (its usdAmount)
              * @example 5000000.00
              */
             pledgedUsd: string;
             /**
-             * @description Σ usdAmount of contributions received in this year
+             * @description Σ receipts dated in this year − Σ their reversals, in USD at each receipt's rate, of pledges not cancelled
              * @example 4000000.00
              */
             receivedUsd: string;
@@ -3186,6 +3208,85 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        DonorReceiptDto: {
+            /**
+             * @description In the pledge's currency, always positive
+             * @example 250000000.00
+             */
+            amount: string;
+            /** Format: uuid */
+            contributionId: string;
+            /** @example JPY */
+            currency: string;
+            /**
+             * @description none; window (I or II); dimension (a human-security dimension); country (ISO 3166-1 alpha-3); project (its id)
+             * @enum {string}
+             */
+            earmarkKind: "none" | "window" | "dimension" | "country" | "project";
+            /** @example PER */
+            earmarkTarget: string | null;
+            /**
+             * @description usdAmount − amount at the pledge's rate: the Fund's exchange gain (+) or loss (−); the opposite for a reversal
+             * @example -31250.00
+             */
+            exchangeDifference: string;
+            /**
+             * @description The receipt's rate: US dollars per unit
+             * @example 0.00700000
+             */
+            exchangeRate: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A receipt, or the reversal of one recorded in error
+             * @enum {string}
+             */
+            kind: "receipt" | "reversal";
+            /**
+             * @description The pledge's rate
+             * @example 0.00712500
+             */
+            pledgeRate: string;
+            /**
+             * @description The pledge's status: a cancelled pledge's receipts count for nothing
+             * @enum {string}
+             */
+            pledgeStatus: "pledged" | "received" | "cancelled";
+            /**
+             * Format: date
+             * @example 2025-05-02
+             */
+            receivedOn: string;
+            /**
+             * @description The pledge's reference
+             * @example JPN-2025-07
+             */
+            reference: string | null;
+            /**
+             * Format: uuid
+             * @description A receipt: its reversal, if any
+             */
+            reversedBy: string | null;
+            /**
+             * Format: uuid
+             * @description A reversal: the receipt it reverses
+             */
+            reverses: string | null;
+            /**
+             * @description amount at the receipt's rate, always positive
+             * @example 1750000.00
+             */
+            usdAmount: string;
+        };
+        DonorReceiptPage: {
+            /** @description Oldest first, as recorded within a day */
+            items: components["schemas"]["DonorReceiptDto"][];
+            /**
+             * @description Send as `cursor` for the next page; null on the last page
+             * @example WyJKYXBhbiIsIjNmYTg1ZjY0LTU3MTctNDU2Mi1iM2ZjLTJjOTYzZjY2YWZhNiJd
+             */
+            nextCursor: string | null;
+        };
         DonorTracingDto: {
             /** Format: uuid */
             donorId: string;
@@ -3217,12 +3318,17 @@ export interface components {
             /** Format: uuid */
             donorId: string;
             /**
+             * @description Left to pay on the year's pledges (not cancelled), at each pledge's rate
+             * @example 1000000.00
+             */
+            outstanding: string;
+            /**
              * @description Pledged USD (not cancelled) by pledge year
              * @example 5000000.00
              */
             pledged: string;
             /**
-             * @description Received USD by receipt year
+             * @description Σ receipts − Σ reversals dated in the year, USD at each receipt's rate (pledges not cancelled)
              * @example 4000000.00
              */
             received: string;
@@ -8021,6 +8127,74 @@ export interface operations {
             };
             /** @description Stale version, or the name is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    Receipts_donorReceipts: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description json: a page at a time. csv (RFC 4180, UTF-8 with BOM) or xlsx: every row matching the filters, all pages, limit and cursor ignored; headers in the language of Accept-Language */
+                format?: "json" | "csv" | "xlsx";
+                /** @description The file's headers in this language (the dashboard sends the reader's); without it, Accept-Language */
+                lang?: "en" | "fr" | "es" | "ar" | "zh" | "ru";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page as JSON; with format=csv or format=xlsx, every matching row as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorReceiptPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Allowed roles: admin, staff, donor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description No such donor (or, for a donor user, another donor) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ export * from './lifecycle/stages';
 export * from './lifecycle/transitions';
 export * from './lifecycle/alerts';
 export * from './ledger/ledger';
+export * from './ledger/donor-figures';
 export * from './ledger/money-checks';
 export * from './consents/consent-rules';
 export * from './money/exchange';

@@ -83,8 +83,10 @@ export class ContributionsController {
   @ApiOperation({
     summary: 'USD totals per donor and year, for every donor',
     description:
-      'pledgedUsd: contributions pledged in the year (by pledgedOn) and not cancelled; receivedUsd: ' +
-      'contributions received in the year (by receivedOn). Computed in SQL.',
+      'pledgedUsd: pledges made in the year (by pledgedOn) and not cancelled, at their rates; receivedUsd: ' +
+      "their receipts dated in the year less reversals, at each receipt's rate (a pledge paid in part " +
+      'counts only what arrived); outstandingUsd: what is left to pay on the pledges made in the year, at ' +
+      'their rates. Computed in SQL with the definitions of libs/domain (donorYears).',
   })
   @ApiOkResponse({ type: ContributionTotals })
   async totals(@Query() query: ContributionTotalsQuery): Promise<ContributionTotals> {

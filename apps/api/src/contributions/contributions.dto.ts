@@ -116,12 +116,21 @@ export class ContributionTotalDto {
   @ApiProperty({ type: 'integer', example: 2007 }) year: number;
   @ApiProperty({
     example: '5000000.00',
-    description:
-      'Σ usdAmount of contributions pledged in this year that are not cancelled (pledged or received)',
+    description: 'Σ pledges made in this year and not cancelled, each at its own rate (its usdAmount)',
   })
   pledgedUsd: string;
-  @ApiProperty({ example: '4000000.00', description: 'Σ usdAmount of contributions received in this year' })
+  @ApiProperty({
+    example: '4000000.00',
+    description:
+      "Σ receipts dated in this year − Σ their reversals, in USD at each receipt's rate, of pledges not cancelled",
+  })
   receivedUsd: string;
+  @ApiProperty({
+    example: '1000000.00',
+    description:
+      "Of the pledges made in this year and not cancelled, what is still to be paid (pledge less net receipts, in its currency, never below zero) at each pledge's rate",
+  })
+  outstandingUsd: string;
 }
 
 export class ContributionTotals {

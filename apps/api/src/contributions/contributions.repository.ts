@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { moneyOut } from '../common/money/money.decorators';
 import { decodeCursor } from '../common/pagination/pagination';
 import { preparedQuery } from '../database/prepared-query';
+import { DONOR_YEARS_SQL } from '../fund';
 import type { ContributionStatus } from './contribution-rules';
 import type {
   ContributionDto,
@@ -96,8 +97,8 @@ export class ContributionsRepository {
   }
 
   /**
-   * Per donor and year: pledged = contributions pledged that year and not cancelled; received =
-   * contributions received that year.
+   * Per donor and year, from pledges and their receipts (the fund's DONOR_YEARS_SQL, libs/domain's
+   * donorYears): pledged by pledge date, received by each receipt's date, outstanding per pledge.
    */
   async totals(query: ContributionTotalsQuery): Promise<ContributionTotalDto[]> {
     const rows = await preparedQuery<{
@@ -106,19 +107,13 @@ export class ContributionsRepository {
       year: number;
       pledged: string;
       received: string;
+      outstanding: string;
     }>(
       this.dataSource,
-      `WITH figures AS (
-         SELECT donor_id, extract(year FROM pledged_on)::int AS year, usd_amount AS pledged, 0::numeric AS received
-         FROM contributions WHERE status <> 'cancelled'
-         UNION ALL
-         SELECT donor_id, extract(year FROM received_on)::int, 0, usd_amount
-         FROM contributions WHERE status = 'received'
-       )
-       SELECT f.donor_id, d.name AS donor_name, f.year, sum(f.pledged)::text AS pledged, sum(f.received)::text AS received
-       FROM figures f JOIN donors d ON d.id = f.donor_id
+      `SELECT f.donor_id, d.name AS donor_name, f.year, round(f.pledged, 2)::text AS pledged,
+              round(f.received, 2)::text AS received, round(f.outstanding, 2)::text AS outstanding
+       FROM (${DONOR_YEARS_SQL}) f JOIN donors d ON d.id = f.donor_id
        WHERE ($1::int IS NULL OR f.year >= $1::int) AND ($2::int IS NULL OR f.year <= $2::int)
-       GROUP BY f.donor_id, d.name, f.year
        ORDER BY f.year, d.name, f.donor_id`,
       [query.fromYear ?? null, query.toYear ?? null],
     );
@@ -128,6 +123,7 @@ export class ContributionsRepository {
       year: row.year,
       pledgedUsd: moneyOut(row.pledged)!,
       receivedUsd: moneyOut(row.received)!,
+      outstandingUsd: moneyOut(row.outstanding)!,
     }));
   }
 

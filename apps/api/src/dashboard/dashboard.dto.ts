@@ -37,9 +37,19 @@ export class DonorYearDto {
   @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donor: string;
-  @ApiProperty({ description: 'Received USD by receipt year', example: '4000000.00' }) received: string;
+  @ApiProperty({
+    description:
+      "Σ receipts − Σ reversals dated in the year, USD at each receipt's rate (pledges not cancelled)",
+    example: '4000000.00',
+  })
+  received: string;
   @ApiProperty({ description: 'Pledged USD (not cancelled) by pledge year', example: '5000000.00' })
   pledged: string;
+  @ApiProperty({
+    description: "Left to pay on the year's pledges (not cancelled), at each pledge's rate",
+    example: '1000000.00',
+  })
+  outstanding: string;
 }
 
 export class YearFiguresDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { COMMITTED_STAGES } from '@hstf/domain';
-import { commitmentYearSql, ledgerFiguresJson, ledgerMovementsSql } from '../fund';
+import { commitmentYearSql, DONOR_YEARS_SQL, ledgerFiguresJson, ledgerMovementsSql } from '../fund';
 import { preparedQuery } from '../database/prepared-query';
 
 /**
@@ -26,13 +26,7 @@ const OVERVIEW_SQL = `
     SELECT code AS iso3, count(*)::int AS projects,
            coalesce(sum(approved_budget / cardinality(country_codes)) FILTER (WHERE committed), 0) AS approved
     FROM live, unnest(country_codes) AS code GROUP BY code
-  ), donor_years AS (
-    SELECT year, donor_id, sum(received) AS received, sum(pledged) AS pledged FROM (
-      SELECT extract(year FROM received_on)::int AS year, donor_id, usd_amount AS received, 0 AS pledged
-      FROM contributions WHERE status = 'received'
-      UNION ALL
-      SELECT extract(year FROM pledged_on)::int, donor_id, 0, usd_amount FROM contributions WHERE status <> 'cancelled'
-    ) x GROUP BY year, donor_id
+  ), donor_years AS (${DONOR_YEARS_SQL}
   ), approvals AS (
     SELECT ${commitmentYearSql('l')} AS year, count(*)::int AS projects, sum(l.approved_budget) AS approved
     FROM live l WHERE l.committed GROUP BY 1
@@ -51,7 +45,8 @@ const OVERVIEW_SQL = `
                  'projects', b.projects, 'approved', round(b.approved, 2)::text, 'sids', c.sids) ORDER BY b.iso3)
                  FROM by_country b JOIN countries c ON c.iso3 = b.iso3), '[]'),
     'contributionsByYear', coalesce((SELECT json_agg(json_build_object('year', y.year, 'donorId', y.donor_id,
-                 'donor', d.name, 'received', round(y.received, 2)::text, 'pledged', round(y.pledged, 2)::text) ORDER BY y.year, d.name)
+                 'donor', d.name, 'received', round(y.received, 2)::text, 'pledged', round(y.pledged, 2)::text,
+                 'outstanding', round(y.outstanding, 2)::text) ORDER BY y.year, d.name, y.donor_id)
                  FROM donor_years y JOIN donors d ON d.id = y.donor_id WHERE y.year IS NOT NULL), '[]'),
     'approvalsByYear', coalesce((SELECT json_agg(json_build_object('year', year, 'projects', projects,
                  'approved', round(approved, 2)::text) ORDER BY year) FROM approvals WHERE year IS NOT NULL), '[]'),

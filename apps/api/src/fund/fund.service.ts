@@ -5,7 +5,7 @@ import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { ChangeEvent, ChangeEvents } from '../common/events/change-events';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
-import { AVAILABLE_SQL, LEDGER_SQL } from './ledger.sql';
+import { AVAILABLE_SQL, LEDGER_SQL, RECEIVED_OF_SQL } from './ledger.sql';
 
 /**
  * The changes that move the ledger: contributions and money entries, a project's stage transitions,
@@ -78,13 +78,6 @@ export async function availableBalance(manager: EntityManager): Promise<string> 
  * once cancelled or deleted (receivedFromReceipts of libs/domain, summed in SQL).
  */
 export async function receivedOf(manager: EntityManager, contributionId: string): Promise<string> {
-  const [row] = await preparedQuery<{ received: string }>(
-    manager,
-    `SELECT round(coalesce(sum(CASE WHEN r.kind = 'receipt' THEN r.usd_amount ELSE -r.usd_amount END), 0), 2)::text
-              AS received
-     FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
-     WHERE r.contribution_id = $1 AND c.status <> 'cancelled'`,
-    [contributionId],
-  );
+  const [row] = await preparedQuery<{ received: string }>(manager, RECEIVED_OF_SQL, [contributionId]);
   return row!.received;
 }

@@ -1,4 +1,14 @@
 export { FundModule } from './fund.module';
 export { availableBalance, FundService, receivedOf } from './fund.service';
-export { commitmentYearSql, FUND_LEDGER_LOCK, ledgerFiguresJson, ledgerMovementsSql } from './ledger.sql';
+export {
+  commitmentYearSql,
+  DONOR_YEARS_SQL,
+  FUND_LEDGER_LOCK,
+  ledgerFiguresJson,
+  ledgerMovementsSql,
+  PLEDGE_FIGURES_SQL,
+  RECEIVED_ENTRIES,
+  receivedByDonorSql,
+  shareOfFundSql,
+} from './ledger.sql';
 export { moneyRefusal, OVER_COMMITTED } from './money-refusal';

@@ -38,6 +38,79 @@ const DECISIONS = `
   FROM project_transitions WHERE to_stage IN ('approved', 'completed') GROUP BY project_id`;
 
 /**
+ * Every receipt and reversal the Fund counts as received, signed (a reversal subtracts): those of
+ * contributions not cancelled. Columns: contribution_id, donor_id, received_on, amount (in the
+ * pledge's currency) and usd (at the receipt's rate). Everything "received" is summed from here.
+ */
+export const RECEIVED_ENTRIES = `
+  SELECT r.contribution_id, c.donor_id, r.received_on,
+         CASE WHEN r.kind = 'receipt' THEN r.amount ELSE -r.amount END AS amount,
+         CASE WHEN r.kind = 'receipt' THEN r.usd_amount ELSE -r.usd_amount END AS usd
+  FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
+  WHERE c.status <> 'cancelled'`;
+
+/**
+ * Per pledge (contribution_id): received, its net receipts in USD at their rates, and outstanding,
+ * what is left to pay (its amount less the net amount received, never below zero) at the pledge's
+ * rate; both zero once cancelled (libs/domain's receivedFromReceipts and outstandingUsd).
+ */
+export const PLEDGE_FIGURES_SQL = `
+  SELECT c.id AS contribution_id,
+         CASE WHEN c.status = 'cancelled' THEN 0 ELSE coalesce(x.usd, 0) END AS received,
+         CASE WHEN c.status = 'cancelled' THEN 0
+              ELSE round(greatest(c.amount - coalesce(x.amount, 0), 0) * c.exchange_rate, 2) END AS outstanding
+  FROM contributions c
+  LEFT JOIN (SELECT contribution_id, sum(amount) AS amount, sum(usd) AS usd FROM (${RECEIVED_ENTRIES}) e
+             GROUP BY contribution_id) x ON x.contribution_id = c.id`;
+
+/**
+ * Per donor and year (libs/domain's donorYears): pledged (a pledge's USD amount at its rate, by its
+ * pledge date), received (net receipts in USD, by each receipt's date) and outstanding (what is left
+ * to pay on each pledge at its rate, never below zero, in the pledge's year). Cancelled pledges count
+ * for nothing. Columns: donor_id, year, pledged, received, outstanding (numeric, unrounded sums).
+ */
+export const DONOR_YEARS_SQL = `
+  SELECT donor_id, year, sum(pledged) AS pledged, sum(received) AS received, sum(outstanding) AS outstanding
+  FROM (
+    SELECT c.donor_id, extract(year FROM c.pledged_on)::int AS year, c.usd_amount AS pledged, 0::numeric AS received,
+           f.outstanding
+    FROM contributions c JOIN (${PLEDGE_FIGURES_SQL}) f ON f.contribution_id = c.id
+    WHERE c.status <> 'cancelled'
+    UNION ALL
+    SELECT donor_id, extract(year FROM received_on)::int, 0, usd, 0 FROM (${RECEIVED_ENTRIES}) e
+  ) m
+  GROUP BY donor_id, year`;
+
+/**
+ * What each donor has received, up to the date in parameter `upTo` (a placeholder such as '$2', or
+ * NULL for all), donors whose receipts add up to zero left out (libs/domain's receivedByDonor).
+ * Columns: donor_id, received.
+ */
+export function receivedByDonorSql(upTo: string): string {
+  return `
+    SELECT donor_id, sum(usd) AS received FROM (${RECEIVED_ENTRIES}) e
+    WHERE ${upTo} IS NULL OR e.received_on <= ${upTo}
+    GROUP BY donor_id HAVING sum(usd) <> 0`;
+}
+
+/**
+ * The donor's received money over all the Fund's received, both up to `upTo` (libs/domain's
+ * shareOfFund): text with six decimals, '0' when nothing was received. `donor` and `upTo` are
+ * placeholders.
+ */
+export function shareOfFundSql(donor: string, upTo: string): string {
+  return `
+    SELECT CASE WHEN coalesce(sum(received), 0) = 0 THEN '0'
+                ELSE round(coalesce(sum(received) FILTER (WHERE donor_id = ${donor}), 0) / sum(received), 6)::text
+           END AS share
+    FROM (${receivedByDonorSql(`${upTo}::date`)}) s`;
+}
+
+/** What one contribution counts for in received, its id the parameter $1 (receivedFromReceipts). */
+export const RECEIVED_OF_SQL = `
+  SELECT round(coalesce(sum(usd), 0), 2)::text AS received FROM (${RECEIVED_ENTRIES}) e WHERE e.contribution_id = $1`;
+
+/**
  * One row per movement of a figure: (year, received, committed, transferred, released). With
  * `byYear` false every year is null and the decision dates are not read, for the overall balance.
  */
@@ -45,11 +118,9 @@ export function ledgerMovementsSql(byYear: boolean): string {
   const year = (date: string) => (byYear ? `extract(year FROM ${date})::int` : `NULL::int`);
   const decisions = byYear ? `LEFT JOIN (${DECISIONS}) d ON d.project_id = p.id` : '';
   return `
-    SELECT ${year('r.received_on')} AS year,
-           CASE WHEN r.kind = 'receipt' THEN r.usd_amount ELSE -r.usd_amount END AS received,
+    SELECT ${year('r.received_on')} AS year, r.usd AS received,
            0::numeric AS committed, 0::numeric AS transferred, 0::numeric AS released
-    FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
-    WHERE c.status <> 'cancelled'
+    FROM (${RECEIVED_ENTRIES}) r
     UNION ALL
     SELECT ${year('coalesce(d.approved_on, p.start_date)')}, 0, p.approved_budget, 0, 0
     FROM projects p ${decisions}

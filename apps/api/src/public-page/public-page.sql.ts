@@ -1,5 +1,5 @@
 import { PRINCIPLE_IDS } from '@hstf/domain';
-import { ledgerMovementsSql } from '../fund';
+import { ledgerMovementsSql, receivedByDonorSql } from '../fund';
 
 /** Stages from approval on: what the Fund publishes (as its IATI file). */
 export const PUBLISHED_STAGES = ['approved', 'active', 'suspended', 'completed', 'closed'];
@@ -29,8 +29,8 @@ export const PUBLIC_FUND_SQL = `
                       HAVING sum(received) <> 0 OR sum(committed) <> 0 OR sum(transferred) <> 0) y), '[]'),
     'byDonor', coalesce((SELECT json_agg(json_build_object('name', d.name, 'received', ${money('s.r')})
                   ORDER BY s.r DESC, d.name)
-                FROM (SELECT donor_id, sum(usd_amount) AS r FROM contributions WHERE status = 'received'
-                      GROUP BY donor_id) s JOIN donors d ON d.id = s.donor_id), '[]'),
+                FROM (SELECT donor_id, received AS r FROM (${receivedByDonorSql('NULL::date')}) x) s
+                JOIN donors d ON d.id = s.donor_id), '[]'),
     'byCountry', coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'iso2', c.iso2, 'name', c.name, 'projects', x.n)
                   ORDER BY c.name)
                 FROM (SELECT pc.country_iso3, count(*)::int AS n FROM project_countries pc

@@ -1,4 +1,8 @@
-import { Body, Controller } from '@nestjs/common';
+import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
+import type { Request } from 'express';
+import { exportAllPages } from '../common/export/all-pages';
+import { ExportablePageQuery, ExportableListResponse, isFileExport } from '../common/export/export-format';
+import { DONOR_RECEIPT_EXPORT_COLUMNS } from './receipt-export';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -9,6 +13,7 @@ import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { CreateRoute, ReadRoute, UuidParam } from '../common/routes/route.decorators';
 import {
   CreateReceiptRequest,
+  DonorReceiptPage,
   DonorTracingDto,
   PledgeStatementDto,
   ReceiptDto,
@@ -67,6 +72,31 @@ export class ReceiptsController {
     @Body() body: ReverseReceiptRequest,
   ): Promise<ReceiptDto> {
     return this.receipts.reverse(ctx, id, receiptId, body);
+  }
+
+  @ExportableListResponse(DonorReceiptPage)
+  @ReadRoute(DonorReceiptPage, {
+    path: 'donors/:id/receipts',
+    summary:
+      "The donor's receipts and reversals: dates, amounts, currencies, rates, USD, exchange gain or loss, earmarks",
+    roles: ['admin', 'staff', 'donor'],
+  })
+  @ApiNotFoundResponse({ description: 'No such donor (or, for a donor user, another donor)' })
+  async donorReceipts(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @Query() query: ExportablePageQuery,
+    @Req() request: Request,
+  ): Promise<DonorReceiptPage | StreamableFile> {
+    if (isFileExport(query)) {
+      return exportAllPages(request, {
+        name: 'receipts',
+        format: query.format,
+        columns: DONOR_RECEIPT_EXPORT_COLUMNS,
+        page: (cursor, limit) => this.receipts.donorReceipts(ctx, id, { ...query, cursor, limit }),
+      });
+    }
+    return this.receipts.donorReceipts(ctx, id, query);
   }
 
   @ReadRoute(DonorTracingDto, {

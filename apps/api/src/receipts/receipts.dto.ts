@@ -5,6 +5,7 @@ import { type DecimalShape, IsMoney } from '../common/money/money.decorators';
 import { IsCalendarDate } from '../common/validation/calendar-date';
 import { Optional } from '../common/validation/optional';
 import { OptionalText, RequiredText } from '../common/validation/text';
+import { NextCursor } from '../common/pagination/pagination';
 
 /** numeric(18,8): up to 10 digits before the point, 8 after (as a contribution's rate). */
 const EXCHANGE_RATE: DecimalShape = { integerDigits: 10, decimals: 8, example: '0.00712500' };
@@ -160,4 +161,60 @@ export class DonorTracingDto {
   returned: string;
   @ApiProperty({ type: [TracedProjectDto], description: 'paid = Σ net + unallocated' })
   projects: TracedProjectDto[];
+}
+
+export class DonorReceiptDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) contributionId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'JPN-2025-07',
+    description: "The pledge's reference",
+  })
+  reference: string | null;
+  @ApiProperty({
+    enum: ['pledged', 'received', 'cancelled'],
+    description: "The pledge's status: a cancelled pledge's receipts count for nothing",
+  })
+  pledgeStatus: string;
+  @ApiProperty({ enum: RECEIPT_KINDS, description: 'A receipt, or the reversal of one recorded in error' })
+  kind: ReceiptKind;
+  @ApiProperty({ format: 'date', example: '2025-05-02' }) receivedOn: string;
+  @ApiProperty({ example: '250000000.00', description: "In the pledge's currency, always positive" })
+  amount: string;
+  @ApiProperty({ example: 'JPY' }) currency: string;
+  @ApiProperty({ example: '0.00700000', description: "The receipt's rate: US dollars per unit" })
+  exchangeRate: string;
+  @ApiProperty({ example: '0.00712500', description: "The pledge's rate" }) pledgeRate: string;
+  @ApiProperty({ example: '1750000.00', description: "amount at the receipt's rate, always positive" })
+  usdAmount: string;
+  @ApiProperty({
+    example: '-31250.00',
+    description:
+      "usdAmount − amount at the pledge's rate: the Fund's exchange gain (+) or loss (−); the opposite for a reversal",
+  })
+  exchangeDifference: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A reversal: the receipt it reverses',
+  })
+  reverses: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A receipt: its reversal, if any',
+  })
+  reversedBy: string | null;
+  @ApiProperty({ enum: EARMARK_KINDS, description: EARMARK_DESCRIPTION }) earmarkKind: EarmarkKind;
+  @ApiProperty({ nullable: true, type: String, example: 'PER' }) earmarkTarget: string | null;
+}
+
+export class DonorReceiptPage {
+  @ApiProperty({ type: [DonorReceiptDto], description: 'Oldest first, as recorded within a day' })
+  items: DonorReceiptDto[];
+  @NextCursor() nextCursor: string | null;
 }

@@ -31,6 +31,15 @@ interface ReceiptRow {
   created_at: Date;
 }
 
+export interface DonorReceiptRow extends ReceiptRow {
+  recorded_order: string;
+  currency: string;
+  pledge_rate: string;
+  pledge_status: ContributionStatus;
+  reference: string | null;
+  reversed_by: string | null;
+}
+
 export interface StoredReceipt extends Receipt {
   note: string | null;
   illustrative: boolean;
@@ -112,6 +121,36 @@ export class ReceiptsRepository {
        WHERE id = $1`,
       [id, status, receivedOn],
     );
+  }
+
+  /**
+   * One donor's receipts and reversals, oldest first (by date, then as recorded), `limit + 1` rows
+   * after the cursor's (received_on, recorded_order), each with its pledge's currency, rate, status
+   * and reference and the reversal that names it.
+   */
+  donorReceipts(
+    manager: EntityManager,
+    donorId: string,
+    after: readonly (string | number)[] | null,
+    limit: number,
+  ): Promise<DonorReceiptRow[]> {
+    return preparedQuery<DonorReceiptRow>(
+      manager,
+      `SELECT ${RECEIPT_COLUMNS}, r.recorded_order::text AS recorded_order, c.currency,
+              c.exchange_rate AS pledge_rate, c.status AS pledge_status, c.reference,
+              (SELECT v.id FROM contribution_receipts v WHERE v.reverses_id = r.id) AS reversed_by
+       FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
+       WHERE c.donor_id = $1
+         AND ($2::date IS NULL OR (r.received_on, r.recorded_order) > ($2::date, $3::bigint))
+       ORDER BY r.received_on, r.recorded_order
+       LIMIT $4`,
+      [donorId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+  }
+
+  async donorExists(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await preparedQuery(manager, `SELECT 1 FROM donors WHERE id = $1`, [id]);
+    return rows.length > 0;
   }
 
   /** Whether an earmark's target exists: a live project, a country. */
@@ -256,7 +295,7 @@ export class ReceiptsRepository {
   }
 }
 
-function toReceipt(row: ReceiptRow): StoredReceipt {
+export function toReceipt(row: ReceiptRow): StoredReceipt {
   return {
     id: row.id,
     contributionId: row.contribution_id,

@@ -2,6 +2,7 @@ import {
   describeEarmarkProblem,
   describeReceiptProblem,
   earmarkProblem,
+  exchangeDifferenceOf,
   addMoney,
   raiseEarmarkProblem,
   HUMAN_SECURITY_DIMENSIONS,
@@ -10,6 +11,7 @@ import {
   receiptReversalProblem,
   receivedFromReceipts,
   receivedReductionProblem,
+  subtractMoney,
   TRACING_METHOD,
   traceFunds,
   usdAmountFor,
@@ -25,12 +27,15 @@ import { todayUtc } from '../compliance';
 import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
 import {
   CreateReceiptRequest,
+  DonorReceiptDto,
+  DonorReceiptPage,
   DonorTracingDto,
   PledgeStatementDto,
   ReceiptDto,
   ReverseReceiptRequest,
 } from './receipts.dto';
-import { PledgeRow, ReceiptsRepository, StoredReceipt } from './receipts.repository';
+import { PledgeRow, ReceiptsRepository, StoredReceipt, toReceipt } from './receipts.repository';
+import { decodeCursor, limitOf, pageOf, PageQuery } from '../common/pagination/pagination';
 
 const ENTITY = 'receipt';
 
@@ -221,6 +226,47 @@ export class ReceiptsService {
           }))
           .sort((a, b) => a.projectCode.localeCompare(b.projectCode)),
       };
+    });
+  }
+
+  /**
+   * The donor's receipts and reversals, a page at a time, each with its exchange difference against
+   * its pledge's rate. A donor user reads its own donor's only: another's answers 404, as an unknown one.
+   */
+  async donorReceipts(ctx: RequestContext, donorId: string, query: PageQuery): Promise<DonorReceiptPage> {
+    const scope = this.donorScope(ctx);
+    if (scope !== undefined && scope !== donorId) throw Problem.notFound('The donor');
+    const after = decodeCursor(query.cursor, 2);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      if (!(await this.repository.donorExists(manager, donorId))) throw Problem.notFound('The donor');
+      const rows = await this.repository.donorReceipts(manager, donorId, after, limitOf(query));
+      return pageOf(
+        rows,
+        query,
+        (row) => [row.received_on, row.recorded_order],
+        (row): DonorReceiptDto => {
+          const receipt = toReceipt(row);
+          const difference = exchangeDifferenceOf(row.pledge_rate, receipt);
+          return {
+            id: receipt.id,
+            contributionId: receipt.contributionId,
+            reference: row.reference,
+            pledgeStatus: row.pledge_status,
+            kind: receipt.kind,
+            receivedOn: receipt.on,
+            amount: receipt.amount,
+            currency: row.currency,
+            exchangeRate: receipt.exchangeRate,
+            pledgeRate: row.pledge_rate,
+            usdAmount: receipt.usdAmount,
+            exchangeDifference: receipt.kind === 'reversal' ? subtractMoney('0.00', difference) : difference,
+            reverses: receipt.reverses,
+            reversedBy: row.reversed_by,
+            earmarkKind: receipt.earmark.kind,
+            earmarkTarget: receipt.earmark.target,
+          };
+        },
+      );
     });
   }
 

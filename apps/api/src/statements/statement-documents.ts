@@ -98,14 +98,8 @@ export function donorStatementPdf(
     live.filter((c) => c.pledgedOn >= period.from && c.pledgedOn <= period.to),
     'usdAmount',
   );
-  const received = sum(
-    live.filter((c) => c.receivedOn !== null && c.receivedOn >= period.from && c.receivedOn <= period.to),
-    'usdAmount',
-  );
-  const outstanding = sum(
-    live.filter((c) => c.status === 'pledged'),
-    'usdAmount',
-  );
+  const received = data.receivedInPeriod;
+  const outstanding = sum(live, 'outstandingUsd');
   pdf.heading(words.t('summary'));
   pdf.facts([
     [words.t('pledged'), words.usd(pledged)],
@@ -118,21 +112,23 @@ export function donorStatementPdf(
   else
     pdf.table(
       [
-        { label: words.t('pledgedOn'), width: 0.13 },
-        { label: words.t('receivedOn'), width: 0.13 },
-        { label: words.t('status'), width: 0.11 },
-        { label: words.t('amount'), width: 0.19, numeric: true },
-        { label: words.t('rate'), width: 0.11, numeric: true },
-        { label: words.t('usd'), width: 0.15, numeric: true },
-        { label: words.t('reference'), width: 0.18 },
+        { label: words.t('pledgedOn'), width: 0.11 },
+        { label: words.t('status'), width: 0.09 },
+        { label: words.t('amount'), width: 0.16, numeric: true },
+        { label: words.t('rate'), width: 0.08, numeric: true },
+        { label: words.t('usd'), width: 0.13, numeric: true },
+        { label: words.t('received'), width: 0.13, numeric: true },
+        { label: words.t('toPay'), width: 0.13, numeric: true },
+        { label: words.t('reference'), width: 0.17 },
       ],
       data.contributions.map((c) => [
         words.date(c.pledgedOn),
-        words.date(c.receivedOn),
         words.t(`statuses_${c.status}`),
         `${words.amount(c.amount)} ${c.currency}`,
         words.exchangeRate(c.exchangeRate),
         words.amount(c.usdAmount),
+        words.amount(c.receivedUsd),
+        words.amount(c.outstandingUsd),
         c.reference ?? '',
       ]),
     );

@@ -52,6 +52,14 @@ export const STATEMENT_WORDS = {
     ru: 'Объявлено',
   },
   received: { en: 'Received', fr: 'Reçu', es: 'Recibido', ar: 'المبلغ المستلم', zh: '已收', ru: 'Получено' },
+  toPay: {
+    en: 'Outstanding',
+    fr: 'Restant dû',
+    es: 'Pendiente',
+    ar: 'المتبقي',
+    zh: '未付余额',
+    ru: 'Остаток',
+  },
   outstanding: {
     en: 'Pledged, not yet received',
     fr: 'Annoncé, pas encore reçu',

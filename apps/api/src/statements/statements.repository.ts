@@ -4,6 +4,7 @@ import { centsToMoney, exchangeDifferenceOf, PRINCIPLE_IDS, toCents } from '@hst
 import type { PrincipleId } from '@hstf/domain';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import { PLEDGE_FIGURES_SQL, RECEIVED_ENTRIES, shareOfFundSql } from '../fund';
 
 export interface StatementDonor {
   id: string;
@@ -23,6 +24,10 @@ export interface StatementContribution {
   currency: string;
   exchangeRate: string;
   usdAmount: string;
+  /** Its receipts less their reversals, in USD at each receipt's rate; zero once cancelled. */
+  receivedUsd: string;
+  /** What is left to pay, at the pledge's rate; zero once cancelled or paid. */
+  outstandingUsd: string;
   reference: string | null;
   earmarking: string | null;
 }
@@ -52,9 +57,11 @@ export interface DonorStatementData {
   donor: StatementDonor;
   contributions: StatementContribution[];
   receipts: StatementReceipt[];
+  /** Received in the period from the donor's pledges not cancelled, net of reversals (USD). */
+  receivedInPeriod: string;
   /** Σ of the receipts' exchange differences: the Fund's gain (positive) or loss (negative). */
   exchangeDifference: string;
-  /** The donor's received money over all the Fund's received, up to the period's end (0–1). */
+  /** The donor's received money over all the Fund's received, up to the period's end (0–1), from receipts. */
   shareOfFund: string;
   funded: FundedProject[];
 }
@@ -72,14 +79,25 @@ const NET_TRANSFER = `
     ELSE 0
   END`;
 
+/**
+ * The donor's pledges made in the period or paid (a receipt or reversal) in it, each with what it
+ * has received and what is outstanding, from its receipts (the fund's PLEDGE_FIGURES_SQL).
+ */
 const CONTRIBUTIONS_SQL = `
   SELECT to_char(c.pledged_on, 'YYYY-MM-DD') AS "pledgedOn", to_char(c.received_on, 'YYYY-MM-DD') AS "receivedOn",
          c.status, c.amount::text AS amount, c.currency, c.exchange_rate::text AS "exchangeRate",
-         c.usd_amount::text AS "usdAmount", c.reference, c.earmarking
-  FROM contributions c
+         c.usd_amount::text AS "usdAmount", round(f.received, 2)::text AS "receivedUsd",
+         round(f.outstanding, 2)::text AS "outstandingUsd", c.reference, c.earmarking
+  FROM contributions c JOIN (${PLEDGE_FIGURES_SQL}) f ON f.contribution_id = c.id
   WHERE c.donor_id = $1
-    AND ((c.pledged_on BETWEEN $2 AND $3) OR (c.received_on BETWEEN $2 AND $3))
+    AND (c.pledged_on BETWEEN $2 AND $3
+         OR EXISTS (SELECT 1 FROM contribution_receipts r WHERE r.contribution_id = c.id AND r.received_on BETWEEN $2 AND $3))
   ORDER BY c.pledged_on, c.received_on NULLS LAST, c.id`;
+
+/** What the donor's pledges received in the period, net of reversals (USD, cancelled pledges excluded). */
+const PERIOD_RECEIVED_SQL = `
+  SELECT round(coalesce(sum(e.usd), 0), 2)::text AS received
+  FROM (${RECEIVED_ENTRIES}) e WHERE e.donor_id = $1 AND e.received_on BETWEEN $2 AND $3`;
 
 const RECEIPTS_SQL = `
   SELECT to_char(r.received_on, 'YYYY-MM-DD') AS "receivedOn", r.kind, r.amount::text AS amount, c.currency,
@@ -89,12 +107,7 @@ const RECEIPTS_SQL = `
   WHERE c.donor_id = $1 AND r.received_on BETWEEN $2 AND $3
   ORDER BY r.received_on, r.recorded_order`;
 
-const SHARE_SQL = `
-  SELECT CASE WHEN coalesce(sum(c.usd_amount), 0) = 0 THEN '0'
-              ELSE round(coalesce(sum(c.usd_amount) FILTER (WHERE c.donor_id = $1), 0) / sum(c.usd_amount), 6)::text
-         END AS share
-  FROM contributions c
-  WHERE c.status = 'received' AND c.received_on <= $2`;
+const SHARE_SQL = shareOfFundSql('$1::uuid', '$2');
 
 const FUNDED_SQL = `
   SELECT p.code, p.title, round(sum(${NET_TRANSFER}), 2)::text AS transferred,
@@ -195,6 +208,11 @@ export class StatementsRepository {
       to,
     ]);
     const [row] = await preparedQuery<{ share: string }>(this.dataSource, SHARE_SQL, [donor.id, to]);
+    const [period] = await preparedQuery<{ received: string }>(this.dataSource, PERIOD_RECEIVED_SQL, [
+      donor.id,
+      from,
+      to,
+    ]);
     const share = row?.share ?? '0';
     const funded = await preparedQuery<FundedProject>(this.dataSource, FUNDED_SQL, [from, to, share]);
     const rows = await preparedQuery<Omit<StatementReceipt, 'exchangeDifference'> & { pledgeRate: string }>(
@@ -213,6 +231,7 @@ export class StatementsRepository {
       donor,
       contributions,
       receipts,
+      receivedInPeriod: period!.received,
       exchangeDifference: centsToMoney(total),
       shareOfFund: share,
       funded,

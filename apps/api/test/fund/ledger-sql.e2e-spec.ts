@@ -1,6 +1,12 @@
-import { fundLedger, STAGES } from '@hstf/domain';
-import type { ContributionStatus, LedgerInput, MoneyEntryKind, Stage } from '@hstf/domain';
-import { AVAILABLE_SQL, LEDGER_SQL } from '../../src/fund/ledger.sql';
+import { donorYears, fundLedger, receivedByDonor, shareOfFund, STAGES, usdAmountFor } from '@hstf/domain';
+import type { ContributionStatus, DonorPledge, LedgerInput, MoneyEntryKind, Stage } from '@hstf/domain';
+import {
+  AVAILABLE_SQL,
+  DONOR_YEARS_SQL,
+  LEDGER_SQL,
+  receivedByDonorSql,
+  shareOfFundSql,
+} from '../../src/fund/ledger.sql';
 import { asRole } from '../support/builders';
 import { aDonorOfKind } from '../support/fund-builders';
 import { anOrganization } from '../support/portfolio-builders';
@@ -14,7 +20,10 @@ import { createTestApp, TestApp } from '../support/test-app';
  * approval and completion decisions, start and end dates), and money entries of every kind
  * (transfers, refunds, their reversals, a reversal of a reversal, a transfer beyond the approved
  * budget); then demands the same figures, overall and for every year, from the SQL, from the
- * ledger route and from fundLedger over the raw rows.
+ * ledger route and from fundLedger over the raw rows. The donors' figures (pledged, received and
+ * outstanding by donor and year, received by donor, the share of the Fund) are held to libs/domain's
+ * donorYears, receivedByDonor and shareOfFund the same way, over pledges in other currencies paid in
+ * part by receipts at their own rates, some reversed, some of cancelled pledges.
  */
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -49,6 +58,8 @@ const date = () => pick(DATES);
 describe('the ledger in SQL', () => {
   let t: TestApp;
   let input: LedgerInput;
+  let pledges: DonorPledge[];
+  let donors: string[];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -63,6 +74,56 @@ describe('the ledger in SQL', () => {
         [donorId, pledgedOn, status === 'received' ? date() : null, usd, status],
       );
     }
+    // Pledges in other currencies, paid in part by receipts at their own rates, some reversed.
+    donors = [donorId, await aDonorOfKind(t), await aDonorOfKind(t)];
+    const RATES = ['0.00712500', '1.10000000', '1.12345678', '0.95000000', '1.00000001'];
+    for (let i = 0; i < 60; i++) {
+      const pledgeAmount = `${1 + Math.floor(next() * 5_000_000)}.${String(Math.floor(next() * 100)).padStart(2, '0')}`;
+      const rate = pick(RATES);
+      const status = pick<ContributionStatus>(['received', 'pledged', 'pledged', 'cancelled']);
+      const { rows } = await t.db.query<{ id: string }>(
+        `INSERT INTO contributions (donor_id, pledged_on, received_on, amount, currency, usd_amount, exchange_rate, status)
+         VALUES ($1, $2, NULL, $3, 'EUR', $4, $5, 'pledged') RETURNING id`,
+        [
+          pick(donors),
+          pick(['2014-06-30', '2015-01-01', '2016-12-31']),
+          pledgeAmount,
+          usdAmountFor(pledgeAmount, rate),
+          rate,
+        ],
+      );
+      const id = rows[0]!.id;
+      const count = Math.floor(next() * 4);
+      for (let r = 0; r < count; r++) {
+        const part =
+          next() < 0.2
+            ? pledgeAmount
+            : `${1 + Math.floor(next() * 1_000_000)}.${String(Math.floor(next() * 100)).padStart(2, '0')}`;
+        const receiptRate = next() < 0.3 ? rate : pick(RATES);
+        const on = pick(['2015-01-01', '2016-12-31', '2017-01-01', '2024-07-15']);
+        const inserted = await t.db.query<{ id: string }>(
+          `INSERT INTO contribution_receipts (contribution_id, received_on, amount, exchange_rate, usd_amount)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [id, on, part, receiptRate, usdAmountFor(part, receiptRate)],
+        );
+        if (next() < 0.3) {
+          await t.db.query(
+            `INSERT INTO contribution_receipts (contribution_id, kind, reverses_id, received_on, amount, exchange_rate, usd_amount)
+             VALUES ($1, 'reversal', $2, '2024-07-15', $3, $4, $5)`,
+            [id, inserted.rows[0]!.id, part, receiptRate, usdAmountFor(part, receiptRate)],
+          );
+        }
+      }
+      // The status is set last, so the receipts above are the pledge's own and none is implied.
+      if (status !== 'pledged') {
+        await t.db.query(
+          `UPDATE contributions SET status = $2,
+                  received_on = CASE WHEN $2 = 'received' THEN pledged_on END WHERE id = $1`,
+          [id, status],
+        );
+      }
+    }
+
     const organizations = [await anOrganization(t), await anOrganization(t)];
     for (let i = 0; i < 160; i++) {
       const stage =
@@ -139,10 +200,40 @@ describe('the ledger in SQL', () => {
 
     // The domain's input, from the raw rows: nothing of the API's own reading of them.
     const contributions = await t.db.query<{
+      id: string;
+      donor_id: string;
       status: ContributionStatus;
+      amount: string;
+      exchange_rate: string;
+      pledged_on: string;
       usd: string;
       received_on: string | null;
-    }>(`SELECT status, usd_amount::text AS usd, received_on::text FROM contributions`);
+    }>(
+      `SELECT id, donor_id, status, amount::text, exchange_rate::text, pledged_on::text, usd_amount::text AS usd,
+              received_on::text FROM contributions`,
+    );
+    const receipts = await t.db.query<{
+      contribution_id: string;
+      kind: 'receipt' | 'reversal';
+      amount: string;
+      usd_amount: string;
+      received_on: string;
+    }>(
+      `SELECT contribution_id, kind, amount::text, usd_amount::text, received_on::text FROM contribution_receipts`,
+    );
+    const receiptsOf = (id: string) =>
+      receipts.rows
+        .filter((r) => r.contribution_id === id)
+        .map((r) => ({ kind: r.kind, amount: r.amount, usdAmount: r.usd_amount, on: r.received_on }));
+    pledges = contributions.rows.map((c) => ({
+      donorId: c.donor_id,
+      status: c.status,
+      pledgedOn: c.pledged_on,
+      amount: c.amount,
+      exchangeRate: c.exchange_rate,
+      usdAmount: c.usd,
+      receipts: receiptsOf(c.id),
+    }));
     const projects = await t.db.query<{
       id: string;
       stage: Stage;
@@ -175,6 +266,7 @@ describe('the ledger in SQL', () => {
         status: c.status,
         usdAmount: c.usd,
         receivedOn: c.received_on,
+        receipts: receiptsOf(c.id),
       })),
       projects: projects.rows.map((p) => ({
         id: p.id,
@@ -232,6 +324,84 @@ describe('the ledger in SQL', () => {
     const overview = await t.http().get('/api/v1/dashboard/overview').set(auth);
     expect(overview.status).toBe(200);
     expect(overview.body.ledger).toEqual(fundLedger(input).overall);
+  });
+
+  it("writes donors' pledges paid in part, overpaid, reversed and cancelled", () => {
+    const years = donorYears(pledges);
+    expect(years.some((y) => y.outstanding !== '0.00' && y.received !== '0.00')).toBe(true);
+    expect(pledges.some((p) => p.status === 'cancelled' && p.receipts.length > 0)).toBe(true);
+    expect(pledges.some((p) => p.receipts.some((r) => r.kind === 'reversal'))).toBe(true);
+    const cents = (v: string) => BigInt(v.replace('.', ''));
+    const net = (p: DonorPledge) =>
+      p.receipts.reduce((sum, r) => sum + (r.kind === 'receipt' ? 1n : -1n) * cents(r.amount), 0n);
+    expect(pledges.some((p) => net(p) > cents(p.amount))).toBe(true);
+  });
+
+  it('gives, per donor and year, the pledged, received and outstanding figures donorYears gives', async () => {
+    const { rows } = await t.db.query<{
+      donor_id: string;
+      year: number;
+      pledged: string;
+      received: string;
+      outstanding: string;
+    }>(
+      `SELECT donor_id, year, round(pledged, 2)::text AS pledged, round(received, 2)::text AS received,
+              round(outstanding, 2)::text AS outstanding
+       FROM (${DONOR_YEARS_SQL}) y ORDER BY year, donor_id::text`,
+    );
+    expect(
+      rows.map((r) => ({
+        donorId: r.donor_id,
+        year: r.year,
+        pledged: r.pledged,
+        received: r.received,
+        outstanding: r.outstanding,
+      })),
+    ).toEqual(donorYears(pledges));
+  });
+
+  it("gives each donor's received money and its share of the Fund as receivedByDonor and shareOfFund do", async () => {
+    for (const upTo of [null, '2014-12-31', '2016-12-31', '2024-07-15']) {
+      const { rows } = await t.db.query<{ donor_id: string; received: string }>(
+        `SELECT donor_id, round(received, 2)::text AS received FROM (${receivedByDonorSql('$1::date')}) x`,
+        [upTo],
+      );
+      expect(new Map(rows.map((r) => [r.donor_id, r.received]))).toEqual(receivedByDonor(pledges, upTo));
+      if (upTo === null) continue;
+      for (const donor of donors) {
+        const share = await t.db.query<{ share: string }>(shareOfFundSql('$1::uuid', '$2'), [donor, upTo]);
+        expect(share.rows[0]!.share).toBe(shareOfFund(pledges, donor, upTo));
+      }
+    }
+  });
+
+  it("serves the same donors' figures in the yearly totals and in the overview", async () => {
+    const { auth } = await asRole(t, 'staff');
+    const expected = donorYears(pledges);
+    const totals = await t.http().get('/api/v1/contributions/totals').set(auth);
+    expect(totals.status).toBe(200);
+    const byKey = <T extends { donorId: string; year: number }>(items: T[]) =>
+      [...items].sort((a, b) => a.year - b.year || a.donorId.localeCompare(b.donorId));
+    expect(
+      byKey(totals.body.items).map((i: Record<string, unknown>) => ({
+        donorId: i.donorId,
+        year: i.year,
+        pledged: i.pledgedUsd,
+        received: i.receivedUsd,
+        outstanding: i.outstandingUsd,
+      })),
+    ).toEqual(byKey(expected));
+    const overview = await t.http().get('/api/v1/dashboard/overview').set(auth);
+    expect(overview.status).toBe(200);
+    expect(
+      byKey(overview.body.contributionsByYear).map((i: Record<string, unknown>) => ({
+        donorId: i.donorId,
+        year: i.year,
+        pledged: i.pledged,
+        received: i.received,
+        outstanding: i.outstanding,
+      })),
+    ).toEqual(byKey(expected));
   });
 
   it('gives an empty portfolio zero everywhere', () => {

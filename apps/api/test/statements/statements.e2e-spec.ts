@@ -146,7 +146,9 @@ describe('printable statements', () => {
     expect(text).toContain('الحالة');
     expect(text).toContain('EUR 500,000.00');
     expect(text).toContain('EUR-RCPT-77');
-    expect(text).toContain('27.61');
+    // 554,999 of the 2,100,499 received by then: the exchange-gain foundation's receipts (90,500) count
+    // although its pledge's own status still says pledged.
+    expect(text).toContain('26.42');
     expect(text).not.toContain('Donor statement');
   });
 
@@ -231,5 +233,46 @@ describe('printable statements', () => {
       .get('/api/v1/projects/00000000-0000-4000-8000-000000000000/factsheet.pdf')
       .set(staff);
     expect(response.status).toBe(404);
+  });
+
+  it("states a pledge paid in part by what arrived: received and outstanding per pledge, and the donor's share of the Fund from receipts", async () => {
+    const donor = await aDonorOfKind(t, 'foundation', 'Fondation en Partie');
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO contributions (donor_id, pledged_on, amount, currency, usd_amount, exchange_rate, status, reference)
+       VALUES ($1, '2025-02-01', 200000.00, 'EUR', 220000.00, 1.10, 'pledged', 'PART-PAID-9') RETURNING id`,
+      [donor],
+    );
+    // 60,000 received at 1.20 (72,000 USD); 40,000 more at 1.25, then reversed as recorded in error.
+    const { rows: receipts } = await t.db.query<{ id: string }>(
+      `INSERT INTO contribution_receipts (contribution_id, received_on, amount, exchange_rate, usd_amount)
+       VALUES ($1, '2025-03-01', 60000.00, 1.20, 72000.00), ($1, '2025-04-01', 40000.00, 1.25, 50000.00)
+       RETURNING id`,
+      [rows[0]!.id],
+    );
+    await t.db.query(
+      `INSERT INTO contribution_receipts (contribution_id, kind, reverses_id, received_on, amount, exchange_rate, usd_amount)
+       VALUES ($1, 'reversal', $2, '2025-04-02', 40000.00, 1.25, 50000.00)`,
+      [rows[0]!.id, receipts[1]!.id],
+    );
+    // The record's own status says received at the full amount: the statement must not believe it.
+    await t.db.query(
+      `UPDATE contributions SET status = 'received', received_on = '2025-03-01' WHERE id = $1`,
+      [rows[0]!.id],
+    );
+    const response = await pdf(`/api/v1/donors/${donor}/statement.pdf`, staff, {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      lang: 'en',
+    });
+    expect(response.status).toBe(200);
+    const text = await pdfText(response.body as Buffer);
+    expect(text).toContain('Received 72,000.00 USD');
+    // 140,000 EUR still to pay, at the pledge's 1.10.
+    expect(text).toContain('Pledged, not yet received 154,000.00 USD');
+    expect(text).toMatch(/PART-PAID-9/);
+    expect(text).toMatch(/220,000\.00 72,000\.00 154,000\.00/);
+    // 72,000 of all the Fund has received by the end of 2025: the earlier donors' 2,009,999 plus the
+    // 90,500 of the exchange-gain foundation.
+    expect(text).toContain('3.31%');
   });
 });

@@ -1,2 +1,3 @@
 export { DonorTracingSection } from './components/DonorTracingSection';
 export { ReceiptsPanel } from './components/ReceiptsPanel';
+export { DonorReceiptsSection } from './components/DonorReceiptsSection';

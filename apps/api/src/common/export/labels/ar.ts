@@ -25,6 +25,8 @@ export const ar: ExportLabels = {
   amount: 'المبلغ',
   usdAmount: 'المبلغ (بدولارات الولايات المتحدة)',
   exchangeRate: 'سعر الصرف',
+  pledgeRate: 'سعر الصرف عند التعهد',
+  exchangeDifference: 'ربح أو خسارة الصرف (دولار أمريكي)',
   status: 'الحالة',
   earmarking: 'التخصيص',
   reference: 'المرجع',

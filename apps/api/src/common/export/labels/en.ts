@@ -24,6 +24,8 @@ export const en = {
   amount: 'Amount',
   usdAmount: 'Amount (USD)',
   exchangeRate: 'Exchange rate',
+  pledgeRate: "Pledge's exchange rate",
+  exchangeDifference: 'Exchange gain or loss (USD)',
   status: 'Status',
   earmarking: 'Earmarking',
   reference: 'Reference',

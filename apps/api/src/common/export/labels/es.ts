@@ -25,6 +25,8 @@ export const es: ExportLabels = {
   amount: 'Importe',
   usdAmount: 'Importe (USD)',
   exchangeRate: 'Tipo de cambio',
+  pledgeRate: 'Tipo de cambio de la promesa',
+  exchangeDifference: 'Ganancia o pérdida cambiaria (USD)',
   status: 'Estado',
   earmarking: 'Asignación específica',
   reference: 'Referencia',

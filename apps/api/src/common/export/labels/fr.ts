@@ -25,6 +25,8 @@ export const fr: ExportLabels = {
   amount: 'Montant',
   usdAmount: 'Montant (USD)',
   exchangeRate: 'Taux de change',
+  pledgeRate: "Taux de change de l'annonce",
+  exchangeDifference: 'Gain ou perte de change (USD)',
   status: 'Statut',
   earmarking: 'Affectation',
   reference: 'Référence',

@@ -25,6 +25,8 @@ export const ru: ExportLabels = {
   amount: 'Сумма',
   usdAmount: 'Сумма (долл. США)',
   exchangeRate: 'Обменный курс',
+  pledgeRate: 'Курс на дату объявления взноса',
+  exchangeDifference: 'Курсовая прибыль или убыток (долл. США)',
   status: 'Статус',
   earmarking: 'Целевое назначение',
   reference: 'Ссылка',

@@ -25,6 +25,8 @@ export const zh: ExportLabels = {
   amount: '金额',
   usdAmount: '金额（美元）',
   exchangeRate: '汇率',
+  pledgeRate: '认捐时的汇率',
+  exchangeDifference: '汇兑损益（美元）',
   status: '状态',
   earmarking: '指定用途',
   reference: '参考编号',

@@ -10,7 +10,7 @@ import { useIntl } from '../../../lib/intl';
 import { useContributionTotals } from '../../contributions';
 import { useDonor } from '../api/get-donors';
 import { DonorLedger } from '../../contributions';
-import { DonorTracingSection } from '../../receipts';
+import { DonorReceiptsSection, DonorTracingSection } from '../../receipts';
 import { donorsOf, sumOf } from '../../contributions';
 import { DonorStatementButton } from '../../statements';
 
@@ -168,6 +168,7 @@ export function MyContributionsRoute() {
       ) : (
         <Stack gap="xl">
           <DonorLedger donorId={donorId} donorName={name} canEdit={false} />
+          <DonorReceiptsSection donorId={donorId} />
           <DonorTracingSection donorId={donorId} />
           <AllDonors ownDonorId={donorId} />
         </Stack>

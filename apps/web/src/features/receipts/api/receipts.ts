@@ -1,5 +1,12 @@
 import type { paths } from '@hstf/api-client';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import { contributionKeys } from '../../contributions/api/keys';
@@ -41,6 +48,33 @@ export function useDonorTracing(donorId: string) {
         await fetchClient.GET('/api/v1/donors/{id}/tracing', { params: { path: { id: donorId } }, signal }),
       ),
   });
+}
+
+type DonorReceiptsRoute = paths['/api/v1/donors/{id}/receipts']['get'];
+export type DonorReceiptPage = DonorReceiptsRoute['responses'][200]['content']['application/json'];
+export type DonorReceipt = DonorReceiptPage['items'][number];
+
+/** GET /api/v1/donors/:id/receipts: the donor's receipts and reversals, oldest first, page by page. */
+export function donorReceiptsQueryOptions(donorId: string) {
+  return infiniteQueryOptions({
+    queryKey: receiptKeys.donor(donorId),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam, signal }): Promise<DonorReceiptPage> =>
+      unwrap(
+        await fetchClient.GET('/api/v1/donors/{id}/receipts', {
+          params: {
+            path: { id: donorId },
+            query: pageParam ? { limit: 50, cursor: pageParam } : { limit: 50 },
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? null,
+  });
+}
+
+export function useDonorReceipts(donorId: string) {
+  return useInfiniteQuery(donorReceiptsQueryOptions(donorId));
 }
 
 /** A receipt or its reversal moves the contribution, the ledger and the tracing: all are read again. */
