@@ -28,7 +28,7 @@ const OLD = {
 const SECRET = 'hstf_pat_q7Vh0kYw3n2RZb1mX9sLc4TfJd8uPaE6oGiN5yKzW0A';
 
 function tokensApi() {
-  const tokens = [OLD];
+  const tokens: (Omit<typeof OLD, 'expiresOn'> & { expiresOn: string | null })[] = [OLD];
   const writes: { method: string; path: string; body: unknown }[] = [];
   mockFetch(async (request) => {
     const url = new URL(request.url);
