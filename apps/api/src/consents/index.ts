@@ -1,2 +1,2 @@
 export { ConsentsService } from './consents.service';
-export { CreateConsentRequest } from './consents.dto';
+export { CreateConsentRequest, UpdateConsentRequest } from './consents.dto';
