@@ -1,2 +1,2 @@
 export { ConsentsService } from './consents.service';
-export { CreateConsentRequest, UpdateConsentRequest } from './consents.dto';
+export { CreateConsentRequest } from './consents.dto';

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context/request-context';
-import { ConsentsService, CreateConsentRequest, UpdateConsentRequest } from '../consents';
+import { ConsentsService, CreateConsentRequest } from '../consents';
 import { ContributionsService, CreateContributionRequest, UpdateContributionRequest } from '../contributions';
 import { CreateProjectRequest, ProjectsService, UpdateProjectRequest } from '../projects';
 import {
@@ -31,6 +31,8 @@ export interface ImportColumn {
   reference?: ReferenceKind;
   /** The cell is not a field of the request but an argument of the creation (the consent's project). */
   argument?: boolean;
+  /** Read in capitals, as the record keeps it (a project's code written hs-2026-0042 is HS-2026-0042). */
+  upper?: boolean;
 }
 
 /** The services that create each kind, bound to the import's transaction. */
@@ -90,7 +92,7 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
   projects: {
     request: CreateProjectRequest,
     columns: [
-      { field: 'code', label: 'code', cell: 'text' },
+      { field: 'code', label: 'code', cell: 'text', upper: true },
       { field: 'title', label: 'title', cell: 'text', required: true },
       { field: 'window', label: 'window', cell: 'text', required: true },
       { field: 'summary', label: 'summary', cell: 'text' },
@@ -126,7 +128,7 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
     },
     async existing(manager, plain) {
       if (typeof plain.code !== 'string') return null;
-      return one(manager, `SELECT id, version FROM projects WHERE code = upper($1) AND deleted_at IS NULL`, [
+      return one(manager, `SELECT id, version FROM projects WHERE code = $1 AND deleted_at IS NULL`, [
         plain.code,
       ]);
     },
@@ -196,7 +198,7 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
       );
     },
     async update(services, ctx, _manager, existing, request) {
-      const change: UpdateContributionRequest = request as CreateContributionRequest;
+      const change: UpdateContributionRequest = request;
       const updated = await services.contributions.update(ctx, existing.id, existing.version, change);
       return { summary: contributionSummary(updated) };
     },
@@ -249,7 +251,7 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
         args.projectId!,
         existing.id,
         existing.version,
-        change as UpdateConsentRequest,
+        change,
       );
       return { summary: `${updated.countryIso3}: ${updated.status}` };
     },
@@ -290,7 +292,7 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
       );
     },
     async update(services, ctx, _manager, existing, request) {
-      const change: UpdateNationalStrategyRequest = request as CreateNationalStrategyRequest;
+      const change: UpdateNationalStrategyRequest = request;
       const updated = await services.strategies.update(ctx, existing.id, existing.version, change);
       return { summary: `${updated.countryIso3}: ${updated.title}` };
     },
@@ -300,7 +302,12 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
   },
 };
 
-function contributionSummary(record: { donorName: string; amount: string; currency: string; status: string }) {
+function contributionSummary(record: {
+  donorName: string;
+  amount: string;
+  currency: string;
+  status: string;
+}) {
   return `${record.donorName}: ${record.amount} ${record.currency} (${record.status})`;
 }
 
@@ -320,11 +327,17 @@ async function one(
 function texts(record: Record<string, unknown>, fields: string[]): Record<string, string> {
   const shown: Record<string, string> = {};
   for (const field of fields) {
-    const value = record[field];
-    shown[field] =
-      value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+    shown[field] = textOf(record[field]);
   }
   return shown;
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(textOf).join('; ');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -26,7 +26,11 @@ export async function importTemplate(
   request.res?.setHeader('Content-Language', language);
   const disposition = `attachment; filename="${kind}-import-template.${format}"`;
   if (format === 'csv') {
-    const layout: ExportColumn<never>[] = columns.map(() => ({ label: 'code', type: 'text', value: () => null }));
+    const layout: ExportColumn<never>[] = columns.map(() => ({
+      label: 'code',
+      type: 'text',
+      value: () => null,
+    }));
     const noRows = (async function* (): AsyncGenerator<never> {})();
     return new StreamableFile(csvExport(headers, layout, noRows), {
       type: 'text/csv; charset=utf-8',

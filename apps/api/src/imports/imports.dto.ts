@@ -73,7 +73,8 @@ export class ImportSummaryDto {
   @ApiProperty() totalRows: number;
   @ApiProperty({ description: 'Rows checked or written so far by the running pass' }) processedRows: number;
   @ApiProperty({ description: 'Rows found at fault' }) errorCount: number;
-  @ApiProperty({ description: 'Records the rows create or change (in a dry run: would)' }) changeCount: number;
+  @ApiProperty({ description: 'Records the rows create or change (in a dry run: would)' })
+  changeCount: number;
   @ApiProperty({ description: 'Rows that create a record' }) createCount: number;
   @ApiProperty({ description: 'Rows that change an existing record' }) updateCount: number;
   @ApiProperty({ description: 'Rows naming an existing record that already holds what they say' })

@@ -362,7 +362,7 @@ export class ImportsService implements OnModuleInit {
           else plain[column.field] = found;
           continue;
         }
-        plain[column.field] = cellValue(column, text);
+        plain[column.field] = cellValue(column, column.upper ? text.toUpperCase() : text);
       }
       for (const { column } of columns) {
         // A column left out of the file is as a blank cell, for the arguments the DTO does not check.
@@ -404,7 +404,13 @@ export class ImportsService implements OnModuleInit {
           });
         } else {
           const created = await definition.create(services, ctx, request, args);
-          changes.push({ row: line.row, action: 'create', summary: created.summary, id: created.id, fields: [] });
+          changes.push({
+            row: line.row,
+            action: 'create',
+            summary: created.summary,
+            id: created.id,
+            fields: [],
+          });
         }
         await manager.query('RELEASE SAVEPOINT import_row');
       } catch (error) {
@@ -571,8 +577,7 @@ function fieldChanges(
     .filter((column) => (before[column.field] ?? '') !== (after[column.field] ?? ''))
     .map((column) => ({
       field: column.field,
-      column:
-        columns.find((mapped) => mapped.column === column)?.header ?? importLabel(column.label, 'en'),
+      column: columns.find((mapped) => mapped.column === column)?.header ?? importLabel(column.label, 'en'),
       from: before[column.field] ?? '',
       to: after[column.field] ?? '',
     }));

@@ -42,8 +42,8 @@ describe('imports that change existing records', () => {
     t = await createTestApp();
     staff = (await asRole(t, 'staff')).auth;
     const acronymOf = async (id: string) =>
-      (await t.db.query<{ acronym: string }>(`SELECT acronym FROM organizations WHERE id = $1`, [id])).rows[0]!
-        .acronym;
+      (await t.db.query<{ acronym: string }>(`SELECT acronym FROM organizations WHERE id = $1`, [id]))
+        .rows[0]!.acronym;
     first = await acronymOf(await anOrganization(t));
     second = await acronymOf(await anOrganization(t));
   });
@@ -100,7 +100,11 @@ describe('imports that change existing records', () => {
       csv([PROJECT_HEADER, `HS-2041-0003,Gamma,I,${first},KEN,300000.00,${first} = 100000.00; Nobody = 5`]),
     );
     expect((refused.body as ImportBody).errors).toEqual([
-      { row: 2, column: 'Budget shares', message: expect.stringContaining('"Nobody" names no single known organization') },
+      {
+        row: 2,
+        column: 'Budget shares',
+        message: expect.stringContaining('"Nobody" names no single known organization'),
+      },
     ]);
   });
 
@@ -187,7 +191,9 @@ describe('imports that change existing records', () => {
     await expect(projectByCode('HS-2042-0003')).resolves.toEqual(before.delta);
     const created = done.changes.find((change) => change.action === 'create')!;
     await expect(
-      count(t.db, 'audit_entries', `entity = 'project' AND action = 'create' AND entity_id = $1`, [created.id]),
+      count(t.db, 'audit_entries', `entity = 'project' AND action = 'create' AND entity_id = $1`, [
+        created.id,
+      ]),
     ).resolves.toBe(1);
   });
 
@@ -196,7 +202,10 @@ describe('imports that change existing records', () => {
       PROJECT_HEADER,
       `HS-2043-0001,Alpha,I,${first},KEN,300000.00,${first} = 200000.00; ${second} = 100000.00`,
     ]);
-    const budgetAlone = await upload('projects', csv([PROJECT_HEADER, `HS-2043-0001,Alpha,I,${first},KEN,400000.00,`]));
+    const budgetAlone = await upload(
+      'projects',
+      csv([PROJECT_HEADER, `HS-2043-0001,Alpha,I,${first},KEN,400000.00,`]),
+    );
     expect((budgetAlone.body as ImportBody).errors).toEqual([
       { row: 2, column: 'Budget shares', message: expect.stringContaining('budget shares sum to 300000.00') },
     ]);
@@ -243,13 +252,16 @@ describe('imports that change existing records', () => {
     expect(strategies.changes[0]).toMatchObject({
       action: 'update',
       fields: [
+        // The row's title is written as the row gives it; the key is matched whatever the capitals.
+        { field: 'title', column: 'Title', from: 'Import Vision 2030', to: 'import vision 2030' },
         { field: 'periodTo', column: 'Period to', from: '2025-12-31', to: '2030-12-31' },
         { field: 'priorityAreas', column: 'Priority areas', from: 'Health', to: 'Health; Food security' },
       ],
     });
     await expect(count(t.db, 'national_strategies', `title ILIKE 'import vision 2030'`)).resolves.toBe(1);
 
-    const consentHeader = 'Project,Country,Status,Requested on,Granted on,Issuing office,Signatory,Document reference';
+    const consentHeader =
+      'Project,Country,Status,Requested on,Granted on,Issuing office,Signatory,Document reference';
     await importAll('consents', [consentHeader, `${project.code},KEN,requested,2025-11-01,,,,`]);
     const consent = (
       await t.db.query<{ id: string }>(`SELECT id FROM consent_records WHERE project_id = $1`, [project.id])
@@ -292,7 +304,10 @@ describe('imports that change existing records', () => {
     expect(headers).toContain('Parts du budget');
     const notes = book.worksheets[1]!;
     expect(notes.name).toBe('Notes');
-    const text = notes.getColumn(1).values.join('\n');
+    const text = notes
+      .getColumn(1)
+      .values.filter((value): value is string => typeof value === 'string')
+      .join('\n');
     expect(text).toContain('Une ligne dont le Code est celui d’un projet existant modifie ce projet');
     expect(text).toContain('l’organisation chef de file détient tout le budget demandé');
   });
