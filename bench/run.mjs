@@ -9,7 +9,8 @@
  * Builds the API, seeds a throwaway embedded PostgreSQL 18 with `seed:scale`, starts the API in
  * production mode and the baseline (bench/baseline), checks that both answer the same, counts the
  * SQL statements of each request, then loads both with autocannon, one after the other, the same
- * way. Prints a table and writes it as JSON to bench/results/latest.json.
+ * way; then downloads the IATI file and the whole project list as CSV and Excel, and imports 10,000
+ * rows. Prints a table and writes it as JSON to bench/results/latest.json.
  */
 import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -309,12 +310,47 @@ async function main() {
     { key: 'iati-activities', label: 'IATI activities (XML)', path: '/api/v1/iati/activities.xml' },
   ]) {
     phasePeak = 0;
-    const measured = await download(servers.api + file.path);
-    files.push({ ...file, ...measured, peakRssMb: Math.round(phasePeak) });
+    const measured = await download(servers.api + file.path, { count: '<iati-activity ' });
+    files.push({ ...file, ...measured, activities: measured.counted, peakRssMb: Math.round(phasePeak) });
     noteLoad(file.key);
     say(
       `   ${file.label.padEnd(26)} ${measured.status}: ${measured.activities} activities, ` +
         `${(measured.bytes / 1024 / 1024).toFixed(1)} MB in ${measured.seconds} s (first byte ${measured.firstByteSeconds} s), API peak RSS ${Math.round(phasePeak)} MB`,
+    );
+  }
+
+  say(
+    `\n== Exports: every project (${portfolio.projects}) as CSV and as Excel, signed in as staff, downloaded once each`,
+  );
+  const exports = [];
+  for (const format of ['csv', 'xlsx']) {
+    // The API's resident memory before the download, so the peak shows what the export itself adds.
+    const rssBeforeMb = Math.round((await memoryOf(api.pid)).rssMb);
+    phasePeak = 0;
+    const measured = await download(`${servers.api}/api/v1/projects?format=${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+      // Line ends: the header and one per project, plus any line break quoted inside a cell.
+      count: format === 'csv' ? '\n' : null,
+    });
+    const entry = {
+      key: `projects-${format}`,
+      label: `projects export (${format.toUpperCase()})`,
+      path: `/api/v1/projects?format=${format}`,
+      status: measured.status,
+      bytes: measured.bytes,
+      lines: format === 'csv' ? measured.counted : null,
+      seconds: measured.seconds,
+      firstByteSeconds: measured.firstByteSeconds,
+      rssBeforeMb,
+      peakRssMb: Math.round(phasePeak),
+    };
+    exports.push(entry);
+    await settle(db);
+    noteLoad(entry.key);
+    say(
+      `   ${entry.label.padEnd(26)} ${entry.status}: ${(entry.bytes / 1024 / 1024).toFixed(1)} MB` +
+        (entry.lines !== null ? `, ${entry.lines} lines` : '') +
+        ` in ${entry.seconds} s (first byte ${entry.firstByteSeconds} s), API RSS ${rssBeforeMb} MB before, peak ${entry.peakRssMb} MB`,
     );
   }
 
@@ -381,6 +417,7 @@ async function main() {
     ),
     fixedRate,
     files,
+    exports,
     bulkImport,
     tracing,
     apiMemory: { peakMb: Math.round(memory.hwmMb), endRssMb: Math.round(memory.rssMb) },
@@ -505,30 +542,31 @@ async function importBench(baseUrl, token, rows) {
 }
 
 /**
- * Downloads a public file to the end without keeping it: its time, time to first byte, size, and
- * how many iati-activity elements it holds (counted across chunk boundaries).
+ * Downloads a file to the end without keeping it: its time, time to first byte, size, and how many
+ * times `count` occurs in it (counted across chunk boundaries; null: a binary file, not counted).
  */
-async function download(url) {
+async function download(url, { headers = {}, count = null } = {}) {
   const t0 = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers });
   let firstByte = null;
   let bytes = 0;
-  let activities = 0;
+  let counted = 0;
   let tail = '';
   const decoder = new TextDecoder();
   for await (const chunk of response.body) {
     firstByte ??= performance.now();
     bytes += chunk.byteLength;
+    if (count === null) continue;
     const text = tail + decoder.decode(chunk, { stream: true });
-    activities += text.split('<iati-activity ').length - 1;
-    tail = text.slice(-16);
-    if (tail.includes('<iati-activity ')) tail = tail.slice(tail.indexOf('<iati-activity ') + 1);
+    counted += text.split(count).length - 1;
+    // Keep what could be the start of the next occurrence, too short to hold one already counted.
+    tail = count.length > 1 ? text.slice(-(count.length - 1)) : '';
   }
   const seconds = (from) => Math.round((performance.now() - from) / 100) / 10;
   return {
     status: response.status,
     bytes,
-    activities,
+    counted: count === null ? null : counted,
     seconds: seconds(t0),
     firstByteSeconds: firstByte === null ? null : Math.round((firstByte - t0) / 100) / 10,
   };
@@ -680,6 +718,12 @@ function printTable(report) {
   for (const f of report.files)
     say(
       `  ${f.label.padEnd(26)} ${f.activities} activities, ${(f.bytes / 1024 / 1024).toFixed(1)} MB, ${f.seconds} s (first byte ${f.firstByteSeconds} s), peak RSS ${f.peakRssMb} MB`,
+    );
+  say('\nExports of the whole project list, API, downloaded once:');
+  for (const e of report.exports)
+    say(
+      `  ${e.label.padEnd(26)} ${e.status}, ${(e.bytes / 1024 / 1024).toFixed(1)} MB${e.lines !== null ? ` (${e.lines} lines)` : ''}, ` +
+        `${e.seconds} s (first byte ${e.firstByteSeconds} s), RSS ${e.rssBeforeMb} MB before, peak ${e.peakRssMb} MB`,
     );
   say(
     `\nBulk import of ${report.bulkImport.rows} rows: dry run ${report.bulkImport.checkSeconds} s, write ${report.bulkImport.writeSeconds} s`,

@@ -9,7 +9,7 @@
  * (the npm package, in Debian's chromium: no browser is downloaded) on the sign-in page, on the
  * overview and on a project's page (three countries, transfers, reviews) signed in as staff, with
  * Lighthouse's default mobile settings (simulated slow 4G and a 4× slower CPU) and with its desktop
- * preset. Writes bench/results/web-latest.json.
+ * preset, and on the Fund's public page (/fund, no sign-in) with the mobile settings. Writes bench/results/web-latest.json.
  */
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -267,10 +267,13 @@ async function main() {
     { name: 'sign-in', url: `${base}/sign-in` },
     { name: 'overview (staff)', url: `${base}/`, cookie: `hstf_session=${token}` },
     { name: 'project (staff)', url: `${base}/projects/${project.id}`, cookie: `hstf_session=${token}` },
+    // The Fund's public page, as anyone opens it (no session), on a phone: its target is the issue's.
+    { name: 'public (/fund)', url: `${base}/fund`, formFactors: ['mobile'] },
   ];
   const audits = [];
   for (const formFactor of options.formFactors.split(',')) {
     for (const page of pages) {
+      if (page.formFactors && !page.formFactors.includes(formFactor)) continue;
       const result = {
         page: page.name,
         ...(await audit(chrome, page.url, { formFactor, cookie: page.cookie })),

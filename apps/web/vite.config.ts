@@ -24,6 +24,7 @@ const vendorChunks: [name: string, test: RegExp][] = [
 ];
 
 const SIGN_IN_ROOTS = /[\\/]src[\\/](main\.tsx|features[\\/]auth[\\/]routes[\\/]SignInRoute\.tsx)$/;
+const PUBLIC_ROOT = /[\\/]src[\\/]features[\\/]public-page[\\/]routes[\\/]PublicFundRoute\.tsx$/;
 const SHELL_ROOT = /[\\/]src[\\/]app[\\/]layout[\\/]AppLayout\.tsx$/;
 const SCREEN = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]routes[\\/]\w+Route\.tsx$/;
 /**
@@ -39,9 +40,12 @@ const BARREL_IMPORT =
   /import\s*\{([^}]*)\}\s*from\s*["'](@mantine\/core|@mantine\/hooks|@tabler\/icons-react)["']/g;
 
 /**
- * Two chunks instead of the automatic split's hundred of 1–3 KB, which a phone on HTTP/1.1 fetched
+ * Three chunks instead of the automatic split's hundred of 1–3 KB, which a phone on HTTP/1.1 fetched
  * six at a time (87 requests for a project's page):
  * - "start": what the entry and the sign-in page import, which every visit begins with;
+ * - "public": what the Fund's public page (/fund) imports beyond "start" (tables, formatting), so a
+ *   visitor without an account never downloads the signed-in shell (about 100 KB gzip); the
+ *   signed-in screens load it too, as they would have found the same modules in "signed-in";
  * - "signed-in": the app shell and whatever at least SHARED_BY screens import, never loaded by the
  *   sign-in page. The menus and popovers built on floating-ui stay with the screens that use them.
  * Rolldown's groups take a captured module's dependencies along, so "start" is listed first: the
@@ -52,9 +56,11 @@ function signedInChunk(): {
   plugin: Plugin;
   test: (id: string) => boolean;
   startTest: (id: string) => boolean;
+  publicTest: (id: string) => boolean;
 } {
   let shared = new Set<string>();
   let start = new Set<string>();
+  let publicPage = new Set<string>();
   const plugin: Plugin = {
     name: 'hstf-signed-in-chunk',
     apply: 'build',
@@ -133,17 +139,28 @@ function signedInChunk(): {
         return result;
       };
       start = new Set([...signIn].filter((id) => !SIGN_IN_ROOTS.test(id)));
+      publicPage = new Set(
+        [...closure(ids.filter((id) => PUBLIC_ROOT.test(id)))].filter(
+          (id) => !signIn.has(id) && !PUBLIC_ROOT.test(id) && !floats(id),
+        ),
+      );
       shared = new Set(
         ids.filter(
           (id) =>
             !signIn.has(id) &&
+            !publicPage.has(id) &&
             !floats(id) &&
             (shell.has(id) || screens.filter((screen) => screen.has(id)).length >= SHARED_BY),
         ),
       );
     },
   };
-  return { plugin, test: (id) => shared.has(id), startTest: (id) => start.has(id) };
+  return {
+    plugin,
+    test: (id) => shared.has(id),
+    startTest: (id) => start.has(id),
+    publicTest: (id) => publicPage.has(id),
+  };
 }
 const signedIn = signedInChunk();
 
@@ -206,8 +223,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            ...vendorChunks.map(([name, test]) => ({ name, test, priority: 3 })),
-            { name: 'start', test: signedIn.startTest, priority: 2 },
+            ...vendorChunks.map(([name, test]) => ({ name, test, priority: 4 })),
+            { name: 'start', test: signedIn.startTest, priority: 3 },
+            { name: 'public', test: signedIn.publicTest, priority: 2 },
             { name: 'signed-in', test: signedIn.test, priority: 1 },
           ],
         },

@@ -3,7 +3,7 @@
 // PostgreSQL with the demo data, serving the built web app, driven in Debian's Chromium. First the
 // approval of a two-country project by staff, three reviewers and the donor (journeys/scenario.mjs),
 // then every screen for the roles that use it, in English and in Arabic (journeys/walk.mjs), with
-// axe-core on each. Screenshots land in e2e/screenshots/<lang>/. Exits non-zero on any failure.
+// axe-core on each; last, exports, a statement and an import (journeys/data-io.mjs). Screenshots land in e2e/screenshots/<lang>/. Exits non-zero on any failure.
 //
 //   npm run test:e2e            (builds everything first)
 //   node apps/web/e2e/run.mjs   (against the current builds)
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { runAfterApprovalJourney } from './journeys/after-approval.mjs';
 import { runDocumentsJourney } from './journeys/documents.mjs';
+import { runDataIoJourney } from './journeys/data-io.mjs';
 import { runNotificationsJourney } from './journeys/notifications.mjs';
 import { runScenario } from './journeys/scenario.mjs';
 import { walk } from './journeys/walk.mjs';
@@ -103,6 +104,13 @@ try {
       (page) => runAfterApprovalJourney({ page, report, project }),
     );
   }
+  await journey(
+    browser,
+    baseUrl,
+    'en',
+    'Data in and out: an export in Arabic, a donor statement, an import corrected and written',
+    (page) => runDataIoJourney({ page, report }),
+  );
 } catch (error) {
   report.failures.push({ name: 'set-up', error });
   console.error(error);

@@ -3388,13 +3388,15 @@ export interface components {
         };
         ImportChange: {
             /**
-             * @description What the row does: every row creates one record
+             * @description What the row does: create a record; update the one its kind's key names (the template's notes say which key); or nothing, the record already holding what the row says
              * @enum {string}
              */
-            action: "create";
+            action: "create" | "update" | "unchanged";
+            /** @description For an update: each field that changes, from what it is to what the row makes it */
+            fields: components["schemas"]["ImportFieldChange"][];
             /**
              * Format: uuid
-             * @description The record created (null in a dry run)
+             * @description The record created or changed (null for a record a dry run would create)
              */
             id: string | null;
             /** @example 2 */
@@ -3403,10 +3405,12 @@ export interface components {
             summary: string;
         };
         ImportDto: {
-            /** @description Records the rows create (in a dry run: would create) */
+            /** @description Records the rows create or change (in a dry run: would) */
             changeCount: number;
-            /** @description What the rows create (the first 1,000) */
+            /** @description What each row creates or changes, or that it changes nothing (the first 1,000 rows) */
             changes: components["schemas"]["ImportChange"][];
+            /** @description Rows that create a record */
+            createCount: number;
             /** Format: date-time */
             createdAt: string;
             createdByEmail: string | null;
@@ -3434,9 +3438,35 @@ export interface components {
              */
             status: "checking" | "checked" | "importing" | "imported" | "failed";
             totalRows: number;
+            /** @description Rows naming an existing record that already holds what they say */
+            unchangedCount: number;
+            /** @description Rows that change an existing record */
+            updateCount: number;
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        ImportFieldChange: {
+            /**
+             * @description The header of its column, as the file writes it
+             * @example Amount
+             */
+            column: string;
+            /**
+             * @description The field of the API's record
+             * @example amount
+             */
+            field: string;
+            /**
+             * @description As it is (an empty text for nothing)
+             * @example 250000.00
+             */
+            from: string;
+            /**
+             * @description As the row makes it
+             * @example 300000.00
+             */
+            to: string;
         };
         ImportPage: {
             items: components["schemas"]["ImportSummaryDto"][];
@@ -3461,8 +3491,10 @@ export interface components {
             row: number;
         };
         ImportSummaryDto: {
-            /** @description Records the rows create (in a dry run: would create) */
+            /** @description Records the rows create or change (in a dry run: would) */
             changeCount: number;
+            /** @description Rows that create a record */
+            createCount: number;
             /** Format: date-time */
             createdAt: string;
             createdByEmail: string | null;
@@ -3488,6 +3520,10 @@ export interface components {
              */
             status: "checking" | "checked" | "importing" | "imported" | "failed";
             totalRows: number;
+            /** @description Rows naming an existing record that already holds what they say */
+            unchangedCount: number;
+            /** @description Rows that change an existing record */
+            updateCount: number;
             /** Format: date-time */
             updatedAt: string;
             version: number;

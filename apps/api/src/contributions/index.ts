@@ -1,2 +1,2 @@
 export { ContributionsService } from './contributions.service';
-export { CreateContributionRequest } from './contributions.dto';
+export { CreateContributionRequest, UpdateContributionRequest } from './contributions.dto';

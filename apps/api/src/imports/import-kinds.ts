@@ -2,9 +2,13 @@ import type { Type } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context/request-context';
 import { ConsentsService, CreateConsentRequest } from '../consents';
-import { ContributionsService, CreateContributionRequest } from '../contributions';
-import { CreateProjectRequest, ProjectsService } from '../projects';
-import { CreateNationalStrategyRequest, StrategiesService } from '../strategies';
+import { ContributionsService, CreateContributionRequest, UpdateContributionRequest } from '../contributions';
+import { CreateProjectRequest, ProjectsService, UpdateProjectRequest } from '../projects';
+import {
+  CreateNationalStrategyRequest,
+  StrategiesService,
+  UpdateNationalStrategyRequest,
+} from '../strategies';
 import type { ImportLabelKey } from './import-labels';
 
 export const IMPORT_KINDS = ['projects', 'contributions', 'consents', 'strategies'] as const;
@@ -17,13 +21,18 @@ export interface ImportColumn {
   /** The field of the create request the cell fills (for a reference, the id field it resolves to). */
   field: string;
   label: ImportLabelKey;
-  /** list: several values in one cell, separated by semicolons; integer(s): whole numbers. */
-  cell: 'text' | 'list' | 'integer' | 'integers';
+  /**
+   * list: several values in one cell, separated by semicolons; integer(s): whole numbers; shares:
+   * "organization = amount" pairs separated by semicolons, each organization by name, acronym or id.
+   */
+  cell: 'text' | 'list' | 'integer' | 'integers' | 'shares';
   required?: boolean;
   /** The cell names a record by name, code or id. */
   reference?: ReferenceKind;
   /** The cell is not a field of the request but an argument of the creation (the consent's project). */
   argument?: boolean;
+  /** Read in capitals, as the record keeps it (a project's code written hs-2026-0042 is HS-2026-0042). */
+  upper?: boolean;
 }
 
 /** The services that create each kind, bound to the import's transaction. */
@@ -34,12 +43,42 @@ export interface ImportServices {
   strategies: StrategiesService;
 }
 
+/** A record a row names by its kind's stable key: the row changes it instead of creating one. */
+export interface ExistingRecord {
+  id: string;
+  version: number;
+}
+
 export interface ImportKindDefinition {
   columns: readonly ImportColumn[];
   /** The request a row becomes, checked by the same DTO as the single-record route. */
   request: Type<object>;
-  /** Fills what a flat row cannot say from what it does (before the DTO checks it). */
+  /** Fills what a flat row cannot say from what it does (before the DTO checks it), for a new record. */
   prepare?: (plain: Record<string, unknown>) => void;
+  /**
+   * The record the row names by its stable key (the key is stated in the template's notes), null
+   * when the row creates one; a sentence when the key names several records.
+   */
+  existing(
+    manager: EntityManager,
+    plain: Record<string, unknown>,
+    args: Record<string, string>,
+  ): Promise<ExistingRecord | string | null>;
+  /**
+   * Changes the record through its feature's service (changeVersioned: the version checked, only
+   * what differs written, one audit entry, nothing at all when nothing differs); the filled cells
+   * only, so a blank cell leaves the field as it is.
+   */
+  update(
+    services: ImportServices,
+    ctx: RequestContext,
+    manager: EntityManager,
+    existing: ExistingRecord,
+    request: object,
+    args: Record<string, string>,
+  ): Promise<{ summary: string }>;
+  /** The fields a row can change, as text, read from the record as the API answers it (and audits it). */
+  shown(record: Record<string, unknown>): Record<string, string>;
   /** Creates the record through its feature's service (rules, audit entry and all); a line saying what. */
   create(
     services: ImportServices,
@@ -53,7 +92,7 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
   projects: {
     request: CreateProjectRequest,
     columns: [
-      { field: 'code', label: 'code', cell: 'text' },
+      { field: 'code', label: 'code', cell: 'text', upper: true },
       { field: 'title', label: 'title', cell: 'text', required: true },
       { field: 'window', label: 'window', cell: 'text', required: true },
       { field: 'summary', label: 'summary', cell: 'text' },
@@ -72,11 +111,12 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
       { field: 'targetBeneficiaries', label: 'targetBeneficiaries', cell: 'integer' },
       { field: 'vulnerableGroups', label: 'vulnerableGroups', cell: 'list' },
       { field: 'sdgs', label: 'sdgs', cell: 'integers' },
+      { field: 'organizations', label: 'budgetShares', cell: 'shares', reference: 'organization' },
     ],
     prepare(plain) {
-      // The lead is a participating organization; one row names only the lead, which then holds
-      // the whole requested budget (other organizations and shares are added on the project).
-      if (typeof plain.leadOrganizationId === 'string') {
+      // The lead is a participating organization: a row that names only the lead (no shares) puts
+      // the whole requested budget on it.
+      if (typeof plain.leadOrganizationId === 'string' && plain.organizations === undefined) {
         plain.organizations = [
           { organizationId: plain.leadOrganizationId, budgetShare: plain.requestedBudget ?? '0.00' },
         ];
@@ -85,6 +125,49 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
     async create(services, ctx, request) {
       const created = await services.projects.create(ctx, request as CreateProjectRequest);
       return { id: created.id, summary: `${created.code} ${created.title}` };
+    },
+    async existing(manager, plain) {
+      if (typeof plain.code !== 'string') return null;
+      return one(manager, `SELECT id, version FROM projects WHERE code = $1 AND deleted_at IS NULL`, [
+        plain.code,
+      ]);
+    },
+    async update(services, ctx, manager, existing, request) {
+      const { code: _code, ...fields } = request as CreateProjectRequest;
+      const change: UpdateProjectRequest = fields;
+      if (change.organizations === undefined && change.requestedBudget !== undefined) {
+        // A project whose lead is its only organization keeps the whole budget on the lead, as a
+        // new one does; other shares change only with the row's shares column.
+        const before = await services.projects.get(existing.id, manager);
+        const [only] = before.organizations;
+        const lead = change.leadOrganizationId ?? before.leadOrganizationId;
+        if (before.organizations.length === 1 && only!.organizationId === lead) {
+          change.organizations = [{ organizationId: lead, budgetShare: change.requestedBudget }];
+        }
+      }
+      const updated = await services.projects.update(ctx, existing.id, existing.version, change);
+      return { summary: `${updated.code} ${updated.title}` };
+    },
+    shown(record) {
+      const organizations = (record.organizations ?? []) as {
+        organizationId: string;
+        name: string;
+        acronym: string | null;
+        budgetShare: string;
+      }[];
+      const lead = organizations.find((o) => o.organizationId === record.leadOrganizationId);
+      return {
+        ...texts(record, ['title', 'window', 'summary', 'requestedBudget', 'coFunding', 'startDate']),
+        ...texts(record, ['endDate', 'dimensions', 'targetBeneficiaries', 'vulnerableGroups', 'sdgs']),
+        leadOrganizationId: lead ? (lead.acronym ?? lead.name) : '',
+        recipientCountries: ((record.recipientCountries ?? []) as { iso3: string }[])
+          .map((country) => country.iso3)
+          .join('; '),
+        organizations: organizations
+          .map((o) => `${o.acronym ?? o.name} = ${o.budgetShare}`)
+          .sort()
+          .join('; '),
+      };
     },
   },
   contributions: {
@@ -103,9 +186,27 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
     ],
     async create(services, ctx, request) {
       const created = await services.contributions.create(ctx, request as CreateContributionRequest);
+      return { id: created.id, summary: contributionSummary(created) };
+    },
+    async existing(manager, plain) {
+      if (typeof plain.donorId !== 'string' || typeof plain.reference !== 'string') return null;
+      return one(
+        manager,
+        `SELECT id, version FROM contributions WHERE donor_id = $1 AND reference = $2`,
+        [plain.donorId, plain.reference],
+        'names several contributions of this donor with this reference; give each a reference of its own',
+      );
+    },
+    async update(services, ctx, _manager, existing, request) {
+      const change: UpdateContributionRequest = request;
+      const updated = await services.contributions.update(ctx, existing.id, existing.version, change);
+      return { summary: contributionSummary(updated) };
+    },
+    shown(record) {
       return {
-        id: created.id,
-        summary: `${created.donorName}: ${created.amount} ${created.currency} (${created.status})`,
+        ...texts(record, ['pledgedOn', 'receivedOn', 'amount', 'currency', 'usdAmount', 'exchangeRate']),
+        ...texts(record, ['status', 'earmarking', 'reference']),
+        donorId: typeof record.donorName === 'string' ? record.donorName : '',
       };
     },
   },
@@ -134,6 +235,38 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
       const created = await services.consents.create(ctx, args.projectId!, request as CreateConsentRequest);
       return { id: created.id, summary: `${created.countryIso3}: ${created.status}` };
     },
+    async existing(manager, plain, args) {
+      if (!args.projectId || typeof plain.countryIso3 !== 'string') return null;
+      return one(
+        manager,
+        `SELECT id, version FROM consent_records WHERE project_id = $1 AND country_iso3 = upper($2)`,
+        [args.projectId, plain.countryIso3],
+      );
+    },
+    async update(services, ctx, _manager, existing, request, args) {
+      // The project and the country are the record's key: what the row changes is the rest.
+      const { countryIso3: _country, ...change } = request as CreateConsentRequest;
+      const updated = await services.consents.update(
+        ctx,
+        args.projectId!,
+        existing.id,
+        existing.version,
+        change,
+      );
+      return { summary: `${updated.countryIso3}: ${updated.status}` };
+    },
+    shown(record) {
+      return texts(record, [
+        'status',
+        'requestedOn',
+        'grantedOn',
+        'validUntil',
+        'issuingOffice',
+        'signatory',
+        'documentReference',
+        'scope',
+      ]);
+    },
   },
   strategies: {
     request: CreateNationalStrategyRequest,
@@ -149,8 +282,63 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
       const created = await services.strategies.create(ctx, request as CreateNationalStrategyRequest);
       return { id: created.id, summary: `${created.countryIso3}: ${created.title}` };
     },
+    async existing(manager, plain) {
+      if (typeof plain.countryIso3 !== 'string' || typeof plain.title !== 'string') return null;
+      return one(
+        manager,
+        `SELECT id, version FROM national_strategies WHERE country_iso3 = upper($1) AND lower(title) = lower($2)`,
+        [plain.countryIso3, plain.title.trim()],
+        'names several national strategies of this country with this title',
+      );
+    },
+    async update(services, ctx, _manager, existing, request) {
+      const change: UpdateNationalStrategyRequest = request;
+      const updated = await services.strategies.update(ctx, existing.id, existing.version, change);
+      return { summary: `${updated.countryIso3}: ${updated.title}` };
+    },
+    shown(record) {
+      return texts(record, ['countryIso3', 'title', 'periodFrom', 'periodTo', 'priorityAreas', 'reference']);
+    },
   },
 };
+
+function contributionSummary(record: {
+  donorName: string;
+  amount: string;
+  currency: string;
+  status: string;
+}) {
+  return `${record.donorName}: ${record.amount} ${record.currency} (${record.status})`;
+}
+
+/** The one record a key names; a sentence when it names several. */
+async function one(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[],
+  several = 'names several records',
+): Promise<ExistingRecord | string | null> {
+  const rows: ExistingRecord[] = await manager.query(`${sql} LIMIT 2`, params);
+  if (rows.length > 1) return several;
+  return rows[0] ?? null;
+}
+
+/** Fields as the text a cell holds: lists joined by semicolons, nothing as an empty cell. */
+function texts(record: Record<string, unknown>, fields: string[]): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const field of fields) {
+    shown[field] = textOf(record[field]);
+  }
+  return shown;
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(textOf).join('; ');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -40,6 +40,14 @@ const IMPORT_ONLY_LABELS = {
     zh: '可持续发展目标',
     ru: 'Цели в области устойчивого развития',
   },
+  budgetShares: {
+    en: 'Budget shares',
+    fr: 'Parts du budget',
+    es: 'Partes del presupuesto',
+    ar: 'حصص الميزانية',
+    zh: '预算份额',
+    ru: 'Доли бюджета',
+  },
 } as const satisfies Record<string, Record<ExportLanguage, string>>;
 
 export type ImportLabelKey = ExportLabelKey | keyof typeof IMPORT_ONLY_LABELS;

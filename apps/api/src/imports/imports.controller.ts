@@ -79,7 +79,7 @@ export class ImportsController {
     @Param() params: TemplateParams,
     @Query('format') format: string | undefined,
     @Req() request: Request,
-  ): StreamableFile {
+  ): Promise<StreamableFile> {
     if (format !== undefined && format !== 'csv' && format !== 'xlsx') {
       throw Problem.validation([{ field: 'format', message: 'must be one of csv, xlsx' }]);
     }

@@ -29,6 +29,7 @@ import { headerNames, importLabel, normalHeader } from './import-labels';
 import {
   ImportChange,
   ImportDto,
+  ImportFieldChange,
   ImportQuery,
   ImportRowError,
   ImportStatus,
@@ -55,7 +56,9 @@ interface ImportRow {
   error_count: number;
   errors?: ImportRowError[];
   changes?: ImportChange[];
-  change_count: number;
+  create_count: number;
+  update_count: number;
+  unchanged_count: number;
   failure: string | null;
   created_by_email: string | null;
   version: number;
@@ -77,13 +80,23 @@ interface MappedColumn {
   header: string;
 }
 
+const countOf = (action: string) =>
+  `(SELECT count(*) FROM jsonb_array_elements(changes) AS c WHERE c->>'action' = '${action}')::int`;
+
 const SUMMARY_COLUMNS = `id, kind, file_name, file_format, status, total_rows, processed_rows, error_count,
-  jsonb_array_length(changes) AS change_count, failure, created_by_email, version, created_at, updated_at`;
+  ${countOf('create')} AS create_count, ${countOf('update')} AS update_count,
+  ${countOf('unchanged')} AS unchanged_count, failure, created_by_email, version, created_at, updated_at`;
+
+/** What a feature's update wrote to the audit trail: the record before and after. */
+type AuditedUpdate = Parameters<AuditService['recordUpdate']>[2];
 
 /**
  * Bulk import of projects, contributions, consents and national strategies from CSV or Excel.
  *
- * Every row is created by its feature's own service (the same DTO checks, domain rules, audit
+ * A row that names an existing record by its kind's stable key (a project's code; a contribution's
+ * donor and reference; a consent's project and country; a strategy's country and title) changes
+ * that record through its feature's `update` (changeVersioned: one audit entry, none when nothing
+ * differs); any other row creates one. Every row is created or changed by its feature's own service (the same DTO checks, domain rules, audit
  * entry and side effects as the single-record route), all in one transaction: the service's
  * `dataSource` is replaced, for the import only, by one whose `transaction` runs on the import's
  * transaction. Each row runs under a savepoint, so a refused row is undone alone and the following
@@ -272,8 +285,10 @@ export class ImportsService implements OnModuleInit {
           id,
           JSON.stringify(outcome.errors.slice(0, MAX_ERRORS_KEPT)),
           new Set(outcome.errors.map((error) => error.row)).size,
-          // Rolled back: the ids named nothing that exists.
-          JSON.stringify(outcome.changes.map((change) => ({ ...change, id: null }))),
+          // Rolled back: the ids of the records the rows would create named nothing that exists.
+          JSON.stringify(
+            outcome.changes.map((change) => (change.action === 'create' ? { ...change, id: null } : change)),
+          ),
         ],
       );
     } catch (error) {
@@ -300,7 +315,8 @@ export class ImportsService implements OnModuleInit {
     columns: MappedColumn[],
     sheet: ImportSheet,
   ): Promise<{ errors: ImportRowError[]; changes: ImportChange[] }> {
-    const services = this.servicesOn(manager);
+    const audited: AuditedUpdate[] = [];
+    const services = this.servicesOn(manager, audited);
     const references = new Map<string, string | null>();
     const errors: ImportRowError[] = [];
     const changes: ImportChange[] = [];
@@ -322,6 +338,14 @@ export class ImportsService implements OnModuleInit {
           }
           continue;
         }
+        if (column.cell === 'shares') {
+          const shares = await this.sharesOf(manager, references, text);
+          if (typeof shares === 'string') {
+            blank.add(column.field);
+            rowErrors.push({ row: line.row, column: header, message: shares });
+          } else plain[column.field] = shares;
+          continue;
+        }
         if (column.reference) {
           const key = `${column.reference}:${text.toLowerCase()}`;
           let found = references.get(key);
@@ -338,7 +362,7 @@ export class ImportsService implements OnModuleInit {
           else plain[column.field] = found;
           continue;
         }
-        plain[column.field] = cellValue(column, text);
+        plain[column.field] = cellValue(column, column.upper ? text.toUpperCase() : text);
       }
       for (const { column } of columns) {
         // A column left out of the file is as a blank cell, for the arguments the DTO does not check.
@@ -346,7 +370,15 @@ export class ImportsService implements OnModuleInit {
           rowErrors.push({ row: line.row, column: importLabel(column.label, 'en'), message: 'is required' });
         }
       }
-      definition.prepare?.(plain);
+      let existing: Awaited<ReturnType<ImportKindDefinition['existing']>> = null;
+      if (!rowErrors.length) {
+        existing = await definition.existing(manager, plain, args);
+        if (typeof existing === 'string') {
+          errors.push({ row: line.row, column: null, message: existing });
+          continue;
+        }
+      }
+      if (!existing) definition.prepare?.(plain);
       const { request, errors: fieldErrors } = await validateRequest(definition.request, plain);
       for (const error of fieldErrors) {
         if (blank.has(error.field.split('.')[0]!)) continue;
@@ -358,9 +390,29 @@ export class ImportsService implements OnModuleInit {
       }
       await manager.query('SAVEPOINT import_row');
       try {
-        const created = await definition.create(services, ctx, request, args);
+        if (existing) {
+          audited.length = 0;
+          const updated = await definition.update(services, ctx, manager, existing, request, args);
+          const entry = audited.find((change) => change.entityId === existing.id);
+          const fields = entry ? fieldChanges(definition, columns, entry) : [];
+          changes.push({
+            row: line.row,
+            action: fields.length ? 'update' : 'unchanged',
+            summary: updated.summary,
+            id: existing.id,
+            fields,
+          });
+        } else {
+          const created = await definition.create(services, ctx, request, args);
+          changes.push({
+            row: line.row,
+            action: 'create',
+            summary: created.summary,
+            id: created.id,
+            fields: [],
+          });
+        }
         await manager.query('RELEASE SAVEPOINT import_row');
-        changes.push({ row: line.row, action: 'create', summary: created.summary, id: created.id });
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT import_row');
         errors.push(...refusalOf(error, line.row, headerOf));
@@ -368,6 +420,31 @@ export class ImportsService implements OnModuleInit {
     }
     await this.progress(id, sheet.rows.length);
     return { errors, changes };
+  }
+
+  /** A shares cell ("UNDP = 600000; WFP = 400000") as the request's organizations, or what is wrong. */
+  private async sharesOf(
+    manager: EntityManager,
+    references: Map<string, string | null>,
+    text: string,
+  ): Promise<{ organizationId: string; budgetShare: string }[] | string> {
+    const shares: { organizationId: string; budgetShare: string }[] = [];
+    for (const item of text.split(';').map((part) => part.trim())) {
+      if (item === '') continue;
+      const at = item.lastIndexOf('=');
+      const name = at > 0 ? item.slice(0, at).trim() : '';
+      const amount = at > 0 ? item.slice(at + 1).trim() : '';
+      if (!name || !amount) return `"${item}" must read organization = amount, such as UNDP = 600000.00`;
+      const key = `organization:${name.toLowerCase()}`;
+      let found = references.get(key);
+      if (found === undefined) {
+        found = await resolveReference(manager, 'organization', name);
+        references.set(key, found);
+      }
+      if (!found) return `"${name}" ${REFERENCE_MESSAGES.organization}`;
+      shares.push({ organizationId: found, budgetShare: amount });
+    }
+    return shares;
   }
 
   private async finish(
@@ -406,14 +483,25 @@ export class ImportsService implements OnModuleInit {
    * Each feature's service as it is, except that its `dataSource.transaction` joins the import's
    * transaction instead of opening one: the rows go through the exact code of the single-record routes.
    */
-  private servicesOn(manager: EntityManager): ImportServices {
+  private servicesOn(manager: EntityManager, audited: AuditedUpdate[]): ImportServices {
     const joined = joinedDataSource(this.dataSource, manager);
+    // The same audit trail, also telling the import what each update changed (before and after).
+    const audit = Object.create(this.audit, {
+      recordUpdate: {
+        value: (m: EntityManager, c: RequestContext, change: AuditedUpdate) => {
+          audited.push(change);
+          return this.audit.recordUpdate(m, c, change);
+        },
+      },
+    }) as AuditService;
     const bound = <T extends object>(type: Type<T>): T => {
       const service = this.moduleRef.get(type, { strict: false });
-      if (!Object.prototype.hasOwnProperty.call(service, 'dataSource')) {
-        throw new Error(`${type.name} no longer keeps its DataSource as "dataSource"`);
+      for (const property of ['dataSource', 'audit']) {
+        if (!Object.prototype.hasOwnProperty.call(service, property)) {
+          throw new Error(`${type.name} no longer keeps its ${property} as "${property}"`);
+        }
       }
-      return Object.create(service, { dataSource: { value: joined } }) as T;
+      return Object.create(service, { dataSource: { value: joined }, audit: { value: audit } }) as T;
     };
     return {
       projects: bound(ProjectsService),
@@ -477,6 +565,24 @@ function mapHeaders(
   return mapped;
 }
 
+/** Each field an update changed, from the record before to after, under the header the file gives it. */
+function fieldChanges(
+  definition: ImportKindDefinition,
+  columns: MappedColumn[],
+  change: AuditedUpdate,
+): ImportFieldChange[] {
+  const before = definition.shown((change.before ?? {}) as Record<string, unknown>);
+  const after = definition.shown((change.after ?? {}) as Record<string, unknown>);
+  return definition.columns
+    .filter((column) => (before[column.field] ?? '') !== (after[column.field] ?? ''))
+    .map((column) => ({
+      field: column.field,
+      column: columns.find((mapped) => mapped.column === column)?.header ?? importLabel(column.label, 'en'),
+      from: before[column.field] ?? '',
+      to: after[column.field] ?? '',
+    }));
+}
+
 function cellValue(column: ImportColumn, text: string): unknown {
   const list = () =>
     text
@@ -535,7 +641,10 @@ function toSummary(row: ImportRow): ImportSummaryDto {
     totalRows: row.total_rows,
     processedRows: row.processed_rows,
     errorCount: row.error_count,
-    changeCount: row.change_count,
+    changeCount: row.create_count + row.update_count,
+    createCount: row.create_count,
+    updateCount: row.update_count,
+    unchangedCount: row.unchanged_count,
     failure: row.failure,
     createdByEmail: row.created_by_email,
     version: row.version,

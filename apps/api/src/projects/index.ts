@@ -4,4 +4,4 @@ export type { Dimension, Stage, VulnerableGroup } from './project-vocabulary';
 export { assertProjectInScope } from './project-scope';
 export { ASSIGNED_REVIEWER } from './projects.repository';
 export { ProjectsService } from './projects.service';
-export { CreateProjectRequest } from './projects.dto';
+export { CreateProjectRequest, UpdateProjectRequest } from './projects.dto';

@@ -1,2 +1,2 @@
 export { StrategiesService } from './strategies.service';
-export { CreateNationalStrategyRequest } from './strategies.dto';
+export { CreateNationalStrategyRequest, UpdateNationalStrategyRequest } from './strategies.dto';

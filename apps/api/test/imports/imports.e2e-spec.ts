@@ -121,7 +121,7 @@ describe('imports', () => {
     );
     expect(checked.errors.every((error) => error.row !== 2)).toBe(true);
     expect(checked.changes).toEqual([
-      { row: 2, action: 'create', summary: `${donorName}: 1000.00 USD (received)`, id: null },
+      { row: 2, action: 'create', summary: `${donorName}: 1000.00 USD (received)`, id: null, fields: [] },
     ]);
 
     expectProblem(await confirm(checked), 422);

@@ -23,6 +23,7 @@ import { NotificationsAtCommit1763890000400 } from './1763890000400-notification
 import { ResetThrottle1763890000401 } from './1763890000401-reset-throttle';
 import { Imports1763890000600 } from './1763890000600-imports';
 import { Documents1763900000400 } from './1763900000400-documents';
+import { ImportKeys1763900000500 } from './1763900000500-import-keys';
 import { PersonalAccessTokens1763900000800 } from './1763900000800-personal-access-tokens';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
@@ -52,5 +53,6 @@ export const MIGRATIONS = [
   ResetThrottle1763890000401,
   Imports1763890000600,
   Documents1763900000400,
+  ImportKeys1763900000500,
   PersonalAccessTokens1763900000800,
 ];

@@ -29,6 +29,9 @@ function anImport(overrides: Record<string, unknown>) {
     processedRows: 2,
     errorCount: 0,
     changeCount: 2,
+    createCount: 2,
+    updateCount: 0,
+    unchangedCount: 0,
     failure: null,
     createdByEmail: 'staff@example.org',
     version: 2,
@@ -97,8 +100,8 @@ describe('the import screen', { timeout: 30_000 }, () => {
   it('confirms a correct file with the version it read', async () => {
     const checked = anImport({
       changes: [
-        { row: 2, action: 'create', summary: 'Japan: 1000.00 USD (received)', id: null },
-        { row: 3, action: 'create', summary: 'Japan: 2000.00 USD (pledged)', id: null },
+        { row: 2, action: 'create', summary: 'Japan: 1000.00 USD (received)', id: null, fields: [] },
+        { row: 3, action: 'create', summary: 'Japan: 2000.00 USD (pledged)', id: null, fields: [] },
       ],
     });
     const sent = importsApi(checked, anImport({ status: 'imported', version: 3 }));
@@ -117,5 +120,59 @@ describe('the import screen', { timeout: 30_000 }, () => {
     expect(
       screen.getByText('Imported', { selector: '.mantine-Alert-title *, .mantine-Alert-title' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows per row what an import creates, changes (each field, old → new) and leaves as it is', async () => {
+    const checked = anImport({
+      kind: 'projects',
+      changeCount: 2,
+      createCount: 1,
+      updateCount: 1,
+      unchangedCount: 1,
+      totalRows: 3,
+      changes: [
+        {
+          row: 2,
+          action: 'update',
+          summary: 'HS-2026-0042 Alpha renamed',
+          id: '6f1c1b1e-0000-4000-8000-000000000042',
+          fields: [
+            { field: 'title', column: 'Title', from: 'Alpha', to: 'Alpha renamed' },
+            { field: 'coFunding', column: 'Co-funding', from: '', to: '5000.00' },
+          ],
+        },
+        {
+          row: 3,
+          action: 'unchanged',
+          summary: 'HS-2026-0043 Delta',
+          id: '6f1c1b1e-0000-4000-8000-000000000043',
+          fields: [],
+        },
+        { row: 4, action: 'create', summary: 'Gamma', id: null, fields: [] },
+      ],
+    });
+    importsApi(checked);
+    const { container } = renderWithProviders(<ImportsRoute />, { route: '/imports', path: '/imports' });
+    await screen.findByRole('button', { name: 'Check the file' });
+    // Which record a row changes is said before the file is sent.
+    expect(
+      screen.getByText(/A row whose code is that of an existing project changes that project/),
+    ).toBeInTheDocument();
+    chooseFile(container, 'projects.csv');
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file' }));
+
+    expect(
+      await screen.findByText(
+        'The file is correct. Records it will create: 1. Records it will change: 1. Rows that change nothing: 1.',
+      ),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'What each row does (showing 3 of 3 rows)' });
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[1]!).getByText('Changes')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('Alpha → Alpha renamed')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('— → 5000.00')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('Unchanged')).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('Creates')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Import the records (2)' })).toBeInTheDocument();
   });
 });

@@ -35,6 +35,12 @@ import {
   type ImportRecord,
 } from '../api/imports';
 
+const ACTION_TONES: Record<ImportRecord['changes'][number]['action'], Tone> = {
+  create: 'green',
+  update: 'blue',
+  unchanged: 'gray',
+};
+
 const STATUS_TONES: Record<ImportRecord['status'], Tone> = {
   checking: 'blue',
   checked: 'indigo',
@@ -102,6 +108,9 @@ export function ImportsRoute() {
               {t('imports.check')}
             </Button>
           </Group>
+          <Text size="sm" c="dimmed" maw={720}>
+            {t(`dataIo.keys.${kind}`)}
+          </Text>
           <Group gap="xs">
             <Text size="sm">{t('imports.template')}</Text>
             {(['xlsx', 'csv'] as const).map((format) => (
@@ -222,7 +231,10 @@ function ImportPanel({ id }: { id: string }) {
       ) : null}
       {data.status === 'imported' ? (
         <Alert color="green" icon={<IconCheck size={18} aria-hidden="true" />} title={t('imports.done')}>
-          {t('imports.created', { n: data.changeCount })}
+          {t('imports.created', { n: data.createCount })}
+          {data.updateCount || data.unchangedCount
+            ? ` ${t('dataIo.changed', { n: data.updateCount, unchanged: data.unchangedCount })}`
+            : null}
         </Alert>
       ) : null}
       {data.status === 'checked' && data.errorCount > 0 ? (
@@ -255,7 +267,12 @@ function ImportPanel({ id }: { id: string }) {
       ) : null}
       {data.status === 'checked' && data.errorCount === 0 ? (
         <Stack gap="sm">
-          <Text>{t('imports.wouldCreate', { n: data.changeCount })}</Text>
+          <Text>
+            {t('imports.wouldCreate', { n: data.createCount })}
+            {data.updateCount || data.unchangedCount
+              ? ` ${t('dataIo.wouldChange', { n: data.updateCount, unchanged: data.unchangedCount })}`
+              : null}
+          </Text>
           <Group>
             <Button
               leftSection={<IconCheck size={16} aria-hidden="true" />}
@@ -264,7 +281,11 @@ function ImportPanel({ id }: { id: string }) {
                 confirm.mutate(data, {
                   onSuccess: (done) => {
                     if (done.status === 'imported')
-                      notifySaved(t('imports.created', { n: done.changeCount }));
+                      notifySaved(
+                        done.updateCount
+                          ? `${t('imports.created', { n: done.createCount })} ${t('dataIo.changed', { n: done.updateCount, unchanged: done.unchangedCount })}`
+                          : t('imports.created', { n: done.createCount }),
+                      );
                   },
                 })
               }
@@ -283,19 +304,32 @@ function ImportPanel({ id }: { id: string }) {
         <Table.ScrollContainer minWidth={480} mt="md">
           <Table striped>
             <Table.Caption>
-              {t('imports.changesCaption', { shown: data.changes.length, n: data.changeCount })}
+              {t('dataIo.changesCaption', {
+                shown: data.changes.length,
+                n: data.createCount + data.updateCount + data.unchangedCount,
+              })}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('imports.columns.row')}</Table.Th>
+                <Table.Th>{t('dataIo.columns.action')}</Table.Th>
                 <Table.Th>{t('imports.columns.record')}</Table.Th>
+                <Table.Th>{t('dataIo.columns.fields')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data.changes.map((change) => (
                 <Table.Tr key={change.row}>
                   <Table.Td>{change.row}</Table.Td>
+                  <Table.Td>
+                    <ToneBadge tone={ACTION_TONES[change.action]}>
+                      {t(`dataIo.actions.${change.action}`)}
+                    </ToneBadge>
+                  </Table.Td>
                   <Table.Td>{change.summary}</Table.Td>
+                  <Table.Td>
+                    <FieldChanges fields={change.fields} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -303,5 +337,26 @@ function ImportPanel({ id }: { id: string }) {
         </Table.ScrollContainer>
       ) : null}
     </Paper>
+  );
+}
+
+/** What an update changes, one field a line: the column, what it is, what the row makes it. */
+function FieldChanges({ fields }: { fields: ImportRecord['changes'][number]['fields'] }) {
+  const { t } = useTranslation();
+  if (!fields.length) return null;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: '1rem' }}>
+      {fields.map((field) => (
+        <li key={field.field}>
+          <Text size="sm" span fw={600}>
+            {field.column}
+          </Text>
+          {': '}
+          <Text size="sm" span>
+            {t('dataIo.fromTo', { from: field.from || '—', to: field.to || '—' })}
+          </Text>
+        </li>
+      ))}
+    </ul>
   );
 }
