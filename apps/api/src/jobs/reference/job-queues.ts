@@ -58,6 +58,14 @@ export const QUEUES = {
   },
   /** Checks or writes one large bulk import (created by migration 1763890000600). */
   imports: { name: 'imports-run', policy: 'standard', retryLimit: 1, retryDelay: 30, expireInSeconds: 3600 },
+  /** Mails one notice to a lead organization's contact (created by migration 1763900000300). */
+  contactMail: {
+    name: 'contact-mail',
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 30,
+    expireInSeconds: 120,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 /**
