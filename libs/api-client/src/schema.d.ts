@@ -830,7 +830,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization */
+        /** One organization (its contact only for admins and staff; null for the others) */
         get: operations["Organizations_get"];
         put?: never;
         post?: never;
@@ -2677,6 +2677,12 @@ export interface components {
         CreateOrganizationRequest: {
             /** @example UNDP */
             acronym?: string | null;
+            /** @example programme@undp.org */
+            contactEmail?: string | null;
+            /** @enum {string|null} */
+            contactLanguage?: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
+            /** @example Amina Diallo */
+            contactName?: string | null;
             /** @enum {string} */
             kind: "un_entity" | "government" | "ngo" | "regional_body" | "other";
             /** @example United Nations Development Programme */
@@ -3507,6 +3513,18 @@ export interface components {
         OrganizationDto: {
             /** @example UNDP */
             acronym: string | null;
+            /**
+             * @description Told of the lead organization's reports due soon and overdue
+             * @example programme@undp.org
+             */
+            contactEmail: string | null;
+            /**
+             * @description The language of the contact's mail; none: the product's default (English)
+             * @enum {string|null}
+             */
+            contactLanguage: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
+            /** @example Amina Diallo */
+            contactName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -5417,6 +5435,12 @@ export interface components {
         UpdateOrganizationRequest: {
             /** @example UNDP */
             acronym?: string | null;
+            /** @example programme@undp.org */
+            contactEmail?: string | null;
+            /** @enum {string|null} */
+            contactLanguage?: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
+            /** @example Amina Diallo */
+            contactName?: string | null;
             /** @enum {string} */
             kind?: "un_entity" | "government" | "ngo" | "regional_body" | "other";
             /** @example United Nations Development Programme */
