@@ -1,4 +1,5 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../../../components/QueryStates';
 import { Tag, type TagTone } from '../../../components/Tag';
@@ -18,9 +19,16 @@ interface OrganizationsTableProps {
   organizations: Organization[];
   loading: boolean;
   refreshing?: boolean;
+  /** For those who may change organizations: a contact column and an edit button on each row. */
+  onEdit?: (organization: Organization) => void;
 }
 
-export function OrganizationsTable({ organizations, loading, refreshing = false }: OrganizationsTableProps) {
+export function OrganizationsTable({
+  organizations,
+  loading,
+  refreshing = false,
+  onEdit,
+}: OrganizationsTableProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   return (
@@ -39,10 +47,18 @@ export function OrganizationsTable({ organizations, loading, refreshing = false 
             <Table.Th scope="col">{t('organizations.table.acronym')}</Table.Th>
             <Table.Th scope="col">{t('organizations.table.kind')}</Table.Th>
             <Table.Th scope="col">{t('organizations.table.updated')}</Table.Th>
+            {onEdit ? (
+              <>
+                <Table.Th scope="col">{t('orgContact.table.contact')}</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('orgContact.table.actions')}</VisuallyHidden>
+                </Table.Th>
+              </>
+            ) : null}
           </Table.Tr>
         </Table.Thead>
         {loading ? (
-          <TableSkeleton columns={4} />
+          <TableSkeleton columns={onEdit ? 6 : 4} />
         ) : (
           <Table.Tbody>
             {organizations.map((organization) => {
@@ -76,6 +92,33 @@ export function OrganizationsTable({ organizations, loading, refreshing = false 
                       {date(organization.updatedAt)}
                     </Text>
                   </Table.Td>
+                  {onEdit ? (
+                    <>
+                      <Table.Td>
+                        {organization.contactEmail ? (
+                          <Text span size="sm">
+                            {organization.contactName ? `${organization.contactName} · ` : ''}
+                            {organization.contactEmail}
+                          </Text>
+                        ) : (
+                          <Text span c="dimmed" size="sm">
+                            {t('orgContact.table.none')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          leftSection={<IconPencil size={14} aria-hidden="true" />}
+                          onClick={() => onEdit(organization)}
+                          aria-label={t('orgContact.table.edit', { name: organization.name })}
+                        >
+                          {t('orgContact.table.editShort')}
+                        </Button>
+                      </Table.Td>
+                    </>
+                  ) : null}
                 </Table.Tr>
               );
             })}
