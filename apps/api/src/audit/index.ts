@@ -1,3 +1,3 @@
 export { AuditModule } from './audit.module';
-export { AuditService } from './audit.service';
+export { AuditService, projectOfChange } from './audit.service';
 export type { AuditAction, AuditChange, RecordedChange } from './audit.service';

@@ -23,6 +23,7 @@ import { NotificationsAtCommit1763890000400 } from './1763890000400-notification
 import { ResetThrottle1763890000401 } from './1763890000401-reset-throttle';
 import { Imports1763890000600 } from './1763890000600-imports';
 import { OrganizationContacts1763900000300 } from './1763900000300-organization-contacts';
+import { IatiFile1763900000301 } from './1763900000301-iati-file';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ResetThrottle1763890000401,
   Imports1763890000600,
   OrganizationContacts1763900000300,
+  IatiFile1763900000301,
 ];

@@ -66,6 +66,11 @@ export const QUEUES = {
     retryDelay: 30,
     expireInSeconds: 120,
   },
+  /**
+   * Writes the IATI activities file (created by migration 1763900000301): stately, so however many
+   * processes ask, one generation waits and one runs.
+   */
+  iatiFile: { name: 'iati-file', policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
 } as const satisfies Record<string, QueueDefinition>;
 
 /**
