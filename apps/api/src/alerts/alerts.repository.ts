@@ -7,16 +7,14 @@ import {
 } from '@hstf/domain';
 import type { ReviewAlert, ReviewStatus, Stage } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   ComplianceRecords,
   consentCountsSql,
   consentWithdrawnSql,
-  queryComplianceRecords,
+  readComplianceRecords,
   recordsOfCandidatesSql,
 } from '../compliance';
-import { preparedQuery } from '../database/prepared-query';
+import { ReadReplicas } from '../database/read-replicas';
 
 /** A funded project with a recipient country that has no consent counting beyond the warning window. */
 const FUNDED_CANDIDATE = `EXISTS (
@@ -101,10 +99,13 @@ const CANDIDATES = `
   )
   SELECT * FROM raised`;
 
-/** The SQL of the alerts: it narrows the portfolio to the candidates; the services decide with libs/domain. */
+/**
+ * The SQL of the alerts: it narrows the portfolio to the candidates; the services decide with
+ * libs/domain. The alerts are a dashboard read, so a fresh read replica may answer them.
+ */
 @Injectable()
 export class AlertsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadReplicas) {}
 
   /** The records of the next candidates, in (code, id) order. */
   consentCandidates(
@@ -113,8 +114,8 @@ export class AlertsRepository {
     limit: number,
   ): Promise<ComplianceRecords[]> {
     const keyset = after ? `AND (p.code, p.id) ${after.inclusive ? '>=' : '>'} ($4, $5::uuid)` : '';
-    return queryComplianceRecords(
-      this.dataSource,
+    return readComplianceRecords(
+      this.reads,
       recordsOfCandidatesSql(candidatesSql(keyset, after ? '$6' : '$4')),
       [
         on,
@@ -127,8 +128,7 @@ export class AlertsRepository {
   }
 
   async reviewWaitingDays(): Promise<number> {
-    const [settings] = await preparedQuery<{ review_waiting_days: number }>(
-      this.dataSource,
+    const [settings] = await this.reads.query<{ review_waiting_days: number }>(
       `SELECT review_waiting_days FROM assessment_settings WHERE id`,
     );
     return settings!.review_waiting_days;
@@ -146,8 +146,7 @@ export class AlertsRepository {
     const keyset = cursor
       ? `WHERE (project_code, project_id, code, key) > (${param(cursor[0])}, ${param(cursor[1])}::uuid, ${param(cursor[2])}, ${param(cursor[3])})`
       : '';
-    return preparedQuery<ReviewCandidateRow>(
-      this.dataSource,
+    return this.reads.query<ReviewCandidateRow>(
       `SELECT * FROM (${CANDIDATES}) c ${keyset}
        ORDER BY project_code, project_id, code, key LIMIT ${param(limit + 1)}`,
       params,

@@ -1,40 +1,52 @@
 import type { Role } from '@hstf/domain';
 
 /**
- * The audited entities each role may read in the audit log: the records it may read elsewhere
- * (DESIGN.md §5). Admin reads every entry; staff every record of the portfolio and the Fund, but
- * not users. An entity missing from a list stays hidden from that role, so a new kind of record is
- * shown to staff only once someone decides it should be.
+ * Every kind of record the audit log holds, and who reads its entries besides admin (DESIGN.md §5):
+ * staff every record of the portfolio and the Fund; admin alone the accounts, the queue and each
+ * person's notifications. AuditService.record takes only these names, so a new kind of record does
+ * not compile until someone decides here who reads its history.
  */
+const AUDITED_ENTITIES = {
+  project: 'staff',
+  project_transition: 'staff',
+  national_strategy: 'staff',
+  alignment: 'staff',
+  consent: 'staff',
+  consent_record: 'staff',
+  organization: 'staff',
+  donor: 'staff',
+  contribution: 'staff',
+  receipt: 'staff',
+  transfer: 'staff',
+  tranche: 'staff',
+  revision: 'staff',
+  lesson: 'staff',
+  report: 'staff',
+  report_results: 'staff',
+  reporting_settings: 'staff',
+  outcome: 'staff',
+  output: 'staff',
+  indicator: 'staff',
+  import: 'staff',
+  review: 'staff',
+  moderation_note: 'staff',
+  assessment_settings: 'staff',
+  user: 'admin',
+  job: 'admin',
+  notification: 'admin',
+  notification_settings: 'admin',
+} as const satisfies Record<string, 'staff' | 'admin'>;
+
+export type AuditedEntity = keyof typeof AUDITED_ENTITIES;
+
+const STAFF_ENTITIES = (Object.keys(AUDITED_ENTITIES) as AuditedEntity[]).filter(
+  (entity) => AUDITED_ENTITIES[entity] === 'staff',
+);
+
+/** The audited entities each role may read in the audit log. */
 const READABLE_ENTITIES: Record<Role, readonly string[] | 'all'> = {
   admin: 'all',
-  staff: [
-    'project',
-    'project_transition',
-    'national_strategy',
-    'alignment',
-    'consent',
-    'consent_record',
-    'organization',
-    'donor',
-    'contribution',
-    'transfer',
-    'tranche',
-    'revision',
-    'lesson',
-    // A project's reports and results, and the Fund's receipts and imports: read by staff elsewhere.
-    'report',
-    'report_results',
-    'reporting_settings',
-    'outcome',
-    'output',
-    'indicator',
-    'receipt',
-    'import',
-    'review',
-    'moderation_note',
-    'assessment_settings',
-  ],
+  staff: STAFF_ENTITIES,
   reviewer: [],
   donor: [],
 };

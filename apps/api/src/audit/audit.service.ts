@@ -7,6 +7,7 @@ import { limitOf, Page, pageOf, PageQuery } from '../common/pagination/paginatio
 import { Problem } from '../common/problem-details/problem';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
 import {
+  AuditedEntity,
   readableAuditEntities,
   readsStaffFields,
   redactAuditRecord,
@@ -19,7 +20,7 @@ export type AuditAction = 'create' | 'update' | 'delete' | (string & {});
 
 export interface AuditChange {
   action: AuditAction;
-  entity: string;
+  entity: AuditedEntity;
   entityId: string;
   before: unknown;
   after: unknown;
@@ -96,7 +97,12 @@ export class AuditService {
   }
 
   /** The entry of a record just created: nothing before, the record as the API answers it after. */
-  recordCreation(manager: EntityManager, ctx: RequestContext, entity: string, created: { id: string }) {
+  recordCreation(
+    manager: EntityManager,
+    ctx: RequestContext,
+    entity: AuditedEntity,
+    created: { id: string },
+  ) {
     return this.record(manager, ctx, {
       action: 'create',
       entity,

@@ -1,3 +1,4 @@
+import type { QueryResultRow } from 'pg';
 import type {
   AlignmentInput,
   ConsentRecordInput,
@@ -40,7 +41,7 @@ export interface ComplianceRecords {
   decisions: ProjectDecisions;
 }
 
-interface RecordsRow {
+export interface RecordsRow extends QueryResultRow {
   id: string;
   code: string;
   title: string;
@@ -149,6 +150,15 @@ export async function queryComplianceRecords(
   values: readonly unknown[],
 ): Promise<ComplianceRecords[]> {
   return (await preparedQuery<RecordsRow>(source, text, values)).map(toComplianceRecords);
+}
+
+/** The same, read through any runner of prepared reads (a read replica's, read-replicas.ts). */
+export async function readComplianceRecords(
+  reads: { query<T extends RecordsRow>(text: string, values: readonly unknown[]): Promise<T[]> },
+  text: string,
+  values: readonly unknown[],
+): Promise<ComplianceRecords[]> {
+  return (await reads.query<RecordsRow>(text, values)).map(toComplianceRecords);
 }
 
 function toComplianceRecords(row: RecordsRow): ComplianceRecords {

@@ -1,5 +1,5 @@
 export { ComplianceModule } from './compliance.module';
 export { ComplianceService, todayUtc, worded } from './compliance.service';
-export { queryComplianceRecords, recordsOfCandidatesSql } from './compliance-records';
+export { queryComplianceRecords, readComplianceRecords, recordsOfCandidatesSql } from './compliance-records';
 export type { ComplianceRecords } from './compliance-records';
 export { consentCountsSql, consentWithdrawnSql } from './paragraph-6.sql';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Stage } from '@hstf/domain';
+import { isStage, PRINCIPLE_IDS } from '@hstf/domain';
+import type { Recommendation, ReviewStatus, Stage } from '@hstf/domain';
 import { decodeCursor, PageQuery } from '../common/pagination/pagination';
 import { preparedQuery } from '../database/prepared-query';
 import type { TransitionDto } from './lifecycle.dto';
-import type { ProjectRow } from './transition-facts';
 
 interface TransitionRow {
   id: string;
@@ -21,6 +21,53 @@ interface TransitionRow {
   /** occurred_at to the microsecond, for the cursor: a JS Date keeps only milliseconds. */
   occurred_at_key: string;
 }
+
+/** The project row the gates read, as locked (or read) by the caller. */
+export interface ProjectRow {
+  id: string;
+  code: string;
+  stage: Stage;
+  version: number;
+  deleted_at: Date | null;
+  title: string;
+  summary: string;
+  window: string | null;
+  lead_organization_id: string | null;
+  requested_budget: string;
+  approved_budget: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  dimensions: string[];
+  target_beneficiaries: number | null;
+  vulnerable_groups: string[];
+  narrative_people_centred: string;
+  narrative_comprehensive: string;
+  narrative_context_specific: string;
+  narrative_prevention_oriented: string;
+  narrative_protection_empowerment: string;
+}
+
+/** A review as the assessment reads it: one score column per principle. */
+export interface ReviewRow {
+  round: number;
+  reviewer_id: string;
+  status: ReviewStatus;
+  conflict_declared: boolean | null;
+  recommendation: Recommendation | null;
+  [score: `score_${string}`]: number | null;
+}
+
+export interface AssessmentSettingsRow {
+  min_principle_mean: string;
+  min_overall_mean: string;
+  min_reviews: number;
+  disagreement_spread: number;
+}
+
+const SELECT_REVIEWS = `
+  SELECT round, reviewer_id, status, conflict_declared, recommendation,
+         ${PRINCIPLE_IDS.map((p) => `score_${p}`).join(', ')}
+  FROM reviews WHERE project_id = $1 ORDER BY created_at, id`;
 
 export interface NewTransition {
   projectId: string;
@@ -86,6 +133,76 @@ export class LifecycleRepository {
       [projectId],
     );
     return last?.decided_on ?? null;
+  }
+
+  /** The project's review rounds: which of them counts is the domain's to say. */
+  reviewRounds(
+    manager: EntityManager,
+    projectId: string,
+  ): Promise<{ number: number; closedAt: string | null }[]> {
+    return preparedQuery(
+      manager,
+      `SELECT number, closed_at::text AS "closedAt" FROM review_rounds WHERE project_id = $1`,
+      [projectId],
+    );
+  }
+
+  reviews(manager: EntityManager, projectId: string): Promise<ReviewRow[]> {
+    return preparedQuery<ReviewRow>(manager, SELECT_REVIEWS, [projectId]);
+  }
+
+  moderationNotes(
+    manager: EntityManager,
+    projectId: string,
+  ): Promise<{ round: number; principle: string; note: string }[]> {
+    return preparedQuery(
+      manager,
+      `SELECT round, principle, note FROM moderation_notes WHERE project_id = $1`,
+      [projectId],
+    );
+  }
+
+  /** The Fund's assessment thresholds; undefined leaves the domain's defaults. */
+  async assessmentSettings(manager: EntityManager): Promise<AssessmentSettingsRow | undefined> {
+    const [settings] = await preparedQuery<AssessmentSettingsRow>(
+      manager,
+      `SELECT min_principle_mean, min_overall_mean, min_reviews, disagreement_spread FROM assessment_settings`,
+    );
+    return settings;
+  }
+
+  /** The stage of the project's latest move into suspended: where a resumption returns to. */
+  async suspendedFrom(manager: EntityManager, projectId: string): Promise<Stage | null> {
+    const [last] = await preparedQuery<{ from_stage: string }>(
+      manager,
+      `SELECT from_stage FROM project_transitions WHERE project_id = $1 AND to_stage = 'suspended'
+       ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      [projectId],
+    );
+    return last && isStage(last.from_stage) ? last.from_stage : null;
+  }
+
+  /** The project's recipient countries as ISO3 codes, in code order. */
+  async recipientCountries(manager: EntityManager, projectId: string): Promise<string[]> {
+    const rows = await preparedQuery<{ iso3: string }>(
+      manager,
+      `SELECT country_iso3::text AS iso3 FROM project_countries WHERE project_id = $1 ORDER BY 1`,
+      [projectId],
+    );
+    return rows.map((row) => row.iso3);
+  }
+
+  /** The project's transfers, first made first: activation needs one. */
+  transfers(
+    manager: EntityManager,
+    projectId: string,
+  ): Promise<{ id: string; transferred_on: string; amount_usd: string }[]> {
+    return preparedQuery(
+      manager,
+      `SELECT id, transferred_on::text, amount_usd::text FROM transfers
+       WHERE project_id = $1 ORDER BY transferred_on, tranche, id`,
+      [projectId],
+    );
   }
 
   /** Records the transition and returns it as its history shows it. */

@@ -25,8 +25,8 @@ import {
   TransitionRequest,
   TransitionResultDto,
 } from './lifecycle.dto';
-import { LifecycleRepository, toTransitionDto as toDto } from './lifecycle.repository';
-import { gatherFacts, ProjectRow, suspendedFrom } from './transition-facts';
+import { LifecycleRepository, ProjectRow, toTransitionDto as toDto } from './lifecycle.repository';
+import { gatherFacts } from './transition-facts';
 
 const ENTITY = 'project';
 
@@ -77,7 +77,15 @@ export class LifecycleService {
       // balance only once the first has committed (or rolled back), so both cannot pass.
       if (request.to === 'approved') await this.repository.lockFundLedger(manager);
       const gathered = (
-        await gatherFacts(manager, this.compliance, project, [request.to], decidedOn, request)
+        await gatherFacts(
+          manager,
+          this.repository,
+          this.compliance,
+          project,
+          [request.to],
+          decidedOn,
+          request,
+        )
       )[request.to]!;
       const check = checkTransition(project.stage, request.to, gathered.facts);
       if (!check.allowed) throw refusal(check, project.code);
@@ -129,9 +137,9 @@ export class LifecycleService {
       // A suspended project is offered only its way back: the stage it was suspended from.
       const targets =
         project.stage === 'suspended'
-          ? resumptionTargets(await suspendedFrom(manager, projectId))
+          ? resumptionTargets(await this.repository.suspendedFrom(manager, projectId))
           : allowedTransitions(project.stage);
-      const gathered = await gatherFacts(manager, this.compliance, project, targets, on);
+      const gathered = await gatherFacts(manager, this.repository, this.compliance, project, targets, on);
       return {
         projectId,
         stage: project.stage,

@@ -1,7 +1,6 @@
 import {
   assessProposal,
   isPrincipleId,
-  isStage,
   missingProposalFields,
   PRINCIPLE_IDS,
   reviewsOfCountingRound,
@@ -13,10 +12,8 @@ import type {
   AssessmentThresholds,
   ModerationNotes,
   ProposalContent,
-  Recommendation,
   ResumptionFacts,
   ReviewInput,
-  ReviewStatus,
   Stage,
   TransitionFacts,
 } from '@hstf/domain';
@@ -24,31 +21,9 @@ import { EntityManager } from 'typeorm';
 import { moneyOut } from '../common/money/money.decorators';
 import { ComplianceService } from '../compliance';
 import { availableBalance } from '../fund';
+import type { LifecycleRepository, ProjectRow } from './lifecycle.repository';
 
-/** The project row the gates read, as locked (or read) by the caller. */
-export interface ProjectRow {
-  id: string;
-  code: string;
-  stage: Stage;
-  version: number;
-  deleted_at: Date | null;
-  title: string;
-  summary: string;
-  window: string | null;
-  lead_organization_id: string | null;
-  requested_budget: string;
-  approved_budget: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  dimensions: string[];
-  target_beneficiaries: number | null;
-  vulnerable_groups: string[];
-  narrative_people_centred: string;
-  narrative_comprehensive: string;
-  narrative_context_specific: string;
-  narrative_prevention_oriented: string;
-  narrative_protection_empowerment: string;
-}
+// The gates' facts, assembled from what LifecycleRepository reads; the SQL lives there.
 
 /** The gate sections and what is kept of them as the evidence of a decision. */
 export interface GatheredFacts {
@@ -56,49 +31,20 @@ export interface GatheredFacts {
   evidence: Record<string, unknown>;
 }
 
-interface ReviewRow {
-  round: number;
-  reviewer_id: string;
-  status: ReviewStatus;
-  conflict_declared: boolean | null;
-  recommendation: Recommendation | null;
-  [score: `score_${string}`]: number | null;
-}
-
 /**
  * The assessment of the proposal (DESIGN.md §4.1), by libs/domain's assessProposal over the reviews
  * and the moderation notes of its latest review round (earlier rounds never count) and the thresholds
- * of assessment_settings, read here from their tables.
+ * of assessment_settings, as the repository reads them.
  */
-export async function assessmentOf(manager: EntityManager, projectId: string): Promise<Assessment> {
-  const rounds = await manager.query<{ number: number; closedAt: string | null }[]>(
-    `SELECT number, closed_at::text AS "closedAt" FROM review_rounds WHERE project_id = $1`,
-    [projectId],
-  );
-  const reviews = reviewsOfCountingRound(
-    await manager.query<ReviewRow[]>(
-      `SELECT round, reviewer_id, status, conflict_declared, recommendation,
-              ${PRINCIPLE_IDS.map((p) => `score_${p}`).join(', ')}
-       FROM reviews WHERE project_id = $1 ORDER BY created_at, id`,
-      [projectId],
-    ),
-    rounds,
-  );
-  const notes = reviewsOfCountingRound(
-    await manager.query<{ round: number; principle: string; note: string }[]>(
-      `SELECT round, principle, note FROM moderation_notes WHERE project_id = $1`,
-      [projectId],
-    ),
-    rounds,
-  );
-  const [settings] = await manager.query<
-    {
-      min_principle_mean: string;
-      min_overall_mean: string;
-      min_reviews: number;
-      disagreement_spread: number;
-    }[]
-  >(`SELECT min_principle_mean, min_overall_mean, min_reviews, disagreement_spread FROM assessment_settings`);
+export async function assessmentOf(
+  manager: EntityManager,
+  reads: LifecycleRepository,
+  projectId: string,
+): Promise<Assessment> {
+  const rounds = await reads.reviewRounds(manager, projectId);
+  const reviews = reviewsOfCountingRound(await reads.reviews(manager, projectId), rounds);
+  const notes = reviewsOfCountingRound(await reads.moderationNotes(manager, projectId), rounds);
+  const settings = await reads.assessmentSettings(manager);
   const thresholds: Partial<AssessmentThresholds> = settings
     ? {
         minPrincipleMean: Number(settings.min_principle_mean),
@@ -143,16 +89,6 @@ function proposalContent(project: ProjectRow, countries: string[]): ProposalCont
   };
 }
 
-/** The stage of the project's latest move into suspended: where a resumption returns to. */
-export async function suspendedFrom(manager: EntityManager, projectId: string): Promise<Stage | null> {
-  const [last] = await manager.query<{ from_stage: string }[]>(
-    `SELECT from_stage FROM project_transitions WHERE project_id = $1 AND to_stage = 'suspended'
-     ORDER BY occurred_at DESC, id DESC LIMIT 1`,
-    [projectId],
-  );
-  return last && isStage(last.from_stage) ? last.from_stage : null;
-}
-
 /**
  * Gathers what the gates of these target stages need, and nothing else: the proposal for
  * under_review, the approval facts (paragraph 6 on the decision date, the assessment, the approved
@@ -163,6 +99,7 @@ export async function suspendedFrom(manager: EntityManager, projectId: string): 
  */
 export async function gatherFacts(
   manager: EntityManager,
+  reads: LifecycleRepository,
   compliance: ComplianceService,
   project: ProjectRow,
   targets: readonly Stage[],
@@ -177,7 +114,7 @@ export async function gatherFacts(
   for (const to of targets) {
     if (project.stage === 'suspended') {
       const resumption: ResumptionFacts = {
-        suspendedFrom: await suspendedFrom(manager, project.id),
+        suspendedFrom: await reads.suspendedFrom(manager, project.id),
         compliance: await paragraph6(),
       };
       gathered[to] = { facts: { resumption }, evidence: { ...resumption } };
@@ -188,14 +125,7 @@ export async function gatherFacts(
         evidence: { reason, compliance: await paragraph6() },
       };
     } else if (to === 'under_review') {
-      const countries = await manager.query<{ iso3: string }[]>(
-        `SELECT country_iso3::text AS iso3 FROM project_countries WHERE project_id = $1 ORDER BY 1`,
-        [project.id],
-      );
-      const proposal = proposalContent(
-        project,
-        countries.map((c) => c.iso3),
-      );
+      const proposal = proposalContent(project, await reads.recipientCountries(manager, project.id));
       gathered[to] = {
         facts: { proposal },
         evidence: {
@@ -208,17 +138,13 @@ export async function gatherFacts(
       const [records] = await compliance.records(manager, [project.id]);
       const approval: ApprovalFacts = {
         compliance: compliance.evaluate(records!, decidedOn),
-        assessment: await assessmentOf(manager, project.id),
+        assessment: await assessmentOf(manager, reads, project.id),
         approvedBudget: moneyOut(project.approved_budget),
         availableBalance: await availableBalance(manager),
       };
       gathered[to] = { facts: { approval }, evidence: { ...approval } };
     } else if (to === 'active') {
-      const transfers = await manager.query<{ id: string; transferred_on: string; amount_usd: string }[]>(
-        `SELECT id, transferred_on::text, amount_usd::text FROM transfers
-         WHERE project_id = $1 ORDER BY transferred_on, tranche, id`,
-        [project.id],
-      );
+      const transfers = await reads.transfers(manager, project.id);
       const activation: ActivationFacts = { transfersRecorded: transfers.length };
       const first = transfers[0];
       gathered[to] = {

@@ -134,6 +134,18 @@ describe('reads from a streaming replica', () => {
     }
   });
 
+  it('answers the alerts from the replica once the replica has replayed the primary', async () => {
+    const alertReads = () =>
+      standby!
+        .log()
+        .split('\n')
+        .filter((line) => line.includes('review_waiting_days FROM assessment_settings')).length;
+    await sleep(1_500);
+    const read = alertReads();
+    await t!.http().get('/api/v1/alerts/reviews').set(staff).expect(200);
+    expect(alertReads()).toBeGreaterThan(read);
+  });
+
   it('keeps answering from the primary when the replica goes away', async () => {
     await aProject(t!, { title: 'Project read without its replica' });
     await standby!.stop();

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { AuditService } from '../../audit';
+import type { AuditedEntity, AuditService } from '../../audit';
 import { Problem } from '../problem-details/problem';
 import { RequestContext } from '../request-context/request-context';
 
@@ -77,6 +77,12 @@ export async function lockVersioned<Row extends { version: number }>(
   return locked;
 }
 
+/** The audit trail's name for the record: its label, unless the label is not an audited entity's name. */
+type AuditNaming = { auditEntity: AuditedEntity } | { entityLabel: AuditedEntity };
+
+const auditEntityOf = (naming: { auditEntity?: AuditedEntity; entityLabel: string }) =>
+  naming.auditEntity ?? (naming.entityLabel as AuditedEntity);
+
 /** What an update decided to write, once the row is locked and its version checked. */
 export interface VersionedWrite {
   /** Column name → new value on the record's own row; equal values change nothing. */
@@ -87,7 +93,7 @@ export interface VersionedWrite {
 
 export interface VersionedChange<Row extends { version: number }, Dto> extends VersionedLock<Row> {
   /** The entity as the audit trail names it, when it differs from the label. */
-  auditEntity?: string;
+  auditEntity?: AuditedEntity;
   /** The id the audit trail gives the record, when it is not the row's (a one-row table's). */
   auditEntityId?: string;
   /** The record as the API answers it, read in the transaction (after the write, from the new row). */
@@ -108,7 +114,7 @@ export async function changeVersioned<Row extends { version: number }, Dto>(
   manager: EntityManager,
   audit: Pick<AuditService, 'recordUpdate'>,
   ctx: RequestContext,
-  change: VersionedChange<Row, Dto>,
+  change: VersionedChange<Row, Dto> & AuditNaming,
 ): Promise<Dto> {
   const locked = await lockVersioned(manager, change);
   const before = await change.read(locked);
@@ -140,7 +146,7 @@ export async function changeVersioned<Row extends { version: number }, Dto>(
   }
   await change.recorded?.(before, after);
   await audit.recordUpdate(manager, ctx, {
-    entity: change.auditEntity ?? change.entityLabel,
+    entity: auditEntityOf(change),
     entityId: change.auditEntityId ?? change.id,
     before,
     after,
@@ -150,7 +156,7 @@ export async function changeVersioned<Row extends { version: number }, Dto>(
 
 export interface VersionedRemoval<Row extends { version: number }, Dto> extends VersionedLock<Row> {
   /** The entity as the audit trail names it, when it differs from the label. */
-  auditEntity?: string;
+  auditEntity?: AuditedEntity;
   /** The record as the audit trail keeps it, read before the removal. */
   read: (row: Row) => Promise<Dto> | Dto;
   /** The checks (throwing 4xx) and the removal itself, with the row still locked. */
@@ -165,13 +171,13 @@ export async function removeVersioned<Row extends { version: number }, Dto>(
   manager: EntityManager,
   audit: Pick<AuditService, 'recordDeletion'>,
   ctx: RequestContext,
-  removal: VersionedRemoval<Row, Dto>,
+  removal: VersionedRemoval<Row, Dto> & AuditNaming,
 ): Promise<void> {
   const locked = await lockVersioned(manager, removal);
   const before = await removal.read(locked);
   await removal.remove(locked, before);
   await audit.recordDeletion(manager, ctx, {
-    entity: removal.auditEntity ?? removal.entityLabel,
+    entity: auditEntityOf(removal),
     entityId: removal.id,
     before,
   });

@@ -1,5 +1,4 @@
-import { Modal, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
-import { ROLES, donorLinkProblem, isRole, type Role } from '@hstf/domain';
+import { Modal, NativeSelect, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +8,15 @@ import { writeFailureOf } from '../../../lib/field-errors';
 import { useDonorOptions } from '../api/get-donor-options';
 import type { UserAccount } from '../api/get-users';
 import { useInviteUser } from '../api/save-user';
+import { accountErrorsOf, type AccountValues } from '../lib/account';
+import { AccountFields } from './AccountFields';
 
 const FIELDS = ['email', 'name', 'role', 'donorId', 'language'] as const;
 type Field = (typeof FIELDS)[number];
 
-interface Values {
-  email: string;
-  name: string;
-  role: Role;
-  donorId: string | null;
+interface Values extends AccountValues {
   language: Language;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface InviteUserModalProps {
   opened: boolean;
@@ -66,16 +61,7 @@ function InviteUserForm({
       donorId: null,
       language: isLanguage(i18n.language) ? i18n.language : 'en',
     },
-    validate: (next) => {
-      const errors: Partial<Record<Field, string>> = {};
-      if (!next.email.trim()) errors.email = t('users.form.emailRequired');
-      else if (!EMAIL.test(next.email.trim())) errors.email = t('users.form.emailInvalid');
-      if (!next.name.trim()) errors.name = t('users.form.nameRequired');
-      if (donorLinkProblem(next.role, next.role === 'donor' ? next.donorId : null)) {
-        errors.donorId = t('users.form.donorRequired');
-      }
-      return errors;
-    },
+    validate: (next) => accountErrorsOf(t, next, true),
   });
   const values = form.getValues();
   const donors = useDonorOptions(values.role === 'donor');
@@ -84,7 +70,6 @@ function InviteUserForm({
 
   const failure = invite.error ? writeFailureOf(invite.error, FIELDS) : null;
   const errorOf = (field: Field) => (form.errors[field] as string | undefined) ?? failure?.fields[field];
-  const roleLabel = (role: string) => (isRole(role) ? t(`roles.${role}`) : role);
 
   const handleSubmit = () => {
     invite.mutate(
@@ -106,68 +91,16 @@ function InviteUserForm({
   return (
     <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
       <Stack gap="md">
-        <TextInput
-          ref={(element) => {
-            refs.current.email = element;
+        <AccountFields
+          values={values}
+          onValues={(patch) => form.setValues(patch)}
+          errorOf={errorOf}
+          fieldRef={(field, element) => {
+            refs.current[field] = element;
           }}
-          label={t('users.form.email')}
-          description={t('users.invite.emailHint')}
-          type="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={(event) => set('email', event.currentTarget.value)}
-          error={errorOf('email')}
-          withAsterisk
-          data-autofocus
+          donors={donors}
+          emailHint={t('users.invite.emailHint')}
         />
-        <TextInput
-          ref={(element) => {
-            refs.current.name = element;
-          }}
-          label={t('users.form.name')}
-          value={values.name}
-          onChange={(event) => set('name', event.currentTarget.value)}
-          error={errorOf('name')}
-          withAsterisk
-          maxLength={200}
-        />
-        <NativeSelect
-          ref={(element) => {
-            refs.current.role = element;
-          }}
-          label={t('users.form.role')}
-          description={t(`users.roleHints.${values.role}`)}
-          value={values.role}
-          onChange={(event) => {
-            const role = event.currentTarget.value;
-            if (isRole(role)) set('role', role);
-          }}
-          error={errorOf('role')}
-          withAsterisk
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {roleLabel(role)}
-            </option>
-          ))}
-        </NativeSelect>
-        {values.role === 'donor' ? (
-          <Select
-            ref={(element) => {
-              refs.current.donorId = element;
-            }}
-            label={t('users.form.donorId')}
-            description={t('users.form.donorHint')}
-            placeholder={donors.isPending ? t('common.loading') : t('users.form.pickDonor')}
-            data={(donors.data ?? []).map((donor) => ({ value: donor.id, label: donor.name }))}
-            value={values.donorId}
-            onChange={(value) => set('donorId', value)}
-            searchable
-            nothingFoundMessage={t('users.form.noDonorFound')}
-            error={errorOf('donorId') ?? (donors.isError ? t('users.form.donorsError') : undefined)}
-            withAsterisk
-          />
-        ) : null}
         <NativeSelect
           ref={(element) => {
             refs.current.language = element;

@@ -1,17 +1,19 @@
-import { Modal, NativeSelect, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
-import { ROLES, donorLinkProblem, isRole, type Role } from '@hstf/domain';
+import { Modal, PasswordInput, Stack, Switch } from '@mantine/core';
+import { isRole } from '@hstf/domain';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
 import { useDonorOptions } from '../api/get-donor-options';
 import { userQueryOptions, type UserAccount } from '../api/get-users';
 import { useCreateUser, useUpdateUser, type UpdateUserInput } from '../api/save-user';
 import { usePasswordError } from '../lib/password';
+import { accountErrorsOf, type AccountValues } from '../lib/account';
+import { AccountFields } from './AccountFields';
 import { PasswordPolicy } from './PasswordPolicy';
 
 const FIELDS = ['email', 'name', 'role', 'donorId', 'active', 'password'] as const;
@@ -20,11 +22,7 @@ const COMPARED = ['name', 'role', 'donorId', 'active'] as const;
 type Compared = (typeof COMPARED)[number];
 const isCompared = (key: string): key is Compared => (COMPARED as readonly string[]).includes(key);
 
-interface Values {
-  email: string;
-  name: string;
-  role: Role;
-  donorId: string | null;
+interface Values extends AccountValues {
   active: boolean;
   password: string;
 }
@@ -39,8 +37,6 @@ function valuesOf(user: UserAccount | null): Values {
     password: '',
   };
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface UserFormModalProps {
   opened: boolean;
@@ -92,15 +88,7 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
   const mutation = user ? update : create;
   /** The account's rules of libs/domain (donor link, password policy) and the required fields. */
   const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
-    const localErrors: Partial<Record<Field, string>> = {};
-    if (!user) {
-      if (!next.email.trim()) localErrors.email = t('users.form.emailRequired');
-      else if (!EMAIL.test(next.email.trim())) localErrors.email = t('users.form.emailInvalid');
-    }
-    if (!next.name.trim()) localErrors.name = t('users.form.nameRequired');
-    if (donorLinkProblem(next.role, next.role === 'donor' ? next.donorId : null)) {
-      localErrors.donorId = t('users.form.donorRequired');
-    }
+    const localErrors: Partial<Record<Field, string>> = accountErrorsOf(t, next, !user);
     if (!user || next.password) {
       const problem = passwordError(next.password, user ? user.email : next.email);
       if (problem) localErrors.password = problem;
@@ -174,12 +162,6 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
     send(base);
   };
 
-  const takeTheirs = () => {
-    if (!base) return;
-    stale.takeTheirs(['password']);
-    update.reset();
-  };
-
   const roleLabel = (role: string) => (isRole(role) ? t(`roles.${role}`) : role);
   const describeChange = (key: Compared) => {
     if (!base) return '';
@@ -200,79 +182,17 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
   return (
     <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
       <Stack gap="md">
-        {user ? (
-          <TextInput
-            label={t('users.form.email')}
-            value={user.email}
-            readOnly
-            variant="filled"
-            description={t('users.form.emailFixed')}
-          />
-        ) : (
-          <TextInput
-            ref={(element) => {
-              refs.current.email = element;
-            }}
-            label={t('users.form.email')}
-            type="email"
-            autoComplete="off"
-            value={values.email}
-            onChange={(event) => set('email', event.currentTarget.value)}
-            error={errorOf('email')}
-            withAsterisk
-            data-autofocus
-          />
-        )}
-        <TextInput
-          ref={(element) => {
-            refs.current.name = element;
+        <AccountFields
+          values={values}
+          onValues={(patch) => form.setValues(patch)}
+          errorOf={errorOf}
+          fieldRef={(field, element) => {
+            refs.current[field] = element;
           }}
-          label={t('users.form.name')}
-          value={values.name}
-          onChange={(event) => set('name', event.currentTarget.value)}
-          error={errorOf('name')}
-          withAsterisk
-          maxLength={200}
+          donors={donors}
+          fixedEmail={user?.email}
+          roleWarning={editingSelf && values.role !== 'admin' ? t('users.form.ownRole') : undefined}
         />
-        <NativeSelect
-          ref={(element) => {
-            refs.current.role = element;
-          }}
-          label={t('users.form.role')}
-          description={t(`users.roleHints.${values.role}`)}
-          value={values.role}
-          onChange={(event) => {
-            const role = event.currentTarget.value;
-            if (isRole(role)) set('role', role);
-          }}
-          error={
-            errorOf('role') ?? (editingSelf && values.role !== 'admin' ? t('users.form.ownRole') : undefined)
-          }
-          withAsterisk
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {roleLabel(role)}
-            </option>
-          ))}
-        </NativeSelect>
-        {values.role === 'donor' ? (
-          <Select
-            ref={(element) => {
-              refs.current.donorId = element;
-            }}
-            label={t('users.form.donorId')}
-            description={t('users.form.donorHint')}
-            placeholder={donors.isPending ? t('common.loading') : t('users.form.pickDonor')}
-            data={(donors.data ?? []).map((donor) => ({ value: donor.id, label: donor.name }))}
-            value={values.donorId}
-            onChange={(value) => set('donorId', value)}
-            searchable
-            nothingFoundMessage={t('users.form.noDonorFound')}
-            error={errorOf('donorId') ?? (donors.isError ? t('users.form.donorsError') : undefined)}
-            withAsterisk
-          />
-        ) : null}
         {user ? (
           <Switch
             label={t('users.form.active')}
@@ -303,18 +223,23 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
         </Stack>
 
         <FormModalFooter
-          staleAlert={
-            stale.stale ? (
-              <StaleVersionAlert
-                title={t('users.stale.title')}
-                body={t('users.stale.body')}
-                changes={stale.changed?.filter(isCompared).map((key) => describeChange(key)) ?? null}
-                noChanges={t('users.stale.otherChange')}
-                primary={{ label: t('users.stale.keepMine'), loading: update.isPending }}
-                secondary={{ label: t('users.stale.takeTheirs'), onClick: takeTheirs }}
-              />
-            ) : null
-          }
+          staleAlert={staleAlertFor(
+            // The password typed is kept: the account as read holds none to take.
+            {
+              ...stale,
+              changed: stale.changed?.filter(isCompared) ?? null,
+              takeTheirs: () => stale.takeTheirs(['password']),
+            },
+            update,
+            describeChange,
+            {
+              title: t('users.stale.title'),
+              body: t('users.stale.body'),
+              noChanges: t('users.stale.otherChange'),
+              keepMine: t('users.stale.keepMine'),
+              takeTheirs: t('users.stale.takeTheirs'),
+            },
+          )}
           failure={
             mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
               ? {
