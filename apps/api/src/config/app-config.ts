@@ -95,6 +95,10 @@ export interface AppConfig {
     reviewReminderDays: number;
     /** Days before a report's due date at which the daily scan tells staff it is due soon. */
     reportDueSoonDays: number;
+    /** When the IATI activities file is regenerated (cron, UTC). */
+    iatiCron: string;
+    /** After a change to a published project, the file is regenerated this long after (changes meanwhile join it). */
+    iatiDebounceSeconds: number;
   };
   /** Attached documents: the upload bound, and where their content is kept. */
   documents: {
@@ -177,6 +181,8 @@ export const CONFIG_VARIABLES = [
   'DIGEST_CRON',
   'REVIEW_REMINDER_DAYS',
   'REPORT_DUE_SOON_DAYS',
+  'IATI_CRON',
+  'IATI_DEBOUNCE_SECONDS',
   'SMTP_URL',
   'MAIL_FROM',
   'APP_URL',
@@ -334,6 +340,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       digestCron: cron('DIGEST_CRON', '0 6 * * *'),
       reviewReminderDays: int('REVIEW_REMINDER_DAYS', DEFAULT_REVIEW_REMINDER_DAYS, 0, 365),
       reportDueSoonDays: int('REPORT_DUE_SOON_DAYS', DEFAULT_REPORT_DUE_SOON_DAYS, 0, 365),
+      iatiCron: cron('IATI_CRON', '30 4 * * *'),
+      iatiDebounceSeconds: int('IATI_DEBOUNCE_SECONDS', 60, 0, 24 * 3600),
     },
     documents: {
       maxBytes: int('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, 2 * 1024 * 1024 * 1024),

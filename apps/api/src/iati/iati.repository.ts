@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { streamRows } from '../common/export/query-stream';
 import { preparedQuery } from '../database/prepared-query';
@@ -9,7 +10,7 @@ import { ReadReplicas } from '../database/read-replicas';
 import { ledgerMovementsSql } from '../fund';
 
 /** Stages a project has not reached approval in (or never will): never published. */
-const UNPUBLISHED_STAGES = [
+export const UNPUBLISHED_STAGES: readonly string[] = [
   'concept_note',
   'full_proposal',
   'under_review',
@@ -126,8 +127,8 @@ export class IatiRepository {
   ) {}
 
   /** Read through a cursor, a batch at a time, so the file never holds the portfolio in memory. */
-  activities(): AsyncGenerator<IatiActivityRow> {
-    return streamRows<IatiActivityRow>(this.reads.poolForRead(), ACTIVITIES_SQL, [UNPUBLISHED_STAGES]);
+  activities(source: DataSource | Pool = this.reads.poolForRead()): AsyncGenerator<IatiActivityRow> {
+    return streamRows<IatiActivityRow>(source, ACTIVITIES_SQL, [UNPUBLISHED_STAGES]);
   }
 
   years(): Promise<IatiYearRow[]> {

@@ -3,6 +3,7 @@ import {
   consentExpiryNotice,
   CONSENT_EXPIRY_WARNING_DAYS,
   CONSENT_REQUEST_OVERDUE_DAYS,
+  contactLanguage,
   daysBetween,
   FUNDED_STAGES,
   NOTIFICATION_AUDIENCE,
@@ -22,7 +23,13 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { JobsService, QUEUES } from '../jobs';
 import { MailService } from '../mail';
-import { renderMail, renderNotification, type MailItem, type NotificationFacts } from './messages/render';
+import {
+  renderContactMail,
+  renderMail,
+  renderNotification,
+  type MailItem,
+  type NotificationFacts,
+} from './messages/render';
 import {
   AuditedChange,
   ChangeNotice,
@@ -82,6 +89,7 @@ export class NotificationDispatchService implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.handle(QUEUES.change.name, (data) => this.notifyOfEntry(String(data.entryId)));
     this.jobs.handle(QUEUES.mail.name, (data) => this.mailOne(String(data.notificationId)));
+    this.jobs.handle(QUEUES.contactMail.name, (data) => this.mailContact(String(data.noticeId)));
     this.jobs.handle(QUEUES.alertScan.name, () => this.scan());
     this.jobs.handle(QUEUES.digest.name, () => this.mailDigests());
     this.jobs.scheduleOn(QUEUES.alertScan.name, this.config.jobs.alertScanCron);
@@ -428,8 +436,8 @@ export class NotificationDispatchService implements OnModuleInit {
 
   /**
    * Reports still owed (due, or returned for changes): due soon within the configured days, then
-   * overdue, each once per due date. Told to staff: no contact of the lead organization is
-   * recorded (organizations keep none), so there is nobody else to tell.
+   * overdue, each once per due date. Told to staff, and by mail to the lead organization's contact
+   * when one is recorded.
    */
   private async scanReports(manager: EntityManager, today: string): Promise<void> {
     const soonDays = this.config.jobs.reportDueSoonDays;
@@ -440,33 +448,95 @@ export class NotificationDispatchService implements OnModuleInit {
       due_on: string;
       code: string;
       title: string;
+      organization_id: string | null;
+      organization: string | null;
+      contact_email: string | null;
+      contact_language: string | null;
     }[] = await manager.query(
-      `SELECT r.id, r.project_id, r.kind, r.due_on::text AS due_on, p.code, p.title
+      `SELECT r.id, r.project_id, r.kind, r.due_on::text AS due_on, p.code, p.title,
+              o.id AS organization_id, o.name AS organization, o.contact_email, o.contact_language
        FROM reports r JOIN projects p ON p.id = r.project_id
+       LEFT JOIN organizations o ON o.id = p.lead_organization_id
        WHERE p.deleted_at IS NULL AND r.status IN ('due', 'returned') AND r.due_on <= $1::date + $2::int`,
       [today, soonDays],
     );
     for (const report of reports) {
       const notice = reportNotice(report.due_on, today, soonDays);
       if (!notice) continue;
-      await this.notify(
-        manager,
-        {},
-        {
-          kind: notice === 'due' ? 'report_due' : 'report_overdue',
-          event: `${report.id}:${report.due_on}`,
-          link: `/projects/${report.project_id}`,
-          projectId: report.project_id,
-          facts: {
-            code: report.code,
-            title: report.title,
-            report: report.kind,
-            date: report.due_on,
-            days: Math.abs(daysBetween(today, report.due_on)),
-          },
+      const notification: NotificationToSend = {
+        kind: notice === 'due' ? 'report_due' : 'report_overdue',
+        event: `${report.id}:${report.due_on}`,
+        link: `/projects/${report.project_id}`,
+        projectId: report.project_id,
+        facts: {
+          code: report.code,
+          title: report.title,
+          report: report.kind,
+          date: report.due_on,
+          days: Math.abs(daysBetween(today, report.due_on)),
         },
-      );
+      };
+      await this.notify(manager, {}, notification);
+      if (report.contact_email && report.organization_id) {
+        await this.notifyContact(manager, notification, {
+          organizationId: report.organization_id,
+          email: report.contact_email,
+          language: contactLanguage(report.contact_language),
+        });
+      }
     }
+  }
+
+  /**
+   * A notice to an organization's contact, once per event and address (the key is unique), mailed by
+   * a job sent in the caller's transaction. Its facts are the project's code and title, the report's
+   * kind and dates: what the organization itself reports on, nothing of consents or reviews.
+   */
+  private async notifyContact(
+    manager: EntityManager,
+    notification: NotificationToSend,
+    contact: { organizationId: string; email: string; language: Language },
+  ): Promise<void> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO contact_notices (idempotency_key, kind, organization_id, project_id, email, language, facts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [
+        `${notification.kind}:${notification.event}:${contact.email}`,
+        notification.kind,
+        contact.organizationId,
+        notification.projectId,
+        contact.email,
+        contact.language,
+        JSON.stringify(notification.facts),
+      ],
+    );
+    if (inserted[0]) {
+      await this.jobs.send(QUEUES.contactMail.name, { noticeId: inserted[0].id }, {}, manager);
+    }
+  }
+
+  /** Mails one notice to an organization's contact, once: a retry after a sent mail finds it marked. */
+  async mailContact(noticeId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: {
+        id: string;
+        kind: NotificationKind;
+        email: string;
+        language: Language;
+        facts: NotificationFacts;
+        mailed_at: Date | null;
+        organization: string;
+      }[] = await manager.query(
+        `SELECT n.id, n.kind, n.email, n.language, n.facts, n.mailed_at, o.name AS organization
+         FROM contact_notices n JOIN organizations o ON o.id = n.organization_id
+         WHERE n.id = $1 FOR UPDATE OF n`,
+        [noticeId],
+      );
+      if (!row || row.mailed_at) return;
+      await this.mail.send(renderContactMail(row.email, row.language, row.kind, row.facts, row.organization));
+      await manager.query(`UPDATE contact_notices SET mailed_at = now() WHERE id = $1`, [row.id]);
+    });
   }
 
   /**

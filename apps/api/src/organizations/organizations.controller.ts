@@ -32,16 +32,21 @@ export class OrganizationsController {
     roles: ALL_ROLES,
   })
   list(
+    @Ctx() ctx: RequestContext,
     @Query() query: OrganizationQuery,
     @Req() request: Request,
   ): Promise<OrganizationPage | StreamableFile> {
     if (isFileExport(query)) return Promise.resolve(this.organizations.export(request, query));
-    return this.organizations.list(query);
+    return this.organizations.list(ctx, query);
   }
 
-  @ReadRoute(OrganizationDto, { path: ':id', summary: 'One organization', roles: ALL_ROLES })
-  get(@UuidParam() id: string): Promise<OrganizationDto> {
-    return this.organizations.get(id);
+  @ReadRoute(OrganizationDto, {
+    path: ':id',
+    summary: 'One organization (its contact only for admins and staff; null for the others)',
+    roles: ALL_ROLES,
+  })
+  get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<OrganizationDto> {
+    return this.organizations.get(ctx, id);
   }
 
   @CreateRoute(OrganizationDto, { summary: 'Add an organization', roles: ['admin', 'staff'] })

@@ -5,6 +5,7 @@ import type { ExportColumn } from '../common/export/export-columns';
 import { streamRows } from '../common/export/query-stream';
 import { decodeCursor } from '../common/pagination/pagination';
 import { preparedQuery } from '../database/prepared-query';
+import type { Language } from '@hstf/domain';
 import type { OrganizationDto, OrganizationKind, OrganizationQuery } from './organizations.dto';
 
 export interface OrganizationRow {
@@ -12,6 +13,9 @@ export interface OrganizationRow {
   name: string;
   acronym: string | null;
   kind: OrganizationKind;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_language: Language | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -94,14 +98,27 @@ export class OrganizationsRepository {
 
   async insert(
     manager: EntityManager,
-    name: string,
-    acronym: string | null,
-    kind: OrganizationKind,
+    organization: {
+      name: string;
+      acronym: string | null;
+      kind: OrganizationKind;
+      contactName: string | null;
+      contactEmail: string | null;
+      contactLanguage: Language | null;
+    },
   ): Promise<OrganizationRow> {
     const [row] = await preparedQuery<OrganizationRow>(
       manager,
-      `INSERT INTO organizations (name, acronym, kind) VALUES ($1, $2, $3) RETURNING *`,
-      [name, acronym, kind],
+      `INSERT INTO organizations (name, acronym, kind, contact_name, contact_email, contact_language)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [
+        organization.name,
+        organization.acronym,
+        organization.kind,
+        organization.contactName,
+        organization.contactEmail,
+        organization.contactLanguage,
+      ],
     );
     return row!;
   }
@@ -134,6 +151,9 @@ export function toOrganizationDto(row: OrganizationRow): OrganizationDto {
     name: row.name,
     acronym: row.acronym,
     kind: row.kind,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactLanguage: row.contact_language,
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

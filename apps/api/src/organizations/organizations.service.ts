@@ -23,6 +23,16 @@ import {
 
 const ENTITY = 'organization';
 
+/**
+ * A contact is a person's name and address, kept for the Fund's own correspondence: donors and
+ * reviewers read the organization without it.
+ */
+function readableBy(ctx: RequestContext, organization: OrganizationDto): OrganizationDto {
+  const role = ctx.user?.role;
+  if (role === 'admin' || role === 'staff') return organization;
+  return { ...organization, contactName: null, contactEmail: null, contactLanguage: null };
+}
+
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -31,9 +41,14 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: OrganizationQuery): Promise<Page<OrganizationDto>> {
+  async list(ctx: RequestContext, query: OrganizationQuery): Promise<Page<OrganizationDto>> {
     const rows = await this.repository.list(query, limitOf(query));
-    return pageOf(rows, query, (row) => [row.name, row.id], toDto);
+    return pageOf(
+      rows,
+      query,
+      (row) => [row.name, row.id],
+      (row) => readableBy(ctx, toDto(row)),
+    );
   }
 
   /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
@@ -46,17 +61,24 @@ export class OrganizationsService {
     });
   }
 
-  async get(id: string): Promise<OrganizationDto> {
+  async get(ctx: RequestContext, id: string): Promise<OrganizationDto> {
     const row = await this.repository.get(id);
     if (!row) throw Problem.notFound('The organization');
-    return toDto(row);
+    return readableBy(ctx, toDto(row));
   }
 
   async create(ctx: RequestContext, request: CreateOrganizationRequest): Promise<OrganizationDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertUnique(manager, request.name, request.acronym ?? null, null);
       const created = toDto(
-        await this.repository.insert(manager, request.name, request.acronym ?? null, request.kind),
+        await this.repository.insert(manager, {
+          name: request.name,
+          acronym: request.acronym ?? null,
+          kind: request.kind,
+          contactName: request.contactName ?? null,
+          contactEmail: request.contactEmail ?? null,
+          contactLanguage: request.contactLanguage ?? null,
+        }),
       );
       await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created;
@@ -87,6 +109,9 @@ export class OrganizationsService {
           if (request.name !== undefined) set.name = request.name;
           if (request.acronym !== undefined) set.acronym = request.acronym;
           if (request.kind !== undefined) set.kind = request.kind;
+          if (request.contactName !== undefined) set.contact_name = request.contactName;
+          if (request.contactEmail !== undefined) set.contact_email = request.contactEmail;
+          if (request.contactLanguage !== undefined) set.contact_language = request.contactLanguage;
           return { set };
         },
       }),

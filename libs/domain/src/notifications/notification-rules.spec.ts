@@ -1,5 +1,7 @@
 import {
+  CONTACT_NOTIFICATION_KINDS,
   consentExpiryNotice,
+  contactLanguage,
   languageDirection,
   notificationKindsFor,
   reportNotice,
@@ -70,5 +72,20 @@ describe('reportNotice', () => {
     expect(reportNotice('2026-01-15', '2026-01-01', 14)).toBe('due');
     expect(reportNotice('2026-01-01', '2026-01-01', 14)).toBe('due');
     expect(reportNotice('2025-12-31', '2026-01-01', 14)).toBe('overdue');
+  });
+});
+
+describe('contactLanguage', () => {
+  it("writes to a contact in the language recorded for them, else in the product's default", () => {
+    expect(contactLanguage('ar')).toBe('ar');
+    expect(contactLanguage('zh')).toBe('zh');
+    expect(contactLanguage(null)).toBe('en');
+    expect(contactLanguage('de')).toBe('en');
+  });
+});
+
+describe('CONTACT_NOTIFICATION_KINDS', () => {
+  it("tells an organization's contact of reports only, never of consents, reviews or money", () => {
+    expect([...CONTACT_NOTIFICATION_KINDS]).toEqual(['report_due', 'report_overdue']);
   });
 });

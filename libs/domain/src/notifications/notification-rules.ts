@@ -101,3 +101,20 @@ export function isLanguage(value: unknown): value is Language {
 export function languageDirection(language: Language): 'rtl' | 'ltr' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
+
+/** The product's language where a person chose none (a new user starts in it too). */
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+/**
+ * What the lead organization's contact, who has no account, is told of by mail: its project's
+ * reports due soon and overdue. Nothing else: the rest concerns the Fund's own decisions.
+ */
+export const CONTACT_NOTIFICATION_KINDS = [
+  'report_due',
+  'report_overdue',
+] as const satisfies readonly NotificationKind[];
+
+/** The language a contact is written to in: the one recorded for them, else the product's. */
+export function contactLanguage(recorded: string | null): Language {
+  return isLanguage(recorded) ? recorded : DEFAULT_LANGUAGE;
+}

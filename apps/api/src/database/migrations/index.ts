@@ -22,6 +22,8 @@ import { ReportScheduleBackfill1763890000300 } from './1763890000300-report-sche
 import { NotificationsAtCommit1763890000400 } from './1763890000400-notifications-at-commit';
 import { ResetThrottle1763890000401 } from './1763890000401-reset-throttle';
 import { Imports1763890000600 } from './1763890000600-imports';
+import { OrganizationContacts1763900000300 } from './1763900000300-organization-contacts';
+import { IatiFile1763900000301 } from './1763900000301-iati-file';
 import { Documents1763900000400 } from './1763900000400-documents';
 import { ImportKeys1763900000500 } from './1763900000500-import-keys';
 import { PersonalAccessTokens1763900000800 } from './1763900000800-personal-access-tokens';
@@ -52,6 +54,8 @@ export const MIGRATIONS = [
   NotificationsAtCommit1763890000400,
   ResetThrottle1763890000401,
   Imports1763890000600,
+  OrganizationContacts1763900000300,
+  IatiFile1763900000301,
   Documents1763900000400,
   ImportKeys1763900000500,
   PersonalAccessTokens1763900000800,

@@ -58,6 +58,19 @@ export const QUEUES = {
   },
   /** Checks or writes one large bulk import (created by migration 1763890000600). */
   imports: { name: 'imports-run', policy: 'standard', retryLimit: 1, retryDelay: 30, expireInSeconds: 3600 },
+  /** Mails one notice to a lead organization's contact (created by migration 1763900000300). */
+  contactMail: {
+    name: 'contact-mail',
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 30,
+    expireInSeconds: 120,
+  },
+  /**
+   * Writes the IATI activities file (created by migration 1763900000301): stately, so however many
+   * processes ask, one generation waits and one runs.
+   */
+  iatiFile: { name: 'iati-file', policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
 } as const satisfies Record<string, QueueDefinition>;
 
 /**

@@ -18,4 +18,6 @@ export interface MessageCatalog {
   digestSubject: string;
   digestIntro: string;
   footer: string;
+  /** Ends a notice to an organization's contact, who has no account and no settings. */
+  contactFooter: string;
 }

@@ -51,4 +51,6 @@ export const en: MessageCatalog = {
   digestIntro: 'What happened since the last summary:',
   footer:
     'You receive this message from HSTF Portfolio, the system of record of the United Nations Trust Fund for Human Security. Choose what you receive, and how, in your notification settings.',
+  contactFooter:
+    'You receive this message as the contact of {organization} recorded by the United Nations Trust Fund for Human Security for this project. To change or remove this contact, write to the Fund’s Human Security Unit.',
 };

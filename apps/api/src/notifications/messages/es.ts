@@ -51,4 +51,6 @@ export const es: MessageCatalog = {
   digestIntro: 'Lo ocurrido desde el último resumen:',
   footer:
     'Recibe este mensaje de HSTF Portfolio, el sistema de registro del Fondo Fiduciario de las Naciones Unidas para la Seguridad Humana. Elija qué recibe, y cómo, en su configuración de notificaciones.',
+  contactFooter:
+    'Recibe este mensaje como contacto de {organization} registrado por el Fondo Fiduciario de las Naciones Unidas para la Seguridad Humana para este proyecto. Para cambiar o eliminar este contacto, escriba a la Dependencia de Seguridad Humana del Fondo.',
 };

@@ -50,4 +50,6 @@ export const fr: MessageCatalog = {
   digestIntro: 'Ce qui s’est passé depuis le dernier récapitulatif :',
   footer:
     'Vous recevez ce message de HSTF Portfolio, le système de référence du Fonds d’affectation spéciale des Nations Unies pour la sécurité humaine. Choisissez ce que vous recevez, et comment, dans vos paramètres de notification.',
+  contactFooter:
+    'Vous recevez ce message en tant que contact de {organization} enregistré par le Fonds d’affectation spéciale des Nations Unies pour la sécurité humaine pour ce projet. Pour modifier ou supprimer ce contact, écrivez au Groupe de la sécurité humaine du Fonds.',
 };

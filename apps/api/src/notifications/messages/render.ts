@@ -90,3 +90,27 @@ export function renderMail(to: string, language: Language, items: MailItem[], di
   );
   return { to, language, subject, text, html };
 }
+
+/**
+ * A notice to an organization's contact: the notification's title and sentence, with no link (the
+ * contact has no account to follow it with) and a footer saying why they are written to.
+ */
+export function renderContactMail(
+  to: string,
+  language: Language,
+  kind: NotificationKind,
+  facts: NotificationFacts,
+  organization: string,
+): MailMessage {
+  const catalog = CATALOGS[language];
+  const { title, body } = renderNotification(language, kind, facts);
+  const footer = fill(catalog.contactFooter, { organization });
+  const text = [body, '--', footer].join('\n\n');
+  const html = htmlMail(
+    language,
+    title,
+    `<h1 style="font-size:18px">${escapeHtml(title)}</h1><p style="margin:0 0 8px">${escapeHtml(body)}</p>`,
+    footer,
+  );
+  return { to, language, subject: title, text, html };
+}

@@ -45,4 +45,6 @@ export const zh: MessageCatalog = {
   digestIntro: '自上次摘要以来的情况：',
   footer:
     '此消息来自联合国人的安全信托基金的记录系统 HSTF Portfolio。您可在通知设置中选择接收哪些消息以及接收方式。',
+  contactFooter:
+    '您收到此邮件，是因为您是联合国人的安全信托基金为本项目登记的{organization}联系人。如需更改或删除此联系人，请致函基金的人的安全股。',
 };

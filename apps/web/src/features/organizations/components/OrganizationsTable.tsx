@@ -1,4 +1,5 @@
-import { Text, VisuallyHidden } from '@mantine/core';
+import { Button, Text, VisuallyHidden } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,8 @@ interface OrganizationsTableProps {
   loading: boolean;
   refreshing?: boolean;
   count?: { shown: number; hasMore: boolean };
+  /** For those who may change organizations: a contact column and an edit button on each row. */
+  onEdit?: (organization: Organization) => void;
 }
 
 export function OrganizationsTable({
@@ -28,6 +31,7 @@ export function OrganizationsTable({
   loading,
   refreshing = false,
   count,
+  onEdit,
 }: OrganizationsTableProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
@@ -81,8 +85,43 @@ export function OrganizationsTable({
           </Text>
         ),
       },
+      ...(onEdit
+        ? ([
+            {
+              id: 'contact',
+              header: t('orgContact.table.contact'),
+              cell: ({ row: { original: organization } }) =>
+                organization.contactEmail ? (
+                  <Text span size="sm">
+                    {organization.contactName ? `${organization.contactName} · ` : ''}
+                    {organization.contactEmail}
+                  </Text>
+                ) : (
+                  <Text span c="dimmed" size="sm">
+                    {t('orgContact.table.none')}
+                  </Text>
+                ),
+            },
+            {
+              id: 'actions',
+              header: () => <VisuallyHidden>{t('orgContact.table.actions')}</VisuallyHidden>,
+              meta: { label: t('orgContact.table.actions'), hideable: false },
+              cell: ({ row: { original: organization } }) => (
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconPencil size={14} aria-hidden="true" />}
+                  onClick={() => onEdit(organization)}
+                  aria-label={t('orgContact.table.edit', { name: organization.name })}
+                >
+                  {t('orgContact.table.editShort')}
+                </Button>
+              ),
+            },
+          ] satisfies ColumnDef<Organization>[])
+        : []),
     ],
-    [t, date],
+    [t, date, onEdit],
   );
   return (
     <ListTable

@@ -1,11 +1,16 @@
-import { Paper } from '@mantine/core';
+import { Button, Group, Paper } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ListFooter';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
-import { organizationsQuery, useOrganizations } from '../api/get-organizations';
+import { useCurrentUser } from '../../../lib/auth';
+import { notifySaved } from '../../../lib/notify';
+import { organizationsQuery, useOrganizations, type Organization } from '../api/get-organizations';
+import { OrganizationFormModal } from '../components/OrganizationFormModal';
 import { OrganizationFilters } from '../components/OrganizationFilters';
 import { OrganizationsTable } from '../components/OrganizationsTable';
 import { useOrganizationFilters } from '../lib/filters';
@@ -16,13 +21,28 @@ export function OrganizationsRoute() {
   const [filters, setFilters] = useOrganizationFilters();
   const organizations = useOrganizations(filters);
   const items = organizations.data?.pages.flatMap((page) => page.items) ?? [];
+  const { data: user } = useCurrentUser();
+  const canEdit = user?.role === 'admin' || user?.role === 'staff';
+  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
 
   return (
     <>
       <PageHeader
         title={t('organizations.title')}
         description={t('organizations.description')}
-        actions={<ExportMenu path="/api/v1/organizations" query={organizationsQuery(filters)} />}
+        actions={
+          <Group gap="sm">
+            <ExportMenu path="/api/v1/organizations" query={organizationsQuery(filters)} />
+            {canEdit ? (
+              <Button
+                leftSection={<IconPlus size={18} aria-hidden="true" />}
+                onClick={() => setEditing('new')}
+              >
+                {t('orgContact.create')}
+              </Button>
+            ) : null}
+          </Group>
+        }
       />
       <OrganizationFilters filters={filters} onChange={setFilters} />
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
@@ -41,6 +61,7 @@ export function OrganizationsRoute() {
                   ? undefined
                   : { shown: items.length, hasMore: organizations.hasNextPage }
               }
+              onEdit={canEdit ? setEditing : undefined}
             />
             {organizations.isFetchNextPageError ? (
               <ErrorResult
@@ -59,6 +80,15 @@ export function OrganizationsRoute() {
           </>
         )}
       </Paper>
+      <OrganizationFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        organization={editing === 'new' ? null : editing}
+        onSaved={(organization, created) => {
+          setEditing(null);
+          notifySaved(created ? t('saved.created', { name: organization.name }) : t('saved.changes'));
+        }}
+      />
     </>
   );
 }
