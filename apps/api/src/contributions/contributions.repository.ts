@@ -18,6 +18,7 @@ interface ContributionRow {
   id: string;
   donor_id: string;
   donor_name: string;
+  donor_country_iso3: string | null;
   pledged_on: string;
   received_on: string | null;
   amount: string;
@@ -38,7 +39,7 @@ interface ContributionRow {
 
 /** Dates as text, so no time zone ever shifts them. */
 const SELECT = `
-  SELECT c.id, c.donor_id, d.name AS donor_name,
+  SELECT c.id, c.donor_id, d.name AS donor_name, d.country_iso3 AS donor_country_iso3,
          to_char(c.pledged_on, 'YYYY-MM-DD') AS pledged_on, to_char(c.received_on, 'YYYY-MM-DD') AS received_on,
          c.amount, c.currency, c.usd_amount, c.exchange_rate, c.status, c.earmarking, c.reference,
          c.illustrative, c.version, c.created_at, c.updated_at,
@@ -103,6 +104,7 @@ export class ContributionsRepository {
     const rows = await preparedQuery<{
       donor_id: string;
       donor_name: string;
+      donor_country_iso3: string | null;
       year: number;
       pledged: string;
       received: string;
@@ -115,16 +117,17 @@ export class ContributionsRepository {
          SELECT donor_id, extract(year FROM received_on)::int, 0, usd_amount
          FROM contributions WHERE status = 'received'
        )
-       SELECT f.donor_id, d.name AS donor_name, f.year, sum(f.pledged)::text AS pledged, sum(f.received)::text AS received
+       SELECT f.donor_id, d.name AS donor_name, d.country_iso3 AS donor_country_iso3, f.year, sum(f.pledged)::text AS pledged, sum(f.received)::text AS received
        FROM figures f JOIN donors d ON d.id = f.donor_id
        WHERE ($1::int IS NULL OR f.year >= $1::int) AND ($2::int IS NULL OR f.year <= $2::int)
-       GROUP BY f.donor_id, d.name, f.year
+       GROUP BY f.donor_id, d.name, d.country_iso3, f.year
        ORDER BY f.year, d.name, f.donor_id`,
       [query.fromYear ?? null, query.toYear ?? null],
     );
     return rows.map((row) => ({
       donorId: row.donor_id,
       donorName: row.donor_name,
+      donorCountryIso3: row.donor_country_iso3,
       year: row.year,
       pledgedUsd: moneyOut(row.pledged)!,
       receivedUsd: moneyOut(row.received)!,
@@ -185,6 +188,7 @@ function toDto(row: ContributionRow): ContributionDto {
     id: row.id,
     donorId: row.donor_id,
     donorName: row.donor_name,
+    donorCountryIso3: row.donor_country_iso3,
     pledgedOn: row.pledged_on,
     receivedOn: row.received_on,
     amount: moneyOut(row.amount)!,

@@ -37,6 +37,13 @@ export class DonorYearDto {
   @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donor: string;
+  @ApiProperty({
+    example: 'JPN',
+    nullable: true,
+    type: String,
+    description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
+  })
+  donorCountryIso3: string | null;
   @ApiProperty({ description: 'Received USD by receipt year', example: '4000000.00' }) received: string;
   @ApiProperty({ description: 'Pledged USD (not cancelled) by pledge year', example: '5000000.00' })
   pledged: string;

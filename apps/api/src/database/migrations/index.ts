@@ -22,6 +22,7 @@ import { ReportScheduleBackfill1763890000300 } from './1763890000300-report-sche
 import { NotificationsAtCommit1763890000400 } from './1763890000400-notifications-at-commit';
 import { ResetThrottle1763890000401 } from './1763890000401-reset-throttle';
 import { Imports1763890000600 } from './1763890000600-imports';
+import { ProjectTranslations1763900000700 } from './1763900000700-project-translations';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   NotificationsAtCommit1763890000400,
   ResetThrottle1763890000401,
   Imports1763890000600,
+  ProjectTranslations1763900000700,
 ];
