@@ -7,6 +7,8 @@ import type { ProjectSummary } from '../api/types';
 import type { ProjectSort } from '../lib/filters';
 import { useProjectFormat } from '../../../lib/project-format';
 import { StageBadge } from '../../../components/Badges';
+import classes from './ProjectsTable.module.css';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 interface ProjectsTableProps {
   projects: ProjectSummary[];
@@ -75,12 +77,14 @@ export function ProjectsTable({
 }: ProjectsTableProps) {
   const { t } = useTranslation();
   const format = useProjectFormat();
+  const translate = useTranslatedText();
   const sortProps = { sort, descending, onSort };
 
   return (
     <Table.ScrollContainer minWidth={920}>
       <Table
         highlightOnHover
+        className={classes.table}
         aria-busy={loading || refreshing}
         aria-label={t('projects.title')}
         style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}
@@ -113,7 +117,7 @@ export function ProjectsTable({
                     {project.code}
                   </Text>
                 </Table.Td>
-                <Table.Th scope="row" fw={400} w="34%">
+                <Table.Th scope="row" fw={400} w="34%" className={classes.title}>
                   <Stack gap={2}>
                     <Anchor
                       component={Link}
@@ -123,7 +127,7 @@ export function ProjectsTable({
                       lh={1.35}
                       dir="auto"
                     >
-                      {project.title}
+                      {translate(project.title, project.titleTranslations)}
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {[t('projects.window', { window: project.window }), project.leadOrganization]
@@ -135,12 +139,17 @@ export function ProjectsTable({
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StageBadge stage={project.stage} size="sm" />
                 </Table.Td>
-                <Table.Td maw={220}>
-                  <Text size="sm">
-                    {format.shortList(
+                <Table.Td className={classes.countries}>
+                  {(() => {
+                    const countries = format.shortList(
                       project.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))),
-                    )}
-                  </Text>
+                    );
+                    return (
+                      <Text size="sm" className={classes.countriesText} title={countries}>
+                        {countries}
+                      </Text>
+                    );
+                  })()}
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>
                   {project.approvedBudget !== null ? (
