@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { fieldId, TRANSLATION_LANGUAGES, type TranslationLanguage } from '../../lib/project-form';
+import { fieldId, TRANSLATION_LANGUAGES } from '../../lib/project-form';
 import { Section, type ProjectFormPartProps } from './Section';
 
 /** A language named in itself ("Русский", "中文"), as a reader looks for their own language. */
@@ -42,9 +42,7 @@ export function TranslationsSection({ form, errors }: ProjectFormPartProps) {
                 }))}
                 value={row.language}
                 allowDeselect={false}
-                onChange={(language) =>
-                  language && setRow(index, { language: language })
-                }
+                onChange={(language) => language && setRow(index, { language: language })}
                 maw={220}
               />
               <ActionIcon
