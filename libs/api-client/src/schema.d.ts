@@ -2478,6 +2478,11 @@ export interface components {
              * @example JPY
              */
             currency: string;
+            /**
+             * @description A Member State donor: its country (alpha-3), so it can be named in the reader's language
+             * @example JPN
+             */
+            donorCountryIso3: string | null;
             /** Format: uuid */
             donorId: string;
             /** @example Japan */
@@ -2541,6 +2546,11 @@ export interface components {
             nextCursor: string | null;
         };
         ContributionTotalDto: {
+            /**
+             * @description A Member State donor: its country (alpha-3), so it can be named in the reader's language
+             * @example JPN
+             */
+            donorCountryIso3: string | null;
             /** Format: uuid */
             donorId: string;
             /** @example Japan */
@@ -2983,8 +2993,12 @@ export interface components {
              */
             startDate?: string | null;
             summary?: string;
+            /** @description The summary in other languages; replaces the translations held (omit a language to remove it) */
+            summaryTranslations?: components["schemas"]["ProjectSummaryTranslations"];
             targetBeneficiaries?: number | null;
             title: string;
+            /** @description The title in other languages; replaces the translations held (omit a language to remove it) */
+            titleTranslations?: components["schemas"]["ProjectTitleTranslations"];
             vulnerableGroups?: ("women_and_girls" | "children" | "youth" | "older_persons" | "persons_with_disabilities" | "refugees" | "internally_displaced_persons" | "migrants" | "indigenous_peoples" | "minorities" | "rural_communities" | "urban_poor")[];
             /**
              * @description Funding window I or II
@@ -3324,6 +3338,11 @@ export interface components {
         DonorYearDto: {
             /** @example Japan */
             donor: string;
+            /**
+             * @description A Member State donor: its country (alpha-3), so it can be named in the reader's language
+             * @example JPN
+             */
+            donorCountryIso3: string | null;
             /** Format: uuid */
             donorId: string;
             /**
@@ -4414,9 +4433,15 @@ export interface components {
             stage: "concept_note" | "full_proposal" | "under_review" | "approved" | "active" | "completed" | "closed" | "suspended" | "revision_requested" | "rejected" | "withdrawn";
             /** Format: date */
             startDate: string | null;
+            /** @example Livelihoods and protection for pastoralist households. */
             summary: string;
+            /** @description The summary in other languages, by language */
+            summaryTranslations: components["schemas"]["ProjectSummaryTranslations"];
             targetBeneficiaries: number | null;
+            /** @example Community resilience to drought in the Karamoja cluster */
             title: string;
+            /** @description The title in other languages, by language */
+            titleTranslations: components["schemas"]["ProjectTitleTranslations"];
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -4485,11 +4510,41 @@ export interface components {
             startDate: string | null;
             /** @example Community resilience to drought in the Karamoja cluster */
             title: string;
+            /** @description The title in other languages, by language */
+            titleTranslations: components["schemas"]["ProjectTitleTranslations"];
             /** Format: date-time */
             updatedAt: string;
             version: number;
             /** @enum {string} */
             window: "I" | "II";
+        };
+        ProjectSummaryTranslations: {
+            /** @example تعزيز سبل العيش والحماية للأسر الرعوية. */
+            ar?: string;
+            /** @example Livelihoods and protection for pastoralist households. */
+            en?: string;
+            /** @example Medios de vida y protección para los hogares pastoriles. */
+            es?: string;
+            /** @example Moyens de subsistance et protection des ménages pastoraux. */
+            fr?: string;
+            /** @example Средства к существованию и защита скотоводческих семей. */
+            ru?: string;
+            /** @example 为牧民家庭提供生计和保护。 */
+            zh?: string;
+        };
+        ProjectTitleTranslations: {
+            /** @example الصمود المجتمعي في وجه الجفاف في مجموعة كاراموجا */
+            ar?: string;
+            /** @example Community resilience to drought in the Karamoja cluster */
+            en?: string;
+            /** @example Resiliencia comunitaria ante la sequía en el grupo de Karamoja */
+            es?: string;
+            /** @example Résilience des communautés face à la sécheresse dans le groupe de Karamoja */
+            fr?: string;
+            /** @example Устойчивость общин к засухе в кластере Карамоджа */
+            ru?: string;
+            /** @example 卡拉莫贾地区社区抗旱能力 */
+            zh?: string;
         };
         ProposalCountryDto: {
             /** @example KEN */
@@ -4532,6 +4587,11 @@ export interface components {
             projects: number;
         };
         PublicDonor: {
+            /**
+             * @description A Member State: its country (alpha-3), so it can be named in the reader's language
+             * @example JPN
+             */
+            countryIso3: string | null;
             /** @example Japan */
             name: string;
             /**
@@ -4603,7 +4663,10 @@ export interface components {
             principles: components["schemas"]["PublicPrinciples"];
             /** @enum {string} */
             stage: "approved" | "active" | "suspended" | "completed" | "closed";
+            /** @example Community resilience to drought in the Karamoja cluster */
             title: string;
+            /** @description The title in other languages, by language */
+            titleTranslations: components["schemas"]["ProjectTitleTranslations"];
         };
         PublicYear: {
             /**
@@ -5162,7 +5225,10 @@ export interface components {
             status: "assigned" | "declined_conflict" | "draft" | "submitted";
             /** Format: date-time */
             submittedAt: string | null;
+            /** @example Community resilience to drought in the Karamoja cluster */
             title: string;
+            /** @description The title in other languages, by language */
+            titleTranslations: components["schemas"]["ProjectTitleTranslations"];
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -5945,8 +6011,12 @@ export interface components {
              */
             startDate?: string | null;
             summary?: string;
+            /** @description The summary in other languages; replaces the translations held (omit a language to remove it) */
+            summaryTranslations?: components["schemas"]["ProjectSummaryTranslations"];
             targetBeneficiaries?: number | null;
             title?: string;
+            /** @description The title in other languages; replaces the translations held (omit a language to remove it) */
+            titleTranslations?: components["schemas"]["ProjectTitleTranslations"];
             /**
              * @description The version read; or send If-Match
              * @example 3
@@ -10395,7 +10465,7 @@ export interface operations {
                 limit?: number;
                 /** @description A participating organization */
                 organization?: string;
-                /** @description Full-text search over code, title and summary */
+                /** @description Full-text search over code, title and summary, and the title in every language */
                 q?: string;
                 /** @description UN M49 region code or name of a recipient country */
                 region?: string;
@@ -12717,7 +12787,7 @@ export interface operations {
                 limit?: number;
                 /** @description A participating organization */
                 organization?: string;
-                /** @description Full-text search over code, title and summary */
+                /** @description Full-text search over code, title and summary, and the title in every language */
                 q?: string;
                 /** @description UN M49 region code or name of a recipient country */
                 region?: string;

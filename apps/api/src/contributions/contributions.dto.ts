@@ -24,6 +24,13 @@ export class ContributionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donorName: string;
+  @ApiProperty({
+    example: 'JPN',
+    nullable: true,
+    type: String,
+    description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
+  })
+  donorCountryIso3: string | null;
   @ApiProperty({ format: 'date', example: '2024-03-31' }) pledgedOn: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) receivedOn: string | null;
   @ApiProperty({ example: '500000000.00', description: 'In the contribution currency' }) amount: string;
@@ -113,6 +120,13 @@ export class ContributionTotalsQuery {
 export class ContributionTotalDto {
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donorName: string;
+  @ApiProperty({
+    example: 'JPN',
+    nullable: true,
+    type: String,
+    description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
+  })
+  donorCountryIso3: string | null;
   @ApiProperty({ type: 'integer', example: 2007 }) year: number;
   @ApiProperty({
     example: '5000000.00',

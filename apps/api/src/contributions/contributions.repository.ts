@@ -19,6 +19,7 @@ interface ContributionRow {
   id: string;
   donor_id: string;
   donor_name: string;
+  donor_country_iso3: string | null;
   pledged_on: string;
   received_on: string | null;
   amount: string;
@@ -39,7 +40,7 @@ interface ContributionRow {
 
 /** Dates as text, so no time zone ever shifts them. */
 const SELECT = `
-  SELECT c.id, c.donor_id, d.name AS donor_name,
+  SELECT c.id, c.donor_id, d.name AS donor_name, d.country_iso3 AS donor_country_iso3,
          to_char(c.pledged_on, 'YYYY-MM-DD') AS pledged_on, to_char(c.received_on, 'YYYY-MM-DD') AS received_on,
          c.amount, c.currency, c.usd_amount, c.exchange_rate, c.status, c.earmarking, c.reference,
          c.illustrative, c.version, c.created_at, c.updated_at,
@@ -104,13 +105,14 @@ export class ContributionsRepository {
     const rows = await preparedQuery<{
       donor_id: string;
       donor_name: string;
+      donor_country_iso3: string | null;
       year: number;
       pledged: string;
       received: string;
       outstanding: string;
     }>(
       this.dataSource,
-      `SELECT f.donor_id, d.name AS donor_name, f.year, round(f.pledged, 2)::text AS pledged,
+      `SELECT f.donor_id, d.name AS donor_name, d.country_iso3 AS donor_country_iso3, f.year, round(f.pledged, 2)::text AS pledged,
               round(f.received, 2)::text AS received, round(f.outstanding, 2)::text AS outstanding
        FROM (${DONOR_YEARS_SQL}) f JOIN donors d ON d.id = f.donor_id
        WHERE ($1::int IS NULL OR f.year >= $1::int) AND ($2::int IS NULL OR f.year <= $2::int)
@@ -120,6 +122,7 @@ export class ContributionsRepository {
     return rows.map((row) => ({
       donorId: row.donor_id,
       donorName: row.donor_name,
+      donorCountryIso3: row.donor_country_iso3,
       year: row.year,
       pledgedUsd: moneyOut(row.pledged)!,
       receivedUsd: moneyOut(row.received)!,
@@ -181,6 +184,7 @@ function toDto(row: ContributionRow): ContributionDto {
     id: row.id,
     donorId: row.donor_id,
     donorName: row.donor_name,
+    donorCountryIso3: row.donor_country_iso3,
     pledgedOn: row.pledged_on,
     receivedOn: row.received_on,
     amount: moneyOut(row.amount)!,

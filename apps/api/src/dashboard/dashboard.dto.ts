@@ -38,6 +38,13 @@ export class DonorYearDto {
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donor: string;
   @ApiProperty({
+    example: 'JPN',
+    nullable: true,
+    type: String,
+    description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
+  })
+  donorCountryIso3: string | null;
+  @ApiProperty({
     description:
       "Σ receipts − Σ reversals dated in the year, USD at each receipt's rate (pledges not cancelled)",
     example: '4000000.00',

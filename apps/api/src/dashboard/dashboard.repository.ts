@@ -45,7 +45,7 @@ const OVERVIEW_SQL = `
                  'projects', b.projects, 'approved', round(b.approved, 2)::text, 'sids', c.sids) ORDER BY b.iso3)
                  FROM by_country b JOIN countries c ON c.iso3 = b.iso3), '[]'),
     'contributionsByYear', coalesce((SELECT json_agg(json_build_object('year', y.year, 'donorId', y.donor_id,
-                 'donor', d.name, 'received', round(y.received, 2)::text, 'pledged', round(y.pledged, 2)::text,
+                 'donor', d.name, 'donorCountryIso3', d.country_iso3, 'received', round(y.received, 2)::text, 'pledged', round(y.pledged, 2)::text,
                  'outstanding', round(y.outstanding, 2)::text) ORDER BY y.year, d.name, y.donor_id)
                  FROM donor_years y JOIN donors d ON d.id = y.donor_id WHERE y.year IS NOT NULL), '[]'),
     'approvalsByYear', coalesce((SELECT json_agg(json_build_object('year', year, 'projects', projects,

@@ -9,6 +9,7 @@ import { writeDemoReports } from './demo-reports';
 import { writeDemoTranches } from './demo-tranches';
 import { writeDemoSuspension } from './demo-suspension';
 import { writeDemoReceipts } from './demo-receipts';
+import { writeDemoTranslations } from './demo-translations';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -148,6 +149,7 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoReviewRounds(client, REQUEST_ID);
     if (options.portfolio) await writeDemoRevisionsAndLessons(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReports(client, REQUEST_ID);
+    if (options.portfolio) await writeDemoTranslations(client, REQUEST_ID);
     if (options.portfolio) await writeDemoSuspension(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReceipts(client, REQUEST_ID);
     if (options.portfolio) await writeDemoTranches(client, REQUEST_ID);

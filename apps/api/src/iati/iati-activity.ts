@@ -34,6 +34,22 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export const narrative = (text: string) => ({ narrative: text.replace(NOT_XML, '') });
 
+/**
+ * A text and its translations as narratives: the text in the activity's language (English, no
+ * xml:lang), then one narrative for each other language with its xml:lang. An English translation
+ * means the text itself was written in another language, whose code the record does not hold: the
+ * English one is then the activity's narrative.
+ */
+export function narratives(text: string, translations: Record<string, string>): XmlObject {
+  const clean = (t: string) => t.replace(NOT_XML, '');
+  const first = translations.en ?? text;
+  const others = Object.entries(translations)
+    .filter(([language, translated]) => language !== 'en' && translated.trim())
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([language, translated]) => ({ '@xml:lang': language, '#': clean(translated) }));
+  return others.length ? { narrative: [{ '#': clean(first) }, ...others] } : { narrative: clean(first) };
+}
+
 export const value = (amount: string, date: string) => ({
   '@currency': 'USD',
   '@value-date': date,
@@ -58,7 +74,9 @@ export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): Xm
   const lead = row.organizations.find((o) => o.lead);
 
   const descriptions: XmlObject[] = [];
-  if (row.summary.trim()) descriptions.push({ '@type': '1', ...narrative(row.summary) });
+  if (row.summary.trim() || row.summary_translations.en) {
+    descriptions.push({ '@type': '1', ...narratives(row.summary, row.summary_translations) });
+  }
   if (row.illustrative) {
     descriptions.push({
       '@type': '4',
@@ -155,7 +173,7 @@ export function iatiActivity(row: IatiActivityRow, publisher: IatiPublisher): Xm
       '@type': FUND_ORGANISATION_TYPE,
       ...narrative(publisher.name),
     },
-    title: narrative(row.title),
+    title: narratives(row.title, row.title_translations),
     ...(descriptions.length ? { description: descriptions } : {}),
     'participating-org': participating,
     'activity-status': { '@code': iatiActivityStatus(row.stage) ?? '2' },

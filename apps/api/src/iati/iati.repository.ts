@@ -24,6 +24,9 @@ export interface IatiActivityRow {
   code: string;
   title: string;
   summary: string;
+  /** The title and summary in other languages, by language code. */
+  title_translations: Record<string, string>;
+  summary_translations: Record<string, string>;
   stage: string;
   illustrative: boolean;
   approved_budget: string | null;
@@ -64,7 +67,7 @@ const scoreColumns = PRINCIPLE_IDS.map(
  * review text, no reviewer; the scores only as the panel's totals per principle.
  */
 const ACTIVITIES_SQL = `
-  SELECT p.code, p.title, p.summary, p.stage, p.illustrative,
+  SELECT p.code, p.title, p.summary, p.title_translations, p.summary_translations, p.stage, p.illustrative,
          p.approved_budget::text AS approved_budget,
          to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
          to_char(p.end_date, 'YYYY-MM-DD') AS end_date,

@@ -40,7 +40,7 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
   return {
     text: `
       SELECT json_build_object(
-               'id', p.id, 'code', p.code, 'title', p.title, 'window', p."window", 'stage', p.stage,
+               'id', p.id, 'code', p.code, 'title', p.title, 'titleTranslations', p.title_translations, 'window', p."window", 'stage', p.stage,
                'countries', p.country_codes,
                'leadOrganization', (SELECT coalesce(o.acronym, o.name) FROM organizations o
                                     WHERE o.id = p.lead_organization_id),
@@ -101,8 +101,13 @@ function projectFilters(query: ProjectQuery, param: (value: unknown) => string):
   if (query.q) {
     const q = param(query.q);
     // English stemming for words, the simple configuration for codes like HS-2015-0042.
+    // Chinese and Japanese write no spaces between words, so a whole title is one search word:
+    // a query in those scripts also matches inside the translated titles.
+    const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query.q)
+      ? ` OR strpos(p.title_translations::text, ${q}) > 0`
+      : '';
     where.push(
-      `(p.search @@ websearch_to_tsquery('english', ${q}) OR p.search @@ websearch_to_tsquery('simple', ${q}))`,
+      `(p.search @@ websearch_to_tsquery('english', ${q}) OR p.search @@ websearch_to_tsquery('simple', ${q})${unspaced})`,
     );
   }
   return where;

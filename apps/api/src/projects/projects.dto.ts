@@ -25,6 +25,10 @@ import { IsMoney } from '../common/money/money.decorators';
 import { DIMENSIONS, PROJECT_SORTS, STAGES, VULNERABLE_GROUPS, WINDOWS } from './project-vocabulary';
 import type { Dimension, ProjectSort, Stage, VulnerableGroup, Window } from './project-vocabulary';
 import { NextCursor } from '../common/pagination/pagination';
+import {
+  ProjectSummaryTranslations,
+  ProjectTitleTranslations,
+} from '../common/translations/translations.dto';
 
 const upper = ({ value }: { value: unknown }) =>
   Array.isArray(value)
@@ -108,6 +112,26 @@ export class RecipientCountryDto {
 class ProjectFields {
   @OptionalText({ max: 5000, min: 0, trim: false })
   summary?: string;
+
+  @ApiPropertyOptional({
+    type: ProjectTitleTranslations,
+    description:
+      'The title in other languages; replaces the translations held (omit a language to remove it)',
+  })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ProjectTitleTranslations)
+  titleTranslations?: ProjectTitleTranslations;
+
+  @ApiPropertyOptional({
+    type: ProjectSummaryTranslations,
+    description:
+      'The summary in other languages; replaces the translations held (omit a language to remove it)',
+  })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ProjectSummaryTranslations)
+  summaryTranslations?: ProjectSummaryTranslations;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @Optional({ nullable: true })
@@ -238,8 +262,15 @@ export class UpdateProjectRequest extends ProjectFields {
 export class ProjectDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HS-2026-0042' }) code: string;
-  @ApiProperty() title: string;
-  @ApiProperty() summary: string;
+  @ApiProperty({ example: 'Community resilience to drought in the Karamoja cluster' }) title: string;
+  @ApiProperty({ example: 'Livelihoods and protection for pastoralist households.' }) summary: string;
+  @ApiProperty({ type: ProjectTitleTranslations, description: 'The title in other languages, by language' })
+  titleTranslations: ProjectTitleTranslations;
+  @ApiProperty({
+    type: ProjectSummaryTranslations,
+    description: 'The summary in other languages, by language',
+  })
+  summaryTranslations: ProjectSummaryTranslations;
   @ApiProperty({ enum: WINDOWS }) window: Window;
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) leadOrganizationId: string | null;
@@ -267,6 +298,8 @@ export class ProjectSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HS-2026-0042' }) code: string;
   @ApiProperty({ example: 'Community resilience to drought in the Karamoja cluster' }) title: string;
+  @ApiProperty({ type: ProjectTitleTranslations, description: 'The title in other languages, by language' })
+  titleTranslations: ProjectTitleTranslations;
   @ApiProperty({ enum: WINDOWS }) window: Window;
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ type: [String], description: 'Recipient countries (alpha-3)', example: ['KEN', 'UGA'] })
@@ -368,7 +401,9 @@ export class ProjectQuery extends ExportablePageQuery {
   @Max(2200)
   toYear?: number;
 
-  @ApiPropertyOptional({ description: 'Full-text search over code, title and summary' })
+  @ApiPropertyOptional({
+    description: 'Full-text search over code, title and summary, and the title in every language',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

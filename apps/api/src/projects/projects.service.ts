@@ -31,6 +31,13 @@ const DELETABLE: readonly Stage[] = [
   'withdrawn',
 ];
 
+/** The languages given, in a plain object (the request's is a class instance), blanks left out. */
+function written(translations: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(translations).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
 /** Request fields → columns; absent fields are left as they are. */
 function columnsOf(request: CreateProjectRequest | UpdateProjectRequest): Record<string, unknown> {
   const set: Record<string, unknown> = {};
@@ -39,6 +46,11 @@ function columnsOf(request: CreateProjectRequest | UpdateProjectRequest): Record
   };
   put('title', request.title);
   put('summary', request.summary);
+  put('title_translations', request.titleTranslations && JSON.stringify(written(request.titleTranslations)));
+  put(
+    'summary_translations',
+    request.summaryTranslations && JSON.stringify(written(request.summaryTranslations)),
+  );
   put('window', request.window);
   put('lead_organization_id', request.leadOrganizationId);
   put('requested_budget', request.requestedBudget);

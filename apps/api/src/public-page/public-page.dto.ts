@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ProjectTitleTranslations } from '../common/translations/translations.dto';
 
 /**
  * What anyone may read about the Fund without signing in. Its own DTO, so nothing reaches the public
@@ -23,6 +24,13 @@ export class PublicYear extends PublicFigures {
 
 export class PublicDonor {
   @ApiProperty({ example: 'Japan' }) name: string;
+  @ApiProperty({
+    example: 'JPN',
+    nullable: true,
+    type: String,
+    description: "A Member State: its country (alpha-3), so it can be named in the reader's language",
+  })
+  countryIso3: string | null;
   @ApiProperty({ example: '1000000.00', description: 'Σ USD of its received contributions' })
   received: string;
 }
@@ -51,7 +59,9 @@ export class PublicPrinciples {
 
 export class PublicProject {
   @ApiProperty({ example: 'HS-2026-0004' }) code: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ example: 'Community resilience to drought in the Karamoja cluster' }) title: string;
+  @ApiProperty({ type: ProjectTitleTranslations, description: 'The title in other languages, by language' })
+  titleTranslations: ProjectTitleTranslations;
   @ApiProperty({ enum: ['approved', 'active', 'suspended', 'completed', 'closed'] }) stage: string;
   @ApiProperty({ type: [String], example: ['KEN', 'UGA'] }) countries: string[];
   @ApiProperty({ nullable: true, type: String, example: '1000000.00' }) approvedBudget: string | null;

@@ -27,7 +27,7 @@ export const PUBLIC_FUND_SQL = `
                 FROM (SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t
                       FROM movements WHERE year IS NOT NULL GROUP BY year
                       HAVING sum(received) <> 0 OR sum(committed) <> 0 OR sum(transferred) <> 0) y), '[]'),
-    'byDonor', coalesce((SELECT json_agg(json_build_object('name', d.name, 'received', ${money('s.r')})
+    'byDonor', coalesce((SELECT json_agg(json_build_object('name', d.name, 'countryIso3', d.country_iso3, 'received', ${money('s.r')})
                   ORDER BY s.r DESC, d.name)
                 FROM (SELECT donor_id, received AS r FROM (${receivedByDonorSql('NULL::date')}) x) s
                 JOIN donors d ON d.id = s.donor_id), '[]'),
@@ -38,7 +38,7 @@ export const PUBLIC_FUND_SQL = `
                 JOIN countries c ON c.iso3 = x.country_iso3), '[]'),
     'projectCount', (SELECT count(*)::int FROM published),
     'projects', coalesce((SELECT json_agg(json_build_object(
-                  'code', p.code, 'title', p.title, 'stage', p.stage, 'countries', p.country_codes,
+                  'code', p.code, 'title', p.title, 'titleTranslations', p.title_translations, 'stage', p.stage, 'countries', p.country_codes,
                   'approvedBudget', p.approved_budget::text,
                   'principles', (SELECT json_build_object(${principleMeans})
                                  FROM reviews r

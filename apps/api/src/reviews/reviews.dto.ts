@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ProjectTitleTranslations } from '../common/translations/translations.dto';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -121,7 +122,9 @@ export class ReviewSummaryDto {
   @ApiProperty() reviewerName: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ example: 'HS-2026-0042' }) code: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ example: 'Community resilience to drought in the Karamoja cluster' }) title: string;
+  @ApiProperty({ type: ProjectTitleTranslations, description: 'The title in other languages, by language' })
+  titleTranslations: ProjectTitleTranslations;
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ example: 1, description: 'The review round it belongs to' }) round: number;
   @ApiProperty({

@@ -21,6 +21,7 @@ interface SummaryRow {
   project_id: string;
   code: string;
   title: string;
+  title_translations: Record<string, string>;
   stage: Stage;
   countries: string[];
   lead_organization: string | null;
@@ -131,7 +132,7 @@ const SELECT_REVIEWS = `
 const SELECT_SUMMARIES = `
   SELECT r.id, r.round, r.round = ${latestRoundOf('r.project_id')} AS current_round, r.due_on::text,
          r.status, r.conflict_declared, r.reviewer_id, u.name AS reviewer_name, r.project_id,
-         p.code, p.title, p.stage, p.country_codes AS countries,
+         p.code, p.title, p.title_translations, p.stage, p.country_codes AS countries,
          (SELECT coalesce(o.acronym, o.name) FROM organizations o WHERE o.id = p.lead_organization_id)
            AS lead_organization,
          r.submitted_at, r.version, r.updated_at
@@ -433,6 +434,7 @@ export function toSummaryDto(row: SummaryRow): ReviewSummaryDto {
     projectId: row.project_id,
     code: row.code,
     title: row.title,
+    titleTranslations: row.title_translations,
     stage: row.stage,
     countries: row.countries,
     leadOrganization: row.lead_organization,

@@ -111,6 +111,19 @@ describe('the IATI 2.03 files', () => {
       sdgs: [],
     });
     await t.db.query(`UPDATE projects SET illustrative = true WHERE id = $1`, [illustrative.id]);
+    await t.db.query(
+      `UPDATE projects SET title = 'Water for the Karamoja cluster',
+         summary = 'Early warning for pastoralist households',
+         title_translations = $2, summary_translations = $3 WHERE id = $1`,
+      [
+        illustrative.id,
+        {
+          fr: 'Alerte précoce & <résilience> dans le groupe de Karamoja',
+          zh: '卡拉莫贾地区的旱灾预警与抗灾能力',
+        },
+        { zh: '为牧民家庭提供旱灾预警' },
+      ],
+    );
     await aDecision(t, illustrative.id, 'under_review', 'approved', '2026-01-10');
     proposal = await aProject(t, { stage: 'under_review' });
     await aProject(t, { stage: 'withdrawn' });
@@ -128,6 +141,23 @@ describe('the IATI 2.03 files', () => {
     // The validator does refuse a file the schema does not allow: here, activities with no identifier.
     const broken = activitiesXml.replace(/<iati-identifier>[^<]*<\/iati-identifier>/g, '');
     await expect(schemaErrors(broken, 'iati-activities-schema.xsd')).resolves.not.toEqual([]);
+  });
+
+  it('gives the title and description in every language written, each narrative with its xml:lang', () => {
+    const activity = all(parse(activitiesXml), 'iati-activity').find(
+      (a) => all(a, 'iati-identifier')[0]!.textContent === `${ORGANISATION_ID}-${illustrative.code}`,
+    )!;
+    const languages = (name: string) =>
+      all(all(activity, name)[0]!, 'narrative').map((n) => [n.getAttribute('xml:lang'), n.textContent]);
+    expect(languages('title')).toEqual([
+      [null, 'Water for the Karamoja cluster'],
+      ['fr', 'Alerte précoce & <résilience> dans le groupe de Karamoja'],
+      ['zh', '卡拉莫贾地区的旱灾预警与抗灾能力'],
+    ]);
+    expect(languages('description')).toEqual([
+      [null, 'Early warning for pastoralist households'],
+      ['zh', '为牧民家庭提供旱灾预警'],
+    ]);
   });
 
   it('publishes every project from approval on, identified under the Fund, and no proposal', () => {

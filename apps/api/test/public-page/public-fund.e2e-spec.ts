@@ -84,7 +84,7 @@ describe("the Fund's public page", () => {
       { year: 2026, received: '0.00', committed: '300000.00', transferred: '0.00' },
     ]);
     // Donors as their received totals only: a pledge not received is not shown.
-    expect(page.byDonor).toEqual([{ name: 'Public Donor A', received: '1000000.00' }]);
+    expect(page.byDonor).toEqual([{ name: 'Public Donor A', countryIso3: null, received: '1000000.00' }]);
   });
 
   it('lists the approved projects with their countries, status and principles, and no proposal', async () => {
@@ -94,6 +94,7 @@ describe("the Fund's public page", () => {
       {
         code: published.code,
         title: 'Published early warning project',
+        titleTranslations: {},
         stage: 'active',
         countries: ['KEN', 'UGA'],
         approvedBudget: '300000.00',

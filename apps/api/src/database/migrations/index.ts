@@ -26,6 +26,7 @@ import { OrganizationContacts1763900000300 } from './1763900000300-organization-
 import { IatiFile1763900000301 } from './1763900000301-iati-file';
 import { Documents1763900000400 } from './1763900000400-documents';
 import { ImportKeys1763900000500 } from './1763900000500-import-keys';
+import { ProjectTranslations1763900000700 } from './1763900000700-project-translations';
 import { PersonalAccessTokens1763900000800 } from './1763900000800-personal-access-tokens';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   IatiFile1763900000301,
   Documents1763900000400,
   ImportKeys1763900000500,
+  ProjectTranslations1763900000700,
   PersonalAccessTokens1763900000800,
 ];

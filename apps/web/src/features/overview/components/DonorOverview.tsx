@@ -30,6 +30,7 @@ import { YearBars } from './charts/lazy';
 import { MapSection } from './map/MapSection';
 import { WelcomeBanner } from './WelcomeBanner';
 import { ScrollTable } from './ScrollTable';
+import { useDonorName } from '../../../lib/donor-name';
 
 const STATUS_TONES: Record<string, TagTone> = { received: 'teal', pledged: 'blue', cancelled: 'gray' };
 
@@ -40,12 +41,15 @@ interface DonorTotals {
   pledged: number;
 }
 
-function totalsByDonor(items: ContributionTotal[]): DonorTotals[] {
+function totalsByDonor(
+  items: ContributionTotal[],
+  donorName: (name: string, countryIso3: string | null) => string,
+): DonorTotals[] {
   const byDonor = new Map<string, DonorTotals>();
   for (const item of items) {
     const entry = byDonor.get(item.donorId) ?? {
       donorId: item.donorId,
-      donor: item.donorName,
+      donor: donorName(item.donorName, item.donorCountryIso3),
       received: 0,
       pledged: 0,
     };
@@ -62,10 +66,11 @@ export function DonorOverview({ role, name, donorId }: { role: Role; name: strin
   const { usd, usdCompact, percent, year, number } = useFigures();
   const totals = useContributionTotals();
   const overview = useDashboardOverview();
+  const donorName = useDonorName();
 
   const figures = useMemo(() => {
     const items = totals.data ?? [];
-    const donors = totalsByDonor(items);
+    const donors = totalsByDonor(items, donorName);
     const own = donors.find((donor) => donor.donorId === donorId);
     const fundReceived = donors.reduce((sum, donor) => sum + donor.received, 0);
     const ownYears = items
@@ -82,7 +87,7 @@ export function DonorOverview({ role, name, donorId }: { role: Role; name: strin
       fundReceived,
       ownYears,
     };
-  }, [totals.data, donorId]);
+  }, [totals.data, donorId, donorName]);
 
   const share = figures.own && figures.fundReceived > 0 ? figures.own.received / figures.fundReceived : 0;
   const firstYear = figures.ownYears[0]?.year;

@@ -11,6 +11,7 @@ import { seriesColor, SERIES_COLORS } from '../lib/palette';
 import { ChartCard } from './charts/ChartCard';
 import { CategoryBars, ShareDonut, YearBars } from './charts/lazy';
 import { ScrollTable } from './ScrollTable';
+import { useDonorName } from '../../../lib/donor-name';
 
 /** The API names regions in English (UN M49); the screen names them in the reader's language. */
 const REGION_CODES: Record<string, string> = {
@@ -49,11 +50,15 @@ export function ContributionsChart({ rows }: { rows: DonorYear[] }) {
   const { t } = useTranslation();
   const { usd, usdCompact, year, number, percent } = useFigures();
   const [measure, setMeasure] = useState<'received' | 'pledged'>('received');
+  const donorName = useDonorName();
 
   const chart = useMemo(() => {
     const totals = new Map<string, { donor: string; total: number }>();
     for (const row of rows) {
-      const entry = totals.get(row.donorId) ?? { donor: row.donor, total: 0 };
+      const entry = totals.get(row.donorId) ?? {
+        donor: donorName(row.donor, row.donorCountryIso3),
+        total: 0,
+      };
       entry.total += toNumber(row[measure]);
       totals.set(row.donorId, entry);
     }
@@ -82,7 +87,7 @@ export function ContributionsChart({ rows }: { rows: DonorYear[] }) {
     });
     const total = ranked.reduce((sum, [, entry]) => sum + entry.total, 0);
     return { series, data, years, total, top: ranked[0]?.[1], donors: ranked.length };
-  }, [rows, measure, t]);
+  }, [rows, measure, t, donorName]);
 
   const first = chart.years[0];
   const last = chart.years.at(-1);

@@ -24,6 +24,7 @@ import { useFigures } from '../../../lib/figures';
 import { Paragraph6Quote } from './Paragraph6Quote';
 import { PrinciplesGrid } from './PrinciplesGrid';
 import { WelcomeBanner } from './WelcomeBanner';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 const TASKS = ['first', 'second', 'third'] as const;
 const QUEUE_STATUSES = ['assigned', 'draft', 'submitted', 'declined_conflict'] as const;
@@ -39,6 +40,7 @@ const TO_DO: ReviewSummary['status'][] = ['assigned', 'draft'];
 /** The reviewer's overview: the queue at a glance, then paragraph 6 and the five principles they score. */
 export function ReviewerOverview({ role, name }: { role: Role; name: string }) {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const reviews = useMyReviews();
   const { number } = useFigures();
   const items = reviews.data?.items ?? [];
@@ -140,7 +142,7 @@ export function ReviewerOverview({ role, name }: { role: Role; name: string }) {
                             <Text span dir="ltr" fw={700} size="sm">
                               {review.code}
                             </Text>{' '}
-                            <bdi>{review.title}</bdi>
+                            <bdi>{translate(review.title, review.titleTranslations)}</bdi>
                           </Anchor>
                         </Table.Th>
                         <Table.Td>{review.leadOrganization ?? t('dashboard.queue.noLead')}</Table.Td>

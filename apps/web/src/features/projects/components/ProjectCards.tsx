@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { StageBadge } from '../../../components/Badges';
 import { useProjectFormat } from '../../../lib/project-format';
 import type { ProjectSummary } from '../api/types';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 interface ProjectCardsProps {
   projects: ProjectSummary[];
@@ -18,6 +19,7 @@ interface ProjectCardsProps {
  */
 export function ProjectCards({ projects, loading, refreshing = false, countryNames }: ProjectCardsProps) {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const format = useProjectFormat();
   if (loading)
     return (
@@ -48,7 +50,7 @@ export function ProjectCards({ projects, loading, refreshing = false, countryNam
               <StageBadge stage={project.stage} size="sm" />
             </Group>
             <Anchor component={Link} to={`/projects/${project.id}`} fw={600} lh={1.35} dir="auto">
-              {project.title}
+              {translate(project.title, project.titleTranslations)}
             </Anchor>
             <Text size="sm" c="dimmed">
               {format.shortList(

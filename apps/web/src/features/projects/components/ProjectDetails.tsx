@@ -6,6 +6,7 @@ import type { Project } from '../api/types';
 import { useProjectFormat } from '../../../lib/project-format';
 import { NARRATIVE_FIELDS, NARRATIVE_PRINCIPLE } from '../lib/project-form';
 import { ToneBadge } from '../../../components/Badges';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,6 +24,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 /** What the project is: its summary, scope, people, dates, and the five narratives. */
 export function ProjectDetails({ project }: { project: Project }) {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const format = useProjectFormat();
   const none = (
     <Text span c="dimmed" size="sm">
@@ -37,7 +39,7 @@ export function ProjectDetails({ project }: { project: Project }) {
           {t('projects.fields.summary')}
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
-          {project.summary || t('projects.details.noSummary')}
+          {translate(project.summary, project.summaryTranslations) || t('projects.details.noSummary')}
         </Text>
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="md" mt="lg" mb={0}>
           <Item label={t('projects.fields.window')}>{t('projects.window', { window: project.window })}</Item>

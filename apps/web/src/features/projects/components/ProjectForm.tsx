@@ -7,6 +7,7 @@ import { IdentitySection } from './project-form/IdentitySection';
 import { PartnersSection } from './project-form/PartnersSection';
 import { DeclarationsSection, PrinciplesSection } from './project-form/PrinciplesSection';
 import { ScopeSection } from './project-form/ScopeSection';
+import { TranslationsSection } from './project-form/TranslationsSection';
 import type { ProjectFormPartProps } from './project-form/Section';
 
 export { ErrorSummary } from './project-form/ErrorSummary';
@@ -37,6 +38,7 @@ export function ProjectForm({
   return (
     <Stack gap="lg">
       <IdentitySection form={form} errors={errors} mode={mode} />
+      <TranslationsSection form={form} errors={errors} />
       <BudgetSection form={form} errors={errors} mode={mode} stage={stage} />
       <PartnersSection
         form={form}

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StageBadge } from '../../../components/Badges';
 import { useProjectFormat } from '../../../lib/project-format';
+import { useTranslatedText } from '../../../lib/translated-text';
 import type { ProjectSummary } from '../api/types';
+import classes from './ProjectsTable.module.css';
 
 /** The budget a row shows: the approved one once decided, the requested one before. */
 const shownBudget = (project: ProjectSummary) => project.approvedBudget ?? project.requestedBudget;
@@ -14,6 +16,7 @@ const shownBudget = (project: ProjectSummary) => project.approvedBudget ?? proje
 export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
   const { t } = useTranslation();
   const format = useProjectFormat();
+  const translate = useTranslatedText();
   return useMemo<ColumnDef<ProjectSummary>[]>(
     () => [
       {
@@ -33,7 +36,7 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         cell: ({ row: { original: project } }) => (
           <Stack gap={2}>
             <Anchor component={Link} to={`/projects/${project.id}`} fw={600} size="sm" lh={1.35} dir="auto">
-              {project.title}
+              {translate(project.title, project.titleTranslations)}
             </Anchor>
             <Text size="xs" c="dimmed">
               {[t('projects.window', { window: project.window }), project.leadOrganization]
@@ -53,13 +56,16 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         id: 'countries',
         header: t('projects.table.countries'),
         meta: { width: 220 },
-        cell: ({ row }) => (
-          <Text size="sm">
-            {format.shortList(
-              row.original.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))),
-            )}
-          </Text>
-        ),
+        cell: ({ row }) => {
+          const countries = format.shortList(
+            row.original.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))),
+          );
+          return (
+            <Text size="sm" className={classes.countriesText} title={countries}>
+              {countries}
+            </Text>
+          );
+        },
       },
       {
         id: 'budget',
@@ -112,6 +118,6 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         ),
       },
     ],
-    [t, format, countryNames],
+    [t, format, translate, countryNames],
   );
 }

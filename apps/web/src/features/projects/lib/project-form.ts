@@ -34,11 +34,23 @@ export interface ParticipantRow {
   budgetShare: string;
 }
 
+/** The six UN languages a title and summary may be translated into. */
+export const TRANSLATION_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
+
+/** One language's title and summary, as the form holds them. */
+export interface TranslationRow {
+  language: TranslationLanguage;
+  title: string;
+  summary: string;
+}
+
 /** Everything the form holds, as typed: strings for amounts and numbers, so nothing is lost or rounded. */
 export interface ProjectFormValues {
   code: string;
   title: string;
   summary: string;
+  translations: TranslationRow[];
   window: FundingWindow | '';
   recipientCountries: string[];
   leadOrganizationId: string;
@@ -69,6 +81,7 @@ export function emptyProjectValues(): ProjectFormValues {
     code: '',
     title: '',
     summary: '',
+    translations: [],
     window: '',
     recipientCountries: [],
     leadOrganizationId: '',
@@ -106,6 +119,13 @@ export function projectToValues(project: Project): ProjectFormValues {
     code: project.code,
     title: project.title,
     summary: project.summary,
+    translations: TRANSLATION_LANGUAGES.filter(
+      (language) => project.titleTranslations[language] || project.summaryTranslations[language],
+    ).map((language) => ({
+      language,
+      title: project.titleTranslations[language] ?? '',
+      summary: project.summaryTranslations[language] ?? '',
+    })),
     window: project.window,
     recipientCountries: project.recipientCountries.map((country) => country.iso3),
     leadOrganizationId: project.leadOrganizationId ?? '',
@@ -149,12 +169,25 @@ export function codeYearOf(startDate: string, today: Date = new Date()): string 
 
 type Fields = Omit<UpdateProjectBody, 'version'>;
 
+/** The rows' titles or summaries by language, in the languages' order, blank ones left out. */
+function translationsOf(rows: TranslationRow[], part: 'title' | 'summary'): Record<string, string> {
+  const written = new Map(rows.map((row) => [row.language, row[part].trim()]));
+  return Object.fromEntries(
+    TRANSLATION_LANGUAGES.filter((language) => written.get(language)).map((language) => [
+      language,
+      written.get(language)!,
+    ]),
+  );
+}
+
 /** The request body of every field, as the API reads it. */
 export function valuesToFields(values: ProjectFormValues): Fields {
   const beneficiaries = values.targetBeneficiaries.trim();
   const fields: Fields = {
     title: values.title.trim(),
     summary: values.summary,
+    titleTranslations: translationsOf(values.translations, 'title'),
+    summaryTranslations: translationsOf(values.translations, 'summary'),
     recipientCountries: values.recipientCountries,
     leadOrganizationId: values.leadOrganizationId || null,
     organizations: values.organizations
@@ -207,7 +240,8 @@ const FIELD_KEYS = [
   'empowermentMeasures',
   'declarations',
 ] as const satisfies readonly (keyof Fields)[];
-export type ProjectFieldKey = (typeof FIELD_KEYS)[number];
+/** A field of the request, or the translations (the titles and summaries in other languages). */
+export type ProjectFieldKey = (typeof FIELD_KEYS)[number] | 'translations';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -217,7 +251,11 @@ function same(a: unknown, b: unknown): boolean {
 export function changedFields(from: ProjectFormValues, to: ProjectFormValues): ProjectFieldKey[] {
   const before = valuesToFields(from);
   const after = valuesToFields(to);
-  return FIELD_KEYS.filter((key) => !same(before[key], after[key]));
+  const changed: ProjectFieldKey[] = FIELD_KEYS.filter((key) => !same(before[key], after[key]));
+  const translated =
+    !same(before.titleTranslations, after.titleTranslations) ||
+    !same(before.summaryTranslations, after.summaryTranslations);
+  return translated ? [...changed, 'translations'] : changed;
 }
 
 /** A PATCH body of only what changed: a field nobody touched is never overwritten. */
@@ -229,7 +267,12 @@ export function updateBody(
   const after = valuesToFields(values);
   const body: UpdateProjectBody & { version: number } = { version };
   for (const key of changedFields(baseline, values)) {
-    (body as Record<string, unknown>)[key] = after[key];
+    if (key === 'translations') {
+      body.titleTranslations = after.titleTranslations;
+      body.summaryTranslations = after.summaryTranslations;
+    } else {
+      (body as Record<string, unknown>)[key] = after[key];
+    }
   }
   return body;
 }

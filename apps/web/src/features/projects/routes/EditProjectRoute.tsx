@@ -164,7 +164,8 @@ function EditProjectForm({ project }: { project: Project }) {
 
   /** What changed on each side since the version this form opened, and what changed on both. */
   const staleChanges = (latest: Project): ReactNode[] => {
-    const name = (field: ProjectFieldKey) => t(`projects.fields.${field}`);
+    const name = (field: ProjectFieldKey) =>
+      field === 'translations' ? t('translations.section') : t(`projects.fields.${field}`);
     const theirs = changedFields(baseline, projectToValues(latest));
     const mine = changedFields(baseline, values);
     const both = theirs.filter((field) => mine.includes(field));

@@ -25,7 +25,7 @@ import {
   IconTargetArrow,
   IconTimeline,
 } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
@@ -49,6 +49,7 @@ import { DocumentsSection } from '../../documents';
 import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 const TABS = [
   'overview',
@@ -67,6 +68,7 @@ type Tab = (typeof TABS)[number];
 /** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
 export function ProjectRoute() {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { data: user } = useCurrentUser();
@@ -133,8 +135,17 @@ export function ProjectRoute() {
             <Paragraph6Status projectId={data.id} />
           </Group>
           <Title order={1} fz={{ base: 24, sm: 30 }} lh={1.2} dir="auto">
-            {data.title}
+            {translate(data.title, data.titleTranslations)}
           </Title>
+          {translate(data.title, data.titleTranslations) !== data.title ? (
+            <Text size="sm" c="dimmed">
+              <Trans
+                i18nKey="translations.original"
+                values={{ title: data.title }}
+                components={{ bdi: <bdi /> }}
+              />
+            </Text>
+          ) : null}
           <Text c="dimmed">
             {data.recipientCountries.length
               ? format.countries(

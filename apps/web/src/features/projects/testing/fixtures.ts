@@ -74,6 +74,8 @@ export function project(overrides: Partial<Project> = {}): Project {
     code: 'HS-2026-0004',
     title: 'Post-conflict recovery in the Central Sahel',
     summary: 'Former combatants and host communities rebuild livelihoods.',
+    titleTranslations: {},
+    summaryTranslations: {},
     window: 'I',
     stage: 'under_review',
     leadOrganizationId: UNDP,

@@ -21,6 +21,8 @@ import { TableSkeleton } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { usePublicFund, type PublicFund } from '../api/public-fund';
+import { useTranslatedText } from '../../../lib/translated-text';
+import { useDonorName } from '../../../lib/donor-name';
 
 const FILES = [
   { key: 'iatiActivities', href: '/api/v1/iati/activities.xml' },
@@ -53,6 +55,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function ProjectsTable({ data }: { data: PublicFund }) {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const { money } = useIntl();
   const { countryName } = useFormatters();
   const iso2 = new Map(data.byCountry.map((country) => [country.iso3, country]));
@@ -90,7 +93,7 @@ function ProjectsTable({ data }: { data: PublicFund }) {
                   {project.code}
                 </Text>{' '}
                 <Text span dir="auto">
-                  {project.title}
+                  {translate(project.title, project.titleTranslations)}
                 </Text>
               </Table.Th>
               <Table.Td>
@@ -124,6 +127,7 @@ function ProjectsTable({ data }: { data: PublicFund }) {
  */
 export function PublicFundRoute() {
   const { t } = useTranslation();
+  const donorName = useDonorName();
   const { money } = useIntl();
   const { countryName } = useFormatters();
   const fund = usePublicFund();
@@ -219,7 +223,7 @@ export function PublicFundRoute() {
                   {data.byDonor.map((donor) => (
                     <Table.Tr key={donor.name}>
                       <Table.Th scope="row" fw={500} dir="auto">
-                        {donor.name}
+                        {donorName(donor.name, donor.countryIso3)}
                       </Table.Th>
                       <Table.Td ta="end">{money(donor.received)}</Table.Td>
                     </Table.Tr>

@@ -23,6 +23,7 @@ import { useFormatters } from '../../../lib/format';
 import { useMyReviews, type ReviewStatus, type ReviewSummary } from '../api/get-my-reviews';
 import { ReviewStatusTag } from './ReviewStatusTag';
 import { RoundTag } from './RoundTags';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 function isStatus(value: string | null): value is ReviewStatus {
   return (REVIEW_STATUSES as readonly (string | null)[]).includes(value);
@@ -30,6 +31,7 @@ function isStatus(value: string | null): value is ReviewStatus {
 
 function WaitingCard({ review }: { review: ReviewSummary }) {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const countryName = useCountryName();
   const started = review.status === 'draft';
   return (
@@ -45,7 +47,7 @@ function WaitingCard({ review }: { review: ReviewSummary }) {
           </Group>
         </Group>
         <Title order={3} fz="h4" id={`waiting-${review.id}`} dir="auto">
-          {review.title}
+          {translate(review.title, review.titleTranslations)}
         </Title>
         <Text size="sm" c="dimmed">
           {review.countries.map((iso3) => countryName(iso3)).join(' · ')}
@@ -73,6 +75,7 @@ function WaitingCard({ review }: { review: ReviewSummary }) {
 /** The reviewer's queue: what waits for them first, then every review they were given. */
 export function MyReviewQueue() {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const { date } = useFormatters();
   const countryName = useCountryName();
   const [params, setParams] = useSearchParams();
@@ -191,7 +194,7 @@ export function MyReviewQueue() {
                               <Text span ff="monospace" size="sm" dir="ltr">
                                 {review.code}
                               </Text>{' '}
-                              <bdi>{review.title}</bdi>
+                              <bdi>{translate(review.title, review.titleTranslations)}</bdi>
                             </Anchor>
                           </Table.Th>
                           <Table.Td>{review.countries.map((iso3) => countryName(iso3)).join(', ')}</Table.Td>

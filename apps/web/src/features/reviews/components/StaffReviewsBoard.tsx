@@ -12,6 +12,7 @@ import { useReviewQueue } from '../api/get-review-queue';
 import { AssessmentSettingsForm } from './AssessmentSettingsForm';
 import { CalibrationTable } from './CalibrationTable';
 import { ProposalReviewsCard } from './ProposalReviewsCard';
+import { useTranslatedText } from '../../../lib/translated-text';
 
 const TABS = ['proposals', 'calibration', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -35,6 +36,7 @@ function Stat({ label, value, loading }: { label: string; value: string; loading
 
 function ProposalsPanel() {
   const { t } = useTranslation();
+  const translate = useTranslatedText();
   const { number } = useFormatters();
   const { dateTime } = useIntl();
   const proposals = useProposalsUnderReview();
@@ -138,7 +140,7 @@ function ProposalsPanel() {
                           <Text span ff="monospace" size="sm" dir="ltr">
                             {review.code}
                           </Text>{' '}
-                          <bdi>{review.title}</bdi>
+                          <bdi>{translate(review.title, review.titleTranslations)}</bdi>
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>
