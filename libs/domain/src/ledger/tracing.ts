@@ -497,6 +497,48 @@ export function raiseEarmarkProblem(
   return { code: 'raise_uses_earmarked_money', facts: { ...facts, increase: approvedBudget } };
 }
 
+/** All the money ever received under one earmark: Σ USD of its receipts still standing. */
+export interface EarmarkCeiling {
+  earmark: Earmark;
+  received: MoneyString;
+}
+
+/**
+ * The live (unreversed) earmarked receipts of pledges not cancelled, summed per earmark: what no
+ * earmarked balance can exceed, since a receipt never has more unspent than it brought in.
+ */
+export function earmarkCeilings(input: Pick<TracingInput, 'contributions' | 'receipts'>): EarmarkCeiling[] {
+  const cancelled = new Set(input.contributions.filter((c) => c.status === 'cancelled').map((c) => c.id));
+  const reversed = new Set(input.receipts.filter((r) => r.kind === 'reversal').map((r) => r.reverses));
+  const sums = new Map<string, EarmarkCeiling & { cents: bigint }>();
+  for (const r of input.receipts) {
+    if (r.kind !== 'receipt' || r.earmark.kind === 'none') continue;
+    if (cancelled.has(r.contributionId) || reversed.has(r.id)) continue;
+    const key = `${r.earmark.kind}:${r.earmark.target}`;
+    const entry = sums.get(key) ?? { earmark: r.earmark, received: '0.00', cents: 0n };
+    entry.cents += toCents(r.usdAmount);
+    sums.set(key, entry);
+  }
+  return [...sums.values()].map((e) => ({ earmark: e.earmark, received: centsToMoney(e.cents) }));
+}
+
+/**
+ * True when `amount` fits in the available balance even if every earmark for something else still
+ * held all the money received under it: then earmarkProblem and raiseEarmarkProblem find nothing,
+ * whatever the replay says, and an approval or a raise needs no tracing replay to be allowed.
+ */
+export function fitsBesideEveryEarmark(
+  project: Pick<TracedProject, 'id' | 'window' | 'dimensions' | 'countries'>,
+  amount: MoneyString,
+  available: MoneyString,
+  ceilings: readonly EarmarkCeiling[],
+): boolean {
+  const elsewhere = ceilings
+    .filter((c) => !earmarkMatches(c.earmark, project))
+    .reduce((a, c) => a + toCents(c.received), 0n);
+  return elsewhere === 0n || toCents(amount) <= toCents(available) - elsewhere;
+}
+
 /** English wording of the earmark refusal, for the API's problem documents. */
 export function describeEarmarkProblem(problem: EarmarkProblem): string {
   const f = problem.facts;
