@@ -46,7 +46,8 @@ async function exportHeader(lang) {
 
 /** A download the click sets off, read whole. */
 async function downloaded(page, click) {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  // A statement is drawn on request (fonts, shaping): slower than a list's export.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()]);
   const file = await download.path();
   assert.ok(file, `${download.suggestedFilename()} was saved`);
   return { name: download.suggestedFilename(), content: await readFile(file) };

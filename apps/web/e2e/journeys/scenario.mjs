@@ -468,9 +468,8 @@ export async function runScenario({ page, report, baseUrl }) {
         items.every((item) => item.donorId === items[0].donorId),
         "the donor's session reads its own donor's contributions only",
       );
-      const received = centsToDecimal(
-        sumCents(items.filter((c) => c.status === 'received').map((c) => c.usdAmount)),
-      );
+      // What arrived, at each receipt's rate: a pledge paid in part counts for its receipts only.
+      const received = centsToDecimal(sumCents(items.map((c) => c.receivedUsd)));
       const money = new Intl.NumberFormat('en', {
         style: 'currency',
         currency: 'USD',

@@ -82,6 +82,8 @@ function SortButton<T>({ column, label, sort }: { column: Column<T>; label: stri
       fw={700}
       fz="sm"
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+      // The column's name: kept on paper, where the other buttons are left out.
+      data-print="show"
     >
       {label}
       <Icon size={14} aria-hidden="true" style={{ opacity: active ? 1 : 0.45 }} />
