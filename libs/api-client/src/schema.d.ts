@@ -2833,7 +2833,18 @@ export interface components {
             name: string;
         };
         CreateExportRequest: {
-            /** @description The list's filters and sort, as its query takes them (cursor and limit are ignored) */
+            /**
+             * @description The list's filters and sort, as its query takes them (cursor and limit are ignored)
+             * @example {
+             *       "stage": [
+             *         "active"
+             *       ],
+             *       "country": [
+             *         "KEN"
+             *       ],
+             *       "sort": "-updatedAt"
+             *     }
+             */
             filters?: {
                 [key: string]: unknown;
             };
@@ -3434,6 +3445,13 @@ export interface components {
              * @description When the file is removed (EXPORT_RETENTION_HOURS after it finished)
              */
             expiresAt: string | null;
+            /**
+             * @example {
+             *       "stage": [
+             *         "active"
+             *       ]
+             *     }
+             */
             filters: {
                 [key: string]: unknown;
             };

@@ -19,6 +19,7 @@ export class CreateExportRequest {
     type: 'object',
     additionalProperties: true,
     description: "The list's filters and sort, as its query takes them (cursor and limit are ignored)",
+    example: { stage: ['active'], country: ['KEN'], sort: '-updatedAt' },
   })
   @IsOptional()
   @IsObject()
@@ -37,7 +38,8 @@ export class ExportJobDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: EXPORT_LISTS }) list: ExportList;
   @ApiProperty({ enum: EXPORT_JOB_FORMATS }) format: ExportJobFormat;
-  @ApiProperty({ type: 'object', additionalProperties: true }) filters: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { stage: ['active'] } })
+  filters: Record<string, unknown>;
   @ApiProperty({ enum: EXPORT_JOB_STATES }) state: ExportJobState;
   @ApiProperty({ nullable: true, type: String, description: 'Why a failed export failed' })
   error: string | null;
