@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { JobsService, QUEUES } from '../../src/jobs';
 import { aUser, asRole, signIn } from '../support/builders';
@@ -16,12 +17,6 @@ interface ExportJob {
   finishedAt: string | null;
   expiresAt: string | null;
 }
-
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('list exports prepared in the background', () => {
   let t: TestApp;
@@ -91,10 +86,10 @@ describe('list exports prepared in the background', () => {
     const job = await finished(staff, { list: 'projects', format: 'xlsx', filters: { q: marker } });
     expect(job.state).toBe('done');
     expect(job.rows).toBe(4);
-    const file = await t.http().get(`/api/v1/exports/${job.id}/file`).set(staff).buffer(true).parse(binary);
+    const file = await t.http().get(`/api/v1/exports/${job.id}/file`).set(staff).responseType('blob');
     expect(file.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body as Buffer);
+    await workbook.xlsx.read(Readable.from([file.body as Buffer]));
     expect(workbook.worksheets[0]!.actualRowCount).toBe(1 + 4);
   });
 
