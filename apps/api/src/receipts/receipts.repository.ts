@@ -1,4 +1,11 @@
-import type { ContributionStatus, Receipt, ReturnKind, TracedProject, TracedReturn } from '@hstf/domain';
+import type {
+  ContributionStatus,
+  EarmarkCeiling,
+  Receipt,
+  ReturnKind,
+  TracedProject,
+  TracedReturn,
+} from '@hstf/domain';
 import { COMMITTED_STAGES, RELEASING_STAGES } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -173,6 +180,30 @@ export class ReceiptsRepository {
       [],
     );
     return row!.any;
+  }
+
+  /**
+   * Σ USD per earmark of the receipts still standing (not reversed, pledge not cancelled): one
+   * aggregate, the same figures as earmarkCeilings over what tracing replays.
+   */
+  async earmarkCeilings(manager: EntityManager): Promise<EarmarkCeiling[]> {
+    const rows = await preparedQuery<{
+      kind: Receipt['earmark']['kind'];
+      target: string | null;
+      received: string;
+    }>(
+      manager,
+      `SELECT r.earmark_kind AS kind, r.earmark_target AS target, sum(r.usd_amount)::text AS received
+       FROM contribution_receipts r JOIN contributions c ON c.id = r.contribution_id
+       WHERE r.kind = 'receipt' AND r.earmark_kind <> 'none' AND c.status <> 'cancelled'
+         AND NOT EXISTS (SELECT 1 FROM contribution_receipts v WHERE v.kind = 'reversal' AND v.reverses_id = r.id)
+       GROUP BY r.earmark_kind, r.earmark_target`,
+      [],
+    );
+    return rows.map((row) => ({
+      earmark: { kind: row.kind, target: row.target },
+      received: moneyOut(row.received)!,
+    }));
   }
 
   /** Everything tracing replays: pledges, receipts, committed projects and the money they returned. */

@@ -62,6 +62,7 @@ describe("a donor's receipts", () => {
       {
         donorId,
         donorName: 'Partial Paying State',
+        donorCountryIso3: 'JPN',
         year: 2025,
         pledgedUsd: '1100000.00',
         receivedUsd: '448000.00',
@@ -70,6 +71,7 @@ describe("a donor's receipts", () => {
       {
         donorId,
         donorName: 'Partial Paying State',
+        donorCountryIso3: 'JPN',
         year: 2026,
         pledgedUsd: '0.00',
         receivedUsd: '0.00',
@@ -89,6 +91,7 @@ describe("a donor's receipts", () => {
         year: 2025,
         donorId,
         donor: 'Partial Paying State',
+        donorCountryIso3: 'JPN',
         received: '448000.00',
         pledged: '1100000.00',
         outstanding: '660000.00',
@@ -97,6 +100,7 @@ describe("a donor's receipts", () => {
         year: 2026,
         donorId,
         donor: 'Partial Paying State',
+        donorCountryIso3: 'JPN',
         received: '0.00',
         pledged: '0.00',
         outstanding: '0.00',
@@ -109,8 +113,9 @@ describe("a donor's receipts", () => {
     const response = await t.http().get('/api/v1/public/fund');
     expect(response.status).toBe(200);
     expect(response.body.byDonor).toEqual([
-      { name: 'Partial Paying State', received: '448000.00' },
-      { name: 'Another Foundation', received: '5000.00' },
+      // The Member State is named by its country, in the reader's language, where the page shows it.
+      { name: 'Partial Paying State', countryIso3: 'JPN', received: '448000.00' },
+      { name: 'Another Foundation', countryIso3: null, received: '5000.00' },
     ]);
   });
 

@@ -131,6 +131,16 @@ describe('earmarks and where donors’ money went', () => {
     expectAddsUp((await tracing(y)).body);
   });
 
+  it('lets an approval use money whose earmark is already spent, to the cent, though all ever earmarked elsewhere would not fit', async () => {
+    // Peru's 1000 and p2's 500 went to their projects: nothing earmarked is left, all 999.99 is usable.
+    await expect(availableBalance(t)).resolves.toBe('999.99');
+    const over = await aReadyProposal(t, { approvedBudget: '1000.00', funded: false });
+    expect((await approve(over.id)).status).toBe(422);
+    const kenya = await aReadyProposal(t, { approvedBudget: '999.99', funded: false });
+    expect((await approve(kenya.id)).status).toBe(201);
+    await expect(availableBalance(t)).resolves.toBe('0.00');
+  });
+
   it('shows a donor user its own tracing only; staff see any donor', async () => {
     const user = await aUser(t, { role: 'donor', donorId: x });
     const donor = { Authorization: `Bearer ${await signIn(t, user)}` };

@@ -3,8 +3,10 @@ import type { Receipt } from './receipts';
 import type { TracedProject } from './tracing';
 import {
   describeEarmarkProblem,
+  earmarkCeilings,
   earmarkMatches,
   earmarkProblem,
+  fitsBesideEveryEarmark,
   proRata,
   raiseEarmarkProblem,
   traceFunds,
@@ -283,5 +285,51 @@ describe('where donors’ money went', () => {
     });
     expect(describeEarmarkProblem(problem)).toContain('not a raise of USD 1,500.01');
     expect(raiseEarmarkProblem(kenya, '-100.00', '0.00', earmarked)).toBeNull();
+  });
+
+  it('lets an approval through without a replay only when it fits beside all the money ever earmarked elsewhere', () => {
+    const input = {
+      contributions: [...contributions, { id: 'cz', donorId: 'z', status: 'cancelled' as const }],
+      receipts: [
+        r('x1', 'cx', '1000.00', { earmark: { kind: 'country', target: 'PER' } }),
+        r('x2', 'cx', '300.00', { earmark: { kind: 'country', target: 'PER' } }),
+        r('v2', 'cx', '300.00', { kind: 'reversal', reverses: 'x2', on: '2026-03-01' }),
+        r('y1', 'cy', '200.00', { earmark: { kind: 'window', target: 'I' } }),
+        r('z1', 'cz', '900.00', { earmark: { kind: 'country', target: 'PER' } }),
+      ],
+    };
+    const ceilings = earmarkCeilings(input);
+    expect(ceilings).toEqual([
+      { earmark: { kind: 'country', target: 'PER' }, received: '1000.00' },
+      { earmark: { kind: 'window', target: 'I' }, received: '200.00' },
+    ]);
+    const kenya = project('k', '0');
+    expect(fitsBesideEveryEarmark(kenya, '1500.00', '2500.00', ceilings)).toBe(true);
+    expect(fitsBesideEveryEarmark(kenya, '1500.01', '2500.00', ceilings)).toBe(false);
+    expect(fitsBesideEveryEarmark(project('k', '0', { window: 'II' }), '1300.01', '2500.00', ceilings)).toBe(
+      false,
+    );
+    expect(
+      fitsBesideEveryEarmark(project('p', '0', { countries: ['PER'] }), '2500.00', '2500.00', ceilings),
+    ).toBe(true);
+  });
+
+  it('never holds more earmarked money than was received under the earmark, returns and all', () => {
+    const input = {
+      contributions,
+      receipts: [
+        r('x1', 'cx', '500.00', { earmark: { kind: 'window', target: 'I' } }),
+        r('y1', 'cy', '700.00'),
+      ],
+      projects: [project('p1', '800.00')],
+      returns: [
+        { projectId: 'p1', kind: 'released' as const, on: '2026-06-01', amount: '800.00' },
+        { projectId: 'p1', kind: 'refunded' as const, on: '2026-07-01', amount: '50.00' },
+      ],
+    };
+    const [ceiling] = earmarkCeilings(input);
+    const [balance] = traceFunds(input).earmarked;
+    expect(balance!.remaining).toBe('500.00');
+    expect(toCents(balance!.remaining) <= toCents(ceiling!.received)).toBe(true);
   });
 });

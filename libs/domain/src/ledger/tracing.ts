@@ -132,26 +132,69 @@ interface Source {
   drawn: Map<string, Drawn>;
   /** Where its returned money waits when its earmark lapsed (an earmark to the returning project). */
   lapsed?: Source;
+  /** Its place among the sources: receipts in the order they came, each followed by its lapsed pot. */
+  rank: number;
+  /** Whether it is in its open list (the unearmarked pool, or the earmarked money). */
+  listed: boolean;
+}
+
+/**
+ * The sources that may still have money, in rank order. Each approval walks only these, not every
+ * receipt ever recorded: a source leaves when it is spent and comes back when money returns to it.
+ */
+class OpenSources {
+  private items: Source[] = [];
+  private sorted = true;
+
+  add(s: Source): void {
+    if (s.listed || s.remaining <= 0n) return;
+    s.listed = true;
+    const last = this.items[this.items.length - 1];
+    if (last && last.rank > s.rank) this.sorted = false;
+    this.items.push(s);
+  }
+
+  /** Those with money left, in rank order. */
+  open(): Source[] {
+    const live: Source[] = [];
+    for (const s of this.items) {
+      if (s.remaining > 0n) live.push(s);
+      else s.listed = false;
+    }
+    if (!this.sorted) live.sort((a, b) => a.rank - b.rank);
+    this.sorted = true;
+    this.items = live;
+    return live;
+  }
 }
 
 /** Splits `total` cents over the weights in proportion, exactly (largest remainder, first listed wins ties). */
 export function proRata(total: bigint, weights: readonly bigint[]): bigint[] {
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum <= 0n) return weights.map(() => 0n);
-  const parts = weights.map((w, index) => ({
-    index,
-    cents: (total * w) / sum,
-    remainder: (total * w) % sum,
-  }));
-  let left = total - parts.reduce((a, p) => a + p.cents, 0n);
-  for (const part of [...parts].sort((a, b) =>
-    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
-  )) {
-    if (left <= 0n) break;
-    part.cents += 1n;
-    left -= 1n;
+  const cents = new Array<bigint>(weights.length);
+  const remainders = new Array<bigint>(weights.length);
+  let left = total;
+  for (let i = 0; i < weights.length; i++) {
+    const product = total * weights[i]!;
+    cents[i] = product / sum;
+    remainders[i] = product % sum;
+    left -= cents[i]!;
   }
-  return parts.map((p) => p.cents);
+  if (left > 0n) {
+    // Fewer cents are left than parts: only the parts with a remainder compete for them.
+    const order: number[] = [];
+    for (let i = 0; i < weights.length; i++) if (remainders[i]! > 0n) order.push(i);
+    order.sort((a, b) =>
+      remainders[a] === remainders[b] ? a - b : remainders[a]! > remainders[b]! ? -1 : 1,
+    );
+    for (const i of order) {
+      if (left <= 0n) break;
+      cents[i] = cents[i]! + 1n;
+      left -= 1n;
+    }
+  }
+  return cents;
 }
 
 type Event =
@@ -162,6 +205,17 @@ type Event =
 
 const noneDrawn = (): Drawn => ({ earmarked: 0n, proRata: 0n, released: 0n, refunded: 0n });
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** The state of the replay: the open sources, and per project the sources that funded it. */
+interface Books {
+  pool: OpenSources;
+  earmarked: OpenSources;
+  funders: Map<string, Source[]>;
+}
+
+function reopen(books: Books, s: Source): void {
+  (s.earmark.kind === 'none' ? books.pool : books.earmarked).add(s);
+}
 
 /** The replay described above; see TRACING_METHOD for the words shown to donors. */
 export function traceFunds(input: TracingInput): FundTrace {
@@ -197,19 +251,24 @@ export function traceFunds(input: TracingInput): FundTrace {
   });
 
   const sources = new Map<string, Source>();
+  const books: Books = { pool: new OpenSources(), earmarked: new OpenSources(), funders: new Map() };
   /** Per project: what no donor paid of it, and what of that came back. */
   const unpaid = new Map<string, Drawn>();
   for (const event of events) {
     if (event.order === 0) {
       const r = event.receipt;
-      sources.set(r.id, {
+      const source: Source = {
         receiptId: r.id,
         donorId: contributions.get(r.contributionId)!.donorId,
         on: r.on,
         earmark: r.earmark,
         remaining: toCents(r.usdAmount),
         drawn: new Map(),
-      });
+        rank: sources.has(r.id) ? sources.get(r.id)!.rank : sources.size * 2,
+        listed: false,
+      };
+      sources.set(r.id, source);
+      reopen(books, source);
     } else if (event.order === 1) {
       // The whole receipt goes back: unspent first, then what projects had drawn on it.
       const source = event.receipt.reverses ? sources.get(event.receipt.reverses) : undefined;
@@ -219,9 +278,9 @@ export function traceFunds(input: TracingInput): FundTrace {
         s.drawn = new Map();
       }
     } else if ('project' in event) {
-      draw(event.project, everySource(sources));
+      draw(event.project, books);
     } else {
-      giveBack(event.back, budgets.get(event.back.projectId)!, everySource(sources), unpaid);
+      giveBack(event.back, budgets.get(event.back.projectId)!, books, unpaid);
     }
   }
 
@@ -229,7 +288,7 @@ export function traceFunds(input: TracingInput): FundTrace {
   for (const c of input.contributions) {
     if (!donors.has(c.donorId)) donors.set(c.donorId, { paid: 0n, unallocated: 0n, projects: new Map() });
   }
-  const all = everySource(sources);
+  const all = [...sources.values()].flatMap((s) => (s.lapsed ? [s, s.lapsed] : [s]));
   for (const s of all) {
     const donor = donors.get(s.donorId)!;
     donor.unallocated += s.remaining;
@@ -267,40 +326,42 @@ export function traceFunds(input: TracingInput): FundTrace {
   };
 }
 
-/** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
-/** The receipts, each followed by its lapsed pot if it has one. */
-function everySource(sources: ReadonlyMap<string, Source>): Source[] {
-  return [...sources.values()].flatMap((s) => (s.lapsed ? [s, s.lapsed] : [s]));
+/** A source's money on the project, recorded the first time it draws on it. */
+function drawnOn(books: Books, s: Source, projectId: string): Drawn {
+  let d = s.drawn.get(projectId);
+  if (!d) {
+    d = noneDrawn();
+    s.drawn.set(projectId, d);
+    const funders = books.funders.get(projectId) ?? [];
+    funders.push(s);
+    books.funders.set(projectId, funders);
+  }
+  return d;
 }
 
-function draw(project: TracedProject, open: readonly Source[]): void {
+/** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
+function draw(project: TracedProject, books: Books): void {
   let need = toCents(project.approvedBudget!);
-  const drawnOn = (s: Source) => {
-    const d = s.drawn.get(project.id) ?? noneDrawn();
-    s.drawn.set(project.id, d);
-    return d;
-  };
-  for (const s of open) {
+  for (const s of books.earmarked.open()) {
     if (need <= 0n) break;
-    if (s.remaining <= 0n || s.earmark.kind === 'none' || !earmarkMatches(s.earmark, project)) continue;
+    if (!earmarkMatches(s.earmark, project)) continue;
     const take = min(s.remaining, need);
     s.remaining -= take;
-    drawnOn(s).earmarked += take;
+    drawnOn(books, s, project.id).earmarked += take;
     need -= take;
   }
-  const pool = open.filter((s) => s.earmark.kind === 'none' && s.remaining > 0n);
-  const take = min(
-    pool.reduce((a, s) => a + s.remaining, 0n),
-    need,
-  );
+  if (need <= 0n) return;
+  const pool = books.pool.open();
+  let sum = 0n;
+  for (const s of pool) sum += s.remaining;
   const parts = proRata(
-    take,
+    min(sum, need),
     pool.map((s) => s.remaining),
   );
   pool.forEach((s, i) => {
     if (parts[i]! <= 0n) return;
     s.remaining -= parts[i]!;
-    drawnOn(s).proRata += parts[i]!;
+    drawnOn(books, s, project.id).proRata += parts[i]!;
   });
 }
 
@@ -308,21 +369,26 @@ function draw(project: TracedProject, open: readonly Source[]): void {
  * Money back from a project, to the receipts that funded it in the proportions they did (what no
  * donor paid keeps its part); a negative refund takes back what refunds gave, as far as it is unspent.
  */
-function giveBack(
-  back: TracedReturn,
-  budget: bigint,
-  sources: readonly Source[],
-  unpaid: Map<string, Drawn>,
-): void {
+function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<string, Drawn>): void {
   const projectId = back.projectId;
-  const funders = sources.filter((s) => s.drawn.has(projectId));
+  // Those still holding a part of it (a reversed receipt gave its part up), in rank order.
+  const funders = (books.funders.get(projectId) ?? []).filter((s) => s.drawn.has(projectId));
+  funders.sort((a, b) => a.rank - b.rank);
+  books.funders.set(projectId, funders);
   const nobody = unpaid.get(projectId) ?? noneDrawn();
   unpaid.set(projectId, nobody);
   const amount = toCents(back.amount);
   // The lapsed pot of a receipt earmarked to this very project, else the receipt itself.
   const holder = (s: Source): Source => {
     if (s.earmark.kind !== 'project' || s.earmark.target !== projectId) return s;
-    s.lapsed ??= { ...s, earmark: { kind: 'none', target: null }, remaining: 0n, drawn: new Map() };
+    s.lapsed ??= {
+      ...s,
+      earmark: { kind: 'none', target: null },
+      remaining: 0n,
+      drawn: new Map(),
+      rank: s.rank + 1,
+      listed: false,
+    };
     return s.lapsed;
   };
   if (amount > 0n) {
@@ -341,7 +407,9 @@ function giveBack(
     );
     funders.forEach((s, i) => {
       s.drawn.get(projectId)![back.kind] += parts[i]!;
-      holder(s).remaining += parts[i]!;
+      const h = holder(s);
+      h.remaining += parts[i]!;
+      reopen(books, h);
     });
     nobody[back.kind] += parts[funders.length]!;
   } else if (amount < 0n) {
@@ -427,6 +495,48 @@ export function raiseEarmarkProblem(
   if (!problem) return null;
   const { approvedBudget, ...facts } = problem.facts;
   return { code: 'raise_uses_earmarked_money', facts: { ...facts, increase: approvedBudget } };
+}
+
+/** All the money ever received under one earmark: Σ USD of its receipts still standing. */
+export interface EarmarkCeiling {
+  earmark: Earmark;
+  received: MoneyString;
+}
+
+/**
+ * The live (unreversed) earmarked receipts of pledges not cancelled, summed per earmark: what no
+ * earmarked balance can exceed, since a receipt never has more unspent than it brought in.
+ */
+export function earmarkCeilings(input: Pick<TracingInput, 'contributions' | 'receipts'>): EarmarkCeiling[] {
+  const cancelled = new Set(input.contributions.filter((c) => c.status === 'cancelled').map((c) => c.id));
+  const reversed = new Set(input.receipts.filter((r) => r.kind === 'reversal').map((r) => r.reverses));
+  const sums = new Map<string, EarmarkCeiling & { cents: bigint }>();
+  for (const r of input.receipts) {
+    if (r.kind !== 'receipt' || r.earmark.kind === 'none') continue;
+    if (cancelled.has(r.contributionId) || reversed.has(r.id)) continue;
+    const key = `${r.earmark.kind}:${r.earmark.target}`;
+    const entry = sums.get(key) ?? { earmark: r.earmark, received: '0.00', cents: 0n };
+    entry.cents += toCents(r.usdAmount);
+    sums.set(key, entry);
+  }
+  return [...sums.values()].map((e) => ({ earmark: e.earmark, received: centsToMoney(e.cents) }));
+}
+
+/**
+ * True when `amount` fits in the available balance even if every earmark for something else still
+ * held all the money received under it: then earmarkProblem and raiseEarmarkProblem find nothing,
+ * whatever the replay says, and an approval or a raise needs no tracing replay to be allowed.
+ */
+export function fitsBesideEveryEarmark(
+  project: Pick<TracedProject, 'id' | 'window' | 'dimensions' | 'countries'>,
+  amount: MoneyString,
+  available: MoneyString,
+  ceilings: readonly EarmarkCeiling[],
+): boolean {
+  const elsewhere = ceilings
+    .filter((c) => !earmarkMatches(c.earmark, project))
+    .reduce((a, c) => a + toCents(c.received), 0n);
+  return elsewhere === 0n || toCents(amount) <= toCents(available) - elsewhere;
 }
 
 /** English wording of the earmark refusal, for the API's problem documents. */

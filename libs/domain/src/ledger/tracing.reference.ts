@@ -1,0 +1,258 @@
+import { compareIsoDates, type IsoDate } from '../calendar/iso-date';
+import { centsToMoney, toCents } from '../money/money';
+import type { Earmark, Receipt } from './receipts';
+import type { FundTrace, TracedProject, TracedReturn, TracingInput } from './tracing';
+import { earmarkMatches } from './tracing';
+
+/**
+ * The tracing replay as first written, kept for tests only: the faster traceFunds must give the same
+ * answers to the cent (tracing.parity.spec.ts).
+ */
+
+/** A receipt's money on one project: drawn (earmarked or pro rata) and returned (released or refunded). */
+interface Drawn {
+  earmarked: bigint;
+  proRata: bigint;
+  released: bigint;
+  refunded: bigint;
+}
+
+interface Source {
+  receiptId: string;
+  donorId: string;
+  on: IsoDate;
+  earmark: Earmark;
+  remaining: bigint;
+  drawn: Map<string, Drawn>;
+  /** Where its returned money waits when its earmark lapsed (an earmark to the returning project). */
+  lapsed?: Source;
+}
+
+/** Splits `total` cents over the weights in proportion, exactly (largest remainder, first listed wins ties). */
+function proRata(total: bigint, weights: readonly bigint[]): bigint[] {
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum <= 0n) return weights.map(() => 0n);
+  const parts = weights.map((w, index) => ({
+    index,
+    cents: (total * w) / sum,
+    remainder: (total * w) % sum,
+  }));
+  let left = total - parts.reduce((a, p) => a + p.cents, 0n);
+  for (const part of [...parts].sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+  )) {
+    if (left <= 0n) break;
+    part.cents += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => p.cents);
+}
+
+type Event =
+  | { on: IsoDate | null; order: 0; at: string; id: string; receipt: Receipt }
+  | { on: IsoDate | null; order: 1; at: string; id: string; receipt: Receipt }
+  | { on: IsoDate | null; order: 2; at: string; id: string; project: TracedProject }
+  | { on: IsoDate | null; order: 2; at: string; id: string; back: TracedReturn };
+
+const noneDrawn = (): Drawn => ({ earmarked: 0n, proRata: 0n, released: 0n, refunded: 0n });
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** The replay as first written: every receipt of the pool shares each approval, one by one. */
+export function traceFundsReference(input: TracingInput): FundTrace {
+  const contributions = new Map(input.contributions.map((c) => [c.id, c]));
+  const events: Event[] = [];
+  for (const r of input.receipts) {
+    const c = contributions.get(r.contributionId);
+    if (!c || c.status === 'cancelled') continue;
+    events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, at: '', id: r.id, receipt: r });
+  }
+  const budgets = new Map<string, bigint>();
+  for (const p of input.projects) {
+    if (!p.committed || p.approvedBudget === null) continue;
+    budgets.set(p.id, toCents(p.approvedBudget));
+    events.push({ on: p.decidedOn, order: 2, at: p.decidedAt ?? '', id: p.id, project: p });
+  }
+  (input.returns ?? []).forEach((back, index) => {
+    if (budgets.has(back.projectId))
+      events.push({ on: back.on, order: 2, at: back.at ?? '', id: `~${index}`, back });
+  });
+  events.sort((a, b) => {
+    if (a.on !== b.on) {
+      if (a.on === null) return 1;
+      if (b.on === null) return -1;
+      return compareIsoDates(a.on, b.on);
+    }
+    if (a.order !== b.order) return a.order - b.order;
+    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+    // An approval before the returns of the same moment: a project returns only what it was given.
+    const aBack = 'back' in a;
+    if (aBack !== 'back' in b) return aBack ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+
+  const sources = new Map<string, Source>();
+  /** Per project: what no donor paid of it, and what of that came back. */
+  const unpaid = new Map<string, Drawn>();
+  for (const event of events) {
+    if (event.order === 0) {
+      const r = event.receipt;
+      sources.set(r.id, {
+        receiptId: r.id,
+        donorId: contributions.get(r.contributionId)!.donorId,
+        on: r.on,
+        earmark: r.earmark,
+        remaining: toCents(r.usdAmount),
+        drawn: new Map(),
+      });
+    } else if (event.order === 1) {
+      // The whole receipt goes back: unspent first, then what projects had drawn on it.
+      const source = event.receipt.reverses ? sources.get(event.receipt.reverses) : undefined;
+      for (const s of source ? [source, source.lapsed] : []) {
+        if (!s) continue;
+        s.remaining = 0n;
+        s.drawn = new Map();
+      }
+    } else if ('project' in event) {
+      draw(event.project, everySource(sources));
+    } else {
+      giveBack(event.back, budgets.get(event.back.projectId)!, everySource(sources), unpaid);
+    }
+  }
+
+  const donors = new Map<string, { paid: bigint; unallocated: bigint; projects: Map<string, Drawn> }>();
+  for (const c of input.contributions) {
+    if (!donors.has(c.donorId)) donors.set(c.donorId, { paid: 0n, unallocated: 0n, projects: new Map() });
+  }
+  const all = everySource(sources);
+  for (const s of all) {
+    const donor = donors.get(s.donorId)!;
+    donor.unallocated += s.remaining;
+    donor.paid += s.remaining;
+    for (const [projectId, d] of s.drawn) {
+      donor.paid += d.earmarked + d.proRata - d.released - d.refunded;
+      const figures = donor.projects.get(projectId) ?? noneDrawn();
+      figures.earmarked += d.earmarked;
+      figures.proRata += d.proRata;
+      figures.released += d.released;
+      figures.refunded += d.refunded;
+      donor.projects.set(projectId, figures);
+    }
+  }
+  return {
+    donors: [...donors].map(([donorId, d]) => ({
+      donorId,
+      paid: centsToMoney(d.paid),
+      unallocated: centsToMoney(d.unallocated),
+      projects: [...d.projects]
+        .filter(([, f]) => f.earmarked + f.proRata + f.released + f.refunded > 0n)
+        .map(([projectId, f]) => ({
+          projectId,
+          earmarked: centsToMoney(f.earmarked),
+          proRata: centsToMoney(f.proRata),
+          released: centsToMoney(f.released),
+          refunded: centsToMoney(f.refunded),
+          net: centsToMoney(f.earmarked + f.proRata - f.released - f.refunded),
+        })),
+    })),
+    earmarked: all
+      .filter((s) => s.earmark.kind !== 'none' && s.remaining > 0n)
+      .sort((a, b) => compareIsoDates(a.on, b.on) || (a.receiptId < b.receiptId ? -1 : 1))
+      .map((s) => ({ receiptId: s.receiptId, earmark: s.earmark, remaining: centsToMoney(s.remaining) })),
+  };
+}
+
+/** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
+/** The receipts, each followed by its lapsed pot if it has one. */
+function everySource(sources: ReadonlyMap<string, Source>): Source[] {
+  return [...sources.values()].flatMap((s) => (s.lapsed ? [s, s.lapsed] : [s]));
+}
+
+function draw(project: TracedProject, open: readonly Source[]): void {
+  let need = toCents(project.approvedBudget!);
+  const drawnOn = (s: Source) => {
+    const d = s.drawn.get(project.id) ?? noneDrawn();
+    s.drawn.set(project.id, d);
+    return d;
+  };
+  for (const s of open) {
+    if (need <= 0n) break;
+    if (s.remaining <= 0n || s.earmark.kind === 'none' || !earmarkMatches(s.earmark, project)) continue;
+    const take = min(s.remaining, need);
+    s.remaining -= take;
+    drawnOn(s).earmarked += take;
+    need -= take;
+  }
+  const pool = open.filter((s) => s.earmark.kind === 'none' && s.remaining > 0n);
+  const take = min(
+    pool.reduce((a, s) => a + s.remaining, 0n),
+    need,
+  );
+  const parts = proRata(
+    take,
+    pool.map((s) => s.remaining),
+  );
+  pool.forEach((s, i) => {
+    if (parts[i]! <= 0n) return;
+    s.remaining -= parts[i]!;
+    drawnOn(s).proRata += parts[i]!;
+  });
+}
+
+/**
+ * Money back from a project, to the receipts that funded it in the proportions they did (what no
+ * donor paid keeps its part); a negative refund takes back what refunds gave, as far as it is unspent.
+ */
+function giveBack(
+  back: TracedReturn,
+  budget: bigint,
+  sources: readonly Source[],
+  unpaid: Map<string, Drawn>,
+): void {
+  const projectId = back.projectId;
+  const funders = sources.filter((s) => s.drawn.has(projectId));
+  const nobody = unpaid.get(projectId) ?? noneDrawn();
+  unpaid.set(projectId, nobody);
+  const amount = toCents(back.amount);
+  // The lapsed pot of a receipt earmarked to this very project, else the receipt itself.
+  const holder = (s: Source): Source => {
+    if (s.earmark.kind !== 'project' || s.earmark.target !== projectId) return s;
+    s.lapsed ??= { ...s, earmark: { kind: 'none', target: null }, remaining: 0n, drawn: new Map() };
+    return s.lapsed;
+  };
+  if (amount > 0n) {
+    const left = (d: Drawn) => d.earmarked + d.proRata - d.released - d.refunded;
+    const weights = [...funders.map((s) => left(s.drawn.get(projectId)!)), 0n];
+    const funded = funders.reduce(
+      (a, s) => a + s.drawn.get(projectId)!.earmarked + s.drawn.get(projectId)!.proRata,
+      0n,
+    );
+    // What no donor paid: the budget less what live receipts funded, less what of it came back.
+    weights[funders.length] = budget - funded - nobody.released - nobody.refunded;
+    const total = weights.reduce((a, w) => a + (w > 0n ? w : 0n), 0n);
+    const parts = proRata(
+      min(amount, total),
+      weights.map((w) => (w > 0n ? w : 0n)),
+    );
+    funders.forEach((s, i) => {
+      s.drawn.get(projectId)![back.kind] += parts[i]!;
+      holder(s).remaining += parts[i]!;
+    });
+    nobody[back.kind] += parts[funders.length]!;
+  } else if (amount < 0n) {
+    const weights = [...funders.map((s) => s.drawn.get(projectId)![back.kind]), nobody[back.kind]];
+    const parts = proRata(
+      min(
+        -amount,
+        weights.reduce((a, w) => a + w, 0n),
+      ),
+      weights,
+    );
+    funders.forEach((s, i) => {
+      const h = holder(s);
+      const take = min(parts[i]!, h.remaining);
+      s.drawn.get(projectId)![back.kind] -= take;
+      h.remaining -= take;
+    });
+    nobody[back.kind] -= parts[funders.length]!;
+  }
+}
