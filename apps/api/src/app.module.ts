@@ -36,6 +36,7 @@ import { LessonsModule } from './lessons/lessons.module';
 import { ReportsModule } from './reports/reports.module';
 import { TranchesModule } from './tranches';
 import { ResultsModule } from './results/results.module';
+import { ExportJobsModule } from './export-jobs/export-jobs.module';
 import { IatiModule } from './iati/iati.module';
 import { StatementsModule } from './statements/statements.module';
 import { PublicPageModule } from './public-page/public-page.module';
@@ -129,6 +130,7 @@ export class AppModule {
         TranchesModule,
         ResultsModule,
         IatiModule,
+        ExportJobsModule,
         StatementsModule,
         PublicPageModule,
         JobsModule,

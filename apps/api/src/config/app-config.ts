@@ -99,6 +99,8 @@ export interface AppConfig {
     iatiCron: string;
     /** After a change to a published project, the file is regenerated this long after (changes meanwhile join it). */
     iatiDebounceSeconds: number;
+    /** Hours a finished background export is kept for download before the hourly job removes it. */
+    exportRetentionHours: number;
   };
   /** Attached documents: the upload bound, and where their content is kept. */
   documents: {
@@ -183,6 +185,7 @@ export const CONFIG_VARIABLES = [
   'REPORT_DUE_SOON_DAYS',
   'IATI_CRON',
   'IATI_DEBOUNCE_SECONDS',
+  'EXPORT_RETENTION_HOURS',
   'SMTP_URL',
   'MAIL_FROM',
   'APP_URL',
@@ -342,6 +345,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reportDueSoonDays: int('REPORT_DUE_SOON_DAYS', DEFAULT_REPORT_DUE_SOON_DAYS, 0, 365),
       iatiCron: cron('IATI_CRON', '30 4 * * *'),
       iatiDebounceSeconds: int('IATI_DEBOUNCE_SECONDS', 60, 0, 24 * 3600),
+      exportRetentionHours: int('EXPORT_RETENTION_HOURS', 24, 1, 24 * 30),
     },
     documents: {
       maxBytes: int('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, 2 * 1024 * 1024 * 1024),

@@ -26,6 +26,9 @@ import { ProjectsService } from './projects.service';
 
 const PROJECT_CODE = /^HS-\d{4}-\d{4}$/i;
 
+/** Who reads the project list, and so may export it (in the request or in the background). */
+export const PROJECT_LIST_ROLES = ['admin', 'staff', 'donor'] as const;
+
 /** A project's address: its id, or the code people quote (HS-2026-0004) in any case. */
 class ParseProjectKeyPipe implements PipeTransform<string, { id: string } | { code: string }> {
   transform(value: string): { id: string } | { code: string } {
@@ -46,7 +49,7 @@ export class ProjectsController {
   @ExportableListResponse(ProjectPage)
   @ReadRoute(ProjectPage, {
     summary: 'Projects, filtered and sorted, a page at a time; or all of them as CSV or Excel (format)',
-    roles: ['admin', 'staff', 'donor'],
+    roles: PROJECT_LIST_ROLES,
   })
   list(
     @Query() query: ProjectQuery,

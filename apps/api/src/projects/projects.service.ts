@@ -4,13 +4,14 @@ import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems, toCents } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { exportFile } from '../common/export/export-file';
+import { exportFile, type ExportRequest } from '../common/export/export-file';
 import { changeVersioned, removeVersioned, updateVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, toPage } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ReportsService } from '../reports';
 import { PROJECT_EXPORT_COLUMNS } from './project-export';
+import type { ProjectExportRow } from './project-list.query';
 import { COMMITTED_STAGES, Stage } from './project-vocabulary';
 import { ProjectsRepository } from './projects.repository';
 import {
@@ -140,12 +141,17 @@ export class ProjectsService {
 
   /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
   export(request: Request, query: ProjectQuery & { format: 'csv' | 'xlsx' }): StreamableFile {
-    return exportFile(request, {
+    return exportFile(request, this.exportRequest(query));
+  }
+
+  /** What the export writes, for the download in the request and for one prepared in the background. */
+  exportRequest(query: ProjectQuery & { format: 'csv' | 'xlsx' }): ExportRequest<ProjectExportRow> {
+    return {
       name: 'projects',
       format: query.format,
       columns: PROJECT_EXPORT_COLUMNS,
       rows: this.repository.exportRows(query),
-    });
+    };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {

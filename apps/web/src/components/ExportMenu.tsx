@@ -8,13 +8,15 @@ interface ExportMenuProps {
   path: string;
   /** The list's filters, as the screen sends them for its pages; limit and cursor are left out. */
   query?: Readonly<Record<string, QueryValue>>;
+  /** When given, the menu also offers to prepare the file in the background, in each format. */
+  onPrepareInBackground?: (format: (typeof EXPORT_FORMATS)[number]) => void;
 }
 
 /**
  * "Export" on a list: the whole list, every page, with the filters on screen, as CSV or Excel. The
  * items are plain links, so the browser streams the file to disk and the session cookie signs them.
  */
-export function ExportMenu({ path, query = {} }: ExportMenuProps) {
+export function ExportMenu({ path, query = {}, onPrepareInBackground }: ExportMenuProps) {
   const { t, i18n } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal>
@@ -39,6 +41,17 @@ export function ExportMenu({ path, query = {} }: ExportMenuProps) {
             {t(`exports.${format}`)}
           </Menu.Item>
         ))}
+        {onPrepareInBackground ? (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('exportJobs.prepare')}</Menu.Label>
+            {EXPORT_FORMATS.map((format) => (
+              <Menu.Item key={format} onClick={() => onPrepareInBackground(format)}>
+                {t(`exports.${format}`)}
+              </Menu.Item>
+            ))}
+          </>
+        ) : null}
       </Menu.Dropdown>
     </Menu>
   );

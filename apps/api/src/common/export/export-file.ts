@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
 import type { Request } from 'express';
 import { csvExport } from './csv-export';
@@ -30,22 +31,35 @@ export function exportLanguage(request: Request): ExportLanguage {
   return (language || 'en') as ExportLanguage;
 }
 
+/** The file of an export, as a stream, with the type and name it is served with. */
+export interface ExportStream {
+  stream: Readable;
+  type: string;
+  filename: string;
+}
+
 /**
- * The whole list as a downloaded file. Nest's StreamableFile sends it chunk by chunk and destroys
- * the stream (and so the database cursor behind it) if the client goes away.
+ * The export written out in `language`: the one writer of list files, used by the download in the
+ * request and by the exports prepared in the background, so both hold the same rows.
  */
-export function exportFile<Row>(request: Request, spec: ExportRequest<Row>): StreamableFile {
-  const language = exportLanguage(request);
+export function exportStream<Row>(spec: ExportRequest<Row>, language: ExportLanguage): ExportStream {
   const headers = spec.columns.map((column) => exportLabel(column.label, language));
   const stream =
     spec.format === 'csv'
       ? csvExport(headers, spec.columns, spec.rows)
       : xlsxExport(spec.name, headers, spec.columns, spec.rows, language === 'ar');
   const date = new Date().toISOString().slice(0, 10);
+  return { stream, type: CONTENT_TYPES[spec.format], filename: `${spec.name}-${date}.${spec.format}` };
+}
+
+/**
+ * The whole list as a downloaded file. Nest's StreamableFile sends it chunk by chunk and destroys
+ * the stream (and so the database cursor behind it) if the client goes away.
+ */
+export function exportFile<Row>(request: Request, spec: ExportRequest<Row>): StreamableFile {
+  const language = exportLanguage(request);
+  const { stream, type, filename } = exportStream(spec, language);
   request.res?.vary('Accept-Language');
   request.res?.setHeader('Content-Language', language);
-  return new StreamableFile(stream, {
-    type: CONTENT_TYPES[spec.format],
-    disposition: `attachment; filename="${spec.name}-${date}.${spec.format}"`,
-  });
+  return new StreamableFile(stream, { type, disposition: `attachment; filename="${filename}"` });
 }

@@ -28,6 +28,7 @@ import { Documents1763900000400 } from './1763900000400-documents';
 import { ImportKeys1763900000500 } from './1763900000500-import-keys';
 import { ProjectTranslations1763900000700 } from './1763900000700-project-translations';
 import { PersonalAccessTokens1763900000800 } from './1763900000800-personal-access-tokens';
+import { ExportJobs1763900000900 } from './1763900000900-export-jobs';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ImportKeys1763900000500,
   ProjectTranslations1763900000700,
   PersonalAccessTokens1763900000800,
+  ExportJobs1763900000900,
 ];

@@ -71,6 +71,19 @@ export const QUEUES = {
    * processes ask, one generation waits and one runs.
    */
   iatiFile: { name: 'iati-file', policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
+  /**
+   * Writes one list export a user asked for (created by migration 1763900000900). No retry: a
+   * failed export shows its error and the user asks again.
+   */
+  exportRun: { name: 'export-run', policy: 'standard', retryLimit: 0, retryDelay: 30, expireInSeconds: 3600 },
+  /** The hourly removal of expired export files (created by migration 1763900000900). */
+  exportCleanup: {
+    name: 'export-cleanup',
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: 60,
+    expireInSeconds: 900,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 /**

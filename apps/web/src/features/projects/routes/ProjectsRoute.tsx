@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListFooter } from '../../../components/ListFooter';
 import { ExportMenu } from '../../../components/ExportMenu';
+import { BackgroundExportStatus, exportFilters, useRequestExport } from '../../export-jobs';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
@@ -23,7 +24,8 @@ import { PROJECT_SORTS, activeFilterCount, useProjectFilters, type ProjectSort }
 import { canEditProjects } from '../lib/roles';
 
 export function ProjectsRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const requestExport = useRequestExport();
   useDocumentTitle(`${t('projects.title')} · ${t('app.name')}`);
   const { data: user } = useCurrentUser();
   const [filters, setFilters] = useProjectFilters();
@@ -49,7 +51,19 @@ export function ProjectsRoute() {
         description={canEdit ? t('projects.description') : t('projects.descriptionReadOnly')}
         actions={
           <Group gap="sm">
-            <ExportMenu path="/api/v1/projects" query={projectsQuery(filters)} />
+            <BackgroundExportStatus />
+            <ExportMenu
+              path="/api/v1/projects"
+              query={projectsQuery(filters)}
+              onPrepareInBackground={(format) =>
+                requestExport.mutate({
+                  list: 'projects',
+                  format,
+                  filters: exportFilters(projectsQuery(filters)),
+                  lang: i18n.language,
+                })
+              }
+            />
             {canEdit ? (
               <Button
                 component={Link}

@@ -1,0 +1,2 @@
+export { BackgroundExportStatus } from './BackgroundExportStatus';
+export { exportFilters, useRequestExport } from './export-jobs';
