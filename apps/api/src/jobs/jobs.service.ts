@@ -3,28 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { decodeCursor, limitOf, Page, pageOf } from '../common/pagination/pagination';
+import { Page, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { JobDto, JobQuery, JOB_STATES } from './jobs.dto';
+import { JobDto, JobQuery } from './jobs.dto';
+import { JobRow, JobsRepository } from './jobs.repository';
 import { JOBS_SCHEMA } from './reference/job-queues';
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
-
-interface JobRow {
-  id: string;
-  name: string;
-  state: (typeof JOB_STATES)[number];
-  retry_count: number;
-  retry_limit: number;
-  created_on: Date;
-  started_on: Date | null;
-  completed_on: Date | null;
-  start_after: Date;
-  output: { message?: unknown } | null;
-}
 
 /**
  * Background work in the application's own PostgreSQL (pg-boss): jobs wait in a table, a worker
@@ -50,6 +38,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly jobs: JobsRepository,
   ) {
     const { url } = dataSource.options as { url?: string };
     const workers = config.jobs.workers;
@@ -154,31 +143,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   // The admins' view of the queue.
 
   async list(query: JobQuery): Promise<Page<JobDto>> {
-    const cursor = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [query.state ?? null, query.queue ?? null];
-    let keyset = '';
-    if (cursor) {
-      params.push(cursor[0], cursor[1]);
-      keyset = `AND (created_on, id) < ($3::timestamptz, $4::uuid)`;
-    }
-    params.push(limitOf(query) + 1);
-    const rows: JobRow[] = await this.dataSource.query(
-      `SELECT id, name, state::text AS state, retry_count, retry_limit, created_on, started_on,
-              completed_on, start_after, output
-       FROM ${JOBS_SCHEMA}.job
-       WHERE ($1::text IS NULL OR state::text = $1) AND ($2::text IS NULL OR name = $2)
-         AND name NOT LIKE '\\_\\_pgboss\\_\\_%' ${keyset}
-       ORDER BY created_on DESC, id DESC
-       LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.jobs.page(query);
     return pageOf(rows, query, (row) => [row.created_on.toISOString(), row.id], toJobDto);
   }
 
   /** Puts a failed job back in its queue for one more attempt. */
   async retry(ctx: RequestContext, id: string): Promise<JobDto> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.lockedJob(manager, id);
+      const before = await this.jobs.locked(manager, id);
       if (!before) throw Problem.notFound('The job');
       if (before.state !== 'failed') {
         throw Problem.conflict(
@@ -187,7 +159,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         );
       }
       await this.boss.retry(before.name, id, { db: transactionDb(manager) });
-      const after = (await this.lockedJob(manager, id))!;
+      const after = (await this.jobs.locked(manager, id))!;
       await this.audit.record(manager, ctx, {
         action: 'retry',
         entity: 'job',
@@ -197,16 +169,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       });
       return toJobDto(after);
     });
-  }
-
-  private async lockedJob(manager: EntityManager, id: string): Promise<JobRow | null> {
-    const rows: JobRow[] = await manager.query(
-      `SELECT id, name, state::text AS state, retry_count, retry_limit, created_on, started_on,
-              completed_on, start_after, output
-       FROM ${JOBS_SCHEMA}.job WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    return rows[0] ?? null;
   }
 }
 
