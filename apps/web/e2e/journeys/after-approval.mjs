@@ -268,7 +268,8 @@ export async function runAfterApprovalJourney({ page, report, project }) {
       const [active] = (await response.json()).items;
       assert.ok(active, 'the demo has an active project');
       await page.goto(`/projects/${active.id}`);
-      await heading(page, active.title);
+      // The page is in Arabic: the project's Arabic title where it has one.
+      await heading(page, active.titleTranslations?.ar?.trim() || active.title);
       await settle(page);
       await page.getByRole('tab', { name: t.revisions.tab }).click();
       await settle(page);

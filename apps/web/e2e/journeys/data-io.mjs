@@ -105,6 +105,8 @@ export async function runDataIoJourney({ page, report }) {
     await page.goto(`/donors/${donor.id}`);
     await heading(page, donor.name);
     await settle(page);
+    // From the top of the page: lower down, the fixed header would cover the dialog's link.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('button', { name: en.statements.donor.button }).click();
     const file = await downloaded(page, () =>
       page.getByRole('link', { name: en.statements.donor.download }).click(),

@@ -18,7 +18,7 @@ export function DonorReceiptsSection({ donorId }: { donorId: string }) {
   const query = useDonorReceipts(donorId);
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Stack gap="sm" component="section" aria-labelledby="donor-receipts-title">
+    <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
           <Title order={2} size="h3" id="donor-receipts-title">
