@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json, mockFetch, renderWithProviders } from '../../testing/render';
-import { COUNTRIES, ORGANIZATIONS, STAFF } from '../projects/testing/fixtures';
-import { ProjectsRoute } from '../projects/routes/ProjectsRoute';
+import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { COUNTRIES, ORGANIZATIONS, STAFF } from '../testing/fixtures';
+import { ProjectsRoute } from './ProjectsRoute';
 
 const JOB = {
   id: '0b8f4a6e-6d1b-4b4e-9a57-3c1f0f1b2a10',
