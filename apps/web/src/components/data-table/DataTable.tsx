@@ -86,7 +86,7 @@ function SortButton<T>({ column, label, sort }: { column: Column<T>; label: stri
       data-print="show"
     >
       {label}
-      <Icon size={14} aria-hidden="true" style={{ opacity: active ? 1 : 0.45 }} />
+      <Icon size={14} aria-hidden="true" style={{ opacity: active ? 1 : 0.45 }} data-print="hide" />
       <VisuallyHidden>
         {active
           ? sort.descending

@@ -230,7 +230,13 @@ function ImportPanel({ id }: { id: string }) {
         </Alert>
       ) : null}
       {data.status === 'imported' ? (
-        <Alert color="green" icon={<IconCheck size={18} aria-hidden="true" />} title={t('imports.done')}>
+        <Alert
+          color="green"
+          icon={<IconCheck size={18} aria-hidden="true" />}
+          title={t('imports.done')}
+          // Mantine's green title on its light background is below 4.5:1; this green is 7:1 (WCAG AA).
+          styles={{ title: { color: '#1b5e20' } }}
+        >
           {t('imports.created', { n: data.createCount })}
           {data.updateCount || data.unchangedCount
             ? ` ${t('dataIo.changed', { n: data.updateCount, unchanged: data.unchangedCount })}`

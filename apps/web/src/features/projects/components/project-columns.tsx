@@ -34,7 +34,7 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         header: t('projects.table.title'),
         meta: { sortField: 'title', rowHeader: true, width: '34%' },
         cell: ({ row: { original: project } }) => (
-          <Stack gap={2}>
+          <Stack gap={2} className={classes.title}>
             <Anchor component={Link} to={`/projects/${project.id}`} fw={600} size="sm" lh={1.35} dir="auto">
               {translate(project.title, project.titleTranslations)}
             </Anchor>
