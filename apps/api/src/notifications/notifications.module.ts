@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance';
 import { MailModule } from '../mail';
+import { NotificationDispatchRepository } from './notification-dispatch.repository';
 import { NotificationDispatchService } from './notification-dispatch.service';
+import { NotificationScanService } from './notification-scan.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
@@ -9,7 +11,12 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [ComplianceModule, MailModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationDispatchService],
-  exports: [NotificationDispatchService],
+  providers: [
+    NotificationsService,
+    NotificationDispatchRepository,
+    NotificationDispatchService,
+    NotificationScanService,
+  ],
+  exports: [NotificationDispatchService, NotificationScanService],
 })
 export class NotificationsModule {}
