@@ -11,12 +11,7 @@ import { validateRequest } from '../common/validation/validation-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobsService, QUEUES } from '../jobs';
 import { PROJECT_LIST_ROLES, ProjectQuery, ProjectsService } from '../projects';
-import {
-  CreateExportRequest,
-  ExportJobDto,
-  ExportJobFormat,
-  ExportList,
-} from './export-jobs.dto';
+import { CreateExportRequest, ExportJobDto, ExportJobFormat, ExportList } from './export-jobs.dto';
 import { ExportJobRow, ExportJobsRepository } from './export-jobs.repository';
 
 /** A list's query keys that page the JSON list and mean nothing to a whole-list file. */
