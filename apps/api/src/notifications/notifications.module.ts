@@ -5,6 +5,7 @@ import { NotificationDispatchRepository } from './notification-dispatch.reposito
 import { NotificationDispatchService } from './notification-dispatch.service';
 import { NotificationScanService } from './notification-scan.service';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 /** In-app notifications and their mail, from committed changes and the daily scan. */
@@ -13,6 +14,7 @@ import { NotificationsService } from './notifications.service';
   controllers: [NotificationsController],
   providers: [
     NotificationsService,
+    NotificationsRepository,
     NotificationDispatchRepository,
     NotificationDispatchService,
     NotificationScanService,
