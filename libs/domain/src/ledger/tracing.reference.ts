@@ -97,7 +97,7 @@ export function traceFundsReference(input: TracingInput): FundTrace {
     pools.set(donorId, {
       receiptId: '',
       donorId,
-      on: '0000-01-01' as IsoDate,
+      on: '0000-01-01',
       earmark: { kind: 'none', target: null },
       remaining: 0n,
       drawn: new Map(),

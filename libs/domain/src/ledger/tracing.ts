@@ -367,7 +367,7 @@ function donorPools(contributions: TracingInput['contributions']): Map<string, S
       {
         receiptId: '',
         donorId,
-        on: '0000-01-01' as IsoDate,
+        on: '0000-01-01',
         earmark: { kind: 'none', target: null },
         remaining: 0n,
         drawn: new Map(),
