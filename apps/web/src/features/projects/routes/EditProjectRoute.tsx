@@ -15,7 +15,7 @@ import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useUpdateProject } from '../api/save-project';
 import type { Project } from '../api/types';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { notifySaved } from '../../../lib/notify';
 import { focusErrorSummary } from '../lib/focus';
 import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
@@ -204,19 +204,24 @@ function EditProjectForm({ project }: { project: Project }) {
           </Text>
         </Breadcrumbs>
         <PageHeader title={t('projects.edit.heading', { code: project.code })} description={project.title} />
-        {stale ? (
-          <StaleVersionAlert
-            title={t('projects.stale.title')}
-            body={t('projects.stale.body', { version: stale.currentVersion })}
-            changes={stale.latest ? staleChanges(stale.latest) : null}
-            primary={{ label: t('projects.stale.reapply'), onClick: reapplyOnLatest }}
-            secondary={{
-              label: t('projects.stale.overwrite'),
-              onClick: overwrite,
-              loading: update.isPending,
-            }}
-          />
-        ) : null}
+        {staleAlertFor(
+          // The lines say what changed on each side, so each is its own description.
+          {
+            stale: stale !== null,
+            changed: stale?.latest ? staleChanges(stale.latest) : null,
+            takeTheirs: overwrite,
+          },
+          { isPending: false },
+          (line) => line,
+          {
+            title: t('projects.stale.title'),
+            body: t('projects.stale.body', { version: stale?.currentVersion }),
+            keepMine: t('projects.stale.reapply'),
+            takeTheirs: t('projects.stale.overwrite'),
+          },
+          // "Reapply" lays my edits over the latest version without saving; "overwrite" saves them.
+          { keepMine: { onClick: reapplyOnLatest }, takeTheirs: { loading: update.isPending } },
+        )}
         {notice ? (
           <Alert
             color="unBlue"
