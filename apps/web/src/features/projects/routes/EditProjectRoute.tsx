@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useUpdateProject } from '../api/save-project';
 import type { Project } from '../api/types';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
+import { ProjectFormFooter } from '../components/ProjectFormFooter';
 import { staleAlertFor } from '../../../components/stale-alert';
 import { notifySaved } from '../../../lib/notify';
 import { focusErrorSummary } from '../lib/focus';
@@ -244,33 +245,13 @@ function EditProjectForm({ project }: { project: Project }) {
           organizations={organizations.data ?? []}
           referenceLoading={countries.isPending || organizations.isPending}
         />
-        {generalError ? (
-          <Alert
-            color="red"
-            variant="light"
-            title={t('projects.form.saveFailed')}
-            role="alert"
-            styles={ALERT_STYLES}
-          >
-            {generalError}
-          </Alert>
-        ) : null}
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 5 }}
-        >
-          <Button variant="default" component={Link} to={`/projects/${project.id}`}>
-            {t('projects.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={stale !== null}>
-            {t('projects.edit.save')}
-          </Button>
-        </Group>
+        <ProjectFormFooter
+          failure={generalError}
+          cancelTo={`/projects/${project.id}`}
+          submitLabel={t('projects.edit.save')}
+          submitting={update.isPending}
+          disabled={stale !== null}
+        />
       </Stack>
     </form>
   );
