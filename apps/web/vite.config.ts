@@ -36,6 +36,17 @@ const SCREEN = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]routes[\\/]\w+Route\.tsx$/
  * split again into small files).
  */
 const SHARED_BY = 3;
+/**
+ * Within "screens", libraries that only some screens need, each in a chunk of its own: the project's
+ * page, for one, has dates in its decisions' dialogs and no table of records.
+ */
+const SCREEN_LIBRARIES: [name: string, test: RegExp][] = [
+  [
+    'tables',
+    /(node_modules[\\/]@tanstack[\\/](react-table|table-core)|[\\/]src[\\/]components[\\/]data-table)[\\/]/,
+  ],
+  ['dates', /(node_modules[\\/](@mantine[\\/]dates|dayjs)[\\/]|[\\/]src[\\/]components[\\/]DateField\.tsx$)/],
+];
 const FLOATING = /node_modules[\\/]@floating-ui[\\/]/;
 const BARREL =
   /node_modules[\\/](@mantine[\\/](core|hooks)[\\/]esm[\\/]index\.mjs|@tabler[\\/]icons-react[\\/]dist[\\/]esm[\\/]tabler-icons-react\.mjs)$/;
@@ -230,10 +241,15 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            ...vendorChunks.map(([name, test]) => ({ name, test, priority: 5 })),
-            { name: 'start', test: signedIn.startTest, priority: 4 },
-            { name: 'public', test: signedIn.publicTest, priority: 3 },
-            { name: 'signed-in', test: signedIn.test, priority: 2 },
+            ...vendorChunks.map(([name, test]) => ({ name, test, priority: 6 })),
+            { name: 'start', test: signedIn.startTest, priority: 5 },
+            { name: 'public', test: signedIn.publicTest, priority: 4 },
+            { name: 'signed-in', test: signedIn.test, priority: 3 },
+            ...SCREEN_LIBRARIES.map(([name, test]) => ({
+              name,
+              test: (id: string) => signedIn.screensTest(id) && test.test(id),
+              priority: 2,
+            })),
             { name: 'screens', test: signedIn.screensTest, priority: 1 },
           ],
         },
