@@ -32,7 +32,8 @@ describe('the demo documents', () => {
     await expect(
       loadDemoDataIfEmpty(url, { portfolio: true, documents: documentStoreOf(t.config.documents.store) }),
     ).resolves.toBe(true);
-  });
+    // The whole demo and five PDFs: beyond the default 30 s when other test files share the CPU.
+  }, 180_000);
   afterAll(async () => {
     await t.close();
     await rm(dataDir, { recursive: true, force: true });
