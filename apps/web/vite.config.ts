@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { buildWorldMap } from './src/features/overview/components/map/world-map.build.ts';
+import { buildWorldMap } from './src/components/world-map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
 const apiClientSource = fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url));
@@ -185,7 +185,7 @@ const signedIn = signedInChunk();
 const WORLD_MAP = 'virtual:world-map';
 
 /**
- * `import worldMap from 'virtual:world-map'`: the overview's map, projected and simplified while
+ * `import worldMap from 'virtual:world-map'`: the world map (overview and public page), projected and simplified while
  * building (see world-map.build.ts), as JSON.parse of a string, which browsers read faster than the
  * same object literal.
  */

@@ -4682,12 +4682,22 @@ export interface components {
             title: string;
         };
         PublicCountry: {
+            /**
+             * @description Σ approved budgets of those projects, a project in several countries in equal shares
+             * @example 150000.00
+             */
+            approved: string;
             /** @example KE */
             iso2: string;
             /** @example KEN */
             iso3: string;
             /** @example Kenya */
             name: string;
+            /**
+             * @description ISO 3166-1 numeric, by which the map finds the country
+             * @example 404
+             */
+            numeric: string;
             /** @description Approved projects with this recipient country */
             projects: number;
         };

@@ -21,6 +21,7 @@ import { TableSkeleton } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { usePublicFund, type PublicFund } from '../api/public-fund';
+import { PublicMapSection } from '../components/PublicMapSection';
 import { useTranslatedText } from '../../../lib/translated-text';
 import { useDonorName } from '../../../lib/donor-name';
 
@@ -123,7 +124,8 @@ function ProjectsTable({ data }: { data: PublicFund }) {
 
 /**
  * /fund, without sign-in: the Fund's figures, donors, years and approved projects, and its open data.
- * Tables only (no chart or map library), so the page stays one small chunk.
+ * Tables and the world map, whose drawing loads only when it scrolls into view, so the page's own
+ * chunk stays small.
  */
 export function PublicFundRoute() {
   const { t } = useTranslation();
@@ -235,6 +237,8 @@ export function PublicFundRoute() {
             </Table>
           </Section>
         </SimpleGrid>
+
+        <PublicMapSection data={data} />
 
         <Section id="public-projects" title={t('publicPage.projects.title')}>
           <Text size="sm" c="dimmed">
