@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StageBadge } from '../../../components/Badges';
+import { ComplianceBadge, StageBadge } from '../../../components/Badges';
 import { useProjectFormat } from '../../../lib/project-format';
 import { useTranslatedText } from '../../../lib/translated-text';
 import type { ProjectSummary } from '../api/types';
@@ -51,6 +51,12 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         header: t('projects.table.stage'),
         meta: { nowrap: true },
         cell: ({ row }) => <StageBadge stage={row.original.stage} size="sm" />,
+      },
+      {
+        id: 'paragraph6',
+        header: t('complianceFilter.column'),
+        meta: { nowrap: true },
+        cell: ({ row }) => <ComplianceBadge status={row.original.paragraph6} size="sm" />,
       },
       {
         id: 'countries',
