@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,16 +101,18 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
       {
         id: 'period',
         header: t('projects.table.period'),
+        // Each date on a line of its own: side by side, Arabic and Russian dates pushed the list
+        // wider than a 1366 px screen.
         meta: { sortField: 'startDate', nowrap: true },
         cell: ({ row: { original: project } }) => (
-          <Group gap={4} wrap="nowrap">
+          <Stack gap={0}>
             <Text size="sm">{format.date(project.startDate)}</Text>
             {project.endDate ? (
               <Text size="sm" c="dimmed">
                 – {format.date(project.endDate)}
               </Text>
             ) : null}
-          </Group>
+          </Stack>
         ),
       },
       {
