@@ -1,3 +1,4 @@
+import { PROPOSAL_STAGES } from '@hstf/domain';
 import { decodeCursor, limitOf } from '../common/pagination/pagination';
 import { paragraph6DateSql, projectStatusSql } from '../compliance';
 import type { ProjectQuery } from './projects.dto';
@@ -68,6 +69,11 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * How many projects the list's filters hold: `exact` counts at most EXACT_COUNT_LIMIT + 1 of them
  * (a few milliseconds on the indexes the pages use), `estimate` asks the planner for its row
  * estimate, which costs no scan however many match.
+ *
+ * With a paragraph 6 filter, each project must be judged (about 0.1 ms each), and a rare status
+ * would mean judging the whole portfolio: `exact` then judges at most EXACT_COUNT_LIMIT + 1 of the
+ * projects the other filters hold, and says how many it judged (`judged`); beyond that the count is
+ * the planner's estimate of the other filters scaled by the share of the judged ones that matched.
  */
 export function projectCountQueries(
   query: ProjectQuery,
@@ -75,14 +81,27 @@ export function projectCountQueries(
 ): { exact: SqlQuery; estimate: SqlQuery } {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const where = projectFilters(query, param);
-  const matching = `SELECT 1 FROM projects p ${statusJoinIfFiltered(query, param, today)} WHERE ${where.join(' AND ')}`;
+  if (!query.compliance?.length) {
+    const matching = `SELECT 1 FROM projects p WHERE ${projectFilters(query, param).join(' AND ')}`;
+    return {
+      exact: {
+        text: `SELECT count(*)::int AS count FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+        values,
+      },
+      estimate: { text: `EXPLAIN (FORMAT JSON) ${matching}`, values },
+    };
+  }
+  const others = `FROM projects p WHERE ${projectFilters({ ...query, compliance: undefined }, param).join(' AND ')}`;
+  const estimate = { text: `EXPLAIN (FORMAT JSON) SELECT 1 ${others}`, values: [...values] };
+  const statuses = param(query.compliance);
   return {
     exact: {
-      text: `SELECT count(*)::int AS count FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+      text: `SELECT (count(*) FILTER (WHERE st.status = ANY(${statuses}::text[])))::int AS count, count(*)::int AS judged
+             FROM (SELECT p.id, p.stage, p.start_date ${others} LIMIT ${EXACT_COUNT_LIMIT + 1}) p
+             ${paragraph6Join(param(today))}`,
       values,
     },
-    estimate: { text: `EXPLAIN (FORMAT JSON) ${matching}`, values },
+    estimate,
   };
 }
 
@@ -106,7 +125,13 @@ function projectFilters(query: ProjectQuery, param: (value: unknown) => string):
   if (query.fromYear) where.push(`p.start_year >= ${param(query.fromYear)}`);
   if (query.toYear) where.push(`p.start_year <= ${param(query.toYear)}`);
   // Reads st, the status paragraph6Join computes: every query with this filter joins it.
-  if (query.compliance?.length) where.push(`st.status = ANY(${param(query.compliance)}::text[])`);
+  if (query.compliance?.length) {
+    where.push(`st.status = ANY(${param(query.compliance)}::text[])`);
+    // Only a proposal is not yet requested: without that filter, finding none means judging them all.
+    if (query.compliance.every((status) => status === 'not_requested')) {
+      where.push(`p.stage = ANY(${param(PROPOSAL_STAGES)}::text[])`);
+    }
+  }
   if (query.q) {
     const q = param(query.q);
     // English stemming for words, the simple configuration for codes like HS-2015-0042.

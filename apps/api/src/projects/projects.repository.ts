@@ -97,14 +97,19 @@ export class ProjectsRepository {
   /** How many projects the list's filters hold: exact up to EXACT_COUNT_LIMIT, else estimated. */
   async count(query: ProjectQuery): Promise<{ count: number; exact: boolean }> {
     const { exact, estimate } = projectCountQueries(query, todayUtc());
-    const [counted] = await this.reads.query<{ count: number }>(exact.text, exact.values);
-    if (counted!.count <= EXACT_COUNT_LIMIT) return { count: counted!.count, exact: true };
+    const [counted] = await this.reads.query<{ count: number; judged?: number }>(exact.text, exact.values);
+    const { count, judged } = counted!;
+    if ((judged ?? count) <= EXACT_COUNT_LIMIT) return { count, exact: true };
     const [explained] = await this.dataSource.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
       estimate.text,
       estimate.values,
     );
     // Never fewer than were just counted: the estimate may be stale, the count is not.
     const planned = Math.round(explained!['QUERY PLAN'][0].Plan['Plan Rows']);
+    if (judged !== undefined) {
+      // A paragraph 6 filter: the share that matched among the projects judged, of all the others hold.
+      return { count: Math.max(Math.round((planned * count) / judged), count), exact: false };
+    }
     return { count: Math.max(planned, EXACT_COUNT_LIMIT + 1), exact: false };
   }
 

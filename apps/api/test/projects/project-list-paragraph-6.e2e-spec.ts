@@ -150,7 +150,8 @@ describe('the project list and paragraph 6', () => {
       .query({ compliance: 'pending,not_requested', format: 'csv' })
       .set(staff);
     expect(response.status).toBe(200);
-    const [header, ...records] = parse(response.text, { bom: true, record_delimiter: '\r\n' }) as string[][];
+    const csv: string[][] = parse(response.text, { bom: true, record_delimiter: '\r\n' });
+    const [header, ...records] = csv;
     expect(header![0]).toBe('Code');
     expect(records.map((record) => record[0])).toEqual(listed.map((item) => item.code));
   });

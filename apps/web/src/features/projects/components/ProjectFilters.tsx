@@ -135,7 +135,7 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
               label: t(`paragraph6Status.${status}`),
             }))}
             value={filters.compliance}
-            onChange={(compliance) => onChange({ compliance: compliance as Filters['compliance'] })}
+            onChange={(compliance) => onChange({ compliance })}
             clearable
             clearButtonProps={{ 'aria-label': t('complianceFilter.clear') }}
             comboboxProps={{ withinPortal: true }}
