@@ -1026,7 +1026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects, filtered and sorted, a page at a time; or all of them as CSV or Excel (format) */
+        /** Projects with their paragraph 6 status, filtered (by that status too) and sorted, a page at a time; or all of them as CSV or Excel (format) */
         get: operations["Projects_list"];
         put?: never;
         /** Log a new project (a concept note) */
@@ -4607,6 +4607,12 @@ export interface components {
             id: string;
             /** @example UNDP */
             leadOrganization: string | null;
+            /**
+             * @description Resolution 66/290 paragraph 6, judged on the stage's date, as GET /projects/{id}/compliance answers without a date
+             * @example compliant
+             * @enum {string}
+             */
+            paragraph6: "compliant" | "pending" | "not_requested" | "non_compliant";
             /** @example 1000000.00 */
             requestedBudget: string;
             /** @enum {string} */
@@ -10733,6 +10739,8 @@ export interface operations {
     Projects_list: {
         parameters: {
             query?: {
+                /** @description Resolution 66/290 paragraph 6 status, any of them, each project judged on its stage's date (proposals, approved, active and suspended projects today; completed and closed ones on their approval) */
+                compliance?: ("compliant" | "pending" | "not_requested" | "non_compliant")[];
                 /** @description Recipient country (alpha-3); any of them */
                 country?: string[];
                 /** @description The nextCursor of the previous page */
@@ -13055,6 +13063,8 @@ export interface operations {
     Projects_count: {
         parameters: {
             query?: {
+                /** @description Resolution 66/290 paragraph 6 status, any of them, each project judged on its stage's date (proposals, approved, active and suspended projects today; completed and closed ones on their approval) */
+                compliance?: ("compliant" | "pending" | "not_requested" | "non_compliant")[];
                 /** @description Recipient country (alpha-3); any of them */
                 country?: string[];
                 /** @description The nextCursor of the previous page */
