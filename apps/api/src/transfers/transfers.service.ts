@@ -19,7 +19,7 @@ import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagina
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
-import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
+import { availableBalance, lockFundLedger, moneyRefusal, OVER_COMMITTED } from '../fund';
 import { ReportsService } from '../reports';
 import { TranchesService } from '../tranches';
 import { CreateTransferRequest, ReverseTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
@@ -303,7 +303,7 @@ export class TransfersService {
       if (problem) throw refusal(problem);
       const lowers = reversalLowersAvailableBy(entry);
       if (lowers !== '0.00') {
-        await manager.query(FUND_LEDGER_LOCK);
+        await lockFundLedger(manager);
         const short = receivedReductionProblem(await availableBalance(manager), lowers, '0.00');
         if (short) throw refusal(short);
       }
