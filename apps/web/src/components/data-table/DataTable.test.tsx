@@ -139,6 +139,79 @@ describe('DataTable', { timeout: 20_000 }, () => {
   });
 });
 
+const SORTABLE: ColumnDef<Gift>[] = [
+  { id: 'donor', header: 'Donor', accessorFn: (gift) => gift.donor, meta: { rowHeader: true } },
+  { id: 'kind', header: 'Kind', cell: ({ row }) => row.original.kind },
+  {
+    id: 'amount',
+    header: 'Amount',
+    // Undefined for a pledge without an amount: it goes last whichever way the column runs.
+    accessorFn: (gift) => (gift.amount === null ? undefined : Number(gift.amount)),
+    meta: { align: 'end', total: { amount: (gift) => gift.amount, format: money } },
+    cell: ({ row }) => (row.original.amount ? money(row.original.amount) : '—'),
+  },
+];
+
+function donorsInOrder() {
+  return screen
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent)
+    .filter((name) => !name?.startsWith('Total'));
+}
+
+describe('DataTable sorted here', { timeout: 20_000 }, () => {
+  it('orders a loaded list by its starting column, then by the column the reader picks, each way', async () => {
+    renderWithProviders(
+      <DataTable
+        label="Gifts"
+        columns={SORTABLE}
+        data={GIFTS}
+        getRowId={(gift) => gift.id}
+        visibility={{}}
+        clientSort={{ id: 'amount', descending: true }}
+      />,
+    );
+    const table = await screen.findByRole('table', { name: 'Gifts' });
+    const amount = within(table).getByRole('columnheader', { name: /Amount/ });
+    const donor = within(table).getByRole('columnheader', { name: /Donor/ });
+    expect(amount).toHaveAttribute('aria-sort', 'descending');
+    expect(donor).toHaveAttribute('aria-sort', 'none');
+    // A column without an accessor has nothing to order by, and offers no button.
+    expect(within(table).getByRole('columnheader', { name: 'Kind' })).not.toHaveAttribute('aria-sort');
+    expect(donorsInOrder()).toEqual(['Japan', 'Norway', 'A foundation', 'Pledge only']);
+
+    fireEvent.click(within(amount).getByRole('button'));
+    await waitFor(() => expect(amount).toHaveAttribute('aria-sort', 'ascending'));
+    expect(donorsInOrder()).toEqual(['A foundation', 'Norway', 'Japan', 'Pledge only']);
+
+    fireEvent.click(within(donor).getByRole('button'));
+    await waitFor(() => expect(donor).toHaveAttribute('aria-sort', 'ascending'));
+    expect(amount).toHaveAttribute('aria-sort', 'none');
+    expect(donorsInOrder()).toEqual(['A foundation', 'Japan', 'Norway', 'Pledge only']);
+    fireEvent.click(within(donor).getByRole('button'));
+    await waitFor(() => expect(donor).toHaveAttribute('aria-sort', 'descending'));
+    expect(donorsInOrder()).toEqual(['Pledge only', 'Norway', 'Japan', 'A foundation']);
+    // The totals row sums every row, whatever their order.
+    const shown = screen.getByRole('rowheader', { name: 'Total of the rows shown' }).closest('tr')!;
+    expect(within(shown).getByText('$1,550,001.00')).toBeInTheDocument();
+  });
+
+  it('leaves the order to the API when the list is not sorted here', async () => {
+    renderWithProviders(
+      <DataTable
+        label="Gifts"
+        columns={SORTABLE}
+        data={GIFTS}
+        getRowId={(gift) => gift.id}
+        visibility={{}}
+      />,
+    );
+    const table = await screen.findByRole('table', { name: 'Gifts' });
+    expect(within(table).queryAllByRole('button')).toHaveLength(0);
+    expect(donorsInOrder()).toEqual(['Japan', 'Norway', 'A foundation', 'Pledge only']);
+  });
+});
+
 describe('RowCount', () => {
   it("says whether the count is exact or the database's estimate", () => {
     renderWithProviders(<RowCount shown={25} hasMore total={{ count: 12_345, exact: true }} />);

@@ -4,13 +4,16 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import {
   flexRender,
   getCoreRowModel,
+  getSortedRowModel,
   useReactTable,
   type Column,
   type ColumnDef,
+  type Row,
   type RowData,
+  type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { Fragment, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../QueryStates';
 
@@ -44,6 +47,15 @@ export interface ServerSort {
   onSort: (field: string, descending: boolean) => void;
 }
 
+/**
+ * Ordering done here, over rows loaded whole: the column (by id) the list starts ordered by. A column
+ * sorts when it has an accessor (accessorKey or accessorFn) giving a number or a string to order by.
+ */
+export interface ClientSort {
+  id: string;
+  descending: boolean;
+}
+
 export interface DataTableProps<T> {
   label: string;
   columns: ColumnDef<T, never>[] | ColumnDef<T>[];
@@ -56,6 +68,8 @@ export interface DataTableProps<T> {
   minWidth?: number;
   /** The order the API applies (server-side sorting along its cursor). */
   sort?: ServerSort;
+  /** The order the list starts in, for a list sorted here rather than by the API. */
+  clientSort?: ClientSort;
   /** Totals the API computed for every row the filters hold, by column id. */
   filterTotals?: Partial<Record<string, string>>;
   rowProps?: (row: T) => Record<string, string | undefined>;
@@ -71,14 +85,18 @@ function columnLabel<T>(column: Column<T>): string {
   return column.columnDef.meta?.label ?? (typeof header === 'string' ? header : column.id);
 }
 
-function SortButton<T>({ column, label, sort }: { column: Column<T>; label: string; sort: ServerSort }) {
+interface SortState {
+  active: boolean;
+  descending: boolean;
+  onToggle: () => void;
+}
+
+function SortButton({ label, active, descending, onToggle }: { label: string } & SortState) {
   const { t } = useTranslation();
-  const field = column.columnDef.meta?.sortField as string;
-  const active = sort.field === field;
-  const Icon = !active ? IconArrowsSort : sort.descending ? IconArrowDown : IconArrowUp;
+  const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
   return (
     <UnstyledButton
-      onClick={() => sort.onSort(field, active ? !sort.descending : false)}
+      onClick={onToggle}
       fw={700}
       fz="sm"
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
@@ -89,7 +107,7 @@ function SortButton<T>({ column, label, sort }: { column: Column<T>; label: stri
       <Icon size={14} aria-hidden="true" style={{ opacity: active ? 1 : 0.45 }} data-print="hide" />
       <VisuallyHidden>
         {active
-          ? sort.descending
+          ? descending
             ? t('tables.sort.descending')
             : t('tables.sort.ascending')
           : t('tables.sort.sortable')}
@@ -98,10 +116,25 @@ function SortButton<T>({ column, label, sort }: { column: Column<T>; label: stri
   );
 }
 
+/** Orders numbers as numbers and text as the reader's language does ("Ö" near "O", "10" after "9"). */
+function useCompare<T>() {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
+    return (a: Row<T>, b: Row<T>, id: string) => {
+      const x = a.getValue<unknown>(id);
+      const y = b.getValue<unknown>(id);
+      if (typeof x === 'number' && typeof y === 'number') return x - y;
+      return collator.compare(String(x), String(y));
+    };
+  }, [i18n.language]);
+}
+
 /**
  * A list as a table: headers that stay in view while the rows scroll, the columns the reader chose,
  * ordering done by the API (aria-sort says which), and a totals row under every money column: the
  * sum of the rows on screen and, when the API gives it, the total for everything the filters hold.
+ * A list loaded whole can be ordered here instead (clientSort).
  */
 export function DataTable<T>({
   label,
@@ -113,6 +146,7 @@ export function DataTable<T>({
   refreshing = false,
   minWidth = 720,
   sort,
+  clientSort,
   filterTotals,
   rowProps,
   expansion,
@@ -120,6 +154,10 @@ export function DataTable<T>({
   fz,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
+  const compare = useCompare<T>();
+  const [sorting, setSorting] = useState<SortingState>(() =>
+    clientSort ? [{ id: clientSort.id, desc: clientSort.descending }] : [],
+  );
   // The instance is rebuilt on each render and read during it only; nothing downstream memoizes it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
@@ -127,9 +165,35 @@ export function DataTable<T>({
     columns: columns as ColumnDef<T>[],
     getRowId: (row) => getRowId(row),
     getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    state: { columnVisibility: visibility },
+    getSortedRowModel: clientSort ? getSortedRowModel() : undefined,
+    manualSorting: !clientSort,
+    enableSorting: Boolean(clientSort),
+    // Rows without a value (undefined from the accessor) go last whichever way the column runs.
+    defaultColumn: { sortingFn: compare, sortUndefined: 'last' },
+    state: { columnVisibility: visibility, sorting },
+    onSortingChange: setSorting,
   });
+  const sortOf = (column: Column<T>): SortState | undefined => {
+    const field = column.columnDef.meta?.sortField;
+    if (sort && field) {
+      const active = sort.field === field;
+      return {
+        active,
+        descending: active && sort.descending,
+        onToggle: () => sort.onSort(field, active ? !sort.descending : false),
+      };
+    }
+    if (clientSort && column.getCanSort()) {
+      const current = sorting[0];
+      const active = current?.id === column.id;
+      return {
+        active,
+        descending: active && current.desc,
+        onToggle: () => setSorting([{ id: column.id, desc: active ? !current.desc : false }]),
+      };
+    }
+    return undefined;
+  };
   const visible = table.getVisibleLeafColumns();
   const totalled = visible.some((column) => column.columnDef.meta?.total);
   const cellStyle = (column: Column<T>): CSSProperties => ({
@@ -197,16 +261,16 @@ export function DataTable<T>({
             <Table.Tr key={group.id}>
               {group.headers.map((header) => {
                 const column = header.column;
-                const field = column.columnDef.meta?.sortField;
+                const order = sortOf(column);
                 const content = flexRender(column.columnDef.header, header.getContext());
                 return (
                   <Table.Th
                     key={header.id}
                     scope="col"
                     aria-sort={
-                      sort && field
-                        ? sort.field === field
-                          ? sort.descending
+                      order
+                        ? order.active
+                          ? order.descending
                             ? 'descending'
                             : 'ascending'
                           : 'none'
@@ -214,11 +278,7 @@ export function DataTable<T>({
                     }
                     style={cellStyle(column)}
                   >
-                    {sort && field ? (
-                      <SortButton column={column} label={columnLabel(column)} sort={sort} />
-                    ) : (
-                      content
-                    )}
+                    {order ? <SortButton label={columnLabel(column)} {...order} /> : content}
                   </Table.Th>
                 );
               })}
