@@ -2150,9 +2150,13 @@ export interface components {
              */
             reviewerId: string;
         };
+        /** @enum {string} */
+        AuditedAction: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
+        /** @enum {string} */
+        AuditedEntity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
         AuditEntryDto: {
             /** @example update */
-            action: string;
+            action: components["schemas"]["AuditedAction"];
             /** @example officer@hstf.example.org */
             actorEmail: string | null;
             /** Format: uuid */
@@ -2169,7 +2173,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @example donor */
-            entity: string;
+            entity: components["schemas"]["AuditedEntity"];
             entityId: string;
             /** Format: uuid */
             id: string;
@@ -5540,11 +5544,8 @@ export interface components {
             version?: number;
         };
         TimelineEventDto: {
-            /**
-             * @description create, update, delete, transition, reverse…
-             * @example transition
-             */
-            action: string;
+            /** @example transition */
+            action: components["schemas"]["AuditedAction"];
             /** @description Staff and admin only */
             actorEmail: string | null;
             /** @description Who made the change (staff and admin only; null for donors and for changes by the system) */
@@ -5558,10 +5559,10 @@ export interface components {
             /** @description The fields whose value differs between before and after, as the reader may see them */
             changed: string[];
             /**
-             * @description What changed: project, consent_record, alignment, review, moderation_note, transfer…
+             * @description What changed
              * @example consent_record
              */
-            entity: string;
+            entity: components["schemas"]["AuditedEntity"];
             entityId: string;
             /**
              * Format: uuid

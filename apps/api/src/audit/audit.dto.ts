@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ExportablePageQuery } from '../common/export/export-format';
 import { NextCursor } from '../common/pagination/pagination';
+import { AUDITED_ACTIONS, AUDITED_ENTITY_NAMES } from './audit-visibility';
 
 /**
  * ISO 8601 as a person or a client writes an instant: a four-digit year, then optionally the time
@@ -69,8 +70,8 @@ export class AuditEntryDto {
     description: 'The name of who made the change; null for changes by the system',
   })
   actorName: string | null;
-  @ApiProperty({ example: 'update' }) action: string;
-  @ApiProperty({ example: 'donor' }) entity: string;
+  @ApiProperty({ enum: AUDITED_ACTIONS, enumName: 'AuditedAction', example: 'update' }) action: string;
+  @ApiProperty({ enum: AUDITED_ENTITY_NAMES, enumName: 'AuditedEntity', example: 'donor' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiProperty({
     format: 'uuid',
