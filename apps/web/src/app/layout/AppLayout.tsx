@@ -132,7 +132,7 @@ function Shell({ user }: { user: User }) {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <NotificationBell isAdmin={user.role === 'admin'} />
-              <LanguagePicker size="sm" w={isDesktop ? 150 : 120} />
+              <LanguagePicker size="sm" w={isDesktop ? 150 : 136} />
               <Group
                 gap={10}
                 wrap="nowrap"
