@@ -2150,13 +2150,12 @@ export interface components {
              */
             reviewerId: string;
         };
-        /** @enum {string} */
-        AuditedAction: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
-        /** @enum {string} */
-        AuditedEntity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
         AuditEntryDto: {
-            /** @example update */
-            action: components["schemas"]["AuditedAction"];
+            /**
+             * @example update
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
             /** @example officer@hstf.example.org */
             actorEmail: string | null;
             /** Format: uuid */
@@ -2172,8 +2171,11 @@ export interface components {
             before: {
                 [key: string]: unknown;
             } | null;
-            /** @example donor */
-            entity: components["schemas"]["AuditedEntity"];
+            /**
+             * @example donor
+             * @enum {string}
+             */
+            entity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
             entityId: string;
             /** Format: uuid */
             id: string;
@@ -5544,8 +5546,11 @@ export interface components {
             version?: number;
         };
         TimelineEventDto: {
-            /** @example transition */
-            action: components["schemas"]["AuditedAction"];
+            /**
+             * @example transition
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
             /** @description Staff and admin only */
             actorEmail: string | null;
             /** @description Who made the change (staff and admin only; null for donors and for changes by the system) */
@@ -5561,8 +5566,9 @@ export interface components {
             /**
              * @description What changed
              * @example consent_record
+             * @enum {string}
              */
-            entity: components["schemas"]["AuditedEntity"];
+            entity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
             entityId: string;
             /**
              * Format: uuid

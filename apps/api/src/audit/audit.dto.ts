@@ -70,8 +70,8 @@ export class AuditEntryDto {
     description: 'The name of who made the change; null for changes by the system',
   })
   actorName: string | null;
-  @ApiProperty({ enum: AUDITED_ACTIONS, enumName: 'AuditedAction', example: 'update' }) action: string;
-  @ApiProperty({ enum: AUDITED_ENTITY_NAMES, enumName: 'AuditedEntity', example: 'donor' }) entity: string;
+  @ApiProperty({ enum: AUDITED_ACTIONS, example: 'update' }) action: string;
+  @ApiProperty({ enum: AUDITED_ENTITY_NAMES, example: 'donor' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiProperty({
     format: 'uuid',

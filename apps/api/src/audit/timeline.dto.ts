@@ -6,11 +6,10 @@ import { AUDITED_ACTIONS, AUDITED_ENTITY_NAMES } from './audit-visibility';
 export class TimelineEventDto {
   @ApiProperty({ format: 'uuid', description: 'The audit entry' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ enum: AUDITED_ACTIONS, enumName: 'AuditedAction', example: 'transition' })
+  @ApiProperty({ enum: AUDITED_ACTIONS, example: 'transition' })
   action: string;
   @ApiProperty({
     enum: AUDITED_ENTITY_NAMES,
-    enumName: 'AuditedEntity',
     example: 'consent_record',
     description: 'What changed',
   })
