@@ -2151,11 +2151,8 @@ export interface components {
             reviewerId: string;
         };
         AuditEntryDto: {
-            /**
-             * @example update
-             * @enum {string}
-             */
-            action: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
+            /** @example update */
+            action: string;
             /** @example officer@hstf.example.org */
             actorEmail: string | null;
             /** Format: uuid */
@@ -2171,11 +2168,8 @@ export interface components {
             before: {
                 [key: string]: unknown;
             } | null;
-            /**
-             * @example donor
-             * @enum {string}
-             */
-            entity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
+            /** @example donor */
+            entity: string;
             entityId: string;
             /** Format: uuid */
             id: string;

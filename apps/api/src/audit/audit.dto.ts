@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ExportablePageQuery } from '../common/export/export-format';
 import { NextCursor } from '../common/pagination/pagination';
-import { AUDITED_ACTIONS, AUDITED_ENTITY_NAMES } from './audit-visibility';
 
 /**
  * ISO 8601 as a person or a client writes an instant: a four-digit year, then optionally the time
@@ -70,8 +69,8 @@ export class AuditEntryDto {
     description: 'The name of who made the change; null for changes by the system',
   })
   actorName: string | null;
-  @ApiProperty({ enum: AUDITED_ACTIONS, example: 'update' }) action: string;
-  @ApiProperty({ enum: AUDITED_ENTITY_NAMES, example: 'donor' }) entity: string;
+  @ApiProperty({ example: 'update' }) action: string;
+  @ApiProperty({ example: 'donor' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiProperty({
     format: 'uuid',

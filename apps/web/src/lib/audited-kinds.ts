@@ -1,7 +1,7 @@
 import type { components } from '@hstf/api-client';
 
-export type AuditedEntity = components['schemas']['AuditEntryDto']['entity'];
-export type AuditedAction = components['schemas']['AuditEntryDto']['action'];
+export type AuditedEntity = components['schemas']['TimelineEventDto']['entity'];
+export type AuditedAction = components['schemas']['TimelineEventDto']['action'];
 
 /**
  * Every kind of record the API audits, in the order the audit log's filter offers them. Keyed by the
