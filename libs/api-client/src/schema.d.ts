@@ -5557,10 +5557,10 @@ export interface components {
         };
         TimelineEventDto: {
             /**
-             * @description create, update, delete, transition, reverse…
              * @example transition
+             * @enum {string}
              */
-            action: string;
+            action: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
             /** @description Staff and admin only */
             actorEmail: string | null;
             /** @description Who made the change (staff and admin only; null for donors and for changes by the system) */
@@ -5574,10 +5574,11 @@ export interface components {
             /** @description The fields whose value differs between before and after, as the reader may see them */
             changed: string[];
             /**
-             * @description What changed: project, consent_record, alignment, review, moderation_note, transfer…
+             * @description What changed
              * @example consent_record
+             * @enum {string}
              */
-            entity: string;
+            entity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
             entityId: string;
             /**
              * Format: uuid
