@@ -27,7 +27,8 @@ export function projectListQuery(query: ProjectQuery, today: string): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = projectFilters(query, param);
-  const paragraph6 = paragraph6Join(param(today));
+  // The paragraph 6 filter reads each candidate's status; without it the page is chosen first.
+  const filterJoin = statusJoinIfFiltered(query, param, today);
 
   const { sort, descending, direction } = orderOf(query);
   const cursor = decodeCursor(query.cursor, 2);
@@ -37,7 +38,10 @@ export function projectListQuery(query: ProjectQuery, today: string): SqlQuery {
     );
   }
   const limit = limitOf(query);
+  const order = `${sort.expression} ${direction}, p.id ${direction}`;
 
+  // The page's rows are chosen first and judged on paragraph 6 after, so however many projects the
+  // other filters hold and however they sort, only the page's rows are judged (about 0.1 ms each).
   // PostgreSQL writes each item's JSON (money as numeric(18,2) text: "0.00") as text, which Node
   // neither parses nor maps (ProjectsService.listJson); the sort key comes beside it for the cursor.
   return {
@@ -53,11 +57,13 @@ export function projectListQuery(query: ProjectQuery, today: string): SqlQuery {
                'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
              )::text AS item,
              p.id, (${sort.expression})::text AS sort_key
-      FROM projects p
-      ${paragraph6}
-      WHERE ${where.join('\n        AND ')}
-      ORDER BY ${sort.expression} ${direction}, p.id ${direction}
-      LIMIT ${param(limit + 1)}`,
+      FROM (SELECT p.* FROM projects p
+            ${filterJoin}
+            WHERE ${where.join('\n              AND ')}
+            ORDER BY ${order}
+            LIMIT ${param(limit + 1)}) p
+      ${paragraph6Join(param(today))}
+      ORDER BY ${order}`,
     values,
   };
 }
