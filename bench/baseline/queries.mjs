@@ -123,7 +123,7 @@ export function projectList(params) {
     values,
     text: `
       WITH page AS (
-        SELECT p.id, p.code, p.title, p."window", p.stage, p.country_codes, p.requested_budget, p.approved_budget,
+        SELECT p.id, p.code, p.title, p.title_translations, p."window", p.stage, p.country_codes, p.requested_budget, p.approved_budget,
                p.start_date, p.end_date, p.dimensions, p.version, p.updated_at,
                (SELECT coalesce(o.acronym, o.name) FROM organizations o WHERE o.id = p.lead_organization_id) AS lead,
                row_number() OVER (ORDER BY p.code, p.id) AS n
@@ -134,7 +134,7 @@ export function projectList(params) {
       )
       SELECT json_build_object(
         'items', coalesce(json_agg(json_build_object(
-            'id', id, 'code', code, 'title', title, 'window', "window", 'stage', stage, 'countries', country_codes,
+            'id', id, 'code', code, 'title', title, 'titleTranslations', title_translations, 'window', "window", 'stage', stage, 'countries', country_codes,
             'leadOrganization', lead, 'requestedBudget', requested_budget::text,
             'approvedBudget', approved_budget::text, 'startDate', start_date, 'endDate', end_date,
             'dimensions', dimensions, 'version', version, 'updatedAt', ${iso('updated_at')}) ORDER BY n)
