@@ -139,6 +139,58 @@ describe('DataTable', { timeout: 20_000 }, () => {
   });
 });
 
+const SORTABLE: ColumnDef<Gift>[] = [
+  { id: 'donor', header: 'Donor', accessorFn: (gift) => gift.donor, meta: { rowHeader: true } },
+  { id: 'kind', header: 'Kind', cell: ({ row }) => row.original.kind },
+  {
+    id: 'amount',
+    header: 'Amount',
+    accessorFn: (gift) => (gift.amount === null ? undefined : Number(gift.amount)),
+    cell: ({ row }) => (row.original.amount ? money(row.original.amount) : '—'),
+    meta: { align: 'end' },
+  },
+];
+
+function SortedGifts() {
+  return (
+    <DataTable
+      label="Gifts"
+      columns={SORTABLE}
+      data={GIFTS}
+      getRowId={(gift) => gift.id}
+      visibility={{}}
+      initialSort={{ id: 'amount', descending: true }}
+    />
+  );
+}
+
+const donorsInOrder = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent);
+
+describe('DataTable sorting a loaded list', { timeout: 20_000 }, () => {
+  it('starts in the order it is given, with the rows lacking a value last, and says so', async () => {
+    renderWithProviders(<SortedGifts />);
+    const amount = await screen.findByRole('columnheader', { name: /Amount/ });
+    expect(amount).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: /Donor/ })).toHaveAttribute('aria-sort', 'none');
+    // A column without an accessor has nothing to order by: no button, no aria-sort.
+    expect(screen.getByRole('columnheader', { name: 'Kind' })).not.toHaveAttribute('aria-sort');
+    expect(donorsInOrder()).toEqual(['Japan', 'Norway', 'A foundation', 'Pledge only']);
+  });
+
+  it('reorders by the column pressed, ascending first, then the other way', async () => {
+    renderWithProviders(<SortedGifts />);
+    fireEvent.click(await screen.findByRole('button', { name: /Donor/ }));
+    expect(screen.getByRole('columnheader', { name: /Donor/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByRole('columnheader', { name: /Amount/ })).toHaveAttribute('aria-sort', 'none');
+    expect(donorsInOrder()).toEqual(['A foundation', 'Japan', 'Norway', 'Pledge only']);
+
+    fireEvent.click(screen.getByRole('button', { name: /Amount/ }));
+    expect(donorsInOrder()).toEqual(['A foundation', 'Norway', 'Japan', 'Pledge only']);
+    fireEvent.click(screen.getByRole('button', { name: /Amount/ }));
+    expect(donorsInOrder()).toEqual(['Japan', 'Norway', 'A foundation', 'Pledge only']);
+  });
+});
+
 describe('RowCount', () => {
   it("says whether the count is exact or the database's estimate", () => {
     renderWithProviders(<RowCount shown={25} hasMore total={{ count: 12_345, exact: true }} />);

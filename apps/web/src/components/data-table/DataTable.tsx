@@ -4,13 +4,15 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import {
   flexRender,
   getCoreRowModel,
+  getSortedRowModel,
   useReactTable,
   type Column,
   type ColumnDef,
   type RowData,
+  type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { Fragment, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../QueryStates';
 
@@ -56,6 +58,11 @@ export interface DataTableProps<T> {
   minWidth?: number;
   /** The order the API applies (server-side sorting along its cursor). */
   sort?: ServerSort;
+  /**
+   * For a list loaded whole: the table orders the rows itself, starting by this column. Columns with
+   * an accessor (accessorFn or accessorKey) sort on its value; the others do not sort.
+   */
+  initialSort?: { id: string; descending: boolean };
   /** Totals the API computed for every row the filters hold, by column id. */
   filterTotals?: Partial<Record<string, string>>;
   rowProps?: (row: T) => Record<string, string | undefined>;
@@ -71,14 +78,20 @@ function columnLabel<T>(column: Column<T>): string {
   return column.columnDef.meta?.label ?? (typeof header === 'string' ? header : column.id);
 }
 
-function SortButton<T>({ column, label, sort }: { column: Column<T>; label: string; sort: ServerSort }) {
+/** How a column sorts, whoever does the ordering: the API (ServerSort) or the table over loaded rows. */
+interface ColumnOrder {
+  active: boolean;
+  descending: boolean;
+  onSort: (descending: boolean) => void;
+}
+
+function SortButton({ label, order }: { label: string; order: ColumnOrder }) {
   const { t } = useTranslation();
-  const field = column.columnDef.meta?.sortField as string;
-  const active = sort.field === field;
-  const Icon = !active ? IconArrowsSort : sort.descending ? IconArrowDown : IconArrowUp;
+  const { active, descending } = order;
+  const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
   return (
     <UnstyledButton
-      onClick={() => sort.onSort(field, active ? !sort.descending : false)}
+      onClick={() => order.onSort(active ? !descending : false)}
       fw={700}
       fz="sm"
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
@@ -89,7 +102,7 @@ function SortButton<T>({ column, label, sort }: { column: Column<T>; label: stri
       <Icon size={14} aria-hidden="true" style={{ opacity: active ? 1 : 0.45 }} data-print="hide" />
       <VisuallyHidden>
         {active
-          ? sort.descending
+          ? descending
             ? t('tables.sort.descending')
             : t('tables.sort.ascending')
           : t('tables.sort.sortable')}
@@ -100,7 +113,7 @@ function SortButton<T>({ column, label, sort }: { column: Column<T>; label: stri
 
 /**
  * A list as a table: headers that stay in view while the rows scroll, the columns the reader chose,
- * ordering done by the API (aria-sort says which), and a totals row under every money column: the
+ * ordering done by the API or, for a list loaded whole, by the table (aria-sort says which), and a totals row under every money column: the
  * sum of the rows on screen and, when the API gives it, the total for everything the filters hold.
  */
 export function DataTable<T>({
@@ -113,6 +126,7 @@ export function DataTable<T>({
   refreshing = false,
   minWidth = 720,
   sort,
+  initialSort,
   filterTotals,
   rowProps,
   expansion,
@@ -120,6 +134,10 @@ export function DataTable<T>({
   fz,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
+  const [sorting, setSorting] = useState<SortingState>(() =>
+    initialSort ? [{ id: initialSort.id, desc: initialSort.descending }] : [],
+  );
+  const clientSort = !sort && initialSort !== undefined;
   // The instance is rebuilt on each render and read during it only; nothing downstream memoizes it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
@@ -127,9 +145,31 @@ export function DataTable<T>({
     columns: columns as ColumnDef<T>[],
     getRowId: (row) => getRowId(row),
     getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    state: { columnVisibility: visibility },
+    getSortedRowModel: clientSort ? getSortedRowModel() : undefined,
+    manualSorting: !clientSort,
+    // Rows without a value (no receipt yet, no date) go last whichever way the column runs.
+    defaultColumn: { sortUndefined: 'last' },
+    state: { columnVisibility: visibility, sorting: clientSort ? sorting : [] },
   });
+  const columnOrder = (column: Column<T>): ColumnOrder | undefined => {
+    const field = column.columnDef.meta?.sortField;
+    if (sort && field) {
+      return {
+        active: sort.field === field,
+        descending: sort.descending,
+        onSort: (descending) => sort.onSort(field, descending),
+      };
+    }
+    if (clientSort && column.getCanSort()) {
+      const current = sorting.find((entry) => entry.id === column.id);
+      return {
+        active: current !== undefined,
+        descending: current?.desc ?? false,
+        onSort: (descending) => setSorting([{ id: column.id, desc: descending }]),
+      };
+    }
+    return undefined;
+  };
   const visible = table.getVisibleLeafColumns();
   const totalled = visible.some((column) => column.columnDef.meta?.total);
   const cellStyle = (column: Column<T>): CSSProperties => ({
@@ -197,16 +237,16 @@ export function DataTable<T>({
             <Table.Tr key={group.id}>
               {group.headers.map((header) => {
                 const column = header.column;
-                const field = column.columnDef.meta?.sortField;
+                const order = columnOrder(column);
                 const content = flexRender(column.columnDef.header, header.getContext());
                 return (
                   <Table.Th
                     key={header.id}
                     scope="col"
                     aria-sort={
-                      sort && field
-                        ? sort.field === field
-                          ? sort.descending
+                      order
+                        ? order.active
+                          ? order.descending
                             ? 'descending'
                             : 'ascending'
                           : 'none'
@@ -214,11 +254,7 @@ export function DataTable<T>({
                     }
                     style={cellStyle(column)}
                   >
-                    {sort && field ? (
-                      <SortButton column={column} label={columnLabel(column)} sort={sort} />
-                    ) : (
-                      content
-                    )}
+                    {order ? <SortButton label={columnLabel(column)} order={order} /> : content}
                   </Table.Th>
                 );
               })}
