@@ -4,46 +4,21 @@ import type { Role } from '@hstf/domain';
 import { DataSource } from 'typeorm';
 import { exportStream, type ExportRequest } from '../common/export/export-file';
 import type { ExportLanguage } from '../common/export/export-labels';
-import { decodeCursor, limitOf, Page, PageQuery, pageOf } from '../common/pagination/pagination';
+import { Page, PageQuery, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { validateRequest } from '../common/validation/validation-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobsService, QUEUES } from '../jobs';
 import { PROJECT_LIST_ROLES, ProjectQuery, ProjectsService } from '../projects';
-import {
-  CreateExportRequest,
-  ExportJobDto,
-  ExportJobFormat,
-  ExportJobState,
-  ExportList,
-} from './export-jobs.dto';
+import { CreateExportRequest, ExportJobDto, ExportJobFormat, ExportList } from './export-jobs.dto';
+import { ExportJobRow, ExportJobsRepository } from './export-jobs.repository';
 
 /** A list's query keys that page the JSON list and mean nothing to a whole-list file. */
 const PAGING_KEYS = ['cursor', 'limit', 'format', 'lang'];
 
 /** A running export older than its queue's expiry was cut off (its process stopped). */
 const INTERRUPTED_AFTER_SECONDS = QUEUES.exportRun.expireInSeconds;
-
-interface ExportJobRow {
-  id: string;
-  user_id: string;
-  list: ExportList;
-  format: ExportJobFormat;
-  language: ExportLanguage;
-  filters: Record<string, unknown>;
-  state: ExportJobState;
-  error: string | null;
-  row_count: number | null;
-  size_bytes: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-  expires_at: Date | null;
-}
-
-const COLUMNS = `id, user_id, list, format, language, filters, state, error, row_count, size_bytes,
-  created_at, started_at, finished_at, expires_at`;
 
 /** The file of a finished export, as it is downloaded. */
 export interface ExportJobFile {
@@ -76,6 +51,7 @@ export class ExportJobsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exports: ExportJobsRepository,
     private readonly jobs: JobsService,
     projects: ProjectsService,
   ) {
@@ -118,31 +94,21 @@ export class ExportJobsService implements OnModuleInit {
       throw Problem.validation(errors.map((error) => ({ ...error, field: `filters.${error.field}` })));
     }
     return this.dataSource.transaction(async (manager) => {
-      const [row]: ExportJobRow[] = await manager.query(
-        `INSERT INTO export_jobs (user_id, list, format, language, filters)
-         VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-        [user.id, body.list, body.format, language, JSON.stringify(filters)],
-      );
-      await this.jobs.send(QUEUES.exportRun.name, { exportId: row!.id }, {}, manager);
-      return toDto(row!);
+      const row = await this.exports.insert(manager, {
+        userId: user.id,
+        list: body.list,
+        format: body.format,
+        language,
+        filters,
+      });
+      await this.jobs.send(QUEUES.exportRun.name, { exportId: row.id }, {}, manager);
+      return toDto(row);
     });
   }
 
   /** The caller's exports, newest first. */
   async list(ctx: RequestContext, query: PageQuery): Promise<Page<ExportJobDto>> {
-    const cursor = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [ctx.actor.id];
-    let keyset = '';
-    if (cursor) {
-      params.push(cursor[0], cursor[1]);
-      keyset = `AND (created_at, id) < ($2::timestamptz, $3::uuid)`;
-    }
-    params.push(limitOf(query) + 1);
-    const rows: ExportJobRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM export_jobs WHERE user_id = $1 ${keyset}
-       ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.exports.pageOfUser(ctx.actor.id, query);
     return pageOf(rows, query, (row) => [row.created_at.toISOString(), row.id], toDto);
   }
 
@@ -151,12 +117,7 @@ export class ExportJobsService implements OnModuleInit {
    * export, gets 404 (whether the export exists is not theirs to know).
    */
   async file(ctx: RequestContext, id: string): Promise<ExportJobFile> {
-    const user = ctx.actor;
-    const [row]: (ExportJobRow & { content: Buffer | null })[] = await this.dataSource.query(
-      `SELECT ${COLUMNS}, content FROM export_jobs
-       WHERE id = $1 AND (user_id = $2 OR $3) AND (expires_at IS NULL OR expires_at > now())`,
-      [id, user.id, user.role === 'admin'],
-    );
+    const row = await this.exports.withFile(id, ctx.actor);
     if (!row) throw Problem.notFound('The export');
     if (row.state !== 'done' || !row.content) {
       throw Problem.conflict('export-not-ready', `The export has no file: it is ${row.state}.`);
@@ -176,41 +137,23 @@ export class ExportJobsService implements OnModuleInit {
    * rather than the job, which has nothing to retry.
    */
   async run(exportId: string): Promise<void> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const [[job]]: [ExportJobRow[], number] = await this.dataSource.query(
-      `UPDATE export_jobs SET state = 'running', started_at = now()
-       WHERE id = $1 AND state = 'waiting' RETURNING ${COLUMNS}`,
-      [exportId],
-    );
+    const job = await this.exports.start(exportId);
     if (!job) return;
+    const retentionHours = this.config.jobs.exportRetentionHours;
     try {
-      const { content, rows } = await this.write(job);
-      await this.dataSource.query(
-        `UPDATE export_jobs SET state = 'done', content = $2, size_bytes = $3, row_count = $4,
-           finished_at = now(), expires_at = now() + make_interval(hours => $5)
-         WHERE id = $1 AND state = 'running'`,
-        [job.id, content, content.length, rows, this.config.jobs.exportRetentionHours],
-      );
+      await this.exports.finish(job.id, await this.write(job), retentionHours);
     } catch (error) {
       const message =
         error instanceof ExportRefused
           ? error.message
           : `The export could not be written: ${messageOf(error)}`;
-      await this.dataSource.query(
-        `UPDATE export_jobs SET state = 'failed', error = $2, finished_at = now(),
-           expires_at = now() + make_interval(hours => $3)
-         WHERE id = $1 AND state = 'running'`,
-        [job.id, message.slice(0, 2000), this.config.jobs.exportRetentionHours],
-      );
+      await this.exports.fail(job.id, message, retentionHours);
     }
   }
 
   private async write(job: ExportJobRow): Promise<{ content: Buffer; rows: number }> {
     const list = this.lists[job.list];
-    const [user]: { role: Role; active: boolean }[] = await this.dataSource.query(
-      `SELECT role, active FROM users WHERE id = $1`,
-      [job.user_id],
-    );
+    const user = await this.exports.requester(job.user_id);
     if (!user?.active || !list.roles.includes(user.role)) {
       throw new ExportRefused('Your role no longer allows reading this list.');
     }
@@ -232,14 +175,8 @@ export class ExportJobsService implements OnModuleInit {
   }
 
   /** Removes expired exports with their files, and fails those whose process stopped while running. */
-  async removeExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM export_jobs WHERE expires_at <= now()`);
-    await this.dataSource.query(
-      `UPDATE export_jobs SET state = 'failed', error = 'The export was interrupted; ask for it again.',
-         finished_at = now(), expires_at = now() + make_interval(hours => $1)
-       WHERE state = 'running' AND started_at < now() - make_interval(secs => $2)`,
-      [this.config.jobs.exportRetentionHours, INTERRUPTED_AFTER_SECONDS],
-    );
+  removeExpired(): Promise<void> {
+    return this.exports.removeExpired(this.config.jobs.exportRetentionHours, INTERRUPTED_AFTER_SECONDS);
   }
 }
 

@@ -55,10 +55,8 @@ export class IatiFileService implements OnModuleInit {
     if (change.entity !== 'organization') {
       const projectId = projectOfChange(change);
       if (!projectId) return;
-      const [project]: { stage: string }[] = await manager.query(`SELECT stage FROM projects WHERE id = $1`, [
-        projectId,
-      ]);
-      if (!project || UNPUBLISHED_STAGES.includes(project.stage)) return;
+      const stage = await this.repository.stageOf(manager, projectId);
+      if (!stage || UNPUBLISHED_STAGES.includes(stage)) return;
     }
     await this.request(manager.queryRunner?.isTransactionActive === true ? manager : undefined);
   }
@@ -82,22 +80,12 @@ export class IatiFileService implements OnModuleInit {
     });
     const content = Buffer.concat(chunks);
     const etag = `"${createHash('sha256').update(content).digest('base64url').slice(0, 32)}"`;
-    await this.dataSource.query(
-      `INSERT INTO iati_files (name, generation, etag, generated_at, content_gzip, size_bytes)
-       VALUES ('activities', 1, $1, now(), $2, $3)
-       ON CONFLICT (name) DO UPDATE SET generation = iati_files.generation + 1, etag = excluded.etag,
-         generated_at = excluded.generated_at, content_gzip = excluded.content_gzip,
-         size_bytes = excluded.size_bytes`,
-      [etag, content, content.length],
-    );
+    await this.repository.storeActivitiesFile(etag, content);
   }
 
   /** The file as last generated, or null before the first generation. */
   async latest(): Promise<StoredIatiFile | null> {
-    const [row]: { generation: number; etag: string; generated_at: Date; content_gzip: Buffer }[] =
-      await this.dataSource.query(
-        `SELECT generation, etag, generated_at, content_gzip FROM iati_files WHERE name = 'activities'`,
-      );
+    const row = await this.repository.activitiesFile();
     return row
       ? {
           generation: row.generation,

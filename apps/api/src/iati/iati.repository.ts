@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { streamRows } from '../common/export/query-stream';
 import { preparedQuery } from '../database/prepared-query';
 import { ReadReplicas } from '../database/read-replicas';
@@ -146,5 +146,38 @@ export class IatiRepository {
       [],
     );
     return row?.any ?? false;
+  }
+
+  /** The project's stage, or null when there is none. */
+  async stageOf(manager: EntityManager, projectId: string): Promise<string | null> {
+    const [project]: { stage: string }[] = await manager.query(`SELECT stage FROM projects WHERE id = $1`, [
+      projectId,
+    ]);
+    return project?.stage ?? null;
+  }
+
+  /** Keeps the newly generated activities file, one generation after the last. */
+  async storeActivitiesFile(etag: string, contentGzip: Buffer): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO iati_files (name, generation, etag, generated_at, content_gzip, size_bytes)
+       VALUES ('activities', 1, $1, now(), $2, $3)
+       ON CONFLICT (name) DO UPDATE SET generation = iati_files.generation + 1, etag = excluded.etag,
+         generated_at = excluded.generated_at, content_gzip = excluded.content_gzip,
+         size_bytes = excluded.size_bytes`,
+      [etag, contentGzip, contentGzip.length],
+    );
+  }
+
+  async activitiesFile(): Promise<{
+    generation: number;
+    etag: string;
+    generated_at: Date;
+    content_gzip: Buffer;
+  } | null> {
+    const [row]: { generation: number; etag: string; generated_at: Date; content_gzip: Buffer }[] =
+      await this.dataSource.query(
+        `SELECT generation, etag, generated_at, content_gzip FROM iati_files WHERE name = 'activities'`,
+      );
+    return row ?? null;
   }
 }

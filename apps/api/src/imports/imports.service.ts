@@ -6,7 +6,7 @@ import type { Role } from '@hstf/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit';
 import type { ExportLanguage } from '../common/export/export-labels';
-import { decodeCursor, limitOf, Page, pageOf } from '../common/pagination/pagination';
+import { Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { validateRequest } from '../common/validation/validation-pipe';
@@ -15,26 +15,19 @@ import { ContributionsService } from '../contributions';
 import { JobsService, QUEUES } from '../jobs';
 import { ProjectsService } from '../projects';
 import { StrategiesService } from '../strategies';
-import { formatOf, ImportFormat, ImportSheet, readSheet } from './import-file';
+import { formatOf, ImportSheet, readSheet } from './import-file';
 import {
   IMPORT_DEFINITIONS,
-  ImportColumn,
   ImportKind,
   ImportKindDefinition,
   ImportServices,
   REFERENCE_MESSAGES,
   resolveReference,
 } from './import-kinds';
-import { headerNames, importLabel, normalHeader } from './import-labels';
-import {
-  ImportChange,
-  ImportDto,
-  ImportFieldChange,
-  ImportQuery,
-  ImportRowError,
-  ImportStatus,
-  ImportSummaryDto,
-} from './imports.dto';
+import { AuditedUpdate, cellValue, fieldChanges, mapHeaders, MappedColumn } from './import-columns';
+import { importLabel } from './import-labels';
+import { ImportChange, ImportDto, ImportQuery, ImportRowError, ImportSummaryDto } from './imports.dto';
+import { ImportRow, ImportsRepository } from './imports.repository';
 
 /** Files up to this many rows are checked and written while the request waits; larger ones in the background. */
 export const SYNC_ROW_LIMIT = 1_000;
@@ -45,50 +38,12 @@ const ENTITY = 'import';
 
 type Mode = 'check' | 'write';
 
-interface ImportRow {
-  id: string;
-  kind: ImportKind;
-  file_name: string;
-  file_format: ImportFormat;
-  status: ImportStatus;
-  total_rows: number;
-  processed_rows: number;
-  error_count: number;
-  errors?: ImportRowError[];
-  changes?: ImportChange[];
-  create_count: number;
-  update_count: number;
-  unchanged_count: number;
-  failure: string | null;
-  created_by_email: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
 interface JobActor {
   id: string;
   email: string;
   name: string;
   role: Role;
 }
-
-/** Where each column of the template sits in the file, under the header the file gives it. */
-interface MappedColumn {
-  column: ImportColumn;
-  index: number;
-  header: string;
-}
-
-const countOf = (action: string) =>
-  `(SELECT count(*) FROM jsonb_array_elements(changes) AS c WHERE c->>'action' = '${action}')::int`;
-
-const SUMMARY_COLUMNS = `id, kind, file_name, file_format, status, total_rows, processed_rows, error_count,
-  ${countOf('create')} AS create_count, ${countOf('update')} AS update_count,
-  ${countOf('unchanged')} AS unchanged_count, failure, created_by_email, version, created_at, updated_at`;
-
-/** What a feature's update wrote to the audit trail: the record before and after. */
-type AuditedUpdate = Parameters<AuditService['recordUpdate']>[2];
 
 /**
  * Bulk import of projects, contributions, consents and national strategies from CSV or Excel.
@@ -109,6 +64,7 @@ export class ImportsService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ImportsRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly moduleRef: ModuleRef,
@@ -131,21 +87,16 @@ export class ImportsService implements OnModuleInit {
     const sheet = await readSheet(file.buffer, format);
     mapHeaders(IMPORT_DEFINITIONS[kind], sheet.headers, language);
     const id = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO imports (kind, file_name, file_format, content, status, total_rows, created_by,
-                              created_by_email)
-         VALUES ($1, $2, $3, $4, 'checking', $5, $6, $7) RETURNING id`,
-        [
-          kind,
-          fileNameOf(file.originalname),
-          format,
-          file.buffer,
-          sheet.rows.length,
-          ctx.actor.id,
-          ctx.actor.email,
-        ],
-      );
-      const created = await this.summary(manager, rows[0]!.id);
+      const inserted = await this.imports.insert(manager, {
+        kind,
+        fileName: fileNameOf(file.originalname),
+        format,
+        content: file.buffer,
+        totalRows: sheet.rows.length,
+        userId: ctx.actor.id,
+        userEmail: ctx.actor.email,
+      });
+      const created = await this.summary(manager, inserted);
       await this.audit.recordCreation(manager, ctx, ENTITY, created);
       return created.id;
     });
@@ -156,12 +107,7 @@ export class ImportsService implements OnModuleInit {
   /** Writes the rows of a checked import with no errors; 409 on a stale version or a wrong state. */
   async confirm(ctx: RequestContext, id: string, expectedVersion: number): Promise<ImportDto> {
     const total = await this.dataSource.transaction(async (manager) => {
-      const rows: { status: ImportStatus; version: number; error_count: number; total_rows: number }[] =
-        await manager.query(
-          `SELECT status, version, error_count, total_rows FROM imports WHERE id = $1 FOR UPDATE`,
-          [id],
-        );
-      const current = rows[0];
+      const current = await this.imports.lockedState(manager, id);
       if (!current) throw Problem.notFound('The import');
       if (current.version !== expectedVersion) {
         throw Problem.staleVersion(ENTITY, expectedVersion, current.version);
@@ -180,11 +126,7 @@ export class ImportsService implements OnModuleInit {
           `${current.error_count} rows are at fault: correct the file and upload it again. Nothing was written.`,
         );
       }
-      await manager.query(
-        `UPDATE imports SET status = 'importing', processed_rows = 0, version = version + 1,
-                            updated_at = now() WHERE id = $1`,
-        [id],
-      );
+      await this.imports.markImporting(manager, id);
       return current.total_rows;
     });
     await this.start(ctx, id, 'write', total);
@@ -203,30 +145,13 @@ export class ImportsService implements OnModuleInit {
   }
 
   async get(id: string): Promise<ImportDto> {
-    const rows: ImportRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, errors, jsonb_path_query_array(changes, '$[0 to ${MAX_CHANGES_SHOWN - 1}]') AS changes
-       FROM imports WHERE id = $1`,
-      [id],
-    );
-    if (!rows[0]) throw Problem.notFound('The import');
-    const row = rows[0];
+    const row = await this.imports.withDetail(id, MAX_CHANGES_SHOWN);
+    if (!row) throw Problem.notFound('The import');
     return { ...toSummary(row), errors: row.errors ?? [], changes: row.changes ?? [] };
   }
 
   async list(query: ImportQuery): Promise<Page<ImportSummaryDto>> {
-    const cursor = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [];
-    let keyset = '';
-    if (cursor) {
-      params.push(cursor[0], cursor[1]);
-      keyset = `WHERE (created_at, id) < ($1::timestamptz, $2::uuid)`;
-    }
-    params.push(limitOf(query) + 1);
-    const rows: ImportRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM imports ${keyset}
-       ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.imports.page(query);
     return pageOf(rows, query, (row) => [row.created_at.toISOString(), row.id], toSummary);
   }
 
@@ -256,11 +181,7 @@ export class ImportsService implements OnModuleInit {
   }
 
   private async run(ctx: RequestContext, id: string, mode: Mode): Promise<void> {
-    const rows: { kind: ImportKind; file_format: ImportFormat; content: Buffer; status: ImportStatus }[] =
-      await this.dataSource.query(`SELECT kind, file_format, content, status FROM imports WHERE id = $1`, [
-        id,
-      ]);
-    const stored = rows[0];
+    const stored = await this.imports.stored(id);
     // A job run twice (its worker lost before it was marked done) finds the pass already finished.
     if (!stored || stored.status !== (mode === 'check' ? 'checking' : 'importing')) return;
     const definition = IMPORT_DEFINITIONS[stored.kind];
@@ -277,29 +198,19 @@ export class ImportsService implements OnModuleInit {
         return;
       }
       await runner.rollbackTransaction();
-      await this.dataSource.query(
-        `UPDATE imports SET status = 'checked', processed_rows = total_rows, errors = $2, error_count = $3,
-                            changes = $4, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          JSON.stringify(outcome.errors.slice(0, MAX_ERRORS_KEPT)),
-          new Set(outcome.errors.map((error) => error.row)).size,
-          // Rolled back: the ids of the records the rows would create named nothing that exists.
-          JSON.stringify(
-            outcome.changes.map((change) => (change.action === 'create' ? { ...change, id: null } : change)),
-          ),
-        ],
-      );
+      await this.imports.markChecked(id, {
+        errors: outcome.errors.slice(0, MAX_ERRORS_KEPT),
+        rowsAtFault: new Set(outcome.errors.map((error) => error.row)).size,
+        // Rolled back: the ids of the records the rows would create named nothing that exists.
+        changes: outcome.changes.map((change) =>
+          change.action === 'create' ? { ...change, id: null } : change,
+        ),
+      });
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`Import ${id} failed: ${message}`);
-      await this.dataSource.query(
-        `UPDATE imports SET status = 'failed', failure = $2, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [id, message.slice(0, 2000)],
-      );
+      await this.imports.markFailed(id, message.slice(0, 2000));
       throw error;
     } finally {
       await runner.release();
@@ -454,29 +365,17 @@ export class ImportsService implements OnModuleInit {
     changes: ImportChange[],
   ): Promise<void> {
     const before = await this.summary(manager, id);
-    await manager.query(
-      `UPDATE imports SET status = 'imported', processed_rows = total_rows, errors = '[]', error_count = 0,
-                          changes = $2, version = version + 1, updated_at = now()
-       WHERE id = $1`,
-      [id, JSON.stringify(changes)],
-    );
+    await this.imports.markImported(manager, id, changes);
     const after = await this.summary(manager, id);
     await this.audit.record(manager, ctx, { action: 'import', entity: ENTITY, entityId: id, before, after });
   }
 
-  /** Progress, written beside the import's transaction so that others see it while it runs. */
-  private async progress(id: string, processed: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE imports SET processed_rows = LEAST($2, total_rows), updated_at = now() WHERE id = $1`,
-      [id, processed],
-    );
+  private progress(id: string, processed: number): Promise<void> {
+    return this.imports.progress(id, processed);
   }
 
   private async summary(manager: EntityManager, id: string): Promise<ImportSummaryDto> {
-    const rows: ImportRow[] = await manager.query(`SELECT ${SUMMARY_COLUMNS} FROM imports WHERE id = $1`, [
-      id,
-    ]);
-    return toSummary(rows[0]!);
+    return toSummary((await this.imports.summary(manager, id))!);
   }
 
   /**
@@ -527,79 +426,6 @@ function joinedDataSource(dataSource: DataSource, manager: EntityManager): DataS
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
-}
-
-/**
- * Which template column each header of the file is: by its label in any language or its field
- * name. An unknown or repeated header, or a required column missing, refuses the file (400).
- */
-function mapHeaders(
-  definition: ImportKindDefinition,
-  headers: string[],
-  language: ExportLanguage,
-): MappedColumn[] {
-  const errors: FieldError[] = [];
-  const mapped: MappedColumn[] = [];
-  headers.forEach((header, index) => {
-    if (header.trim() === '') return;
-    const name = normalHeader(header);
-    const column = definition.columns.find((candidate) =>
-      headerNames(candidate.label, candidate.field).includes(name),
-    );
-    if (!column) {
-      errors.push({ field: header, message: 'is not a column of this import (the template lists them)' });
-    } else if (mapped.some((other) => other.column === column)) {
-      errors.push({ field: header, message: 'appears twice' });
-    } else {
-      mapped.push({ column, index, header: header.trim() });
-    }
-  });
-  for (const column of definition.columns) {
-    if (column.required && !mapped.some((other) => other.column === column)) {
-      errors.push({ field: importLabel(column.label, language), message: 'is a required column, missing' });
-    }
-  }
-  if (errors.length) {
-    throw Problem.validation(errors, "The file's header row does not match the import's template.");
-  }
-  return mapped;
-}
-
-/** Each field an update changed, from the record before to after, under the header the file gives it. */
-function fieldChanges(
-  definition: ImportKindDefinition,
-  columns: MappedColumn[],
-  change: AuditedUpdate,
-): ImportFieldChange[] {
-  const before = definition.shown((change.before ?? {}) as Record<string, unknown>);
-  const after = definition.shown((change.after ?? {}) as Record<string, unknown>);
-  return definition.columns
-    .filter((column) => (before[column.field] ?? '') !== (after[column.field] ?? ''))
-    .map((column) => ({
-      field: column.field,
-      column: columns.find((mapped) => mapped.column === column)?.header ?? importLabel(column.label, 'en'),
-      from: before[column.field] ?? '',
-      to: after[column.field] ?? '',
-    }));
-}
-
-function cellValue(column: ImportColumn, text: string): unknown {
-  const list = () =>
-    text
-      .split(';')
-      .map((item) => item.trim())
-      .filter((item) => item !== '');
-  const whole = (item: string) => (/^-?\d+$/.test(item) ? Number(item) : item);
-  switch (column.cell) {
-    case 'list':
-      return list();
-    case 'integer':
-      return whole(text);
-    case 'integers':
-      return list().map(whole);
-    default:
-      return text;
-  }
 }
 
 /** A row refused by its service: the problem's field errors, or its detail for the row as a whole. */

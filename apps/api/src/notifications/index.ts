@@ -1,2 +1,3 @@
 export { NotificationsModule } from './notifications.module';
 export { NotificationDispatchService } from './notification-dispatch.service';
+export { NotificationScanService } from './notification-scan.service';

@@ -362,6 +362,20 @@ export class ResultsRepository {
     );
     return row!;
   }
+
+  async deleteOutcome(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM outcomes WHERE id = $1`, [id]);
+  }
+
+  async deleteOutput(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM outputs WHERE id = $1`, [id]);
+  }
+
+  /** The indicator with its actuals (only reports not yet accepted may still hold any). */
+  async deleteIndicator(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM indicator_actuals WHERE indicator_id = $1`, [id]);
+    await manager.query(`DELETE FROM indicators WHERE id = $1`, [id]);
+  }
 }
 
 export interface Figure {

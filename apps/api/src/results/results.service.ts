@@ -279,7 +279,7 @@ export class ResultsService {
         remove: async () => {
           const problem = outcomeRemovalProblem(await this.repository.outcomeContents(manager, id));
           if (problem) throw removalRefusal(problem);
-          await manager.query(`DELETE FROM outcomes WHERE id = $1`, [id]);
+          await this.repository.deleteOutcome(manager, id);
         },
       });
     });
@@ -299,7 +299,7 @@ export class ResultsService {
           const indicators = await this.repository.outputIndicatorCount(manager, id);
           const problem = outputRemovalProblem({ indicators });
           if (problem) throw removalRefusal(problem);
-          await manager.query(`DELETE FROM outputs WHERE id = $1`, [id]);
+          await this.repository.deleteOutput(manager, id);
         },
       });
     });
@@ -326,8 +326,7 @@ export class ResultsService {
           const acceptedReports = await this.repository.acceptedActualCount(manager, id);
           const problem = indicatorRemovalProblem({ acceptedReports });
           if (problem) throw removalRefusal(problem);
-          await manager.query(`DELETE FROM indicator_actuals WHERE indicator_id = $1`, [id]);
-          await manager.query(`DELETE FROM indicators WHERE id = $1`, [id]);
+          await this.repository.deleteIndicator(manager, id);
         },
       });
     });

@@ -1,5 +1,5 @@
 import { addDays } from '@hstf/domain';
-import { NotificationDispatchService } from '../../src/notifications';
+import { NotificationScanService } from '../../src/notifications';
 import { asRole } from '../support/builders';
 import { anApprovedProject } from '../support/report-builders';
 import { eventually, startSmtpServer, TestSmtp } from '../support/smtp';
@@ -14,13 +14,13 @@ describe("reports due and overdue, mailed to the lead organization's contact", (
   let smtp: TestSmtp;
   let t: TestApp;
   let staff: { Authorization: string };
-  let dispatch: NotificationDispatchService;
+  let scanner: NotificationScanService;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     t = await createTestApp({ SMTP_URL: smtp.url, JOBS_POLL_SECONDS: '1' });
     staff = (await asRole(t, 'staff')).auth;
-    dispatch = t.app.get(NotificationDispatchService);
+    scanner = t.app.get(NotificationScanService);
   });
   afterAll(async () => {
     await t?.close();
@@ -103,21 +103,21 @@ describe("reports due and overdue, mailed to the lead organization's contact", (
       contactLanguage: 'fr',
     });
 
-    await dispatch.scan(addDays(report.dueOn, -15));
+    await scanner.scan(addDays(report.dueOn, -15));
     await contactMailsTold();
     expect(smtp.to(email)).toHaveLength(0);
 
     // Due soon, scanned three times: one mail.
-    await dispatch.scan(addDays(report.dueOn, -14));
-    await dispatch.scan(addDays(report.dueOn, -10));
-    await dispatch.scan(report.dueOn);
+    await scanner.scan(addDays(report.dueOn, -14));
+    await scanner.scan(addDays(report.dueOn, -10));
+    await scanner.scan(report.dueOn);
     await eventually(15_000, () => smtp.to(email).length >= 1);
     await contactMailsTold();
     expect(smtp.to(email)).toHaveLength(1);
 
     // Overdue, scanned twice: one more mail.
-    await dispatch.scan(addDays(report.dueOn, 1));
-    await dispatch.scan(addDays(report.dueOn, 9));
+    await scanner.scan(addDays(report.dueOn, 1));
+    await scanner.scan(addDays(report.dueOn, 9));
     await eventually(15_000, () => smtp.to(email).length >= 2);
     await contactMailsTold();
     const mails = smtp.to(email);
@@ -147,7 +147,7 @@ describe("reports due and overdue, mailed to the lead organization's contact", (
     const email = `plain.${project.code.toLowerCase()}@partner.example.org`;
     await recordContact(project.leadOrganizationId, { contactName: 'Sam Lee', contactEmail: email });
 
-    await dispatch.scan(addDays(report.dueOn, 1));
+    await scanner.scan(addDays(report.dueOn, 1));
     await eventually(15_000, () => smtp.to(email).length >= 1);
     await contactMailsTold();
     expect(smtp.to(email)).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { addDays } from '@hstf/domain';
 import { todayUtc } from '../../src/compliance';
-import { NotificationDispatchService } from '../../src/notifications';
+import { NotificationScanService } from '../../src/notifications';
 import { asRole, aUser, BuiltUser, signIn } from '../support/builders';
 import { aConsent, aFundableProject } from '../support/lifecycle-builders';
 import { aProject } from '../support/portfolio-builders';
@@ -16,13 +16,13 @@ import { count, createTestApp, TestApp } from '../support/test-app';
 describe('notifications of reviews, proposals, consent requests, reports and revisions', () => {
   let t: TestApp;
   let staff: { Authorization: string };
-  let dispatch: NotificationDispatchService;
+  let scanner: NotificationScanService;
 
   beforeAll(async () => {
     // Reminders five days ahead rather than the default three: the setting is read.
     t = await createTestApp({ JOBS_POLL_SECONDS: '1', REVIEW_REMINDER_DAYS: '5' });
     staff = (await asRole(t, 'staff')).auth;
-    dispatch = t.app.get(NotificationDispatchService);
+    scanner = t.app.get(NotificationScanService);
   });
   afterAll(() => t?.close());
 
@@ -78,11 +78,11 @@ describe('notifications of reviews, proposals, consent requests, reports and rev
     await assign(project.id, silent);
     await assign(project.id, reader);
 
-    await dispatch.scan(addDays(review.due, -6));
+    await scanner.scan(addDays(review.due, -6));
     await expect(noticesOf(reviewer, 'review_reminder', project.id)).resolves.toEqual([]);
-    await dispatch.scan(addDays(review.due, -5));
-    await dispatch.scan(addDays(review.due, -5));
-    await dispatch.scan(addDays(review.due, -1));
+    await scanner.scan(addDays(review.due, -5));
+    await scanner.scan(addDays(review.due, -5));
+    await scanner.scan(addDays(review.due, -1));
     await expect(noticesOf(reviewer, 'review_reminder', project.id)).resolves.toEqual([
       {
         mode: 'immediate',
@@ -103,10 +103,10 @@ describe('notifications of reviews, proposals, consent requests, reports and rev
     const officer = await aUser(t, { role: 'staff' });
     const review = await assign(project.id, reviewer);
 
-    await dispatch.scan(review.due);
+    await scanner.scan(review.due);
     await expect(noticesOf(officer, 'review_overdue', project.id)).resolves.toEqual([]);
-    await dispatch.scan(addDays(review.due, 1));
-    await dispatch.scan(addDays(review.due, 4));
+    await scanner.scan(addDays(review.due, 1));
+    await scanner.scan(addDays(review.due, 4));
     await expect(noticesOf(officer, 'review_overdue', project.id)).resolves.toEqual([
       {
         mode: 'immediate',
@@ -131,10 +131,10 @@ describe('notifications of reviews, proposals, consent requests, reports and rev
     const waiting = rows[0]!.review_waiting_days;
     const today = todayUtc();
 
-    await dispatch.scan(addDays(today, waiting));
+    await scanner.scan(addDays(today, waiting));
     await expect(noticesOf(officer, 'proposal_waiting', project.id)).resolves.toEqual([]);
-    await dispatch.scan(addDays(today, waiting + 1));
-    await dispatch.scan(addDays(today, waiting + 8));
+    await scanner.scan(addDays(today, waiting + 1));
+    await scanner.scan(addDays(today, waiting + 8));
     await expect(noticesOf(officer, 'proposal_waiting', project.id)).resolves.toEqual([
       {
         mode: 'immediate',
@@ -152,8 +152,8 @@ describe('notifications of reviews, proposals, consent requests, reports and rev
     const officer = await aUser(t, { role: 'staff' });
     const donor = await aUser(t, { role: 'donor' });
 
-    await dispatch.scan(today);
-    await dispatch.scan(today);
+    await scanner.scan(today);
+    await scanner.scan(today);
     await expect(noticesOf(officer, 'consent_request_overdue', project.id)).resolves.toEqual([
       {
         mode: 'immediate',
@@ -185,12 +185,12 @@ describe('notifications of reviews, proposals, consent requests, reports and rev
     const silent = await aUser(t, { role: 'staff' });
     await prefer(silent, { preferences: [{ kind: 'report_overdue', mode: 'off' }] });
 
-    await dispatch.scan(addDays(report.dueOn, -15));
+    await scanner.scan(addDays(report.dueOn, -15));
     await expect(noticesOf(officer, 'report_due', project.id)).resolves.toEqual([]);
-    await dispatch.scan(addDays(report.dueOn, -14));
-    await dispatch.scan(report.dueOn);
-    await dispatch.scan(addDays(report.dueOn, 1));
-    await dispatch.scan(addDays(report.dueOn, 9));
+    await scanner.scan(addDays(report.dueOn, -14));
+    await scanner.scan(report.dueOn);
+    await scanner.scan(addDays(report.dueOn, 1));
+    await scanner.scan(addDays(report.dueOn, 9));
     await expect(noticesOf(officer, 'report_due', project.id)).resolves.toEqual([
       {
         mode: 'immediate',

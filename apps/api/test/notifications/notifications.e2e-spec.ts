@@ -1,6 +1,6 @@
 import { addDays } from '@hstf/domain';
 import { todayUtc } from '../../src/compliance';
-import { NotificationDispatchService } from '../../src/notifications';
+import { NotificationDispatchService, NotificationScanService } from '../../src/notifications';
 import { asRole, aUser, BuiltUser, signIn } from '../support/builders';
 import { aContributionRequest, aDonorOfKind } from '../support/fund-builders';
 import { aConsent, anAlignment } from '../support/lifecycle-builders';
@@ -17,6 +17,7 @@ describe('notifications and their mail, through a real SMTP server', () => {
   let t: TestApp;
   let staff: { Authorization: string };
   let dispatch: NotificationDispatchService;
+  let scanner: NotificationScanService;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -28,6 +29,7 @@ describe('notifications and their mail, through a real SMTP server', () => {
     });
     staff = (await asRole(t, 'staff')).auth;
     dispatch = t.app.get(NotificationDispatchService);
+    scanner = t.app.get(NotificationScanService);
   });
   afterAll(async () => {
     await t?.close();
@@ -205,7 +207,7 @@ describe('notifications and their mail, through a real SMTP server', () => {
         });
       expect(withdrawn.status).toBe(200);
       await changesTold();
-      await dispatch.scan();
+      await scanner.scan();
       await changesTold();
 
       const kinds = async (user: BuiltUser) =>
@@ -240,14 +242,14 @@ describe('notifications and their mail, through a real SMTP server', () => {
       await anAlignment(t, project.id, 'UGA');
       await aConsent(t, project.id, 'UGA', 'granted', { valid_until: addDays(today, 25) });
       const officer = await aUser(t, { role: 'staff' });
-      await dispatch.scan(today);
-      await dispatch.scan(today);
+      await scanner.scan(today);
+      await scanner.scan(today);
       const notices = await t.db.query<{ facts: { days: number } }>(
         `SELECT facts FROM notifications WHERE user_id = $1 AND kind = 'consent_expiring' AND project_id = $2`,
         [officer.id, project.id],
       );
       expect(notices.rows.map((row) => row.facts.days)).toEqual([30]);
-      await dispatch.scan(addDays(today, 19)); // 6 days left
+      await scanner.scan(addDays(today, 19)); // 6 days left
       await expect(
         count(t.db, 'notifications', `user_id = $1 AND kind = 'consent_expiring' AND project_id = $2`, [
           officer.id,

@@ -7,10 +7,11 @@ import { traceFunds } from './tracing';
 import { traceFundsReference } from './tracing.reference';
 
 /**
- * The replay walks only the sources that still have money and the funders of each project; it must
- * answer exactly as the replay that walked every receipt at every event, to the cent, on any history:
- * earmarks of every kind, ties on the same day, reversed receipts, cancelled pledges, undated
- * approvals, releases, refunds and refunds reversed.
+ * The replay walks only the sources (donors' pools, earmarked receipts) that still have money and the
+ * funders of each project; it must answer exactly as the plain replay that walks every source at
+ * every event, to the cent, on any history: earmarks of every kind, ties on the same day, reversed
+ * receipts (earmarked, unearmarked, with lapsed money), cancelled pledges, undated approvals,
+ * releases, refunds and refunds reversed.
  */
 
 const DATES = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01'];
@@ -169,13 +170,13 @@ const ORDER_DECIDES: TracingInput[] = [
 
 describe('tracing at scale', () => {
   it.each(ORDER_DECIDES.map((input, i) => [i, input] as const))(
-    'answers as the receipt-by-receipt replay did where the order of sources decides a cent (%i)',
+    'answers as the plain replay where the order of sources decides a cent (%i)',
     (_, input) => {
       expect(traceFunds(input)).toEqual(traceFundsReference(input));
     },
   );
 
-  it('answers as the receipt-by-receipt replay did, to the cent, on any history (3,000 histories)', () => {
+  it('answers as the plain replay, to the cent, on any history (3,000 histories)', () => {
     fc.assert(
       fc.property(history, (input) => {
         expect(traceFunds(input)).toEqual(traceFundsReference(input));

@@ -5,8 +5,9 @@ import type { FundTrace, TracedProject, TracedReturn, TracingInput } from './tra
 import { earmarkMatches } from './tracing';
 
 /**
- * The tracing replay as first written, kept for tests only: the faster traceFunds must give the same
- * answers to the cent (tracing.parity.spec.ts).
+ * The tracing replay written plainly, kept for tests only: every source is walked at every event, with
+ * no open lists and no funders index. The faster traceFunds must give the same answers to the cent
+ * (tracing.parity.spec.ts). Unearmarked money is one pool per donor; earmarked money stays per receipt.
  */
 
 /** A receipt's money on one project: drawn (earmarked or pro rata) and returned (released or refunded). */
@@ -17,6 +18,7 @@ interface Drawn {
   refunded: bigint;
 }
 
+/** A donor's unearmarked pool (no receipt id), or one earmarked receipt. */
 interface Source {
   receiptId: string;
   donorId: string;
@@ -24,8 +26,8 @@ interface Source {
   earmark: Earmark;
   remaining: bigint;
   drawn: Map<string, Drawn>;
-  /** Where its returned money waits when its earmark lapsed (an earmark to the returning project). */
-  lapsed?: Source;
+  /** Of an earmarked receipt: what lapsed into its donor's pool when its project gave money back. */
+  lapsedOut: bigint;
 }
 
 /** Splits `total` cents over the weights in proportion, exactly (largest remainder, first listed wins ties). */
@@ -57,7 +59,7 @@ type Event =
 const noneDrawn = (): Drawn => ({ earmarked: 0n, proRata: 0n, released: 0n, refunded: 0n });
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
-/** The replay as first written: every receipt of the pool shares each approval, one by one. */
+/** The replay written plainly: every donor's pool shares each approval, one by one. */
 export function traceFundsReference(input: TracingInput): FundTrace {
   const contributions = new Map(input.contributions.map((c) => [c.id, c]));
   const events: Event[] = [];
@@ -90,32 +92,57 @@ export function traceFundsReference(input: TracingInput): FundTrace {
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 
+  const pools = new Map<string, Source>();
+  for (const donorId of [...new Set(input.contributions.map((c) => c.donorId))].sort()) {
+    pools.set(donorId, {
+      receiptId: '',
+      donorId,
+      on: '0000-01-01',
+      earmark: { kind: 'none', target: null },
+      remaining: 0n,
+      drawn: new Map(),
+      lapsedOut: 0n,
+    });
+  }
   const sources = new Map<string, Source>();
+  const pooled = new Map<string, { donorId: string; cents: bigint }>();
   /** Per project: what no donor paid of it, and what of that came back. */
   const unpaid = new Map<string, Drawn>();
   for (const event of events) {
     if (event.order === 0) {
       const r = event.receipt;
-      sources.set(r.id, {
-        receiptId: r.id,
-        donorId: contributions.get(r.contributionId)!.donorId,
-        on: r.on,
-        earmark: r.earmark,
-        remaining: toCents(r.usdAmount),
-        drawn: new Map(),
-      });
+      const donorId = contributions.get(r.contributionId)!.donorId;
+      if (r.earmark.kind === 'none') {
+        pooled.set(r.id, { donorId, cents: toCents(r.usdAmount) });
+        pools.get(donorId)!.remaining += toCents(r.usdAmount);
+      } else {
+        sources.set(r.id, {
+          receiptId: r.id,
+          donorId,
+          on: r.on,
+          earmark: r.earmark,
+          remaining: toCents(r.usdAmount),
+          drawn: new Map(),
+          lapsedOut: 0n,
+        });
+      }
     } else if (event.order === 1) {
-      // The whole receipt goes back: unspent first, then what projects had drawn on it.
-      const source = event.receipt.reverses ? sources.get(event.receipt.reverses) : undefined;
-      for (const s of source ? [source, source.lapsed] : []) {
-        if (!s) continue;
-        s.remaining = 0n;
-        s.drawn = new Map();
+      const id = event.receipt.reverses ?? '';
+      const unearmarked = pooled.get(id);
+      const source = sources.get(id);
+      if (unearmarked) {
+        pooled.delete(id);
+        takeFromPool(pools.get(unearmarked.donorId)!, unearmarked.cents);
+      } else if (source) {
+        takeFromPool(pools.get(source.donorId)!, source.lapsedOut);
+        source.remaining = 0n;
+        source.drawn = new Map();
+        source.lapsedOut = 0n;
       }
     } else if ('project' in event) {
-      draw(event.project, everySource(sources));
+      draw(event.project, everySource(pools, sources));
     } else {
-      giveBack(event.back, budgets.get(event.back.projectId)!, everySource(sources), unpaid);
+      giveBack(event.back, budgets.get(event.back.projectId)!, everySource(pools, sources), pools, unpaid);
     }
   }
 
@@ -123,7 +150,7 @@ export function traceFundsReference(input: TracingInput): FundTrace {
   for (const c of input.contributions) {
     if (!donors.has(c.donorId)) donors.set(c.donorId, { paid: 0n, unallocated: 0n, projects: new Map() });
   }
-  const all = everySource(sources);
+  const all = everySource(pools, sources);
   for (const s of all) {
     const donor = donors.get(s.donorId)!;
     donor.unallocated += s.remaining;
@@ -161,11 +188,28 @@ export function traceFundsReference(input: TracingInput): FundTrace {
   };
 }
 
-/** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
-/** The receipts, each followed by its lapsed pot if it has one. */
-function everySource(sources: ReadonlyMap<string, Source>): Source[] {
-  return [...sources.values()].flatMap((s) => (s.lapsed ? [s, s.lapsed] : [s]));
+/** The donors' pools by donor id, then the earmarked receipts as they came. */
+function everySource(pools: ReadonlyMap<string, Source>, sources: ReadonlyMap<string, Source>): Source[] {
+  return [...pools.values(), ...sources.values()];
 }
+
+/** A reversed receipt's money leaves the pool: unspent first, then its projects pro rata of what they hold. */
+function takeFromPool(pool: Source, cents: bigint): void {
+  const unspent = pool.remaining < cents ? pool.remaining : cents;
+  pool.remaining -= unspent;
+  const held = [...pool.drawn.values()].map((d) => {
+    const left = d.proRata - d.released - d.refunded;
+    return { d, left: left > 0n ? left : 0n };
+  });
+  const total = held.reduce((a, h) => a + h.left, 0n);
+  const parts = proRata(
+    min(cents - unspent, total),
+    held.map((h) => h.left),
+  );
+  held.forEach((h, i) => (h.d.proRata -= parts[i]!));
+}
+
+/** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
 
 function draw(project: TracedProject, open: readonly Source[]): void {
   let need = toCents(project.approvedBudget!);
@@ -206,6 +250,7 @@ function giveBack(
   back: TracedReturn,
   budget: bigint,
   sources: readonly Source[],
+  pools: ReadonlyMap<string, Source>,
   unpaid: Map<string, Drawn>,
 ): void {
   const projectId = back.projectId;
@@ -213,12 +258,9 @@ function giveBack(
   const nobody = unpaid.get(projectId) ?? noneDrawn();
   unpaid.set(projectId, nobody);
   const amount = toCents(back.amount);
-  // The lapsed pot of a receipt earmarked to this very project, else the receipt itself.
-  const holder = (s: Source): Source => {
-    if (s.earmark.kind !== 'project' || s.earmark.target !== projectId) return s;
-    s.lapsed ??= { ...s, earmark: { kind: 'none', target: null }, remaining: 0n, drawn: new Map() };
-    return s.lapsed;
-  };
+  // A receipt earmarked to this very project: its money lapses into its donor's pool.
+  const lapses = (s: Source) => s.earmark.kind === 'project' && s.earmark.target === projectId;
+  const holder = (s: Source): Source => (lapses(s) ? pools.get(s.donorId)! : s);
   if (amount > 0n) {
     const left = (d: Drawn) => d.earmarked + d.proRata - d.released - d.refunded;
     const weights = [...funders.map((s) => left(s.drawn.get(projectId)!)), 0n];
@@ -236,6 +278,7 @@ function giveBack(
     funders.forEach((s, i) => {
       s.drawn.get(projectId)![back.kind] += parts[i]!;
       holder(s).remaining += parts[i]!;
+      if (lapses(s)) s.lapsedOut += parts[i]!;
     });
     nobody[back.kind] += parts[funders.length]!;
   } else if (amount < 0n) {
@@ -252,6 +295,7 @@ function giveBack(
       const take = min(parts[i]!, h.remaining);
       s.drawn.get(projectId)![back.kind] -= take;
       h.remaining -= take;
+      if (lapses(s)) s.lapsedOut -= take;
     });
     nobody[back.kind] -= parts[funders.length]!;
   }

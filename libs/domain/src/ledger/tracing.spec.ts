@@ -40,7 +40,7 @@ const contributions = [
 ];
 
 describe('where donors’ money went', () => {
-  it('draws earmarked money exactly, then the unearmarked pool pro rata of what each receipt still has', () => {
+  it('draws earmarked money exactly, then the unearmarked pool pro rata of what each donor still has', () => {
     const trace = traceFunds({
       contributions,
       receipts: [
@@ -194,16 +194,9 @@ describe('where donors’ money went', () => {
         returns: [{ projectId: 'p1', kind: 'released', on: '2026-06-01', amount: '1000.00' }],
       });
       const x = trace.donors.find((d) => d.donorId === 'x')!;
-      // x paid half of p1; half of the release goes to it, and is no longer earmarked to p1.
+      // x paid half of p1; half of the release goes to it, and is no longer earmarked to p1. The
+      // lapsed money joins x's unearmarked pool, whose projects are listed before its earmarked ones.
       expect(x.projects).toEqual([
-        {
-          projectId: 'p1',
-          earmarked: '500.00',
-          proRata: '0.00',
-          released: '500.00',
-          refunded: '0.00',
-          net: '0.00',
-        },
         {
           projectId: 'p2',
           earmarked: '0.00',
@@ -212,13 +205,21 @@ describe('where donors’ money went', () => {
           refunded: '0.00',
           net: '100.00',
         },
+        {
+          projectId: 'p1',
+          earmarked: '500.00',
+          proRata: '0.00',
+          released: '500.00',
+          refunded: '0.00',
+          net: '0.00',
+        },
       ]);
       expect(x.unallocated).toBe('400.00');
       expect(trace.earmarked).toEqual([]);
       addsUp(trace);
     });
 
-    it('goes with a reversed receipt: nothing of it is traced any more', () => {
+    it('goes with a reversed receipt: nothing of it stays traced, what came back before stays in the history', () => {
       const trace = traceFunds({
         ...funded(),
         receipts: [
@@ -227,11 +228,61 @@ describe('where donors’ money went', () => {
         ],
         returns: [{ projectId: 'p1', kind: 'released', on: '2026-06-01', amount: '400.00' }],
       });
+      // Unearmarked money is one pool per donor: the reversal takes x's 600 unspent, then the 400 its
+      // pool still held in p1. The 100 that p1 gave back before stays as paid and returned (net 0).
       expect(trace.donors.find((d) => d.donorId === 'x')).toEqual({
         donorId: 'x',
         paid: '0.00',
         unallocated: '0.00',
-        projects: [],
+        projects: [
+          {
+            projectId: 'p1',
+            earmarked: '0.00',
+            proRata: '100.00',
+            released: '100.00',
+            refunded: '0.00',
+            net: '0.00',
+          },
+        ],
+      });
+      addsUp(trace);
+    });
+
+    it('takes a reversed unearmarked receipt from its donor’s unspent money first, then from its projects pro rata', () => {
+      const trace = traceFunds({
+        contributions,
+        receipts: [
+          r('x1', 'cx', '1000.00'),
+          r('x2', 'cx', '1000.00', { on: '2026-01-20' }),
+          r('y1', 'cy', '2000.00'),
+          r('v', 'cx', '1000.00', { kind: 'reversal', reverses: 'x2', on: '2026-09-01' }),
+        ],
+        projects: [project('p1', '1000.00'), project('p2', '2000.00', { decidedOn: '2026-03-01' })],
+      });
+      // x's pool (2000 of 4000) paid 500 of p1, then 1000 of p2 (1500 of 3000 left): 500 unspent.
+      // The reversal takes those 500, then 500 from p1 and p2 in the proportions 500 : 1000.
+      expect(trace.donors.find((d) => d.donorId === 'x')).toEqual({
+        donorId: 'x',
+        paid: '1000.00',
+        unallocated: '0.00',
+        projects: [
+          {
+            projectId: 'p1',
+            earmarked: '0.00',
+            proRata: '333.33',
+            released: '0.00',
+            refunded: '0.00',
+            net: '333.33',
+          },
+          {
+            projectId: 'p2',
+            earmarked: '0.00',
+            proRata: '666.67',
+            released: '0.00',
+            refunded: '0.00',
+            net: '666.67',
+          },
+        ],
       });
       addsUp(trace);
     });

@@ -8,21 +8,28 @@ import type { Earmark, EarmarkKind, Receipt } from './receipts';
  * Where each donor's money went (DESIGN.md §4.4), and what came back. Replayed in date order from the
  * receipts, the approvals and the money returned to the Fund: each approval draws first on the money
  * earmarked to it (the oldest receipt first), then on the unearmarked pool pro rata of what each
- * receipt still had at the decision (to the cent, largest remainder). What the pool cannot cover was
- * paid by no donor. Money a project returns (its released balance on completion or closure, a refund
- * from an organization) goes back to the receipts that funded that project, in the proportions they
- * funded it (the part no donor paid stays with the Fund), keeping its earmark, except an earmark to
- * the project itself, which lapses: that money joins the unearmarked pool. A refund reversed takes
- * back, in the same proportions, what the refund gave and is still unspent. A reversed receipt takes
- * its money back from the projects it was drawn on, and the receipts of a cancelled pledge count for
+ * donor still had unearmarked at the decision (to the cent, largest remainder). What the pool cannot
+ * cover was paid by no donor. Money a project returns (its released balance on completion or
+ * closure, a refund from an organization) goes back to the donors' pools and earmarked receipts that
+ * funded that project, in the proportions they funded it (the part no donor paid stays with the
+ * Fund), keeping its earmark, except an earmark to the project itself, which lapses: that money joins
+ * its donor's unearmarked pool. A refund reversed takes back, in the same proportions, what the
+ * refund gave and is still unspent. A reversed earmarked receipt takes its money back from the
+ * projects it was drawn on; a reversed unearmarked receipt (or the lapsed money of a reversed
+ * earmarked one) leaves its donor's pool, from what is unspent first, then from the projects the pool
+ * paid for, pro rata of what each still holds of it. The receipts of a cancelled pledge count for
  * nothing, as in the ledger. So for every donor, Σ (paid for − returned) + unallocated = what it paid
  * (its received USD), exactly.
+ *
+ * Sharing the pool per donor, not per receipt, keeps each approval's work to the donors (and the
+ * earmarked receipts still unspent), whatever the number of receipts: the replay stays linear in the
+ * history.
  */
 
 export const TRACING_METHOD =
   'Earmarked money is counted exactly against the project it paid for. Unearmarked money is shared ' +
-  'pro rata: each approval draws on the unearmarked pool in proportion to what each receipt still had ' +
-  'unspent on the decision date. Money a project returns to the Fund (its unspent balance released at ' +
+  'pro rata: each approval draws on the unearmarked pool in proportion to the unearmarked money each ' +
+  'donor still had unspent on the decision date. Money a project returns to the Fund (its unspent balance released at ' +
   'completion or closure, or a refund from an organization) goes back to each donor in the same ' +
   "proportions as that donor's money funded that project, and is available again.";
 
@@ -123,16 +130,18 @@ interface Drawn {
   refunded: bigint;
 }
 
+/** A donor's unearmarked pool, or one earmarked receipt. */
 interface Source {
+  /** The earmarked receipt's id; empty for a donor's pool. */
   receiptId: string;
   donorId: string;
   on: IsoDate;
   earmark: Earmark;
   remaining: bigint;
   drawn: Map<string, Drawn>;
-  /** Where its returned money waits when its earmark lapsed (an earmark to the returning project). */
-  lapsed?: Source;
-  /** Its place among the sources: receipts in the order they came, each followed by its lapsed pot. */
+  /** Of an earmarked receipt: its money returned by the project it was earmarked to, now in the pool. */
+  lapsedOut: bigint;
+  /** Its place among the sources: the donors' pools by donor id, then earmarked receipts as they came. */
   rank: number;
   /** Whether it is in its open list (the unearmarked pool, or the earmarked money). */
   listed: boolean;
@@ -206,10 +215,11 @@ type Event =
 const noneDrawn = (): Drawn => ({ earmarked: 0n, proRata: 0n, released: 0n, refunded: 0n });
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
-/** The state of the replay: the open sources, and per project the sources that funded it. */
+/** The state of the replay: the open sources, each donor's pool, and per project the sources that funded it. */
 interface Books {
   pool: OpenSources;
   earmarked: OpenSources;
+  pools: Map<string, Source>;
   funders: Map<string, Source[]>;
 }
 
@@ -250,32 +260,54 @@ export function traceFunds(input: TracingInput): FundTrace {
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 
+  const books: Books = {
+    pool: new OpenSources(),
+    earmarked: new OpenSources(),
+    pools: donorPools(input.contributions),
+    funders: new Map(),
+  };
+  /** The earmarked receipts, and the unearmarked ones (what each brought to its donor's pool). */
   const sources = new Map<string, Source>();
-  const books: Books = { pool: new OpenSources(), earmarked: new OpenSources(), funders: new Map() };
+  const pooled = new Map<string, { donorId: string; cents: bigint }>();
   /** Per project: what no donor paid of it, and what of that came back. */
   const unpaid = new Map<string, Drawn>();
   for (const event of events) {
     if (event.order === 0) {
       const r = event.receipt;
+      const donorId = contributions.get(r.contributionId)!.donorId;
+      if (r.earmark.kind === 'none') {
+        const pool = books.pools.get(donorId)!;
+        pooled.set(r.id, { donorId, cents: toCents(r.usdAmount) });
+        pool.remaining += toCents(r.usdAmount);
+        reopen(books, pool);
+        continue;
+      }
       const source: Source = {
         receiptId: r.id,
-        donorId: contributions.get(r.contributionId)!.donorId,
+        donorId,
         on: r.on,
         earmark: r.earmark,
         remaining: toCents(r.usdAmount),
         drawn: new Map(),
-        rank: sources.has(r.id) ? sources.get(r.id)!.rank : sources.size * 2,
+        lapsedOut: 0n,
+        rank: sources.get(r.id)?.rank ?? books.pools.size + sources.size,
         listed: false,
       };
       sources.set(r.id, source);
       reopen(books, source);
     } else if (event.order === 1) {
-      // The whole receipt goes back: unspent first, then what projects had drawn on it.
-      const source = event.receipt.reverses ? sources.get(event.receipt.reverses) : undefined;
-      for (const s of source ? [source, source.lapsed] : []) {
-        if (!s) continue;
-        s.remaining = 0n;
-        s.drawn = new Map();
+      const id = event.receipt.reverses;
+      const unearmarked = id ? pooled.get(id) : undefined;
+      const source = id ? sources.get(id) : undefined;
+      if (unearmarked) {
+        pooled.delete(id!);
+        withdraw(books.pools.get(unearmarked.donorId)!, unearmarked.cents);
+      } else if (source) {
+        // The whole receipt goes back: unspent and drawn, and what of it lapsed into the pool.
+        withdraw(books.pools.get(source.donorId)!, source.lapsedOut);
+        source.remaining = 0n;
+        source.drawn = new Map();
+        source.lapsedOut = 0n;
       }
     } else if ('project' in event) {
       draw(event.project, books);
@@ -288,7 +320,7 @@ export function traceFunds(input: TracingInput): FundTrace {
   for (const c of input.contributions) {
     if (!donors.has(c.donorId)) donors.set(c.donorId, { paid: 0n, unallocated: 0n, projects: new Map() });
   }
-  const all = [...sources.values()].flatMap((s) => (s.lapsed ? [s, s.lapsed] : [s]));
+  const all = [...books.pools.values(), ...sources.values()];
   for (const s of all) {
     const donor = donors.get(s.donorId)!;
     donor.unallocated += s.remaining;
@@ -324,6 +356,51 @@ export function traceFunds(input: TracingInput): FundTrace {
       .sort((a, b) => compareIsoDates(a.on, b.on) || (a.receiptId < b.receiptId ? -1 : 1))
       .map((s) => ({ receiptId: s.receiptId, earmark: s.earmark, remaining: centsToMoney(s.remaining) })),
   };
+}
+
+/** One empty unearmarked pool per donor, in donor id order (the order that settles a tie of remainders). */
+function donorPools(contributions: TracingInput['contributions']): Map<string, Source> {
+  const ids = [...new Set(contributions.map((c) => c.donorId))].sort();
+  return new Map(
+    ids.map((donorId, rank): [string, Source] => [
+      donorId,
+      {
+        receiptId: '',
+        donorId,
+        on: '0000-01-01',
+        earmark: { kind: 'none', target: null },
+        remaining: 0n,
+        drawn: new Map(),
+        lapsedOut: 0n,
+        rank,
+        listed: false,
+      },
+    ]),
+  );
+}
+
+/**
+ * Money leaving a donor's pool (a receipt reversed): from what is unspent first, then from the
+ * projects the pool paid for, pro rata of what each still holds of it (in the order first drawn).
+ */
+function withdraw(pool: Source, cents: bigint): void {
+  const unspent = min(pool.remaining, cents);
+  pool.remaining -= unspent;
+  const rest = cents - unspent;
+  if (rest <= 0n) return;
+  const held = [...pool.drawn.values()];
+  const weights = held.map((d) => {
+    const left = d.proRata - d.released - d.refunded;
+    return left > 0n ? left : 0n;
+  });
+  const parts = proRata(
+    min(
+      rest,
+      weights.reduce((a, w) => a + w, 0n),
+    ),
+    weights,
+  );
+  held.forEach((d, i) => (d.proRata -= parts[i]!));
 }
 
 /** A source's money on the project, recorded the first time it draws on it. */
@@ -378,19 +455,9 @@ function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<
   const nobody = unpaid.get(projectId) ?? noneDrawn();
   unpaid.set(projectId, nobody);
   const amount = toCents(back.amount);
-  // The lapsed pot of a receipt earmarked to this very project, else the receipt itself.
-  const holder = (s: Source): Source => {
-    if (s.earmark.kind !== 'project' || s.earmark.target !== projectId) return s;
-    s.lapsed ??= {
-      ...s,
-      earmark: { kind: 'none', target: null },
-      remaining: 0n,
-      drawn: new Map(),
-      rank: s.rank + 1,
-      listed: false,
-    };
-    return s.lapsed;
-  };
+  // A receipt earmarked to this very project: its money lapses into its donor's pool.
+  const lapses = (s: Source) => s.earmark.kind === 'project' && s.earmark.target === projectId;
+  const holder = (s: Source): Source => (lapses(s) ? books.pools.get(s.donorId)! : s);
   if (amount > 0n) {
     const left = (d: Drawn) => d.earmarked + d.proRata - d.released - d.refunded;
     const weights = [...funders.map((s) => left(s.drawn.get(projectId)!)), 0n];
@@ -409,6 +476,7 @@ function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<
       s.drawn.get(projectId)![back.kind] += parts[i]!;
       const h = holder(s);
       h.remaining += parts[i]!;
+      if (lapses(s)) s.lapsedOut += parts[i]!;
       reopen(books, h);
     });
     nobody[back.kind] += parts[funders.length]!;
@@ -426,6 +494,7 @@ function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<
       const take = min(parts[i]!, h.remaining);
       s.drawn.get(projectId)![back.kind] -= take;
       h.remaining -= take;
+      if (lapses(s)) s.lapsedOut -= take;
     });
     nobody[back.kind] -= parts[funders.length]!;
   }
