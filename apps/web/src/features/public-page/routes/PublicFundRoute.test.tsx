@@ -48,14 +48,15 @@ describe('PublicFundRoute', { timeout: 20_000 }, () => {
   });
 
   it('orders the projects by the column pressed and totals their approved budgets', async () => {
+    const [first] = page.projects as [(typeof page.projects)[number]];
     const second = {
-      ...page.projects[0],
+      ...first,
       code: 'HS-2024-0007',
       title: 'Flood shelters',
       approvedBudget: '450000.50',
-      principles: { ...page.projects[0].principles, people_centred: 1.5 },
+      principles: { ...first.principles, people_centred: 1.5 },
     };
-    mockFetch(() => json({ ...page, projectCount: 2, projects: [page.projects[0], second] }));
+    mockFetch(() => json({ ...page, projectCount: 2, projects: [first, second] }));
     renderWithProviders(<PublicFundRoute />);
     const table = await screen.findByRole('table', { name: 'Approved projects' });
     const codes = () =>
