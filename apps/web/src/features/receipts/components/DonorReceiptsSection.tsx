@@ -40,13 +40,7 @@ export function DonorReceiptsSection({ donorId }: { donorId: string }) {
         </Text>
       ) : (
         <>
-          <ReceiptsTable
-            listId="donor-receipts"
-            label={t('donorReceipts.title')}
-            texts="donorReceipts"
-            items={items}
-            pledgeColumns
-          />
+          <ReceiptsTable texts="donorReceipts" items={items} pledgeColumns />
           <ListFooter
             shown={items.length}
             hasMore={query.hasNextPage}

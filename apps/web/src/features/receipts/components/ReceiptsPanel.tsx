@@ -73,8 +73,6 @@ export function ReceiptsPanel({ contributionId, canEdit }: ReceiptsPanelProps) {
         </Text>
       ) : (
         <ReceiptsTable
-          listId="receipts"
-          label={t('receipts.title')}
           texts="receipts"
           items={statement.items}
           onReverse={canEdit ? setReversing : undefined}

@@ -26,10 +26,11 @@ export type ReceiptLine = Pick<
   Partial<Pick<DonorReceipt, 'pledgeRate' | 'pledgeStatus' | 'reference'>>;
 
 interface ReceiptsTableProps<T extends ReceiptLine> {
-  listId: string;
-  label: string;
   items: T[];
-  /** Whose words the table speaks: the staff's pledge statement or the donor's own receipts. */
+  /**
+   * Whose list it is: the staff's pledge statement or the donor's own receipts. It names the table
+   * (its title), its words and the list whose chosen columns are remembered.
+   */
   texts: 'receipts' | 'donorReceipts';
   /** The donor's view across pledges: each line's pledge rate and reference. */
   pledgeColumns?: boolean;
@@ -50,8 +51,6 @@ const counted = (line: ReceiptLine) => line.pledgeStatus !== 'cancelled';
  * one currency (amounts in different currencies are never added).
  */
 export function ReceiptsTable<T extends ReceiptLine>({
-  listId,
-  label,
   items,
   texts,
   pledgeColumns = false,
@@ -197,8 +196,8 @@ export function ReceiptsTable<T extends ReceiptLine>({
   );
   return (
     <ListTable
-      listId={listId}
-      label={label}
+      listId={texts}
+      label={t(`${texts}.title`)}
       columns={columns}
       data={items}
       getRowId={(line) => line.id}
