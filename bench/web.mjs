@@ -192,7 +192,7 @@ async function projectToAudit(databaseUrl) {
            recommendation, submitted_at, ${PRINCIPLES.map((p) => `score_${p}, justification_${p}`).join(', ')})
          VALUES ($1, $2, $3, 'submitted', false, now(), 'approve', now(),
            ${PRINCIPLES.map((_, i) => `${3 + ((i + index) % 2)}, 'Scored for the web benchmark.'`).join(', ')})
-         ON CONFLICT (project_id, reviewer_id) DO NOTHING`,
+         ON CONFLICT DO NOTHING`,
         [project.id, reviewer.id, staff?.id ?? null],
       );
     }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { buildWorldMap } from './src/features/overview/components/map/world-map.build.ts';
+import { buildWorldMap } from './src/components/world-map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
 const apiClientSource = fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url));
@@ -16,7 +16,8 @@ const apiClientSource = fileURLToPath(new URL('../../libs/api-client/src/index.t
  */
 const vendorChunks: [name: string, test: RegExp][] = [
   ['react', /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/],
-  ['data', /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/],
+  // Queries only: the tables' library (@tanstack/react-table) goes with the screens that list records.
+  ['data', /node_modules[\\/](@tanstack[\\/](query-core|react-query)|openapi-fetch)[\\/]/],
   [
     'i18n',
     /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/,
@@ -26,6 +27,8 @@ const vendorChunks: [name: string, test: RegExp][] = [
 const SIGN_IN_ROOTS = /[\\/]src[\\/](main\.tsx|features[\\/]auth[\\/]routes[\\/]SignInRoute\.tsx)$/;
 const PUBLIC_ROOT = /[\\/]src[\\/]features[\\/]public-page[\\/]routes[\\/]PublicFundRoute\.tsx$/;
 const SHELL_ROOT = /[\\/]src[\\/]app[\\/]layout[\\/]AppLayout\.tsx$/;
+/** The first screen after signing in, for every role. */
+const LANDING_ROOT = /[\\/]src[\\/]features[\\/]overview[\\/]routes[\\/]OverviewRoute\.tsx$/;
 const SCREEN = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]routes[\\/]\w+Route\.tsx$/;
 /**
  * A module that this many screens import goes with the shell. Measured on the project's page: from
@@ -33,6 +36,17 @@ const SCREEN = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]routes[\\/]\w+Route\.tsx$/
  * split again into small files).
  */
 const SHARED_BY = 3;
+/**
+ * Within "screens", libraries that only some screens need, each in a chunk of its own: the project's
+ * page, for one, has dates in its decisions' dialogs and no table of records.
+ */
+const SCREEN_LIBRARIES: [name: string, test: RegExp][] = [
+  [
+    'tables',
+    /(node_modules[\\/]@tanstack[\\/](react-table|table-core)|[\\/]src[\\/]components[\\/]data-table)[\\/]/,
+  ],
+  ['dates', /(node_modules[\\/](@mantine[\\/]dates|dayjs)[\\/]|[\\/]src[\\/]components[\\/]DateField\.tsx$)/],
+];
 const FLOATING = /node_modules[\\/]@floating-ui[\\/]/;
 const BARREL =
   /node_modules[\\/](@mantine[\\/](core|hooks)[\\/]esm[\\/]index\.mjs|@tabler[\\/]icons-react[\\/]dist[\\/]esm[\\/]tabler-icons-react\.mjs)$/;
@@ -46,8 +60,11 @@ const BARREL_IMPORT =
  * - "public": what the Fund's public page (/fund) imports beyond "start" (tables, formatting), so a
  *   visitor without an account never downloads the signed-in shell (about 100 KB gzip); the
  *   signed-in screens load it too, as they would have found the same modules in "signed-in";
- * - "signed-in": the app shell and whatever at least SHARED_BY screens import, never loaded by the
- *   sign-in page. The menus and popovers built on floating-ui stay with the screens that use them.
+ * - "signed-in": the app shell and what the overview (where every sign-in lands) shares with at least
+ *   SHARED_BY screens, never loaded by the sign-in page;
+ * - "screens": what at least SHARED_BY screens import but the overview does not (forms, dates, the
+ *   tables' library), so the first screen after signing in does without it (56 KB gzip less).
+ * The menus and popovers built on floating-ui stay with the screens that use them.
  * Rolldown's groups take a captured module's dependencies along, so "start" is listed first: the
  * shell's chunk would otherwise carry Mantine's core and every page would load it. Which modules
  * belong where is read from the module graph once it is complete, so the split follows the code.
@@ -57,8 +74,10 @@ function signedInChunk(): {
   test: (id: string) => boolean;
   startTest: (id: string) => boolean;
   publicTest: (id: string) => boolean;
+  screensTest: (id: string) => boolean;
 } {
   let shared = new Set<string>();
+  let screensShared = new Set<string>();
   let start = new Set<string>();
   let publicPage = new Set<string>();
   const plugin: Plugin = {
@@ -144,15 +163,13 @@ function signedInChunk(): {
           (id) => !signIn.has(id) && !PUBLIC_ROOT.test(id) && !floats(id),
         ),
       );
+      const landing = closure(ids.filter((id) => LANDING_ROOT.test(id)));
+      const elsewhere = (id: string) => !signIn.has(id) && !publicPage.has(id) && !floats(id);
+      const sharedByScreens = (id: string) => screens.filter((screen) => screen.has(id)).length >= SHARED_BY;
       shared = new Set(
-        ids.filter(
-          (id) =>
-            !signIn.has(id) &&
-            !publicPage.has(id) &&
-            !floats(id) &&
-            (shell.has(id) || screens.filter((screen) => screen.has(id)).length >= SHARED_BY),
-        ),
+        ids.filter((id) => elsewhere(id) && (shell.has(id) || (sharedByScreens(id) && landing.has(id)))),
       );
+      screensShared = new Set(ids.filter((id) => elsewhere(id) && !shared.has(id) && sharedByScreens(id)));
     },
   };
   return {
@@ -160,6 +177,7 @@ function signedInChunk(): {
     test: (id) => shared.has(id),
     startTest: (id) => start.has(id),
     publicTest: (id) => publicPage.has(id),
+    screensTest: (id) => screensShared.has(id),
   };
 }
 const signedIn = signedInChunk();
@@ -167,7 +185,7 @@ const signedIn = signedInChunk();
 const WORLD_MAP = 'virtual:world-map';
 
 /**
- * `import worldMap from 'virtual:world-map'`: the overview's map, projected and simplified while
+ * `import worldMap from 'virtual:world-map'`: the world map (overview and public page), projected and simplified while
  * building (see world-map.build.ts), as JSON.parse of a string, which browsers read faster than the
  * same object literal.
  */
@@ -223,10 +241,16 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            ...vendorChunks.map(([name, test]) => ({ name, test, priority: 4 })),
-            { name: 'start', test: signedIn.startTest, priority: 3 },
-            { name: 'public', test: signedIn.publicTest, priority: 2 },
-            { name: 'signed-in', test: signedIn.test, priority: 1 },
+            ...vendorChunks.map(([name, test]) => ({ name, test, priority: 6 })),
+            { name: 'start', test: signedIn.startTest, priority: 5 },
+            { name: 'public', test: signedIn.publicTest, priority: 4 },
+            { name: 'signed-in', test: signedIn.test, priority: 3 },
+            ...SCREEN_LIBRARIES.map(([name, test]) => ({
+              name,
+              test: (id: string) => signedIn.screensTest(id) && test.test(id),
+              priority: 2,
+            })),
+            { name: 'screens', test: signedIn.screensTest, priority: 1 },
           ],
         },
       },

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { isSuperuser } from './database/app-role';
 import { migrate, openDatabase } from './database/database-runtime';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, loadDemoDataIfEmpty } from './demo';
+import { documentStoreOf } from './documents';
 import { shutDown } from './shutdown/graceful-shutdown';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -17,7 +18,13 @@ async function bootstrap(): Promise<void> {
 
   const applied = await migrate(config, database.ownerUrl);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-  const demoLoaded = config.seedDemo ? await loadDemoDataIfEmpty(database.ownerUrl) : false;
+  const demoLoaded = config.seedDemo
+    ? await loadDemoDataIfEmpty(database.ownerUrl, {
+        portfolio: true,
+        // The seeder runs before the API, in the same process: it writes through the API's store.
+        documents: documentStoreOf(config.documents.store),
+      })
+    : false;
   if (demoLoaded) say("Loaded the demo data (illustrative, not the Fund's records).");
 
   if (await isSuperuser(database.url)) {

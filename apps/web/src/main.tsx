@@ -17,8 +17,11 @@ if (!container) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
 void queryClient.prefetchQuery(currentUserQuery);
 
-await initI18n();
+// The router starts fetching the screen's code as it is created: while the reader's language loads,
+// not after (i18n's store exists once initI18n is called, so the screens' strings can be added).
+const translations = initI18n();
 const router = createAppRouter(queryClient);
+await translations;
 
 createRoot(container).render(
   <StrictMode>

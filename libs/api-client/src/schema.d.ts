@@ -1026,7 +1026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects, filtered and sorted, a page at a time; or all of them as CSV or Excel (format) */
+        /** Projects with their paragraph 6 status, filtered (by that status too) and sorted, a page at a time; or all of them as CSV or Excel (format) */
         get: operations["Projects_list"];
         put?: never;
         /** Log a new project (a concept note) */
@@ -4607,6 +4607,12 @@ export interface components {
             id: string;
             /** @example UNDP */
             leadOrganization: string | null;
+            /**
+             * @description Resolution 66/290 paragraph 6, judged on the stage's date, as GET /projects/{id}/compliance answers without a date
+             * @example compliant
+             * @enum {string}
+             */
+            paragraph6: "compliant" | "pending" | "not_requested" | "non_compliant";
             /** @example 1000000.00 */
             requestedBudget: string;
             /** @enum {string} */
@@ -4682,12 +4688,22 @@ export interface components {
             title: string;
         };
         PublicCountry: {
+            /**
+             * @description Σ approved budgets of those projects, a project in several countries in equal shares
+             * @example 150000.00
+             */
+            approved: string;
             /** @example KE */
             iso2: string;
             /** @example KEN */
             iso3: string;
             /** @example Kenya */
             name: string;
+            /**
+             * @description ISO 3166-1 numeric, by which the map finds the country
+             * @example 404
+             */
+            numeric: string;
             /** @description Approved projects with this recipient country */
             projects: number;
         };
@@ -5541,10 +5557,10 @@ export interface components {
         };
         TimelineEventDto: {
             /**
-             * @description create, update, delete, transition, reverse…
              * @example transition
+             * @enum {string}
              */
-            action: string;
+            action: "create" | "update" | "delete" | "transition" | "reverse" | "approve" | "reject" | "revoke" | "retry" | "import" | "read_all";
             /** @description Staff and admin only */
             actorEmail: string | null;
             /** @description Who made the change (staff and admin only; null for donors and for changes by the system) */
@@ -5558,10 +5574,11 @@ export interface components {
             /** @description The fields whose value differs between before and after, as the reader may see them */
             changed: string[];
             /**
-             * @description What changed: project, consent_record, alignment, review, moderation_note, transfer…
+             * @description What changed
              * @example consent_record
+             * @enum {string}
              */
-            entity: string;
+            entity: "project" | "project_transition" | "national_strategy" | "alignment" | "consent" | "consent_record" | "organization" | "donor" | "contribution" | "receipt" | "transfer" | "tranche" | "revision" | "lesson" | "report" | "report_results" | "reporting_settings" | "outcome" | "output" | "indicator" | "import" | "review" | "moderation_note" | "assessment_settings" | "consent_document" | "project_document" | "report_document" | "revision_document" | "user" | "access_token" | "job" | "notification" | "notification_settings";
             entityId: string;
             /**
              * Format: uuid
@@ -10723,6 +10740,8 @@ export interface operations {
     Projects_list: {
         parameters: {
             query?: {
+                /** @description Resolution 66/290 paragraph 6 status, any of them, each project judged on its stage's date (proposals, approved, active and suspended projects today; completed and closed ones on their approval) */
+                compliance?: ("compliant" | "pending" | "not_requested" | "non_compliant")[];
                 /** @description Recipient country (alpha-3); any of them */
                 country?: string[];
                 /** @description The nextCursor of the previous page */
@@ -13045,6 +13064,8 @@ export interface operations {
     Projects_count: {
         parameters: {
             query?: {
+                /** @description Resolution 66/290 paragraph 6 status, any of them, each project judged on its stage's date (proposals, approved, active and suspended projects today; completed and closed ones on their approval) */
+                compliance?: ("compliant" | "pending" | "not_requested" | "non_compliant")[];
                 /** @description Recipient country (alpha-3); any of them */
                 country?: string[];
                 /** @description The nextCursor of the previous page */

@@ -46,6 +46,32 @@ const AUDITED_ENTITIES = {
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;
 
+/**
+ * The audited kinds of record, as the OpenAPI document declares them: the dashboard words each
+ * one, and its type-check fails on a kind added here until it has words for it.
+ */
+export const AUDITED_ENTITY_NAMES = Object.keys(AUDITED_ENTITIES) as AuditedEntity[];
+
+/**
+ * Every action an audit entry records besides the three of AuditService's helpers: named here so
+ * a new one does not compile until the OpenAPI document, and so the dashboard, names it too.
+ */
+export const AUDITED_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'transition',
+  'reverse',
+  'approve',
+  'reject',
+  'revoke',
+  'retry',
+  'import',
+  'read_all',
+] as const;
+
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+
 const STAFF_ENTITIES = (Object.keys(AUDITED_ENTITIES) as AuditedEntity[]).filter(
   (entity) => AUDITED_ENTITIES[entity] === 'staff',
 );

@@ -7,6 +7,7 @@ import { limitOf, Page, pageOf, PageQuery } from '../common/pagination/paginatio
 import { Problem } from '../common/problem-details/problem';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
 import {
+  AuditedAction,
   AuditedEntity,
   readableAuditEntities,
   readsStaffFields,
@@ -16,7 +17,7 @@ import {
 import type { TimelineEventDto } from './timeline.dto';
 import { AuditRepository, toAuditEntryDto } from './audit.repository';
 
-export type AuditAction = 'create' | 'update' | 'delete' | (string & {});
+export type AuditAction = AuditedAction;
 
 export interface AuditChange {
   action: AuditAction;

@@ -1,15 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NextCursor } from '../common/pagination/pagination';
+import { AUDITED_ACTIONS, AUDITED_ENTITY_NAMES } from './audit-visibility';
 
 /** One event of a project's story: an audited change of the project or of a record of it. */
 export class TimelineEventDto {
   @ApiProperty({ format: 'uuid', description: 'The audit entry' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ example: 'transition', description: 'create, update, delete, transition, reverse…' })
+  @ApiProperty({ enum: AUDITED_ACTIONS, example: 'transition' })
   action: string;
   @ApiProperty({
+    enum: AUDITED_ENTITY_NAMES,
     example: 'consent_record',
-    description: 'What changed: project, consent_record, alignment, review, moderation_note, transfer…',
+    description: 'What changed',
   })
   entity: string;
   @ApiProperty() entityId: string;

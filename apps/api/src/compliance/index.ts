@@ -2,4 +2,9 @@ export { ComplianceModule } from './compliance.module';
 export { ComplianceService, todayUtc, worded } from './compliance.service';
 export { queryComplianceRecords, readComplianceRecords, recordsOfCandidatesSql } from './compliance-records';
 export type { ComplianceRecords } from './compliance-records';
-export { consentCountsSql, consentWithdrawnSql } from './paragraph-6.sql';
+export {
+  consentCountsSql,
+  consentWithdrawnSql,
+  paragraph6DateSql,
+  projectStatusSql,
+} from './paragraph-6.sql';

@@ -7,7 +7,7 @@ import { changeVersioned } from '../common/concurrency/versioned-update';
 import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
-import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED, receivedOf } from '../fund';
+import { availableBalance, lockFundLedger, moneyRefusal, OVER_COMMITTED, receivedOf } from '../fund';
 import { contributionProblems } from './contribution-rules';
 import { ContributionScope, ContributionsRepository } from './contributions.repository';
 import {
@@ -186,7 +186,7 @@ async function balanceBefore(
   manager: EntityManager,
   id: string,
 ): Promise<{ available: string; received: string }> {
-  await manager.query(FUND_LEDGER_LOCK);
+  await lockFundLedger(manager);
   return { available: await availableBalance(manager), received: await receivedOf(manager, id) };
 }
 

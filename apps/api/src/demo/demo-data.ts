@@ -10,6 +10,8 @@ import { writeDemoTranches } from './demo-tranches';
 import { writeDemoSuspension } from './demo-suspension';
 import { writeDemoReceipts } from './demo-receipts';
 import { writeDemoTranslations } from './demo-translations';
+import { writeDemoDocuments } from './demo-documents';
+import type { DocumentStore } from '../documents';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -92,11 +94,12 @@ async function insertAudited(
 
 /**
  * Loads the demo dataset into an empty database (no users yet) and says whether it did.
- * Each record gets its audit entry, like any other change.
+ * Each record gets its audit entry, like any other change. With `documents` (the store the API
+ * reads document content from), the portfolio also gets a few attached PDFs.
  */
 export async function loadDemoDataIfEmpty(
   databaseUrl: string,
-  options: { portfolio: boolean } = { portfolio: true },
+  options: { portfolio: boolean; documents?: DocumentStore } = { portfolio: true },
 ): Promise<boolean> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -153,6 +156,8 @@ export async function loadDemoDataIfEmpty(
     if (options.portfolio) await writeDemoSuspension(client, REQUEST_ID);
     if (options.portfolio) await writeDemoReceipts(client, REQUEST_ID);
     if (options.portfolio) await writeDemoTranches(client, REQUEST_ID);
+    if (options.portfolio && options.documents)
+      await writeDemoDocuments(client, REQUEST_ID, options.documents);
     await client.query('COMMIT');
     return true;
   } catch (error) {

@@ -1,1 +1,2 @@
 export { DocumentsModule } from './documents.module';
+export { documentStoreOf, type DocumentStore } from './document-store';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned, sentColumns } from '../common/concurrency/versioned-update';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -62,10 +62,7 @@ export class DonorsService {
           assertCountryFitsKind(kind, country, request.countryIso3 !== undefined);
           if (request.countryIso3) await this.assertCountryExists(manager, request.countryIso3);
           if (request.name !== undefined) await this.assertNameFree(manager, request.name, id);
-          const set: Record<string, unknown> = {};
-          if (request.name !== undefined) set.name = request.name;
-          if (request.kind !== undefined) set.kind = request.kind;
-          if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
+          const set = sentColumns(request, { name: 'name', kind: 'kind', countryIso3: 'country_iso3' });
           return { set };
         },
       }),

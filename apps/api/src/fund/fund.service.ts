@@ -5,7 +5,7 @@ import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { ChangeEvent, ChangeEvents } from '../common/events/change-events';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
-import { AVAILABLE_SQL, LEDGER_SQL, RECEIVED_OF_SQL } from './ledger.sql';
+import { AVAILABLE_SQL, FUND_LEDGER_LOCK, LEDGER_SQL, RECEIVED_OF_SQL } from './ledger.sql';
 
 /**
  * The changes that move the ledger: contributions and money entries, a project's stage transitions,
@@ -64,8 +64,16 @@ export class FundService implements OnModuleDestroy {
 }
 
 /**
+ * Takes the Fund's ledger lock (FUND_LEDGER_LOCK) in the caller's transaction: every decision that
+ * may lower the available balance does so before reading it.
+ */
+export async function lockFundLedger(manager: EntityManager): Promise<void> {
+  await preparedQuery(manager, FUND_LEDGER_LOCK);
+}
+
+/**
  * The Fund's available balance now (received − committed + released), read in the caller's
- * transaction. A decision that may lower it takes FUND_LEDGER_LOCK first, so the balance it reads
+ * transaction. A decision that may lower it takes lockFundLedger first, so the balance it reads
  * cannot move until it commits.
  */
 export async function availableBalance(manager: EntityManager): Promise<string> {

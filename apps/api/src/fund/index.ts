@@ -1,5 +1,5 @@
 export { FundModule } from './fund.module';
-export { availableBalance, FundService, receivedOf } from './fund.service';
+export { availableBalance, FundService, lockFundLedger, receivedOf } from './fund.service';
 export {
   commitmentYearSql,
   DONOR_YEARS_SQL,

@@ -79,13 +79,6 @@ export interface NewTransition {
   evidence: Record<string, unknown>;
 }
 
-/**
- * The one lock every change of the Fund's available balance takes before reading it: approvals
- * here, and (migration 1763870000007) every write to contributions. Transaction-scoped, so it is
- * released by the commit or the rollback.
- */
-export const FUND_LEDGER_LOCK = `SELECT pg_advisory_xact_lock(hashtext('fund-ledger'))`;
-
 const SELECT_TRANSITIONS = `
   SELECT t.id, t.project_id, t.from_stage, t.to_stage, t.note, t.decided_on::text, t.actor_id,
          u.name AS actor_name, t.evidence, t.occurred_at,
@@ -100,10 +93,6 @@ export class LifecycleRepository {
   /** Makes the caller's transaction read-only: a check that must change nothing cannot. */
   async readOnly(manager: EntityManager): Promise<void> {
     await manager.query('SET TRANSACTION READ ONLY');
-  }
-
-  async lockFundLedger(manager: EntityManager): Promise<void> {
-    await preparedQuery(manager, FUND_LEDGER_LOCK);
   }
 
   /** The live project as the gates read it; undefined when it does not exist or was deleted. */

@@ -15,6 +15,7 @@ import { limitOf, Page, PageQuery, pageOf } from '../common/pagination/paginatio
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc, worded } from '../compliance';
+import { lockFundLedger } from '../fund';
 import { assertEarmarksHonoured, ReceiptsRepository } from '../receipts';
 import { ReportsService } from '../reports';
 import { ReviewRoundsService } from '../reviews';
@@ -75,7 +76,7 @@ export class LifecycleService {
       const decidedOn = await this.decisionDate(manager, projectId, request.decidedOn);
       // Two approvals racing for the last of the available balance: the second one reads the
       // balance only once the first has committed (or rolled back), so both cannot pass.
-      if (request.to === 'approved') await this.repository.lockFundLedger(manager);
+      if (request.to === 'approved') await lockFundLedger(manager);
       const gathered = (
         await gatherFacts(
           manager,

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { exportFile } from '../common/export/export-file';
-import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned, sentColumns } from '../common/concurrency/versioned-update';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -105,13 +105,14 @@ export class OrganizationsService {
             request.acronym === undefined ? current.acronym : request.acronym,
             id,
           );
-          const set: Record<string, unknown> = {};
-          if (request.name !== undefined) set.name = request.name;
-          if (request.acronym !== undefined) set.acronym = request.acronym;
-          if (request.kind !== undefined) set.kind = request.kind;
-          if (request.contactName !== undefined) set.contact_name = request.contactName;
-          if (request.contactEmail !== undefined) set.contact_email = request.contactEmail;
-          if (request.contactLanguage !== undefined) set.contact_language = request.contactLanguage;
+          const set = sentColumns(request, {
+            name: 'name',
+            acronym: 'acronym',
+            kind: 'kind',
+            contactName: 'contact_name',
+            contactEmail: 'contact_email',
+            contactLanguage: 'contact_language',
+          });
           return { set };
         },
       }),

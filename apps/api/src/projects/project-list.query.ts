@@ -1,4 +1,6 @@
+import { PROPOSAL_STAGES } from '@hstf/domain';
 import { decodeCursor, limitOf } from '../common/pagination/pagination';
+import { paragraph6DateSql, projectStatusSql } from '../compliance';
 import type { ProjectQuery } from './projects.dto';
 import type { ProjectSort } from './project-vocabulary';
 
@@ -21,10 +23,11 @@ export interface SqlQuery {
  * keyset paging on (sort key, id), so a deep page costs what the first does. The sort key is
  * returned as text so the cursor keeps full precision (timestamps carry microseconds).
  */
-export function projectListQuery(query: ProjectQuery): SqlQuery {
+export function projectListQuery(query: ProjectQuery, today: string): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = projectFilters(query, param);
+  const paragraph6 = paragraph6Join(param(today));
 
   const { sort, descending, direction } = orderOf(query);
   const cursor = decodeCursor(query.cursor, 2);
@@ -46,11 +49,12 @@ export function projectListQuery(query: ProjectQuery): SqlQuery {
                                     WHERE o.id = p.lead_organization_id),
                'requestedBudget', p.requested_budget::text, 'approvedBudget', p.approved_budget::text,
                'startDate', p.start_date, 'endDate', p.end_date, 'dimensions', p.dimensions,
-               'version', p.version,
+               'paragraph6', st.status, 'version', p.version,
                'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
              )::text AS item,
              p.id, (${sort.expression})::text AS sort_key
       FROM projects p
+      ${paragraph6}
       WHERE ${where.join('\n        AND ')}
       ORDER BY ${sort.expression} ${direction}, p.id ${direction}
       LIMIT ${param(limit + 1)}`,
@@ -65,17 +69,39 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * How many projects the list's filters hold: `exact` counts at most EXACT_COUNT_LIMIT + 1 of them
  * (a few milliseconds on the indexes the pages use), `estimate` asks the planner for its row
  * estimate, which costs no scan however many match.
+ *
+ * With a paragraph 6 filter, each project must be judged (about 0.1 ms each), and a rare status
+ * would mean judging the whole portfolio: `exact` then judges at most EXACT_COUNT_LIMIT + 1 of the
+ * projects the other filters hold, and says how many it judged (`judged`); beyond that the count is
+ * the planner's estimate of the other filters scaled by the share of the judged ones that matched.
  */
-export function projectCountQueries(query: ProjectQuery): { exact: SqlQuery; estimate: SqlQuery } {
+export function projectCountQueries(
+  query: ProjectQuery,
+  today: string,
+): { exact: SqlQuery; estimate: SqlQuery } {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const matching = `SELECT 1 FROM projects p WHERE ${projectFilters(query, param).join(' AND ')}`;
+  if (!query.compliance?.length) {
+    const matching = `SELECT 1 FROM projects p WHERE ${projectFilters(query, param).join(' AND ')}`;
+    return {
+      exact: {
+        text: `SELECT count(*)::int AS count FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+        values,
+      },
+      estimate: { text: `EXPLAIN (FORMAT JSON) ${matching}`, values },
+    };
+  }
+  const others = `FROM projects p WHERE ${projectFilters({ ...query, compliance: undefined }, param).join(' AND ')}`;
+  const estimate = { text: `EXPLAIN (FORMAT JSON) SELECT 1 ${others}`, values: [...values] };
+  const statuses = param(query.compliance);
   return {
     exact: {
-      text: `SELECT count(*)::int AS count FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+      text: `SELECT (count(*) FILTER (WHERE st.status = ANY(${statuses}::text[])))::int AS count, count(*)::int AS judged
+             FROM (SELECT p.id, p.stage, p.start_date ${others} LIMIT ${EXACT_COUNT_LIMIT + 1}) p
+             ${paragraph6Join(param(today))}`,
       values,
     },
-    estimate: { text: `EXPLAIN (FORMAT JSON) ${matching}`, values },
+    estimate,
   };
 }
 
@@ -98,6 +124,14 @@ function projectFilters(query: ProjectQuery, param: (value: unknown) => string):
   if (query.sdg) where.push(`p.sdgs @> ARRAY[${param(query.sdg)}]::smallint[]`);
   if (query.fromYear) where.push(`p.start_year >= ${param(query.fromYear)}`);
   if (query.toYear) where.push(`p.start_year <= ${param(query.toYear)}`);
+  // Reads st, the status paragraph6Join computes: every query with this filter joins it.
+  if (query.compliance?.length) {
+    where.push(`st.status = ANY(${param(query.compliance)}::text[])`);
+    // Only a proposal is not yet requested: without that filter, finding none means judging them all.
+    if (query.compliance.every((status) => status === 'not_requested')) {
+      where.push(`p.stage = ANY(${param(PROPOSAL_STAGES)}::text[])`);
+    }
+  }
   if (query.q) {
     const q = param(query.q);
     // English stemming for words, the simple configuration for codes like HS-2015-0042.
@@ -111,6 +145,21 @@ function projectFilters(query: ProjectQuery, param: (value: unknown) => string):
     );
   }
   return where;
+}
+
+/**
+ * Each project's paragraph 6 status as the detail answers it without a date: on the date its stage
+ * is judged on (paragraph6DateSql), by the SQL that the parity test holds equal to the domain. As
+ * lateral joins, so PostgreSQL judges only the rows it reads: a page, or until a filtered page fills.
+ */
+function paragraph6Join(today: string): string {
+  return `CROSS JOIN LATERAL ${paragraph6DateSql('p', `${today}::date`)} d
+      CROSS JOIN LATERAL (SELECT ${projectStatusSql('p', 'd.on')} AS status) st`;
+}
+
+/** The count and the export judge projects only when the paragraph 6 filter asks them to. */
+function statusJoinIfFiltered(query: ProjectQuery, param: (value: unknown) => string, today: string): string {
+  return query.compliance?.length ? paragraph6Join(param(today)) : '';
 }
 
 function orderOf(query: ProjectQuery) {
@@ -140,10 +189,11 @@ export interface ProjectExportRow {
  * The whole list for an export: the same filters and order as the pages, without a limit or a
  * cursor, since an export holds every page. Read through a cursor (streamRows), never at once.
  */
-export function projectExportQuery(query: ProjectQuery): SqlQuery {
+export function projectExportQuery(query: ProjectQuery, today: string): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = projectFilters(query, param);
+  const paragraph6 = statusJoinIfFiltered(query, param, today);
   const { sort, direction } = orderOf(query);
   return {
     text: `
@@ -154,6 +204,7 @@ export function projectExportQuery(query: ProjectQuery): SqlQuery {
              p.start_date::text AS start_date, p.end_date::text AS end_date, p.dimensions, p.version,
              to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
       FROM projects p
+      ${paragraph6}
       WHERE ${where.join('\n        AND ')}
       ORDER BY ${sort.expression} ${direction}, p.id ${direction}`,
     values,

@@ -48,7 +48,8 @@ export class ProjectsController {
 
   @ExportableListResponse(ProjectPage)
   @ReadRoute(ProjectPage, {
-    summary: 'Projects, filtered and sorted, a page at a time; or all of them as CSV or Excel (format)',
+    summary:
+      'Projects with their paragraph 6 status, filtered (by that status too) and sorted, a page at a time; or all of them as CSV or Excel (format)',
     roles: PROJECT_LIST_ROLES,
   })
   list(

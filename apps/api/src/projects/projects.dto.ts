@@ -1,3 +1,5 @@
+import { COMPLIANCE_STATUSES } from '@hstf/domain';
+import type { ComplianceStatus } from '@hstf/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -310,6 +312,13 @@ export class ProjectSummaryDto {
   @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
   @ApiProperty({ enum: DIMENSIONS, isArray: true }) dimensions: Dimension[];
+  @ApiProperty({
+    enum: COMPLIANCE_STATUSES,
+    example: 'compliant',
+    description:
+      "Resolution 66/290 paragraph 6, judged on the stage's date, as GET /projects/{id}/compliance answers without a date",
+  })
+  paragraph6: ComplianceStatus;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -408,4 +417,17 @@ export class ProjectQuery extends ExportablePageQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: COMPLIANCE_STATUSES,
+    isArray: true,
+    description:
+      "Resolution 66/290 paragraph 6 status, any of them, each project judged on its stage's date " +
+      '(proposals, approved, active and suspended projects today; completed and closed ones on their approval)',
+    example: ['non_compliant'],
+  })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(COMPLIANCE_STATUSES, { each: true, message: `must hold only ${COMPLIANCE_STATUSES.join(', ')}` })
+  compliance?: ComplianceStatus[];
 }

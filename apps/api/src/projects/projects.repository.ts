@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { ReadReplicas } from '../database/read-replicas';
 import { streamRows } from '../common/export/query-stream';
+import { todayUtc } from '../compliance';
 import {
   EXACT_COUNT_LIMIT,
   projectCountQueries,
@@ -89,27 +90,32 @@ export class ProjectsRepository {
 
   /** A page of the list: each item as JSON text, with its sort key for the cursor. */
   listPage(query: ProjectQuery): Promise<{ item: string; id: string; sort_key: string }[]> {
-    const { text, values } = projectListQuery(query);
+    const { text, values } = projectListQuery(query, todayUtc());
     return this.reads.query(text, values);
   }
 
   /** How many projects the list's filters hold: exact up to EXACT_COUNT_LIMIT, else estimated. */
   async count(query: ProjectQuery): Promise<{ count: number; exact: boolean }> {
-    const { exact, estimate } = projectCountQueries(query);
-    const [counted] = await this.reads.query<{ count: number }>(exact.text, exact.values);
-    if (counted!.count <= EXACT_COUNT_LIMIT) return { count: counted!.count, exact: true };
+    const { exact, estimate } = projectCountQueries(query, todayUtc());
+    const [counted] = await this.reads.query<{ count: number; judged?: number }>(exact.text, exact.values);
+    const { count, judged } = counted!;
+    if ((judged ?? count) <= EXACT_COUNT_LIMIT) return { count, exact: true };
     const [explained] = await this.dataSource.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
       estimate.text,
       estimate.values,
     );
     // Never fewer than were just counted: the estimate may be stale, the count is not.
     const planned = Math.round(explained!['QUERY PLAN'][0].Plan['Plan Rows']);
+    if (judged !== undefined) {
+      // A paragraph 6 filter: the share that matched among the projects judged, of all the others hold.
+      return { count: Math.max(Math.round((planned * count) / judged), count), exact: false };
+    }
     return { count: Math.max(planned, EXACT_COUNT_LIMIT + 1), exact: false };
   }
 
   /** Every project matching the list's filters, read through a cursor for an export. */
   exportRows(query: ProjectQuery): AsyncGenerator<ProjectExportRow> {
-    const { text, values } = projectExportQuery(query);
+    const { text, values } = projectExportQuery(query, todayUtc());
     return streamRows<ProjectExportRow>(this.reads.poolForRead(), text, values);
   }
 

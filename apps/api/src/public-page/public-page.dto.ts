@@ -38,9 +38,16 @@ export class PublicDonor {
 export class PublicCountry {
   @ApiProperty({ example: 'KEN' }) iso3: string;
   @ApiProperty({ example: 'KE' }) iso2: string;
+  @ApiProperty({ example: '404', description: 'ISO 3166-1 numeric, by which the map finds the country' })
+  numeric: string;
   @ApiProperty({ example: 'Kenya' }) name: string;
   @ApiProperty({ type: 'integer', description: 'Approved projects with this recipient country' })
   projects: number;
+  @ApiProperty({
+    example: '150000.00',
+    description: 'Σ approved budgets of those projects, a project in several countries in equal shares',
+  })
+  approved: string;
 }
 
 export class PublicPrinciples {

@@ -31,9 +31,13 @@ export const PUBLIC_FUND_SQL = `
                   ORDER BY s.r DESC, d.name)
                 FROM (SELECT donor_id, received AS r FROM (${receivedByDonorSql('NULL::date')}) x) s
                 JOIN donors d ON d.id = s.donor_id), '[]'),
-    'byCountry', coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'iso2', c.iso2, 'name', c.name, 'projects', x.n)
+    'byCountry', coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'iso2', c.iso2, 'numeric', c.numeric,
+                  'name', c.name, 'projects', x.n, 'approved', ${money('x.approved')})
                   ORDER BY c.name)
-                FROM (SELECT pc.country_iso3, count(*)::int AS n FROM project_countries pc
+                FROM (SELECT pc.country_iso3, count(*)::int AS n,
+                             -- A project in several countries counts its budget in equal shares, as the overview's map does.
+                             sum(p.approved_budget / cardinality(p.country_codes)) AS approved
+                      FROM project_countries pc
                       JOIN published p ON p.id = pc.project_id GROUP BY pc.country_iso3) x
                 JOIN countries c ON c.iso3 = x.country_iso3), '[]'),
     'projectCount', (SELECT count(*)::int FROM published),

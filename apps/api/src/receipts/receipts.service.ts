@@ -25,7 +25,7 @@ import { AuditService } from '../audit';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { todayUtc } from '../compliance';
-import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
+import { availableBalance, lockFundLedger, moneyRefusal, OVER_COMMITTED } from '../fund';
 import {
   CreateReceiptRequest,
   DonorReceiptDto,
@@ -139,7 +139,7 @@ export class ReceiptsService {
     return this.dataSource.transaction(async (manager) => {
       // Two reversals racing for the last of the available balance: the second reads it only once
       // the first has committed.
-      await manager.query(FUND_LEDGER_LOCK);
+      await lockFundLedger(manager);
       const pledge = await this.repository.pledge(manager, contributionId, true);
       if (!pledge) throw Problem.notFound('The contribution');
       const receipts = await this.repository.receipts(manager, contributionId);

@@ -14,7 +14,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned, sentColumns } from '../common/concurrency/versioned-update';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { todayUtc } from '../compliance';
@@ -153,9 +153,7 @@ export class ResultsService {
         expectedVersion,
         read: () => this.outcome(manager, id),
         decide: () => {
-          const set: Record<string, unknown> = {};
-          if (request.title !== undefined) set.title = request.title;
-          if (request.principle !== undefined) set.principle = request.principle;
+          const set = sentColumns(request, { title: 'title', principle: 'principle' });
           return { set };
         },
       }),
@@ -235,11 +233,12 @@ export class ResultsService {
         expectedVersion,
         read: async () => toIndicatorDto((await this.repository.indicator(manager, id))!, null),
         decide: async (_, before) => {
-          const set: Record<string, unknown> = {};
-          if (request.name !== undefined) set.name = request.name;
-          if (request.unit !== undefined) set.unit = request.unit;
-          if (request.baseline !== undefined) set.baseline = request.baseline;
-          if (request.target !== undefined) set.target = request.target;
+          const set = sentColumns(request, {
+            name: 'name',
+            unit: 'unit',
+            baseline: 'baseline',
+            target: 'target',
+          });
           const breakdown = request.breakdown;
           if (
             breakdown &&

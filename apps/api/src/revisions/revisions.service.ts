@@ -19,7 +19,7 @@ import { encodeCursor, limitOf, PageQuery } from '../common/pagination/paginatio
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
-import { availableBalance, FUND_LEDGER_LOCK, OVER_COMMITTED } from '../fund';
+import { availableBalance, lockFundLedger, OVER_COMMITTED } from '../fund';
 import {
   CreateRevisionRequest,
   DecideRevisionRequest,
@@ -419,7 +419,7 @@ export class RevisionsService {
     };
     // Two raises racing for the last of the available balance: the second reads it only once the
     // first has committed, as approvals and money entries do.
-    await manager.query(FUND_LEDGER_LOCK);
+    await lockFundLedger(manager);
     await this.checkBudget(manager, project, shares, proposal);
     await this.repository.applyBudget(manager, project.id, proposal.approvedBudget, proposal.shares);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, removeVersioned, sentColumns } from '../common/concurrency/versioned-update';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -68,13 +68,14 @@ export class StrategiesService {
             request.periodTo ?? current.periodTo,
           );
           await this.assertAlignmentsStillHold(manager, current, request);
-          const set: Record<string, unknown> = {};
-          if (request.countryIso3 !== undefined) set.country_iso3 = request.countryIso3;
-          if (request.title !== undefined) set.title = request.title;
-          if (request.periodFrom !== undefined) set.period_from = request.periodFrom;
-          if (request.periodTo !== undefined) set.period_to = request.periodTo;
-          if (request.priorityAreas !== undefined) set.priority_areas = request.priorityAreas;
-          if (request.reference !== undefined) set.reference = request.reference;
+          const set = sentColumns(request, {
+            countryIso3: 'country_iso3',
+            title: 'title',
+            periodFrom: 'period_from',
+            periodTo: 'period_to',
+            priorityAreas: 'priority_areas',
+            reference: 'reference',
+          });
           return { set };
         },
       }),

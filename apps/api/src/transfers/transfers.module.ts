@@ -4,10 +4,11 @@ import { ReportsModule } from '../reports';
 import { TranchesModule } from '../tranches';
 import { TransfersController } from './transfers.controller';
 import { TransfersService } from './transfers.service';
+import { TransfersRepository } from './transfers.repository';
 
 @Module({
   imports: [ComplianceModule, ReportsModule, TranchesModule],
   controllers: [TransfersController],
-  providers: [TransfersService],
+  providers: [TransfersService, TransfersRepository],
 })
 export class TransfersModule {}

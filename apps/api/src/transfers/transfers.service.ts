@@ -9,60 +9,23 @@ import {
   transferProblem,
   trancheConditionProblem,
 } from '@hstf/domain';
-import type { MoneyCheckProblem, MoneyEntry, MoneyEntryKind, Stage } from '@hstf/domain';
+import type { MoneyCheckProblem } from '@hstf/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { moneyOut } from '../common/money/money.decorators';
-import { decodeCursor, limitOf, Page, toPage } from '../common/pagination/pagination';
+import { limitOf, Page, toPage } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
-import { availableBalance, FUND_LEDGER_LOCK, moneyRefusal, OVER_COMMITTED } from '../fund';
+import { availableBalance, lockFundLedger, moneyRefusal, OVER_COMMITTED } from '../fund';
 import { ReportsService } from '../reports';
 import { TranchesService } from '../tranches';
 import { CreateTransferRequest, ReverseTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
-
-interface TransferRow {
-  id: string;
-  project_id: string;
-  project_code: string;
-  organization_id: string;
-  organization_name: string;
-  kind: MoneyEntryKind;
-  amount_usd: string;
-  transferred_on: string;
-  tranche: number | null;
-  reference: string | null;
-  reverses_id: string | null;
-  reversed_by_id: string | null;
-  reason: string | null;
-  override_justification: string | null;
-  requires_report_id: string | null;
-  planned_tranche_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface ProjectRow {
-  id: string;
-  code: string;
-  stage: Stage;
-  approved_budget: string | null;
-}
+import { ProjectRow, TransferRow, TransfersRepository } from './transfers.repository';
 
 const ENTITY = 'transfer';
-
-const SELECT = `
-  SELECT t.id, t.project_id, p.code AS project_code, t.organization_id, o.name AS organization_name, t.kind,
-         t.amount_usd, to_char(t.transferred_on, 'YYYY-MM-DD') AS transferred_on, t.tranche, t.reference,
-         t.reverses_id, (SELECT r.id FROM transfers r WHERE r.reverses_id = t.id) AS reversed_by_id, t.reason,
-         t.override_justification, t.requires_report_id, t.planned_tranche_id, t.version, t.created_at, t.updated_at
-  FROM transfers t
-  JOIN projects p ON p.id = t.project_id
-  JOIN organizations o ON o.id = t.organization_id`;
 
 /** The problem type each money rule is refused under. */
 const SLUGS: Record<MoneyCheckProblem['code'], { slug: string; title: string }> = {
@@ -133,6 +96,7 @@ function refusal(problem: MoneyCheckProblem): Problem {
 export class TransfersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transfers: TransfersRepository,
     private readonly audit: AuditService,
     private readonly compliance: ComplianceService,
     private readonly reports: ReportsService,
@@ -141,30 +105,13 @@ export class TransfersService {
 
   async list(ctx: RequestContext, query: TransferQuery): Promise<Page<TransferDto>> {
     const limit = limitOf(query);
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.projectId) where.push(`t.project_id = ${param(query.projectId)}`);
-    if (query.organizationId) where.push(`t.organization_id = ${param(query.organizationId)}`);
-    if (query.year !== undefined) {
-      const year = param(query.year);
-      where.push(`t.transferred_on >= make_date(${year}::int, 1, 1)`);
-      where.push(`t.transferred_on < make_date(${year}::int + 1, 1, 1)`);
-    }
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor)
-      where.push(`(t.transferred_on, t.id) > (${param(cursor[0])}::date, ${param(cursor[1])}::uuid)`);
-    const rows = await this.dataSource.query<TransferRow[]>(
-      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY t.transferred_on, t.id LIMIT ${param(limit + 1)}`,
-      params,
-    );
+    const rows = await this.transfers.page(query, limit);
     const page = toPage(rows, limit, (row) => [row.transferred_on, row.id]);
     return { ...page, items: page.items.map((row) => toDto(row, seesOverrides(ctx))) };
   }
 
   async get(ctx: RequestContext, id: string): Promise<TransferDto> {
-    const [row] = await this.dataSource.query<TransferRow[]>(`${SELECT} WHERE t.id = $1`, [id]);
+    const row = await this.transfers.find(id);
     if (!row) throw Problem.notFound('The transfer');
     return toDto(row, seesOverrides(ctx));
   }
@@ -177,12 +124,8 @@ export class TransfersService {
   async create(ctx: RequestContext, request: CreateTransferRequest): Promise<TransferDto> {
     const kind = request.kind ?? 'transfer';
     return this.dataSource.transaction(async (manager) => {
-      const project = await lockProject(manager, request.projectId);
-      const shares = await manager.query<{ organization_id: string; budget_share: string }[]>(
-        `SELECT organization_id, budget_share::text FROM project_organizations WHERE project_id = $1
-         ORDER BY organization_id`,
-        [project.id],
-      );
+      const project = await this.lockProject(manager, request.projectId);
+      const shares = await this.transfers.budgetShares(manager, project.id);
       if (!shares.some((s) => s.organization_id === request.organizationId)) {
         throw Problem.validation([
           {
@@ -191,7 +134,7 @@ export class TransfersService {
           },
         ]);
       }
-      const entries = await entriesOf(manager, project.id);
+      const entries = await this.transfers.entries(manager, project.id);
       const money = projectMoney(ledgerProject(project), entries);
       const today = todayUtc();
       let override: string | null = null;
@@ -251,27 +194,18 @@ export class TransfersService {
         );
         if (problem) throw refusal(problem);
       }
-      const [inserted] = await manager.query<{ id: string }[]>(
-        `INSERT INTO transfers (project_id, organization_id, kind, amount_usd, transferred_on, tranche, reference,
-                                override_justification, requires_report_id, planned_tranche_id)
-         VALUES ($1, $2, $3, $4, $5,
-                 CASE WHEN $3 = 'transfer'
-                      THEN (SELECT coalesce(max(tranche), 0) + 1 FROM transfers WHERE project_id = $1) END,
-                 $6, $7, $8, $9)
-         RETURNING id`,
-        [
-          project.id,
-          request.organizationId,
-          kind,
-          request.amountUsd,
-          request.transferredOn,
-          request.reference ?? null,
-          override,
-          requiresReportId,
-          request.plannedTrancheId ?? null,
-        ],
-      );
-      const created = toDto((await findRow(manager, inserted!.id, false))!, true);
+      const id = await this.transfers.insertEntry(manager, {
+        projectId: project.id,
+        organizationId: request.organizationId,
+        kind,
+        amountUsd: request.amountUsd,
+        transferredOn: request.transferredOn,
+        reference: request.reference ?? null,
+        overrideJustification: override,
+        requiresReportId,
+        plannedTrancheId: request.plannedTrancheId ?? null,
+      });
+      const created = toDto((await this.transfers.find(id, manager))!, true);
       await this.audit.record(manager, ctx, {
         action: 'create',
         entity: ENTITY,
@@ -290,38 +224,26 @@ export class TransfersService {
    */
   async reverse(ctx: RequestContext, id: string, request: ReverseTransferRequest): Promise<TransferDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [target] = await manager.query<{ project_id: string }[]>(
-        `SELECT project_id FROM transfers WHERE id = $1`,
-        [id],
-      );
-      if (!target) throw Problem.notFound('The transfer');
-      await lockProject(manager, target.project_id);
-      const entries = await entriesOf(manager, target.project_id);
+      const projectId = await this.transfers.projectOfEntry(manager, id);
+      if (!projectId) throw Problem.notFound('The transfer');
+      await this.lockProject(manager, projectId);
+      const entries = await this.transfers.entries(manager, projectId);
       const entry = entries.find((e) => e.id === id)!;
       const existing = entries.find((e) => e.kind === 'reversal' && e.reverses === id) ?? null;
       const problem = reversalProblem(entry, existing, request.transferredOn, todayUtc());
       if (problem) throw refusal(problem);
       const lowers = reversalLowersAvailableBy(entry);
       if (lowers !== '0.00') {
-        await manager.query(FUND_LEDGER_LOCK);
+        await lockFundLedger(manager);
         const short = receivedReductionProblem(await availableBalance(manager), lowers, '0.00');
         if (short) throw refusal(short);
       }
-      const [inserted] = await manager.query<{ id: string }[]>(
-        `INSERT INTO transfers (project_id, organization_id, kind, amount_usd, transferred_on, reverses_id, reason,
-                                reference)
-         VALUES ($1, $2, 'reversal', $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          entry.projectId,
-          entry.organizationId,
-          entry.amount,
-          request.transferredOn,
-          id,
-          request.reason,
-          request.reference ?? null,
-        ],
-      );
-      const created = toDto((await findRow(manager, inserted!.id, false))!, true);
+      const reversalId = await this.transfers.insertReversal(manager, entry, {
+        transferredOn: request.transferredOn,
+        reason: request.reason,
+        reference: request.reference ?? null,
+      });
+      const created = toDto((await this.transfers.find(reversalId, manager))!, true);
       await this.audit.record(manager, ctx, {
         action: 'reverse',
         entity: ENTITY,
@@ -335,18 +257,15 @@ export class TransfersService {
 
   /** Entries are never deleted: 404 for an unknown one, else 422 pointing to its reversal. */
   async remove(id: string): Promise<never> {
-    const [row] = await this.dataSource.query<{ kind: MoneyEntryKind }[]>(
-      `SELECT kind FROM transfers WHERE id = $1`,
-      [id],
-    );
-    if (!row) throw Problem.notFound('The transfer');
+    const kind = await this.transfers.kindOf(id);
+    if (!kind) throw Problem.notFound('The transfer');
     const reversalRoute = `/api/v1/transfers/${id}/reversal`;
     throw new Problem(
       HttpStatus.UNPROCESSABLE_ENTITY,
       'money-entries-append-only',
       'Money entries are never deleted',
-      `The Fund's money entries are append-only: correct this ${row.kind} with a reversal (POST ${reversalRoute}), which the ledger shows beside it.`,
-      { code: 'money_entries_append_only', facts: { entryId: id, kind: row.kind, reversalRoute } },
+      `The Fund's money entries are append-only: correct this ${kind} with a reversal (POST ${reversalRoute}), which the ledger shows beside it.`,
+      { code: 'money_entries_append_only', facts: { entryId: id, kind, reversalRoute } },
     );
   }
 
@@ -372,6 +291,12 @@ export class TransfersService {
     }
   }
 
+  private async lockProject(manager: EntityManager, projectId: string): Promise<ProjectRow> {
+    const project = await this.transfers.lockedProject(manager, projectId);
+    if (!project) throw Problem.validation([{ field: 'projectId', message: 'is not a known project' }]);
+    return project;
+  }
+
   /** Paragraph 6 for the project on the date, as the compliance feature judges it. */
   private async paragraph6(
     manager: EntityManager,
@@ -385,41 +310,6 @@ export class TransfersService {
       failingCountries: result.countries.filter((c) => c.status !== 'compliant').map((c) => c.country),
     };
   }
-}
-
-async function lockProject(manager: EntityManager, projectId: string): Promise<ProjectRow> {
-  const [project] = await manager.query<ProjectRow[]>(
-    `SELECT id, code, stage, approved_budget::text FROM projects WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
-    [projectId],
-  );
-  if (!project) throw Problem.validation([{ field: 'projectId', message: 'is not a known project' }]);
-  return project;
-}
-
-async function entriesOf(manager: EntityManager, projectId: string): Promise<MoneyEntry[]> {
-  const rows = await manager.query<
-    {
-      id: string;
-      organization_id: string;
-      kind: MoneyEntryKind;
-      amount_usd: string;
-      on: string;
-      reverses_id: string | null;
-    }[]
-  >(
-    `SELECT id, organization_id, kind, amount_usd::text, transferred_on::text AS on, reverses_id
-     FROM transfers WHERE project_id = $1`,
-    [projectId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    projectId,
-    organizationId: r.organization_id,
-    kind: r.kind,
-    amount: r.amount_usd,
-    on: r.on,
-    reverses: r.reverses_id,
-  }));
 }
 
 function ledgerProject(project: ProjectRow) {
@@ -436,14 +326,6 @@ function ledgerProject(project: ProjectRow) {
 
 function seesOverrides(ctx: RequestContext): boolean {
   return ctx.user?.role === 'admin' || ctx.user?.role === 'staff';
-}
-
-async function findRow(manager: EntityManager, id: string, lock: boolean): Promise<TransferRow | undefined> {
-  const [row] = await manager.query<TransferRow[]>(
-    `${SELECT} WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
-    [id],
-  );
-  return row;
 }
 
 function toDto(row: TransferRow, staff: boolean): TransferDto {

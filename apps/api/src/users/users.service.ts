@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { describePasswordProblem, donorLinkProblem, passwordProblems, type Role } from '@hstf/domain';
 import { AuditService } from '../audit';
-import { changeVersioned } from '../common/concurrency/versioned-update';
+import { changeVersioned, sentColumns } from '../common/concurrency/versioned-update';
 import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { FieldError, Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
@@ -93,11 +93,12 @@ export class UsersService {
           }
           await this.assertDonorExists(manager, request.donorId ?? null);
 
-          const set: Record<string, unknown> = {};
-          if (request.name !== undefined) set.name = request.name;
-          if (request.role !== undefined) set.role = request.role;
-          if (request.donorId !== undefined) set.donor_id = request.donorId;
-          if (request.active !== undefined) set.active = request.active;
+          const set = sentColumns(request, {
+            name: 'name',
+            role: 'role',
+            donorId: 'donor_id',
+            active: 'active',
+          });
           if (passwordHash !== undefined) set.password_hash = passwordHash;
           const revokeSessions = request.active === false || passwordHash !== undefined;
           return {

@@ -8,7 +8,14 @@ interface PublicFund {
   overall: { received: string; committed: string; transferred: string };
   byYear: { year: number; received: string; committed: string; transferred: string }[];
   byDonor: { name: string; received: string }[];
-  byCountry: { iso3: string; iso2: string; name: string; projects: number }[];
+  byCountry: {
+    iso3: string;
+    iso2: string;
+    numeric: string;
+    name: string;
+    projects: number;
+    approved: string;
+  }[];
   projectCount: number;
   projects: {
     code: string;
@@ -108,8 +115,24 @@ describe("the Fund's public page", () => {
       },
     ]);
     expect(page.byCountry).toEqual([
-      { iso3: 'KEN', iso2: 'KE', name: 'Kenya', projects: 1 },
-      { iso3: 'UGA', iso2: 'UG', name: 'Uganda', projects: 1 },
+      { iso3: 'KEN', iso2: 'KE', numeric: '404', name: 'Kenya', projects: 1, approved: '150000.00' },
+      { iso3: 'UGA', iso2: 'UG', numeric: '800', name: 'Uganda', projects: 1, approved: '150000.00' },
+    ]);
+  });
+
+  it("gives the map each country's numeric code and approved budgets, a project's shared equally among its countries", async () => {
+    const page = (await t.http().get('/api/v1/public/fund')).body as PublicFund;
+    const kenya = page.byCountry.find((country) => country.iso3 === 'KEN');
+    // 300,000 approved for Kenya and Uganda: half each; the proposal in Somalia is not on the map.
+    expect(kenya).toMatchObject({ numeric: '404', projects: 1, approved: '150000.00' });
+    expect(page.byCountry.map((country) => country.iso3)).not.toContain('SOM');
+    expect(Object.keys(kenya ?? {}).sort()).toEqual([
+      'approved',
+      'iso2',
+      'iso3',
+      'name',
+      'numeric',
+      'projects',
     ]);
   });
 

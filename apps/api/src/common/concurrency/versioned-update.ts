@@ -191,3 +191,18 @@ function sameRecord(before: unknown, after: unknown): boolean {
     );
   return content(before) === content(after);
 }
+
+/**
+ * The columns a partial update sets: each field the request sent (undefined is "not sent", so left
+ * as it is; null is sent and clears), under its column's name.
+ */
+export function sentColumns<Request extends object>(
+  request: Request,
+  columns: { [Field in keyof Request]?: string },
+): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const field of Object.keys(columns) as (keyof Request)[]) {
+    if (request[field] !== undefined) set[columns[field]!] = request[field];
+  }
+  return set;
+}

@@ -115,11 +115,12 @@ function Shell({ user }: { user: User }) {
               <Group
                 gap={10}
                 wrap="nowrap"
-                renderRoot={(props) => <Link to="/" {...props} />}
+                renderRoot={(props) => <Link to="/" aria-label={t('app.name')} {...props} />}
                 style={{ textDecoration: 'none', color: 'inherit' }}
               >
                 <BrandMark size={34} />
-                <Stack gap={0}>
+                {/* On a phone the mark alone: the name beside the language and sign-out pushed them off screen. */}
+                <Stack gap={0} visibleFrom="xs">
                   <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lh={1.15}>
                     {t('app.name')}
                   </Text>
@@ -131,7 +132,7 @@ function Shell({ user }: { user: User }) {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <NotificationBell isAdmin={user.role === 'admin'} />
-              <LanguagePicker size="sm" w={isDesktop ? 150 : 120} />
+              <LanguagePicker size="sm" w={isDesktop ? 150 : 136} />
               <Group
                 gap={10}
                 wrap="nowrap"

@@ -8,11 +8,12 @@ import {
   useReactTable,
   type Column,
   type ColumnDef,
+  type Row,
   type RowData,
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { Fragment, useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../QueryStates';
 
@@ -46,6 +47,15 @@ export interface ServerSort {
   onSort: (field: string, descending: boolean) => void;
 }
 
+/**
+ * Ordering done here, over rows loaded whole: the column (by id) the list starts ordered by. A column
+ * sorts when it has an accessor (accessorKey or accessorFn) giving a number or a string to order by.
+ */
+export interface ClientSort {
+  id: string;
+  descending: boolean;
+}
+
 export interface DataTableProps<T> {
   label: string;
   columns: ColumnDef<T, never>[] | ColumnDef<T>[];
@@ -58,11 +68,8 @@ export interface DataTableProps<T> {
   minWidth?: number;
   /** The order the API applies (server-side sorting along its cursor). */
   sort?: ServerSort;
-  /**
-   * For a list loaded whole: the table orders the rows itself, starting by this column. Columns with
-   * an accessor (accessorFn or accessorKey) sort on its value; the others do not sort.
-   */
-  initialSort?: { id: string; descending: boolean };
+  /** The order the list starts in, for a list sorted here rather than by the API. */
+  clientSort?: ClientSort;
   /** Totals the API computed for every row the filters hold, by column id. */
   filterTotals?: Partial<Record<string, string>>;
   rowProps?: (row: T) => Record<string, string | undefined>;
@@ -78,20 +85,18 @@ function columnLabel<T>(column: Column<T>): string {
   return column.columnDef.meta?.label ?? (typeof header === 'string' ? header : column.id);
 }
 
-/** How a column sorts, whoever does the ordering: the API (ServerSort) or the table over loaded rows. */
-interface ColumnOrder {
+interface SortState {
   active: boolean;
   descending: boolean;
-  onSort: (descending: boolean) => void;
+  onToggle: () => void;
 }
 
-function SortButton({ label, order }: { label: string; order: ColumnOrder }) {
+function SortButton({ label, active, descending, onToggle }: { label: string } & SortState) {
   const { t } = useTranslation();
-  const { active, descending } = order;
   const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
   return (
     <UnstyledButton
-      onClick={() => order.onSort(active ? !descending : false)}
+      onClick={onToggle}
       fw={700}
       fz="sm"
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
@@ -111,10 +116,25 @@ function SortButton({ label, order }: { label: string; order: ColumnOrder }) {
   );
 }
 
+/** Orders numbers as numbers and text as the reader's language does ("Ö" near "O", "10" after "9"). */
+function useCompare<T>() {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
+    return (a: Row<T>, b: Row<T>, id: string) => {
+      const x = a.getValue<unknown>(id);
+      const y = b.getValue<unknown>(id);
+      if (typeof x === 'number' && typeof y === 'number') return x - y;
+      return collator.compare(String(x), String(y));
+    };
+  }, [i18n.language]);
+}
+
 /**
  * A list as a table: headers that stay in view while the rows scroll, the columns the reader chose,
- * ordering done by the API or, for a list loaded whole, by the table (aria-sort says which), and a totals row under every money column: the
+ * ordering done by the API (aria-sort says which), and a totals row under every money column: the
  * sum of the rows on screen and, when the API gives it, the total for everything the filters hold.
+ * A list loaded whole can be ordered here instead (clientSort).
  */
 export function DataTable<T>({
   label,
@@ -126,7 +146,7 @@ export function DataTable<T>({
   refreshing = false,
   minWidth = 720,
   sort,
-  initialSort,
+  clientSort,
   filterTotals,
   rowProps,
   expansion,
@@ -134,10 +154,10 @@ export function DataTable<T>({
   fz,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
+  const compare = useCompare<T>();
   const [sorting, setSorting] = useState<SortingState>(() =>
-    initialSort ? [{ id: initialSort.id, desc: initialSort.descending }] : [],
+    clientSort ? [{ id: clientSort.id, desc: clientSort.descending }] : [],
   );
-  const clientSort = !sort && initialSort !== undefined;
   // The instance is rebuilt on each render and read during it only; nothing downstream memoizes it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
@@ -147,25 +167,29 @@ export function DataTable<T>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: clientSort ? getSortedRowModel() : undefined,
     manualSorting: !clientSort,
-    // Rows without a value (no receipt yet, no date) go last whichever way the column runs.
-    defaultColumn: { sortUndefined: 'last' },
-    state: { columnVisibility: visibility, sorting: clientSort ? sorting : [] },
+    enableSorting: Boolean(clientSort),
+    // Rows without a value (undefined from the accessor) go last whichever way the column runs.
+    defaultColumn: { sortingFn: compare, sortUndefined: 'last' },
+    state: { columnVisibility: visibility, sorting },
+    onSortingChange: setSorting,
   });
-  const columnOrder = (column: Column<T>): ColumnOrder | undefined => {
+  const sortOf = (column: Column<T>): SortState | undefined => {
     const field = column.columnDef.meta?.sortField;
     if (sort && field) {
+      const active = sort.field === field;
       return {
-        active: sort.field === field,
-        descending: sort.descending,
-        onSort: (descending) => sort.onSort(field, descending),
+        active,
+        descending: active && sort.descending,
+        onToggle: () => sort.onSort(field, active ? !sort.descending : false),
       };
     }
     if (clientSort && column.getCanSort()) {
-      const current = sorting.find((entry) => entry.id === column.id);
+      const current = sorting[0];
+      const active = current?.id === column.id;
       return {
-        active: current !== undefined,
-        descending: current?.desc ?? false,
-        onSort: (descending) => setSorting([{ id: column.id, desc: descending }]),
+        active,
+        descending: active && current.desc,
+        onToggle: () => setSorting([{ id: column.id, desc: active ? !current.desc : false }]),
       };
     }
     return undefined;
@@ -237,7 +261,7 @@ export function DataTable<T>({
             <Table.Tr key={group.id}>
               {group.headers.map((header) => {
                 const column = header.column;
-                const order = columnOrder(column);
+                const order = sortOf(column);
                 const content = flexRender(column.columnDef.header, header.getContext());
                 return (
                   <Table.Th
@@ -254,7 +278,7 @@ export function DataTable<T>({
                     }
                     style={cellStyle(column)}
                   >
-                    {order ? <SortButton label={columnLabel(column)} order={order} /> : content}
+                    {order ? <SortButton label={columnLabel(column)} {...order} /> : content}
                   </Table.Th>
                 );
               })}

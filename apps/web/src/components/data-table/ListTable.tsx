@@ -10,18 +10,27 @@ interface ListTableProps<T> extends Omit<DataTableProps<T>, 'visibility'> {
   count?: { shown: number; total?: ListTotal; hasMore: boolean };
   /** For lists whose filters and order live in the address: named views of them. */
   views?: boolean;
+  /** False for a short list whose few columns all matter: every column shows, with no menu. */
+  columnChoice?: boolean;
   toolbar?: ReactNode;
 }
 
 /** A list's table with its toolbar: the row count, the column menu and, where the address holds the filters, views. */
-export function ListTable<T>({ listId, count, views, toolbar, ...table }: ListTableProps<T>) {
+export function ListTable<T>({
+  listId,
+  count,
+  views,
+  columnChoice = true,
+  toolbar,
+  ...table
+}: ListTableProps<T>) {
   const columns = useTableColumns(listId, table.columns);
   return (
     <>
-      <TableToolbar table={columns} count={count} views={views}>
+      <TableToolbar table={columns} count={count} views={views} columnChoice={columnChoice}>
         {toolbar}
       </TableToolbar>
-      <DataTable {...table} visibility={columns.visibility} />
+      <DataTable {...table} visibility={columnChoice ? columns.visibility : {}} />
     </>
   );
 }

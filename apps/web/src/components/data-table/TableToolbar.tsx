@@ -144,19 +144,27 @@ interface TableToolbarProps {
   count?: { shown: number; total?: ListTotal; hasMore: boolean };
   /** Lists whose filters live in the address can save them as named views. */
   views?: boolean;
+  /** False for a short list whose few columns all matter: no column menu. */
+  columnChoice?: boolean;
   /** The list's own controls (its order, for instance), placed before the table's. */
   children?: ReactNode;
 }
 
 /** Above a list's table: how many rows it shows, and the reader's choice of columns and views. */
-export function TableToolbar({ table, count, views = false, children }: TableToolbarProps) {
+export function TableToolbar({
+  table,
+  count,
+  views = false,
+  columnChoice = true,
+  children,
+}: TableToolbarProps) {
   return (
     <Group justify="space-between" align="end" mb="sm" gap="sm">
       {count ? <RowCount {...count} /> : <span />}
       <Group gap="xs" align="end">
         {children}
         {views ? <ViewsMenu table={table} /> : null}
-        <ColumnMenu table={table} />
+        {columnChoice ? <ColumnMenu table={table} /> : null}
       </Group>
     </Group>
   );

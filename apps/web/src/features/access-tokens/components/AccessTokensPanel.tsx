@@ -16,8 +16,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
-import { useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { FormModalFooter } from '../../../components/FormModalFooter';
 import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
 import { Tag } from '../../../components/Tag';
@@ -42,6 +44,63 @@ export function AccessTokensPanel() {
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [created, setCreated] = useState<CreatedAccessToken | null>(null);
   const [revoking, setRevoking] = useState<AccessToken | null>(null);
+  const columns = useMemo<ColumnDef<AccessToken>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('accessTokens.columns.name'),
+        accessorFn: (token) => token.name,
+        meta: { rowHeader: true },
+        cell: ({ row }) => <span dir="auto">{row.original.name}</span>,
+      },
+      {
+        id: 'created',
+        header: t('accessTokens.columns.created'),
+        accessorFn: (token) => token.createdAt,
+        cell: ({ row }) => dateTime(row.original.createdAt),
+      },
+      {
+        id: 'lastUsed',
+        header: t('accessTokens.columns.lastUsed'),
+        // A token never used has no date: it goes last either way.
+        accessorFn: (token) => token.lastUsedAt ?? undefined,
+        cell: ({ row }) =>
+          row.original.lastUsedAt ? dateTime(row.original.lastUsedAt) : t('accessTokens.neverUsed'),
+      },
+      {
+        id: 'expires',
+        header: t('accessTokens.columns.expires'),
+        accessorFn: (token) => token.expiresOn ?? undefined,
+        cell: ({ row: { original: token } }) =>
+          token.expired ? (
+            <Tag tone="red" size="sm">
+              {t('accessTokens.expired', { date: calendarDate(token.expiresOn) })}
+            </Tag>
+          ) : token.expiresOn ? (
+            calendarDate(token.expiresOn)
+          ) : (
+            t('accessTokens.noExpiry')
+          ),
+      },
+      {
+        id: 'actions',
+        header: () => <VisuallyHidden>{t('accessTokens.columns.actions')}</VisuallyHidden>,
+        meta: { label: t('accessTokens.columns.actions'), align: 'end' },
+        cell: ({ row: { original: token } }) => (
+          <Button
+            variant="subtle"
+            color="red.9"
+            size="compact-sm"
+            onClick={() => setRevoking(token)}
+            aria-label={t('accessTokens.revokeNamed', { name: token.name })}
+          >
+            {t('accessTokens.revoke')}
+          </Button>
+        ),
+      },
+    ],
+    [t, dateTime, calendarDate],
+  );
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="access-tokens-title">
@@ -114,54 +173,18 @@ export function AccessTokensPanel() {
       ) : tokens.data.length === 0 ? (
         <EmptyResult title={t('accessTokens.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('accessTokens.columns.name')}</Table.Th>
-                <Table.Th>{t('accessTokens.columns.created')}</Table.Th>
-                <Table.Th>{t('accessTokens.columns.lastUsed')}</Table.Th>
-                <Table.Th>{t('accessTokens.columns.expires')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('accessTokens.columns.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((token) => (
-                <Table.Tr key={token.id}>
-                  <Table.Td dir="auto">{token.name}</Table.Td>
-                  <Table.Td>{dateTime(token.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {token.lastUsedAt ? dateTime(token.lastUsedAt) : t('accessTokens.neverUsed')}
-                  </Table.Td>
-                  <Table.Td>
-                    {token.expired ? (
-                      <Tag tone="red" size="sm">
-                        {t('accessTokens.expired', { date: calendarDate(token.expiresOn) })}
-                      </Tag>
-                    ) : token.expiresOn ? (
-                      calendarDate(token.expiresOn)
-                    ) : (
-                      t('accessTokens.noExpiry')
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    <Button
-                      variant="subtle"
-                      color="red.9"
-                      size="compact-sm"
-                      onClick={() => setRevoking(token)}
-                      aria-label={t('accessTokens.revokeNamed', { name: token.name })}
-                    >
-                      {t('accessTokens.revoke')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable
+          listId="access-tokens"
+          columnChoice={false}
+          label={t('accessTokens.title')}
+          columns={columns}
+          data={tokens.data}
+          getRowId={(token) => token.id}
+          clientSort={{ id: 'created', descending: true }}
+          count={{ shown: tokens.data.length, hasMore: false }}
+          minWidth={560}
+          fz="sm"
+        />
       )}
 
       <CreateAccessTokenModal

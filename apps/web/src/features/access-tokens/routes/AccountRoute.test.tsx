@@ -74,7 +74,7 @@ describe('the account page', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create token' }));
     expect(await screen.findByTestId('new-access-token')).toHaveTextContent(SECRET);
     expect(writes[0]).toMatchObject({ method: 'POST', body: { name: 'Quarterly report' } });
-    expect(await screen.findByText('Quarterly report', { selector: 'td' })).toBeInTheDocument();
+    expect(await screen.findByRole('rowheader', { name: 'Quarterly report' })).toBeInTheDocument();
 
     // Once dismissed, the secret is nowhere on the page: the list never carries it.
     fireEvent.click(screen.getByRole('button', { name: 'I have copied it' }));

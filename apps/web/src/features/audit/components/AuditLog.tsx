@@ -131,6 +131,12 @@ export function AuditLog({ entries, loading, refreshing, onFilter, count }: Audi
                 </Text>
               ) : null}
             </Text>
+            {entry.entity === 'access_token' && (entry.actorName ?? entry.actorEmail) ? (
+              // Only its owner creates or revokes a token (the API refuses anyone else): whose it is.
+              <Text size="xs" c="dimmed" dir="auto">
+                {t('timelineWords.tokenOwner', { person: entry.actorName ?? entry.actorEmail })}
+              </Text>
+            ) : null}
             {entry.projectCode ? (
               <Anchor component={Link} to={`/projects/${entry.projectCode}`} size="xs">
                 <bdi>{entry.projectCode}</bdi> <bdi>{entry.projectTitle}</bdi>

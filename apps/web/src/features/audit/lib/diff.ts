@@ -6,6 +6,16 @@ export interface FieldChange {
   changed: boolean;
 }
 
+/** Secrets never shown, whatever an entry holds: the API leaves them out, and so does the screen. */
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'token',
+  'tokenHash',
+  'token_hash',
+]);
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -18,7 +28,9 @@ export function diffRecords(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): FieldChange[] {
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (field) => !SECRET_FIELDS.has(field),
+  );
   const rows = fields.map((field) => {
     const was = before ? before[field] : undefined;
     const is = after ? after[field] : undefined;

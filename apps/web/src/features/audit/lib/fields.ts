@@ -1,5 +1,6 @@
 import { isStage } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
+import { fieldLabel } from '../../../lib/audit-words';
 import { useProjectFormat } from '../../../lib/project-format';
 
 /** Bookkeeping every change moves: shown only when the reader asks for every field. */
@@ -16,28 +17,16 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MONEY_FIELDS = /(budget|amount|amountUsd)$/i;
 const COUNTRY = /^[A-Z]{3}$/;
 
-/** `vulnerableGroups` → "vulnerable groups": the words of a field no label was written for yet. */
-function words(field: string): string {
-  const spaced = field
-    .replace(/_/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 /**
  * Field names and values of audited records as a reader says them: labels in the reader's
  * language, calendar dates and instants formatted, money as money, stages and countries by name,
  * yes and no for flags. Lists and objects stay as JSON: they are rare and their shape is the record's.
  */
 export function useAuditFields() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useProjectFormat();
 
-  const label = (field: string): string => {
-    const key = `audit.fields.${field}`;
-    return i18n.exists(key) ? t(key as 'audit.fields.title') : words(field);
-  };
+  const label = (field: string): string => fieldLabel(t, field);
 
   const scalar = (field: string, value: unknown): string | null => {
     if (typeof value === 'boolean') return t(value ? 'audit.diff.yes' : 'audit.diff.no');

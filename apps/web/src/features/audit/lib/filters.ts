@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { AUDITED_ACTIONS, AUDITED_ENTITIES } from '../../../lib/audited-kinds';
 
 /** The audit log's filters, in the address so a view of the log can be shared. Dates are calendar days. */
 export interface AuditFilters {
@@ -15,40 +16,10 @@ export interface AuditFilters {
 
 export const AUDIT_FILTER_KEYS = ['entity', 'entityId', 'actorId', 'action', 'from', 'to'] as const;
 
-export const KNOWN_ENTITIES = [
-  'project',
-  'consent_record',
-  'alignment',
-  'review',
-  'moderation_note',
-  'assessment_settings',
-  'transfer',
-  'contribution',
-  'donor',
-  'national_strategy',
-  'organization',
-  'user',
-  'tranche',
-  'revision',
-  'lesson',
-  'report',
-  'report_results',
-  'outcome',
-  'output',
-  'indicator',
-  'receipt',
-  'import',
-] as const;
+/** Every kind of record and action the API audits (the OpenAPI document's enums), for the filters. */
+export const KNOWN_ENTITIES: readonly string[] = AUDITED_ENTITIES;
 
-export const KNOWN_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'transition',
-  'reverse',
-  'approve',
-  'reject',
-] as const;
+export const KNOWN_ACTIONS: readonly string[] = AUDITED_ACTIONS;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,17 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { KNOWN_ACTIONS, KNOWN_ENTITIES } from './filters';
+import { entityLabel, actionLabel } from '../../../lib/audit-words';
 
 /** Entity and action names in the reader's language; anything new shows as the API names it. */
 export function useAuditLabels() {
   const { t } = useTranslation();
   return {
-    entityLabel: (entity: string) =>
-      (KNOWN_ENTITIES as readonly string[]).includes(entity)
-        ? t(`audit.entities.${entity as (typeof KNOWN_ENTITIES)[number]}`)
-        : entity,
-    actionLabel: (action: string) =>
-      (KNOWN_ACTIONS as readonly string[]).includes(action)
-        ? t(`audit.actions.${action as (typeof KNOWN_ACTIONS)[number]}`)
-        : action,
+    entityLabel: (entity: string) => entityLabel(t, entity),
+    actionLabel: (action: string) => actionLabel(t, action),
   };
 }

@@ -164,4 +164,45 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
     expect(diff).not.toHaveTextContent('grantedOn');
     expect(diff).not.toHaveTextContent('Version');
   });
+
+  it('names an access token and whose it is when it is created or revoked, never its secret', async () => {
+    const token = {
+      id: 'token-1',
+      name: 'Nightly export',
+      createdAt: '2026-11-01T09:00:00Z',
+      lastUsedAt: null,
+      expiresOn: null,
+      expired: false,
+    };
+    auditApi([
+      {
+        ...ENTRY,
+        id: 'entry-3',
+        action: 'revoke',
+        entity: 'access_token',
+        entityId: 'token-1',
+        before: token,
+        // Were an entry ever to hold the secret's hash, the screen still leaves it out.
+        after: { ...token, revokedAt: '2026-11-02T10:15:00Z', tokenHash: 'c0ffee-hash' },
+      },
+    ]);
+    renderWithProviders(<AuditRoute />, { route: '/audit', path: '/audit' });
+
+    const log = within(await screen.findByRole('table', { name: 'Audit log' }));
+    expect(await log.findByText('Revoked')).toBeInTheDocument();
+    expect(log.getByText(/Personal access token/)).toHaveTextContent(
+      'Personal access token · Nightly export',
+    );
+    expect(log.getByText('of Sara Staff')).toBeInTheDocument();
+    expect(log.queryByText('token-1')).not.toBeInTheDocument();
+    expect(log.getByText('Changed: Revoked on')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: /Show the details: Revoked, Personal access token/ }));
+    const diff = await screen.findByRole('table', { name: 'The record before and after the change' });
+    expect(diff).toHaveTextContent('Revoked on');
+    fireEvent.click(screen.getByRole('button', { name: /Also show the unchanged fields/ }));
+    expect(
+      screen.getByRole('table', { name: 'The record before and after the change' }),
+    ).not.toHaveTextContent('c0ffee-hash');
+  });
 });

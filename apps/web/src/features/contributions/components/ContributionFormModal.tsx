@@ -1,7 +1,6 @@
 import {
   Box,
   Group,
-  Modal,
   NativeSelect,
   Select,
   SimpleGrid,
@@ -14,15 +13,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconEqual } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { parseMoney } from '@hstf/domain';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormModalFooter } from '../../../components/FormModalFooter';
-import { staleAlertFor } from '../../../components/stale-alert';
+import { FormModal, ModalForm } from '../../../components/FormModal';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { plainDecimal } from '../../../lib/amount';
-import { writeFailureOf } from '../../../lib/field-errors';
-import { showServerErrors, useStaleMerge } from '../../../lib/form';
+import { showServerErrors } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
+import { useFormModal } from '../../../lib/use-form-modal';
 import {
   contributionQueryOptions,
   type Contribution,
@@ -94,7 +92,7 @@ export function ContributionFormModal({
 }: ContributionFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={
@@ -103,20 +101,17 @@ export function ContributionFormModal({
           : t('donors.contributionForm.createTitle', { donor: donorName })
       }
       size="xl"
-      centered
-      closeButtonProps={{ 'aria-label': t('donors.form.cancel') }}
+      closeLabel={t('donors.form.cancel')}
     >
-      {opened ? (
-        <ContributionForm
-          key={contribution?.id ?? 'new'}
-          donorId={donorId}
-          contribution={contribution}
-          onCancel={onClose}
-          onSaved={onSaved}
-        />
-      ) : null}
-      {opened && contribution ? <ReceiptsPanel contributionId={contribution.id} canEdit /> : null}
-    </Modal>
+      <ContributionForm
+        key={contribution?.id ?? 'new'}
+        donorId={donorId}
+        contribution={contribution}
+        onCancel={onClose}
+        onSaved={onSaved}
+      />
+      {contribution ? <ReceiptsPanel contributionId={contribution.id} canEdit /> : null}
+    </FormModal>
   );
 }
 
@@ -135,18 +130,12 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   const { t } = useTranslation();
   const { money, rate, currencyName, calendarDate, locale } = useIntl();
   const queryClient = useQueryClient();
-  const create = useCreateContribution();
-  const update = useUpdateContribution(contribution?.id ?? '');
-  const mutation = contribution ? update : create;
   const form = useForm<Values>({
     initialValues: valuesOf(contribution),
     validate: (next) => localErrorsOf(next),
   });
   const values = form.getValues();
-  const stale = useStaleMerge(form, contribution, valuesOf);
-  const base = stale.base;
   const [others, setOthers] = useState<string[]>([]);
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
   const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
 
   const currencies = useMemo(() => {
@@ -198,7 +187,6 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   const received = values.status === 'received';
   const local = localErrorsOf(values);
 
-  const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
   // Amount and rate are checked as they are typed, once something is there.
   const live = (field: Field) =>
     field === 'amount'
@@ -211,21 +199,24 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   const errorOf = (field: Field) =>
     (form.errors[field] as string | undefined) ?? (live(field) ? local[field] : undefined);
 
-  const body = () => ({
-    donorId,
-    pledgedOn: values.pledgedOn,
-    receivedOn: received ? values.receivedOn : null,
-    status: values.status,
-    currency: values.currency,
-    amount,
-    exchangeRate,
-    usdAmount: usdAmount ?? '0.00',
-    earmarking: values.earmarking.trim() || null,
-    reference: values.reference.trim() || null,
-  });
+  const bodyOf = (next: Values) => {
+    const sent = moneyOf(next);
+    return {
+      donorId,
+      pledgedOn: next.pledgedOn,
+      receivedOn: next.status === 'received' ? next.receivedOn : null,
+      status: next.status,
+      currency: next.currency,
+      amount: sent.amount,
+      exchangeRate: sent.exchangeRate,
+      usdAmount: sent.usdAmount ?? '0.00',
+      earmarking: next.earmarking.trim() || null,
+      reference: next.reference.trim() || null,
+    };
+  };
 
-  const changesFrom = (from: Contribution): UpdateContributionInput => {
-    const next = body();
+  const changesFrom = (submitted: Values, from: Contribution): UpdateContributionInput => {
+    const next = bodyOf(submitted);
     const input: UpdateContributionInput = {};
     if (next.pledgedOn !== from.pledgedOn) input.pledgedOn = next.pledgedOn;
     if (next.status !== from.status) input.status = next.status;
@@ -246,40 +237,22 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
     return input;
   };
 
-  const focusFirst = (errors: Record<string, unknown>) => {
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) refs.current[first]?.focus();
-  };
-  const showFailure = (error: unknown) => setOthers(showServerErrors(form, error));
-
-  const handleSubmit = () => {
-    setOthers([]);
-    if (!contribution || !base) {
-      create.mutate(body(), {
-        onSuccess: (saved) => onSaved(saved, true),
-        onError: showFailure,
-      });
-      return;
-    }
-    const input = changesFrom(base);
-    if (Object.keys(input).length === 0) {
-      onCancel();
-      return;
-    }
-    stale.clear();
-    update.mutate(
-      { ...input, version: base.version },
-      {
-        onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) => {
-          showFailure(error);
-          stale.refused(error, () =>
-            queryClient.fetchQuery({ ...contributionQueryOptions(contribution.id), staleTime: 0 }),
-          );
-        },
-      },
-    );
-  };
+  const modal = useFormModal({
+    form,
+    record: contribution,
+    fields: FIELDS,
+    valuesOf,
+    create: useCreateContribution(),
+    update: useUpdateContribution(contribution?.id ?? ''),
+    bodyOf,
+    changesFrom,
+    readLatest: () =>
+      queryClient.fetchQuery({ ...contributionQueryOptions(contribution?.id ?? ''), staleTime: 0 }),
+    onSaved,
+    onCancel,
+    onError: (error) => setOthers(showServerErrors(form, error)),
+  });
+  const { base } = modal;
 
   const describe = (field: keyof Values) => {
     if (!base) return '';
@@ -298,203 +271,181 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
   };
 
   return (
-    <form
-      onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)}
-      noValidate
-      aria-label={t('donors.contributionForm.label')}
+    <ModalForm
+      modal={modal}
+      label={t('donors.contributionForm.label')}
+      describe={describe}
+      staleWording={t('donors.stale', { returnObjects: true })}
+      failureTitle={t('donors.contributionForm.failed')}
+      tryAgain={t('donors.form.tryAgain')}
+      failureMessage={others.length ? others.join(' ') : t('donors.form.tryAgain')}
+      onCancel={onCancel}
+      cancelLabel={t('donors.form.cancel')}
+      createLabel={t('donors.contributionForm.create')}
+      saveLabel={t('donors.form.save')}
     >
-      <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            ref={(element) => {
-              refs.current.pledgedOn = element;
-            }}
-            type="date"
-            label={t('donors.contributionForm.pledgedOn')}
-            value={values.pledgedOn}
-            onChange={(event) => set('pledgedOn', event.currentTarget.value)}
-            error={errorOf('pledgedOn')}
-            withAsterisk
-          />
-          <NativeSelect
-            ref={(element) => {
-              refs.current.status = element;
-            }}
-            label={t('donors.contributionForm.status')}
-            value={values.status}
-            onChange={(event) => {
-              const status = STATUSES.find((item) => item === event.currentTarget.value);
-              if (status) set('status', status);
-            }}
-            error={errorOf('status')}
-            withAsterisk
-          >
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`donors.status.${status}`)}
-              </option>
-            ))}
-          </NativeSelect>
-          {received ? (
-            <TextInput
-              ref={(element) => {
-                refs.current.receivedOn = element;
-              }}
-              type="date"
-              label={t('donors.contributionForm.receivedOn')}
-              value={values.receivedOn}
-              min={values.pledgedOn || undefined}
-              onChange={(event) => set('receivedOn', event.currentTarget.value)}
-              error={errorOf('receivedOn')}
-              withAsterisk
-            />
-          ) : (
-            <Text size="xs" c="dimmed" mt={{ base: 0, sm: 28 }}>
-              {t('donors.contributionForm.receivedOnlyWhenReceived')}
-            </Text>
-          )}
-        </SimpleGrid>
-
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            ref={(element) => {
-              refs.current.currency = element;
-            }}
-            label={t('donors.contributionForm.currency')}
-            description={t('donors.contributionForm.currencyHint')}
-            data={currencies}
-            value={values.currency}
-            onChange={(value) => {
-              const current = form.getValues();
-              form.setValues({
-                currency: value ?? '',
-                exchangeRate: value === 'USD' ? '1' : current.currency === 'USD' ? '' : current.exchangeRate,
-              });
-            }}
-            searchable
-            allowDeselect={false}
-            nothingFoundMessage={t('donors.contributionForm.noCurrency')}
-            error={errorOf('currency')}
-            withAsterisk
-            maxDropdownHeight={280}
-          />
-          <MoneyInput
-            ref={(element) => {
-              refs.current.amount = element;
-            }}
-            label={t('donors.contributionForm.amount')}
-            description={t('donors.contributionForm.amountHint', { currency: values.currency || '…' })}
-            currencySign={null}
-            value={values.amount}
-            onChange={(amount) => set('amount', amount)}
-            error={errorOf('amount')}
-            withAsterisk
-          />
-          <TextInput
-            ref={(element) => {
-              refs.current.exchangeRate = element;
-            }}
-            label={t('donors.contributionForm.exchangeRate')}
-            description={
-              usdCurrency
-                ? t('donors.contributionForm.rateUsd')
-                : t('donors.contributionForm.rateHint', { currency: values.currency || '…' })
-            }
-            inputMode="decimal"
-            autoComplete="off"
-            value={usdCurrency ? '1' : values.exchangeRate}
-            readOnly={usdCurrency}
-            variant={usdCurrency ? 'filled' : 'default'}
-            onChange={(event) => set('exchangeRate', event.currentTarget.value)}
-            error={errorOf('exchangeRate')}
-            withAsterisk
-            dir="ltr"
-          />
-        </SimpleGrid>
-
-        <Box
-          p="md"
-          bg="unBlue.0"
-          style={{
-            borderRadius: 'var(--mantine-radius-md)',
-            border: '1px solid var(--mantine-color-unBlue-2)',
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          ref={modal.fieldRef('pledgedOn')}
+          type="date"
+          label={t('donors.contributionForm.pledgedOn')}
+          value={values.pledgedOn}
+          onChange={(event) => set('pledgedOn', event.currentTarget.value)}
+          error={errorOf('pledgedOn')}
+          withAsterisk
+        />
+        <NativeSelect
+          ref={modal.fieldRef('status')}
+          label={t('donors.contributionForm.status')}
+          value={values.status}
+          onChange={(event) => {
+            const status = STATUSES.find((item) => item === event.currentTarget.value);
+            if (status) set('status', status);
           }}
+          error={errorOf('status')}
+          withAsterisk
         >
-          <Group justify="space-between" align="center" gap="md">
-            <Stack gap={2}>
-              <Text size="sm" fw={600} id="usd-amount-label">
-                {t('donors.contributionForm.usdAmount')}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('donors.contributionForm.usdRule')}
-              </Text>
-            </Stack>
-            <Group
-              gap="xs"
-              wrap="nowrap"
-              aria-live="polite"
-              aria-labelledby="usd-amount-label"
-              role="status"
-              data-testid="usd-amount"
-            >
-              {usdAmount ? (
-                <>
-                  <Text size="sm" c="dimmed" dir="ltr" visibleFrom="xs">
-                    {money(amount, values.currency)} × {rate(exchangeRate)}
-                  </Text>
-                  <IconEqual size={16} aria-hidden="true" />
-                  <Text fz={22} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }} dir="ltr">
-                    {money(usdAmount, 'USD')}
-                  </Text>
-                </>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t('donors.contributionForm.usdPending')}
-                </Text>
-              )}
-            </Group>
-          </Group>
-          {form.errors['usdAmount'] ? (
-            <Text size="sm" c="red.8" mt="xs" role="alert">
-              {form.errors['usdAmount']}
-            </Text>
-          ) : null}
-        </Box>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`donors.status.${status}`)}
+            </option>
+          ))}
+        </NativeSelect>
+        {received ? (
+          <TextInput
+            ref={modal.fieldRef('receivedOn')}
+            type="date"
+            label={t('donors.contributionForm.receivedOn')}
+            value={values.receivedOn}
+            min={values.pledgedOn || undefined}
+            onChange={(event) => set('receivedOn', event.currentTarget.value)}
+            error={errorOf('receivedOn')}
+            withAsterisk
+          />
+        ) : (
+          <Text size="xs" c="dimmed" mt={{ base: 0, sm: 28 }}>
+            {t('donors.contributionForm.receivedOnlyWhenReceived')}
+          </Text>
+        )}
+      </SimpleGrid>
 
-        <Textarea
-          label={t('donors.contributionForm.earmarking')}
-          description={t('donors.contributionForm.earmarkingHint')}
-          value={values.earmarking}
-          onChange={(event) => set('earmarking', event.currentTarget.value)}
-          error={errorOf('earmarking')}
-          autosize
-          minRows={2}
-          maxLength={2000}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          ref={modal.fieldRef('currency')}
+          label={t('donors.contributionForm.currency')}
+          description={t('donors.contributionForm.currencyHint')}
+          data={currencies}
+          value={values.currency}
+          onChange={(value) => {
+            const current = form.getValues();
+            form.setValues({
+              currency: value ?? '',
+              exchangeRate: value === 'USD' ? '1' : current.currency === 'USD' ? '' : current.exchangeRate,
+            });
+          }}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage={t('donors.contributionForm.noCurrency')}
+          error={errorOf('currency')}
+          withAsterisk
+          maxDropdownHeight={280}
+        />
+        <MoneyInput
+          ref={modal.fieldRef('amount')}
+          label={t('donors.contributionForm.amount')}
+          description={t('donors.contributionForm.amountHint', { currency: values.currency || '…' })}
+          currencySign={null}
+          value={values.amount}
+          onChange={(amount) => set('amount', amount)}
+          error={errorOf('amount')}
+          withAsterisk
         />
         <TextInput
-          label={t('donors.contributionForm.reference')}
-          value={values.reference}
-          onChange={(event) => set('reference', event.currentTarget.value)}
-          error={errorOf('reference')}
-          maxLength={200}
-        />
-
-        <FormModalFooter
-          staleAlert={staleAlertFor(stale, update, describe, t('donors.stale', { returnObjects: true }))}
-          failure={
-            mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
-              ? {
-                  title: t('donors.contributionForm.failed'),
-                  message: others.length ? others.join(' ') : t('donors.form.tryAgain'),
-                }
-              : null
+          ref={modal.fieldRef('exchangeRate')}
+          label={t('donors.contributionForm.exchangeRate')}
+          description={
+            usdCurrency
+              ? t('donors.contributionForm.rateUsd')
+              : t('donors.contributionForm.rateHint', { currency: values.currency || '…' })
           }
-          onCancel={onCancel}
-          cancelLabel={t('donors.form.cancel')}
-          submitLabel={contribution ? t('donors.form.save') : t('donors.contributionForm.create')}
-          submitting={mutation.isPending}
+          inputMode="decimal"
+          autoComplete="off"
+          value={usdCurrency ? '1' : values.exchangeRate}
+          readOnly={usdCurrency}
+          variant={usdCurrency ? 'filled' : 'default'}
+          onChange={(event) => set('exchangeRate', event.currentTarget.value)}
+          error={errorOf('exchangeRate')}
+          withAsterisk
+          dir="ltr"
         />
-      </Stack>
-    </form>
+      </SimpleGrid>
+
+      <Box
+        p="md"
+        bg="unBlue.0"
+        style={{
+          borderRadius: 'var(--mantine-radius-md)',
+          border: '1px solid var(--mantine-color-unBlue-2)',
+        }}
+      >
+        <Group justify="space-between" align="center" gap="md">
+          <Stack gap={2}>
+            <Text size="sm" fw={600} id="usd-amount-label">
+              {t('donors.contributionForm.usdAmount')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('donors.contributionForm.usdRule')}
+            </Text>
+          </Stack>
+          <Group
+            gap="xs"
+            wrap="nowrap"
+            aria-live="polite"
+            aria-labelledby="usd-amount-label"
+            role="status"
+            data-testid="usd-amount"
+          >
+            {usdAmount ? (
+              <>
+                <Text size="sm" c="dimmed" dir="ltr" visibleFrom="xs">
+                  {money(amount, values.currency)} × {rate(exchangeRate)}
+                </Text>
+                <IconEqual size={16} aria-hidden="true" />
+                <Text fz={22} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }} dir="ltr">
+                  {money(usdAmount, 'USD')}
+                </Text>
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('donors.contributionForm.usdPending')}
+              </Text>
+            )}
+          </Group>
+        </Group>
+        {form.errors['usdAmount'] ? (
+          <Text size="sm" c="red.8" mt="xs" role="alert">
+            {form.errors['usdAmount']}
+          </Text>
+        ) : null}
+      </Box>
+
+      <Textarea
+        label={t('donors.contributionForm.earmarking')}
+        description={t('donors.contributionForm.earmarkingHint')}
+        value={values.earmarking}
+        onChange={(event) => set('earmarking', event.currentTarget.value)}
+        error={errorOf('earmarking')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+      />
+      <TextInput
+        label={t('donors.contributionForm.reference')}
+        value={values.reference}
+        onChange={(event) => set('reference', event.currentTarget.value)}
+        error={errorOf('reference')}
+        maxLength={200}
+      />
+    </ModalForm>
   );
 }

@@ -107,7 +107,7 @@ export function YearTotals({ years, label }: { years: YearFigures[]; label: stri
       data={years}
       getRowId={(year) => String(year.year)}
       visibility={{}}
-      initialSort={{ id: 'year', descending: false }}
+      clientSort={{ id: 'year', descending: false }}
       minWidth={520}
       fz="sm"
     />

@@ -8,16 +8,17 @@ import {
   Select,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { IconDownload, IconFileUpload, IconPaperclip, IconTrash } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS } from '@hstf/domain';
 import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useIntl } from '../../../lib/intl';
 import { notifySaved } from '../../../lib/notify';
@@ -51,6 +52,77 @@ export function DocumentsSection({ record, canEdit, heading = true }: DocumentsS
   const [removing, setRemoving] = useState<AttachedDocument | null>(null);
   const remove = useRemoveDocument(record);
   const problemText = useDocumentProblemText();
+  const resetRemove = remove.reset;
+  const columns = useMemo<ColumnDef<AttachedDocument>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('documents.columns.name'),
+        accessorFn: (document) => document.fileName,
+        meta: { rowHeader: true },
+        cell: ({ row: { original: document } }) => (
+          <Anchor
+            href={documentHref(document.id)}
+            download={document.fileName}
+            size="sm"
+            aria-label={t('documents.download', { name: document.fileName })}
+          >
+            <Group gap={4} component="span" display="inline-flex" wrap="nowrap">
+              <IconDownload size={14} aria-hidden="true" />
+              <span dir="auto">{document.fileName}</span>
+            </Group>
+          </Anchor>
+        ),
+      },
+      {
+        id: 'kind',
+        header: t('documents.columns.kind'),
+        accessorFn: (document) => t(`documents.kinds.${document.documentKind}`),
+      },
+      {
+        id: 'size',
+        header: t('documents.columns.size'),
+        accessorFn: (document) => document.sizeBytes,
+        meta: { nowrap: true },
+        cell: ({ row }) => size(row.original.sizeBytes),
+      },
+      {
+        id: 'added',
+        header: t('documents.columns.added'),
+        accessorFn: (document) => document.createdAt,
+        cell: ({ row: { original: document } }) => (
+          <Text size="sm">
+            {document.createdByName
+              ? t('documents.addedBy', { when: dateTime(document.createdAt), name: document.createdByName })
+              : dateTime(document.createdAt)}
+          </Text>
+        ),
+      },
+      ...(canEdit
+        ? ([
+            {
+              id: 'remove',
+              header: () => <VisuallyHidden>{t('documents.remove')}</VisuallyHidden>,
+              meta: { label: t('documents.remove') },
+              cell: ({ row: { original: document } }) => (
+                <ActionIcon
+                  variant="subtle"
+                  color="red.9"
+                  aria-label={t('documents.removeLabel', { name: document.fileName })}
+                  onClick={() => {
+                    resetRemove();
+                    setRemoving(document);
+                  }}
+                >
+                  <IconTrash size={16} aria-hidden="true" />
+                </ActionIcon>
+              ),
+            },
+          ] satisfies ColumnDef<AttachedDocument>[])
+        : []),
+    ],
+    [t, dateTime, size, canEdit, resetRemove],
+  );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={heading ? headingId : undefined}>
@@ -71,69 +143,19 @@ export function DocumentsSection({ record, canEdit, heading = true }: DocumentsS
           {t('documents.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="xs" data-testid="documents-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('documents.columns.name')}</Table.Th>
-                <Table.Th scope="col">{t('documents.columns.kind')}</Table.Th>
-                <Table.Th scope="col">{t('documents.columns.size')}</Table.Th>
-                <Table.Th scope="col">{t('documents.columns.added')}</Table.Th>
-                {canEdit ? (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('documents.remove')}</VisuallyHidden>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {documents.data.map((document) => (
-                <Table.Tr key={document.id}>
-                  <Table.Th scope="row" fw={500}>
-                    <Anchor
-                      href={documentHref(document.id)}
-                      download={document.fileName}
-                      size="sm"
-                      aria-label={t('documents.download', { name: document.fileName })}
-                    >
-                      <Group gap={4} component="span" display="inline-flex" wrap="nowrap">
-                        <IconDownload size={14} aria-hidden="true" />
-                        <span dir="auto">{document.fileName}</span>
-                      </Group>
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>{t(`documents.kinds.${document.documentKind}`)}</Table.Td>
-                  <Table.Td>{size(document.sizeBytes)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {document.createdByName
-                        ? t('documents.addedBy', {
-                            when: dateTime(document.createdAt),
-                            name: document.createdByName,
-                          })
-                        : dateTime(document.createdAt)}
-                    </Text>
-                  </Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red.9"
-                        aria-label={t('documents.removeLabel', { name: document.fileName })}
-                        onClick={() => {
-                          remove.reset();
-                          setRemoving(document);
-                        }}
-                      >
-                        <IconTrash size={16} aria-hidden="true" />
-                      </ActionIcon>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable
+          listId="documents"
+          columnChoice={false}
+          label={t('documents.title')}
+          columns={columns}
+          data={documents.data}
+          getRowId={(document) => document.id}
+          clientSort={{ id: 'added', descending: true }}
+          count={{ shown: documents.data.length, hasMore: false }}
+          minWidth={520}
+          fz="sm"
+          testId="documents-table"
+        />
       )}
       {canEdit ? <AttachForm record={record} /> : null}
       <ConfirmDeleteModal

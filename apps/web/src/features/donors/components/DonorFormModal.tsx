@@ -1,13 +1,11 @@
-import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
-import { FormModalFooter } from '../../../components/FormModalFooter';
-import { staleAlertFor } from '../../../components/stale-alert';
-import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
-import { useStaleMerge } from '../../../lib/form';
+import { FormModal, ModalForm } from '../../../components/FormModal';
+import { problemSlug } from '../../../lib/field-errors';
+import { useFormModal } from '../../../lib/use-form-modal';
 import { donorQueryOptions, type Donor } from '../api/get-donors';
 import { useCreateDonor, useUpdateDonor, type UpdateDonorInput } from '../api/save-donor';
 import { DONOR_KINDS, isDonorKind, type DonorKind } from '../lib/filters';
@@ -39,18 +37,24 @@ interface DonorFormModalProps {
 export function DonorFormModal({ opened, onClose, donor, onSaved }: DonorFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={donor ? t('donors.form.editTitle', { name: donor.name }) : t('donors.form.createTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('donors.form.cancel') }}
+      closeLabel={t('donors.form.cancel')}
     >
-      {opened ? (
-        <DonorForm key={donor?.id ?? 'new'} donor={donor} onCancel={onClose} onSaved={onSaved} />
-      ) : null}
-    </Modal>
+      <DonorForm key={donor?.id ?? 'new'} donor={donor} onCancel={onClose} onSaved={onSaved} />
+    </FormModal>
   );
+}
+
+/** What the form sends: the country only for a Member State. */
+function bodyOf(next: Values) {
+  return {
+    name: next.name.trim(),
+    kind: next.kind,
+    countryIso3: next.kind === 'member_state' ? next.countryIso3 : null,
+  };
 }
 
 /** A donor: name, kind, and the country for a Member State (and only for one). */
@@ -65,10 +69,6 @@ export function DonorForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const create = useCreateDonor();
-  const update = useUpdateDonor(donor?.id ?? '');
-  const mutation = donor ? update : create;
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
   const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
     const errors: Partial<Record<Field, string>> = {};
     if (next.name.trim().length < 2) errors.name = t('donors.form.nameShort');
@@ -77,135 +77,94 @@ export function DonorForm({
     return errors;
   };
   const form = useForm<Values>({ initialValues: valuesOf(donor), validate: localErrorsOf });
-  const values = form.getValues();
-  const stale = useStaleMerge(form, donor, valuesOf);
-  const base = stale.base;
-  const memberState = values.kind === 'member_state';
-
-  const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
-  const duplicate = problemSlug(mutation.error) === 'duplicate-donor';
-  const errorOf = (field: Field) =>
-    (form.errors[field] as string | undefined) ??
-    failure?.fields[field] ??
-    (field === 'name' && duplicate ? t('donors.form.duplicate') : undefined);
-
-  const body = (next: Values) => ({
-    name: next.name.trim(),
-    kind: next.kind,
-    countryIso3: next.kind === 'member_state' ? next.countryIso3 : null,
+  const modal = useFormModal({
+    form,
+    record: donor,
+    fields: FIELDS,
+    valuesOf,
+    create: useCreateDonor(),
+    update: useUpdateDonor(donor?.id ?? ''),
+    bodyOf,
+    changesFrom: (submitted, base) => {
+      const next = bodyOf(submitted);
+      const input: UpdateDonorInput = {};
+      if (next.name !== base.name) input.name = next.name;
+      if (next.kind !== base.kind) input.kind = next.kind;
+      if (next.countryIso3 !== base.countryIso3) input.countryIso3 = next.countryIso3;
+      return input;
+    },
+    readLatest: () => queryClient.fetchQuery({ ...donorQueryOptions(donor?.id ?? ''), staleTime: 0 }),
+    onSaved,
+    onCancel,
   });
-
-  const handleSubmit = (submitted: Values) => {
-    const next = body(submitted);
-    if (!donor || !base) {
-      create.mutate(next, {
-        onSuccess: (saved) => onSaved(saved, true),
-      });
-      return;
-    }
-    const input: UpdateDonorInput = {};
-    if (next.name !== base.name) input.name = next.name;
-    if (next.kind !== base.kind) input.kind = next.kind;
-    if (next.countryIso3 !== base.countryIso3) input.countryIso3 = next.countryIso3;
-    if (Object.keys(input).length === 0) {
-      onCancel();
-      return;
-    }
-    stale.clear();
-    update.mutate(
-      { ...input, version: base.version },
-      {
-        onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) =>
-          void stale.refused(error, () =>
-            queryClient.fetchQuery({ ...donorQueryOptions(donor.id), staleTime: 0 }),
-          ),
-      },
-    );
-  };
-  const focusFirst = (errors: Record<string, unknown>) => {
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) refs.current[first]?.focus();
-  };
+  const { values, base } = modal;
+  const memberState = values.kind === 'member_state';
+  const duplicate = problemSlug(modal.mutation.error) === 'duplicate-donor';
+  const errorOf = (field: Field) =>
+    modal.errorOf(field) ?? (field === 'name' && duplicate ? t('donors.form.duplicate') : undefined);
 
   return (
-    <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
-      <Stack gap="md">
-        <TextInput
-          ref={(element) => {
-            refs.current.name = element;
-          }}
-          label={t('donors.form.name')}
-          value={values.name}
-          onChange={(event) => form.setFieldValue('name', event.currentTarget.value)}
-          error={errorOf('name')}
+    <ModalForm
+      modal={modal}
+      describe={(field) =>
+        t('donors.stale.change', {
+          field: t(`donors.form.${field}`),
+          value:
+            field === 'kind' && base
+              ? t(`donors.kinds.${base.kind}`)
+              : ((base?.[field] as string | null) ?? '—'),
+        })
+      }
+      staleWording={t('donors.stale', { returnObjects: true })}
+      failureTitle={t('donors.form.failed')}
+      tryAgain={t('donors.form.tryAgain')}
+      failureShown={duplicate}
+      onCancel={onCancel}
+      cancelLabel={t('donors.form.cancel')}
+      createLabel={t('donors.form.create')}
+      saveLabel={t('donors.form.save')}
+    >
+      <TextInput
+        ref={modal.fieldRef('name')}
+        label={t('donors.form.name')}
+        value={values.name}
+        onChange={(event) => form.setFieldValue('name', event.currentTarget.value)}
+        error={errorOf('name')}
+        withAsterisk
+        maxLength={300}
+        data-autofocus
+      />
+      <NativeSelect
+        ref={modal.fieldRef('kind')}
+        label={t('donors.form.kind')}
+        value={values.kind}
+        onChange={(event) => {
+          const kind = event.currentTarget.value;
+          if (isDonorKind(kind)) form.setFieldValue('kind', kind);
+        }}
+        error={errorOf('kind')}
+        withAsterisk
+      >
+        {DONOR_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`donors.kinds.${kind}`)}
+          </option>
+        ))}
+      </NativeSelect>
+      {memberState ? (
+        <CountrySelect
+          ref={modal.fieldRef('countryIso3')}
+          label={t('donors.form.countryIso3')}
+          description={t('donors.form.countryHint')}
+          loadingLabel={t('common.loading')}
+          placeholder={t('donors.form.pickCountry')}
+          nothingFoundMessage={t('donors.form.noCountry')}
+          value={values.countryIso3}
+          onChange={(value) => form.setFieldValue('countryIso3', value)}
+          error={errorOf('countryIso3')}
           withAsterisk
-          maxLength={300}
-          data-autofocus
         />
-        <NativeSelect
-          ref={(element) => {
-            refs.current.kind = element;
-          }}
-          label={t('donors.form.kind')}
-          value={values.kind}
-          onChange={(event) => {
-            const kind = event.currentTarget.value;
-            if (isDonorKind(kind)) form.setFieldValue('kind', kind);
-          }}
-          error={errorOf('kind')}
-          withAsterisk
-        >
-          {DONOR_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`donors.kinds.${kind}`)}
-            </option>
-          ))}
-        </NativeSelect>
-        {memberState ? (
-          <CountrySelect
-            ref={(element) => {
-              refs.current.countryIso3 = element;
-            }}
-            label={t('donors.form.countryIso3')}
-            description={t('donors.form.countryHint')}
-            loadingLabel={t('common.loading')}
-            placeholder={t('donors.form.pickCountry')}
-            nothingFoundMessage={t('donors.form.noCountry')}
-            value={values.countryIso3}
-            onChange={(value) => form.setFieldValue('countryIso3', value)}
-            error={errorOf('countryIso3')}
-            withAsterisk
-          />
-        ) : null}
-        <FormModalFooter
-          staleAlert={staleAlertFor(
-            stale,
-            update,
-            (field) =>
-              t('donors.stale.change', {
-                field: t(`donors.form.${field}`),
-                value:
-                  field === 'kind' && base
-                    ? t(`donors.kinds.${base.kind}`)
-                    : ((base?.[field] as string | null) ?? '—'),
-              }),
-            t('donors.stale', { returnObjects: true }),
-          )}
-          failure={
-            mutation.isError && !failure?.stale && !duplicate && !Object.keys(failure?.fields ?? {}).length
-              ? {
-                  title: t('donors.form.failed'),
-                  message: failure?.others.length ? failure.others.join(' ') : t('donors.form.tryAgain'),
-                }
-              : null
-          }
-          onCancel={onCancel}
-          cancelLabel={t('donors.form.cancel')}
-          submitLabel={donor ? t('donors.form.save') : t('donors.form.create')}
-          submitting={mutation.isPending}
-        />
-      </Stack>
-    </form>
+      ) : null}
+    </ModalForm>
   );
 }

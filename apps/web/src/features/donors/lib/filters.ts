@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { choiceFilters, type ChoiceFilters } from '../../../lib/address-filters';
 
 export const DONOR_KINDS = [
   'member_state',
@@ -10,39 +9,12 @@ export const DONOR_KINDS = [
 ] as const;
 export type DonorKind = (typeof DONOR_KINDS)[number];
 
-export function isDonorKind(value: unknown): value is DonorKind {
-  return typeof value === 'string' && (DONOR_KINDS as readonly string[]).includes(value);
-}
+/** The filters of the donors screen, kept in the address. */
+export type DonorFilters = ChoiceFilters<'kind', DonorKind>;
 
-export interface DonorFilters {
-  kind: DonorKind | null;
-  q: string;
-}
+const donorFilters = choiceFilters('kind', DONOR_KINDS);
 
-export function parseDonorFilters(params: URLSearchParams): DonorFilters {
-  const kind = params.get('kind');
-  return { kind: isDonorKind(kind) ? kind : null, q: params.get('q')?.trim() ?? '' };
-}
-
-export function writeDonorFilters(params: URLSearchParams, filters: DonorFilters): URLSearchParams {
-  const next = new URLSearchParams(params);
-  if (filters.kind) next.set('kind', filters.kind);
-  else next.delete('kind');
-  if (filters.q.trim()) next.set('q', filters.q.trim());
-  else next.delete('q');
-  return next;
-}
-
-export function useDonorFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => parseDonorFilters(params), [params]);
-  const update = useCallback(
-    (change: Partial<DonorFilters>) =>
-      setParams((current) => writeDonorFilters(current, { ...parseDonorFilters(current), ...change }), {
-        replace: true,
-        flushSync: true,
-      }),
-    [setParams],
-  );
-  return [filters, update] as const;
-}
+export const isDonorKind = donorFilters.isChoice;
+export const parseDonorFilters = donorFilters.parse;
+export const writeDonorFilters = donorFilters.write;
+export const useDonorFilters = donorFilters.useFilters;

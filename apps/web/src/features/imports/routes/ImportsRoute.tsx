@@ -14,9 +14,11 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCheck, IconDownload, IconFileUpload, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorResult } from '../../../components/QueryStates';
 import type { Tone } from '../../../components/tones';
@@ -33,6 +35,7 @@ import {
   useUploadImport,
   type ImportKind,
   type ImportRecord,
+  type ImportSummary,
 } from '../api/imports';
 
 const ACTION_TONES: Record<ImportRecord['changes'][number]['action'], Tone> = {
@@ -60,6 +63,45 @@ export function ImportsRoute() {
   const problemText = useProblemText();
   const history = useImports();
   const format = useFormatters();
+  const historyColumns = useMemo<ColumnDef<ImportSummary>[]>(
+    () => [
+      {
+        id: 'file',
+        header: t('imports.columns.file'),
+        accessorFn: (item) => item.fileName,
+        meta: { rowHeader: true },
+        cell: ({ row: { original: item } }) => (
+          <Anchor component="button" type="button" size="sm" onClick={() => setSelected(item.id)}>
+            {item.fileName}
+          </Anchor>
+        ),
+      },
+      { id: 'kind', header: t('imports.kind'), accessorFn: (item) => t(`imports.kinds.${item.kind}`) },
+      {
+        id: 'status',
+        header: t('imports.columns.status'),
+        accessorFn: (item) => t(`imports.statuses.${item.status}`),
+        cell: ({ row: { original: item } }) => (
+          <ToneBadge tone={STATUS_TONES[item.status]}>{t(`imports.statuses.${item.status}`)}</ToneBadge>
+        ),
+      },
+      {
+        id: 'rows',
+        header: t('imports.columns.rows'),
+        accessorFn: (item) => item.totalRows,
+        meta: { align: 'end' },
+        cell: ({ row }) => format.number(row.original.totalRows),
+      },
+      {
+        id: 'when',
+        header: t('imports.columns.when'),
+        accessorFn: (item) => item.createdAt,
+        meta: { nowrap: true },
+        cell: ({ row }) => format.date(row.original.createdAt),
+      },
+    ],
+    [t, format],
+  );
 
   const send = () => {
     if (!file) return;
@@ -139,38 +181,24 @@ export function ImportsRoute() {
       {history.isError ? (
         <ErrorResult title={t('imports.error')} onRetry={() => void history.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('imports.columns.file')}</Table.Th>
-                <Table.Th>{t('imports.kind')}</Table.Th>
-                <Table.Th>{t('imports.columns.status')}</Table.Th>
-                <Table.Th>{t('imports.columns.rows')}</Table.Th>
-                <Table.Th>{t('imports.columns.when')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(history.data?.items ?? []).map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    <Anchor component="button" type="button" onClick={() => setSelected(item.id)}>
-                      {item.fileName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`imports.kinds.${item.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <ToneBadge tone={STATUS_TONES[item.status]}>
-                      {t(`imports.statuses.${item.status}`)}
-                    </ToneBadge>
-                  </Table.Td>
-                  <Table.Td>{format.number(item.totalRows)}</Table.Td>
-                  <Table.Td>{format.date(item.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable
+          listId="imports"
+          columnChoice={false}
+          label={t('imports.history')}
+          columns={historyColumns}
+          data={history.data?.items ?? []}
+          getRowId={(item) => item.id}
+          loading={history.isPending}
+          // The latest imports, ordered here: the API sends only the most recent ones.
+          clientSort={{ id: 'when', descending: true }}
+          count={
+            history.data
+              ? { shown: history.data.items.length, hasMore: Boolean(history.data.nextCursor) }
+              : undefined
+          }
+          minWidth={640}
+          fz="sm"
+        />
       )}
     </>
   );

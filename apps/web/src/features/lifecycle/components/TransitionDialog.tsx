@@ -8,7 +8,7 @@ import { useTransitionProject } from '../api/transitions';
 import { projectQueryOptions, type Project } from '../../projects';
 import { DateField } from '../../../components/DateField';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
 import { failuresOf, fieldErrorsOf } from '../../../lib/problem-members';
@@ -137,31 +137,24 @@ export function TransitionDialog({ project, to, version, onClose }: TransitionDi
             error={form.errors['decidedOn'] ?? fieldErrors['decidedOn']}
           />
           <FormModalFooter
-            staleAlert={
-              stale.stale ? (
-                <StaleVersionAlert
-                  title={t('projects.stale.title')}
-                  body={t('projects.transitions.stale')}
-                  changes={
-                    stale.changed === null
-                      ? null
-                      : latest.stage !== project.stage
-                        ? [
-                            t('projects.transitions.stageNow', {
-                              stage: t(`projects.stages.${latest.stage}`),
-                            }),
-                          ]
-                        : []
-                  }
-                  noChanges={t('projects.transitions.stageSame')}
-                  primary={{
-                    label: confirmLabel,
-                    loading: transition.isPending,
-                  }}
-                  secondary={{ label: t('projects.transitions.seeLatest'), onClick: onClose }}
-                />
-              ) : null
-            }
+            staleAlert={staleAlertFor(
+              {
+                ...stale,
+                // The dialog shows one thing another save can change: the stage it moves from.
+                changed: stale.changed === null ? null : latest.stage !== project.stage ? [latest.stage] : [],
+              },
+              transition,
+              (stage) => t('projects.transitions.stageNow', { stage: t(`projects.stages.${stage}`) }),
+              {
+                title: t('projects.stale.title'),
+                body: t('projects.transitions.stale'),
+                noChanges: t('projects.transitions.stageSame'),
+                keepMine: confirmLabel,
+                takeTheirs: t('projects.transitions.seeLatest'),
+              },
+              // Seeing the latest closes the dialog on the project page, which shows it.
+              { takeTheirs: { onClick: onClose } },
+            )}
             failure={
               error && failures.length > 0
                 ? {

@@ -1,14 +1,16 @@
-import { Accordion, Anchor, Button, Paper, Select, Table, Tabs, Text } from '@mantine/core';
+import { Accordion, Anchor, Button, Paper, Select, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ListFooter } from '../../../components/ListFooter';
 import type { Tone } from '../../../components/tones';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCurrentUser } from '../../../lib/auth';
-import { useJobs, useOutbox, useRetryJob, type JobState } from '../api/operations';
+import { useJobs, useOutbox, useRetryJob, type Job, type JobState } from '../api/operations';
 
 const STATES: JobState[] = ['created', 'retry', 'active', 'failed', 'completed', 'cancelled'];
 const STATE_TONES: Record<JobState, Tone> = {
@@ -60,6 +62,67 @@ function JobsPanel() {
     dateStyle: 'short',
     timeStyle: 'medium',
   });
+  const columns: ColumnDef<Job>[] = [
+    {
+      id: 'queue',
+      header: t('notifications.operations.queue'),
+      accessorFn: (job) => job.queue,
+      meta: { hideable: false },
+      cell: ({ row }) => (
+        <Text size="sm" ff="monospace">
+          {row.original.queue}
+        </Text>
+      ),
+    },
+    {
+      id: 'state',
+      header: t('notifications.operations.state'),
+      accessorFn: (job) => t(`notifications.operations.states.${job.state}`),
+      cell: ({ row: { original: job } }) => (
+        <ToneBadge tone={STATE_TONES[job.state]}>
+          {t(`notifications.operations.states.${job.state}`)}
+        </ToneBadge>
+      ),
+    },
+    {
+      id: 'attempts',
+      header: t('notifications.operations.attempts'),
+      accessorFn: (job) => job.retryCount,
+      cell: ({ row: { original: job } }) => `${job.retryCount} / ${job.retryLimit + 1}`,
+    },
+    {
+      id: 'created',
+      header: t('notifications.operations.created'),
+      accessorFn: (job) => job.createdAt,
+      cell: ({ row }) => when.format(new Date(row.original.createdAt)),
+    },
+    {
+      id: 'error',
+      header: t('notifications.operations.errorColumn'),
+      accessorFn: (job) => job.error ?? undefined,
+      cell: ({ row: { original: job } }) => (
+        <Text size="sm" c={job.error ? 'red' : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+          {job.error ?? ''}
+        </Text>
+      ),
+    },
+    {
+      id: 'retry',
+      header: () => <VisuallyHidden>{t('notifications.operations.retry')}</VisuallyHidden>,
+      meta: { label: t('notifications.operations.retry'), hideable: false },
+      cell: ({ row: { original: job } }) =>
+        job.state === 'failed' ? (
+          <Button
+            size="compact-sm"
+            variant="light"
+            loading={retry.isPending && retry.variables === job.id}
+            onClick={() => retry.mutate(job.id)}
+          >
+            {t('notifications.operations.retry')}
+          </Button>
+        ) : null,
+    },
+  ];
 
   return (
     <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
@@ -78,63 +141,28 @@ function JobsPanel() {
       ) : !jobs.isPending && items.length === 0 ? (
         <EmptyResult title={t('notifications.operations.noJobs')} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('notifications.operations.queue')}</Table.Th>
-                <Table.Th>{t('notifications.operations.state')}</Table.Th>
-                <Table.Th>{t('notifications.operations.attempts')}</Table.Th>
-                <Table.Th>{t('notifications.operations.created')}</Table.Th>
-                <Table.Th>{t('notifications.operations.errorColumn')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((job) => (
-                <Table.Tr key={job.id} data-testid="job">
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {job.queue}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ToneBadge tone={STATE_TONES[job.state]}>
-                      {t(`notifications.operations.states.${job.state}`)}
-                    </ToneBadge>
-                  </Table.Td>
-                  <Table.Td>
-                    {job.retryCount} / {job.retryLimit + 1}
-                  </Table.Td>
-                  <Table.Td>{when.format(new Date(job.createdAt))}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={job.error ? 'red' : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
-                      {job.error ?? ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {job.state === 'failed' ? (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        loading={retry.isPending && retry.variables === job.id}
-                        onClick={() => retry.mutate(job.id)}
-                      >
-                        {t('notifications.operations.retry')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+        <>
+          <ListTable
+            listId="jobs"
+            label={t('notifications.operations.jobs')}
+            columns={columns}
+            data={items}
+            getRowId={(job) => job.id}
+            loading={jobs.isPending}
+            // Ordered here once every page is loaded; until then, in the API's order.
+            clientSort={jobs.hasNextPage ? undefined : { id: 'created', descending: true }}
+            count={jobs.isPending ? undefined : { shown: items.length, hasMore: jobs.hasNextPage }}
+            rowProps={() => ({ 'data-testid': 'job' })}
+            minWidth={720}
+            fz="sm"
+          />
           <ListFooter
             shown={items.length}
             hasMore={jobs.hasNextPage}
             loadingMore={jobs.isFetchingNextPage}
             onLoadMore={() => void jobs.fetchNextPage()}
           />
-        </Table.ScrollContainer>
+        </>
       )}
     </Paper>
   );

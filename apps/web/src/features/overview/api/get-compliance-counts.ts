@@ -24,6 +24,15 @@ export const GROUP_STAGES: Record<ComplianceGroup, readonly Stage[]> = {
   funded: ['approved', 'active', 'suspended'],
 };
 
+/**
+ * The project list showing the projects one count counts: the list judges each project on its
+ * stage's date, which for these stages is today, the date of the counts.
+ */
+export function complianceListLink(status: ComplianceStatus, group: ComplianceGroup): string {
+  const params = new URLSearchParams({ stage: GROUP_STAGES[group].join(','), compliance: status });
+  return `/projects?${params.toString()}`;
+}
+
 export type ComplianceCounts = Record<ComplianceStatus, Record<ComplianceGroup, number>>;
 
 /** The API's counts by stage and status, summed into the two groups the overview shows. */

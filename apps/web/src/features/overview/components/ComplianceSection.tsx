@@ -1,8 +1,14 @@
-import { Box, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
-import { COMPLIANCE_GROUPS, COMPLIANCE_STATUSES, useComplianceCounts } from '../api/get-compliance-counts';
+import {
+  COMPLIANCE_GROUPS,
+  COMPLIANCE_STATUSES,
+  complianceListLink,
+  useComplianceCounts,
+} from '../api/get-compliance-counts';
 import { useFigures } from '../../../lib/figures';
 import { ScrollTable } from './ScrollTable';
 import { complianceColor } from '../../../components/compliance-status';
@@ -65,9 +71,21 @@ export function ComplianceSection() {
                   {COMPLIANCE_GROUPS.map((group) => (
                     <Table.Td key={group} ta="end">
                       {compliance.data ? (
-                        <Text span fw={700} fz="lg" c={complianceColor(status)}>
+                        <Anchor
+                          component={Link}
+                          to={complianceListLink(status, group)}
+                          fw={700}
+                          fz="lg"
+                          c={complianceColor(status)}
+                          underline="hover"
+                          aria-label={t('complianceFilter.link', {
+                            number: number(compliance.data.counts[status][group]),
+                            status: t(`paragraph6Status.${status}`),
+                            group: t(`dashboard.compliance.groups.${group}`),
+                          })}
+                        >
                           {number(compliance.data.counts[status][group])}
-                        </Text>
+                        </Anchor>
                       ) : (
                         <Skeleton height={14} width={40} ms="auto" />
                       )}

@@ -24,6 +24,7 @@ export function projectsQuery(filters: ProjectFilters): ProjectsQuery {
   if (filters.sdg) query.sdg = filters.sdg;
   if (filters.fromYear) query.fromYear = filters.fromYear;
   if (filters.toYear) query.toYear = filters.toYear;
+  if (filters.compliance.length) query.compliance = filters.compliance;
   if (filters.sort !== 'code' || filters.descending) {
     // The API takes "-field" for descending; the generated type lists the fields only.
     query.sort = `${filters.descending ? '-' : ''}${filters.sort}` as ProjectsQuery['sort'];

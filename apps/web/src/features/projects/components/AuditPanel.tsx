@@ -1,5 +1,8 @@
-import { Code, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useProjectAudit } from '../api/audit';
@@ -27,12 +30,97 @@ function show(value: unknown): string {
   return text.length > 90 ? `${text.slice(0, 87)}…` : text;
 }
 
+/** What one entry changed: each field, old → new, the first eight of them. */
+function Changes({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const format = useProjectFormat();
+  if (entry.action === 'create') return <Text size="sm">{t('projects.audit.created')}</Text>;
+  const changed = changes(entry);
+  if (changed.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('projects.audit.noFieldChanges')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4} dir="ltr">
+      {changed.slice(0, 8).map((change) => (
+        <Group key={change.field} gap={6} wrap="wrap" align="baseline">
+          <Code>{change.field}</Code>
+          <Text size="xs" c="dimmed" td="line-through">
+            {show(change.before)}
+          </Text>
+          <Text size="xs" aria-hidden="true">
+            →
+          </Text>
+          <Text size="xs">{show(change.after)}</Text>
+        </Group>
+      ))}
+      {changed.length > 8 ? (
+        <Text size="xs" c="dimmed">
+          {t('projects.audit.more', { number: format.number(changed.length - 8) })}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** Every change to the project and its records (GET /api/v1/audit), newest first; staff and admin only. */
 export function AuditPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const audit = useProjectAudit(projectId, true);
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = useMemo<ColumnDef<AuditEntry>[]>(
+    () => [
+      {
+        id: 'when',
+        header: t('projects.audit.when'),
+        accessorFn: (entry) => entry.occurredAt,
+        meta: { nowrap: true },
+        cell: ({ row }) => format.dateTime(row.original.occurredAt),
+      },
+      {
+        id: 'who',
+        header: t('projects.audit.who'),
+        accessorFn: (entry) => entry.actorEmail ?? t('projects.audit.system'),
+        cell: ({ row }) => (
+          <Text size="sm" dir="ltr" span>
+            {row.original.actorEmail ?? t('projects.audit.system')}
+          </Text>
+        ),
+      },
+      {
+        id: 'action',
+        header: t('projects.audit.action'),
+        accessorFn: (entry) =>
+          AUDIT_ACTIONS.has(entry.action)
+            ? t(`projects.audit.actions.${entry.action as AuditAction}`)
+            : entry.action,
+        cell: ({ row: { original: entry } }) => (
+          <>
+            {AUDIT_ACTIONS.has(entry.action) ? (
+              <Text size="sm">{t(`projects.audit.actions.${entry.action as AuditAction}`)}</Text>
+            ) : (
+              <Code>{entry.action}</Code>
+            )}
+            {entry.entity !== 'project' ? (
+              <Code display="block" mt={4} data-testid="audit-entity">
+                {entry.entity}
+              </Code>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        id: 'changes',
+        header: t('projects.audit.changes'),
+        cell: ({ row: { original: entry } }) => <Changes entry={entry} />,
+      },
+    ],
+    [t, format],
+  );
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="audit-heading">
@@ -53,76 +141,19 @@ export function AuditPanel({ projectId }: { projectId: string }) {
         <EmptyResult title={t('projects.audit.empty')} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('projects.audit.when')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.audit.who')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.audit.action')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.audit.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => {
-                  const changed = entry.action === 'create' ? [] : changes(entry);
-                  return (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                        {format.dateTime(entry.occurredAt)}
-                      </Table.Td>
-                      <Table.Td style={{ verticalAlign: 'top' }}>
-                        <Text size="sm" dir="ltr" span>
-                          {entry.actorEmail ?? t('projects.audit.system')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ verticalAlign: 'top' }}>
-                        {AUDIT_ACTIONS.has(entry.action) ? (
-                          <Text size="sm">{t(`projects.audit.actions.${entry.action as AuditAction}`)}</Text>
-                        ) : (
-                          <Code>{entry.action}</Code>
-                        )}
-                        {entry.entity !== 'project' ? (
-                          <Code display="block" mt={4} data-testid="audit-entity">
-                            {entry.entity}
-                          </Code>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {entry.action === 'create' ? (
-                          <Text size="sm">{t('projects.audit.created')}</Text>
-                        ) : changed.length === 0 ? (
-                          <Text size="sm" c="dimmed">
-                            {t('projects.audit.noFieldChanges')}
-                          </Text>
-                        ) : (
-                          <Stack gap={4} dir="ltr">
-                            {changed.slice(0, 8).map((change) => (
-                              <Group key={change.field} gap={6} wrap="wrap" align="baseline">
-                                <Code>{change.field}</Code>
-                                <Text size="xs" c="dimmed" td="line-through">
-                                  {show(change.before)}
-                                </Text>
-                                <Text size="xs" aria-hidden="true">
-                                  →
-                                </Text>
-                                <Text size="xs">{show(change.after)}</Text>
-                              </Group>
-                            ))}
-                            {changed.length > 8 ? (
-                              <Text size="xs" c="dimmed">
-                                {t('projects.audit.more', { number: format.number(changed.length - 8) })}
-                              </Text>
-                            ) : null}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            listId="project-audit"
+            columnChoice={false}
+            label={t('projects.audit.title')}
+            columns={columns}
+            data={entries}
+            getRowId={(entry) => entry.id}
+            // Ordered here once every page is loaded; until then, newest first as the API sends them.
+            clientSort={audit.hasNextPage ? undefined : { id: 'when', descending: true }}
+            count={{ shown: entries.length, hasMore: audit.hasNextPage }}
+            minWidth={720}
+            fz="sm"
+          />
           <ListFooter
             shown={entries.length}
             hasMore={audit.hasNextPage}

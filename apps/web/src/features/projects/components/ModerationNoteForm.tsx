@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconMessage2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { isStaleVersion, problemSlug } from '../../../lib/field-errors';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
@@ -135,26 +135,23 @@ export function ModerationNoteForm({
                 onChange={(event) => form.setFieldValue('note', event.currentTarget.value)}
                 error={form.errors['note'] ?? fieldError}
               />
-              {stale.stale ? (
-                <StaleVersionAlert
-                  body={t('projects.moderation.stale')}
-                  changes={stale.changed === null ? null : stale.base ? [stale.base.note] : []}
-                  noChanges={t('stale.noChanges')}
-                  primary={{ loading: save.isPending }}
-                  secondary={{
-                    onClick: () => {
-                      stale.takeTheirs();
-                      save.reset();
-                    },
-                  }}
-                />
-              ) : save.isError && !fieldError ? (
-                <Alert color="red" variant="light" role="alert" p="xs" styles={ALERT_STYLES}>
-                  {statusOfError(save.error) === 409
-                    ? problemText(save.error)
-                    : t('projects.moderation.failed')}
-                </Alert>
-              ) : null}
+              {staleAlertFor(
+                {
+                  ...stale,
+                  // The form shows one field: the note as the other save left it.
+                  changed: stale.changed === null ? null : stale.base ? [stale.base.note] : [],
+                },
+                save,
+                (note) => note,
+                { body: t('projects.moderation.stale'), noChanges: t('stale.noChanges') },
+              ) ??
+                (save.isError && !fieldError ? (
+                  <Alert color="red" variant="light" role="alert" p="xs" styles={ALERT_STYLES}>
+                    {statusOfError(save.error) === 409
+                      ? problemText(save.error)
+                      : t('projects.moderation.failed')}
+                  </Alert>
+                ) : null)}
               <Group gap="xs">
                 <Button type="submit" size="xs" loading={save.isPending} disabled={stale.stale}>
                   {t('projects.moderation.save')}

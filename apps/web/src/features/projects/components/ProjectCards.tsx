@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StageBadge } from '../../../components/Badges';
+import { ComplianceBadge, StageBadge } from '../../../components/Badges';
 import { useProjectFormat } from '../../../lib/project-format';
 import type { ProjectSummary } from '../api/types';
 import { useTranslatedText } from '../../../lib/translated-text';
@@ -57,6 +57,9 @@ export function ProjectCards({ projects, loading, refreshing = false, countryNam
                 project.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))),
               )}
             </Text>
+            <Group gap="xs">
+              <ComplianceBadge status={project.paragraph6} size="sm" />
+            </Group>
             <Group justify="space-between" gap="xs">
               <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {project.approvedBudget !== null

@@ -1,6 +1,6 @@
 import { Badge, Button, Collapse, Group, MultiSelect, NativeSelect, Select, SimpleGrid } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { HUMAN_SECURITY_DIMENSIONS, STAGES, VULNERABLE_GROUPS } from '@hstf/domain';
+import { COMPLIANCE_STATUSES, HUMAN_SECURITY_DIMENSIONS, STAGES, VULNERABLE_GROUPS } from '@hstf/domain';
 import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,8 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
     filters.group ||
     filters.sdg ||
     filters.fromYear ||
-    filters.toYear,
+    filters.toYear ||
+    filters.compliance.length,
   );
   // On a phone the first screen is for the projects: only the search stays out, the rest folds away.
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
@@ -126,6 +127,19 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
           </SimpleGrid>
         ) : null}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="md" mt="md">
+          <MultiSelect
+            label={t('complianceFilter.label')}
+            placeholder={filters.compliance.length ? undefined : t('complianceFilter.all')}
+            data={COMPLIANCE_STATUSES.map((status) => ({
+              value: status,
+              label: t(`paragraph6Status.${status}`),
+            }))}
+            value={filters.compliance}
+            onChange={(compliance) => onChange({ compliance })}
+            clearable
+            clearButtonProps={{ 'aria-label': t('complianceFilter.clear') }}
+            comboboxProps={{ withinPortal: true }}
+          />
           <NativeSelect
             label={t('projects.filters.window')}
             value={filters.window ?? ''}

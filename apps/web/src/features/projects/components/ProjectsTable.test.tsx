@@ -23,6 +23,7 @@ const PROJECT: ProjectSummary = {
   startDate: '2026-01-01',
   endDate: '2028-01-01',
   dimensions: ['economic'],
+  paragraph6: 'compliant',
   version: 1,
   updatedAt: '2026-11-23T04:34:20.687Z',
 };

@@ -1,9 +1,9 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StageBadge } from '../../../components/Badges';
+import { ComplianceBadge, StageBadge } from '../../../components/Badges';
 import { useProjectFormat } from '../../../lib/project-format';
 import { useTranslatedText } from '../../../lib/translated-text';
 import type { ProjectSummary } from '../api/types';
@@ -53,6 +53,12 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         cell: ({ row }) => <StageBadge stage={row.original.stage} size="sm" />,
       },
       {
+        id: 'paragraph6',
+        header: t('complianceFilter.column'),
+        meta: { nowrap: true },
+        cell: ({ row }) => <ComplianceBadge status={row.original.paragraph6} size="sm" />,
+      },
+      {
         id: 'countries',
         header: t('projects.table.countries'),
         meta: { width: 220 },
@@ -95,16 +101,18 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
       {
         id: 'period',
         header: t('projects.table.period'),
+        // Each date on a line of its own: side by side, Arabic and Russian dates pushed the list
+        // wider than a 1366 px screen.
         meta: { sortField: 'startDate', nowrap: true },
         cell: ({ row: { original: project } }) => (
-          <Group gap={4} wrap="nowrap">
+          <Stack gap={0}>
             <Text size="sm">{format.date(project.startDate)}</Text>
             {project.endDate ? (
               <Text size="sm" c="dimmed">
                 – {format.date(project.endDate)}
               </Text>
             ) : null}
-          </Group>
+          </Stack>
         ),
       },
       {

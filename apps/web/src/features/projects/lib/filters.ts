@@ -1,7 +1,9 @@
 import {
+  COMPLIANCE_STATUSES,
   HUMAN_SECURITY_DIMENSIONS,
   STAGES,
   VULNERABLE_GROUPS,
+  type ComplianceStatus,
   type HumanSecurityDimension,
   type Stage,
   type VulnerableGroup,
@@ -30,6 +32,8 @@ export interface ProjectFilters {
   sdg: number | null;
   fromYear: number | null;
   toYear: number | null;
+  /** Paragraph 6 statuses, each project judged on its stage's date; a project matches any of them. */
+  compliance: ComplianceStatus[];
   q: string;
   sort: ProjectSort;
   descending: boolean;
@@ -46,6 +50,7 @@ export const DEFAULT_FILTERS: ProjectFilters = {
   sdg: null,
   fromYear: null,
   toYear: null,
+  compliance: [],
   q: '',
   // What changed last first: the list is where staff come back to the work in hand.
   sort: 'updatedAt',
@@ -98,6 +103,13 @@ export function parseProjectFilters(params: URLSearchParams): ProjectFilters {
     sdg: integer(params.get('sdg'), 1, 17),
     fromYear: integer(params.get('fromYear'), FIRST_YEAR, 2200),
     toYear: integer(params.get('toYear'), FIRST_YEAR, 2200),
+    compliance: [
+      ...new Set(
+        list(params, 'compliance').filter(
+          (s): s is ComplianceStatus => oneOf(COMPLIANCE_STATUSES, s) !== null,
+        ),
+      ),
+    ],
     q: params.get('q')?.trim() ?? '',
     sort: sortField ?? DEFAULT_FILTERS.sort,
     descending: sortField !== null ? descending : DEFAULT_FILTERS.descending,
@@ -120,6 +132,7 @@ export function writeProjectFilters(params: URLSearchParams, filters: ProjectFil
   set('sdg', filters.sdg);
   set('fromYear', filters.fromYear);
   set('toYear', filters.toYear);
+  set('compliance', filters.compliance.join(','));
   const sort = `${filters.descending ? '-' : ''}${filters.sort}`;
   set('sort', sort === DEFAULT_SORT ? null : sort);
   return next;
@@ -137,6 +150,7 @@ export function activeFilterCount(filters: ProjectFilters): number {
     filters.sdg,
     filters.fromYear,
     filters.toYear,
+    filters.compliance.length > 0,
     filters.q,
   ].filter(Boolean).length;
 }

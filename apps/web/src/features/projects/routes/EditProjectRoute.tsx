@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,7 +15,8 @@ import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useUpdateProject } from '../api/save-project';
 import type { Project } from '../api/types';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { ProjectFormFooter } from '../components/ProjectFormFooter';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { notifySaved } from '../../../lib/notify';
 import { focusErrorSummary } from '../lib/focus';
 import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
@@ -204,19 +205,24 @@ function EditProjectForm({ project }: { project: Project }) {
           </Text>
         </Breadcrumbs>
         <PageHeader title={t('projects.edit.heading', { code: project.code })} description={project.title} />
-        {stale ? (
-          <StaleVersionAlert
-            title={t('projects.stale.title')}
-            body={t('projects.stale.body', { version: stale.currentVersion })}
-            changes={stale.latest ? staleChanges(stale.latest) : null}
-            primary={{ label: t('projects.stale.reapply'), onClick: reapplyOnLatest }}
-            secondary={{
-              label: t('projects.stale.overwrite'),
-              onClick: overwrite,
-              loading: update.isPending,
-            }}
-          />
-        ) : null}
+        {staleAlertFor(
+          // The lines say what changed on each side, so each is its own description.
+          {
+            stale: stale !== null,
+            changed: stale?.latest ? staleChanges(stale.latest) : null,
+            takeTheirs: overwrite,
+          },
+          { isPending: false },
+          (line) => line,
+          {
+            title: t('projects.stale.title'),
+            body: t('projects.stale.body', { version: stale?.currentVersion }),
+            keepMine: t('projects.stale.reapply'),
+            takeTheirs: t('projects.stale.overwrite'),
+          },
+          // "Reapply" lays my edits over the latest version without saving; "overwrite" saves them.
+          { keepMine: { onClick: reapplyOnLatest }, takeTheirs: { loading: update.isPending } },
+        )}
         {notice ? (
           <Alert
             color="unBlue"
@@ -239,33 +245,13 @@ function EditProjectForm({ project }: { project: Project }) {
           organizations={organizations.data ?? []}
           referenceLoading={countries.isPending || organizations.isPending}
         />
-        {generalError ? (
-          <Alert
-            color="red"
-            variant="light"
-            title={t('projects.form.saveFailed')}
-            role="alert"
-            styles={ALERT_STYLES}
-          >
-            {generalError}
-          </Alert>
-        ) : null}
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 5 }}
-        >
-          <Button variant="default" component={Link} to={`/projects/${project.id}`}>
-            {t('projects.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={stale !== null}>
-            {t('projects.edit.save')}
-          </Button>
-        </Group>
+        <ProjectFormFooter
+          failure={generalError}
+          cancelTo={`/projects/${project.id}`}
+          submitLabel={t('projects.edit.save')}
+          submitting={update.isPending}
+          disabled={stale !== null}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { notifySaved } from '../../../lib/notify';
 import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useCreateProject } from '../api/save-project';
 import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
+import { ProjectFormFooter } from '../components/ProjectFormFooter';
 import { fieldErrorsOf } from '../../../lib/problem-members';
 import {
   emptyProjectValues,
@@ -22,7 +23,6 @@ import { canEditProjects } from '../lib/roles';
 import { useProjectFormErrors } from '../lib/use-form-errors';
 import { focusErrorSummary } from '../lib/focus';
 import { useProblemText } from '../../../lib/use-problem-text';
-import { ALERT_STYLES } from '../../../lib/colors';
 
 /** A new project, from its concept note: only the title and the window are needed to start. */
 export function NewProjectRoute() {
@@ -102,33 +102,12 @@ export function NewProjectRoute() {
           organizations={organizations.data ?? []}
           referenceLoading={countries.isPending || organizations.isPending}
         />
-        {generalError ? (
-          <Alert
-            color="red"
-            variant="light"
-            title={t('projects.form.saveFailed')}
-            role="alert"
-            styles={ALERT_STYLES}
-          >
-            {generalError}
-          </Alert>
-        ) : null}
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 5 }}
-        >
-          <Button variant="default" component={Link} to="/projects">
-            {t('projects.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('projects.form.create')}
-          </Button>
-        </Group>
+        <ProjectFormFooter
+          failure={generalError}
+          cancelTo="/projects"
+          submitLabel={t('projects.form.create')}
+          submitting={create.isPending}
+        />
       </Stack>
     </form>
   );

@@ -25,25 +25,17 @@ import {
   IconTargetArrow,
   IconTimeline,
 } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorResult } from '../../../components/QueryStates';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
 import { useCurrentUser } from '../../../lib/auth';
 import { useProjectAt } from '../api/get-project';
-import { AuditPanel } from '../components/AuditPanel';
 import { useCompliance } from '../../compliance';
 import { ComplianceBadge, StageBadge, ToneBadge } from '../../../components/Badges';
-import { FinancePanel } from '../../transfers';
-import { ReportsPanel } from '../../reports';
-import { ResultsPanel } from '../../results';
-import { HistoryPanel } from '../../lifecycle';
-import { RevisionsPanel } from '../../revisions';
-import { Paragraph6Panel } from '../components/Paragraph6Panel';
+import { HistoryPanel, TransitionsPanel } from '../../lifecycle';
 import { ProjectDetails } from '../components/ProjectDetails';
-import { Scorecard } from '../components/Scorecard';
-import { TransitionsPanel } from '../../lifecycle';
-import { TimelinePanel } from '../../timeline';
 import { FactSheetButton } from '../../statements';
 import { DocumentsSection } from '../../documents';
 import { useProjectFormat } from '../../../lib/project-format';
@@ -64,6 +56,35 @@ const TABS = [
   'audit',
 ] as const;
 type Tab = (typeof TABS)[number];
+
+/**
+ * The tabs' panels other than the first, each in a chunk of its own fetched when its tab opens (or
+ * is pointed at): a project opens on its overview, and the panels' forms and dialogs are most of the
+ * page's code.
+ */
+const panels = {
+  paragraph6: () => import('../components/Paragraph6Panel').then((m) => ({ default: m.Paragraph6Panel })),
+  scorecard: () => import('../components/Scorecard').then((m) => ({ default: m.Scorecard })),
+  finance: () => import('../../transfers').then((m) => ({ default: m.FinancePanel })),
+  revisions: () => import('../../revisions').then((m) => ({ default: m.RevisionsPanel })),
+  reports: () => import('../../reports').then((m) => ({ default: m.ReportsPanel })),
+  results: () => import('../../results').then((m) => ({ default: m.ResultsPanel })),
+  timeline: () => import('../../timeline').then((m) => ({ default: m.TimelinePanel })),
+  audit: () => import('../components/AuditPanel').then((m) => ({ default: m.AuditPanel })),
+};
+const Paragraph6Panel = lazy(panels.paragraph6);
+const Scorecard = lazy(panels.scorecard);
+const FinancePanel = lazy(panels.finance);
+const RevisionsPanel = lazy(panels.revisions);
+const ReportsPanel = lazy(panels.reports);
+const ResultsPanel = lazy(panels.results);
+const TimelinePanel = lazy(panels.timeline);
+const AuditPanel = lazy(panels.audit);
+
+/** Starts fetching the panels once the reader reaches for the tabs, so a click rarely waits. */
+function preloadPanels() {
+  for (const load of Object.values(panels)) void load();
+}
 
 /** One project: its stage and the decisions open to it, paragraph 6, the scorecard, money, history. */
 export function ProjectRoute() {
@@ -197,6 +218,8 @@ export function ProjectRoute() {
         <Tabs.List
           aria-label={t('projects.detail.sections')}
           style={{ overflowX: 'auto', flexWrap: 'nowrap' }}
+          onPointerEnter={preloadPanels}
+          onFocus={preloadPanels}
         >
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden="true" />}>
             {t('projects.tabs.overview')}
@@ -240,52 +263,54 @@ export function ProjectRoute() {
           ) : null}
         </Tabs.List>
         <Box pt="lg">
-          <Tabs.Panel value="overview">
-            <ProjectDetails project={data} />
-            <Paper withBorder radius="md" p="lg" mt="lg">
-              <DocumentsSection
-                record={{ projectId: data.id, recordKind: 'project', recordId: data.id }}
-                canEdit={canEdit}
-              />
-            </Paper>
-          </Tabs.Panel>
-          <Tabs.Panel value="paragraph6">
-            <Paragraph6Panel project={data} canEdit={canEdit} />
-          </Tabs.Panel>
-          {staff ? (
-            <Tabs.Panel value="scorecard">
-              <Scorecard project={data} canModerate={canEdit} />
+          <Suspense fallback={<Skeleton height={300} radius="md" aria-busy="true" />}>
+            <Tabs.Panel value="overview">
+              <ProjectDetails project={data} />
+              <Paper withBorder radius="md" p="lg" mt="lg">
+                <DocumentsSection
+                  record={{ projectId: data.id, recordKind: 'project', recordId: data.id }}
+                  canEdit={canEdit}
+                />
+              </Paper>
             </Tabs.Panel>
-          ) : null}
-          <Tabs.Panel value="finance">
-            <FinancePanel project={data} canEdit={canEdit} />
-          </Tabs.Panel>
-          {staff ? (
-            <Tabs.Panel value="revisions">
-              <RevisionsPanel project={data} canEdit={canEdit} />
+            <Tabs.Panel value="paragraph6">
+              <Paragraph6Panel project={data} canEdit={canEdit} />
             </Tabs.Panel>
-          ) : null}
-          {staff ? (
-            <Tabs.Panel value="reports">
-              <ReportsPanel projectId={data.id} canEdit={canEdit} />
+            {staff ? (
+              <Tabs.Panel value="scorecard">
+                <Scorecard project={data} canModerate={canEdit} />
+              </Tabs.Panel>
+            ) : null}
+            <Tabs.Panel value="finance">
+              <FinancePanel project={data} canEdit={canEdit} />
             </Tabs.Panel>
-          ) : null}
-          <Tabs.Panel value="results">
-            <ResultsPanel projectId={data.id} canEdit={canEdit} />
-          </Tabs.Panel>
-          <Tabs.Panel value="history">
-            <HistoryPanel projectId={data.id} />
-          </Tabs.Panel>
-          {readsTimeline ? (
-            <Tabs.Panel value="timeline">
-              <TimelinePanel projectId={data.id} />
+            {staff ? (
+              <Tabs.Panel value="revisions">
+                <RevisionsPanel project={data} canEdit={canEdit} />
+              </Tabs.Panel>
+            ) : null}
+            {staff ? (
+              <Tabs.Panel value="reports">
+                <ReportsPanel projectId={data.id} canEdit={canEdit} />
+              </Tabs.Panel>
+            ) : null}
+            <Tabs.Panel value="results">
+              <ResultsPanel projectId={data.id} canEdit={canEdit} />
             </Tabs.Panel>
-          ) : null}
-          {staff ? (
-            <Tabs.Panel value="audit">
-              <AuditPanel projectId={data.id} />
+            <Tabs.Panel value="history">
+              <HistoryPanel projectId={data.id} />
             </Tabs.Panel>
-          ) : null}
+            {readsTimeline ? (
+              <Tabs.Panel value="timeline">
+                <TimelinePanel projectId={data.id} />
+              </Tabs.Panel>
+            ) : null}
+            {staff ? (
+              <Tabs.Panel value="audit">
+                <AuditPanel projectId={data.id} />
+              </Tabs.Panel>
+            ) : null}
+          </Suspense>
         </Box>
       </Tabs>
     </Stack>

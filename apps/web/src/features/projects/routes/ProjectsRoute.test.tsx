@@ -18,6 +18,7 @@ const SAHEL = {
   startDate: '2026-11-01',
   endDate: '2028-11-01',
   dimensions: ['economic'],
+  paragraph6: 'pending',
   version: 1,
   updatedAt: '2026-11-23T04:34:20.687Z',
 };

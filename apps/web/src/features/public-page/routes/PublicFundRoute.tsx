@@ -23,6 +23,7 @@ import { TableSkeleton } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { usePublicFund, type PublicFund } from '../api/public-fund';
+import { PublicMapSection } from '../components/PublicMapSection';
 import { useTranslatedText } from '../../../lib/translated-text';
 import { useDonorName } from '../../../lib/donor-name';
 
@@ -125,7 +126,7 @@ function ProjectsTable({ data }: { data: PublicFund }) {
       getRowId={(project) => project.code}
       visibility={{}}
       // The newest first, as the API lists them: codes carry the year and a sequence.
-      initialSort={{ id: 'project', descending: true }}
+      clientSort={{ id: 'project', descending: true }}
       minWidth={880}
     />
   );
@@ -133,7 +134,8 @@ function ProjectsTable({ data }: { data: PublicFund }) {
 
 /**
  * /fund, without sign-in: the Fund's figures, donors, years and approved projects, and its open data.
- * Tables only (no chart or map library), so the page stays one small chunk.
+ * Tables and the world map, whose drawing loads only when it scrolls into view, so the page's own
+ * chunk stays small.
  */
 export function PublicFundRoute() {
   const { t } = useTranslation();
@@ -245,6 +247,8 @@ export function PublicFundRoute() {
             </Table>
           </Section>
         </SimpleGrid>
+
+        <PublicMapSection data={data} />
 
         <Section id="public-projects" title={t('publicPage.projects.title')}>
           <Text size="sm" c="dimmed">

@@ -102,7 +102,7 @@ function TracingTable({ projects }: { projects: TracedProject[] }) {
         data={projects}
         getRowId={(project) => project.projectId}
         visibility={{}}
-        initialSort={{ id: 'paidFor', descending: true }}
+        clientSort={{ id: 'paidFor', descending: true }}
         minWidth={880}
       />
     </>

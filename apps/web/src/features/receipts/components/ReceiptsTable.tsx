@@ -201,7 +201,7 @@ export function ReceiptsTable<T extends ReceiptLine>({
       columns={columns}
       data={items}
       getRowId={(line) => line.id}
-      initialSort={{ id: 'date', descending: false }}
+      clientSort={{ id: 'date', descending: false }}
       minWidth={pledgeColumns ? 880 : 720}
       count={count}
     />

@@ -1,6 +1,9 @@
-import { Box, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
+import { ListTable } from '../../../components/data-table/ListTable';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { useCalibration, type ReviewerCalibration } from '../api/get-calibration';
@@ -52,6 +55,58 @@ export function CalibrationTable() {
   const calibration = useCalibration();
   const rows = calibration.data ?? [];
   const scale = Math.max(0.5, ...rows.map((row) => Math.abs(deviationOf(row))));
+  const columns = useMemo<ColumnDef<ReviewerCalibration>[]>(
+    () => [
+      {
+        id: 'reviewer',
+        header: t('reviews.calibration.reviewer'),
+        accessorFn: (row) => row.reviewerName,
+        meta: { rowHeader: true },
+      },
+      {
+        id: 'reviews',
+        header: t('reviews.calibration.reviews'),
+        accessorFn: (row) => row.reviews,
+        meta: { align: 'end' },
+        cell: ({ row }) => (
+          <span style={{ fontVariantNumeric: 'tabular-nums' }}>{number(row.original.reviews)}</span>
+        ),
+      },
+      {
+        id: 'deviation',
+        header: t('reviews.calibration.deviation'),
+        accessorFn: (row) => deviationOf(row),
+        meta: { align: 'end' },
+        cell: ({ row }) => (
+          <Text span dir="ltr" size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {signed(deviationOf(row.original))}
+          </Text>
+        ),
+      },
+      {
+        id: 'bar',
+        header: t('reviews.calibration.bar'),
+        cell: ({ row }) => {
+          const value = deviationOf(row.original);
+          const reading =
+            Math.abs(value) < 0.005
+              ? t('reviews.calibration.aligned')
+              : value > 0
+                ? t('reviews.calibration.generous')
+                : t('reviews.calibration.severe');
+          return (
+            <Group gap="sm" wrap="nowrap">
+              <DeviationBar value={value} scale={scale} />
+              <Text size="xs" c="dimmed">
+                {reading}
+              </Text>
+            </Group>
+          );
+        },
+      },
+    ],
+    [t, number, signed, scale],
+  );
 
   return (
     <Stack gap="md" component="section" aria-labelledby="calibration-title">
@@ -69,66 +124,19 @@ export function CalibrationTable() {
         ) : !calibration.isPending && rows.length === 0 ? (
           <EmptyResult title={t('reviews.calibration.empty')} body={t('reviews.calibration.emptyBody')} />
         ) : (
-          <Table.ScrollContainer
+          <ListTable
+            listId="calibration"
+            columnChoice={false}
+            label={t('reviews.calibration.title')}
+            columns={columns}
+            data={rows}
+            getRowId={(row) => row.reviewerId}
+            loading={calibration.isPending}
+            clientSort={{ id: 'reviewer', descending: false }}
+            count={calibration.isPending ? undefined : { shown: rows.length, hasMore: false }}
             minWidth={560}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label={t('reviews.calibration.title')}
-          >
-            <Table striped aria-label={t('reviews.calibration.title')} aria-busy={calibration.isPending}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('reviews.calibration.reviewer')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('reviews.calibration.reviews')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('reviews.calibration.deviation')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('reviews.calibration.bar')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              {calibration.isPending ? (
-                <TableSkeleton columns={4} rows={3} />
-              ) : (
-                <Table.Tbody>
-                  {rows.map((row) => {
-                    const value = deviationOf(row);
-                    const reading =
-                      Math.abs(value) < 0.005
-                        ? t('reviews.calibration.aligned')
-                        : value > 0
-                          ? t('reviews.calibration.generous')
-                          : t('reviews.calibration.severe');
-                    return (
-                      <Table.Tr key={row.reviewerId}>
-                        <Table.Th scope="row" fw={500}>
-                          {row.reviewerName}
-                        </Table.Th>
-                        <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {number(row.reviews)}
-                        </Table.Td>
-                        <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          <Text span dir="ltr" size="sm">
-                            {signed(value)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="sm" wrap="nowrap">
-                            <DeviationBar value={value} scale={scale} />
-                            <Text size="xs" c="dimmed">
-                              {reading}
-                            </Text>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              )}
-            </Table>
-          </Table.ScrollContainer>
+            fz="sm"
+          />
         )}
       </Paper>
     </Stack>

@@ -17,7 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconInfoCircle, IconLockOpen, IconUserOff } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { Tag } from '../../../components/Tag';
 import { useCountryName } from '../../../lib/country-name';
 import { isStaleVersion, writeFailureOf } from '../../../lib/field-errors';
@@ -246,22 +246,24 @@ export function ConflictDeclarationForm({ reviewId, version, proposal }: Conflic
             </Alert>
           ) : null}
 
-          {stale ? (
-            <StaleVersionAlert
-              title={t('reviews.stale.title')}
-              body={t('reviews.stale.body')}
-              changes={[]}
-              primary={{ label: t('reviews.stale.keepMine'), loading: declare.isPending }}
-              secondary={{
-                label: t('reviews.stale.takeTheirs'),
-                onClick: () => {
-                  form.setValues(EMPTY);
-                  setStale(false);
-                  declare.reset();
-                },
-              }}
-            />
-          ) : null}
+          {staleAlertFor(
+            {
+              stale,
+              changed: [],
+              takeTheirs: () => {
+                form.setValues(EMPTY);
+                setStale(false);
+              },
+            },
+            declare,
+            () => null,
+            {
+              title: t('reviews.stale.title'),
+              body: t('reviews.stale.body'),
+              keepMine: t('reviews.stale.keepMine'),
+              takeTheirs: t('reviews.stale.takeTheirs'),
+            },
+          )}
           {failure ? (
             <Alert color="red" variant="light" role="alert" title={t('reviews.conflict.failed')}>
               {failure.others.length ? (

@@ -1,6 +1,9 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { useIntl } from '../../../lib/intl';
 import type { ReviewStatus } from '../api/get-my-reviews';
 import { ReviewStatusTag } from './ReviewStatusTag';
@@ -27,10 +30,45 @@ export function EarlierRounds({
 }) {
   const { t } = useTranslation();
   const { dateTime } = useIntl();
-  if (reviews.length === 0) return null;
-  const sorted = [...reviews].sort(
-    (a, b) => b.round - a.round || a.reviewerName.localeCompare(b.reviewerName),
+  const columns = useMemo<ColumnDef<EarlierReview>[]>(
+    () => [
+      {
+        id: 'reviewer',
+        header: t('reviews.board.reviewer'),
+        accessorFn: (review) => review.reviewerName,
+        meta: { rowHeader: true },
+      },
+      {
+        id: 'round',
+        header: t('rounds.roundShown'),
+        accessorFn: (review) => review.round,
+        cell: ({ row }) => <RoundTag round={row.original.round} counting={false} />,
+      },
+      {
+        id: 'status',
+        header: t('reviews.board.status'),
+        accessorFn: (review) => t(`reviews.status.${review.status}`),
+        cell: ({ row }) => <ReviewStatusTag status={row.original.status} />,
+      },
+      {
+        id: 'updated',
+        header: t('reviews.board.updated'),
+        accessorFn: (review) => review.submittedAt ?? undefined,
+        cell: ({ row }) => (row.original.submittedAt ? dateTime(row.original.submittedAt) : '—'),
+      },
+      {
+        id: 'read',
+        header: t('rounds.read'),
+        cell: ({ row }) => (
+          <Anchor component={Link} to={`/reviews/${row.original.id}`} size="sm">
+            {t('reviews.board.read', { name: row.original.reviewerName })}
+          </Anchor>
+        ),
+      },
+    ],
+    [t, dateTime],
   );
+  if (reviews.length === 0) return null;
   return (
     <Stack gap="xs" component="section" aria-labelledby={headingId} data-testid="earlier-rounds">
       <Title order={3} fz="md" id={headingId}>
@@ -39,40 +77,19 @@ export function EarlierRounds({
       <Text size="sm" c="dimmed">
         {t('rounds.earlierHint')}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing="xs" aria-labelledby={headingId}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('reviews.board.reviewer')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.roundShown')}</Table.Th>
-              <Table.Th scope="col">{t('reviews.board.status')}</Table.Th>
-              <Table.Th scope="col">{t('reviews.board.updated')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.read')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((review) => (
-              <Table.Tr key={review.id}>
-                <Table.Th scope="row" fw={500}>
-                  {review.reviewerName}
-                </Table.Th>
-                <Table.Td>
-                  <RoundTag round={review.round} counting={false} />
-                </Table.Td>
-                <Table.Td>
-                  <ReviewStatusTag status={review.status} />
-                </Table.Td>
-                <Table.Td>{review.submittedAt ? dateTime(review.submittedAt) : '—'}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
-                    {t('reviews.board.read', { name: review.reviewerName })}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        listId="earlier-rounds"
+        columnChoice={false}
+        label={t('rounds.earlier')}
+        columns={columns}
+        // By name within a round: the table keeps this order among rows of equal rounds.
+        data={[...reviews].sort((a, b) => a.reviewerName.localeCompare(b.reviewerName))}
+        getRowId={(review) => review.id}
+        clientSort={{ id: 'round', descending: true }}
+        count={{ shown: reviews.length, hasMore: false }}
+        minWidth={480}
+        fz="sm"
+      />
     </Stack>
   );
 }

@@ -8,16 +8,18 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
 import { REVIEW_STATUSES } from '@hstf/domain';
 import { IconArrowRight } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ListFooter } from '../../../components/ListFooter';
-import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useCountryName } from '../../../lib/country-name';
 import { useFormatters } from '../../../lib/format';
 import { useMyReviews, type ReviewStatus, type ReviewSummary } from '../api/get-my-reviews';
@@ -91,6 +93,53 @@ export function MyReviewQueue() {
   const waitingPending = assigned.isPending || drafts.isPending;
   const waitingError = assigned.isError || drafts.isError;
   const items = all.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = useMemo<ColumnDef<ReviewSummary>[]>(
+    () => [
+      {
+        id: 'proposal',
+        header: t('reviews.queue.proposal'),
+        accessorFn: (review) => review.code,
+        meta: { rowHeader: true },
+        cell: ({ row: { original: review } }) => (
+          <Anchor component={Link} to={`/reviews/${review.id}`} size="sm" fw={500}>
+            <Text span ff="monospace" size="sm" dir="ltr">
+              {review.code}
+            </Text>{' '}
+            <bdi>{translate(review.title, review.titleTranslations)}</bdi>
+          </Anchor>
+        ),
+      },
+      {
+        id: 'countries',
+        header: t('reviews.queue.countries'),
+        accessorFn: (review) => review.countries.map((iso3) => countryName(iso3)).join(', '),
+      },
+      {
+        id: 'stage',
+        header: t('reviews.queue.stage'),
+        accessorFn: (review) => t(`reviews.stages.${review.stage}`),
+      },
+      {
+        id: 'status',
+        header: t('reviews.queue.status'),
+        accessorFn: (review) => t(`reviews.status.${review.status}`),
+        cell: ({ row: { original: review } }) => (
+          <Group gap={6} wrap="nowrap">
+            <RoundTag round={review.round} counting={review.currentRound} />
+            <ReviewStatusTag status={review.status} />
+          </Group>
+        ),
+      },
+      {
+        id: 'submitted',
+        header: t('reviews.queue.submitted'),
+        accessorFn: (review) => review.submittedAt ?? undefined,
+        meta: { nowrap: true },
+        cell: ({ row }) => (row.original.submittedAt ? date(row.original.submittedAt) : '—'),
+      },
+    ],
+    [t, translate, countryName, date],
+  );
 
   return (
     <Stack gap="xl">
@@ -167,53 +216,21 @@ export function MyReviewQueue() {
             <EmptyResult title={t('reviews.queue.empty')} />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={720}>
-                <Table
-                  striped
-                  highlightOnHover
-                  aria-label={t('reviews.queue.all')}
-                  aria-busy={all.isPending || all.isPlaceholderData}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('reviews.queue.proposal')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.queue.countries')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.queue.stage')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.queue.status')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.queue.submitted')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  {all.isPending ? (
-                    <TableSkeleton columns={5} />
-                  ) : (
-                    <Table.Tbody>
-                      {items.map((review) => (
-                        <Table.Tr key={review.id}>
-                          <Table.Th scope="row" fw={500}>
-                            <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
-                              <Text span ff="monospace" size="sm" dir="ltr">
-                                {review.code}
-                              </Text>{' '}
-                              <bdi>{translate(review.title, review.titleTranslations)}</bdi>
-                            </Anchor>
-                          </Table.Th>
-                          <Table.Td>{review.countries.map((iso3) => countryName(iso3)).join(', ')}</Table.Td>
-                          <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>
-                          <Table.Td>
-                            <Group gap={6} wrap="nowrap">
-                              <RoundTag round={review.round} counting={review.currentRound} />
-                              <ReviewStatusTag status={review.status} />
-                            </Group>
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            {review.submittedAt ? date(review.submittedAt) : '—'}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  )}
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                listId="my-reviews"
+                columnChoice={false}
+                label={t('reviews.queue.all')}
+                columns={columns}
+                data={items}
+                getRowId={(review) => review.id}
+                loading={all.isPending}
+                refreshing={all.isPlaceholderData}
+                // Ordered here once every page is loaded; until then, in the API's order.
+                clientSort={all.hasNextPage ? undefined : { id: 'submitted', descending: true }}
+                count={all.isPending ? undefined : { shown: items.length, hasMore: all.hasNextPage }}
+                minWidth={720}
+                fz="sm"
+              />
               {!all.isPending ? (
                 <ListFooter
                   shown={items.length}

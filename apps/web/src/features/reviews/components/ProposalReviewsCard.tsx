@@ -8,15 +8,16 @@ import {
   Progress,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ErrorResult } from '../../../components/QueryStates';
 import { Tag } from '../../../components/Tag';
 import { useCountryName } from '../../../lib/country-name';
@@ -56,6 +57,72 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
   const submitted = panel.filter((review) => review.status === 'submitted').length;
   const short = minReviews !== null && panel.length < minReviews;
   const titleId = `proposal-${proposal.id}`;
+  const columns = useMemo<ColumnDef<ReviewSummary>[]>(
+    () => [
+      {
+        id: 'reviewer',
+        header: t('reviews.board.reviewer'),
+        accessorFn: (review) => review.reviewerName,
+        meta: { rowHeader: true },
+      },
+      {
+        id: 'status',
+        header: t('reviews.board.status'),
+        accessorFn: (review) => t(`reviews.status.${review.status}`),
+        cell: ({ row }) => <ReviewStatusTag status={row.original.status} />,
+      },
+      {
+        id: 'conflicts',
+        header: t('reviews.board.conflicts'),
+        accessorFn: (review) =>
+          review.conflictDeclared === null
+            ? t('reviews.board.conflictPending')
+            : review.conflictDeclared
+              ? t('reviews.board.conflictYes')
+              : t('reviews.board.conflictNo'),
+      },
+      {
+        id: 'due',
+        header: t('rounds.dueOn'),
+        accessorFn: (review) => review.dueOn ?? undefined,
+        cell: ({ row }) => <DueTag dueOn={row.original.dueOn} status={row.original.status} />,
+      },
+      {
+        id: 'updated',
+        header: t('reviews.board.updated'),
+        accessorFn: (review) => review.submittedAt ?? review.updatedAt,
+        cell: ({ row }) => dateTime(row.original.submittedAt ?? row.original.updatedAt),
+      },
+      {
+        id: 'actions',
+        header: () => <VisuallyHidden>{t('reviews.board.actions')}</VisuallyHidden>,
+        meta: { label: t('reviews.board.actions') },
+        cell: ({ row: { original: review } }) => (
+          <Group gap="xs" justify="flex-end" wrap="nowrap">
+            {review.status === 'submitted' || review.status === 'declined_conflict' ? (
+              <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
+                {t('reviews.board.read', { name: review.reviewerName })}
+              </Anchor>
+            ) : null}
+            {review.status !== 'submitted' ? (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                c="red.9"
+                leftSection={<IconUserMinus size={16} aria-hidden="true" />}
+                onClick={() => setRemoving(review)}
+                aria-label={t('reviews.board.unassignNamed', { name: review.reviewerName })}
+              >
+                {t('reviews.board.unassign')}
+              </Button>
+            ) : null}
+          </Group>
+        ),
+      },
+    ],
+    [t, dateTime],
+  );
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="article" aria-labelledby={titleId}>
@@ -117,70 +184,18 @@ export function ProposalReviewsCard({ proposal, minReviews }: ProposalReviewsCar
                 {t('reviews.board.noReviewers')}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
-                <Table
-                  verticalSpacing="xs"
-                  aria-label={t('reviews.board.reviewersOf', { code: proposal.code })}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('reviews.board.reviewer')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.board.status')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.board.conflicts')}</Table.Th>
-                      <Table.Th scope="col">{t('rounds.dueOn')}</Table.Th>
-                      <Table.Th scope="col">{t('reviews.board.updated')}</Table.Th>
-                      <Table.Th scope="col">
-                        <VisuallyHidden>{t('reviews.board.actions')}</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((review) => (
-                      <Table.Tr key={review.id}>
-                        <Table.Th scope="row" fw={500}>
-                          {review.reviewerName}
-                        </Table.Th>
-                        <Table.Td>
-                          <ReviewStatusTag status={review.status} />
-                        </Table.Td>
-                        <Table.Td>
-                          {review.conflictDeclared === null
-                            ? t('reviews.board.conflictPending')
-                            : review.conflictDeclared
-                              ? t('reviews.board.conflictYes')
-                              : t('reviews.board.conflictNo')}
-                        </Table.Td>
-                        <Table.Td>
-                          <DueTag dueOn={review.dueOn} status={review.status} />
-                        </Table.Td>
-                        <Table.Td>{dateTime(review.submittedAt ?? review.updatedAt)}</Table.Td>
-                        <Table.Td>
-                          <Group gap="xs" justify="flex-end" wrap="nowrap">
-                            {review.status === 'submitted' || review.status === 'declined_conflict' ? (
-                              <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
-                                {t('reviews.board.read', { name: review.reviewerName })}
-                              </Anchor>
-                            ) : null}
-                            {review.status !== 'submitted' ? (
-                              <Button
-                                size="compact-sm"
-                                variant="subtle"
-                                color="red"
-                                c="red.9"
-                                leftSection={<IconUserMinus size={16} aria-hidden="true" />}
-                                onClick={() => setRemoving(review)}
-                                aria-label={t('reviews.board.unassignNamed', { name: review.reviewerName })}
-                              >
-                                {t('reviews.board.unassign')}
-                              </Button>
-                            ) : null}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                listId="proposal-reviewers"
+                columnChoice={false}
+                label={t('reviews.board.reviewersOf', { code: proposal.code })}
+                columns={columns}
+                data={items}
+                getRowId={(review) => review.id}
+                clientSort={{ id: 'reviewer', descending: false }}
+                count={{ shown: items.length, hasMore: false }}
+                minWidth={560}
+                fz="sm"
+              />
             )}
             <EarlierRounds reviews={earlier} headingId={`${titleId}-earlier`} />
           </>

@@ -1,6 +1,8 @@
-import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { Tag } from '../../../components/Tag';
 import { useCountryName } from '../../../lib/country-name';
 import { useFormatters } from '../../../lib/format';
@@ -54,6 +56,51 @@ export function ProposalSummary({ proposal }: { proposal: Proposal }) {
   const { number } = useFormatters();
   const { money, calendarDate } = useIntl();
   const countryName = useCountryName();
+  const organizationColumns = useMemo<ColumnDef<Proposal['organizations'][number]>[]>(
+    () => [
+      {
+        id: 'organization',
+        header: t('reviews.proposal.organization'),
+        accessorFn: (organization) => organization.name,
+        meta: { rowHeader: true },
+        cell: ({ row: { original: organization } }) => (
+          <>
+            {organization.name}
+            {organization.acronym ? (
+              <Text span c="dimmed" size="sm">
+                {' '}
+                ({organization.acronym})
+              </Text>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        id: 'role',
+        header: t('reviews.proposal.role'),
+        // The lead sorts before the participating organizations, and they by name.
+        accessorFn: (organization) => `${organization.lead ? 0 : 1} ${organization.name}`,
+        cell: ({ row }) =>
+          row.original.lead ? t('reviews.proposal.lead') : t('reviews.proposal.participating'),
+      },
+      {
+        id: 'budgetShare',
+        header: t('reviews.proposal.budgetShare'),
+        accessorFn: (organization) =>
+          organization.budgetShare ? Number(organization.budgetShare) : undefined,
+        meta: {
+          align: 'end',
+          total: { amount: (organization) => organization.budgetShare, format: (amount) => money(amount) },
+        },
+        cell: ({ row }) => (
+          <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {row.original.budgetShare ? money(row.original.budgetShare) : '—'}
+          </span>
+        ),
+      },
+    ],
+    [t, money],
+  );
 
   return (
     <Paper
@@ -151,46 +198,19 @@ export function ProposalSummary({ proposal }: { proposal: Proposal }) {
           </Stack>
         </SimpleGrid>
 
-        <Table.ScrollContainer
+        <ListTable
+          listId="proposal-organizations"
+          columnChoice={false}
+          label={t('reviews.proposal.organizations')}
+          columns={organizationColumns}
+          data={proposal.organizations}
+          getRowId={(organization) => organization.organizationId}
+          // The lead organization first, then the others by name.
+          clientSort={{ id: 'role', descending: false }}
+          count={{ shown: proposal.organizations.length, hasMore: false }}
           minWidth={420}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label={t('reviews.proposal.organizations')}
-        >
-          <Table aria-label={t('reviews.proposal.organizations')} verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reviews.proposal.organization')}</Table.Th>
-                <Table.Th scope="col">{t('reviews.proposal.role')}</Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('reviews.proposal.budgetShare')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {proposal.organizations.map((organization) => (
-                <Table.Tr key={organization.organizationId}>
-                  <Table.Th scope="row" fw={500}>
-                    {organization.name}
-                    {organization.acronym ? (
-                      <Text span c="dimmed" size="sm">
-                        {' '}
-                        ({organization.acronym})
-                      </Text>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>
-                    {organization.lead ? t('reviews.proposal.lead') : t('reviews.proposal.participating')}
-                  </Table.Td>
-                  <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {organization.budgetShare ? money(organization.budgetShare) : '—'}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          fz="sm"
+        />
       </Stack>
     </Paper>
   );

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { isStaleVersion } from '../../../lib/field-errors';
 import { useIntl } from '../../../lib/intl';
 import { ApiError } from '../../../lib/problem';
@@ -295,16 +295,21 @@ export function ReviewForm({ detail }: { detail: ReviewDetail }) {
         </Radio.Group>
       </Paper>
 
-      {stale ? (
+      {
         // Drafts save themselves whole, so the choice is between the two versions, not field by field.
-        <StaleVersionAlert
-          title={t('reviews.stale.title')}
-          body={t('reviews.stale.body')}
-          changes={[]}
-          primary={{ label: t('reviews.stale.keepMine'), onClick: () => void keepMine(), loading: resolving }}
-          secondary={{ label: t('reviews.stale.takeTheirs'), onClick: () => void takeTheirs() }}
-        />
-      ) : null}
+        staleAlertFor(
+          { stale, changed: [], takeTheirs: () => void takeTheirs() },
+          { isPending: resolving },
+          () => null,
+          {
+            title: t('reviews.stale.title'),
+            body: t('reviews.stale.body'),
+            keepMine: t('reviews.stale.keepMine'),
+            takeTheirs: t('reviews.stale.takeTheirs'),
+          },
+          { keepMine: { onClick: () => void keepMine() } },
+        )
+      }
       {saveFailed ? (
         <Alert color="red" variant="light" role="alert" title={t('reviews.save.failed')}>
           {t('reviews.errors.tryAgain')}

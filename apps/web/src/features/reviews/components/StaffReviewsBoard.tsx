@@ -1,13 +1,17 @@
-import { Anchor, Paper, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAdjustments, IconChartBar, IconClipboardList } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { useAssessmentSettings } from '../api/assessment-settings';
 import { useProposalsUnderReview } from '../api/get-proposals-under-review';
+import type { ReviewSummary } from '../api/get-my-reviews';
 import { useReviewQueue } from '../api/get-review-queue';
 import { AssessmentSettingsForm } from './AssessmentSettingsForm';
 import { CalibrationTable } from './CalibrationTable';
@@ -44,6 +48,41 @@ function ProposalsPanel() {
   const settings = useAssessmentSettings();
   const items = proposals.data?.pages.flatMap((page) => page.items) ?? [];
   const openConflicts = (conflicts.data ?? []).filter((review) => review.stage === 'under_review');
+  const conflictColumns = useMemo<ColumnDef<ReviewSummary>[]>(
+    () => [
+      {
+        id: 'reviewer',
+        header: t('reviews.board.reviewer'),
+        accessorFn: (review) => review.reviewerName,
+        meta: { rowHeader: true },
+      },
+      {
+        id: 'proposal',
+        header: t('reviews.queue.proposal'),
+        accessorFn: (review) => review.code,
+        cell: ({ row: { original: review } }) => (
+          <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
+            <Text span ff="monospace" size="sm" dir="ltr">
+              {review.code}
+            </Text>{' '}
+            <bdi>{translate(review.title, review.titleTranslations)}</bdi>
+          </Anchor>
+        ),
+      },
+      {
+        id: 'stage',
+        header: t('reviews.queue.stage'),
+        accessorFn: (review) => t(`reviews.stages.${review.stage}`),
+      },
+      {
+        id: 'declaredOn',
+        header: t('reviews.board.declaredOn'),
+        accessorFn: (review) => review.updatedAt,
+        cell: ({ row }) => dateTime(row.original.updatedAt),
+      },
+    ],
+    [t, translate, dateTime],
+  );
 
   return (
     <Stack gap="lg">
@@ -119,37 +158,18 @@ function ProposalsPanel() {
           ) : (conflicts.data ?? []).length === 0 ? (
             <EmptyResult title={t('reviews.board.noConflicts')} />
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped aria-labelledby="conflicts-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('reviews.board.reviewer')}</Table.Th>
-                    <Table.Th scope="col">{t('reviews.queue.proposal')}</Table.Th>
-                    <Table.Th scope="col">{t('reviews.queue.stage')}</Table.Th>
-                    <Table.Th scope="col">{t('reviews.board.declaredOn')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(conflicts.data ?? []).map((review) => (
-                    <Table.Tr key={review.id}>
-                      <Table.Th scope="row" fw={500}>
-                        {review.reviewerName}
-                      </Table.Th>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/reviews/${review.id}`} size="sm">
-                          <Text span ff="monospace" size="sm" dir="ltr">
-                            {review.code}
-                          </Text>{' '}
-                          <bdi>{translate(review.title, review.titleTranslations)}</bdi>
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{t(`reviews.stages.${review.stage}`)}</Table.Td>
-                      <Table.Td>{dateTime(review.updatedAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListTable
+              listId="review-conflicts"
+              columnChoice={false}
+              label={t('reviews.board.conflictsTitle')}
+              columns={conflictColumns}
+              data={conflicts.data ?? []}
+              getRowId={(review) => review.id}
+              clientSort={{ id: 'declaredOn', descending: true }}
+              count={{ shown: (conflicts.data ?? []).length, hasMore: false }}
+              minWidth={560}
+              fz="sm"
+            />
           )}
         </Paper>
       </Stack>

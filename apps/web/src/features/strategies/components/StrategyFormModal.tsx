@@ -1,13 +1,10 @@
-import { Modal, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../../components/CountrySelect';
-import { FormModalFooter } from '../../../components/FormModalFooter';
-import { staleAlertFor } from '../../../components/stale-alert';
-import { writeFailureOf } from '../../../lib/field-errors';
-import { useStaleMerge } from '../../../lib/form';
+import { FormModal, ModalForm } from '../../../components/FormModal';
+import { useFormModal } from '../../../lib/use-form-modal';
 import { useIntl } from '../../../lib/intl';
 import { strategyQueryOptions, type Strategy } from '../api/get-strategies';
 import { useCreateStrategy, useUpdateStrategy, type UpdateStrategyInput } from '../api/save-strategy';
@@ -39,6 +36,18 @@ function sameAreas(a: string[], b: string[]) {
   return a.length === b.length && a.every((area, index) => area === b[index]);
 }
 
+/** What the form sends: blank areas dropped, a blank reference as null. */
+function bodyOf(values: Values) {
+  return {
+    countryIso3: values.countryIso3 ?? '',
+    title: values.title.trim(),
+    periodFrom: values.periodFrom,
+    periodTo: values.periodTo,
+    priorityAreas: values.priorityAreas.map((area) => area.trim()).filter(Boolean),
+    reference: values.reference.trim() || null,
+  };
+}
+
 interface StrategyFormModalProps {
   opened: boolean;
   onClose: () => void;
@@ -56,24 +65,21 @@ export function StrategyFormModal({
 }: StrategyFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={strategy ? t('strategies.form.editTitle') : t('strategies.form.createTitle')}
       size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': t('strategies.form.cancel') }}
+      closeLabel={t('strategies.form.cancel')}
     >
-      {opened ? (
-        <StrategyForm
-          key={strategy?.id ?? 'new'}
-          strategy={strategy}
-          defaultCountry={defaultCountry}
-          onCancel={onClose}
-          onSaved={onSaved}
-        />
-      ) : null}
-    </Modal>
+      <StrategyForm
+        key={strategy?.id ?? 'new'}
+        strategy={strategy}
+        defaultCountry={defaultCountry}
+        onCancel={onClose}
+        onSaved={onSaved}
+      />
+    </FormModal>
   );
 }
 
@@ -89,10 +95,6 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
   const { t } = useTranslation();
   const { calendarDate } = useIntl();
   const queryClient = useQueryClient();
-  const create = useCreateStrategy();
-  const update = useUpdateStrategy(strategy?.id ?? '');
-  const mutation = strategy ? update : create;
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
   const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
     const local: Partial<Record<Field, string>> = {};
     if (!next.countryIso3) local.countryIso3 = t('strategies.form.countryRequired');
@@ -111,66 +113,36 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
     initialValues: valuesOf(strategy, defaultCountry),
     validate: localErrorsOf,
   });
-  const values = form.getValues();
+  const modal = useFormModal({
+    form,
+    record: strategy,
+    fields: FIELDS,
+    valuesOf: (from: Strategy | null) => valuesOf(from, null),
+    create: useCreateStrategy(),
+    update: useUpdateStrategy(strategy?.id ?? ''),
+    bodyOf,
+    changesFrom: (submitted, from) => {
+      const next = bodyOf(submitted);
+      const input: UpdateStrategyInput = {};
+      if (next.countryIso3 !== from.countryIso3) input.countryIso3 = next.countryIso3;
+      if (next.title !== from.title) input.title = next.title;
+      if (next.periodFrom !== from.periodFrom) input.periodFrom = next.periodFrom;
+      if (next.periodTo !== from.periodTo) input.periodTo = next.periodTo;
+      if (!sameAreas(next.priorityAreas, from.priorityAreas)) input.priorityAreas = next.priorityAreas;
+      if (next.reference !== from.reference) input.reference = next.reference;
+      return input;
+    },
+    readLatest: () => queryClient.fetchQuery({ ...strategyQueryOptions(strategy?.id ?? ''), staleTime: 0 }),
+    onSaved,
+    onCancel,
+  });
+  const { values, base } = modal;
   const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
-  const stale = useStaleMerge(form, strategy, (from: Strategy | null) => valuesOf(from, null));
-  const base = stale.base;
-
-  const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
   // The period rule is checked as the dates are typed, not only on submit.
   const errorOf = (field: Field) =>
     (form.errors[field] as string | undefined) ??
     (field === 'periodTo' && values.periodTo ? localErrorsOf(values).periodTo : undefined) ??
-    failure?.fields[field];
-
-  const body = () => ({
-    countryIso3: values.countryIso3 ?? '',
-    title: values.title.trim(),
-    periodFrom: values.periodFrom,
-    periodTo: values.periodTo,
-    priorityAreas: values.priorityAreas.map((area) => area.trim()).filter(Boolean),
-    reference: values.reference.trim() || null,
-  });
-
-  const changesFrom = (from: Strategy): UpdateStrategyInput => {
-    const next = body();
-    const input: UpdateStrategyInput = {};
-    if (next.countryIso3 !== from.countryIso3) input.countryIso3 = next.countryIso3;
-    if (next.title !== from.title) input.title = next.title;
-    if (next.periodFrom !== from.periodFrom) input.periodFrom = next.periodFrom;
-    if (next.periodTo !== from.periodTo) input.periodTo = next.periodTo;
-    if (!sameAreas(next.priorityAreas, from.priorityAreas)) input.priorityAreas = next.priorityAreas;
-    if (next.reference !== from.reference) input.reference = next.reference;
-    return input;
-  };
-
-  const focusFirst = (errors: Record<string, unknown>) => {
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) refs.current[first]?.focus();
-  };
-
-  const handleSubmit = () => {
-    if (!strategy || !base) {
-      create.mutate(body(), { onSuccess: (saved) => onSaved(saved, true) });
-      return;
-    }
-    const input = changesFrom(base);
-    if (Object.keys(input).length === 0) {
-      onCancel();
-      return;
-    }
-    stale.clear();
-    update.mutate(
-      { ...input, version: base.version },
-      {
-        onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) =>
-          void stale.refused(error, () =>
-            queryClient.fetchQuery({ ...strategyQueryOptions(strategy.id), staleTime: 0 }),
-          ),
-      },
-    );
-  };
+    modal.failure?.fields[field];
 
   const describe = (field: Field): string => {
     if (!base) return '';
@@ -184,105 +156,80 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
   };
 
   return (
-    <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
-      <Stack gap="md">
-        <CountrySelect
-          ref={(element) => {
-            refs.current.countryIso3 = element;
-          }}
-          label={t('strategies.form.countryIso3')}
-          loadingLabel={t('common.loading')}
-          placeholder={t('strategies.form.pickCountry')}
-          nothingFoundMessage={t('strategies.form.noCountry')}
-          value={values.countryIso3}
-          onChange={(value) => set('countryIso3', value)}
-          error={errorOf('countryIso3')}
+    <ModalForm
+      modal={modal}
+      describe={describe}
+      staleWording={t('strategies.stale', { returnObjects: true })}
+      failureTitle={t('strategies.form.failed')}
+      tryAgain={t('strategies.form.tryAgain')}
+      onCancel={onCancel}
+      cancelLabel={t('strategies.form.cancel')}
+      createLabel={t('strategies.form.create')}
+      saveLabel={t('strategies.form.save')}
+    >
+      <CountrySelect
+        ref={modal.fieldRef('countryIso3')}
+        label={t('strategies.form.countryIso3')}
+        loadingLabel={t('common.loading')}
+        placeholder={t('strategies.form.pickCountry')}
+        nothingFoundMessage={t('strategies.form.noCountry')}
+        value={values.countryIso3}
+        onChange={(value) => set('countryIso3', value)}
+        error={errorOf('countryIso3')}
+        withAsterisk
+      />
+      <TextInput
+        ref={modal.fieldRef('title')}
+        label={t('strategies.form.title')}
+        placeholder={t('strategies.form.titlePlaceholder')}
+        value={values.title}
+        onChange={(event) => set('title', event.currentTarget.value)}
+        error={errorOf('title')}
+        withAsterisk
+        maxLength={500}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput
+          ref={modal.fieldRef('periodFrom')}
+          type="date"
+          label={t('strategies.form.periodFrom')}
+          value={values.periodFrom}
+          onChange={(event) => set('periodFrom', event.currentTarget.value)}
+          error={errorOf('periodFrom')}
           withAsterisk
         />
         <TextInput
-          ref={(element) => {
-            refs.current.title = element;
-          }}
-          label={t('strategies.form.title')}
-          placeholder={t('strategies.form.titlePlaceholder')}
-          value={values.title}
-          onChange={(event) => set('title', event.currentTarget.value)}
-          error={errorOf('title')}
+          ref={modal.fieldRef('periodTo')}
+          type="date"
+          label={t('strategies.form.periodTo')}
+          value={values.periodTo}
+          min={values.periodFrom || undefined}
+          onChange={(event) => set('periodTo', event.currentTarget.value)}
+          error={errorOf('periodTo')}
           withAsterisk
-          maxLength={500}
         />
-        <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <TextInput
-            ref={(element) => {
-              refs.current.periodFrom = element;
-            }}
-            type="date"
-            label={t('strategies.form.periodFrom')}
-            value={values.periodFrom}
-            onChange={(event) => set('periodFrom', event.currentTarget.value)}
-            error={errorOf('periodFrom')}
-            withAsterisk
-          />
-          <TextInput
-            ref={(element) => {
-              refs.current.periodTo = element;
-            }}
-            type="date"
-            label={t('strategies.form.periodTo')}
-            value={values.periodTo}
-            min={values.periodFrom || undefined}
-            onChange={(event) => set('periodTo', event.currentTarget.value)}
-            error={errorOf('periodTo')}
-            withAsterisk
-          />
-        </SimpleGrid>
-        <TagsInput
-          ref={(element) => {
-            refs.current.priorityAreas = element;
-          }}
-          label={t('strategies.form.priorityAreas')}
-          description={t('strategies.form.priorityAreasHint')}
-          placeholder={
-            values.priorityAreas.length ? undefined : t('strategies.form.priorityAreasPlaceholder')
-          }
-          value={values.priorityAreas}
-          onChange={(areas) => set('priorityAreas', areas)}
-          error={errorOf('priorityAreas')}
-          splitChars={[';']}
-          maxTags={50}
-          clearable
-          clearButtonProps={{ 'aria-label': t('strategies.form.clearAreas') }}
-        />
-        <TextInput
-          label={t('strategies.form.reference')}
-          description={t('strategies.form.referenceHint')}
-          value={values.reference}
-          onChange={(event) => set('reference', event.currentTarget.value)}
-          error={errorOf('reference')}
-          maxLength={2000}
-        />
-
-        <FormModalFooter
-          staleAlert={staleAlertFor(stale, update, describe, t('strategies.stale', { returnObjects: true }))}
-
-          failure={
-            mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
-              ? {
-                  title: t('strategies.form.failed'),
-                  message: failure?.others.length ? failure.others.join(' ') : t('strategies.form.tryAgain'),
-                }
-              : null
-          }
-
-          onCancel={onCancel}
-
-          cancelLabel={t('strategies.form.cancel')}
-
-          submitLabel={strategy ? t('strategies.form.save') : t('strategies.form.create')}
-
-          submitting={mutation.isPending}
-        />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <TagsInput
+        ref={modal.fieldRef('priorityAreas')}
+        label={t('strategies.form.priorityAreas')}
+        description={t('strategies.form.priorityAreasHint')}
+        placeholder={values.priorityAreas.length ? undefined : t('strategies.form.priorityAreasPlaceholder')}
+        value={values.priorityAreas}
+        onChange={(areas) => set('priorityAreas', areas)}
+        error={errorOf('priorityAreas')}
+        splitChars={[';']}
+        maxTags={50}
+        clearable
+        clearButtonProps={{ 'aria-label': t('strategies.form.clearAreas') }}
+      />
+      <TextInput
+        label={t('strategies.form.reference')}
+        description={t('strategies.form.referenceHint')}
+        value={values.reference}
+        onChange={(event) => set('reference', event.currentTarget.value)}
+        error={errorOf('reference')}
+        maxLength={2000}
+      />
+    </ModalForm>
   );
 }

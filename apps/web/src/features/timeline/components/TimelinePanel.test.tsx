@@ -78,7 +78,7 @@ describe('TimelinePanel', { timeout: 20_000 }, () => {
     expect(screen.getByText('Reason: Kenya withdrew its consent.')).toBeInTheDocument();
     expect(screen.getByText('Note: Decided with the lead organization.')).toBeInTheDocument();
     expect(screen.getByText('Reason: Sites under review.')).toBeInTheDocument();
-    expect(screen.getByText('Changed: title')).toBeInTheDocument();
+    expect(screen.getByText('Changed: Title')).toBeInTheDocument();
     expect(screen.getAllByText(/by Amina Diallo/)).toHaveLength(4);
     expect(screen.queryByText(/projectId|\{/)).not.toBeInTheDocument();
   });
@@ -167,7 +167,7 @@ describe('TimelinePanel', { timeout: 20_000 }, () => {
       'Tranche of $150,000 planned for UNDP on Mar 31, 2027',
       'Transfer of $150,000 to UNDP',
     ]);
-    expect(screen.getByText('Changed: plannedOn')).toBeInTheDocument();
+    expect(screen.getByText('Changed: Planned for')).toBeInTheDocument();
     expect(screen.getByText('Condition: On acceptance of the first progress report')).toBeInTheDocument();
     expect(screen.getByText('Transfer recorded against the planned tranche')).toBeInTheDocument();
   });

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isPrincipleId, isStage } from '@hstf/domain';
+import { actionLabel, entityLabel, fieldLabel } from '../../../lib/audit-words';
 import type { ProjectFormat } from '../../../lib/project-format';
 import type { TimelineEvent } from '../api/timeline';
 
@@ -41,7 +42,11 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
       : status;
   };
   const changed = event.changed.filter((name) => !QUIET_FIELDS.has(name));
-  const changedLine = changed.length ? [t('timeline.changed', { fields: format.list(changed) })] : [];
+  const changedLineOf = (names: string[]) =>
+    names.length
+      ? [t('timeline.changed', { fields: format.list(names.map((name) => fieldLabel(t, name))) })]
+      : [];
+  const changedLine = changedLineOf(changed);
 
   switch (event.entity) {
     case 'project': {
@@ -65,7 +70,15 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
         return { kind: 'record', title: t('timeline.events.projectCreate'), details: [] };
       if (event.action === 'delete')
         return { kind: 'record', title: t('timeline.events.projectDelete'), details: [] };
-      return { kind: 'record', title: t('timeline.events.projectUpdate'), details: changedLine };
+      const translated = translationLines(before, after, t, format.locale);
+      const others = changed.filter((name) => !TRANSLATION_FIELDS.has(name));
+      if (translated.length > 0 && others.length === 0)
+        return { kind: 'record', title: translated[0]!, details: translated.slice(1) };
+      return {
+        kind: 'record',
+        title: t('timeline.events.projectUpdate'),
+        details: [...changedLineOf(others), ...translated],
+      };
     }
     case 'project_transition':
       return {
@@ -258,11 +271,45 @@ export function describeEvent(event: TimelineEvent, t: TFunction, format: Projec
         details: action === 'update' ? changedLine : [],
       };
     }
-    default:
+    default: {
+      const name = text(field(record, 'name', 'title', 'code'));
+      const values = { record: entityLabel(t, event.entity), name };
+      const action = ['create', 'update', 'delete'].includes(event.action)
+        ? (event.action as 'create' | 'update' | 'delete')
+        : null;
       return {
         kind: 'record',
-        title: t('timeline.events.other', { entity: event.entity.replace(/_/g, ' '), action: event.action }),
-        details: changedLine,
+        title: action
+          ? t(`timelineWords.${action}${name ? 'Named' : ''}`, values)
+          : t('timelineWords.other', { ...values, action: actionLabel(t, event.action) }),
+        details: action === 'update' || !action ? changedLine : [],
       };
+    }
   }
+}
+
+const TRANSLATION_FIELDS = new Set(['titleTranslations', 'summaryTranslations']);
+
+/**
+ * A project's titles and summaries in other languages, as a reader says their change: which
+ * languages were written or rewritten, and which removed.
+ */
+function translationLines(before: Record_, after: Record_, t: TFunction, locale: string): string[] {
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const languages = (codes: string[]) => list.format(codes.map((code) => names.of(code) ?? code));
+  const lines: string[] = [];
+  for (const [name, part] of [
+    ['titleTranslations', 'title'],
+    ['summaryTranslations', 'summary'],
+  ] as const) {
+    const was = (field(before, name) ?? {}) as Record<string, unknown>;
+    const is = (field(after, name) ?? {}) as Record<string, unknown>;
+    const written = Object.keys(is).filter((code) => text(is[code]) && is[code] !== was[code]);
+    const removed = Object.keys(was).filter((code) => text(was[code]) && !text(is[code]));
+    if (written.length) lines.push(t(`timelineWords.${part}Translated`, { languages: languages(written) }));
+    if (removed.length)
+      lines.push(t(`timelineWords.${part}TranslationRemoved`, { languages: languages(removed) }));
+  }
+  return lines;
 }

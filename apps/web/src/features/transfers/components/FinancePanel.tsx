@@ -245,7 +245,7 @@ function OrganizationsTable({ project }: { project: Project }) {
       data={project.organizations}
       getRowId={(organization) => organization.organizationId}
       visibility={{}}
-      initialSort={{ id: 'role', descending: false }}
+      clientSort={{ id: 'role', descending: false }}
       minWidth={520}
     />
   );
@@ -389,7 +389,7 @@ function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit
         data={transfers}
         getRowId={(transfer) => transfer.id}
         visibility={{}}
-        initialSort={{ id: 'date', descending: false }}
+        clientSort={{ id: 'date', descending: false }}
         minWidth={640}
         rowProps={(transfer) => ({
           'data-testid': `entry-${transfer.id}`,

@@ -237,7 +237,7 @@ export function TranchesSection({ project, canEdit }: { project: Project; canEdi
             data={tranches.data}
             getRowId={(tranche) => tranche.id}
             visibility={{}}
-            initialSort={{ id: 'date', descending: false }}
+            clientSort={{ id: 'date', descending: false }}
             minWidth={640}
             rowProps={(tranche) => ({ 'data-testid': `tranche-${tranche.id}` })}
           />

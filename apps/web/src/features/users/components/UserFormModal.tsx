@@ -1,13 +1,11 @@
-import { Modal, PasswordInput, Stack, Switch } from '@mantine/core';
+import { PasswordInput, Stack, Switch } from '@mantine/core';
 import { isRole } from '@hstf/domain';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormModalFooter } from '../../../components/FormModalFooter';
-import { staleAlertFor } from '../../../components/stale-alert';
-import { problemSlug, writeFailureOf } from '../../../lib/field-errors';
-import { useStaleMerge } from '../../../lib/form';
+import { FormModal, ModalForm } from '../../../components/FormModal';
+import { problemSlug } from '../../../lib/field-errors';
+import { useFormModal } from '../../../lib/use-form-modal';
 import { useDonorOptions } from '../api/get-donor-options';
 import { userQueryOptions, type UserAccount } from '../api/get-users';
 import { useCreateUser, useUpdateUser, type UpdateUserInput } from '../api/save-user';
@@ -50,24 +48,21 @@ interface UserFormModalProps {
 export function UserFormModal({ opened, onClose, user, currentUserId, onSaved }: UserFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={user ? t('users.form.editTitle', { name: user.name }) : t('users.form.createTitle')}
       size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': t('users.form.cancel') }}
+      closeLabel={t('users.form.cancel')}
     >
-      {opened ? (
-        <UserForm
-          key={user?.id ?? 'new'}
-          user={user}
-          currentUserId={currentUserId}
-          onCancel={onClose}
-          onSaved={onSaved}
-        />
-      ) : null}
-    </Modal>
+      <UserForm
+        key={user?.id ?? 'new'}
+        user={user}
+        currentUserId={currentUserId}
+        onCancel={onClose}
+        onSaved={onSaved}
+      />
+    </FormModal>
   );
 }
 
@@ -83,9 +78,6 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const passwordError = usePasswordError();
-  const create = useCreateUser();
-  const update = useUpdateUser(user?.id ?? '');
-  const mutation = user ? update : create;
   /** The account's rules of libs/domain (donor link, password policy) and the required fields. */
   const localErrorsOf = (next: Values): Partial<Record<Field, string>> => {
     const localErrors: Partial<Record<Field, string>> = accountErrorsOf(t, next, !user);
@@ -96,74 +88,49 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
     return localErrors;
   };
   const form = useForm<Values>({ initialValues: valuesOf(user), validate: localErrorsOf });
-  const values = form.getValues();
-  // The version this form is based on: the account as read, or as re-read after a 409.
-  const stale = useStaleMerge(form, user, valuesOf);
-  const base = stale.base;
+  const modal = useFormModal({
+    form,
+    record: user,
+    fields: FIELDS,
+    valuesOf,
+    create: useCreateUser(),
+    update: useUpdateUser(user?.id ?? ''),
+    bodyOf: (next) => ({
+      email: next.email.trim(),
+      name: next.name.trim(),
+      role: next.role,
+      donorId: next.role === 'donor' ? next.donorId : null,
+      password: next.password,
+    }),
+    changesFrom: (next, from) => {
+      const input: UpdateUserInput = {};
+      if (next.name.trim() !== from.name) input.name = next.name.trim();
+      if (next.role !== from.role) input.role = next.role;
+      const donorId = next.role === 'donor' ? next.donorId : null;
+      if (donorId !== from.donorId) input.donorId = donorId;
+      if (next.active !== from.active) input.active = next.active;
+      if (next.password) input.password = next.password;
+      return input;
+    },
+    readLatest: () => queryClient.fetchQuery({ ...userQueryOptions(user?.id ?? ''), staleTime: 0 }),
+    onSaved,
+    onCancel,
+    // The password typed is kept: the account as read holds none to take.
+    keptOnTakeTheirs: ['password'],
+  });
+  const { values, base } = modal;
   const donors = useDonorOptions(values.role === 'donor');
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
   const editingSelf = user !== null && user.id === currentUserId;
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
   const checkedEmail = user ? user.email : values.email;
 
-  const failure = mutation.error ? writeFailureOf(mutation.error, FIELDS) : null;
-  const slug = problemSlug(mutation.error);
-  const errorOf = (field: Field) => (form.errors[field] as string | undefined) ?? failure?.fields[field];
-
-  const changesFrom = (from: UserAccount): UpdateUserInput => {
-    const input: UpdateUserInput = {};
-    if (values.name.trim() !== from.name) input.name = values.name.trim();
-    if (values.role !== from.role) input.role = values.role;
-    const donorId = values.role === 'donor' ? values.donorId : null;
-    if (donorId !== from.donorId) input.donorId = donorId;
-    if (values.active !== from.active) input.active = values.active;
-    if (values.password) input.password = values.password;
-    return input;
-  };
-
-  const send = (from: UserAccount | null) => {
-    if (!user || !from) {
-      create.mutate(
-        {
-          email: values.email.trim(),
-          name: values.name.trim(),
-          role: values.role,
-          donorId: values.role === 'donor' ? values.donorId : null,
-          password: values.password,
-        },
-        { onSuccess: (saved) => onSaved(saved, true) },
-      );
-      return;
-    }
-    const input = changesFrom(from);
-    if (Object.keys(input).length === 0) {
-      onCancel();
-      return;
-    }
-    update.mutate(
-      { ...input, version: from.version },
-      {
-        onSuccess: (saved) => onSaved(saved, false),
-        onError: (error) =>
-          void stale.refused(error, () =>
-            queryClient.fetchQuery({ ...userQueryOptions(user.id), staleTime: 0 }),
-          ),
-      },
-    );
-  };
-
-  const focusFirst = (errors: Record<string, unknown>) => {
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) refs.current[first]?.focus();
-  };
-  const handleSubmit = () => {
-    stale.clear();
-    send(base);
-  };
+  const slug = problemSlug(modal.mutation.error);
+  const errorOf = modal.errorOf;
 
   const roleLabel = (role: string) => (isRole(role) ? t(`roles.${role}`) : role);
-  const describeChange = (key: Compared) => {
+  const describeChange = (key: keyof Values) => {
+    if (!isCompared(key)) return null;
     if (!base) return '';
     const value =
       key === 'role'
@@ -180,85 +147,59 @@ export function UserForm({ user, currentUserId, onCancel, onSaved }: UserFormPro
   };
 
   return (
-    <form onSubmit={(event) => form.onSubmit(handleSubmit, focusFirst)(event)} noValidate>
-      <Stack gap="md">
-        <AccountFields
-          values={values}
-          onValues={(patch) => form.setValues(patch)}
-          errorOf={errorOf}
-          fieldRef={(field, element) => {
-            refs.current[field] = element;
-          }}
-          donors={donors}
-          fixedEmail={user?.email}
-          roleWarning={editingSelf && values.role !== 'admin' ? t('users.form.ownRole') : undefined}
+    <ModalForm
+      modal={modal}
+      describe={describeChange}
+      staleWording={{
+        title: t('users.stale.title'),
+        body: t('users.stale.body'),
+        noChanges: t('users.stale.otherChange'),
+        keepMine: t('users.stale.keepMine'),
+        takeTheirs: t('users.stale.takeTheirs'),
+      }}
+      failureTitle={t('users.form.failed')}
+      tryAgain={t('users.form.tryAgain')}
+      failureMessage={slug === 'own-account' ? t('users.form.ownAccount') : undefined}
+      onCancel={onCancel}
+      cancelLabel={t('users.form.cancel')}
+      createLabel={t('users.form.create')}
+      saveLabel={t('users.form.save')}
+    >
+      <AccountFields
+        values={values}
+        onValues={(patch) => form.setValues(patch)}
+        errorOf={errorOf}
+        fieldRef={(field, element) => modal.fieldRef(field)(element)}
+        donors={donors}
+        fixedEmail={user?.email}
+        roleWarning={editingSelf && values.role !== 'admin' ? t('users.form.ownRole') : undefined}
+      />
+      {user ? (
+        <Switch
+          label={t('users.form.active')}
+          description={editingSelf ? t('users.form.ownActive') : t('users.form.activeHint')}
+          checked={values.active}
+          onChange={(event) => set('active', event.currentTarget.checked)}
+          disabled={editingSelf}
+          error={errorOf('active')}
         />
-        {user ? (
-          <Switch
-            label={t('users.form.active')}
-            description={editingSelf ? t('users.form.ownActive') : t('users.form.activeHint')}
-            checked={values.active}
-            onChange={(event) => set('active', event.currentTarget.checked)}
-            disabled={editingSelf}
-            error={errorOf('active')}
-          />
+      ) : null}
+      <Stack gap={6}>
+        <PasswordInput
+          ref={modal.fieldRef('password')}
+          label={user ? t('users.form.newPassword') : t('users.form.password')}
+          description={user ? t('users.form.newPasswordHint') : t('users.form.passwordHint')}
+          autoComplete="new-password"
+          value={values.password}
+          onChange={(event) => set('password', event.currentTarget.value)}
+          error={errorOf('password')}
+          withAsterisk={!user}
+          visibilityToggleButtonProps={{ 'aria-label': t('users.form.showPassword') }}
+        />
+        {!user || values.password ? (
+          <PasswordPolicy id="password-policy" password={values.password} email={checkedEmail} />
         ) : null}
-        <Stack gap={6}>
-          <PasswordInput
-            ref={(element) => {
-              refs.current.password = element;
-            }}
-            label={user ? t('users.form.newPassword') : t('users.form.password')}
-            description={user ? t('users.form.newPasswordHint') : t('users.form.passwordHint')}
-            autoComplete="new-password"
-            value={values.password}
-            onChange={(event) => set('password', event.currentTarget.value)}
-            error={errorOf('password')}
-            withAsterisk={!user}
-            visibilityToggleButtonProps={{ 'aria-label': t('users.form.showPassword') }}
-          />
-          {!user || values.password ? (
-            <PasswordPolicy id="password-policy" password={values.password} email={checkedEmail} />
-          ) : null}
-        </Stack>
-
-        <FormModalFooter
-          staleAlert={staleAlertFor(
-            // The password typed is kept: the account as read holds none to take.
-            {
-              ...stale,
-              changed: stale.changed?.filter(isCompared) ?? null,
-              takeTheirs: () => stale.takeTheirs(['password']),
-            },
-            update,
-            describeChange,
-            {
-              title: t('users.stale.title'),
-              body: t('users.stale.body'),
-              noChanges: t('users.stale.otherChange'),
-              keepMine: t('users.stale.keepMine'),
-              takeTheirs: t('users.stale.takeTheirs'),
-            },
-          )}
-          failure={
-            mutation.isError && !failure?.stale && !Object.keys(failure?.fields ?? {}).length
-              ? {
-                  title: t('users.form.failed'),
-                  message:
-                    slug === 'own-account'
-                      ? t('users.form.ownAccount')
-                      : failure?.others.length
-                        ? failure.others.join(' ')
-                        : t('users.form.tryAgain'),
-                }
-              : null
-          }
-          onCancel={onCancel}
-          cancelLabel={t('users.form.cancel')}
-          submitLabel={user ? t('users.form.save') : t('users.form.create')}
-          submitting={mutation.isPending}
-        />
       </Stack>
-    </form>
+    </ModalForm>
   );
 }

@@ -1,24 +1,22 @@
-import { Anchor, Box, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SegmentedChoice } from '../../../../components/SegmentedChoice';
 import { EmptyResult } from '../../../../components/QueryStates';
 import { Tag } from '../../../../components/Tag';
-import { WhenVisible } from '../../../../components/WhenVisible';
+import {
+  LazyWorldMap,
+  mapClasses,
+  MapLegend,
+  WorldMapDrawing,
+  WorldMapPlaceholder,
+  type MapClass,
+  type MapCountry,
+} from '../../../../components/world-map';
 import { useCountryName } from '../../../countries';
 import type { CountryFigures } from '../../api/get-dashboard-overview';
 import { toNumber, useFigures } from '../../../../lib/figures';
-import { MAP_NO_DATA } from '../../lib/palette';
-import { MAP_HEIGHT, MAP_WIDTH, mapClasses, type MapClass } from './geo';
-import type { MapCountry } from './PortfolioMap';
-
-const PortfolioMap = lazy(() => import('./PortfolioMap'));
-
-/** Holds the map's place at its own proportions (width 100%), so nothing moves when it is drawn. */
-function MapPlaceholder() {
-  return <Skeleton radius="md" h="auto" style={{ aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` }} />;
-}
 
 type Measure = 'projects' | 'approved';
 const TOP = 10;
@@ -53,7 +51,7 @@ function DrawnMap({
       })),
     [rows, measure, t, number, usdCompact],
   );
-  return <PortfolioMap countries={countries} classes={classes} />;
+  return <WorldMapDrawing countries={countries} classes={classes} />;
 }
 
 interface MapSectionProps {
@@ -139,52 +137,22 @@ export function MapSection({ countries, loading }: MapSectionProps) {
         </Text>
 
         {loading ? (
-          <MapPlaceholder />
+          <WorldMapPlaceholder />
         ) : rows.length === 0 ? (
           <EmptyResult title={t('dashboard.map.empty')} body={t('dashboard.map.emptyBody')} />
         ) : (
           <>
-            <Box aria-hidden="true">
-              <WhenVisible placeholder={<MapPlaceholder />}>
-                <Suspense fallback={<MapPlaceholder />}>
-                  <DrawnMap rows={rows} measure={measure} classes={classes} />
-                </Suspense>
-              </WhenVisible>
-            </Box>
-            <Group gap="md" wrap="wrap" aria-label={t('dashboard.map.legend')} role="group">
-              {classes.map((entry) => (
-                <Group key={`${entry.min}-${entry.max}`} gap={6} wrap="nowrap">
-                  <Box
-                    w={14}
-                    h={14}
-                    style={{ background: entry.color, borderRadius: 3, border: '1px solid #3d6d91' }}
-                    aria-hidden="true"
-                  />
-                  <Text size="xs">
-                    {entry.min === entry.max
-                      ? format(entry.min)
-                      : t('dashboard.map.range', { from: format(entry.min), to: format(entry.max) })}
-                  </Text>
-                </Group>
-              ))}
-              <Group gap={6} wrap="nowrap">
-                <Box
-                  w={14}
-                  h={14}
-                  style={{ background: MAP_NO_DATA, borderRadius: 3, border: '1px solid #adb5bd' }}
-                  aria-hidden="true"
-                />
-                <Text size="xs">
-                  {measure === 'projects' ? t('dashboard.map.noProjects') : t('dashboard.map.noApproved')}
-                </Text>
-              </Group>
-              <Group gap={6} wrap="nowrap">
-                <svg width="14" height="14" aria-hidden="true" focusable="false">
-                  <circle cx="7" cy="7" r="5" fill="#4fa9dc" stroke="#003f68" strokeWidth="1.2" />
-                </svg>
-                <Text size="xs">{t('dashboard.map.dotLegend')}</Text>
-              </Group>
-            </Group>
+            <LazyWorldMap>
+              <DrawnMap rows={rows} measure={measure} classes={classes} />
+            </LazyWorldMap>
+            <MapLegend
+              classes={classes}
+              label={t('dashboard.map.legend')}
+              format={format}
+              range={(from, to) => t('dashboard.map.range', { from, to })}
+              none={measure === 'projects' ? t('dashboard.map.noProjects') : t('dashboard.map.noApproved')}
+              dot={t('dashboard.map.dotLegend')}
+            />
 
             <Table.ScrollContainer minWidth={520}>
               <Table striped fz="sm" verticalSpacing={6} data-testid="map-table">

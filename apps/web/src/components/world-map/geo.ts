@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { MAP_CLASSES } from '../../lib/palette.ts';
+import { MAP_CLASSES } from './colors.ts';
 
 export type LonLat = [number, number];
 

@@ -2,7 +2,7 @@ import './map.css';
 import worldMapData from 'virtual:world-map';
 import { Paper, Text } from '@mantine/core';
 import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { MAP_DATA_STROKE, MAP_NO_DATA, MAP_STROKE } from '../../lib/palette';
+import { MAP_DATA_STROKE, MAP_NO_DATA, MAP_STROKE } from './colors';
 import { classOf, type MapClass } from './geo';
 import type { WorldMap } from './world-map.build';
 

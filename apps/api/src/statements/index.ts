@@ -1,0 +1,1 @@
+export { StatementPdf } from './statement-pdf';
