@@ -1,6 +1,8 @@
-import { Box, Group, Table, Text } from '@mantine/core';
+import { Box, Group, Text } from '@mantine/core';
 import { compareMoney } from '@hstf/domain';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table/DataTable';
 import { useIntl } from '../../../lib/intl';
 import type { YearFigures } from '../lib/totals';
 
@@ -19,7 +21,10 @@ function Bar({ value, max, color }: { value: string; max: string; color: string 
   );
 }
 
-/** Pledged and received by year, in US dollars, with a bar for each to compare the years at a glance. */
+/**
+ * Pledged and received by year, in US dollars, with a bar for each to compare the years at a glance,
+ * and the years' totals at the foot.
+ */
 export function YearTotals({ years, label }: { years: YearFigures[]; label: string }) {
   const { t } = useTranslation();
   const { money } = useIntl();
@@ -28,64 +33,83 @@ export function YearTotals({ years, label }: { years: YearFigures[]; label: stri
       [year.pledgedUsd, year.receivedUsd].reduce((a, b) => (compareMoney(a, b) >= 0 ? a : b), top),
     '0.00',
   );
+  const columns: ColumnDef<YearFigures>[] = [
+    {
+      id: 'year',
+      header: t('donors.totals.year'),
+      accessorFn: (year) => year.year,
+      meta: { rowHeader: true },
+      cell: ({ row }) => (
+        <Text span fw={500} size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {row.original.year}
+        </Text>
+      ),
+    },
+    {
+      id: 'pledged',
+      header: t('donors.totals.pledged'),
+      accessorFn: (year) => Number(year.pledgedUsd),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        total: { amount: (year) => year.pledgedUsd, format: (amount) => money(amount) },
+      },
+      cell: ({ row }) => money(row.original.pledgedUsd),
+    },
+    {
+      id: 'received',
+      header: t('donors.totals.received'),
+      accessorFn: (year) => Number(year.receivedUsd),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        total: { amount: (year) => year.receivedUsd, format: (amount) => money(amount) },
+      },
+      cell: ({ row }) => money(row.original.receivedUsd),
+    },
+    {
+      id: 'bars',
+      meta: { label: `${t('donors.totals.pledged')}, ${t('donors.totals.received')}`, width: 200 },
+      header: () => (
+        <Group gap="sm" wrap="nowrap">
+          <Group gap={4} wrap="nowrap">
+            <Box
+              w={10}
+              h={10}
+              style={{ background: 'var(--mantine-color-unBlue-3)', borderRadius: 2 }}
+              aria-hidden="true"
+            />
+            <Text size="xs">{t('donors.totals.pledged')}</Text>
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <Box
+              w={10}
+              h={10}
+              style={{ background: 'var(--mantine-color-teal-7)', borderRadius: 2 }}
+              aria-hidden="true"
+            />
+            <Text size="xs">{t('donors.totals.received')}</Text>
+          </Group>
+        </Group>
+      ),
+      cell: ({ row: { original: year } }) => (
+        <Box style={{ display: 'grid', gap: 3 }}>
+          <Bar value={year.pledgedUsd} max={max} color="var(--mantine-color-unBlue-3)" />
+          <Bar value={year.receivedUsd} max={max} color="var(--mantine-color-teal-7)" />
+        </Box>
+      ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="region" aria-label={label}>
-      <Table striped aria-label={label} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('donors.totals.year')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('donors.totals.pledged')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('donors.totals.received')}
-            </Table.Th>
-            <Table.Th scope="col" w={200}>
-              <Group gap="sm" wrap="nowrap">
-                <Group gap={4} wrap="nowrap">
-                  <Box
-                    w={10}
-                    h={10}
-                    style={{ background: 'var(--mantine-color-unBlue-3)', borderRadius: 2 }}
-                    aria-hidden="true"
-                  />
-                  <Text size="xs">{t('donors.totals.pledged')}</Text>
-                </Group>
-                <Group gap={4} wrap="nowrap">
-                  <Box
-                    w={10}
-                    h={10}
-                    style={{ background: 'var(--mantine-color-teal-7)', borderRadius: 2 }}
-                    aria-hidden="true"
-                  />
-                  <Text size="xs">{t('donors.totals.received')}</Text>
-                </Group>
-              </Group>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {years.map((year) => (
-            <Table.Tr key={year.year}>
-              <Table.Th scope="row" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {year.year}
-              </Table.Th>
-              <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                {money(year.pledgedUsd)}
-              </Table.Td>
-              <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                {money(year.receivedUsd)}
-              </Table.Td>
-              <Table.Td>
-                <Box style={{ display: 'grid', gap: 3 }}>
-                  <Bar value={year.pledgedUsd} max={max} color="var(--mantine-color-unBlue-3)" />
-                  <Bar value={year.receivedUsd} max={max} color="var(--mantine-color-teal-7)" />
-                </Box>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={label}
+      columns={columns}
+      data={years}
+      getRowId={(year) => String(year.year)}
+      visibility={{}}
+      clientSort={{ id: 'year', descending: false }}
+      minWidth={520}
+      fz="sm"
+    />
   );
 }

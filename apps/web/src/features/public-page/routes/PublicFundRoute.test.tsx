@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import { PublicFundRoute } from './PublicFundRoute';
@@ -45,5 +45,28 @@ describe('PublicFundRoute', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: 'Projects (IATI activities, XML)' }).getAttribute('href')).toBe(
       '/api/v1/iati/activities.xml',
     );
+  });
+
+  it('orders the projects by the column pressed and totals their approved budgets', async () => {
+    const [first] = page.projects as [(typeof page.projects)[number]];
+    const second = {
+      ...first,
+      code: 'HS-2024-0007',
+      title: 'Flood shelters',
+      approvedBudget: '450000.50',
+      principles: { ...first.principles, people_centred: 1.5 },
+    };
+    mockFetch(() => json({ ...page, projectCount: 2, projects: [first, second] }));
+    renderWithProviders(<PublicFundRoute />);
+    const table = await screen.findByRole('table', { name: 'Approved projects' });
+    const codes = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent?.slice(0, 12));
+    expect(codes()).toEqual(['HS-2025-0001', 'HS-2024-0007', 'Total of the']);
+    const totals = within(table).getByRole('rowheader', { name: 'Total of the rows shown' }).closest('tr')!;
+    expect(totals).toHaveTextContent('$750,000.50');
+    fireEvent.click(within(table).getByRole('button', { name: /People-centred/ }));
+    expect(codes()).toEqual(['HS-2024-0007', 'HS-2025-0001', 'Total of the']);
   });
 });

@@ -12,10 +12,12 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { PRINCIPLE_IDS } from '@hstf/domain';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BrandMark } from '../../../components/BrandMark';
 import { LanguagePicker } from '../../../components/LanguagePicker';
+import { DataTable } from '../../../components/data-table/DataTable';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { TableSkeleton } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
@@ -54,6 +56,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+type PublicProject = PublicFund['projects'][number];
+
 function ProjectsTable({ data }: { data: PublicFund }) {
   const { t } = useTranslation();
   const translate = useTranslatedText();
@@ -62,63 +66,69 @@ function ProjectsTable({ data }: { data: PublicFund }) {
   const iso2 = new Map(data.byCountry.map((country) => [country.iso3, country]));
   const score = (value: number | null | undefined) =>
     value === null || value === undefined ? '—' : value.toFixed(1);
+  const columns: ColumnDef<PublicProject>[] = [
+    {
+      id: 'project',
+      header: t('publicPage.projects.project'),
+      accessorFn: (project) => project.code,
+      meta: { rowHeader: true },
+      cell: ({ row: { original: project } }) => (
+        <Text span fw={500} size="sm">
+          <Text span ff="monospace" size="sm" dir="ltr">
+            {project.code}
+          </Text>{' '}
+          <Text span dir="auto" size="sm">
+            {translate(project.title, project.titleTranslations)}
+          </Text>
+        </Text>
+      ),
+    },
+    {
+      id: 'countries',
+      header: t('publicPage.projects.countries'),
+      cell: ({ row }) =>
+        row.original.countries
+          .map((code) => {
+            const country = iso2.get(code);
+            return country ? countryName(country.iso2, country.name) : code;
+          })
+          .join(', '),
+    },
+    {
+      id: 'status',
+      header: t('publicPage.projects.status'),
+      cell: ({ row }) => t(`publicPage.stages.${row.original.stage as 'active'}`),
+    },
+    {
+      id: 'budget',
+      header: t('publicPage.projects.budget'),
+      accessorFn: (project) => (project.approvedBudget ? Number(project.approvedBudget) : undefined),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        total: { amount: (project) => project.approvedBudget, format: (amount) => money(amount) },
+      },
+      cell: ({ row }) => (row.original.approvedBudget ? money(row.original.approvedBudget) : '—'),
+    },
+    ...PRINCIPLE_IDS.map((principle): ColumnDef<PublicProject> => ({
+      id: principle,
+      header: t(`publicPage.principles.${principle}`),
+      accessorFn: (project) => project.principles?.[principle] ?? undefined,
+      meta: { align: 'end' },
+      cell: ({ row }) => score(row.original.principles?.[principle]),
+    })),
+  ];
   return (
-    <Table.ScrollContainer
+    <DataTable
+      label={t('publicPage.projects.title')}
+      columns={columns}
+      data={data.projects}
+      getRowId={(project) => project.code}
+      visibility={{}}
+      // The newest first, as the API lists them: codes carry the year and a sequence.
+      clientSort={{ id: 'project', descending: true }}
       minWidth={880}
-      type="native"
-      tabIndex={0}
-      role="region"
-      aria-label={t('publicPage.projects.title')}
-    >
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('publicPage.projects.project')}</Table.Th>
-            <Table.Th scope="col">{t('publicPage.projects.countries')}</Table.Th>
-            <Table.Th scope="col">{t('publicPage.projects.status')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('publicPage.projects.budget')}
-            </Table.Th>
-            {PRINCIPLE_IDS.map((principle) => (
-              <Table.Th scope="col" ta="end" key={principle}>
-                {t(`publicPage.principles.${principle}`)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.projects.map((project) => (
-            <Table.Tr key={project.code}>
-              <Table.Th scope="row" fw={500}>
-                <Text span ff="monospace" size="sm" dir="ltr">
-                  {project.code}
-                </Text>{' '}
-                <Text span dir="auto">
-                  {translate(project.title, project.titleTranslations)}
-                </Text>
-              </Table.Th>
-              <Table.Td>
-                {project.countries
-                  .map((code) => {
-                    const country = iso2.get(code);
-                    return country ? countryName(country.iso2, country.name) : code;
-                  })
-                  .join(', ')}
-              </Table.Td>
-              <Table.Td>{t(`publicPage.stages.${project.stage as 'active'}`)}</Table.Td>
-              <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                {project.approvedBudget ? money(project.approvedBudget) : '—'}
-              </Table.Td>
-              {PRINCIPLE_IDS.map((principle) => (
-                <Table.Td ta="end" key={principle}>
-                  {score(project.principles?.[principle])}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../../i18n';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
@@ -75,7 +75,8 @@ describe("the donor's receipts", () => {
     renderWithProviders(<DonorReceiptsSection donorId={DONOR_ID} />);
     const table = await screen.findByRole('table', { name: 'Your receipts' });
     const rows = within(table).getAllByRole('row');
-    expect(rows).toHaveLength(4);
+    // The header, three lines, and the totals in the foot.
+    expect(rows).toHaveLength(5);
     expect(rows[1]).toHaveTextContent('852,000.00');
     expect(rows[1]).toHaveTextContent('36,000.00');
     expect(rows[1]).toHaveTextContent('0.0071');
@@ -86,6 +87,63 @@ describe("the donor's receipts", () => {
     expect(rows[3]).toHaveTextContent('Reversal');
     expect(rows[3]).toHaveTextContent('−');
     expect(screen.getByText('Export')).toBeInTheDocument();
+  });
+
+  it('totals the lines with the reversal taking its receipt back, and never adds two currencies', async () => {
+    const dollars = { ...PAGE.items[0], id: 'd1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', currency: 'USD' };
+    mockFetch((request) =>
+      new URL(request.url).pathname === `/api/v1/donors/${DONOR_ID}/receipts`
+        ? json({
+            nextCursor: null,
+            items: [
+              ...PAGE.items,
+              {
+                ...dollars,
+                amount: '1000.00',
+                usdAmount: '1000.00',
+                exchangeRate: '1.00000000',
+                exchangeDifference: '0.00',
+              },
+            ],
+          })
+        : problem(404, { title: 'Not Found' }),
+    );
+    const first = renderWithProviders(<DonorReceiptsSection donorId={DONOR_ID} />);
+    let totals = (await screen.findByRole('rowheader', { name: 'Total of the rows shown' })).closest('tr')!;
+    const cells = () =>
+      within(totals)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent);
+    // Amount (yen and dollars: not added), rate, pledge rate, US dollars, gain or loss, earmark, reference.
+    expect(cells()).toEqual(['', '', '', '$853,000.00', '$36,000.00', '', '']);
+    first.unmount();
+
+    mockFetch(api);
+    renderWithProviders(<DonorReceiptsSection donorId={DONOR_ID} />);
+    totals = (await screen.findByRole('rowheader', { name: 'Total of the rows shown' })).closest('tr')!;
+    // One currency: 120,000,000 + 100,000,000 − 100,000,000 yen.
+    expect(cells()[0]).toMatch(/120,000,000/);
+    expect(cells()[3]).toBe('$852,000.00');
+  });
+
+  it('orders the lines by the column the reader presses, oldest first to begin with', async () => {
+    mockFetch(api);
+    renderWithProviders(<DonorReceiptsSection donorId={DONOR_ID} />);
+    const table = await screen.findByRole('table', { name: 'Your receipts' });
+    const usd = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1, 4)
+        .map((row) => within(row).getAllByRole('cell')[3]?.textContent);
+    expect(within(table).getByRole('columnheader', { name: /Date/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    expect(usd()).toEqual(['$852,000.00', '$650,000.00', '−$650,000.00']);
+    fireEvent.click(within(table).getByRole('button', { name: /US dollars/ }));
+    expect(usd()).toEqual(['−$650,000.00', '$650,000.00', '$852,000.00']);
+    fireEvent.click(within(table).getByRole('button', { name: /US dollars/ }));
+    expect(usd()).toEqual(['$852,000.00', '$650,000.00', '−$650,000.00']);
   });
 
   it('speaks the reader’s language', async () => {

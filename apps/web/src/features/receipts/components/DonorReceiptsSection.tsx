@@ -1,10 +1,9 @@
-import { Alert, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { ListFooter } from '../../../components/ListFooter';
-import { Tag } from '../../../components/Tag';
-import { useIntl } from '../../../lib/intl';
 import { useDonorReceipts } from '../api/receipts';
+import { ReceiptsTable } from './ReceiptsTable';
 
 /**
  * Every receipt of the donor's money, oldest first: its date, the amount in the pledge's currency,
@@ -14,7 +13,6 @@ import { useDonorReceipts } from '../api/receipts';
  */
 export function DonorReceiptsSection({ donorId }: { donorId: string }) {
   const { t } = useTranslation();
-  const { money, rate, calendarDate } = useIntl();
   const query = useDonorReceipts(donorId);
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -42,73 +40,7 @@ export function DonorReceiptsSection({ donorId }: { donorId: string }) {
         </Text>
       ) : (
         <>
-          <Table.ScrollContainer
-            minWidth={880}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label={t('donorReceipts.title')}
-          >
-            <Table striped aria-labelledby="donor-receipts-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('donorReceipts.columns.date')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('donorReceipts.columns.amount')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('donorReceipts.columns.rate')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('donorReceipts.columns.pledgeRate')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('donorReceipts.columns.usd')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('donorReceipts.columns.difference')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('donorReceipts.columns.earmark')}</Table.Th>
-                  <Table.Th scope="col">{t('donorReceipts.columns.reference')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Stack gap={2}>
-                        {calendarDate(r.receivedOn)}
-                        {r.kind === 'reversal' ? <Tag tone="gray">{t('donorReceipts.reversal')}</Tag> : null}
-                        {r.reversedBy ? <Tag tone="gray">{t('donorReceipts.reversed')}</Tag> : null}
-                        {r.pledgeStatus === 'cancelled' ? (
-                          <Tag tone="gray">{t('donorReceipts.cancelledPledge')}</Tag>
-                        ) : null}
-                      </Stack>
-                    </Table.Th>
-                    <Table.Td ta="end" dir="ltr">
-                      {r.kind === 'reversal' ? '−' : ''}
-                      {money(r.amount, r.currency)}
-                    </Table.Td>
-                    <Table.Td ta="end">{rate(r.exchangeRate)}</Table.Td>
-                    <Table.Td ta="end">{rate(r.pledgeRate)}</Table.Td>
-                    <Table.Td ta="end" dir="ltr">
-                      {r.kind === 'reversal' ? '−' : ''}
-                      {money(r.usdAmount)}
-                    </Table.Td>
-                    <Table.Td ta="end" dir="ltr">
-                      {money(r.exchangeDifference)}
-                    </Table.Td>
-                    <Table.Td>
-                      {r.earmarkKind === 'none'
-                        ? t('donorReceipts.earmark.none')
-                        : `${t(`donorReceipts.earmark.${r.earmarkKind}`)}: ${r.earmarkTarget ?? ''}`}
-                    </Table.Td>
-                    <Table.Td>{r.reference ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ReceiptsTable texts="donorReceipts" items={items} pledgeColumns />
           <ListFooter
             shown={items.length}
             hasMore={query.hasNextPage}

@@ -1,8 +1,11 @@
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/data-table/DataTable';
+import { RowCount } from '../../../components/data-table/TableToolbar';
 import { useIntl } from '../../../lib/intl';
-import { useDonorTracing } from '../api/receipts';
+import { type DonorTracing, useDonorTracing } from '../api/receipts';
 
 /**
  * Where the donor's money went: per project, the earmarked money exactly and the unearmarked share
@@ -37,59 +40,71 @@ export function DonorTracingSection({ donorId }: { donorId: string }) {
               {t('tracing.none')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={880} type="native">
-              <Table striped aria-label={t('tracing.title')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('tracing.columns.project')}</Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('tracing.columns.earmarked')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('tracing.columns.proRata')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('moneyReturns.columns.paidFor')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('moneyReturns.columns.released')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('moneyReturns.columns.refunded')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('moneyReturns.columns.net')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {tracing.projects.map((p) => (
-                    <Table.Tr key={p.projectId}>
-                      <Table.Th scope="row" fw={500}>
-                        <Link to={`/projects/${p.projectId}`}>{p.projectCode}</Link>
-                        <Text size="xs" c="dimmed">
-                          {p.projectTitle}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td ta="end">{money(p.earmarked)}</Table.Td>
-                      <Table.Td ta="end">{money(p.proRata)}</Table.Td>
-                      <Table.Td ta="end">{money(p.total)}</Table.Td>
-                      <Table.Td ta="end">{money(p.released)}</Table.Td>
-                      <Table.Td ta="end">{money(p.refunded)}</Table.Td>
-                      <Table.Td ta="end" fw={600}>
-                        {money(p.net)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <Text size="xs" c="dimmed" mt="xs">
+            <>
+              <TracingTable projects={tracing.projects} />
+              <Text size="xs" c="dimmed">
                 {t('moneyReturns.netNote')}
               </Text>
-            </Table.ScrollContainer>
+            </>
           )}
         </>
       )}
     </Stack>
+  );
+}
+
+type TracedProject = DonorTracing['projects'][number];
+
+/** In US dollars throughout, so every money column is totalled. */
+function TracingTable({ projects }: { projects: TracedProject[] }) {
+  const { t } = useTranslation();
+  const { money } = useIntl();
+  const usd = (id: string, header: string, amount: (project: TracedProject) => string, bold = false) =>
+    ({
+      id,
+      header,
+      accessorFn: (project) => Number(amount(project)),
+      meta: { align: 'end', nowrap: true, total: { amount, format: (sum) => money(sum) } },
+      cell: ({ row }) => (
+        <Text span size="sm" fw={bold ? 600 : undefined}>
+          {money(amount(row.original))}
+        </Text>
+      ),
+    }) satisfies ColumnDef<TracedProject>;
+  const columns: ColumnDef<TracedProject>[] = [
+    {
+      id: 'project',
+      header: t('tracing.columns.project'),
+      accessorFn: (project) => project.projectCode,
+      meta: { rowHeader: true },
+      cell: ({ row: { original: project } }) => (
+        <>
+          <Link to={`/projects/${project.projectId}`}>{project.projectCode}</Link>
+          <Text size="xs" c="dimmed">
+            {project.projectTitle}
+          </Text>
+        </>
+      ),
+    },
+    usd('earmarked', t('tracing.columns.earmarked'), (project) => project.earmarked),
+    usd('proRata', t('tracing.columns.proRata'), (project) => project.proRata),
+    usd('paidFor', t('moneyReturns.columns.paidFor'), (project) => project.total),
+    usd('released', t('moneyReturns.columns.released'), (project) => project.released),
+    usd('refunded', t('moneyReturns.columns.refunded'), (project) => project.refunded),
+    usd('net', t('moneyReturns.columns.net'), (project) => project.net, true),
+  ];
+  return (
+    <>
+      <RowCount shown={projects.length} hasMore={false} />
+      <DataTable
+        label={t('tracing.title')}
+        columns={columns}
+        data={projects}
+        getRowId={(project) => project.projectId}
+        visibility={{}}
+        clientSort={{ id: 'paidFor', descending: true }}
+        minWidth={880}
+      />
+    </>
   );
 }

@@ -1,17 +1,17 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowBackUp, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/DateField';
 import { FormModalFooter } from '../../../components/FormModalFooter';
-import { Tag } from '../../../components/Tag';
 import { showServerErrors } from '../../../lib/form';
 import { useIntl } from '../../../lib/intl';
 import { notifySaved } from '../../../lib/notify';
 import { ApiError } from '../../../lib/problem';
-import { type PledgeStatement, type Receipt, usePledgeStatement, useReverseReceipt } from '../api/receipts';
+import { type Receipt, usePledgeStatement, useReverseReceipt } from '../api/receipts';
 import { useProblemText } from '../lib/problem-text';
+import { ReceiptsTable } from './ReceiptsTable';
 import { RecordReceiptModal } from './RecordReceiptModal';
 
 interface ReceiptsPanelProps {
@@ -72,7 +72,12 @@ export function ReceiptsPanel({ contributionId, canEdit }: ReceiptsPanelProps) {
           {t('receipts.none')}
         </Text>
       ) : (
-        <ReceiptsTable statement={statement} canEdit={canEdit} onReverse={setReversing} />
+        <ReceiptsTable
+          texts="receipts"
+          items={statement.items}
+          onReverse={canEdit ? setReversing : undefined}
+          count={{ shown: statement.items.length, hasMore: false }}
+        />
       )}
       <RecordReceiptModal opened={recording} onClose={() => setRecording(false)} statement={statement} />
       <ReverseReceiptModal
@@ -97,91 +102,6 @@ function Figure({ label, value, note }: { label: string; value: string; note: st
         {note}
       </Text>
     </Stack>
-  );
-}
-
-function ReceiptsTable({
-  statement,
-  canEdit,
-  onReverse,
-}: {
-  statement: PledgeStatement;
-  canEdit: boolean;
-  onReverse: (receipt: Receipt) => void;
-}) {
-  const { t } = useTranslation();
-  const { money, rate, calendarDate } = useIntl();
-  return (
-    <Table.ScrollContainer minWidth={720} type="native">
-      <Table striped aria-label={t('receipts.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('receipts.columns.date')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('receipts.columns.amount')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('receipts.columns.rate')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('receipts.columns.usd')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('receipts.columns.difference')}
-            </Table.Th>
-            <Table.Th scope="col">{t('receipts.columns.earmark')}</Table.Th>
-            {canEdit ? <Table.Th scope="col">{t('receipts.columns.actions')}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {statement.items.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Th scope="row" fw={500}>
-                <Stack gap={2}>
-                  {calendarDate(r.receivedOn)}
-                  {r.kind === 'reversal' ? <Tag tone="gray">{t('receipts.reversal')}</Tag> : null}
-                  {r.reversedBy ? <Tag tone="gray">{t('receipts.reversed')}</Tag> : null}
-                </Stack>
-              </Table.Th>
-              <Table.Td ta="end" dir="ltr">
-                {r.kind === 'reversal' ? '−' : ''}
-                {money(r.amount, r.currency)}
-              </Table.Td>
-              <Table.Td ta="end">{rate(r.exchangeRate)}</Table.Td>
-              <Table.Td ta="end" dir="ltr">
-                {r.kind === 'reversal' ? '−' : ''}
-                {money(r.usdAmount)}
-              </Table.Td>
-              <Table.Td ta="end" dir="ltr">
-                {money(r.exchangeDifference)}
-              </Table.Td>
-              <Table.Td>
-                {r.earmarkKind === 'none'
-                  ? t('receipts.earmark.none')
-                  : `${t(`receipts.earmark.${r.earmarkKind}`)}: ${r.earmarkTarget}`}
-              </Table.Td>
-              {canEdit ? (
-                <Table.Td>
-                  {r.kind === 'receipt' && !r.reversedBy ? (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      leftSection={<IconArrowBackUp size={16} aria-hidden="true" />}
-                      onClick={() => onReverse(r)}
-                      aria-label={t('receipts.reverseNamed', { date: calendarDate(r.receivedOn) })}
-                    >
-                      {t('receipts.reverse')}
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 

@@ -91,6 +91,33 @@ describe('FinancePanel', { timeout: 20_000 }, () => {
     expect(screen.getByText('$1,000,000 remains of the approved budget.')).toBeInTheDocument();
   });
 
+  it('totals the transfers net of reversals and refunds, and orders them by the column pressed', async () => {
+    serve([
+      entry({ id: 'e-3', transferredOn: '2026-05-01', tranche: 2, amountUsd: '250000.00' }),
+      entry({ reversedById: 'e-2' }),
+      entry({ id: 'e-2', kind: 'reversal', tranche: null, reversesId: 'e-1', transferredOn: '2026-02-02' }),
+      entry({ id: 'e-4', kind: 'refund', tranche: null, transferredOn: '2026-06-01', amountUsd: '0.35' }),
+    ]);
+    renderWithProviders(
+      <FinancePanel project={{ ...project(), stage: 'active', approvedBudget: '1000000.00' }} canEdit />,
+    );
+    const table = await screen.findByRole('table', { name: 'Transfers' });
+    const ids = () =>
+      within(table)
+        .getAllByRole('row')
+        .map((row) => row.getAttribute('data-testid'))
+        .filter(Boolean);
+    // Oldest first, whatever order the API sent them in.
+    expect(ids()).toEqual(['entry-e-1', 'entry-e-2', 'entry-e-3', 'entry-e-4']);
+    // 100,000 − 100,000 + 250,000 − 0.35: what the project holds of the Fund's money, to the cent.
+    const totals = within(table).getByRole('rowheader', { name: 'Total of the rows shown' }).closest('tr')!;
+    expect(totals).toHaveTextContent('$249,999.65');
+    expect(screen.getByTestId('row-count')).toHaveTextContent('1–4 of 4');
+
+    fireEvent.click(within(table).getByRole('button', { name: /Amount/ }));
+    expect(ids()).toEqual(['entry-e-2', 'entry-e-4', 'entry-e-1', 'entry-e-3']);
+  });
+
   it("refuses before the click an amount past the organization's share of the approved budget", async () => {
     serve([entry({ organizationId: ILO, amountUsd: '350000.00' })]);
     renderWithProviders(
@@ -147,6 +174,10 @@ describe('FinancePanel', { timeout: 20_000 }, () => {
     expect(screen.getByText('Overdue planned tranches: 1')).toBeInTheDocument();
     expect(within(screen.getByTestId('tranche-t-2')).getByText('Overdue')).toBeInTheDocument();
     expect(within(screen.getByTestId('tranche-t-1')).getByText('Released')).toBeInTheDocument();
+    const schedule = screen.getByRole('table', { name: 'Tranche schedule' });
+    expect(
+      within(schedule).getByRole('rowheader', { name: 'Total of the rows shown' }).closest('tr'),
+    ).toHaveTextContent('$500,000');
     expect(
       within(screen.getByTestId('tranche-t-3')).getByText('Waits for Progress report, year 1 (due)'),
     ).toBeInTheDocument();

@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -27,8 +26,11 @@ import {
 } from '@hstf/domain';
 import type { MoneyEntry, ProjectMoney } from '@hstf/domain';
 import { IconCash } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table/DataTable';
+import { RowCount } from '../../../components/data-table/TableToolbar';
 import { ErrorResult } from '../../../components/QueryStates';
 import { ExportMenu } from '../../../components/ExportMenu';
 import { useCreateTransfer, useReverseTransfer, useTransfers } from '../api/transfers';
@@ -42,6 +44,8 @@ import { ALERT_STYLES, OK_TEXT } from '../../../lib/colors';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useTranches } from '../api/tranches';
 import { TranchesSection } from './TranchesSection';
+
+type ProjectOrganization = Project['organizations'][number];
 
 interface FinancePanelProps {
   project: Project;
@@ -60,8 +64,6 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
   const remaining = project.approvedBudget !== null && money ? money.untransferred : null;
   const releases = isStageIn(project.stage, ['completed', 'closed']);
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
-  const share = (amount: string) =>
-    Number(project.requestedBudget) > 0 ? (Number(amount) / Number(project.requestedBudget)) * 100 : 0;
 
   return (
     <Stack gap="lg">
@@ -122,51 +124,7 @@ export function FinancePanel({ project, canEdit }: FinancePanelProps) {
             {t('projects.finance.noOrganizations')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('projects.finance.organization')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.finance.role')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'end' }}>
-                    {t('projects.fields.budgetShare')}
-                  </Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'end' }}>
-                    {t('projects.finance.shareOfBudget')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {project.organizations.map((organization) => (
-                  <Table.Tr key={organization.organizationId}>
-                    <Table.Th scope="row" fw={500}>
-                      {organization.name}
-                      {organization.acronym ? (
-                        <Text span c="dimmed" size="sm">
-                          {` (${organization.acronym})`}
-                        </Text>
-                      ) : null}
-                    </Table.Th>
-                    <Table.Td>
-                      {organization.lead ? (
-                        <Badge variant="light" color="unBlue" c="unBlue.9" tt="none" radius="sm">
-                          {t('projects.finance.lead')}
-                        </Badge>
-                      ) : (
-                        <Text size="sm">{t('projects.finance.participant')}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'end', fontVariantNumeric: 'tabular-nums' }}>
-                      {format.money(organization.budgetShare)}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'end' }}>
-                      {percent.format(share(organization.budgetShare) / 100)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <OrganizationsTable project={project} />
         )}
       </Paper>
 
@@ -221,108 +179,223 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** Who shares the budget: each organization's share in US dollars and as a part of the request. */
+function OrganizationsTable({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const format = useProjectFormat();
+  const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
+  const share = (amount: string) =>
+    Number(project.requestedBudget) > 0 ? Number(amount) / Number(project.requestedBudget) : 0;
+  const columns: ColumnDef<ProjectOrganization>[] = [
+    {
+      id: 'name',
+      header: t('projects.finance.organization'),
+      accessorFn: (organization) => organization.name,
+      meta: { rowHeader: true },
+      cell: ({ row: { original: organization } }) => (
+        <Text span fw={500} size="sm">
+          {organization.name}
+          {organization.acronym ? (
+            <Text span c="dimmed" size="sm">
+              {` (${organization.acronym})`}
+            </Text>
+          ) : null}
+        </Text>
+      ),
+    },
+    {
+      id: 'role',
+      header: t('projects.finance.role'),
+      // The lead first when ordered this way round.
+      accessorFn: (organization) => (organization.lead ? 0 : 1),
+      cell: ({ row: { original: organization } }) =>
+        organization.lead ? (
+          <Badge variant="light" color="unBlue" c="unBlue.9" tt="none" radius="sm">
+            {t('projects.finance.lead')}
+          </Badge>
+        ) : (
+          <Text size="sm">{t('projects.finance.participant')}</Text>
+        ),
+    },
+    {
+      id: 'budgetShare',
+      header: t('projects.fields.budgetShare'),
+      accessorFn: (organization) => Number(organization.budgetShare),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        total: {
+          amount: (organization) => organization.budgetShare,
+          format: (amount) => format.money(amount),
+        },
+      },
+      cell: ({ row }) => format.money(row.original.budgetShare),
+    },
+    {
+      id: 'shareOfBudget',
+      header: t('projects.finance.shareOfBudget'),
+      meta: { align: 'end' },
+      cell: ({ row }) => percent.format(share(row.original.budgetShare)),
+    },
+  ];
+  return (
+    <DataTable
+      label={t('projects.finance.organizations')}
+      columns={columns}
+      data={project.organizations}
+      getRowId={(organization) => organization.organizationId}
+      visibility={{}}
+      clientSort={{ id: 'role', descending: false }}
+      minWidth={520}
+    />
+  );
+}
+
+/** Signed as the ledger counts it: money out to the project is positive, money back negative. */
+function signedAmount(transfer: Transfer, byId: Map<string, Transfer>): string {
+  const reversed = transfer.reversesId ? byId.get(transfer.reversesId) : undefined;
+  const outgoing = transfer.kind === 'transfer' || reversed?.kind === 'refund';
+  return outgoing ? transfer.amountUsd : `-${transfer.amountUsd}`;
+}
+
 function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useProjectFormat();
   const [reversing, setReversing] = useState<Transfer | null>(null);
   const byId = new Map(transfers.map((transfer) => [transfer.id, transfer]));
+  const columns: ColumnDef<Transfer>[] = [
+    {
+      id: 'tranche',
+      header: t('projects.finance.tranche'),
+      accessorFn: (transfer) => transfer.tranche ?? undefined,
+      cell: ({ row }) => (row.original.tranche === null ? '—' : format.number(row.original.tranche)),
+    },
+    {
+      id: 'entry',
+      header: t('projects.finance.entry'),
+      cell: ({ row: { original: transfer } }) => {
+        const reversed = transfer.reversesId ? byId.get(transfer.reversesId) : undefined;
+        const reversal = transfer.reversedById ? byId.get(transfer.reversedById) : undefined;
+        return (
+          <>
+            <Group gap={6} wrap="nowrap">
+              <Badge variant="light" color={ENTRY_TONES[transfer.kind]} tt="none" radius="sm">
+                {t(`projects.finance.kinds.${transfer.kind}`)}
+              </Badge>
+              {transfer.reversedById ? (
+                <Text size="xs" c="dimmed">
+                  {reversal
+                    ? t('tranches.reversedBy', { date: format.date(reversal.transferredOn) })
+                    : t('projects.finance.reversed')}
+                </Text>
+              ) : null}
+            </Group>
+            {transfer.kind === 'reversal' ? (
+              <Text size="xs" c="dimmed">
+                {reversed?.tranche
+                  ? t('projects.finance.reversesTranche', {
+                      tranche: format.number(reversed.tranche),
+                    })
+                  : reversed
+                    ? t('tranches.reverses', { date: format.date(reversed.transferredOn) })
+                    : t('projects.finance.reversesEntry')}
+                {transfer.reason ? ` — ${transfer.reason}` : ''}
+              </Text>
+            ) : null}
+            {transfer.overrideJustification ? (
+              <Text size="xs" c="dimmed">
+                {t('projects.finance.overrideShown', {
+                  justification: transfer.overrideJustification,
+                })}
+              </Text>
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      id: 'date',
+      header: t('projects.finance.date'),
+      accessorFn: (transfer) => transfer.transferredOn,
+      meta: { nowrap: true },
+      cell: ({ row }) => format.date(row.original.transferredOn),
+    },
+    {
+      id: 'organization',
+      header: t('projects.finance.organization'),
+      accessorFn: (transfer) => transfer.organizationName,
+      cell: ({ row }) => row.original.organizationName,
+    },
+    {
+      id: 'reference',
+      header: t('projects.finance.reference'),
+      cell: ({ row }) => (
+        <Text size="sm" dir="ltr" span>
+          {row.original.reference ?? '—'}
+        </Text>
+      ),
+    },
+    {
+      id: 'amount',
+      header: t('projects.finance.amount'),
+      accessorFn: (transfer) => Number(signedAmount(transfer, byId)),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        // The net: a reversal takes back its entry and a refund comes back, as the ledger counts them.
+        total: {
+          amount: (transfer) => signedAmount(transfer, byId),
+          format: (amount) => format.money(amount),
+        },
+      },
+      cell: ({ row: { original: transfer } }) => {
+        const amount = signedAmount(transfer, byId);
+        return (
+          <span
+            style={{
+              fontVariantNumeric: 'tabular-nums',
+              textDecoration: transfer.reversedById ? 'line-through' : undefined,
+            }}
+          >
+            {amount.startsWith('-')
+              ? `−${format.money(transfer.amountUsd)}`
+              : format.money(transfer.amountUsd)}
+          </span>
+        );
+      },
+    },
+    ...(canEdit
+      ? ([
+          {
+            id: 'actions',
+            header: () => <VisuallyHidden>{t('projects.finance.actions')}</VisuallyHidden>,
+            meta: { label: t('projects.finance.actions') },
+            cell: ({ row: { original: transfer } }) =>
+              transfer.kind !== 'reversal' && !transfer.reversedById ? (
+                <Button size="compact-xs" variant="subtle" onClick={() => setReversing(transfer)}>
+                  {t('projects.finance.reverse')}
+                </Button>
+              ) : null,
+          },
+        ] satisfies ColumnDef<Transfer>[])
+      : []),
+  ];
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('projects.finance.tranche')}</Table.Th>
-              <Table.Th scope="col">{t('projects.finance.entry')}</Table.Th>
-              <Table.Th scope="col">{t('projects.finance.date')}</Table.Th>
-              <Table.Th scope="col">{t('projects.finance.organization')}</Table.Th>
-              <Table.Th scope="col">{t('projects.finance.reference')}</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'end' }}>
-                {t('projects.finance.amount')}
-              </Table.Th>
-              {canEdit ? (
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('projects.finance.actions')}</VisuallyHidden>
-                </Table.Th>
-              ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {transfers.map((transfer) => {
-              const reversed = transfer.reversesId ? byId.get(transfer.reversesId) : undefined;
-              const reversal = transfer.reversedById ? byId.get(transfer.reversedById) : undefined;
-              const outgoing = transfer.kind === 'transfer' || reversed?.kind === 'refund';
-              return (
-                <Table.Tr
-                  key={transfer.id}
-                  data-testid={`entry-${transfer.id}`}
-                  data-reversed={transfer.reversedById ? 'true' : undefined}
-                >
-                  <Table.Td>{transfer.tranche === null ? '—' : format.number(transfer.tranche)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Badge variant="light" color={ENTRY_TONES[transfer.kind]} tt="none" radius="sm">
-                        {t(`projects.finance.kinds.${transfer.kind}`)}
-                      </Badge>
-                      {transfer.reversedById ? (
-                        <Text size="xs" c="dimmed">
-                          {reversal
-                            ? t('tranches.reversedBy', { date: format.date(reversal.transferredOn) })
-                            : t('projects.finance.reversed')}
-                        </Text>
-                      ) : null}
-                    </Group>
-                    {transfer.kind === 'reversal' ? (
-                      <Text size="xs" c="dimmed">
-                        {reversed?.tranche
-                          ? t('projects.finance.reversesTranche', {
-                              tranche: format.number(reversed.tranche),
-                            })
-                          : reversed
-                            ? t('tranches.reverses', { date: format.date(reversed.transferredOn) })
-                            : t('projects.finance.reversesEntry')}
-                        {transfer.reason ? ` — ${transfer.reason}` : ''}
-                      </Text>
-                    ) : null}
-                    {transfer.overrideJustification ? (
-                      <Text size="xs" c="dimmed">
-                        {t('projects.finance.overrideShown', {
-                          justification: transfer.overrideJustification,
-                        })}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{format.date(transfer.transferredOn)}</Table.Td>
-                  <Table.Td>{transfer.organizationName}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" dir="ltr" span>
-                      {transfer.reference ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td
-                    style={{
-                      textAlign: 'end',
-                      fontVariantNumeric: 'tabular-nums',
-                      textDecoration: transfer.reversedById ? 'line-through' : undefined,
-                    }}
-                  >
-                    {outgoing ? format.money(transfer.amountUsd) : `−${format.money(transfer.amountUsd)}`}
-                  </Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      {transfer.kind !== 'reversal' && !transfer.reversedById ? (
-                        <Button size="compact-xs" variant="subtle" onClick={() => setReversing(transfer)}>
-                          {t('projects.finance.reverse')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <RowCount shown={transfers.length} hasMore={false} />
+      <DataTable
+        label={t('projects.finance.transfers')}
+        columns={columns}
+        data={transfers}
+        getRowId={(transfer) => transfer.id}
+        visibility={{}}
+        clientSort={{ id: 'date', descending: false }}
+        minWidth={640}
+        rowProps={(transfer) => ({
+          'data-testid': `entry-${transfer.id}`,
+          'data-reversed': transfer.reversedById ? 'true' : undefined,
+        })}
+      />
       {reversing ? <ReversalForm entry={reversing} onDone={() => setReversing(null)} /> : null}
     </>
   );

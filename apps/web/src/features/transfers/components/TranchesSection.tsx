@@ -6,15 +6,16 @@ import {
   Paper,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { isStageIn, TRANCHE_PLANNING_STAGES, trancheScheduleSummary } from '@hstf/domain';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table/DataTable';
 import { ErrorResult } from '../../../components/QueryStates';
 import { ALERT_STYLES } from '../../../lib/colors';
 import { notifySaved } from '../../../lib/notify';
@@ -29,6 +30,9 @@ const STATUS_TONES: Record<PlannedTranche['status'], string> = {
   overdue: 'red',
   released: 'teal',
 };
+
+/** Ordered by urgency: what is late, then what is to come, then what is done. */
+const STATUS_ORDER: Record<PlannedTranche['status'], number> = { overdue: 0, planned: 1, released: 2 };
 
 /** Today as the API judges "overdue": the UTC calendar day. */
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -65,6 +69,108 @@ export function TranchesSection({ project, canEdit }: { project: Project; canEdi
       : tranche.requiresReportKind
         ? t(`reports.kinds.${tranche.requiresReportKind}`)
         : '';
+  const columns: ColumnDef<PlannedTranche>[] = [
+    {
+      id: 'date',
+      header: t('tranches.columns.date'),
+      accessorFn: (tranche) => tranche.plannedOn,
+      meta: { nowrap: true },
+      cell: ({ row }) => format.date(row.original.plannedOn),
+    },
+    {
+      id: 'organization',
+      header: t('tranches.columns.organization'),
+      accessorFn: (tranche) => tranche.organizationName,
+      cell: ({ row }) => row.original.organizationName,
+    },
+    {
+      id: 'amount',
+      header: t('tranches.columns.amount'),
+      accessorFn: (tranche) => Number(tranche.amountUsd),
+      meta: {
+        align: 'end',
+        nowrap: true,
+        total: { amount: (tranche) => tranche.amountUsd, format: (amount) => format.money(amount) },
+      },
+      cell: ({ row }) => format.money(row.original.amountUsd),
+    },
+    {
+      id: 'condition',
+      header: t('tranches.columns.condition'),
+      cell: ({ row: { original: tranche } }) => (
+        <>
+          <Text size="sm" dir="auto">
+            {tranche.condition}
+          </Text>
+          {tranche.requiresReportKind && tranche.requiresReportStatus ? (
+            <Text size="xs" c="dimmed">
+              {t('tranches.waitsFor', {
+                report: reportLabel(tranche),
+                status: t(`tranches.reportStatus.${tranche.requiresReportStatus}`),
+              })}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('tranches.columns.status'),
+      accessorFn: (tranche) => STATUS_ORDER[tranche.status],
+      cell: ({ row: { original: tranche } }) => (
+        <>
+          <Badge variant="light" color={STATUS_TONES[tranche.status]} tt="none" radius="sm">
+            {t(`tranches.status.${tranche.status}`)}
+          </Badge>
+          {tranche.releasedOn && tranche.releasedAmountUsd ? (
+            <Text size="xs" c="dimmed">
+              {t('tranches.releasedOn', {
+                date: format.date(tranche.releasedOn),
+                amount: format.money(tranche.releasedAmountUsd),
+              })}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    ...(canEdit
+      ? ([
+          {
+            id: 'actions',
+            header: () => <VisuallyHidden>{t('tranches.columns.actions')}</VisuallyHidden>,
+            meta: { label: t('tranches.columns.actions') },
+            cell: ({ row: { original: tranche } }) =>
+              tranche.status !== 'released' ? (
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    aria-label={t('tranches.editLabel', { date: format.date(tranche.plannedOn) })}
+                    onClick={() => setEditing(tranche)}
+                  >
+                    {t('tranches.edit')}
+                  </Button>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('tranches.removeLabel', { date: format.date(tranche.plannedOn) })}
+                    loading={remove.isPending && remove.variables?.id === tranche.id}
+                    onClick={() =>
+                      remove.mutate(
+                        { id: tranche.id, version: tranche.version },
+                        { onSuccess: () => notifySaved(t('tranches.form.removed')) },
+                      )
+                    }
+                  >
+                    {t('tranches.remove')}
+                  </Button>
+                </Group>
+              ) : null,
+          },
+        ] satisfies ColumnDef<PlannedTranche>[])
+      : []),
+  ];
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="tranches-heading">
@@ -125,94 +231,16 @@ export function TranchesSection({ project, canEdit }: { project: Project; canEdi
               ) : null}
             </Stack>
           ) : null}
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('tranches.columns.date')}</Table.Th>
-                  <Table.Th scope="col">{t('tranches.columns.organization')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'end' }}>
-                    {t('tranches.columns.amount')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('tranches.columns.condition')}</Table.Th>
-                  <Table.Th scope="col">{t('tranches.columns.status')}</Table.Th>
-                  {canEdit ? (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('tranches.columns.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tranches.data.map((tranche) => (
-                  <Table.Tr key={tranche.id} data-testid={`tranche-${tranche.id}`}>
-                    <Table.Td>{format.date(tranche.plannedOn)}</Table.Td>
-                    <Table.Td>{tranche.organizationName}</Table.Td>
-                    <Table.Td style={{ textAlign: 'end', fontVariantNumeric: 'tabular-nums' }}>
-                      {format.money(tranche.amountUsd)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" dir="auto">
-                        {tranche.condition}
-                      </Text>
-                      {tranche.requiresReportKind && tranche.requiresReportStatus ? (
-                        <Text size="xs" c="dimmed">
-                          {t('tranches.waitsFor', {
-                            report: reportLabel(tranche),
-                            status: t(`tranches.reportStatus.${tranche.requiresReportStatus}`),
-                          })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS_TONES[tranche.status]} tt="none" radius="sm">
-                        {t(`tranches.status.${tranche.status}`)}
-                      </Badge>
-                      {tranche.releasedOn && tranche.releasedAmountUsd ? (
-                        <Text size="xs" c="dimmed">
-                          {t('tranches.releasedOn', {
-                            date: format.date(tranche.releasedOn),
-                            amount: format.money(tranche.releasedAmountUsd),
-                          })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    {canEdit ? (
-                      <Table.Td>
-                        {tranche.status !== 'released' ? (
-                          <Group gap={4} wrap="nowrap">
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              aria-label={t('tranches.editLabel', { date: format.date(tranche.plannedOn) })}
-                              onClick={() => setEditing(tranche)}
-                            >
-                              {t('tranches.edit')}
-                            </Button>
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('tranches.removeLabel', { date: format.date(tranche.plannedOn) })}
-                              loading={remove.isPending && remove.variables?.id === tranche.id}
-                              onClick={() =>
-                                remove.mutate(
-                                  { id: tranche.id, version: tranche.version },
-                                  { onSuccess: () => notifySaved(t('tranches.form.removed')) },
-                                )
-                              }
-                            >
-                              {t('tranches.remove')}
-                            </Button>
-                          </Group>
-                        ) : null}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label={t('tranches.title')}
+            columns={columns}
+            data={tranches.data}
+            getRowId={(tranche) => tranche.id}
+            visibility={{}}
+            clientSort={{ id: 'date', descending: false }}
+            minWidth={640}
+            rowProps={(tranche) => ({ 'data-testid': `tranche-${tranche.id}` })}
+          />
           {remove.isError ? (
             <Alert color="red" variant="light" role="alert" styles={ALERT_STYLES}>
               {problemText(remove.error)}
