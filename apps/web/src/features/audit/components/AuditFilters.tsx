@@ -32,15 +32,11 @@ export function AuditFilters({ filters, onChange, actors, actorsLoading }: Audit
   const commitEntityId = useDebouncedCallback((value: string) => onChange({ entityId: value }), 400);
   const entities = [
     ...KNOWN_ENTITIES,
-    ...(filters.entity && !(KNOWN_ENTITIES).includes(filters.entity)
-      ? [filters.entity]
-      : []),
+    ...(filters.entity && !KNOWN_ENTITIES.includes(filters.entity) ? [filters.entity] : []),
   ];
   const actions = [
     ...KNOWN_ACTIONS,
-    ...(filters.action && !(KNOWN_ACTIONS).includes(filters.action)
-      ? [filters.action]
-      : []),
+    ...(filters.action && !KNOWN_ACTIONS.includes(filters.action) ? [filters.action] : []),
   ];
   const actorOptions = [
     ...actors.map((actor) => ({ value: actor.id, label: actor.label })),
