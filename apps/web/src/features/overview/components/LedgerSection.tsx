@@ -75,7 +75,13 @@ export function LedgerSection({ ledger, byYear, loading }: LedgerSectionProps) {
                   </>
                 ) : (
                   <>
-                    <Text fz={28} fw={700} lh={1.1} c={negative ? 'red.9' : undefined}>
+                    <Text
+                      fz={figureSize(usdCompact(value))}
+                      fw={700}
+                      lh={1.1}
+                      c={negative ? 'red.9' : undefined}
+                      style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                    >
                       {usdCompact(value)}
                     </Text>
                     <Text size="xs" c="dimmed" data-testid={`ledger-${figure}-exact`}>
@@ -142,4 +148,14 @@ export function LedgerSection({ ledger, byYear, loading }: LedgerSectionProps) {
       ) : null}
     </Box>
   );
+}
+
+/**
+ * The headline figure on one line in every language: a compact amount runs from 7 characters
+ * ("$181.7M") to 15 ("181.7 مليون US$"), so the longer ones are set smaller rather than broken
+ * across lines or spilling out of the card.
+ */
+function figureSize(text: string): number {
+  if (text.length <= 8) return 28;
+  return text.length <= 11 ? 22 : 18;
 }

@@ -217,7 +217,7 @@ export function ProjectRoute() {
       >
         <Tabs.List
           aria-label={t('projects.detail.sections')}
-          style={{ overflowX: 'auto', flexWrap: 'nowrap' }}
+          className="wrapping-tabs"
           onPointerEnter={preloadPanels}
           onFocus={preloadPanels}
         >
