@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/DateField';
 import { FormModalFooter } from '../../../components/FormModalFooter';
 import { MoneyInput } from '../../../components/MoneyInput';
-import { StaleVersionAlert } from '../../../components/StaleVersionAlert';
+import { staleAlertFor } from '../../../components/stale-alert';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
 import { fieldErrorsOf } from '../../../lib/problem-members';
@@ -221,24 +221,12 @@ export function TrancheDialog({ project, tranche, onClose }: TrancheDialogProps)
             ))}
           </NativeSelect>
           <FormModalFooter
-            staleAlert={
-              stale.stale ? (
-                <StaleVersionAlert
-                  title={t('tranches.form.staleTitle')}
-                  changes={
-                    stale.changed?.map((field) => t('stale.change', { field: t(FIELD_LABEL[field]) })) ?? null
-                  }
-                  noChanges={t('stale.noChanges')}
-                  primary={{ loading: save.isPending }}
-                  secondary={{
-                    onClick: () => {
-                      stale.takeTheirs();
-                      save.reset();
-                    },
-                  }}
-                />
-              ) : null
-            }
+            staleAlert={staleAlertFor(
+              stale,
+              save,
+              (field) => t('stale.change', { field: t(FIELD_LABEL[field]) }),
+              { title: t('tranches.form.staleTitle'), noChanges: t('stale.noChanges') },
+            )}
             failure={
               save.isError && Object.keys(serverErrors).length === 0
                 ? { title: t('tranches.form.refused'), message: problemText(save.error) }
