@@ -45,6 +45,7 @@ function createFormatters(locale: string) {
   const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const localDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const compactMoney = new Map<string, Intl.NumberFormat>();
+  const narrowList = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' });
   // Built on first use: it loads every region's name, and most screens never ask for one.
   let regionNames: Intl.DisplayNames | null | undefined;
   const regions = () => {
@@ -93,6 +94,8 @@ function createFormatters(locale: string) {
           : (amount as Intl.StringNumericLiteral),
       );
     },
+    /** Names separated the reader's way ("Mali, Niger"; "马里、尼日尔"; "مالي، النيجر"). */
+    shortList: (items: readonly string[]) => narrowList.format(items),
     /** A country's name from its ISO 3166-1 alpha-2 code, or the fallback when Intl does not know it. */
     countryName: (iso2: string | null | undefined, fallback: string) => {
       const names = iso2 ? regions() : null;

@@ -62,7 +62,7 @@ function ProjectsTable({ data }: { data: PublicFund }) {
   const { t } = useTranslation();
   const translate = useTranslatedText();
   const { money } = useIntl();
-  const { countryName } = useFormatters();
+  const { countryName, shortList } = useFormatters();
   const iso2 = new Map(data.byCountry.map((country) => [country.iso3, country]));
   const score = (value: number | null | undefined) =>
     value === null || value === undefined ? '—' : value.toFixed(1);
@@ -87,12 +87,12 @@ function ProjectsTable({ data }: { data: PublicFund }) {
       id: 'countries',
       header: t('publicPage.projects.countries'),
       cell: ({ row }) =>
-        row.original.countries
-          .map((code) => {
+        shortList(
+          row.original.countries.map((code) => {
             const country = iso2.get(code);
             return country ? countryName(country.iso2, country.name) : code;
-          })
-          .join(', '),
+          }),
+        ),
     },
     {
       id: 'status',

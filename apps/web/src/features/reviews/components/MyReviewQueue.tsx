@@ -78,7 +78,7 @@ function WaitingCard({ review }: { review: ReviewSummary }) {
 export function MyReviewQueue() {
   const { t } = useTranslation();
   const translate = useTranslatedText();
-  const { date } = useFormatters();
+  const { date, shortList } = useFormatters();
   const countryName = useCountryName();
   const [params, setParams] = useSearchParams();
   const rawStatus = params.get('status');
@@ -112,7 +112,7 @@ export function MyReviewQueue() {
       {
         id: 'countries',
         header: t('reviews.queue.countries'),
-        accessorFn: (review) => review.countries.map((iso3) => countryName(iso3)).join(', '),
+        accessorFn: (review) => shortList(review.countries.map((iso3) => countryName(iso3))),
       },
       {
         id: 'stage',
@@ -138,7 +138,7 @@ export function MyReviewQueue() {
         cell: ({ row }) => (row.original.submittedAt ? date(row.original.submittedAt) : '—'),
       },
     ],
-    [t, translate, countryName, date],
+    [t, translate, countryName, date, shortList],
   );
 
   return (

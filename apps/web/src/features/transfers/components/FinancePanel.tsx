@@ -721,7 +721,7 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
           <Alert color="red" variant="light" mt="sm" role="alert" styles={ALERT_STYLES}>
             {refusedCountries.length
               ? t('projects.finance.paragraph6Refused', {
-                  countries: refusedCountries.map((iso3) => format.country(iso3)).join(', '),
+                  countries: format.list(refusedCountries.map((iso3) => format.country(iso3))),
                 })
               : problemText(create.error)}
           </Alert>
