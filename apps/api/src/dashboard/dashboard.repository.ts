@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { COMMITTED_STAGES } from '@hstf/domain';
 import { commitmentYearSql, DONOR_YEARS_SQL, ledgerFiguresJson, ledgerMovementsSql } from '../fund';
-import { preparedQuery } from '../database/prepared-query';
+import { ReadReplicas } from '../database/read-replicas';
 
 /**
  * The overview in one statement: each figure set is a CTE, PostgreSQL builds the JSON, sums stay
@@ -62,13 +60,14 @@ const OVERVIEW_SQL = `
 /** The SQL of the overview; DashboardService keeps it fresh. */
 @Injectable()
 export class DashboardRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadReplicas) {}
 
-  /** The overview (a DashboardOverviewDto) as the JSON text PostgreSQL wrote. */
+  /**
+   * The overview (a DashboardOverviewDto) as the JSON text PostgreSQL wrote, from a replica when one
+   * has replayed every change this process knows of (so a refresh after a change reads it).
+   */
   async overview(): Promise<string> {
-    const [row] = await preparedQuery<{ overview: string }>(this.dataSource, OVERVIEW_SQL, [
-      COMMITTED_STAGES,
-    ]);
+    const [row] = await this.reads.query<{ overview: string }>(OVERVIEW_SQL, [COMMITTED_STAGES]);
     return row!.overview;
   }
 }

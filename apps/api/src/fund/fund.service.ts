@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { ChangeEvent, ChangeEvents } from '../common/events/change-events';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
+import { ReadReplicas } from '../database/read-replicas';
 import { AVAILABLE_SQL, FUND_LEDGER_LOCK, LEDGER_SQL, RECEIVED_OF_SQL } from './ledger.sql';
 
 /**
@@ -39,7 +39,7 @@ export class FundService implements OnModuleDestroy {
   private readonly unsubscribe: () => void;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplicas,
     @Inject(APP_CONFIG) config: AppConfig,
     events: ChangeEvents,
   ) {
@@ -58,7 +58,9 @@ export class FundService implements OnModuleDestroy {
   }
 
   private async compute(): Promise<string> {
-    const [row] = await preparedQuery<{ ledger: string }>(this.dataSource, LEDGER_SQL, []);
+    // From a replica when one has replayed every change this process knows of: a refresh after a
+    // change (the cache is dropped on it) reads the primary until the replica has the change.
+    const [row] = await this.reads.query<{ ledger: string }>(LEDGER_SQL, []);
     return row!.ledger;
   }
 }

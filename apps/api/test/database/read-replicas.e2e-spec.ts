@@ -13,7 +13,9 @@ import { loadConfig } from '../../src/config/app-config';
 import { migrate } from '../../src/database/database-runtime';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../../src/database/embedded-database';
 import { asRole } from '../support/builders';
+import { aDonorOfKind } from '../support/fund-builders';
 import { aProject } from '../support/portfolio-builders';
+import { aPledge, aReceipt } from '../support/receipt-builders';
 import { startStandby, type Standby } from '../support/standby';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -144,6 +146,39 @@ describe('reads from a streaming replica', () => {
     const read = alertReads();
     await t!.http().get('/api/v1/alerts/reviews').set(staff).expect(200);
     expect(alertReads()).toBeGreaterThan(read);
+  });
+
+  it('answers the overview and the ledger from the replica, and shows a receipt at once though the replica has not replayed it', async () => {
+    const standbyReads = (fragment: string) =>
+      standby!
+        .log()
+        .split('\n')
+        .filter((line) => line.includes(fragment)).length;
+    const overviewReads = () => standbyReads('stage = ANY($1::text[]) AS committed');
+    const ledgerReads = () => standbyReads('WITH movements AS');
+    const received = async () => {
+      const response = await t!.http().get('/api/v1/fund/ledger').set(staff).expect(200);
+      return (response.body as { overall: { received: string } }).overall.received;
+    };
+    const donorId = await aDonorOfKind(t!);
+    // A change drops the cached figures; once the replica has replayed it, they are read there.
+    await aReceipt(t!, staff, await aPledge(t!, staff, donorId, { amount: '100.00' }), { amount: '100.00' });
+    await sleep(1_500);
+    const [overview, ledger] = [overviewReads(), ledgerReads()];
+    await t!.http().get('/api/v1/dashboard/overview').set(staff).expect(200);
+    const before = await received();
+    expect(overviewReads()).toBeGreaterThan(overview);
+    expect(ledgerReads()).toBeGreaterThan(ledger);
+
+    await onStandby('SELECT pg_wal_replay_pause()');
+    try {
+      const pledge = await aPledge(t!, staff, donorId, { amount: '250.00' });
+      await aReceipt(t!, staff, pledge, { amount: '250.00' });
+      const after = await received();
+      expect(Math.round((Number(after) - Number(before)) * 100)).toBe(25_000);
+    } finally {
+      await onStandby('SELECT pg_wal_replay_resume()');
+    }
   });
 
   it('keeps answering from the primary when the replica goes away', async () => {
