@@ -5,7 +5,7 @@ import { DEFAULT_FILTERS, parseProjectFilters, writeProjectFilters } from './fil
 describe('project filters in the address', () => {
   it('round-trips every filter and the order', () => {
     const search =
-      'q=water&stage=under_review%2Capproved&window=II&country=KEN%2CUGA&region=002&organization=04dd637d-8a38-4b72-bb70-338bce8f9a65&dimension=food&group=youth&sdg=16&fromYear=2010&toYear=2020&sort=-approvedBudget';
+      'q=water&stage=under_review%2Capproved&window=II&country=KEN%2CUGA&region=002&organization=04dd637d-8a38-4b72-bb70-338bce8f9a65&dimension=food&group=youth&sdg=16&fromYear=2010&toYear=2020&compliance=non_compliant%2Cpending&sort=-approvedBudget';
     const filters = parseProjectFilters(new URLSearchParams(search));
     expect(filters).toEqual({
       q: 'water',
@@ -19,6 +19,7 @@ describe('project filters in the address', () => {
       sdg: 16,
       fromYear: 2010,
       toYear: 2020,
+      compliance: ['non_compliant', 'pending'],
       sort: 'approvedBudget',
       descending: true,
     });
