@@ -1,4 +1,15 @@
-import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/notifications/styles.css';
@@ -115,11 +126,13 @@ function Shell({ user }: { user: User }) {
               <Group
                 gap={10}
                 wrap="nowrap"
-                renderRoot={(props) => <Link to="/" aria-label={t('app.name')} {...props} />}
+                renderRoot={(props) => <Link to="/" {...props} />}
                 style={{ textDecoration: 'none', color: 'inherit' }}
               >
                 <BrandMark size={34} />
-                {/* On a phone the mark alone: the name beside the language and sign-out pushed them off screen. */}
+                {/* On a phone the mark alone: the name beside the language and sign-out pushed them off screen.
+                    The link is still named there, and elsewhere by the text it shows. */}
+                <VisuallyHidden hiddenFrom="xs">{t('app.name')}</VisuallyHidden>
                 <Stack gap={0} visibleFrom="xs">
                   <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lh={1.15}>
                     {t('app.name')}

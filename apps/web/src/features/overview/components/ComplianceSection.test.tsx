@@ -25,7 +25,7 @@ describe('the overview’s paragraph 6 counts', () => {
 
     const table = await screen.findByTestId('compliance-table');
     const funded = await within(table).findByRole('link', {
-      name: 'Non-compliant, Approved and active: list these 10 projects',
+      name: '10 projects: Non-compliant, Approved and active',
     });
     expect(funded).toHaveTextContent('10');
     expect(new URL(funded.getAttribute('href')!, 'http://localhost').pathname).toBe('/projects');
@@ -36,11 +36,11 @@ describe('the overview’s paragraph 6 counts', () => {
       compliance: 'non_compliant',
     });
 
-    const review = within(table).getByRole('link', { name: 'Pending, Under review: list these 1 projects' });
+    const review = within(table).getByRole('link', { name: '1 projects: Pending, Under review' });
     expect(review).toHaveAttribute('href', '/projects?stage=under_review&compliance=pending');
     // A count of none is a link too: the list then says it holds none.
     expect(
-      within(table).getByRole('link', { name: 'Not yet requested, Under review: list these 0 projects' }),
+      within(table).getByRole('link', { name: '0 projects: Not yet requested, Under review' }),
     ).toHaveAttribute('href', '/projects?stage=under_review&compliance=not_requested');
     expect(within(table).getAllByRole('link')).toHaveLength(8);
   });

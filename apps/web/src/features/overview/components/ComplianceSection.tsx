@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Skeleton, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
@@ -78,13 +78,14 @@ export function ComplianceSection() {
                           fz="lg"
                           c={complianceColor(status)}
                           underline="hover"
-                          aria-label={t('complianceFilter.link', {
-                            number: number(compliance.data.counts[status][group]),
-                            status: t(`paragraph6Status.${status}`),
-                            group: t(`dashboard.compliance.groups.${group}`),
-                          })}
                         >
                           {number(compliance.data.counts[status][group])}
+                          <VisuallyHidden>
+                            {` ${t('complianceFilter.linkContext', {
+                              status: t(`paragraph6Status.${status}`),
+                              group: t(`dashboard.compliance.groups.${group}`),
+                            })}`}
+                          </VisuallyHidden>
                         </Anchor>
                       ) : (
                         <Skeleton height={14} width={40} ms="auto" />
