@@ -238,13 +238,15 @@ export function DataTable<T>({
     filterTotals !== undefined && visible.some((c) => c.columnDef.meta?.total && filterTotals[c.id]);
 
   return (
-    // Focusable so a keyboard can scroll it (its height is capped for the sticky header).
+    // Focusable so a keyboard can scroll it (its height is capped for the sticky header). A named
+    // group, not a region: the section around a list is usually named as the list is, and two
+    // landmarks of one name leave a screen reader's landmark list ambiguous (axe landmark-unique).
     <Table.ScrollContainer
       minWidth={minWidth}
       maxHeight="75vh"
       type="native"
       tabIndex={0}
-      role="region"
+      role="group"
       aria-label={label}
     >
       <Table
