@@ -208,7 +208,8 @@ export function DataTable<T>({
         const total = column.columnDef.meta?.total;
         if (index === 0) {
           return (
-            <Table.Th key={column.id} scope="row" style={cellStyle(column)}>
+            // The label wraps: in a narrow first column (a code) it would otherwise widen the column.
+            <Table.Th key={column.id} scope="row" style={{ ...cellStyle(column), whiteSpace: 'normal' }}>
               {kind === 'shown' ? t('tables.totals.shown') : t('tables.totals.filter')}
             </Table.Th>
           );

@@ -22,7 +22,8 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
       {
         id: 'code',
         header: t('projects.table.code'),
-        meta: { sortField: 'code', hideable: false, nowrap: true },
+        // As wide as a code: an auto layout gave the code column the room the budget needed at 1366 px.
+        meta: { sortField: 'code', hideable: false, nowrap: true, width: 136 },
         cell: ({ row }) => (
           <Text span ff="monospace" size="sm" dir="ltr">
             {row.original.code}
