@@ -12,7 +12,7 @@ interface Item {
   id: string;
   code: string;
   stage: string;
-  paragraph6: string;
+  paragraph6: string | null;
 }
 
 /** The overview's two groups: where paragraph 6 is at stake now. */
@@ -32,7 +32,7 @@ describe('the project list and paragraph 6', () => {
       const response: Response = await t
         .http()
         .get('/api/v1/projects')
-        .query({ ...query, limit: 200, ...(cursor ? { cursor } : {}) })
+        .query({ include: 'paragraph6', ...query, limit: 200, ...(cursor ? { cursor } : {}) })
         .set(auth);
       expect(response.status).toBe(200);
       const page = response.body as { items: Item[]; nextCursor: string | null };
@@ -154,5 +154,15 @@ describe('the project list and paragraph 6', () => {
     const [header, ...records] = csv;
     expect(header![0]).toBe('Code');
     expect(records.map((record) => record[0])).toEqual(listed.map((item) => item.code));
+  });
+
+  it('judges paragraph 6 only when the list asks for it, and refuses an unknown include', async () => {
+    const plain = await t.http().get('/api/v1/projects?limit=5').set(staff).expect(200);
+    const rows = (plain.body as { items: Item[] }).items;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((item) => item.paragraph6 === null)).toBe(true);
+    const judged = await t.http().get('/api/v1/projects?limit=5&include=paragraph6').set(staff).expect(200);
+    expect((judged.body as { items: Item[] }).items.every((item) => item.paragraph6 !== null)).toBe(true);
+    await t.http().get('/api/v1/projects?include=everything').set(staff).expect(400);
   });
 });

@@ -7,8 +7,8 @@ import { projectKeys } from './keys';
 
 /** GET /api/v1/projects/count: how many projects the screen's filters hold, beside the pages. */
 export function projectCountQueryOptions(filters: ProjectFilters) {
-  // The order and page size do not change the count: one answer serves every sort.
-  const { limit: _limit, sort: _sort, ...query } = projectsQuery(filters);
+  // The order, page size and the rows' extra fields do not change the count: one answer serves every sort.
+  const { limit: _limit, sort: _sort, include: _include, ...query } = projectsQuery(filters);
   return queryOptions({
     queryKey: projectKeys.count(query),
     queryFn: async ({ signal }) =>

@@ -12,7 +12,8 @@ export const PROJECTS_PAGE_SIZE = 25;
 
 /** The API's query string for the screen's filters; an unset filter is left out. */
 export function projectsQuery(filters: ProjectFilters): ProjectsQuery {
-  const query: ProjectsQuery = { limit: PROJECTS_PAGE_SIZE };
+  // The list shows each row's paragraph 6 status, which the API judges only when asked.
+  const query: ProjectsQuery = { limit: PROJECTS_PAGE_SIZE, include: 'paragraph6' };
   if (filters.q) query.q = filters.q;
   if (filters.stage.length) query.stage = filters.stage;
   if (filters.window) query.window = filters.window;

@@ -57,9 +57,11 @@ export function ProjectCards({ projects, loading, refreshing = false, countryNam
                 project.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))),
               )}
             </Text>
-            <Group gap="xs">
-              <ComplianceBadge status={project.paragraph6} size="sm" />
-            </Group>
+            {project.paragraph6 ? (
+              <Group gap="xs">
+                <ComplianceBadge status={project.paragraph6} size="sm" />
+              </Group>
+            ) : null}
             <Group justify="space-between" gap="xs">
               <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {project.approvedBudget !== null

@@ -57,7 +57,8 @@ export function useProjectColumns(countryNames?: ReadonlyMap<string, string>) {
         id: 'paragraph6',
         header: t('complianceFilter.column'),
         meta: { nowrap: true },
-        cell: ({ row }) => <ComplianceBadge status={row.original.paragraph6} size="sm" />,
+        cell: ({ row }) =>
+          row.original.paragraph6 ? <ComplianceBadge status={row.original.paragraph6} size="sm" /> : '—',
       },
       {
         id: 'countries',

@@ -38,12 +38,16 @@ describe('project filters in the address', () => {
   });
 
   it('sends the API only the filters that are set, with -field for descending', () => {
-    expect(projectsQuery(DEFAULT_FILTERS)).toEqual({ limit: 25, sort: '-updatedAt' });
-    expect(projectsQuery({ ...DEFAULT_FILTERS, sort: 'code', descending: false })).toEqual({ limit: 25 });
+    expect(projectsQuery(DEFAULT_FILTERS)).toEqual({ limit: 25, include: 'paragraph6', sort: '-updatedAt' });
+    expect(projectsQuery({ ...DEFAULT_FILTERS, sort: 'code', descending: false })).toEqual({
+      limit: 25,
+      include: 'paragraph6',
+    });
     expect(
       projectsQuery({ ...DEFAULT_FILTERS, sort: 'startDate', descending: true, stage: ['active'] }),
     ).toEqual({
       limit: 25,
+      include: 'paragraph6',
       stage: ['active'],
       sort: '-startDate',
     });

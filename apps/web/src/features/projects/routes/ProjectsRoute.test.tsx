@@ -67,6 +67,7 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     expect(sent.searchParams.getAll('stage')).toEqual(['under_review', 'approved']);
     expect(Object.fromEntries([...sent.searchParams].filter(([key]) => key !== 'stage'))).toEqual({
       limit: '25',
+      include: 'paragraph6',
       q: 'recovery',
       window: 'II',
       country: 'BFA',
@@ -104,7 +105,11 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(location().search).toBe('?sort=-title'));
     await waitFor(() =>
-      expect(Object.fromEntries(requests.at(-1)!.searchParams)).toEqual({ limit: '25', sort: '-title' }),
+      expect(Object.fromEntries(requests.at(-1)!.searchParams)).toEqual({
+        limit: '25',
+        include: 'paragraph6',
+        sort: '-title',
+      }),
     );
   });
 
@@ -143,6 +148,7 @@ describe('ProjectsRoute', { timeout: 20_000 }, () => {
     await within(table).findByRole('rowheader', { name: /Post-conflict recovery/ });
     expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
       limit: '25',
+      include: 'paragraph6',
       stage: 'under_review',
       sort: '-title',
     });
