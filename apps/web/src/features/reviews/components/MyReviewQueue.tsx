@@ -218,6 +218,7 @@ export function MyReviewQueue() {
             <>
               <ListTable
                 listId="my-reviews"
+                cards
                 columnChoice={false}
                 label={t('reviews.queue.all')}
                 columns={columns}
