@@ -18,8 +18,10 @@ function useYearRange() {
   return useMemo(() => {
     const years = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
     const day = (value: string) => new Date(`${value}T00:00:00Z`);
-    return (start: string, end: string | null) =>
-      end ? years.formatRange(day(start), day(end)) : years.format(day(start));
+    return (start: string | null, end: string | null) => {
+      if (!start) return '—';
+      return end ? years.formatRange(day(start), day(end)) : years.format(day(start));
+    };
   }, [locale]);
 }
 
