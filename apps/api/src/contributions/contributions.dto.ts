@@ -16,6 +16,12 @@ export const EXCHANGE_RATE: DecimalShape = { integerDigits: 10, decimals: 8, exa
 const STATUS_MESSAGE = `must be one of ${CONTRIBUTION_STATUSES.join(', ')}`;
 const CURRENCY_MESSAGE = 'must be an ISO 4217 currency code in use, such as "EUR"';
 
+const DONOR_COUNTRY = {
+  example: 'JPN',
+  nullable: true,
+  type: String,
+  description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
+} as const;
 const RATE_DESCRIPTION = 'US dollars per unit of the currency (1 for USD), at most 8 decimals';
 const USD_DESCRIPTION = 'amount × exchangeRate, rounded to the cent (half up)';
 const RECEIVED_ON_DESCRIPTION = 'Set exactly when the status is received; on or after pledgedOn';
@@ -24,13 +30,7 @@ export class ContributionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donorName: string;
-  @ApiProperty({
-    example: 'JPN',
-    nullable: true,
-    type: String,
-    description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
-  })
-  donorCountryIso3: string | null;
+  @ApiProperty(DONOR_COUNTRY) donorCountryIso3: string | null;
   @ApiProperty({ format: 'date', example: '2024-03-31' }) pledgedOn: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) receivedOn: string | null;
   @ApiProperty({ example: '500000000.00', description: 'In the contribution currency' }) amount: string;
@@ -120,13 +120,7 @@ export class ContributionTotalsQuery {
 export class ContributionTotalDto {
   @ApiProperty({ format: 'uuid' }) donorId: string;
   @ApiProperty({ example: 'Japan' }) donorName: string;
-  @ApiProperty({
-    example: 'JPN',
-    nullable: true,
-    type: String,
-    description: "A Member State donor: its country (alpha-3), so it can be named in the reader's language",
-  })
-  donorCountryIso3: string | null;
+  @ApiProperty(DONOR_COUNTRY) donorCountryIso3: string | null;
   @ApiProperty({ type: 'integer', example: 2007 }) year: number;
   @ApiProperty({
     example: '5000000.00',

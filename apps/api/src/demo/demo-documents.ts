@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
-import type { DocumentStore } from '../documents';
+import { documentRecord, type DocumentRecordRow, type DocumentStore } from '../documents';
 import { StatementPdf } from '../statements';
 
 interface DemoDocument {
@@ -193,7 +193,7 @@ export async function writeDemoDocuments(
     const sha256 = createHash('sha256').update(document.content).digest('hex');
     // Kept before the row is written, as the API does: a row never names content the store lacks.
     await store.put(sha256, document.content);
-    const { rows } = await client.query<Record<string, unknown>>(
+    const { rows } = await client.query<DocumentRecordRow>(
       `INSERT INTO documents (record_kind, record_id, project_id, document_kind, file_name, media_type,
                               size_bytes, sha256, created_by)
        VALUES ($1, $2, $3, $4, $5, 'application/pdf', $6, $7, $8)
@@ -210,25 +210,11 @@ export async function writeDemoDocuments(
         author?.id ?? null,
       ],
     );
-    const row = rows[0]!;
-    // The record as the API audits an attachment (DocumentDto without who, which the entry says).
-    const audited = {
-      id: row.id,
-      recordKind: row.record_kind,
-      recordId: row.record_id,
-      projectId: row.project_id,
-      documentKind: row.document_kind,
-      fileName: row.file_name,
-      mediaType: row.media_type,
-      sizeBytes: Number(row.size_bytes),
-      sha256: row.sha256,
-      createdAt: (row.created_at as Date).toISOString(),
-      version: row.version,
-    };
+    const audited = documentRecord(rows[0]!);
     await client.query(
       `INSERT INTO audit_entries (action, entity, entity_id, after, request_id)
        VALUES ('create', $1, $2, $3::jsonb, $4)`,
-      [`${document.recordKind}_document`, String(row.id), JSON.stringify(audited), requestId],
+      [`${document.recordKind}_document`, audited.id, JSON.stringify(audited), requestId],
     );
   }
 }

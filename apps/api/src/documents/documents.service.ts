@@ -20,6 +20,7 @@ import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { documentRecord, type DocumentRecord } from './document-record';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store';
 import { isPlainText } from './plain-text';
 import type { DocumentDto, DocumentQuery, UploadDocumentRequest } from './documents.dto';
@@ -61,26 +62,7 @@ function staff(ctx: RequestContext): boolean {
 }
 
 function toDto(row: DocumentRow, withCreator: boolean): DocumentDto {
-  return {
-    id: row.id,
-    recordKind: row.record_kind,
-    recordId: row.record_id,
-    projectId: row.project_id,
-    documentKind: row.document_kind,
-    fileName: row.file_name,
-    mediaType: row.media_type,
-    sizeBytes: Number(row.size_bytes),
-    sha256: row.sha256,
-    createdByName: withCreator ? row.created_by_name : null,
-    createdAt: row.created_at.toISOString(),
-    version: row.version,
-  };
-}
-
-/** What the audit trail keeps of an attachment: the record as answered, without who (the entry says). */
-function audited(dto: DocumentDto): Omit<DocumentDto, 'createdByName'> {
-  const { createdByName: _who, ...record } = dto;
-  return record;
+  return { ...documentRecord(row), createdByName: withCreator ? row.created_by_name : null };
 }
 
 /**
@@ -182,9 +164,8 @@ export class DocumentsService {
         sha256,
         createdBy: ctx.user?.id ?? null,
       });
-      const created = toDto(row, true);
-      await this.audit.recordCreation(manager, ctx, auditEntityOf(request.recordKind), audited(created));
-      return created;
+      await this.audit.recordCreation(manager, ctx, auditEntityOf(request.recordKind), documentRecord(row));
+      return toDto(row, true);
     });
   }
 
@@ -216,23 +197,18 @@ export class DocumentsService {
       if (!(await this.repository.projectLive(manager, current.project_id))) {
         throw Problem.notFound('The document');
       }
-      await removeVersioned<{ version: number }, Omit<DocumentDto, 'createdByName'>>(
-        manager,
-        this.audit,
-        ctx,
-        {
-          table: 'documents',
-          entityLabel: 'document',
-          auditEntity: auditEntityOf(current.record_kind),
-          id,
-          expectedVersion,
-          read: async () => {
-            const row = await this.repository.readable(manager, id, reader);
-            return audited(toDto(row!, true));
-          },
-          remove: () => this.repository.delete(manager, id),
+      await removeVersioned<{ version: number }, DocumentRecord>(manager, this.audit, ctx, {
+        table: 'documents',
+        entityLabel: 'document',
+        auditEntity: auditEntityOf(current.record_kind),
+        id,
+        expectedVersion,
+        read: async () => {
+          const row = await this.repository.readable(manager, id, reader);
+          return documentRecord(row!);
         },
-      );
+        remove: () => this.repository.delete(manager, id),
+      });
     });
   }
 }

@@ -1,2 +1,3 @@
 export { DocumentsModule } from './documents.module';
 export { documentStoreOf, type DocumentStore } from './document-store';
+export { documentRecord, type DocumentRecord, type DocumentRecordRow } from './document-record';

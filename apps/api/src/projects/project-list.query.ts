@@ -41,12 +41,9 @@ export function projectListQuery(query: ProjectQuery, today: string): SqlQuery {
   const order = `${sort.expression} ${direction}, p.id ${direction}`;
   const judged = query.include === 'paragraph6';
 
-  // The page's rows are chosen first and judged on paragraph 6 after (only when asked: about 0.3 ms a
-  // row under load), so however many projects the other filters hold, only the page's rows are judged.
   // PostgreSQL writes each item's JSON (money as numeric(18,2) text: "0.00") as text, which Node
   // neither parses nor maps (ProjectsService.listJson); the sort key comes beside it for the cursor.
-  return {
-    text: `
+  const columns = `
       SELECT json_build_object(
                'id', p.id, 'code', p.code, 'title', p.title, 'titleTranslations', p.title_translations, 'window', p."window", 'stage', p.stage,
                'countries', p.country_codes,
@@ -57,10 +54,29 @@ export function projectListQuery(query: ProjectQuery, today: string): SqlQuery {
                'paragraph6', ${judged ? 'st.status' : 'NULL'}, 'version', p.version,
                'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
              )::text AS item,
-             p.id, (${sort.expression})::text AS sort_key
+             p.id, (${sort.expression})::text AS sort_key`;
+  const conditions = where.join('\n        AND ');
+
+  // Nothing to judge: one flat statement, as a hand-written one would be, which PostgreSQL serves
+  // from the sort's index with no subquery to carry every column of the page's rows.
+  if (!judged && !filterJoin) {
+    return {
+      text: `${columns}
+      FROM projects p
+      WHERE ${conditions}
+      ORDER BY ${order}
+      LIMIT ${param(limit + 1)}`,
+      values,
+    };
+  }
+
+  // The page's rows are chosen first and judged on paragraph 6 after (only when asked: about 0.3 ms a
+  // row under load), so however many projects the other filters hold, only the page's rows are judged.
+  return {
+    text: `${columns}
       FROM (SELECT p.* FROM projects p
             ${filterJoin}
-            WHERE ${where.join('\n              AND ')}
+            WHERE ${conditions}
             ORDER BY ${order}
             LIMIT ${param(limit + 1)}) p
       ${judged ? paragraph6Join(param(today)) : ''}

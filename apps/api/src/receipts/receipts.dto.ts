@@ -10,6 +10,20 @@ import { NextCursor } from '../common/pagination/pagination';
 /** numeric(18,8): up to 10 digits before the point, 8 after (as a contribution's rate). */
 const EXCHANGE_RATE: DecimalShape = { integerDigits: 10, decimals: 8, example: '0.00712500' };
 
+/** A receipt and its reversal name each other, in the staff's and the donor's view alike. */
+const REVERSES = {
+  format: 'uuid',
+  nullable: true,
+  type: String,
+  description: 'A reversal: the receipt it reverses',
+} as const;
+const REVERSED_BY = {
+  format: 'uuid',
+  nullable: true,
+  type: String,
+  description: 'A receipt: its reversal, if any',
+} as const;
+
 const EARMARK_DESCRIPTION =
   'none; window (I or II); dimension (a human-security dimension); country (ISO 3166-1 alpha-3); project (its id)';
 
@@ -33,20 +47,8 @@ export class ReceiptDto {
       "usdAmount − amount at the pledge's rate: the Fund's exchange gain (positive) or loss (negative); the opposite for a reversal",
   })
   exchangeDifference: string;
-  @ApiProperty({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: 'A reversal: the receipt it reverses',
-  })
-  reverses: string | null;
-  @ApiProperty({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: 'A receipt: its reversal, if any',
-  })
-  reversedBy: string | null;
+  @ApiProperty(REVERSES) reverses: string | null;
+  @ApiProperty(REVERSED_BY) reversedBy: string | null;
   @ApiProperty({ enum: EARMARK_KINDS, description: EARMARK_DESCRIPTION }) earmarkKind: EarmarkKind;
   @ApiProperty({ nullable: true, type: String, example: 'PER' }) earmarkTarget: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
@@ -195,20 +197,8 @@ export class DonorReceiptDto {
       "usdAmount − amount at the pledge's rate: the Fund's exchange gain (+) or loss (−); the opposite for a reversal",
   })
   exchangeDifference: string;
-  @ApiProperty({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: 'A reversal: the receipt it reverses',
-  })
-  reverses: string | null;
-  @ApiProperty({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: 'A receipt: its reversal, if any',
-  })
-  reversedBy: string | null;
+  @ApiProperty(REVERSES) reverses: string | null;
+  @ApiProperty(REVERSED_BY) reversedBy: string | null;
   @ApiProperty({ enum: EARMARK_KINDS, description: EARMARK_DESCRIPTION }) earmarkKind: EarmarkKind;
   @ApiProperty({ nullable: true, type: String, example: 'PER' }) earmarkTarget: string | null;
 }

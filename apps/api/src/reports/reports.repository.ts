@@ -1,7 +1,7 @@
 import type { PlannedReport, ReportKind, ReportingTerms, ReportStatus } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { readDatedPage, type DatedListing } from '../common/pagination/dated-page';
 
 export interface ReportRow {
   id: string;
@@ -58,6 +58,8 @@ const SELECT = `
   LEFT JOIN users su ON su.id = r.submitted_by
   LEFT JOIN users ru ON ru.id = r.reviewed_by`;
 
+const BY_DUE_DATE: DatedListing = { select: SELECT, parent: 'r.project_id', date: 'r.due_on', id: 'r.id' };
+
 /** Open (not in) and due before the day: the overdue reports of live projects. */
 const OVERDUE_WHERE = `r.status IN ('due', 'returned') AND r.due_on < $1::date AND p.deleted_at IS NULL`;
 
@@ -76,21 +78,10 @@ export class ReportsRepository {
   list(
     manager: EntityManager,
     projectId: string,
-    after: [string, string] | null,
+    cursor: string | undefined,
     limit: number,
   ): Promise<ReportRow[]> {
-    return after
-      ? preparedQuery<ReportRow>(
-          manager,
-          `${SELECT} WHERE r.project_id = $1 AND (r.due_on, r.id) > ($2::date, $3::uuid)
-           ORDER BY r.due_on, r.id LIMIT $4`,
-          [projectId, after[0], after[1], limit + 1],
-        )
-      : preparedQuery<ReportRow>(
-          manager,
-          `${SELECT} WHERE r.project_id = $1 ORDER BY r.due_on, r.id LIMIT $2`,
-          [projectId, limit + 1],
-        );
+    return readDatedPage<ReportRow>(manager, BY_DUE_DATE, projectId, cursor, limit);
   }
 
   async projectExists(manager: EntityManager, projectId: string): Promise<boolean> {

@@ -106,8 +106,7 @@ export class ReportsService {
   async list(projectId: string, query: ReportQuery): Promise<Page<ReportDto>> {
     const manager = this.dataSource.manager;
     if (!(await this.repository.projectExists(manager, projectId))) throw Problem.notFound('The project');
-    const cursor = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const rows = await this.repository.list(manager, projectId, cursor, limitOf(query));
+    const rows = await this.repository.list(manager, projectId, query.cursor, limitOf(query));
     const on = query.on ?? todayUtc();
     return pageOf(
       rows,

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type {
-  BudgetShare,
-  MoneyEntry,
-  MoneyEntryKind,
-  RevisionKind,
-  RevisionStatus,
-  Stage,
-} from '@hstf/domain';
+import type { BudgetShare, RevisionKind, RevisionStatus, Stage } from '@hstf/domain';
 import { decodeCursor } from '../common/pagination/pagination';
 import { preparedQuery } from '../database/prepared-query';
 
@@ -114,31 +107,6 @@ export class RevisionsRepository {
       [projectId],
     );
     return rows.map((r) => ({ organizationId: r.organization_id, budgetShare: r.budget_share }));
-  }
-
-  async moneyEntries(manager: EntityManager, projectId: string): Promise<MoneyEntry[]> {
-    const rows = await preparedQuery<{
-      id: string;
-      organization_id: string;
-      kind: MoneyEntryKind;
-      amount_usd: string;
-      on: string;
-      reverses_id: string | null;
-    }>(
-      manager,
-      `SELECT id, organization_id, kind, amount_usd::text, transferred_on::text AS on, reverses_id
-       FROM transfers WHERE project_id = $1`,
-      [projectId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      projectId,
-      organizationId: r.organization_id,
-      kind: r.kind,
-      amount: r.amount_usd,
-      on: r.on,
-      reverses: r.reverses_id,
-    }));
   }
 
   async insert(

@@ -29,6 +29,7 @@ import {
 } from './revisions.dto';
 import { ReportsService } from '../reports';
 import { assertEarmarksHonoured, ReceiptsRepository } from '../receipts';
+import { projectMoneyEntries } from '../transfers';
 import { RevisionProjectRow, RevisionRow, RevisionsRepository } from './revisions.repository';
 
 const ENTITY = 'revision';
@@ -331,7 +332,7 @@ export class RevisionsService {
     shares: BudgetShare[],
     proposal: { approvedBudget: string; shares: readonly BudgetShare[] },
   ): Promise<void> {
-    const entries = await this.repository.moneyEntries(manager, project.id);
+    const entries = await projectMoneyEntries(manager, project.id);
     const money = projectMoney(
       {
         id: project.id,

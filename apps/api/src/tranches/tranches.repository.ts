@@ -1,7 +1,7 @@
 import type { ReportStatus, Stage } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { readDatedPage, type DatedListing } from '../common/pagination/dated-page';
 
 export interface TrancheRow {
   id: string;
@@ -54,6 +54,13 @@ const SELECT = `
     ORDER BY t.transferred_on, t.id LIMIT 1
   ) rel ON true`;
 
+const BY_PLANNED_DATE: DatedListing = {
+  select: SELECT,
+  parent: 'pt.project_id',
+  date: 'pt.planned_on',
+  id: 'pt.id',
+};
+
 /** The SQL of the tranche schedule: one method per statement, in the caller's transaction. */
 @Injectable()
 export class TranchesRepository {
@@ -68,21 +75,10 @@ export class TranchesRepository {
   list(
     manager: EntityManager,
     projectId: string,
-    after: [string, string] | null,
+    cursor: string | undefined,
     limit: number,
   ): Promise<TrancheRow[]> {
-    return after
-      ? preparedQuery<TrancheRow>(
-          manager,
-          `${SELECT} WHERE pt.project_id = $1 AND (pt.planned_on, pt.id) > ($2::date, $3::uuid)
-           ORDER BY pt.planned_on, pt.id LIMIT $4`,
-          [projectId, after[0], after[1], limit + 1],
-        )
-      : preparedQuery<TrancheRow>(
-          manager,
-          `${SELECT} WHERE pt.project_id = $1 ORDER BY pt.planned_on, pt.id LIMIT $2`,
-          [projectId, limit + 1],
-        );
+    return readDatedPage<TrancheRow>(manager, BY_PLANNED_DATE, projectId, cursor, limit);
   }
 
   /** The project, locked: plans and transfers of one project are decided one after the other. */

@@ -12,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { changeVersioned, removeVersioned } from '../common/concurrency/versioned-update';
 import { moneyOut } from '../common/money/money.decorators';
-import { decodeCursor, limitOf, Page, pageOf } from '../common/pagination/pagination';
+import { limitOf, Page, pageOf } from '../common/pagination/pagination';
 import { Problem } from '../common/problem-details/problem';
 import { RequestContext } from '../common/request-context/request-context';
 import { todayUtc } from '../compliance';
@@ -91,8 +91,7 @@ export class TranchesService {
   async list(projectId: string, query: PlannedTrancheQuery): Promise<Page<PlannedTrancheDto>> {
     const manager = this.dataSource.manager;
     if (!(await this.repository.projectExists(manager, projectId))) throw Problem.notFound('The project');
-    const cursor = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const rows = await this.repository.list(manager, projectId, cursor, limitOf(query));
+    const rows = await this.repository.list(manager, projectId, query.cursor, limitOf(query));
     const on = query.on ?? todayUtc();
     return pageOf(
       rows,

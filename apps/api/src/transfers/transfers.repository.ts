@@ -111,33 +111,6 @@ export class TransfersRepository {
     );
   }
 
-  /** The project's money entries as the domain's rules read them. */
-  async entries(manager: EntityManager, projectId: string): Promise<MoneyEntry[]> {
-    const rows = await manager.query<
-      {
-        id: string;
-        organization_id: string;
-        kind: MoneyEntryKind;
-        amount_usd: string;
-        on: string;
-        reverses_id: string | null;
-      }[]
-    >(
-      `SELECT id, organization_id, kind, amount_usd::text, transferred_on::text AS on, reverses_id
-       FROM transfers WHERE project_id = $1`,
-      [projectId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      projectId,
-      organizationId: r.organization_id,
-      kind: r.kind,
-      amount: r.amount_usd,
-      on: r.on,
-      reverses: r.reverses_id,
-    }));
-  }
-
   /** A transfer (numbered as the project's next tranche) or a refund; its id. */
   async insertEntry(
     manager: EntityManager,

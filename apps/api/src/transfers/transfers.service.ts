@@ -22,6 +22,7 @@ import { ComplianceService, todayUtc } from '../compliance';
 import { availableBalance, lockFundLedger, moneyRefusal, OVER_COMMITTED } from '../fund';
 import { ReportsService } from '../reports';
 import { TranchesService } from '../tranches';
+import { projectMoneyEntries } from './money-entries';
 import { CreateTransferRequest, ReverseTransferRequest, TransferDto, TransferQuery } from './transfers.dto';
 import { ProjectRow, TransferRow, TransfersRepository } from './transfers.repository';
 
@@ -134,7 +135,7 @@ export class TransfersService {
           },
         ]);
       }
-      const entries = await this.transfers.entries(manager, project.id);
+      const entries = await projectMoneyEntries(manager, project.id);
       const money = projectMoney(ledgerProject(project), entries);
       const today = todayUtc();
       let override: string | null = null;
@@ -227,7 +228,7 @@ export class TransfersService {
       const projectId = await this.transfers.projectOfEntry(manager, id);
       if (!projectId) throw Problem.notFound('The transfer');
       await this.lockProject(manager, projectId);
-      const entries = await this.transfers.entries(manager, projectId);
+      const entries = await projectMoneyEntries(manager, projectId);
       const entry = entries.find((e) => e.id === id)!;
       const existing = entries.find((e) => e.kind === 'reversal' && e.reverses === id) ?? null;
       const problem = reversalProblem(entry, existing, request.transferredOn, todayUtc());

@@ -1,4 +1,4 @@
-import { Paper, TextInput } from '@mantine/core';
+import { NativeSelect, Paper, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { SearchFilter } from '../lib/use-search-filter';
@@ -50,5 +50,46 @@ export function SearchField({
       value={filter.search}
       onChange={(event) => filter.type(event.currentTarget.value)}
     />
+  );
+}
+
+interface FilterSelectProps<Value extends string | number> {
+  label: string;
+  /** The empty choice, which filters nothing. */
+  all: string;
+  value: Value | null;
+  choices: readonly Value[];
+  choiceLabel: (choice: Value) => string;
+  onChange: (value: Value | null) => void;
+  error?: ReactNode;
+}
+
+/** A filter on one value of a closed list, or none: the empty choice is null. */
+export function FilterSelect<Value extends string | number>({
+  label,
+  all,
+  value,
+  choices,
+  choiceLabel,
+  onChange,
+  error,
+}: FilterSelectProps<Value>) {
+  return (
+    <NativeSelect
+      label={label}
+      value={value === null ? '' : String(value)}
+      onChange={(event) => {
+        const chosen = event.currentTarget.value;
+        onChange(choices.find((choice) => String(choice) === chosen) ?? null);
+      }}
+      error={error}
+    >
+      <option value="">{all}</option>
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {choiceLabel(choice)}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

@@ -1,9 +1,9 @@
-import { Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { NativeSelect, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useAlignments, useNationalStrategies, useSaveAlignment } from '../api/alignments';
 import type { Alignment, NationalStrategy, Project } from '../../projects';
-import { FormModalFooter } from '../../../components/FormModalFooter';
+import { FormDialog } from '../../../components/FormDialog';
 import { staleAlertFor } from '../../../components/stale-alert';
 import { useStaleMerge } from '../../../lib/form';
 import { notifySaved } from '../../../lib/notify';
@@ -98,103 +98,95 @@ export function AlignmentDialog({ project, country, alignment, onClose }: Alignm
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       size="lg"
-      closeButtonProps={{ 'aria-label': t('projects.actions.close') }}
+      onClose={onClose}
+      closeLabel={t('projects.actions.close')}
       title={
-        <Text fw={700}>
-          {alignment
-            ? t('projects.alignment.edit', { country: name })
-            : t('projects.alignment.add', { country: name })}
-        </Text>
+        alignment
+          ? t('projects.alignment.edit', { country: name })
+          : t('projects.alignment.add', { country: name })
       }
+      onSubmit={form.onSubmit(submit)}
+      footer={{
+        staleAlert: staleAlertFor(
+          stale,
+          save,
+          (field) => t('stale.change', { field: t(FIELD_LABEL[field]) }),
+          {
+            title: t('projects.stale.title'),
+            body: t('projects.alignment.stale'),
+            noChanges: t('stale.noChanges'),
+          },
+        ),
+        failure:
+          save.isError && Object.keys(serverErrors).length === 0
+            ? { title: t('projects.alignment.failed'), message: problemText(save.error) }
+            : null,
+        cancelLabel: t('projects.actions.cancel'),
+        submitLabel: t('projects.actions.save'),
+        submitting: save.isPending,
+      }}
     >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <NativeSelect
-            label={t('projects.alignment.strategy')}
-            description={t('projects.alignment.strategyHint', { country: name })}
-            required
-            value={strategyId}
-            onChange={(event) => form.setValues({ strategyId: event.currentTarget.value, priorityArea: '' })}
-            disabled={strategies.isPending}
-            error={
-              form.errors['strategyId'] ??
-              serverErrors['strategyId'] ??
-              (strategies.isError ? t('projects.alignment.strategiesFailed') : undefined)
-            }
-          >
-            <option value="">
-              {strategies.isPending
-                ? t('common.loading')
-                : strategies.data?.length
-                  ? t('projects.alignment.chooseStrategy')
-                  : t('projects.alignment.noStrategies')}
-            </option>
-            {strategies.data?.map((item) => (
-              <option key={item.id} value={item.id}>
-                {`${item.title} (${format.date(item.periodFrom)} – ${item.periodTo ? format.date(item.periodTo) : t('projects.paragraph6.openEnded')})`}
-              </option>
-            ))}
-          </NativeSelect>
-          {strategy && coverage !== null ? (
-            <Text size="sm" c={coverage ? OK_TEXT : WARN_TEXT} role="status">
-              {coverage
-                ? t('projects.alignment.coversStart', { date: format.date(project.startDate) })
-                : t('projects.alignment.missesStart', { date: format.date(project.startDate) })}
-            </Text>
-          ) : null}
-          <NativeSelect
-            label={t('projects.alignment.priorityArea')}
-            value={priorityArea}
-            onChange={(event) => form.setFieldValue('priorityArea', event.currentTarget.value)}
-            disabled={!strategy || strategy.priorityAreas.length === 0}
-            error={serverErrors['priorityArea']}
-          >
-            <option value="">{t('projects.alignment.noPriorityArea')}</option>
-            {strategy?.priorityAreas.map((area) => (
-              <option key={area} value={area}>
-                {area}
-              </option>
-            ))}
-          </NativeSelect>
-          <Textarea
-            dir="auto"
-            label={t('projects.alignment.justification')}
-            description={t('projects.alignment.justificationHint')}
-            required
-            autosize
-            minRows={3}
-            maxLength={10000}
-            value={justification}
-            onChange={(event) => form.setFieldValue('justification', event.currentTarget.value)}
-            error={form.errors['justification'] ?? serverErrors['justification']}
-          />
-          <FormModalFooter
-            staleAlert={staleAlertFor(
-              stale,
-              save,
-              (field) => t('stale.change', { field: t(FIELD_LABEL[field]) }),
-              {
-                title: t('projects.stale.title'),
-                body: t('projects.alignment.stale'),
-                noChanges: t('stale.noChanges'),
-              },
-            )}
-            failure={
-              save.isError && Object.keys(serverErrors).length === 0
-                ? { title: t('projects.alignment.failed'), message: problemText(save.error) }
-                : null
-            }
-            onCancel={onClose}
-            cancelLabel={t('projects.actions.cancel')}
-            submitLabel={t('projects.actions.save')}
-            submitting={save.isPending}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('projects.alignment.strategy')}
+        description={t('projects.alignment.strategyHint', { country: name })}
+        required
+        value={strategyId}
+        onChange={(event) => form.setValues({ strategyId: event.currentTarget.value, priorityArea: '' })}
+        disabled={strategies.isPending}
+        error={
+          form.errors['strategyId'] ??
+          serverErrors['strategyId'] ??
+          (strategies.isError ? t('projects.alignment.strategiesFailed') : undefined)
+        }
+      >
+        <option value="">
+          {strategies.isPending
+            ? t('common.loading')
+            : strategies.data?.length
+              ? t('projects.alignment.chooseStrategy')
+              : t('projects.alignment.noStrategies')}
+        </option>
+        {strategies.data?.map((item) => (
+          <option key={item.id} value={item.id}>
+            {`${item.title} (${format.date(item.periodFrom)} – ${item.periodTo ? format.date(item.periodTo) : t('projects.paragraph6.openEnded')})`}
+          </option>
+        ))}
+      </NativeSelect>
+      {strategy && coverage !== null ? (
+        <Text size="sm" c={coverage ? OK_TEXT : WARN_TEXT} role="status">
+          {coverage
+            ? t('projects.alignment.coversStart', { date: format.date(project.startDate) })
+            : t('projects.alignment.missesStart', { date: format.date(project.startDate) })}
+        </Text>
+      ) : null}
+      <NativeSelect
+        label={t('projects.alignment.priorityArea')}
+        value={priorityArea}
+        onChange={(event) => form.setFieldValue('priorityArea', event.currentTarget.value)}
+        disabled={!strategy || strategy.priorityAreas.length === 0}
+        error={serverErrors['priorityArea']}
+      >
+        <option value="">{t('projects.alignment.noPriorityArea')}</option>
+        {strategy?.priorityAreas.map((area) => (
+          <option key={area} value={area}>
+            {area}
+          </option>
+        ))}
+      </NativeSelect>
+      <Textarea
+        dir="auto"
+        label={t('projects.alignment.justification')}
+        description={t('projects.alignment.justificationHint')}
+        required
+        autosize
+        minRows={3}
+        maxLength={10000}
+        value={justification}
+        onChange={(event) => form.setFieldValue('justification', event.currentTarget.value)}
+        error={form.errors['justification'] ?? serverErrors['justification']}
+      />
+    </FormDialog>
   );
 }

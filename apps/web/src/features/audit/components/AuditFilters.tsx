@@ -1,4 +1,5 @@
-import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { FilterPanel, FilterSelect } from '../../../components/FilterPanel';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -48,32 +49,16 @@ export function AuditFilters({ filters, onChange, actors, actorsLoading }: Audit
     filters.from && filters.to && filters.to < filters.from ? t('audit.filters.rangeError') : undefined;
 
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      mb="md"
-      component="form"
-      role="search"
-      aria-label={t('audit.filters.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitEntityId.flush();
-      }}
-    >
+    <FilterPanel label={t('audit.filters.label')} onSubmit={commitEntityId.flush}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="md">
-        <NativeSelect
+        <FilterSelect
           label={t('audit.filters.entity')}
-          value={filters.entity ?? ''}
-          onChange={(event) => onChange({ entity: event.currentTarget.value || null })}
-        >
-          <option value="">{t('audit.filters.allEntities')}</option>
-          {entities.map((entity) => (
-            <option key={entity} value={entity}>
-              {entityLabel(entity)}
-            </option>
-          ))}
-        </NativeSelect>
+          all={t('audit.filters.allEntities')}
+          value={filters.entity}
+          choices={entities}
+          choiceLabel={entityLabel}
+          onChange={(entity) => onChange({ entity })}
+        />
         <TextInput
           label={t('audit.filters.entityId')}
           placeholder={t('audit.filters.entityIdPlaceholder')}
@@ -85,18 +70,14 @@ export function AuditFilters({ filters, onChange, actors, actorsLoading }: Audit
           dir="ltr"
           spellCheck={false}
         />
-        <NativeSelect
+        <FilterSelect
           label={t('audit.filters.action')}
-          value={filters.action ?? ''}
-          onChange={(event) => onChange({ action: event.currentTarget.value || null })}
-        >
-          <option value="">{t('audit.filters.allActions')}</option>
-          {actions.map((action) => (
-            <option key={action} value={action}>
-              {actionLabel(action)}
-            </option>
-          ))}
-        </NativeSelect>
+          all={t('audit.filters.allActions')}
+          value={filters.action}
+          choices={actions}
+          choiceLabel={actionLabel}
+          onChange={(action) => onChange({ action })}
+        />
         <Select
           label={t('audit.filters.actor')}
           placeholder={actorsLoading ? t('common.loading') : t('audit.filters.anyone')}
@@ -139,6 +120,6 @@ export function AuditFilters({ filters, onChange, actors, actorsLoading }: Audit
           </Button>
         </Group>
       ) : null}
-    </Paper>
+    </FilterPanel>
   );
 }

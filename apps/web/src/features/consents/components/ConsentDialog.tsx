@@ -1,4 +1,4 @@
-import { Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, Radio, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   CONSENT_TRANSITIONS,
@@ -15,7 +15,7 @@ import {
 } from '@hstf/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormModalFooter } from '../../../components/FormModalFooter';
+import { FormDialog } from '../../../components/FormDialog';
 import { staleAlertFor } from '../../../components/stale-alert';
 import { ruleValidator, showServerErrors, useRuleText, useStaleMerge } from '../../../lib/form';
 import { useConsents, useSaveConsent } from '../api/consents';
@@ -198,114 +198,104 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       size="lg"
-      closeButtonProps={{ 'aria-label': t('projects.actions.close') }}
+      onClose={onClose}
+      closeLabel={t('projects.actions.close')}
       title={
-        <Text fw={700}>
-          {base
-            ? t('projects.consent.change', { country: name })
-            : t('projects.consent.record', { country: name })}
-        </Text>
+        base
+          ? t('projects.consent.change', { country: name })
+          : t('projects.consent.record', { country: name })
       }
-    >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          {current ? (
-            <Group gap="xs">
-              <Text size="sm">{t('projects.consent.currentStatus')}</Text>
-              <ConsentStatusBadge status={current} />
-            </Group>
-          ) : null}
-          <Radio.Group
-            label={current ? t('projects.consent.newStatus') : t('projects.consent.status.label')}
-            description={current ? t('projects.consent.allowedHint') : t('projects.consent.initialHint')}
-            value={status}
-            onChange={(value) => {
-              const next = value;
-              form.setFieldValue('status', next);
-              if (current && current !== 'requested') {
-                form.setFieldValue('requestedOn', next === 'requested' ? '' : (base?.requestedOn ?? ''));
+      onSubmit={form.onSubmit(submit)}
+      footer={{
+        staleAlert: staleAlertFor(
+          stale,
+          save,
+          (field) =>
+            field === 'status' ? null : t('stale.change', { field: t(`projects.consent.fields.${field}`) }),
+          { noChanges: t('stale.noChanges') },
+        ),
+        failure:
+          save.isError && !Object.keys(form.errors).length
+            ? {
+                title: t('projects.consent.failed'),
+                message: others.length ? others.join(' ') : problemText(save.error),
               }
-            }}
-            error={form.errors['status']}
-          >
-            <Group gap="md" mt={6}>
-              {choices.map((choice) => (
-                <Radio
-                  key={choice}
-                  value={choice}
-                  label={
-                    choice === current
-                      ? t('projects.consent.keep', { status: t(`projects.consent.status.${choice}`) })
-                      : t(`projects.consent.status.${choice}`)
-                  }
-                />
-              ))}
-            </Group>
-          </Radio.Group>
-          {newRequest ? (
-            <Text size="sm" c="dimmed">
-              {t('projects.consent.newRequestHint')}
-            </Text>
-          ) : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            {fields
-              .filter((field) => !LONG_FIELDS.has(field))
-              .map((field) => (
-                <TextInput
-                  key={field}
-                  type={DATE_FIELDS.has(field) ? 'date' : 'text'}
-                  label={t(`projects.consent.fields.${field}`)}
-                  required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
-                  {...form.getInputProps(field)}
-                  error={errorFor(field)}
-                  maxLength={500}
-                />
-              ))}
-          </SimpleGrid>
-          {fields
-            .filter((field) => LONG_FIELDS.has(field))
-            .map((field) => (
-              <Textarea
-                dir="auto"
-                key={field}
-                label={t(`projects.consent.fields.${field}`)}
-                required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
-                autosize
-                minRows={2}
-                {...form.getInputProps(field)}
-                error={errorFor(field)}
-                maxLength={5000}
-              />
-            ))}
-          <FormModalFooter
-            staleAlert={staleAlertFor(
-              stale,
-              save,
-              (field) =>
-                field === 'status'
-                  ? null
-                  : t('stale.change', { field: t(`projects.consent.fields.${field}`) }),
-              { noChanges: t('stale.noChanges') },
-            )}
-            failure={
-              save.isError && !Object.keys(form.errors).length
-                ? {
-                    title: t('projects.consent.failed'),
-                    message: others.length ? others.join(' ') : problemText(save.error),
-                  }
-                : null
-            }
-            onCancel={onClose}
-            cancelLabel={t('projects.actions.cancel')}
-            submitLabel={t('projects.actions.save')}
-            submitting={save.isPending}
+            : null,
+        cancelLabel: t('projects.actions.cancel'),
+        submitLabel: t('projects.actions.save'),
+        submitting: save.isPending,
+      }}
+    >
+      {current ? (
+        <Group gap="xs">
+          <Text size="sm">{t('projects.consent.currentStatus')}</Text>
+          <ConsentStatusBadge status={current} />
+        </Group>
+      ) : null}
+      <Radio.Group
+        label={current ? t('projects.consent.newStatus') : t('projects.consent.status.label')}
+        description={current ? t('projects.consent.allowedHint') : t('projects.consent.initialHint')}
+        value={status}
+        onChange={(value) => {
+          const next = value;
+          form.setFieldValue('status', next);
+          if (current && current !== 'requested') {
+            form.setFieldValue('requestedOn', next === 'requested' ? '' : (base?.requestedOn ?? ''));
+          }
+        }}
+        error={form.errors['status']}
+      >
+        <Group gap="md" mt={6}>
+          {choices.map((choice) => (
+            <Radio
+              key={choice}
+              value={choice}
+              label={
+                choice === current
+                  ? t('projects.consent.keep', { status: t(`projects.consent.status.${choice}`) })
+                  : t(`projects.consent.status.${choice}`)
+              }
+            />
+          ))}
+        </Group>
+      </Radio.Group>
+      {newRequest ? (
+        <Text size="sm" c="dimmed">
+          {t('projects.consent.newRequestHint')}
+        </Text>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        {fields
+          .filter((field) => !LONG_FIELDS.has(field))
+          .map((field) => (
+            <TextInput
+              key={field}
+              type={DATE_FIELDS.has(field) ? 'date' : 'text'}
+              label={t(`projects.consent.fields.${field}`)}
+              required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
+              {...form.getInputProps(field)}
+              error={errorFor(field)}
+              maxLength={500}
+            />
+          ))}
+      </SimpleGrid>
+      {fields
+        .filter((field) => LONG_FIELDS.has(field))
+        .map((field) => (
+          <Textarea
+            dir="auto"
+            key={field}
+            label={t(`projects.consent.fields.${field}`)}
+            required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
+            autosize
+            minRows={2}
+            {...form.getInputProps(field)}
+            error={errorFor(field)}
+            maxLength={5000}
           />
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+    </FormDialog>
   );
 }

@@ -26,7 +26,7 @@ import {
   IconTarget,
   IconTrash,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { useAlignments, useSaveAlignment } from '../../alignments';
@@ -284,22 +284,14 @@ function CountryCard({
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Stack gap="sm">
-          <Group gap="xs">
-            <ThemeIcon variant="light" size="md" radius="md" aria-hidden="true">
-              <IconFileCertificate size={18} />
-            </ThemeIcon>
-            <Title order={4} fz="sm">
-              {t('projects.paragraph6.consent')}
-            </Title>
-          </Group>
-          {country.consent.records.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('projects.paragraph6.noConsent')}
-            </Text>
-          ) : (
-            country.consent.records.map((record) => <ConsentRecord key={record.recordId} record={record} />)
-          )}
+        <RequirementColumn
+          icon={<IconFileCertificate size={18} />}
+          title={t('projects.paragraph6.consent')}
+          none={country.consent.records.length === 0 ? t('projects.paragraph6.noConsent') : null}
+        >
+          {country.consent.records.map((record) => (
+            <ConsentRecord key={record.recordId} record={record} />
+          ))}
           {canEdit ? (
             <Button
               variant="light"
@@ -327,32 +319,23 @@ function CountryCard({
               label={t('documents.consentOf', { country: name })}
             />
           ) : null}
-        </Stack>
-        <Stack gap="sm">
-          <Group gap="xs">
-            <ThemeIcon variant="light" size="md" radius="md" color="teal" aria-hidden="true">
-              <IconTarget size={18} />
-            </ThemeIcon>
-            <Title order={4} fz="sm">
-              {t('projects.paragraph6.alignment')}
-            </Title>
-          </Group>
-          {country.alignment.records.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('projects.paragraph6.noAlignment')}
-            </Text>
-          ) : (
-            country.alignment.records.map((record) => (
-              <AlignmentRecord
-                key={record.alignmentId}
-                projectId={projectId}
-                record={record}
-                alignment={alignments.find((item) => item.id === record.alignmentId) ?? null}
-                canEdit={canEdit}
-                onEdit={(alignment) => onEdit({ kind: 'alignment', country: country.country, alignment })}
-              />
-            ))
-          )}
+        </RequirementColumn>
+        <RequirementColumn
+          icon={<IconTarget size={18} />}
+          color="teal"
+          title={t('projects.paragraph6.alignment')}
+          none={country.alignment.records.length === 0 ? t('projects.paragraph6.noAlignment') : null}
+        >
+          {country.alignment.records.map((record) => (
+            <AlignmentRecord
+              key={record.alignmentId}
+              projectId={projectId}
+              record={record}
+              alignment={alignments.find((item) => item.id === record.alignmentId) ?? null}
+              canEdit={canEdit}
+              onEdit={(alignment) => onEdit({ kind: 'alignment', country: country.country, alignment })}
+            />
+          ))}
           {canEdit ? (
             <Button
               variant="light"
@@ -365,9 +348,44 @@ function CountryCard({
               {t('projects.alignment.add', { country: name })}
             </Button>
           ) : null}
-        </Stack>
+        </RequirementColumn>
       </SimpleGrid>
     </Card>
+  );
+}
+
+/** One half of paragraph 6 for a country (its consent, or its alignment): the records, then what may be done. */
+function RequirementColumn({
+  icon,
+  color,
+  title,
+  none,
+  children,
+}: {
+  icon: ReactNode;
+  color?: string;
+  title: string;
+  /** Said in place of the records when there are none. */
+  none: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="sm">
+      <Group gap="xs">
+        <ThemeIcon variant="light" size="md" radius="md" color={color} aria-hidden="true">
+          {icon}
+        </ThemeIcon>
+        <Title order={4} fz="sm">
+          {title}
+        </Title>
+      </Group>
+      {none ? (
+        <Text size="sm" c="dimmed">
+          {none}
+        </Text>
+      ) : null}
+      {children}
+    </Stack>
   );
 }
 

@@ -4,7 +4,7 @@ import { COMPLIANCE_STATUSES, HUMAN_SECURITY_DIMENSIONS, STAGES, VULNERABLE_GROU
 import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterPanel, SearchField } from '../../../components/FilterPanel';
+import { FilterPanel, FilterSelect, SearchField } from '../../../components/FilterPanel';
 import { useSearchFilter } from '../../../lib/use-search-filter';
 import { M49_REGIONS, M49_SUBREGIONS } from '../../../lib/m49';
 import type { Country, Organization } from '../api/types';
@@ -27,7 +27,7 @@ interface ProjectFiltersProps {
 }
 
 const LAST_YEAR = new Date().getUTCFullYear() + 5;
-const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) => String(FIRST_YEAR + index));
+const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) => FIRST_YEAR + index);
 
 /** Every filter of the projects API; each one writes the address, so the view can be shared. */
 export function ProjectFilters({ filters, onChange, countries, organizations }: ProjectFiltersProps) {
@@ -140,20 +140,14 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
             clearButtonProps={{ 'aria-label': t('complianceFilter.clear') }}
             comboboxProps={{ withinPortal: true }}
           />
-          <NativeSelect
+          <FilterSelect
             label={t('projects.filters.window')}
-            value={filters.window ?? ''}
-            onChange={(event) =>
-              onChange({ window: (event.currentTarget.value || null) as Filters['window'] })
-            }
-          >
-            <option value="">{t('projects.filters.allWindows')}</option>
-            {WINDOWS.map((window) => (
-              <option key={window} value={window}>
-                {t('projects.window', { window })}
-              </option>
-            ))}
-          </NativeSelect>
+            all={t('projects.filters.allWindows')}
+            value={filters.window}
+            choices={WINDOWS}
+            choiceLabel={(window) => t('projects.window', { window })}
+            onChange={(window) => onChange({ window })}
+          />
           <NativeSelect
             label={t('projects.filters.region')}
             value={filters.region ?? ''}
@@ -186,79 +180,51 @@ export function ProjectFilters({ filters, onChange, countries, organizations }: 
             clearButtonProps={{ 'aria-label': t('projects.filters.clearOrganization') }}
             nothingFoundMessage={t('projects.filters.nothingFound')}
           />
-          <NativeSelect
+          <FilterSelect
             label={t('projects.filters.dimension')}
-            value={filters.dimension ?? ''}
-            onChange={(event) =>
-              onChange({ dimension: (event.currentTarget.value || null) as Filters['dimension'] })
-            }
-          >
-            <option value="">{t('projects.filters.allDimensions')}</option>
-            {HUMAN_SECURITY_DIMENSIONS.map((dimension) => (
-              <option key={dimension} value={dimension}>
-                {t(`projects.dimensions.${dimension}`)}
-              </option>
-            ))}
-          </NativeSelect>
-          <NativeSelect
+            all={t('projects.filters.allDimensions')}
+            value={filters.dimension}
+            choices={HUMAN_SECURITY_DIMENSIONS}
+            choiceLabel={(dimension) => t(`projects.dimensions.${dimension}`)}
+            onChange={(dimension) => onChange({ dimension })}
+          />
+          <FilterSelect
             label={t('projects.filters.group')}
-            value={filters.group ?? ''}
-            onChange={(event) => onChange({ group: (event.currentTarget.value || null) as Filters['group'] })}
-          >
-            <option value="">{t('projects.filters.allGroups')}</option>
-            {VULNERABLE_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {t(`projects.groups.${group}`)}
-              </option>
-            ))}
-          </NativeSelect>
-          <NativeSelect
+            all={t('projects.filters.allGroups')}
+            value={filters.group}
+            choices={VULNERABLE_GROUPS}
+            choiceLabel={(group) => t(`projects.groups.${group}`)}
+            onChange={(group) => onChange({ group })}
+          />
+          <FilterSelect
             label={t('projects.filters.sdg')}
-            value={filters.sdg === null ? '' : String(filters.sdg)}
-            onChange={(event) =>
-              onChange({ sdg: event.currentTarget.value ? Number(event.currentTarget.value) : null })
-            }
-          >
-            <option value="">{t('projects.filters.allSdgs')}</option>
-            {SDGS.map((sdg) => (
-              <option key={sdg} value={sdg}>
-                {t('projects.sdg', { number: format.number(sdg) })}
-              </option>
-            ))}
-          </NativeSelect>
-          <NativeSelect
+            all={t('projects.filters.allSdgs')}
+            value={filters.sdg}
+            choices={SDGS}
+            choiceLabel={(sdg) => t('projects.sdg', { number: format.number(sdg) })}
+            onChange={(sdg) => onChange({ sdg })}
+          />
+          <FilterSelect
             label={t('projects.filters.fromYear')}
-            value={filters.fromYear === null ? '' : String(filters.fromYear)}
-            onChange={(event) =>
-              onChange({ fromYear: event.currentTarget.value ? Number(event.currentTarget.value) : null })
-            }
-          >
-            <option value="">{t('projects.filters.anyYear')}</option>
-            {YEARS.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </NativeSelect>
-          <NativeSelect
+            all={t('projects.filters.anyYear')}
+            value={filters.fromYear}
+            choices={YEARS}
+            choiceLabel={String}
+            onChange={(fromYear) => onChange({ fromYear })}
+          />
+          <FilterSelect
             label={t('projects.filters.toYear')}
-            value={filters.toYear === null ? '' : String(filters.toYear)}
-            onChange={(event) =>
-              onChange({ toYear: event.currentTarget.value ? Number(event.currentTarget.value) : null })
-            }
+            all={t('projects.filters.anyYear')}
+            value={filters.toYear}
+            choices={YEARS}
+            choiceLabel={String}
+            onChange={(toYear) => onChange({ toYear })}
             error={
               filters.fromYear && filters.toYear && filters.toYear < filters.fromYear
                 ? t('projects.filters.yearOrder')
                 : undefined
             }
-          >
-            <option value="">{t('projects.filters.anyYear')}</option>
-            {YEARS.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </NativeSelect>
+          />
         </SimpleGrid>
       </Collapse>
 

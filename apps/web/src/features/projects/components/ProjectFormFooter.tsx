@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ALERT_STYLES } from '../../../lib/colors';
 
-interface ProjectFormFooterProps {
+export interface ProjectFormFooterProps {
   /** A refusal no field carries (the fields and the error summary show their own). */
   failure: ReactNode;
   /** Where Cancel leads: the project, or the list for a new one. */

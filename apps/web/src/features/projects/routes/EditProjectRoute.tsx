@@ -1,28 +1,22 @@
-import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Anchor, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../../components/PageHeader';
 import { ErrorResult } from '../../../components/QueryStates';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
 import { useCurrentUser } from '../../../lib/auth';
 import { projectQueryOptions, useProject } from '../api/get-project';
-import { useAllCountries, useAllOrganizations } from '../api/reference';
 import { useUpdateProject } from '../api/save-project';
 import type { Project } from '../api/types';
-import { ErrorSummary, ProjectForm } from '../components/ProjectForm';
-import { ProjectFormFooter } from '../components/ProjectFormFooter';
+import { ProjectFormPage } from '../components/ProjectFormPage';
 import { staleAlertFor } from '../../../components/stale-alert';
 import { notifySaved } from '../../../lib/notify';
-import { focusErrorSummary } from '../lib/focus';
 import { fieldErrorsOf, staleVersionOf, statusOfError } from '../../../lib/problem-members';
 import {
   changedFields,
-  liveCheck,
   projectToValues,
   reapply,
   updateBody,
@@ -31,7 +25,7 @@ import {
 } from '../lib/project-form';
 import { useProjectFormat } from '../../../lib/project-format';
 import { canEditProjects } from '../lib/roles';
-import { useProjectFormErrors } from '../lib/use-form-errors';
+import { useProjectFormPage } from '../lib/use-project-form-page';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { ALERT_STYLES } from '../../../lib/colors';
 
@@ -72,31 +66,16 @@ function EditProjectForm({ project }: { project: Project }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const countries = useAllCountries();
-  const organizations = useAllOrganizations();
   const update = useUpdateProject(project.id);
   const problemText = useProblemText();
   const format = useProjectFormat();
   const [baseline, setBaseline] = useState<ProjectFormValues>(() => projectToValues(project));
   const [version, setVersion] = useState(project.version);
   const [stage, setStage] = useState(project.stage);
-  const form = useForm<ProjectFormValues>({ initialValues: projectToValues(project) });
-  const values = form.getValues();
-  const [submitted, setSubmitted] = useState(false);
-  const [server, setServer] = useState<{ errors: Record<string, string>; values: ProjectFormValues } | null>(
-    null,
-  );
+  const page = useProjectFormPage('edit', projectToValues(project));
+  const { form, values } = page;
   const [stale, setStale] = useState<StaleState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const live = useMemo(() => liveCheck(values), [values]);
-  const { errors, label, check } = useProjectFormErrors({
-    mode: 'edit',
-    values,
-    live,
-    submitted,
-    server,
-    organizations: organizations.data ?? [],
-  });
 
   const send = (from: ProjectFormValues, atVersion: number) => {
     const sent = values;
@@ -115,23 +94,14 @@ function EditProjectForm({ project }: { project: Project }) {
             .catch(() => undefined);
           return;
         }
-        const fieldErrors = fieldErrorsOf(error);
-        if (Object.keys(fieldErrors).length) {
-          setServer({ errors: fieldErrors, values: sent });
-          focusErrorSummary();
-        }
+        page.refused(error, sent);
       },
     });
   };
 
   const submit = () => {
-    setSubmitted(true);
-    setServer(null);
     setNotice(null);
-    if (Object.keys(check()).length > 0) {
-      focusErrorSummary();
-      return;
-    }
+    if (!page.mayBeSent()) return;
     if (changedFields(baseline, values).length === 0) {
       setNotice(t('projects.edit.nothingChanged'));
       return;
@@ -191,68 +161,59 @@ function EditProjectForm({ project }: { project: Project }) {
       : null;
 
   return (
-    <form noValidate onSubmit={form.onSubmit(submit)}>
-      <Stack gap="lg">
-        <Breadcrumbs separator="›" aria-label={t('projects.detail.breadcrumb')}>
-          <Anchor component={Link} to="/projects" size="sm">
-            {t('projects.title')}
-          </Anchor>
-          <Anchor component={Link} to={`/projects/${project.id}`} size="sm" dir="ltr">
-            {project.code}
-          </Anchor>
-          <Text size="sm" aria-current="page">
-            {t('projects.edit.title')}
-          </Text>
-        </Breadcrumbs>
-        <PageHeader title={t('projects.edit.heading', { code: project.code })} description={project.title} />
-        {staleAlertFor(
-          // The lines say what changed on each side, so each is its own description.
-          {
-            stale: stale !== null,
-            changed: stale?.latest ? staleChanges(stale.latest) : null,
-            takeTheirs: overwrite,
-          },
-          { isPending: false },
-          (line) => line,
-          {
-            title: t('projects.stale.title'),
-            body: t('projects.stale.body', { version: stale?.currentVersion }),
-            keepMine: t('projects.stale.reapply'),
-            takeTheirs: t('projects.stale.overwrite'),
-          },
-          // "Reapply" lays my edits over the latest version without saving; "overwrite" saves them.
-          { keepMine: { onClick: reapplyOnLatest }, takeTheirs: { loading: update.isPending } },
-        )}
-        {notice ? (
-          <Alert
-            color="unBlue"
-            variant="light"
-            icon={<IconInfoCircle aria-hidden="true" />}
-            role="status"
-            styles={ALERT_STYLES}
-          >
-            {notice}
-          </Alert>
-        ) : null}
-        {submitted ? <ErrorSummary errors={errors} labels={label} /> : null}
-        <ProjectForm
-          mode="edit"
-          stage={stage}
-          form={form}
-          errors={errors}
-          live={live}
-          countries={countries.data ?? []}
-          organizations={organizations.data ?? []}
-          referenceLoading={countries.isPending || organizations.isPending}
-        />
-        <ProjectFormFooter
-          failure={generalError}
-          cancelTo={`/projects/${project.id}`}
-          submitLabel={t('projects.edit.save')}
-          submitting={update.isPending}
-          disabled={stale !== null}
-        />
-      </Stack>
-    </form>
+    <ProjectFormPage
+      page={page}
+      mode="edit"
+      stage={stage}
+      onSubmit={submit}
+      crumbs={
+        <Anchor component={Link} to={`/projects/${project.id}`} size="sm" dir="ltr">
+          {project.code}
+        </Anchor>
+      }
+      current={t('projects.edit.title')}
+      title={t('projects.edit.heading', { code: project.code })}
+      description={project.title}
+      footer={{
+        failure: generalError,
+        cancelTo: `/projects/${project.id}`,
+        submitLabel: t('projects.edit.save'),
+        submitting: update.isPending,
+        disabled: stale !== null,
+      }}
+      alerts={
+        <>
+          {staleAlertFor(
+            // The lines say what changed on each side, so each is its own description.
+            {
+              stale: stale !== null,
+              changed: stale?.latest ? staleChanges(stale.latest) : null,
+              takeTheirs: overwrite,
+            },
+            { isPending: false },
+            (line) => line,
+            {
+              title: t('projects.stale.title'),
+              body: t('projects.stale.body', { version: stale?.currentVersion }),
+              keepMine: t('projects.stale.reapply'),
+              takeTheirs: t('projects.stale.overwrite'),
+            },
+            // "Reapply" lays my edits over the latest version without saving; "overwrite" saves them.
+            { keepMine: { onClick: reapplyOnLatest }, takeTheirs: { loading: update.isPending } },
+          )}
+          {notice ? (
+            <Alert
+              color="unBlue"
+              variant="light"
+              icon={<IconInfoCircle aria-hidden="true" />}
+              role="status"
+              styles={ALERT_STYLES}
+            >
+              {notice}
+            </Alert>
+          ) : null}
+        </>
+      }
+    />
   );
 }

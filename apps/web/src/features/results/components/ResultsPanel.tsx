@@ -18,10 +18,11 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { PRINCIPLE_IDS, type PrincipleId } from '@hstf/domain';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
 import { ConfirmDeleteModal } from '../../../components/ConfirmDeleteModal';
@@ -397,50 +398,35 @@ function RemoveRecord({
   );
 }
 
-function useFailureText() {
-  const problemText = useProblemText();
-  return problemText;
-}
-
 function OutcomeForm({ projectId, onDone }: { projectId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateOutcome(projectId);
-  const failure = useFailureText();
   const form = useForm<{ title: string; principle: PrincipleId | null }>({
     initialValues: { title: '', principle: null },
     validate: { title: (value) => (value.trim() ? null : t('results.add.required')) },
   });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        create.mutate(
-          { title: values.title.trim(), principle: values.principle },
-          { onSuccess: onDone, onError: (error) => showServerErrors(form, error) },
-        ),
-      )}
+    <AddForm
+      form={form}
+      create={create}
+      bodyOf={(values) => ({ title: values.title.trim(), principle: values.principle })}
+      onDone={onDone}
+      failureShown={Boolean(form.errors.title)}
     >
-      <Stack gap="sm">
-        <TextInput
-          label={t('results.add.title')}
-          withAsterisk
-          maxLength={500}
-          {...form.getInputProps('title')}
-        />
-        <Select
-          label={t('results.add.principle')}
-          description={t('results.add.principleHint')}
-          clearable
-          data={PRINCIPLE_IDS.map((id) => ({ value: id, label: t(`projects.principles.${id}`) }))}
-          {...form.getInputProps('principle')}
-        />
-        <Footer
-          pending={create.isPending}
-          error={create.isError && !form.errors.title ? failure(create.error) : null}
-          onCancel={onDone}
-        />
-      </Stack>
-    </form>
+      <TextInput
+        label={t('results.add.title')}
+        withAsterisk
+        maxLength={500}
+        {...form.getInputProps('title')}
+      />
+      <Select
+        label={t('results.add.principle')}
+        description={t('results.add.principleHint')}
+        clearable
+        data={PRINCIPLE_IDS.map((id) => ({ value: id, label: t(`projects.principles.${id}`) }))}
+        {...form.getInputProps('principle')}
+      />
+    </AddForm>
   );
 }
 
@@ -455,7 +441,6 @@ function OutputForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateOutput(projectId);
-  const failure = useFailureText();
   const form = useForm<{ outcomeId: string; title: string }>({
     initialValues: { outcomeId: results.outcomes[0]?.id ?? '', title: '' },
     validate: {
@@ -464,36 +449,26 @@ function OutputForm({
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        create.mutate(
-          { outcomeId: values.outcomeId, title: values.title.trim() },
-          { onSuccess: onDone, onError: (error) => showServerErrors(form, error) },
-        ),
-      )}
+    <AddForm
+      form={form}
+      create={create}
+      bodyOf={(values) => ({ outcomeId: values.outcomeId, title: values.title.trim() })}
+      onDone={onDone}
     >
-      <Stack gap="sm">
-        <Select
-          label={t('results.add.outcome')}
-          withAsterisk
-          allowDeselect={false}
-          data={results.outcomes.map((o) => ({ value: o.id, label: o.title }))}
-          {...form.getInputProps('outcomeId')}
-        />
-        <TextInput
-          label={t('results.add.title')}
-          withAsterisk
-          maxLength={500}
-          {...form.getInputProps('title')}
-        />
-        <Footer
-          pending={create.isPending}
-          error={create.isError ? failure(create.error) : null}
-          onCancel={onDone}
-        />
-      </Stack>
-    </form>
+      <Select
+        label={t('results.add.outcome')}
+        withAsterisk
+        allowDeselect={false}
+        data={results.outcomes.map((o) => ({ value: o.id, label: o.title }))}
+        {...form.getInputProps('outcomeId')}
+      />
+      <TextInput
+        label={t('results.add.title')}
+        withAsterisk
+        maxLength={500}
+        {...form.getInputProps('title')}
+      />
+    </AddForm>
   );
 }
 
@@ -518,7 +493,6 @@ function IndicatorForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateIndicator(projectId);
-  const failure = useFailureText();
   const parents = results.outcomes.flatMap((outcome) => [
     { value: `outcome:${outcome.id}`, label: outcome.title },
     ...outcome.outputs.map((output) => ({ value: `output:${output.id}`, label: `— ${output.title}` })),
@@ -541,90 +515,103 @@ function IndicatorForm({
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
+    <AddForm
+      form={form}
+      create={create}
+      bodyOf={(values) => {
         const [kind, id] = values.parent.split(':') as ['outcome' | 'output', string];
-        create.mutate(
-          {
-            ...(kind === 'outcome' ? { outcomeId: id } : { outputId: id }),
-            name: values.name.trim(),
-            unit: values.unit.trim(),
-            baseline: typeof values.baseline === 'number' ? values.baseline : 0,
-            target: Number(values.target),
-            breakdown: { bySex: values.bySex, ageGroups: values.ageGroups },
-          },
-          { onSuccess: onDone, onError: (error) => showServerErrors(form, error) },
-        );
-      })}
+        return {
+          ...(kind === 'outcome' ? { outcomeId: id } : { outputId: id }),
+          name: values.name.trim(),
+          unit: values.unit.trim(),
+          baseline: typeof values.baseline === 'number' ? values.baseline : 0,
+          target: Number(values.target),
+          breakdown: { bySex: values.bySex, ageGroups: values.ageGroups },
+        };
+      }}
+      onDone={onDone}
     >
-      <Stack gap="sm">
-        <Select
-          label={t('results.add.parent')}
-          withAsterisk
-          allowDeselect={false}
-          data={parents}
-          {...form.getInputProps('parent')}
-        />
+      <Select
+        label={t('results.add.parent')}
+        withAsterisk
+        allowDeselect={false}
+        data={parents}
+        {...form.getInputProps('parent')}
+      />
+      <TextInput label={t('results.add.name')} withAsterisk maxLength={500} {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput
-          label={t('results.add.name')}
+          label={t('results.columns.unit')}
           withAsterisk
-          maxLength={500}
-          {...form.getInputProps('name')}
+          maxLength={50}
+          {...form.getInputProps('unit')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('results.columns.unit')}
-            withAsterisk
-            maxLength={50}
-            {...form.getInputProps('unit')}
-          />
-          <NumberInput
-            label={t('results.columns.baseline')}
-            decimalScale={4}
-            {...form.getInputProps('baseline')}
-          />
-          <NumberInput
-            label={t('results.columns.target')}
-            withAsterisk
-            decimalScale={4}
-            {...form.getInputProps('target')}
-          />
-        </SimpleGrid>
-        <Checkbox label={t('results.add.bySex')} {...form.getInputProps('bySex', { type: 'checkbox' })} />
-        <TagsInput
-          label={t('results.add.ageGroups')}
-          description={t('results.add.ageGroupsHint')}
-          maxTags={10}
-          {...form.getInputProps('ageGroups')}
+        <NumberInput
+          label={t('results.columns.baseline')}
+          decimalScale={4}
+          {...form.getInputProps('baseline')}
         />
-        <Footer
-          pending={create.isPending}
-          error={create.isError ? failure(create.error) : null}
-          onCancel={onDone}
+        <NumberInput
+          label={t('results.columns.target')}
+          withAsterisk
+          decimalScale={4}
+          {...form.getInputProps('target')}
         />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <Checkbox label={t('results.add.bySex')} {...form.getInputProps('bySex', { type: 'checkbox' })} />
+      <TagsInput
+        label={t('results.add.ageGroups')}
+        description={t('results.add.ageGroupsHint')}
+        maxTags={10}
+        {...form.getInputProps('ageGroups')}
+      />
+    </AddForm>
   );
 }
 
-function Footer({
-  pending,
-  error,
-  onCancel,
+/** A form adding one record of the results framework: its fields, then the refusal and the buttons. */
+function AddForm<Values extends object, Body, Saved>({
+  form,
+  create,
+  bodyOf,
+  onDone,
+  failureShown = false,
+  children,
 }: {
-  pending: boolean;
-  error: string | null;
-  onCancel: () => void;
+  form: UseFormReturnType<Values>;
+  create: UseMutationResult<Saved, Error, Body>;
+  bodyOf: (values: Values) => Body;
+  onDone: () => void;
+  /** A refusal a field already says, so no alert repeats it. */
+  failureShown?: boolean;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   return (
-    <FormModalFooter
-      failure={error ? { title: t('results.failed'), message: error } : null}
-      onCancel={onCancel}
-      cancelLabel={t('results.cancel')}
-      submitLabel={t('results.save')}
-      submitting={pending}
-    />
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        create.mutate(bodyOf(values), {
+          onSuccess: onDone,
+          onError: (error) => showServerErrors(form, error),
+        }),
+      )}
+    >
+      <Stack gap="sm">
+        {children}
+        <FormModalFooter
+          failure={
+            create.isError && !failureShown
+              ? { title: t('results.failed'), message: problemText(create.error) }
+              : null
+          }
+          onCancel={onDone}
+          cancelLabel={t('results.cancel')}
+          submitLabel={t('results.save')}
+          submitting={create.isPending}
+        />
+      </Stack>
+    </form>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
-import { ROLES, isRole } from '@hstf/domain';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Group, SimpleGrid } from '@mantine/core';
+import { ROLES } from '@hstf/domain';
+import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, FilterSelect, SearchField } from '../../../components/FilterPanel';
+import { useSearchFilter } from '../../../lib/use-search-filter';
 import type { UserFilters as Filters } from '../lib/filters';
 
 export function UserFilters({
@@ -14,59 +14,32 @@ export function UserFilters({
   onChange: (change: Partial<Filters>) => void;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(filters.q);
-  const commitSearch = useDebouncedCallback((q: string) => onChange({ q }), 300);
-  const active = Boolean(filters.role || filters.q || search);
+  const searchFilter = useSearchFilter(filters.q, (q) => onChange({ q }));
+  const active = Boolean(filters.role || filters.q || searchFilter.search);
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      mb="md"
-      component="form"
-      role="search"
-      aria-label={t('users.filters.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        commitSearch.flush();
-      }}
-    >
+    <FilterPanel label={t('users.filters.label')} onSubmit={searchFilter.flush}>
       <Group align="flex-end" gap="md" wrap="wrap">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" style={{ flex: 1, minWidth: 260 }}>
-          <TextInput
+          <SearchField
+            filter={searchFilter}
             label={t('users.filters.search')}
             placeholder={t('users.filters.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            type="search"
-            value={search}
-            onChange={(event) => {
-              setSearch(event.currentTarget.value);
-              commitSearch(event.currentTarget.value);
-            }}
           />
-          <NativeSelect
+          <FilterSelect
             label={t('users.filters.role')}
-            value={filters.role ?? ''}
-            onChange={(event) => {
-              const role = event.currentTarget.value;
-              onChange({ role: isRole(role) ? role : null });
-            }}
-          >
-            <option value="">{t('users.filters.allRoles')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </NativeSelect>
+            all={t('users.filters.allRoles')}
+            value={filters.role}
+            choices={ROLES}
+            choiceLabel={(role) => t(`roles.${role}`)}
+            onChange={(role) => onChange({ role })}
+          />
         </SimpleGrid>
         {active ? (
           <Button
             variant="subtle"
             leftSection={<IconFilterOff size={16} aria-hidden="true" />}
             onClick={() => {
-              commitSearch.cancel();
-              setSearch('');
+              searchFilter.clear();
               onChange({ role: null, q: '' });
             }}
           >
@@ -74,6 +47,6 @@ export function UserFilters({
           </Button>
         ) : null}
       </Group>
-    </Paper>
+    </FilterPanel>
   );
 }

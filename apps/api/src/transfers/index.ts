@@ -1,0 +1,2 @@
+export { TransfersModule } from './transfers.module';
+export { projectMoneyEntries } from './money-entries';
