@@ -57,6 +57,34 @@ describe('the scale seeder', () => {
     ).resolves.toEqual([]);
   });
 
+  it('numbers past a year's 9,999 codes under earlier years, the start dates unchanged', async () => {
+    const url = (t.db.options as { connectionString: string }).connectionString;
+    const other = new Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('DELETE FROM transfers; DELETE FROM alignments; DELETE FROM consent_records');
+      await other.query('DELETE FROM project_countries; DELETE FROM project_organizations; DELETE FROM projects');
+      await other.query('COMMIT');
+      // 600 projects over 28 start years is 22 a year: with 10 numbers a year the codes must wrap.
+      await seedScalePortfolio(other, 600, () => undefined, { codesPerYear: 10 });
+      const { rows } = await other.query<{ codes: number; max: number; early: number; years: string[] }>(
+        `SELECT count(DISTINCT code)::int AS codes, max(substring(code FROM 9)::int)::int AS max,
+                count(*) FILTER (WHERE substring(code FROM 4 FOR 4)::int < 1999)::int AS early,
+                array_agg(DISTINCT extract(year FROM start_date)::text ORDER BY extract(year FROM start_date)::text) AS years
+         FROM projects`,
+      );
+      expect(rows[0]).toEqual({
+        codes: 600,
+        max: 10,
+        early: 600 - 28 * 10,
+        years: Array.from({ length: 28 }, (_, i) => String(1999 + i)),
+      });
+    } finally {
+      await other.end();
+    }
+  });
+
   it('lists through the API with every filter', async () => {
     const { rows } = await t.db.query<{ iso3: string }>(
       `SELECT country_iso3 AS iso3 FROM project_countries LIMIT 1`,
