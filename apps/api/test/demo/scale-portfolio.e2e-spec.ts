@@ -57,34 +57,6 @@ describe('the scale seeder', () => {
     ).resolves.toEqual([]);
   });
 
-  it('numbers past a year's 9,999 codes under earlier years, the start dates unchanged', async () => {
-    const url = (t.db.options as { connectionString: string }).connectionString;
-    const other = new Client({ connectionString: url });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query('DELETE FROM transfers; DELETE FROM alignments; DELETE FROM consent_records');
-      await other.query('DELETE FROM project_countries; DELETE FROM project_organizations; DELETE FROM projects');
-      await other.query('COMMIT');
-      // 600 projects over 28 start years is 22 a year: with 10 numbers a year the codes must wrap.
-      await seedScalePortfolio(other, 600, () => undefined, { codesPerYear: 10 });
-      const { rows } = await other.query<{ codes: number; max: number; early: number; years: string[] }>(
-        `SELECT count(DISTINCT code)::int AS codes, max(substring(code FROM 9)::int)::int AS max,
-                count(*) FILTER (WHERE substring(code FROM 4 FOR 4)::int < 1999)::int AS early,
-                array_agg(DISTINCT extract(year FROM start_date)::text ORDER BY extract(year FROM start_date)::text) AS years
-         FROM projects`,
-      );
-      expect(rows[0]).toEqual({
-        codes: 600,
-        max: 10,
-        early: 600 - 28 * 10,
-        years: Array.from({ length: 28 }, (_, i) => String(1999 + i)),
-      });
-    } finally {
-      await other.end();
-    }
-  });
-
   it('lists through the API with every filter', async () => {
     const { rows } = await t.db.query<{ iso3: string }>(
       `SELECT country_iso3 AS iso3 FROM project_countries LIMIT 1`,
@@ -101,5 +73,39 @@ describe('the scale seeder', () => {
     expect(response.status).toBe(200);
     expect(response.body.items.length).toBeGreaterThan(0);
     for (const item of response.body.items) expect(item.countries).toContain(rows[0]!.iso3);
+  });
+});
+
+describe('the scale seeder past 9,999 projects a year', () => {
+  let t: TestApp;
+  let client: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const url = (t.db.options as { connectionString: string }).connectionString;
+    await loadDemoDataIfEmpty(url, { portfolio: false });
+    client = new Client({ connectionString: url });
+    await client.connect();
+    // 600 projects over 28 start years is 22 a year: with 10 numbers a year the codes must wrap.
+    await seedScalePortfolio(client, 600, () => undefined, { codesPerYear: 10 });
+  });
+  afterAll(async () => {
+    await client.end();
+    await t.close();
+  });
+
+  it('numbers on under years 28 earlier, each code once, the start years unchanged', async () => {
+    const { rows } = await t.db.query<{ codes: number; max: number; early: number; years: string[] }>(
+      `SELECT count(DISTINCT code)::int AS codes, max(substring(code FROM 9)::int)::int AS max,
+              count(*) FILTER (WHERE substring(code FROM 4 FOR 4)::int < 1999)::int AS early,
+              array_agg(DISTINCT extract(year FROM start_date)::text) AS years
+       FROM projects`,
+    );
+    expect(rows[0]).toEqual({
+      codes: 600,
+      max: 10,
+      early: 600 - 28 * 10,
+      years: Array.from({ length: 28 }, (_, i) => String(1999 + i)),
+    });
   });
 });
