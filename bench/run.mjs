@@ -5,12 +5,23 @@
  *                    [--node 24 (default: the image's Node line) | 20 | /path/to/node]
  *                    [--database-url postgres://… (an already seeded, throwaway database)]
  *                    [--tracing-timeout 120 (seconds one donor's tracing may take)]
+ *                    [--phases all | reads | endpoints,rate,files,exports,import,tracing]
  *
- * Builds the API, seeds a throwaway embedded PostgreSQL 18 with `seed:scale`, starts the API in
- * production mode and the baseline (bench/baseline), checks that both answer the same, counts the
- * SQL statements of each request, then loads both with autocannon, one after the other, the same
- * way; then downloads the IATI file and the whole project list as CSV and Excel, and imports 10,000
- * rows. Prints a table and writes it as JSON to bench/results/latest.json.
+ * Builds the API, seeds a throwaway embedded PostgreSQL 18 with `seed:scale` (timed: the `seed`
+ * phase), starts the API in production mode and the baseline (bench/baseline), then runs the phases
+ * asked for, in this order:
+ *   endpoints  checks that both answer the same, counts the SQL statements of each request, then
+ *              loads both with autocannon, one after the other, the same way;
+ *   rate       the list and the overview at a fixed rate;
+ *   files      downloads the IATI file of the whole portfolio;
+ *   exports    downloads the whole project list as CSV and Excel;
+ *   import     imports 10,000 rows;
+ *   tracing    the tracing of the donor with the most receipts.
+ * `reads` is endpoints,rate: what a portfolio of millions can be measured by in minutes, where the
+ * files and exports grow with it (the IATI file is 381 MB at 100,000 projects).
+ * Prints a table and writes it as JSON to bench/results/latest.json when every phase ran on the
+ * default 100,000 projects, the committed reference; any other run to
+ * bench/results/projects-<N>.json (or `--output <file>`), so that reference stays as it was.
  */
 import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -44,7 +55,34 @@ const options = parseArgs(process.argv.slice(2), {
   databaseUrl: '',
   postgresPid: 0,
   node: DEPLOYED_NODE,
+  phases: 'all',
+  output: '',
 });
+
+const PHASES = ['endpoints', 'rate', 'files', 'exports', 'import', 'tracing'];
+const PHASE_SETS = { all: PHASES, reads: ['endpoints', 'rate'] };
+const phases = new Set(
+  options.phases
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .flatMap((name) => {
+      if (PHASE_SETS[name]) return PHASE_SETS[name];
+      if (!PHASES.includes(name))
+        throw new Error(`Unknown phase ${name}: choose from all, reads, ${PHASES.join(', ')}`);
+      return [name];
+    }),
+);
+const DEFAULT_PROJECTS = 100000;
+const runsEverything = PHASES.every((phase) => phases.has(phase));
+const outputFile = options.output
+  ? path.resolve(options.output)
+  : path.join(
+      RESULTS,
+      options.projects === DEFAULT_PROJECTS && runsEverything && !options.databaseUrl
+        ? 'latest.json'
+        : `projects-${options.projects}.json`,
+    );
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -55,7 +93,7 @@ const cleanups = [];
 async function main() {
   await mkdir(TMP, { recursive: true });
   say(
-    `HSTF Portfolio bench: ${options.projects} projects; load average ${loadavg()
+    `HSTF Portfolio bench: ${options.projects} projects, phases ${[...phases].join(', ')}; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
@@ -67,20 +105,45 @@ async function main() {
   }
 
   if (!options.databaseUrl) say('\n== Starting a throwaway PostgreSQL and seeding it');
+  const seedStarted = Date.now();
   const database = await seededDatabase({ ...options, run });
   cleanups.push(() => database.stop());
+  // Seeding, vacuuming and analysing included; null when the database was given already seeded.
+  const seed = options.databaseUrl
+    ? null
+    : { projects: options.projects, seconds: Math.round((Date.now() - seedStarted) / 1000) };
   const databaseUrl = database.url;
   const postmasterPid = database.postmasterPid;
   noteLoad('seeded');
+  if (seed) say(`   seeded ${seed.projects} projects in ${seed.seconds} s`);
   const db = new Client({ connectionString: databaseUrl, application_name: 'hstf-bench' });
   await db.connect();
   cleanups.push(() => db.end());
   const fixtures = await prepare(db);
   const { rows: sizeRows } = await db.query(
     `SELECT (SELECT count(*) FROM projects WHERE deleted_at IS NULL)::int AS projects,
-            pg_size_pretty(pg_database_size(current_database())) AS size, version() AS version`,
+            pg_size_pretty(pg_database_size(current_database())) AS size,
+            round(pg_database_size(current_database()) / 1048576.0)::int AS "sizeMb", version() AS version`,
   );
   const portfolio = sizeRows[0];
+  // The seeded shape per project, so that runs at different sizes can be seen to compare like with like.
+  const { rows: shapeRows } = await db.query(
+    `SELECT round((SELECT count(*) FROM project_countries)::numeric / p.n, 3)::float8 AS countries,
+            round((SELECT count(*) FROM project_organizations)::numeric / p.n, 3)::float8 AS organizations,
+            round((SELECT count(*) FROM consent_records)::numeric / p.n, 3)::float8 AS consents,
+            round((SELECT count(*) FROM alignments)::numeric / p.n, 3)::float8 AS alignments,
+            round((SELECT count(*) FROM transfers)::numeric / p.n, 3)::float8 AS transfers,
+            round((SELECT count(*) FROM contributions)::numeric / p.n, 3)::float8 AS contributions,
+            (SELECT count(*) FROM donors)::int AS donors,
+            (SELECT count(DISTINCT country_iso3) FROM project_countries)::int AS "distinctCountries"
+     FROM (SELECT greatest(count(*), 1) AS n FROM projects) p`,
+  );
+  const shape = shapeRows[0];
+  say(
+    `   ${portfolio.projects} projects, ${portfolio.size}; per project: ${shape.countries} countries, ` +
+      `${shape.consents} consents, ${shape.alignments} alignments, ${shape.transfers} transfers, ` +
+      `${shape.contributions} contributions (${shape.donors} donors)`,
+  );
 
   // Both servers on the Node the API is deployed on (or the one chosen), so the ratio compares code.
   const node = await nodeBinary(options.node);
@@ -102,9 +165,13 @@ async function main() {
   }, 200);
   cleanups.push(() => clearInterval(sampler));
 
-  say(`\n== Walking the project list to page ${options.deepPage} for its cursor`);
-  const deep = await deepCursor(servers.api, token, options.deepPage);
-  say(`   page ${deep.page} reached in ${deep.seconds.toFixed(1)} s`);
+  // Only the measured endpoints ask for the deep page; without them the list's first page stands in.
+  let deep = { cursor: null, page: 1, seconds: 0 };
+  if (phases.has('endpoints')) {
+    say(`\n== Walking the project list to page ${options.deepPage} for its cursor`);
+    deep = await deepCursor(servers.api, token, options.deepPage);
+    say(`   page ${deep.page} reached in ${deep.seconds.toFixed(1)} s`);
+  }
 
   const id3 = fixtures.threeCountry.id;
   const endpoints = [
@@ -176,220 +243,239 @@ async function main() {
     );
   }
 
-  say(
-    `\n== Counting SQL statements per request (pg_stat_statements, ${options.samples} requests one at a time)`,
-  );
-  for (const endpoint of endpoints) {
-    for (const side of ['api', 'baseline']) {
-      if (!endpoint[side].available) continue;
-      await db.query('SELECT pg_stat_statements_reset()');
-      const times = [];
-      // Statement counts do not vary: three requests are enough for an endpoint slower than 200 ms.
-      let samples = options.samples;
-      for (let i = 0; i < samples; i++) {
-        if (i === 1 && times[0] > 200) samples = Math.min(samples, 3);
-        const t0 = performance.now();
-        const response = await fetch(servers[side] + endpoint.path, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        await response.arrayBuffer();
-        times.push(performance.now() - t0);
-      }
-      const { rows } = await db.query(
-        `SELECT coalesce(sum(calls), 0)::float8 AS calls,
+  if (phases.has('endpoints')) {
+    say(
+      `\n== Counting SQL statements per request (pg_stat_statements, ${options.samples} requests one at a time)`,
+    );
+    for (const endpoint of endpoints) {
+      // Where the API gives no answer there is nothing to compare, and the baseline alone can take
+      // minutes a request on a large portfolio (the overview's, 69 s at 1,000,000 projects).
+      if (!endpoint.api.available) continue;
+      for (const side of ['api', 'baseline']) {
+        if (!endpoint[side].available) continue;
+        await db.query('SELECT pg_stat_statements_reset()');
+        const times = [];
+        // Statement counts do not vary: three requests are enough for an endpoint slower than 200 ms.
+        let samples = options.samples;
+        for (let i = 0; i < samples; i++) {
+          if (i === 1 && times[0] > 200) samples = Math.min(samples, 3);
+          const t0 = performance.now();
+          const response = await fetch(servers[side] + endpoint.path, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          await response.arrayBuffer();
+          times.push(performance.now() - t0);
+        }
+        const { rows } = await db.query(
+          `SELECT coalesce(sum(calls), 0)::float8 AS calls,
                 coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(BEGIN|COMMIT|ROLLBACK|START|SET TRANSACTION|SAVEPOINT|RELEASE)'), 0)::float8 AS control,
                 coalesce(sum(total_exec_time), 0)::float8 AS ms, coalesce(sum(total_plan_time), 0)::float8 AS plan_ms
          FROM pg_stat_statements
          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-           AND query !~* 'pg_stat_statements'`,
-      );
-      times.sort((a, b) => a - b);
-      Object.assign(endpoint[side], {
-        statements: rows[0].calls / samples,
-        transactionControl: rows[0].control / samples,
-        // Planning (pg_stat_statements.track_planning is on) and execution.
-        dbMsPerRequest: Math.round(((rows[0].ms + rows[0].plan_ms) / samples) * 10) / 10,
-        planMsPerRequest: Math.round((rows[0].plan_ms / samples) * 10) / 10,
-        samples,
-        unloadedMedianMs: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
-      });
+           AND query !~* 'pg_stat_statements'
+           -- The job queue polls every few seconds: not the request's, however slow the request.
+           AND query !~ 'pgboss\\.'`,
+        );
+        times.sort((a, b) => a - b);
+        Object.assign(endpoint[side], {
+          statements: rows[0].calls / samples,
+          transactionControl: rows[0].control / samples,
+          // Planning (pg_stat_statements.track_planning is on) and execution.
+          dbMsPerRequest: Math.round(((rows[0].ms + rows[0].plan_ms) / samples) * 10) / 10,
+          planMsPerRequest: Math.round((rows[0].plan_ms / samples) * 10) / 10,
+          samples,
+          unloadedMedianMs: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
+        });
+      }
+      if (endpoint.api.available)
+        say(
+          `   ${endpoint.label.padEnd(26)} API ${endpoint.api.statements} statements (${endpoint.api.transactionControl} BEGIN/COMMIT/SET), ` +
+            `${endpoint.api.dbMsPerRequest} ms in PostgreSQL; baseline ${endpoint.baseline.statements ?? '—'}, ${endpoint.baseline.dbMsPerRequest ?? '—'} ms`,
+        );
     }
-    if (endpoint.api.available)
-      say(
-        `   ${endpoint.label.padEnd(26)} API ${endpoint.api.statements} statements (${endpoint.api.transactionControl} BEGIN/COMMIT/SET), ` +
-          `${endpoint.api.dbMsPerRequest} ms in PostgreSQL; baseline ${endpoint.baseline.statements ?? '—'}, ${endpoint.baseline.dbMsPerRequest ?? '—'} ms`,
-      );
-  }
 
-  say(
-    `\n== Load: autocannon, ${options.connections} connections, the same requests to the API and the baseline in turn ` +
-      `(API, baseline, baseline, API: ${options.duration / 2} s each, after a ${options.warmup} s warm-up of each; ` +
-      `endpoints slower than 100 ms: ${Math.round(options.connections * 1.5)} requests per turn instead)`,
-  );
-  for (const endpoint of endpoints) {
-    const sides = ['api', 'baseline'].filter((side) => endpoint[side].available);
-    const slow = sides.some((side) => endpoint[side].unloadedMedianMs > 100);
-    const settings = { token, connections: options.connections };
-    const turn = slow
-      ? { amount: Math.round(options.connections * 1.5) }
-      : { duration: options.duration / 2 };
-    const runs = { api: [], baseline: [] };
-    const cpu = { api: { node: 0, postgres: 0 }, baseline: { node: 0, postgres: 0 } };
-    const peaks = [];
-    for (const side of sides) {
-      await load(servers[side] + endpoint.path, {
-        ...settings,
-        ...(slow ? { amount: options.connections } : { duration: options.warmup }),
-      });
-      await settle(db);
-    }
-    // A B B A: a drift in the machine's load (other work on the same cores) weighs on both alike.
-    for (const side of ['api', 'baseline', 'baseline', 'api'].filter((s) => sides.includes(s))) {
-      endpoint[side].load1Before ??= load1();
-      phasePeak = 0;
-      const before = { node: await cpuMsOf(pids[side]), postgres: await postgresCpuMs(postmasterPid) };
-      runs[side].push(await load(servers[side] + endpoint.path, { ...settings, ...turn }));
-      await settle(db);
-      cpu[side].node += (await cpuMsOf(pids[side])) - before.node;
-      cpu[side].postgres += (await postgresCpuMs(postmasterPid)) - before.postgres;
-      if (side === 'api') peaks.push(phasePeak);
-    }
-    for (const side of sides) {
-      endpoint[side].load = summarize(runs[side]);
-      // CPU (user + system, from /proc) per request answered: the server's process, and PostgreSQL's.
-      const answered = Math.max(1, endpoint[side].load.requests);
-      endpoint[side].cpuMsPerRequest = {
-        node: Math.round((cpu[side].node / answered) * 100) / 100,
-        postgres: postmasterPid ? Math.round((cpu[side].postgres / answered) * 100) / 100 : null,
-      };
-    }
-    if (endpoint.api.available) endpoint.api.peakRssMb = Math.round(Math.max(...peaks));
-    endpoint.mode = slow ? `${turn.amount} requests per turn` : `${turn.duration} s per turn`;
-    noteLoad(endpoint.key);
-    const { api: a, baseline: b } = endpoint;
-    if (a.load && b.load?.requestsPerSecond)
-      endpoint.ratio = Math.round((a.load.requestsPerSecond / b.load.requestsPerSecond) * 100) / 100;
     say(
-      `   ${endpoint.label.padEnd(26)} API ${a.load ? `${a.load.requestsPerSecond} req/s p99 ${a.load.p99} ms` : 'not available'}` +
-        ` | baseline ${b.load ? `${b.load.requestsPerSecond} req/s p99 ${b.load.p99} ms` : 'not available'}` +
-        (endpoint.ratio !== undefined ? ` | ratio ${endpoint.ratio}` : ''),
+      `\n== Load: autocannon, ${options.connections} connections, the same requests to the API and the baseline in turn ` +
+        `(API, baseline, baseline, API: ${options.duration / 2} s each, after a ${options.warmup} s warm-up of each; ` +
+        `endpoints slower than 100 ms: ${Math.round(options.connections * 1.5)} requests per turn instead)`,
     );
+    for (const endpoint of endpoints) {
+      if (!endpoint.api.available) continue;
+      const sides = ['api', 'baseline'].filter((side) => endpoint[side].available);
+      const slow = sides.some((side) => endpoint[side].unloadedMedianMs > 100);
+      const settings = { token, connections: options.connections };
+      const turn = slow
+        ? { amount: Math.round(options.connections * 1.5) }
+        : { duration: options.duration / 2 };
+      const runs = { api: [], baseline: [] };
+      const cpu = { api: { node: 0, postgres: 0 }, baseline: { node: 0, postgres: 0 } };
+      const peaks = [];
+      for (const side of sides) {
+        await load(servers[side] + endpoint.path, {
+          ...settings,
+          ...(slow ? { amount: options.connections } : { duration: options.warmup }),
+        });
+        await settle(db);
+      }
+      // A B B A: a drift in the machine's load (other work on the same cores) weighs on both alike.
+      for (const side of ['api', 'baseline', 'baseline', 'api'].filter((s) => sides.includes(s))) {
+        endpoint[side].load1Before ??= load1();
+        phasePeak = 0;
+        const before = { node: await cpuMsOf(pids[side]), postgres: await postgresCpuMs(postmasterPid) };
+        runs[side].push(await load(servers[side] + endpoint.path, { ...settings, ...turn }));
+        await settle(db);
+        cpu[side].node += (await cpuMsOf(pids[side])) - before.node;
+        cpu[side].postgres += (await postgresCpuMs(postmasterPid)) - before.postgres;
+        if (side === 'api') peaks.push(phasePeak);
+      }
+      for (const side of sides) {
+        endpoint[side].load = summarize(runs[side]);
+        // CPU (user + system, from /proc) per request answered: the server's process, and PostgreSQL's.
+        const answered = Math.max(1, endpoint[side].load.requests);
+        endpoint[side].cpuMsPerRequest = {
+          node: Math.round((cpu[side].node / answered) * 100) / 100,
+          postgres: postmasterPid ? Math.round((cpu[side].postgres / answered) * 100) / 100 : null,
+        };
+      }
+      if (endpoint.api.available) endpoint.api.peakRssMb = Math.round(Math.max(...peaks));
+      endpoint.mode = slow ? `${turn.amount} requests per turn` : `${turn.duration} s per turn`;
+      noteLoad(endpoint.key);
+      const { api: a, baseline: b } = endpoint;
+      if (a.load && b.load?.requestsPerSecond)
+        endpoint.ratio = Math.round((a.load.requestsPerSecond / b.load.requestsPerSecond) * 100) / 100;
+      say(
+        `   ${endpoint.label.padEnd(26)} API ${a.load ? `${a.load.requestsPerSecond} req/s p99 ${a.load.p99} ms` : 'not available'}` +
+          ` | baseline ${b.load ? `${b.load.requestsPerSecond} req/s p99 ${b.load.p99} ms` : 'not available'}` +
+          (endpoint.ratio !== undefined ? ` | ratio ${endpoint.ratio}` : ''),
+      );
+    }
   }
 
+  const fixedRate = [];
   say(
     `\n== Fixed rate: ${options.rate} requests/s for ${options.rateDuration} s (${options.rateConnections} connections), API`,
   );
-  const fixedRate = [];
-  for (const key of ['list', 'overview']) {
-    const endpoint = endpoints.find((e) => e.key === key);
-    if (!endpoint.api.available) {
-      fixedRate.push({ key, label: endpoint.label, available: false });
-      continue;
+  if (phases.has('rate')) {
+    for (const key of ['list', 'overview']) {
+      const endpoint = endpoints.find((e) => e.key === key);
+      if (!endpoint.api.available) {
+        fixedRate.push({ key, label: endpoint.label, available: false });
+        continue;
+      }
+      phasePeak = 0;
+      const load1Before = load1();
+      const result = summarize([
+        await load(servers.api + endpoint.path, {
+          token,
+          connections: options.rateConnections,
+          duration: options.rateDuration,
+          rate: options.rate,
+        }),
+      ]);
+      fixedRate.push({
+        key,
+        label: endpoint.label,
+        available: true,
+        load1Before,
+        peakRssMb: Math.round(phasePeak),
+        ...result,
+      });
+      await settle(db);
+      noteLoad(`fixed-rate ${key}`);
+      say(
+        `   ${endpoint.label.padEnd(26)} ${result.requestsPerSecond} req/s achieved, p95 ${result.p95} ms, p99 ${result.p99} ms, errors ${result.errors}`,
+      );
     }
-    phasePeak = 0;
-    const load1Before = load1();
-    const result = summarize([
-      await load(servers.api + endpoint.path, {
-        token,
-        connections: options.rateConnections,
-        duration: options.rateDuration,
-        rate: options.rate,
-      }),
-    ]);
-    fixedRate.push({
-      key,
-      label: endpoint.label,
-      available: true,
-      load1Before,
-      peakRssMb: Math.round(phasePeak),
-      ...result,
-    });
-    await settle(db);
-    noteLoad(`fixed-rate ${key}`);
-    say(
-      `   ${endpoint.label.padEnd(26)} ${result.requestsPerSecond} req/s achieved, p95 ${result.p95} ms, p99 ${result.p99} ms, errors ${result.errors}`,
-    );
   }
 
-  say('\n== Public files: the IATI activities file of the whole portfolio, downloaded once');
   const files = [];
-  for (const file of [
-    { key: 'iati-activities', label: 'IATI activities (XML)', path: '/api/v1/iati/activities.xml' },
-  ]) {
-    phasePeak = 0;
-    const measured = await download(servers.api + file.path, { count: '<iati-activity ' });
-    files.push({ ...file, ...measured, activities: measured.counted, peakRssMb: Math.round(phasePeak) });
-    noteLoad(file.key);
-    say(
-      `   ${file.label.padEnd(26)} ${measured.status}: ${measured.activities} activities, ` +
-        `${(measured.bytes / 1024 / 1024).toFixed(1)} MB in ${measured.seconds} s (first byte ${measured.firstByteSeconds} s), API peak RSS ${Math.round(phasePeak)} MB`,
-    );
+  say('\n== Public files: the IATI activities file of the whole portfolio, downloaded once');
+  if (phases.has('files')) {
+    for (const file of [
+      { key: 'iati-activities', label: 'IATI activities (XML)', path: '/api/v1/iati/activities.xml' },
+    ]) {
+      phasePeak = 0;
+      const measured = await download(servers.api + file.path, { count: '<iati-activity ' });
+      files.push({ ...file, ...measured, activities: measured.counted, peakRssMb: Math.round(phasePeak) });
+      noteLoad(file.key);
+      say(
+        `   ${file.label.padEnd(26)} ${measured.status}: ${measured.activities} activities, ` +
+          `${(measured.bytes / 1024 / 1024).toFixed(1)} MB in ${measured.seconds} s (first byte ${measured.firstByteSeconds} s), API peak RSS ${Math.round(phasePeak)} MB`,
+      );
+    }
   }
 
+  const exports = [];
   say(
     `\n== Exports: every project (${portfolio.projects}) as CSV and as Excel, signed in as staff, downloaded once each`,
   );
-  const exports = [];
-  for (const format of ['csv', 'xlsx']) {
-    // The API's resident memory before the download, so the peak shows what the export itself adds.
-    const rssBeforeMb = Math.round((await memoryOf(api.pid)).rssMb);
-    phasePeak = 0;
-    const measured = await download(`${servers.api}/api/v1/projects?format=${format}`, {
-      headers: { authorization: `Bearer ${token}` },
-      // Line ends: the header and one per project, plus any line break quoted inside a cell.
-      count: format === 'csv' ? '\n' : null,
-    });
-    const entry = {
-      key: `projects-${format}`,
-      label: `projects export (${format.toUpperCase()})`,
-      path: `/api/v1/projects?format=${format}`,
-      status: measured.status,
-      bytes: measured.bytes,
-      lines: format === 'csv' ? measured.counted : null,
-      seconds: measured.seconds,
-      firstByteSeconds: measured.firstByteSeconds,
-      rssBeforeMb,
-      peakRssMb: Math.round(phasePeak),
-    };
-    exports.push(entry);
-    await settle(db);
-    noteLoad(entry.key);
+  if (phases.has('exports')) {
+    for (const format of ['csv', 'xlsx']) {
+      // The API's resident memory before the download, so the peak shows what the export itself adds.
+      const rssBeforeMb = Math.round((await memoryOf(api.pid)).rssMb);
+      phasePeak = 0;
+      const measured = await download(`${servers.api}/api/v1/projects?format=${format}`, {
+        headers: { authorization: `Bearer ${token}` },
+        // Line ends: the header and one per project, plus any line break quoted inside a cell.
+        count: format === 'csv' ? '\n' : null,
+      });
+      const entry = {
+        key: `projects-${format}`,
+        label: `projects export (${format.toUpperCase()})`,
+        path: `/api/v1/projects?format=${format}`,
+        status: measured.status,
+        bytes: measured.bytes,
+        lines: format === 'csv' ? measured.counted : null,
+        seconds: measured.seconds,
+        firstByteSeconds: measured.firstByteSeconds,
+        rssBeforeMb,
+        peakRssMb: Math.round(phasePeak),
+      };
+      exports.push(entry);
+      await settle(db);
+      noteLoad(entry.key);
+      say(
+        `   ${entry.label.padEnd(26)} ${entry.status}: ${(entry.bytes / 1024 / 1024).toFixed(1)} MB` +
+          (entry.lines !== null ? `, ${entry.lines} lines` : '') +
+          ` in ${entry.seconds} s (first byte ${entry.firstByteSeconds} s), API RSS ${rssBeforeMb} MB before, peak ${entry.peakRssMb} MB`,
+      );
+    }
+  }
+
+  let bulkImport = null;
+  if (phases.has('import')) {
     say(
-      `   ${entry.label.padEnd(26)} ${entry.status}: ${(entry.bytes / 1024 / 1024).toFixed(1)} MB` +
-        (entry.lines !== null ? `, ${entry.lines} lines` : '') +
-        ` in ${entry.seconds} s (first byte ${entry.firstByteSeconds} s), API RSS ${rssBeforeMb} MB before, peak ${entry.peakRssMb} MB`,
+      '\n== Bulk import: 10,000 national strategies from CSV, checked (dry run) then written, in the background',
+    );
+    phasePeak = 0;
+    bulkImport = { rows: 10_000, ...(await importBench(servers.api, token, 10_000)), peakRssMb: 0 };
+    bulkImport.peakRssMb = Math.round(phasePeak);
+    noteLoad('import');
+    say(
+      `   dry run ${bulkImport.checkSeconds} s (${bulkImport.checkStatus}), write ${bulkImport.writeSeconds} s (${bulkImport.writeStatus}), API peak RSS ${bulkImport.peakRssMb} MB`,
     );
   }
 
-  say(
-    '\n== Bulk import: 10,000 national strategies from CSV, checked (dry run) then written, in the background',
-  );
-  phasePeak = 0;
-  const bulkImport = { rows: 10_000, ...(await importBench(servers.api, token, 10_000)), peakRssMb: 0 };
-  bulkImport.peakRssMb = Math.round(phasePeak);
-  noteLoad('import');
-  say(
-    `   dry run ${bulkImport.checkSeconds} s (${bulkImport.checkStatus}), write ${bulkImport.writeSeconds} s (${bulkImport.writeStatus}), API peak RSS ${bulkImport.peakRssMb} MB`,
-  );
-
-  // Last: tracing replays every receipt and approval in the API's process, so a slow answer holds the
-  // event loop and would distort whatever is measured after it.
-  say(
-    `\n== Donor tracing: the donor with the most receipts, one request at a time (at most ${options.tracingTimeout} s each)`,
-  );
-  phasePeak = 0;
-  const tracing = await tracingBench(db, servers.api, token);
-  tracing.peakRssMb = Math.round(phasePeak);
-  noteLoad('tracing');
-  say(
-    `   ${tracing.receipts} receipts, ${tracing.approvals} approvals, ${tracing.returns} returns: ` +
-      (tracing.api.timedOut
-        ? `API no answer within ${options.tracingTimeout} s`
-        : `API ${tracing.api.status} median ${tracing.api.medianMs} ms (${tracing.api.samples} requests)`) +
-      ` | baseline (reading what tracing replays, one statement) median ${tracing.baseline.medianMs} ms, ` +
-      `${(tracing.baseline.bytes / 1024).toFixed(0)} KB | API peak RSS ${tracing.peakRssMb} MB`,
-  );
-
+  let tracing = null;
+  if (phases.has('tracing')) {
+    // Last: tracing replays every receipt and approval in the API's process, so a slow answer holds the
+    // event loop and would distort whatever is measured after it.
+    say(
+      `\n== Donor tracing: the donor with the most receipts, one request at a time (at most ${options.tracingTimeout} s each)`,
+    );
+    phasePeak = 0;
+    tracing = await tracingBench(db, servers.api, token);
+    tracing.peakRssMb = Math.round(phasePeak);
+    noteLoad('tracing');
+    say(
+      `   ${tracing.receipts} receipts, ${tracing.approvals} approvals, ${tracing.returns} returns: ` +
+        (tracing.api.timedOut
+          ? `API no answer within ${options.tracingTimeout} s`
+          : `API ${tracing.api.status} median ${tracing.api.medianMs} ms (${tracing.api.samples} requests)`) +
+        ` | baseline (reading what tracing replays, one statement) median ${tracing.baseline.medianMs} ms, ` +
+        `${(tracing.baseline.bytes / 1024).toFixed(0)} KB | API peak RSS ${tracing.peakRssMb} MB`,
+    );
+  }
   const memory = await memoryOf(api.pid);
   const report = {
     generatedAt: new Date().toISOString(),
@@ -399,7 +485,14 @@ async function main() {
       benchNode: process.version,
       postgres: portfolio.version.split(' on ')[0],
     },
-    portfolio: { projects: portfolio.projects, databaseSize: portfolio.size },
+    phases: PHASES.filter((phase) => phases.has(phase)),
+    seed,
+    portfolio: {
+      projects: portfolio.projects,
+      databaseSize: portfolio.size,
+      databaseSizeMb: portfolio.sizeMb,
+      perProject: shape,
+    },
     settings: {
       connections: options.connections,
       warmupSeconds: options.warmup,
@@ -435,8 +528,8 @@ async function main() {
   report.targets = targets(report);
   printTable(report);
 
-  await mkdir(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, 'latest.json');
+  const file = outputFile;
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,
     await prettier.format(JSON.stringify(report), {
@@ -600,7 +693,7 @@ const byKey = (report, key) => report.endpoints.find((e) => e.key === key);
 
 function targets(report) {
   const out = [];
-  for (const e of report.endpoints) {
+  for (const e of report.phases.includes('endpoints') ? report.endpoints : []) {
     if (e.ratio === null) {
       out.push({ target: `${e.label}: ≥ 0.5× baseline req/s`, met: null, value: 'not available' });
       continue;
@@ -707,7 +800,10 @@ function printTable(report) {
       'one request at a time; CPU ms: user+system CPU per request under load, the server process + PostgreSQL ' +
       "(/proc); RSS: the API's peak resident MB under that load; KB: body size, API·baseline; same: same JSON.",
   );
-  say(`\nFixed rate (${report.settings.fixedRate.rate} req/s, ${report.settings.fixedRate.seconds} s), API:`);
+  if (report.fixedRate.length)
+    say(
+      `\nFixed rate (${report.settings.fixedRate.rate} req/s, ${report.settings.fixedRate.seconds} s), API:`,
+    );
   for (const f of report.fixedRate)
     say(
       f.available
@@ -722,20 +818,25 @@ function printTable(report) {
         `, baseline reading its rows ${tr.baseline.medianMs} ms`,
     );
   }
-  say('\nPublic files, API, downloaded once:');
+  if (report.files.length) say('\nPublic files, API, downloaded once:');
   for (const f of report.files)
     say(
       `  ${f.label.padEnd(26)} ${f.activities} activities, ${(f.bytes / 1024 / 1024).toFixed(1)} MB, ${f.seconds} s (first byte ${f.firstByteSeconds} s), peak RSS ${f.peakRssMb} MB`,
     );
-  say('\nExports of the whole project list, API, downloaded once:');
+  if (report.exports.length) say('\nExports of the whole project list, API, downloaded once:');
   for (const e of report.exports)
     say(
       `  ${e.label.padEnd(26)} ${e.status}, ${(e.bytes / 1024 / 1024).toFixed(1)} MB${e.lines !== null ? ` (${e.lines} lines)` : ''}, ` +
         `${e.seconds} s (first byte ${e.firstByteSeconds} s), RSS ${e.rssBeforeMb} MB before, peak ${e.peakRssMb} MB`,
     );
-  say(
-    `\nBulk import of ${report.bulkImport.rows} rows: dry run ${report.bulkImport.checkSeconds} s, write ${report.bulkImport.writeSeconds} s`,
-  );
+  if (report.bulkImport)
+    say(
+      `\nBulk import of ${report.bulkImport.rows} rows: dry run ${report.bulkImport.checkSeconds} s, write ${report.bulkImport.writeSeconds} s`,
+    );
+  if (report.seed)
+    say(
+      `\nSeed: ${report.seed.projects} projects in ${report.seed.seconds} s; database ${report.portfolio.databaseSize}.`,
+    );
   say(
     `\nAPI peak memory (VmHWM): ${report.apiMemory.peakMb} MB. Load average (1 min) during the run: ${report.loadAverage.map((l) => l.load1).join(', ')}.`,
   );

@@ -75,3 +75,37 @@ describe('the scale seeder', () => {
     for (const item of response.body.items) expect(item.countries).toContain(rows[0]!.iso3);
   });
 });
+
+describe('the scale seeder past 9,999 projects a year', () => {
+  let t: TestApp;
+  let client: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const url = (t.db.options as { connectionString: string }).connectionString;
+    await loadDemoDataIfEmpty(url, { portfolio: false });
+    client = new Client({ connectionString: url });
+    await client.connect();
+    // 600 projects over 28 start years is 22 a year: with 10 numbers a year the codes must wrap.
+    await seedScalePortfolio(client, 600, () => undefined, { codesPerYear: 10 });
+  });
+  afterAll(async () => {
+    await client.end();
+    await t.close();
+  });
+
+  it('numbers on under years 28 earlier, each code once, the start years unchanged', async () => {
+    const { rows } = await t.db.query<{ codes: number; max: number; early: number; years: string[] }>(
+      `SELECT count(DISTINCT code)::int AS codes, max(substring(code FROM 9)::int)::int AS max,
+              count(*) FILTER (WHERE substring(code FROM 4 FOR 4)::int < 1999)::int AS early,
+              array_agg(DISTINCT extract(year FROM start_date)::text) AS years
+       FROM projects`,
+    );
+    expect(rows[0]).toEqual({
+      codes: 600,
+      max: 10,
+      early: 600 - 28 * 10,
+      years: Array.from({ length: 28 }, (_, i) => String(1999 + i)),
+    });
+  });
+});
