@@ -208,7 +208,11 @@ export async function walk({ page, report, lang, taken, project }) {
     await covers.blur();
     await page.waitForURL(new RegExp(`[?&]coversDate=${today}`));
     await settle(page);
-    await page.getByRole('heading', { level: 2, name: countryName(lang, 'GH'), exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: t.strategies.title })
+      .getByText(countryName(lang, 'GH'), { exact: true })
+      .first()
+      .waitFor();
     await shoot('strategies', { maxHeight: 3000 });
   });
 

@@ -99,7 +99,8 @@ function SortButton({ label, active, descending, onToggle }: { label: string } &
       onClick={onToggle}
       fw={700}
       fz="sm"
-      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+      // A long name wraps, unless its column is nowrap, rather than widen its column past the screen.
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
       // The column's name: kept on paper, where the other buttons are left out.
       data-print="show"
     >

@@ -164,6 +164,7 @@ export function ContributionsTable({
   return (
     <ListTable
       listId="contributions"
+      cards
       label={label}
       columns={columns}
       data={contributions}

@@ -144,6 +144,7 @@ export function DocumentsSection({ record, canEdit, heading = true }: DocumentsS
         </Text>
       ) : (
         <ListTable
+          cards
           listId="documents"
           columnChoice={false}
           label={t('documents.title')}

@@ -161,6 +161,7 @@ export function DonorsRoute() {
           <>
             <ListTable
               listId="donors"
+              cards
               views
               label={t('donors.title')}
               columns={columns}

@@ -1,6 +1,7 @@
-import { Anchor, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CardList } from '../../../components/data-table/CardList';
 import { ComplianceBadge, StageBadge } from '../../../components/Badges';
 import { useProjectFormat } from '../../../lib/project-format';
 import type { ProjectSummary } from '../api/types';
@@ -21,62 +22,49 @@ export function ProjectCards({ projects, loading, refreshing = false, countryNam
   const { t } = useTranslation();
   const translate = useTranslatedText();
   const format = useProjectFormat();
-  if (loading)
-    return (
-      <Stack gap="xs" aria-busy="true">
-        {[0, 1, 2].map((index) => (
-          <Skeleton key={index} height={116} radius="md" />
-        ))}
-      </Stack>
-    );
   return (
-    <Stack
-      component="ul"
-      gap="xs"
-      p={0}
-      m={0}
-      aria-label={t('projects.title')}
-      aria-busy={refreshing}
-      data-testid="project-cards"
-      style={{ listStyle: 'none', opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}
+    <CardList
+      label={t('projects.title')}
+      items={projects}
+      getKey={(project) => project.id}
+      loading={loading}
+      refreshing={refreshing}
+      itemProps={(project) => ({ 'data-project': project.code })}
+      testId="project-cards"
     >
-      {projects.map((project) => (
-        <Paper key={project.id} component="li" withBorder radius="md" p="sm" data-project={project.code}>
-          <Stack gap={6}>
-            <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text span ff="monospace" size="sm" dir="ltr">
-                {project.code}
-              </Text>
-              <StageBadge stage={project.stage} size="sm" />
-            </Group>
-            <Anchor component={Link} to={`/projects/${project.id}`} fw={600} lh={1.35} dir="auto">
-              {translate(project.title, project.titleTranslations)}
-            </Anchor>
-            <Text size="sm" c="dimmed">
-              {format.shortList(
-                project.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))),
-              )}
+      {(project) => (
+        <Stack gap={6}>
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text span ff="monospace" size="sm" dir="ltr">
+              {project.code}
             </Text>
-            {project.paragraph6 ? (
-              <Group gap="xs">
-                <ComplianceBadge status={project.paragraph6} size="sm" />
-              </Group>
-            ) : null}
-            <Group justify="space-between" gap="xs">
-              <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {project.approvedBudget !== null
-                  ? format.money(project.approvedBudget)
-                  : `${format.money(project.requestedBudget)} · ${t('projects.table.requested')}`}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {project.endDate
-                  ? `${format.date(project.startDate)} – ${format.date(project.endDate)}`
-                  : format.date(project.startDate)}
-              </Text>
+            <StageBadge stage={project.stage} size="sm" />
+          </Group>
+          <Anchor component={Link} to={`/projects/${project.id}`} fw={600} lh={1.35} dir="auto">
+            {translate(project.title, project.titleTranslations)}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {format.shortList(project.countries.map((iso3) => format.country(iso3, countryNames?.get(iso3))))}
+          </Text>
+          {project.paragraph6 ? (
+            <Group gap="xs">
+              <ComplianceBadge status={project.paragraph6} size="sm" />
             </Group>
-          </Stack>
-        </Paper>
-      ))}
-    </Stack>
+          ) : null}
+          <Group justify="space-between" gap="xs">
+            <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {project.approvedBudget !== null
+                ? format.money(project.approvedBudget)
+                : `${format.money(project.requestedBudget)} · ${t('projects.table.requested')}`}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {project.endDate
+                ? `${format.date(project.startDate)} – ${format.date(project.endDate)}`
+                : format.date(project.startDate)}
+            </Text>
+          </Group>
+        </Stack>
+      )}
+    </CardList>
   );
 }

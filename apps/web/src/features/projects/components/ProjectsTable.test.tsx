@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../../i18n';
 import { translatedText } from '../../../lib/translated-text';
@@ -67,6 +67,21 @@ describe("the project list in the reader's language", () => {
     const link = await screen.findByRole('link', { name: ORIGINAL });
     // An English title in a right-to-left page keeps its own direction, so it is not cut at its start.
     expect(link).toHaveAttribute('dir', 'auto');
+  });
+
+  it('writes the period in years, with its days in the title and for screen readers, so it fits a 1366 px screen', async () => {
+    renderTable();
+    const row = (await screen.findByRole('link', { name: ORIGINAL })).closest('tr')!;
+    const period = within(row).getByTitle('Jan 1, 2026 – Jan 1, 2028');
+    expect(period.querySelector('[aria-hidden="true"]')).toHaveTextContent(/^2026\s?–\s?2028$/);
+    expect(within(period).getByText('Jan 1, 2026 – Jan 1, 2028')).toBeInTheDocument();
+  });
+
+  it('writes a Chinese period the Chinese way', async () => {
+    await i18n.changeLanguage('zh');
+    renderTable();
+    const row = (await screen.findByRole('link', { name: '海地非正规住区的城市安全与生计' })).closest('tr')!;
+    expect(within(row).getByText('2026–2028年')).toBeInTheDocument();
   });
 
   it('falls back to the original for a blank translation, and reads only the language, not the region', () => {

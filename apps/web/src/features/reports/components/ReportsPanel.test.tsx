@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PHONE_QUERY } from '../../../lib/media';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import type { Report } from '../api/reports';
 import { ReportsPanel } from './ReportsPanel';
@@ -56,7 +57,61 @@ function serve(reports: Report[], sent: { url: string; body: unknown }[] = []) {
   });
 }
 
-describe('the reports tab', () => {
+const SCHEDULE = [
+  report({
+    id: 'final',
+    kind: 'final_narrative',
+    sequence: 1,
+    dueOn: '2029-03-31',
+    periodStart: '2026-01-01',
+  }),
+  report({ id: 'y1', status: 'accepted', reviewedByName: 'Colin Colleague' }),
+  report({ id: 'y2', sequence: 2, dueOn: '2028-03-31', periodStart: '2027-01-01', periodEnd: '2027-12-31' }),
+];
+
+describe('the reports tab', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists the schedule by due date in the shared table, counted, sortable and with a column menu', async () => {
+    serve(SCHEDULE);
+    renderWithProviders(<ReportsPanel projectId="p-1" canEdit />);
+    const table = await screen.findByRole('table', { name: 'Reports owed' });
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent);
+    expect(names()).toEqual(['Progress report, year 1', 'Progress report, year 2', 'Final narrative report']);
+    expect(within(table).getByRole('columnheader', { name: /^Due/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    expect(screen.getByTestId('row-count')).toHaveTextContent('1–3 of 3 (exact count)');
+
+    const due = within(table).getByRole('columnheader', { name: /^Due/ });
+    fireEvent.click(within(due).getByRole('button'));
+    expect(names()).toEqual(['Final narrative report', 'Progress report, year 2', 'Progress report, year 1']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Reviewer' }));
+    expect(within(table).queryByRole('columnheader', { name: 'Reviewer' })).toBeNull();
+  });
+
+  it('shows a card a report on a phone, with its moves', async () => {
+    const original = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) => ({ ...original(query), matches: query === PHONE_QUERY }));
+    serve(SCHEDULE);
+    renderWithProviders(<ReportsPanel projectId="p-1" canEdit />);
+    const cards = await screen.findByRole('list', { name: 'Reports owed' });
+    expect(screen.queryByRole('table')).toBeNull();
+    const first = within(cards).getAllByRole('listitem')[0]!;
+    expect(first).toHaveTextContent('Progress report, year 1');
+    expect(within(first).getByText('Reviewer', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      'Colin Colleague',
+    );
+    const second = within(cards).getAllByRole('listitem')[1]!;
+    expect(within(second).getByRole('button', { name: 'Hand in' })).toBeInTheDocument();
+  });
+
   it('offers no review of a report to whoever handed it in, and one to a colleague', async () => {
     serve([
       report({

@@ -7,7 +7,6 @@ import {
   SegmentedControl,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -16,9 +15,11 @@ import {
 import { useForm } from '@mantine/form';
 import { reportCarriesResults } from '@hstf/domain';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../../components/Badges';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { FormModalFooter } from '../../../components/FormModalFooter';
 import { ErrorResult } from '../../../components/QueryStates';
 import type { Tone } from '../../../components/tones';
@@ -76,6 +77,113 @@ export function ReportsPanel({ projectId, canEdit }: { projectId: string; canEdi
   const [submitting, setSubmitting] = useState<Report | null>(null);
   const [reviewing, setReviewing] = useState<Report | null>(null);
   const [recording, setRecording] = useState<Report | null>(null);
+  const columns = useMemo<ColumnDef<Report>[]>(
+    () => [
+      {
+        id: 'report',
+        header: t('reports.columns.report'),
+        accessorFn: (report) => name(report),
+        meta: { rowHeader: true },
+        cell: ({ row: { original: report } }) => (
+          <>
+            {name(report)}
+            {report.documents.length ? (
+              <Text size="xs" c="dimmed">
+                {report.documents.map((d) => `${d.title} (${d.reference})`).join(' · ')}
+              </Text>
+            ) : null}
+            {report.comments ? (
+              <Text size="xs" c="amber.9" mt={4}>
+                {t('reports.comments', { comments: report.comments })}
+              </Text>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        id: 'period',
+        header: t('reports.columns.period'),
+        accessorFn: (report) => report.periodStart,
+        cell: ({ row: { original: report } }) =>
+          `${calendarDate(report.periodStart)} – ${calendarDate(report.periodEnd)}`,
+      },
+      {
+        id: 'due',
+        header: t('reports.columns.due'),
+        accessorFn: (report) => report.dueOn,
+        meta: { nowrap: true },
+        cell: ({ row }) => calendarDate(row.original.dueOn),
+      },
+      {
+        id: 'status',
+        header: t('reports.columns.status'),
+        accessorFn: (report) => t(`reports.statuses.${report.status}`),
+        cell: ({ row }) => <ReportStatusBadge report={row.original} />,
+      },
+      {
+        id: 'submitted',
+        header: t('reports.columns.submitted'),
+        accessorFn: (report) => report.submittedAt ?? undefined,
+        cell: ({ row: { original: report } }) =>
+          report.submittedAt ? (
+            <Text size="sm">
+              {report.submittedByName} · {dateTime(report.submittedAt)}
+            </Text>
+          ) : (
+            '—'
+          ),
+      },
+      {
+        id: 'reviewer',
+        header: t('reports.columns.reviewer'),
+        accessorFn: (report) => report.reviewedByName ?? undefined,
+        cell: ({ row }) => row.original.reviewedByName ?? '—',
+      },
+      ...(canEdit
+        ? [
+            {
+              id: 'actions',
+              header: t('reports.columns.actions'),
+              meta: { hideable: false },
+              cell: ({ row: { original: report } }) => {
+                const open = report.status === 'due' || report.status === 'returned';
+                const own = report.submittedById !== null && report.submittedById === user?.id;
+                return (
+                  <Group gap="xs" wrap="nowrap">
+                    {open && reportCarriesResults(report.kind) ? (
+                      <Button size="xs" variant="default" onClick={() => setRecording(report)}>
+                        {t('reports.actions.results')}
+                      </Button>
+                    ) : null}
+                    {open ? (
+                      <Button size="xs" onClick={() => setSubmitting(report)}>
+                        {t('reports.actions.submit')}
+                      </Button>
+                    ) : null}
+                    {report.status === 'submitted' && !own ? (
+                      <Button size="xs" onClick={() => setReviewing(report)}>
+                        {t('reports.actions.review')}
+                      </Button>
+                    ) : null}
+                    {report.status === 'submitted' && own ? (
+                      <Text size="xs" c="dimmed">
+                        {t('reports.fourEyes')}
+                      </Text>
+                    ) : null}
+                    <DocumentsButton
+                      record={{ projectId, recordKind: 'report', recordId: report.id }}
+                      canEdit={canEdit}
+                      label={name(report)}
+                    />
+                  </Group>
+                );
+              },
+            } satisfies ColumnDef<Report>,
+          ]
+        : []),
+    ],
+    [t, name, calendarDate, dateTime, canEdit, user?.id, projectId],
+  );
 
   if (reports.isPending) return <Skeleton height={160} />;
   if (reports.isError) {
@@ -96,92 +204,17 @@ export function ReportsPanel({ projectId, canEdit }: { projectId: string; canEdi
             {t('reports.none')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('reports.columns.report')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.columns.period')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.columns.due')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.columns.status')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.columns.submitted')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.columns.reviewer')}</Table.Th>
-                  {canEdit ? <Table.Th scope="col">{t('reports.columns.actions')}</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {reports.data.map((report) => {
-                  const open = report.status === 'due' || report.status === 'returned';
-                  const own = report.submittedById !== null && report.submittedById === user?.id;
-                  return (
-                    <Table.Tr key={report.id}>
-                      <Table.Th scope="row" fw={500}>
-                        {name(report)}
-                        {report.documents.length ? (
-                          <Text size="xs" c="dimmed">
-                            {report.documents.map((d) => `${d.title} (${d.reference})`).join(' · ')}
-                          </Text>
-                        ) : null}
-                        {report.comments ? (
-                          <Text size="xs" c="amber.9" mt={4}>
-                            {t('reports.comments', { comments: report.comments })}
-                          </Text>
-                        ) : null}
-                      </Table.Th>
-                      <Table.Td>
-                        {calendarDate(report.periodStart)} – {calendarDate(report.periodEnd)}
-                      </Table.Td>
-                      <Table.Td>{calendarDate(report.dueOn)}</Table.Td>
-                      <Table.Td>
-                        <ReportStatusBadge report={report} />
-                      </Table.Td>
-                      <Table.Td>
-                        {report.submittedAt ? (
-                          <Text size="sm">
-                            {report.submittedByName} · {dateTime(report.submittedAt)}
-                          </Text>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                      <Table.Td>{report.reviewedByName ?? '—'}</Table.Td>
-                      {canEdit ? (
-                        <Table.Td>
-                          <Group gap="xs" wrap="nowrap">
-                            {open && reportCarriesResults(report.kind) ? (
-                              <Button size="xs" variant="default" onClick={() => setRecording(report)}>
-                                {t('reports.actions.results')}
-                              </Button>
-                            ) : null}
-                            {open ? (
-                              <Button size="xs" onClick={() => setSubmitting(report)}>
-                                {t('reports.actions.submit')}
-                              </Button>
-                            ) : null}
-                            {report.status === 'submitted' && !own ? (
-                              <Button size="xs" onClick={() => setReviewing(report)}>
-                                {t('reports.actions.review')}
-                              </Button>
-                            ) : null}
-                            {report.status === 'submitted' && own ? (
-                              <Text size="xs" c="dimmed">
-                                {t('reports.fourEyes')}
-                              </Text>
-                            ) : null}
-                            <DocumentsButton
-                              record={{ projectId, recordKind: 'report', recordId: report.id }}
-                              canEdit={canEdit}
-                              label={name(report)}
-                            />
-                          </Group>
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            listId="reports"
+            cards
+            label={t('reports.title')}
+            columns={columns}
+            data={reports.data}
+            getRowId={(report) => report.id}
+            clientSort={{ id: 'due', descending: false }}
+            count={{ shown: reports.data.length, hasMore: false }}
+            minWidth={860}
+          />
         )}
       </Stack>
       <ReportModal

@@ -124,7 +124,8 @@ export function MyReviewQueue() {
         header: t('reviews.queue.status'),
         accessorFn: (review) => t(`reviews.status.${review.status}`),
         cell: ({ row: { original: review } }) => (
-          <Group gap={6} wrap="nowrap">
+          // The two tags may stack: on a phone's card, in Russian, side by side they overflow it.
+          <Group gap={6}>
             <RoundTag round={review.round} counting={review.currentRound} />
             <ReviewStatusTag status={review.status} />
           </Group>
@@ -218,6 +219,7 @@ export function MyReviewQueue() {
             <>
               <ListTable
                 listId="my-reviews"
+                cards
                 columnChoice={false}
                 label={t('reviews.queue.all')}
                 columns={columns}

@@ -61,11 +61,12 @@ export function StrategiesRoute() {
           <EmptyResult title={t('strategies.empty')} body={t('common.emptyFiltersBody')} />
         </Paper>
       ) : (
-        <>
+        <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
           <StrategiesList
             strategies={items}
             loading={strategies.isPending}
             refreshing={strategies.isPlaceholderData}
+            complete={!strategies.hasNextPage}
             canEdit={canEdit}
             onEdit={(strategy) => setEditing(strategy)}
             onDelete={(strategy) => setDeleting(strategy)}
@@ -79,7 +80,7 @@ export function StrategiesRoute() {
               onLoadMore={() => void strategies.fetchNextPage()}
             />
           ) : null}
-        </>
+        </Paper>
       )}
       {canEdit ? (
         <>
