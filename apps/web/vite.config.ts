@@ -200,9 +200,27 @@ function worldMap(): Plugin {
   };
 }
 
+/**
+ * React Router's package points every bundler at its development build, whose warnings run on every
+ * navigation; the production build beside it is the same code with them off (1.7 KB less). Only for
+ * `vite build`: the tests keep the warnings.
+ */
+function reactRouterProduction(): Plugin {
+  const production = fileURLToPath(
+    new URL('../../node_modules/react-router/dist/production/index.mjs', import.meta.url),
+  );
+  return {
+    name: 'hstf-react-router-production',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (id) => (id === 'react-router' ? production : undefined),
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    reactRouterProduction(),
     worldMap(),
     signedIn.plugin,
     // Each asset beside its brotli and gzip forms at their highest levels, which would cost too much

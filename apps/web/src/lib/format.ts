@@ -35,17 +35,28 @@ export function formattersFor(locale: string): Formatters {
  * while the signed-in screen's code downloads rather than in the middle of its first render.
  */
 export function prepareFormatters(locale: string): void {
-  formattersFor(locale);
+  const formatters = formattersFor(locale);
+  formatters.number(0);
+  formatters.date('2000-01-01');
+}
+
+/**
+ * Built on first use: each kind of Intl formatter loads locale data of its own (the sign-in page,
+ * which formats one number only after a refusal, spent 230 ms of a slowed phone building the four).
+ */
+function lazily<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
 
 function createFormatters(locale: string) {
-  const numberFormat = new Intl.NumberFormat(locale);
+  const numberFormat = lazily(() => new Intl.NumberFormat(locale));
   // A calendar date of the API ("2023-03-01") names a day, not an instant: read as midnight UTC and
   // shown in UTC, it is the same day in New York as in Bangkok. An instant shows the reader's day.
-  const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const localDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const calendarDay = lazily(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const localDay = lazily(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
   const compactMoney = new Map<string, Intl.NumberFormat>();
-  const narrowList = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' });
+  const narrowList = lazily(() => new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' }));
   // Built on first use: it loads every region's name, and most screens never ask for one.
   let regionNames: Intl.DisplayNames | null | undefined;
   const regions = () => {
@@ -60,15 +71,15 @@ function createFormatters(locale: string) {
   };
   return {
     locale,
-    number: (value: number) => numberFormat.format(value),
+    number: (value: number) => numberFormat().format(value),
     /** The day a calendar date ("2023-03-01") names, or the reader's day of an instant; '' when unreadable. */
     date: (value: string | Date) => {
       if (typeof value === 'string' && CALENDAR_DATE.test(value)) {
         const day = new Date(`${value}T00:00:00Z`);
-        return Number.isNaN(day.getTime()) ? '' : calendarDay.format(day);
+        return Number.isNaN(day.getTime()) ? '' : calendarDay().format(day);
       }
       const date = typeof value === 'string' ? new Date(value) : value;
-      return Number.isNaN(date.getTime()) ? '' : localDay.format(date);
+      return Number.isNaN(date.getTime()) ? '' : localDay().format(date);
     },
     /** Money in short, the one way every screen writes a headline figure: "$177.4M", "177,4 M$US". */
     moneyCompact: (amount: string | number, currency = 'USD') => {
@@ -95,7 +106,7 @@ function createFormatters(locale: string) {
       );
     },
     /** Names separated the reader's way ("Mali, Niger"; "马里、尼日尔"; "مالي، النيجر"). */
-    shortList: (items: readonly string[]) => narrowList.format(items),
+    shortList: (items: readonly string[]) => narrowList().format(items),
     /** A country's name from its ISO 3166-1 alpha-2 code, or the fallback when Intl does not know it. */
     countryName: (iso2: string | null | undefined, fallback: string) => {
       const names = iso2 ? regions() : null;

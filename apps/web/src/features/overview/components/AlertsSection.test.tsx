@@ -89,3 +89,33 @@ describe('the alerts that propose a suspension', { timeout: 20_000 }, () => {
     );
   });
 });
+
+describe('the reviews waiting too long', { timeout: 20_000 }, () => {
+  it('show the first six and the rest on request', async () => {
+    const waiting = Array.from({ length: 9 }, (_, index) => ({
+      code: 'review_overdue',
+      projectId: `p-${index}`,
+      projectCode: `HS-2026-00${10 + index}`,
+      projectTitle: `Project ${index}`,
+      stage: 'under_review',
+      round: 1,
+      reviewId: `r-${index}`,
+      reviewerName: 'Rafael Reviewer',
+      since: '2026-11-10',
+      days: 13,
+      facts: {},
+      message: 'The review was due on 2026-11-10 and is 13 days overdue.',
+    }));
+    mockFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/api/v1/alerts/reviews') return json({ ...NO_REVIEW_ALERTS, items: waiting });
+      return json({ on: '2026-11-23', nextCursor: null, items: [] });
+    });
+    renderWithProviders(<AlertsSection />);
+
+    const list = await screen.findByTestId('review-alerts-list');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(6);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 9' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(9);
+  });
+});

@@ -1,5 +1,6 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { IconClockExclamation, IconHourglassHigh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/QueryStates';
 import { TONES } from '../../../components/tones';
@@ -12,6 +13,9 @@ const LOOK: Record<'review_overdue' | 'proposal_review_waiting', AlertLook> = {
   proposal_review_waiting: { icon: IconHourglassHigh, ...TONES.blue },
 };
 
+/** As many as the consent alerts above show; the rest (up to the 200 asked for) on request. */
+const SHOWN = 6;
+
 /**
  * Reviews waiting too long, under the consent alerts: reviews past their due date and proposals
  * under review beyond the days the assessment settings allow. Nothing is shown when nothing waits.
@@ -20,11 +24,13 @@ export function ReviewAlertsList() {
   const { t } = useTranslation();
   const { date, number } = useFormatters();
   const alerts = useReviewAlerts();
+  const [expanded, setExpanded] = useState(false);
   if (alerts.isError) {
     return <ErrorResult title={t('rounds.alerts.error')} onRetry={() => void alerts.refetch()} />;
   }
   const items = alerts.data?.items ?? [];
   if (items.length === 0) return null;
+  const shown = expanded ? items : items.slice(0, SHOWN);
   return (
     <Stack gap={8} mt="md" component="section" aria-labelledby="review-alerts-heading">
       <Title order={3} fz="md" id="review-alerts-heading">
@@ -38,7 +44,7 @@ export function ReviewAlertsList() {
         style={{ listStyle: 'none' }}
         data-testid="review-alerts-list"
       >
-        {items.map((alert) => (
+        {shown.map((alert) => (
           <AlertRow
             key={`${alert.projectId}-${alert.code}-${alert.reviewId ?? ''}`}
             look={LOOK[alert.code]}
@@ -60,6 +66,18 @@ export function ReviewAlertsList() {
           />
         ))}
       </Stack>
+      {items.length > SHOWN ? (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded
+            ? t('dashboard.alerts.showFewer')
+            : t('dashboard.alerts.showAll', { total: number(items.length) })}
+        </Button>
+      ) : null}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../i18n';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { DONOR, GREECE_ID, JAPAN_ID, LEDGER, OVERVIEW, STAFF } from '../testing/fixtures';
@@ -104,7 +104,52 @@ function usd(locale: string, value: number): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(value);
 }
 
+/**
+ * The sections below the ledger render once scrolled near (WhenVisible); a test DOM has no layout, so
+ * an observer stands for the reader: every section it watches is in view at once, or none ever is.
+ */
+function readerScrolls(through: boolean) {
+  class Observer {
+    constructor(private readonly callback: IntersectionObserverCallback) {}
+    observe(target: Element) {
+      if (through)
+        queueMicrotask(() =>
+          this.callback(
+            [{ target, isIntersecting: true } as IntersectionObserverEntry],
+            this as unknown as IntersectionObserver,
+          ),
+        );
+    }
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  }
+  vi.stubGlobal('IntersectionObserver', Observer);
+}
+
 describe('the staff overview', () => {
+  beforeEach(() => readerScrolls(true));
+
+  it('renders what lies below the ledger, and asks the API for it, only once the reader scrolls near it', async () => {
+    readerScrolls(false);
+    const fetch = mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+
+    expect(await screen.findByText('$180M', {}, SLOW)).toBeInTheDocument();
+    expect(screen.queryByTestId('pipeline-table')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('compliance-table')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('portfolio-map-section')).not.toBeInTheDocument();
+    const asked = fetch.mock.calls.map(
+      ([input]) =>
+        new URL(input instanceof Request ? input.url : String(input), window.location.href).pathname,
+    );
+    expect(asked).toContain('/api/v1/dashboard/overview');
+    expect(asked).not.toContain('/api/v1/alerts');
+    expect(asked).not.toContain('/api/v1/compliance/summary');
+  });
+
   it('shows the ledger cards and the pipeline from the overview answer', async () => {
     mockFetch(staffApi);
     renderWithProviders(<OverviewRoute />);

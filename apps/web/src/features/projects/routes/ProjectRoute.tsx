@@ -37,7 +37,7 @@ import { ComplianceBadge, StageBadge, ToneBadge } from '../../../components/Badg
 import { HistoryPanel, TransitionsPanel } from '../../lifecycle';
 import { ProjectDetails } from '../components/ProjectDetails';
 import { FactSheetButton } from '../../statements';
-import { DocumentsSection } from '../../documents';
+import { WhenVisible } from '../../../components/WhenVisible';
 import { useProjectFormat } from '../../../lib/project-format';
 import { statusOfError } from '../../../lib/problem-members';
 import { canEditProjects, canReadReviews } from '../lib/roles';
@@ -73,6 +73,10 @@ const panels = {
   audit: () => import('../components/AuditPanel').then((m) => ({ default: m.AuditPanel })),
 };
 const Paragraph6Panel = lazy(panels.paragraph6);
+// Under the project's details, below the first screen of a phone: its form (a select with its
+// floating dropdown) was the longest task of the page's first render, and nobody sees it before
+// scrolling.
+const DocumentsSection = lazy(() => import('../../documents').then((m) => ({ default: m.DocumentsSection })));
 const Scorecard = lazy(panels.scorecard);
 const FinancePanel = lazy(panels.finance);
 const RevisionsPanel = lazy(panels.revisions);
@@ -267,10 +271,14 @@ export function ProjectRoute() {
             <Tabs.Panel value="overview">
               <ProjectDetails project={data} />
               <Paper withBorder radius="md" p="lg" mt="lg">
-                <DocumentsSection
-                  record={{ projectId: data.id, recordKind: 'project', recordId: data.id }}
-                  canEdit={canEdit}
-                />
+                <WhenVisible placeholder={<Skeleton height={240} radius="md" />}>
+                  <Suspense fallback={<Skeleton height={240} radius="md" />}>
+                    <DocumentsSection
+                      record={{ projectId: data.id, recordKind: 'project', recordId: data.id }}
+                      canEdit={canEdit}
+                    />
+                  </Suspense>
+                </WhenVisible>
               </Paper>
             </Tabs.Panel>
             <Tabs.Panel value="paragraph6">
