@@ -117,8 +117,11 @@ function SortButton({ label, active, descending, onToggle }: { label: string } &
   );
 }
 
-/** Orders numbers as numbers and text as the reader's language does ("Ö" near "O", "10" after "9"). */
-function useCompare<T>() {
+/**
+ * Orders numbers as numbers and text as the reader's language does ("Ö" near "O", "10" after "9"):
+ * the order of every list sorted here, as a table or as a phone's cards.
+ */
+export function useCompare<T>() {
   const { i18n } = useTranslation();
   return useMemo(() => {
     const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });

@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { CardList } from './CardList';
-import type { ClientSort } from './DataTable';
+import { useCompare, type ClientSort } from './DataTable';
 import classes from './RowCards.module.css';
 
 interface RowCardsProps<T> {
@@ -50,6 +50,7 @@ export function RowCards<T>({
   testId,
 }: RowCardsProps<T>) {
   const { t } = useTranslation();
+  const compare = useCompare<T>();
   // Read during this render only, as DataTable's instance is.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
@@ -59,7 +60,8 @@ export function RowCards<T>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: clientSort ? getSortedRowModel() : undefined,
     manualSorting: !clientSort,
-    defaultColumn: { sortUndefined: 'last' },
+    // The table's order, so turning the phone does not reorder the list.
+    defaultColumn: { sortingFn: compare, sortUndefined: 'last' },
     state: {
       columnVisibility: visibility,
       sorting: clientSort ? [{ id: clientSort.id, desc: clientSort.descending }] : [],
