@@ -70,6 +70,8 @@ export interface DataTableProps<T> {
   sort?: ServerSort;
   /** The order the list starts in, for a list sorted here rather than by the API. */
   clientSort?: ClientSort;
+  /** The totals row's name, for a list whose rows are all there is ("The Fund"). */
+  totalsLabel?: string;
   /** Totals the API computed for every row the filters hold, by column id. */
   filterTotals?: Partial<Record<string, string>>;
   rowProps?: (row: T) => Record<string, string | undefined>;
@@ -151,6 +153,7 @@ export function DataTable<T>({
   minWidth = 720,
   sort,
   clientSort,
+  totalsLabel,
   filterTotals,
   rowProps,
   expansion,
@@ -214,7 +217,7 @@ export function DataTable<T>({
           return (
             // The label wraps: in a narrow first column (a code) it would otherwise widen the column.
             <Table.Th key={column.id} scope="row" style={{ ...cellStyle(column), whiteSpace: 'normal' }}>
-              {kind === 'shown' ? t('tables.totals.shown') : t('tables.totals.filter')}
+              {kind === 'shown' ? (totalsLabel ?? t('tables.totals.shown')) : t('tables.totals.filter')}
             </Table.Th>
           );
         }

@@ -23,6 +23,7 @@ interface RowCardsProps<T> {
   loading?: boolean;
   refreshing?: boolean;
   clientSort?: ClientSort;
+  totalsLabel?: string;
   rowProps?: (row: T) => Record<string, string | undefined>;
   testId?: string;
 }
@@ -46,6 +47,7 @@ export function RowCards<T>({
   loading = false,
   refreshing = false,
   clientSort,
+  totalsLabel,
   rowProps,
   testId,
 }: RowCardsProps<T>) {
@@ -111,7 +113,7 @@ export function RowCards<T>({
       {!loading && data.length > 0 && totalled.length > 0 ? (
         <Paper withBorder radius="md" p="sm" mt="xs" data-totals="shown">
           <Text fw={600} size="sm" mb={6}>
-            {t('tables.totals.shown')}
+            {totalsLabel ?? t('tables.totals.shown')}
           </Text>
           <dl className={classes.fields}>
             {totalled.map((column) => {
