@@ -249,7 +249,10 @@ export function DataTable<T>({
     // Focusable so a keyboard can scroll it (its height is capped for the sticky header). A named
     // group, not a region: the section around a list is usually named as the list is, and two
     // landmarks of one name leave a screen reader's landmark list ambiguous (axe landmark-unique).
+    // Positioned, so that a cell's visually hidden text (absolutely placed) scrolls with the table
+    // instead of widening the page on a phone.
     <Table.ScrollContainer
+      pos="relative"
       minWidth={minWidth}
       maxHeight="75vh"
       type="native"
