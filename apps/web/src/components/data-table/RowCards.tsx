@@ -11,8 +11,9 @@ import {
 } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { CardList } from './CardList';
-import { useCompare, type ClientSort } from './DataTable';
+import type { ClientSort } from './DataTable';
 import classes from './RowCards.module.css';
+import { useCompare } from './use-compare';
 
 interface RowCardsProps<T> {
   label: string;
