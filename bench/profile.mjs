@@ -112,9 +112,9 @@ const GROUPS = [
       ),
   ],
   [
-    'Nest, Express and middleware',
+    'the HTTP layer: Nest, Express or Fastify, and their plugins',
     (p) =>
-      /^(@nestjs\/.*|express|router|body-parser|helmet|compression|cookie-parser|on-finished|on-headers|finalhandler|send|serve-static|path-to-regexp|qs|debug|depd|vary|content-type|type-is|accepts|negotiator|mime-types|etag|fresh|parseurl|statuses|cookie|http-errors|iconv-lite|raw-body|rxjs|reflect-metadata|tslib|ms|safe-buffer)$/.test(
+      /^(@nestjs\/.*|@fastify\/.*|fastify|fastify-plugin|find-my-way|avvio|light-my-request|fast-querystring|fast-decode-uri-component|fast-json-stringify|toad-cache|secure-json-parse|rfdc|process-warning|abstract-logging|ret|safe-regex2|content-disposition|express|router|body-parser|helmet|compression|cookie-parser|on-finished|on-headers|finalhandler|send|serve-static|path-to-regexp|qs|debug|depd|vary|content-type|type-is|accepts|negotiator|mime-types|etag|fresh|parseurl|statuses|cookie|http-errors|iconv-lite|raw-body|rxjs|reflect-metadata|tslib|ms|safe-buffer)$/.test(
         p,
       ),
   ],

@@ -28,7 +28,9 @@ export class AlertsController {
       'holds proposes suspending the project (`proposedDecision`).',
   })
   @ExportableListResponse(AlertPage)
-  list(@Query() query: AlertQuery, @Req() request: FastifyRequest,
+  list(
+    @Query() query: AlertQuery,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AlertPage | StreamableFile> {
     if (isFileExport(query)) {

@@ -27,7 +27,9 @@ export class DonorsController {
       "The Fund's donors (public information: donor users read them all); or all of them as CSV or Excel",
     roles: ['admin', 'staff', 'donor'],
   })
-  list(@Query() query: DonorQuery, @Req() request: FastifyRequest,
+  list(
+    @Query() query: DonorQuery,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DonorPage | StreamableFile> {
     if (isFileExport(query)) {

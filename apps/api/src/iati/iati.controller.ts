@@ -33,7 +33,9 @@ export class IatiController {
   @ApiResponse({ status: 304, description: 'The copy held (If-None-Match, If-Modified-Since) is current' })
   async activities(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.files.latest();
-    reply.header('Content-Type', XML_MEDIA_TYPE).header('Content-Disposition', 'inline; filename="activities.xml"');
+    reply
+      .header('Content-Type', XML_MEDIA_TYPE)
+      .header('Content-Disposition', 'inline; filename="activities.xml"');
     if (!file) {
       send(this.iati.activities(), reply);
       return;

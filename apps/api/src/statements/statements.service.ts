@@ -68,7 +68,10 @@ export class StatementsService {
 }
 
 /** The reader's language: `lang` (a link cannot set Accept-Language), else Accept-Language, else English. */
-export function statementLanguage(request: FastifyRequest, asked: StatementLanguage | undefined): StatementLanguage {
+export function statementLanguage(
+  request: FastifyRequest,
+  asked: StatementLanguage | undefined,
+): StatementLanguage {
   if (asked) return asked;
   return acceptedLanguage(request, STATEMENT_LANGUAGES) ?? 'en';
 }

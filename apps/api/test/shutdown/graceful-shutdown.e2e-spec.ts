@@ -196,9 +196,9 @@ describe('the shutdown sequence', () => {
     });
     // The listener is closed; requests that still reach the application are refused with 503.
     const fastify = t.app.getHttpAdapter().getInstance();
-    const health = await request((req: IncomingMessage, res: ServerResponse) => fastify.routing(req, res)).get(
-      '/api/health',
-    );
+    const health = await request((req: IncomingMessage, res: ServerResponse) =>
+      fastify.routing(req, res),
+    ).get('/api/health');
     expectProblem(health, 503);
     expect(health.headers['retry-after']).toBeDefined();
     expect(health.headers.connection).toBe('close');

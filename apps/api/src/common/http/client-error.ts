@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details/problem';
 
 const ANSWERS: Record<string, { status: number; reason: string; detail: string }> = {
@@ -43,4 +44,30 @@ export function answerClientErrorAsProblem(error: NodeJS.ErrnoException, socket:
       'Connection: close\r\n\r\n' +
       body,
   );
+}
+
+/**
+ * A URL the router cannot read (a malformed percent-escape in a path parameter) is refused before
+ * any hook or route runs; Fastify's `frameworkErrors`, answered as the error filter answers a 400.
+ */
+export function answerRoutingErrorAsProblem(
+  error: Error & { statusCode?: number },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void reply
+    .code(status)
+    .header('Cache-Control', 'no-store')
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'Bad request',
+        status,
+        detail: error.message,
+        instance: request.url.split('?')[0],
+      }),
+    );
 }

@@ -14,7 +14,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Bearer-token clients never use the cookie (the session guard prefers the header), so they are
  * not concerned.
  */
-export function crossSiteRefusal(request: Pick<FastifyRequest, 'method' | 'headers' | 'cookies'>): Problem | null {
+export function crossSiteRefusal(
+  request: Pick<FastifyRequest, 'method' | 'headers' | 'cookies'>,
+): Problem | null {
   if (SAFE_METHODS.has(request.method) || !usesSessionCookie(request)) return null;
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin' ? null : refusal();

@@ -51,7 +51,11 @@ export function requestGuard(options: RequestGuardOptions): onRequestHookHandler
  * bodies are read by the upload routes' interceptors (@fastify/multipart adds its own parser).
  * Then the input guard over the query and the body, before validation; requests with neither skip it.
  */
-export function registerBodyParsers(fastify: FastifyInstance, limits: JsonLimits, jsonLimitBytes: number): void {
+export function registerBodyParsers(
+  fastify: FastifyInstance,
+  limits: JsonLimits,
+  jsonLimitBytes: number,
+): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', boundedJsonParser(limits, jsonLimitBytes));
   fastify.addContentTypeParser(
