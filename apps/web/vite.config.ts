@@ -22,6 +22,9 @@ const vendorChunks: [name: string, test: RegExp][] = [
     'i18n',
     /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/,
   ],
+  // The tables' library (12 KB brotli) for the screens that list records and the public page: the
+  // overview and a project's page have none, yet it rode in "public", which both load.
+  ['table', /node_modules[\\/]@tanstack[\\/](react-table|table-core)[\\/]/],
 ];
 
 const SIGN_IN_ROOTS = /[\\/]src[\\/](main\.tsx|features[\\/]auth[\\/]routes[\\/]SignInRoute\.tsx)$/;
@@ -59,7 +62,8 @@ const BARREL_IMPORT =
  * - "start": what the entry and the sign-in page import, which every visit begins with;
  * - "public": what the Fund's public page (/fund) imports beyond "start" (tables, formatting), so a
  *   visitor without an account never downloads the signed-in shell (about 100 KB gzip); the
- *   signed-in screens load it too, as they would have found the same modules in "signed-in";
+ *   signed-in screens load it too, as they would have found the same modules in "signed-in"; what
+ *   of it the overview does not import is split off (see "public-screens" and "fund" below);
  * - "signed-in": the app shell and what the overview (where every sign-in lands) shares with at least
  *   SHARED_BY screens, never loaded by the sign-in page;
  * - "screens": what at least SHARED_BY screens import but the overview does not (forms, dates, the
@@ -74,12 +78,16 @@ function signedInChunk(): {
   test: (id: string) => boolean;
   startTest: (id: string) => boolean;
   publicTest: (id: string) => boolean;
+  fundTest: (id: string) => boolean;
+  publicScreensTest: (id: string) => boolean;
   screensTest: (id: string) => boolean;
 } {
   let shared = new Set<string>();
   let screensShared = new Set<string>();
   let start = new Set<string>();
   let publicPage = new Set<string>();
+  let fundOnly = new Set<string>();
+  let publicScreens = new Set<string>();
   const plugin: Plugin = {
     name: 'hstf-signed-in-chunk',
     apply: 'build',
@@ -164,6 +172,18 @@ function signedInChunk(): {
         ),
       );
       const landing = closure(ids.filter((id) => LANDING_ROOT.test(id)));
+      // The public page's modules split by who else needs them: with the shell or the overview (every
+      // sign-in lands there) in "public"; with other signed-in screens only (search without accents,
+      // the countries' names) in "public-screens"; the rest (its world map) in "fund", which no
+      // signed-in screen loads.
+      const shellOrLanding = closure(ids.filter((id) => SHELL_ROOT.test(id) || LANDING_ROOT.test(id)));
+      const signedInScreens = closure(
+        ids.filter((id) => SHELL_ROOT.test(id) || (SCREEN.test(id) && !PUBLIC_ROOT.test(id))),
+      );
+      fundOnly = new Set([...publicPage].filter((id) => !signedInScreens.has(id)));
+      publicScreens = new Set(
+        [...publicPage].filter((id) => signedInScreens.has(id) && !shellOrLanding.has(id)),
+      );
       const elsewhere = (id: string) => !signIn.has(id) && !publicPage.has(id) && !floats(id);
       const sharedByScreens = (id: string) => screens.filter((screen) => screen.has(id)).length >= SHARED_BY;
       shared = new Set(
@@ -176,7 +196,9 @@ function signedInChunk(): {
     plugin,
     test: (id) => shared.has(id),
     startTest: (id) => start.has(id),
-    publicTest: (id) => publicPage.has(id),
+    publicTest: (id) => publicPage.has(id) && !fundOnly.has(id) && !publicScreens.has(id),
+    fundTest: (id) => fundOnly.has(id),
+    publicScreensTest: (id) => publicScreens.has(id),
     screensTest: (id) => screensShared.has(id),
   };
 }
@@ -263,6 +285,9 @@ export default defineConfig({
             { name: 'start', test: signedIn.startTest, priority: 5 },
             { name: 'public', test: signedIn.publicTest, priority: 4 },
             { name: 'signed-in', test: signedIn.test, priority: 3 },
+            // After "public" and "signed-in", so that the modules they take along are none of theirs.
+            { name: 'public-screens', test: signedIn.publicScreensTest, priority: 3 },
+            { name: 'fund', test: signedIn.fundTest, priority: 3 },
             ...SCREEN_LIBRARIES.map(([name, test]) => ({
               name,
               test: (id: string) => signedIn.screensTest(id) && test.test(id),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangeEventsModule } from './common/events/change-events';
+import { requestIdOf } from './common/request-context/request-id';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { pinoHttpParams } from './config/log-format';
@@ -48,8 +48,6 @@ import { AccountLinksModule } from './account-links';
 import { ImportsModule } from './imports';
 import { DocumentsModule } from './documents';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 @Global()
 @Module({})
 class ConfigModule {
@@ -73,11 +71,8 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: pinoHttpParams(config, {
             level: config.logLevel,
-            // A caller's X-Request-Id is kept when it is well-formed, so traces join up.
-            genReqId: (request: IncomingMessage) => {
-              const given = request.headers['x-request-id'];
-              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            },
+            // The id Fastify gave the request (a well-formed X-Request-Id is kept, so traces join up).
+            genReqId: requestIdOf,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
             // pino-http binds the serialized request to each request's logger whatever the level, so
@@ -88,7 +83,7 @@ export class AppModule {
               req: (request: IncomingMessage & { id?: string; originalUrl?: string }) => ({
                 id: request.id,
                 method: request.method,
-                // Express rewrites url below a mount point; originalUrl is the path asked for.
+                // The middleware layer (middie) may rewrite url; originalUrl is the path asked for.
                 url: request.originalUrl ?? request.url,
                 remoteAddress: request.socket?.remoteAddress,
                 userAgent: request.headers['user-agent'],

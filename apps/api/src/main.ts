@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, createHttpAdapter } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { isSuperuser } from './database/app-role';
 import { migrate, openDatabase } from './database/database-runtime';
@@ -34,10 +34,13 @@ async function bootstrap(): Promise<void> {
     );
   }
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
-    bufferLogs: true,
-  });
-  configureApp(app, config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, database.url),
+    createHttpAdapter(config),
+    // The body parsers are the API's own (configureApp): bounded JSON, flat forms.
+    { bufferLogs: true, bodyParser: false },
+  );
+  await configureApp(app, config);
 
   // The signals are handled here rather than by enableShutdownHooks() because the order matters:
   // see shutDown. A second signal while draining is ignored; the grace period bounds the wait.
@@ -70,7 +73,8 @@ async function bootstrap(): Promise<void> {
     process.on(signal, onSignal);
   }
 
-  await app.listen(config.port);
+  // Every interface, as Express listened: Fastify alone would listen on localhost only.
+  await app.listen(config.port, '0.0.0.0');
   const url = `http://localhost:${config.port}`;
   say('');
   say(`HSTF Portfolio is running at ${url}`);

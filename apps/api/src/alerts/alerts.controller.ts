@@ -1,10 +1,10 @@
-import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/access/access.decorators';
 import { AlertPage, AlertQuery } from './alerts.dto';
 import { AlertsService } from './alerts.service';
 import { OverdueReportPage, ReportQuery, ReportsService } from '../reports';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { ALERT_EXPORT_COLUMNS } from './alert-export';
@@ -28,9 +28,13 @@ export class AlertsController {
       'holds proposes suspending the project (`proposedDecision`).',
   })
   @ExportableListResponse(AlertPage)
-  list(@Query() query: AlertQuery, @Req() request: Request): Promise<AlertPage | StreamableFile> {
+  list(
+    @Query() query: AlertQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AlertPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'alerts',
         format: query.format,
         columns: ALERT_EXPORT_COLUMNS,

@@ -1,10 +1,10 @@
-import { Controller, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { ReadRoute } from '../common/routes/route.decorators';
 import { AuditService } from './audit.service';
 import { AuditPage, AuditQuery } from './audit.dto';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { AUDIT_EXPORT_COLUMNS } from './audit-export';
@@ -24,10 +24,11 @@ export class AuditController {
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: AuditQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'audit',
         format: query.format,
         columns: AUDIT_EXPORT_COLUMNS,

@@ -7,7 +7,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Ctx, RequestContext, type RequestWithContext } from '../common/request-context/request-context';
 import { UserDto, UsersService } from '../users';
@@ -37,14 +37,14 @@ export class AuthController {
   async login(
     @Body() body: LoginRequest,
     @Req() request: RequestWithContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
     const session = await this.auth.login(body.email, body.password, {
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent'] ?? null,
       requestId: String(request.id ?? ''),
     });
-    response.cookie(SESSION_COOKIE, session.token, {
+    reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.cookieSecure,
@@ -59,9 +59,9 @@ export class AuthController {
   @Authenticated(...ALL_ROLES)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is revoked' })
-  async logout(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(ctx);
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
   @Get('me')

@@ -1,3 +1,3 @@
 export { AuthModule } from './auth.module';
 export { LoginLimiterService } from './login-limiter.service';
-export { refuseThrottledAddresses } from './refused-address.middleware';
+export { refuseThrottledAddresses } from './refused-address';

@@ -44,7 +44,7 @@ export class SessionGuard implements CanActivate {
         userId: user.id,
         role: user.role,
         method: request.method,
-        path: (request.route as { path?: string } | undefined)?.path ?? request.path,
+        path: request.routeOptions.url ?? request.url.split('?')[0],
         requestId: request.id,
       });
       throw Problem.forbidden();
@@ -60,6 +60,6 @@ function tokenOf(request: RequestWithContext): { value: string; bearer: boolean 
     const value = header.slice('Bearer '.length).trim();
     return value ? { value, bearer: true } : null;
   }
-  const cookie = (request as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
+  const cookie = request.cookies?.[SESSION_COOKIE];
   return cookie ? { value: cookie, bearer: false } : null;
 }

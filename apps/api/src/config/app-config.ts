@@ -60,7 +60,7 @@ export interface AppConfig {
     resetsPerAddress: number;
   };
   /**
-   * The proxies whose X-Forwarded-For is believed (Express 'trust proxy': addresses, CIDR ranges,
+   * The proxies whose X-Forwarded-For is believed (Fastify's trustProxy, as proxy-addr reads it: addresses, CIDR ranges,
    * or loopback / linklocal / uniquelocal); null: none, the client is the TCP peer.
    */
   trustProxy: string[] | null;
@@ -405,7 +405,7 @@ function documentStore(env: Env, dataDir: string, problems: string[]): DocumentS
 }
 
 /**
- * TRUST_PROXY names the proxies by address, CIDR range or Express's names for private ranges.
+ * TRUST_PROXY names the proxies by address, CIDR range or proxy-addr's names for private ranges.
  * A hop count or `true` would believe any peer that claims to be a proxy, so neither is accepted.
  */
 function trustedProxies(raw: string | undefined, problems: string[]): string[] | null {

@@ -1,4 +1,4 @@
-import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -14,7 +14,7 @@ import {
   UpdateConsentRequest,
 } from './consents.dto';
 import { ConsentsService } from './consents.service';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { consentExportColumns } from './consent-export';
@@ -35,10 +35,11 @@ export class ConsentsController {
     @Ctx() ctx: RequestContext,
     @UuidParam() projectId: string,
     @Query() query: ConsentQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConsentPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'consents',
         format: query.format,
         columns: consentExportColumns(ctx.actor.role),

@@ -10,6 +10,7 @@ import {
   Post,
   Query,
   Req,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
@@ -37,7 +38,7 @@ import {
   UpdateContributionRequest,
 } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { CONTRIBUTION_EXPORT_COLUMNS } from './contribution-export';
@@ -65,10 +66,11 @@ export class ContributionsController {
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: ContributionQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContributionPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'contributions',
         format: query.format,
         columns: CONTRIBUTION_EXPORT_COLUMNS,

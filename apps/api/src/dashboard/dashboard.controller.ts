@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated } from '../common/access/access.decorators';
 import { sendJsonText } from '../common/json/json-text';
 import { DashboardOverviewDto } from './dashboard.dto';
@@ -18,7 +18,7 @@ export class DashboardController {
   })
   @Authenticated('admin', 'staff', 'donor')
   @ApiOkResponse({ type: DashboardOverviewDto })
-  async overview(@Res({ passthrough: true }) response: Response): Promise<string> {
-    return sendJsonText(response, await this.dashboard.overview());
+  async overview(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJsonText(reply, await this.dashboard.overview());
   }
 }

@@ -9,7 +9,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import {
   ApiBody,
   ApiConsumes,
@@ -22,7 +22,8 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyReply } from 'fastify';
 import { ALL_DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, DOCUMENT_RECORD_KINDS } from '@hstf/domain';
 import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -102,14 +103,15 @@ export class DocumentsController {
   async content(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { document, stream } = await this.documents.content(ctx, id);
-    // Express writes the name as RFC 6266 with RFC 5987's filename* for names beyond ASCII.
-    response.attachment(document.fileName);
-    response.setHeader('Content-Type', document.mediaType);
-    response.setHeader('Content-Length', String(document.sizeBytes));
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    // The name as RFC 6266, with RFC 5987's filename* for names beyond ASCII.
+    reply
+      .header('Content-Disposition', contentDisposition(document.fileName))
+      .header('Content-Type', document.mediaType)
+      .header('Content-Length', String(document.sizeBytes))
+      .header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(stream);
   }
 

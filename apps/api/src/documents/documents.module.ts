@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DOCUMENT_STORE, documentStoreOf } from './document-store';
 import { DocumentsController } from './documents.controller';
@@ -9,7 +9,7 @@ import { DocumentsService } from './documents.service';
 /** Documents attached to consent records, projects, reports and revisions, kept by content hash. */
 @Module({
   imports: [
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         // One byte past the bound ends the upload (413) before the rest is read into memory.

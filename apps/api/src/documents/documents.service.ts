@@ -26,7 +26,7 @@ import { isPlainText } from './plain-text';
 import type { DocumentDto, DocumentQuery, UploadDocumentRequest } from './documents.dto';
 import { DocumentReader, DocumentRow, DocumentsRepository } from './documents.repository';
 
-/** A file as the upload hands it over (multer's memory storage). */
+/** A file as the upload hands it over (the upload interceptor's memory storage). */
 export interface UploadedDocumentFile {
   buffer: Buffer;
   originalname: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
@@ -11,7 +11,7 @@ import {
 } from '../common/routes/route.decorators';
 import { CreateDonorRequest, DonorDto, DonorPage, DonorQuery, UpdateDonorRequest } from './donors.dto';
 import { DonorsService } from './donors.service';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { DONOR_EXPORT_COLUMNS } from './donor-export';
@@ -27,9 +27,13 @@ export class DonorsController {
       "The Fund's donors (public information: donor users read them all); or all of them as CSV or Excel",
     roles: ['admin', 'staff', 'donor'],
   })
-  list(@Query() query: DonorQuery, @Req() request: Request): Promise<DonorPage | StreamableFile> {
+  list(
+    @Query() query: DonorQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DonorPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'donors',
         format: query.format,
         columns: DONOR_EXPORT_COLUMNS,

@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Authenticated } from '../common/access/access.decorators';
 import { exportLanguage } from '../common/export/export-file';
 import { PageQuery } from '../common/pagination/pagination';
@@ -28,7 +28,7 @@ export class ExportJobsController {
   create(
     @Ctx() ctx: RequestContext,
     @Body() body: CreateExportRequest,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<ExportJobDto> {
     return this.exports.request(ctx, body, body.lang ?? exportLanguage(request));
   }
@@ -51,10 +51,10 @@ export class ExportJobsController {
   async file(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.exports.file(ctx, id);
-    response.setHeader('Content-Language', file.language);
+    reply.header('Content-Language', file.language);
     return new StreamableFile(file.content, {
       type: file.type,
       disposition: `attachment; filename="${file.filename}"`,

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated } from '../common/access/access.decorators';
 import { sendJsonText } from '../common/json/json-text';
 import { FundLedger } from './fund.dto';
@@ -26,7 +26,7 @@ export class FundController {
       'libs/domain (fundLedger).',
   })
   @ApiOkResponse({ type: FundLedger })
-  async ledger(@Res({ passthrough: true }) response: Response): Promise<string> {
-    return sendJsonText(response, await this.fund.ledger());
+  async ledger(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJsonText(reply, await this.fund.ledger());
   }
 }

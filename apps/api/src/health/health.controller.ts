@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access/access.decorators';
 import { Problem } from '../common/problem-details/problem';
@@ -31,8 +31,8 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
-    response.setHeader('Cache-Control', 'no-store');
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
+    reply.header('Cache-Control', 'no-store');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);

@@ -1,7 +1,8 @@
-import { pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Controller, Get, Header, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fresh from 'fresh';
 import { Public } from '../common/access/access.decorators';
 import { IatiFileService, inflated } from './iati-file.service';
 import { IatiService } from './iati.service';
@@ -30,24 +31,27 @@ export class IatiController {
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: 'An iati-activities file', content: { 'application/xml': XML_ANSWER } })
   @ApiResponse({ status: 304, description: 'The copy held (If-None-Match, If-Modified-Since) is current' })
-  async activities(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async activities(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.files.latest();
-    response.setHeader('Content-Type', XML_MEDIA_TYPE);
-    response.setHeader('Content-Disposition', 'inline; filename="activities.xml"');
+    reply
+      .header('Content-Type', XML_MEDIA_TYPE)
+      .header('Content-Disposition', 'inline; filename="activities.xml"');
     if (!file) {
-      send(this.iati.activities(), response);
+      send(this.iati.activities(), reply);
       return;
     }
+    const lastModified = file.generatedAt.toUTCString();
     // Public data that changes a few times a day at most: caches may keep it, asking each time.
-    response.setHeader('Cache-Control', 'public, no-cache');
-    response.setHeader('ETag', file.etag);
-    response.setHeader('Last-Modified', file.generatedAt.toUTCString());
-    if (request.fresh) {
-      response.status(304).end();
+    reply
+      .header('Cache-Control', 'public, no-cache')
+      .header('ETag', file.etag)
+      .header('Last-Modified', lastModified);
+    if (fresh(request.headers, { etag: file.etag, 'last-modified': lastModified })) {
+      void reply.code(304).send();
       return;
     }
     // Inflated as it is sent; the answer's compression (when the client asks for it) follows.
-    send(inflated(file), response);
+    send(inflated(file), reply);
   }
 
   @Get('organisation.xml')
@@ -64,7 +68,10 @@ export class IatiController {
   }
 }
 
-/** Streams the file; a client gone or a failed read ends the answer (and the database cursor). */
-function send(stream: Readable, response: Response): void {
-  pipeline(stream, response, () => undefined);
+/**
+ * Streams the file with backpressure; Fastify destroys the stream (and so the database cursor) when
+ * the client goes away, and a failed read ends the answer.
+ */
+function send(stream: Readable, reply: FastifyReply): void {
+  void reply.send(stream);
 }

@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csvExport } from '../common/export/csv-export';
 import type { ExportColumn } from '../common/export/export-columns';
 import { exportLanguage } from '../common/export/export-file';
@@ -15,15 +15,15 @@ import { importNotes } from './import-notes';
  * record a row changes, how lists and shares are written); only the first sheet is read back.
  */
 export async function importTemplate(
-  request: Request,
+  request: FastifyRequest,
+  reply: FastifyReply,
   kind: ImportKind,
   format: 'csv' | 'xlsx',
 ): Promise<StreamableFile> {
   const language = exportLanguage(request);
   const columns = IMPORT_DEFINITIONS[kind].columns;
   const headers = columns.map((column) => importLabel(column.label, language));
-  request.res?.vary('Accept-Language');
-  request.res?.setHeader('Content-Language', language);
+  reply.header('Vary', 'Accept-Language').header('Content-Language', language);
   const disposition = `attachment; filename="${kind}-import-template.${format}"`;
   if (format === 'csv') {
     const layout: ExportColumn<never>[] = columns.map(() => ({

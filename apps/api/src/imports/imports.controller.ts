@@ -10,8 +10,9 @@ import {
   StreamableFile,
   UploadedFile,
   UseInterceptors,
+  Res,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -27,7 +28,7 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { exportLanguage } from '../common/export/export-file';
@@ -78,12 +79,13 @@ export class ImportsController {
   template(
     @Param() params: TemplateParams,
     @Query('format') format: string | undefined,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     if (format !== undefined && format !== 'csv' && format !== 'xlsx') {
       throw Problem.validation([{ field: 'format', message: 'must be one of csv, xlsx' }]);
     }
-    return importTemplate(request, params.kind, format ?? 'xlsx');
+    return importTemplate(request, reply, params.kind, format ?? 'xlsx');
   }
 
   @Post()
@@ -117,7 +119,7 @@ export class ImportsController {
     @Ctx() ctx: RequestContext,
     @Body() body: UploadImportRequest,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<ImportDto> {
     return this.imports.upload(ctx, body.kind, file, exportLanguage(request));
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Query, Req, StreamableFile, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -34,9 +34,10 @@ export class OrganizationsController {
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: OrganizationQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrganizationPage | StreamableFile> {
-    if (isFileExport(query)) return Promise.resolve(this.organizations.export(request, query));
+    if (isFileExport(query)) return Promise.resolve(this.organizations.export(request, reply, query));
     return this.organizations.list(ctx, query);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { exportFile } from '../common/export/export-file';
@@ -52,8 +52,12 @@ export class OrganizationsService {
   }
 
   /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
-  export(request: Request, query: OrganizationQuery & { format: 'csv' | 'xlsx' }): StreamableFile {
-    return exportFile(request, {
+  export(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: OrganizationQuery & { format: 'csv' | 'xlsx' },
+  ): StreamableFile {
+    return exportFile(request, reply, {
       name: 'organizations',
       format: query.format,
       columns: ORGANIZATION_EXPORT_COLUMNS,

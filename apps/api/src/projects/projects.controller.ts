@@ -1,7 +1,7 @@
 import { Body, Controller, Param, PipeTransform, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { sendJsonText } from '../common/json/json-text';
@@ -54,11 +54,11 @@ export class ProjectsController {
   })
   list(
     @Query() query: ProjectQuery,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | StreamableFile> {
-    if (isFileExport(query)) return Promise.resolve(this.projects.export(request, query));
-    return this.projects.listJson(query).then((page) => sendJsonText(response, page));
+    if (isFileExport(query)) return Promise.resolve(this.projects.export(request, reply, query));
+    return this.projects.listJson(query).then((page) => sendJsonText(reply, page));
   }
 
   // Before ':id', which would take "count" for a project's address.

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeProjectProblem, projectProblems, toCents } from '@hstf/domain';
 import { AuditService } from '../audit';
@@ -140,8 +140,12 @@ export class ProjectsService {
   }
 
   /** The whole list, every page, as a CSV or Excel file, for the same filters as the pages. */
-  export(request: Request, query: ProjectQuery & { format: 'csv' | 'xlsx' }): StreamableFile {
-    return exportFile(request, this.exportRequest(query));
+  export(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: ProjectQuery & { format: 'csv' | 'xlsx' },
+  ): StreamableFile {
+    return exportFile(request, reply, this.exportRequest(query));
   }
 
   /** What the export writes, for the download in the request and for one prepared in the background. */

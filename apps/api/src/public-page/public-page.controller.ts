@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../common/access/access.decorators';
 import { sendJsonText } from '../common/json/json-text';
 import { PublicFund } from './public-page.dto';
@@ -18,7 +18,7 @@ export class PublicPageController {
       "The Fund's public page (no sign-in): its figures overall, by year and by donor, and its approved projects",
   })
   @ApiOkResponse({ type: PublicFund })
-  async fund(@Res({ passthrough: true }) response: Response): Promise<string> {
-    return sendJsonText(response, await this.page.fund());
+  async fund(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return sendJsonText(reply, await this.page.fund());
   }
 }

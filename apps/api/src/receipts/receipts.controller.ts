@@ -1,5 +1,5 @@
-import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
-import type { Request } from 'express';
+import { Body, Controller, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportablePageQuery, ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { DONOR_RECEIPT_EXPORT_COLUMNS } from './receipt-export';
@@ -86,10 +86,11 @@ export class ReceiptsController {
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
     @Query() query: ExportablePageQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DonorReceiptPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'receipts',
         format: query.format,
         columns: DONOR_RECEIPT_EXPORT_COLUMNS,

@@ -7,7 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { isPrincipleId, PRINCIPLE_IDS } from '@hstf/domain';
 import type { PrincipleId } from '@hstf/domain';
 import { Authenticated } from '../common/access/access.decorators';
@@ -84,10 +84,10 @@ export class ProjectAssessmentController {
     @Param('principle', ParsePrinciplePipe) principle: PrincipleId,
     @ExpectedVersion({ optional: true }) version: number | null,
     @Body() body: ModerationNoteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModerationNoteDto> {
     const { note, created } = await this.assessments.putNote(ctx, projectId, principle, version, body);
-    response.status(created ? 201 : 200);
+    reply.status(created ? 201 : 200);
     return note;
   }
 }

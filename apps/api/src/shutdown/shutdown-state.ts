@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { onRequestHookHandler } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument } from '../common/problem-details/problem';
 
 /** How long a client is asked to wait before retrying on another instance, or this one restarted. */
@@ -24,29 +24,32 @@ export class ShutdownState {
     return this.inFlight;
   }
 
-  /** Express middleware, first in the chain: counts requests, refuses new ones while draining. */
-  readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
+  /** A Fastify onRequest hook, the first: counts requests, refuses new ones while draining. */
+  readonly hook: onRequestHookHandler = (request, reply, done): void => {
     if (this.draining) {
       const document: ProblemDocument = {
         type: 'https://hstf-portfolio.org/problems/unavailable',
         title: 'Service unavailable',
         status: 503,
         detail: 'The API is shutting down; send the request again.',
-        instance: request.originalUrl.split('?')[0],
+        instance: request.url.split('?')[0],
       };
-      response.setHeader('Connection', 'close');
-      response.setHeader('Retry-After', String(DRAINING_RETRY_AFTER_SECONDS));
-      response.setHeader('Cache-Control', 'no-store');
-      response.status(503).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
+      void reply
+        .code(503)
+        .header('Connection', 'close')
+        .header('Retry-After', String(DRAINING_RETRY_AFTER_SECONDS))
+        .header('Cache-Control', 'no-store')
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(JSON.stringify(document));
       return;
     }
     this.inFlight++;
     // 'close' fires once per response, whether it finished or the client went away.
-    response.once('close', () => {
+    reply.raw.once('close', () => {
       this.inFlight--;
       if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
     });
-    next();
+    done();
   };
 
   startDraining(): void {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated } from '../common/access/access.decorators';
 import { Ctx, RequestContext } from '../common/request-context/request-context';
 import { UuidParam } from '../common/routes/route.decorators';
@@ -19,8 +19,8 @@ const PDF_ANSWER = {
   content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
 } as const;
 
-function pdf(request: Request, file: PdfFile): StreamableFile {
-  request.res?.setHeader('Content-Language', file.language);
+function pdf(reply: FastifyReply, file: PdfFile): StreamableFile {
+  reply.header('Content-Language', file.language);
   return new StreamableFile(file.content, {
     type: 'application/pdf',
     disposition: `attachment; filename="${file.name}"`,
@@ -48,10 +48,11 @@ export class StatementsController {
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
     @Query() query: DonorStatementQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const language = statementLanguage(request, query.lang);
-    return pdf(request, await this.statements.donorStatement(ctx, id, query, language));
+    return pdf(reply, await this.statements.donorStatement(ctx, id, query, language));
   }
 
   @Get('projects/:id/factsheet.pdf')
@@ -67,9 +68,10 @@ export class StatementsController {
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
     @Query() query: StatementLanguageQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const language = statementLanguage(request, query.lang);
-    return pdf(request, await this.statements.factSheet(ctx, id, language));
+    return pdf(reply, await this.statements.factSheet(ctx, id, language));
   }
 }

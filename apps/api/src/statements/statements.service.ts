@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { acceptedLanguage } from '../common/http/accepted-language';
 import { Problem } from '../common/problem-details/problem';
 import type { RequestContext } from '../common/request-context/request-context';
 import { ComplianceService, todayUtc } from '../compliance';
@@ -67,7 +68,10 @@ export class StatementsService {
 }
 
 /** The reader's language: `lang` (a link cannot set Accept-Language), else Accept-Language, else English. */
-export function statementLanguage(request: Request, asked: StatementLanguage | undefined): StatementLanguage {
+export function statementLanguage(
+  request: FastifyRequest,
+  asked: StatementLanguage | undefined,
+): StatementLanguage {
   if (asked) return asked;
-  return (request.acceptsLanguages(...STATEMENT_LANGUAGES) || 'en') as StatementLanguage;
+  return acceptedLanguage(request, STATEMENT_LANGUAGES) ?? 'en';
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../common/access/access.decorators';
 import { ExpectedVersion } from '../common/concurrency/expected-version';
@@ -18,7 +18,7 @@ import {
   UpdateNationalStrategyRequest,
 } from './strategies.dto';
 import { StrategiesService } from './strategies.service';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { STRATEGY_EXPORT_COLUMNS } from './strategy-export';
@@ -35,10 +35,11 @@ export class NationalStrategiesController {
   })
   list(
     @Query() query: NationalStrategyQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NationalStrategyPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'national-strategies',
         format: query.format,
         columns: STRATEGY_EXPORT_COLUMNS,

@@ -8,6 +8,7 @@ import {
   Post,
   Query,
   Req,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
@@ -29,7 +30,7 @@ import {
   TransferQuery,
 } from './transfers.dto';
 import { TransfersService } from './transfers.service';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportAllPages } from '../common/export/all-pages';
 import { ExportableListResponse, isFileExport } from '../common/export/export-format';
 import { TRANSFER_EXPORT_COLUMNS } from './transfer-export';
@@ -48,10 +49,11 @@ export class TransfersController {
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: TransferQuery,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TransferPage | StreamableFile> {
     if (isFileExport(query)) {
-      return exportAllPages(request, {
+      return exportAllPages(request, reply, {
         name: 'transfers',
         format: query.format,
         columns: TRANSFER_EXPORT_COLUMNS,

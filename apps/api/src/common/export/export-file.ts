@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { acceptedLanguage } from '../http/accepted-language';
 import { csvExport } from './csv-export';
 import type { ExportColumn } from './export-columns';
 import { XLSX_MEDIA_TYPE } from './export-format';
@@ -24,11 +25,10 @@ const CONTENT_TYPES = {
  * The reader's language: the `lang` the dashboard sends (a plain link cannot set Accept-Language),
  * else Accept-Language (zh-CN reads zh), English when none is offered.
  */
-export function exportLanguage(request: Request): ExportLanguage {
-  const asked: unknown = request.query?.lang;
+export function exportLanguage(request: Pick<FastifyRequest, 'query' | 'raw'>): ExportLanguage {
+  const asked: unknown = (request.query as { lang?: unknown } | undefined)?.lang;
   if ((EXPORT_LANGUAGES as readonly unknown[]).includes(asked)) return asked as ExportLanguage;
-  const language = request.acceptsLanguages(...EXPORT_LANGUAGES);
-  return (language || 'en') as ExportLanguage;
+  return acceptedLanguage(request, EXPORT_LANGUAGES) ?? 'en';
 }
 
 /** The file of an export, as a stream, with the type and name it is served with. */
@@ -56,10 +56,13 @@ export function exportStream<Row>(spec: ExportRequest<Row>, language: ExportLang
  * The whole list as a downloaded file. Nest's StreamableFile sends it chunk by chunk and destroys
  * the stream (and so the database cursor behind it) if the client goes away.
  */
-export function exportFile<Row>(request: Request, spec: ExportRequest<Row>): StreamableFile {
+export function exportFile<Row>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: ExportRequest<Row>,
+): StreamableFile {
   const language = exportLanguage(request);
   const { stream, type, filename } = exportStream(spec, language);
-  request.res?.vary('Accept-Language');
-  request.res?.setHeader('Content-Language', language);
+  reply.header('Vary', 'Accept-Language').header('Content-Language', language);
   return new StreamableFile(stream, { type, disposition: `attachment; filename="${filename}"` });
 }

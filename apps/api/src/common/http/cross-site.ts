@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../access/access.decorators';
 import { Problem } from '../problem-details/problem';
 
@@ -14,7 +14,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Bearer-token clients never use the cookie (the session guard prefers the header), so they are
  * not concerned.
  */
-export function crossSiteRefusal(request: Request): Problem | null {
+export function crossSiteRefusal(
+  request: Pick<FastifyRequest, 'method' | 'headers' | 'cookies'>,
+): Problem | null {
   if (SAFE_METHODS.has(request.method) || !usesSessionCookie(request)) return null;
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin' ? null : refusal();
@@ -23,10 +25,9 @@ export function crossSiteRefusal(request: Request): Problem | null {
   return hostOf(origin) === request.headers.host?.toLowerCase() ? null : refusal();
 }
 
-function usesSessionCookie(request: Request): boolean {
+function usesSessionCookie(request: Pick<FastifyRequest, 'headers' | 'cookies'>): boolean {
   if (request.headers.authorization?.startsWith('Bearer ')) return false;
-  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
-  return Boolean(cookies?.[SESSION_COOKIE]);
+  return Boolean(request.cookies?.[SESSION_COOKIE]);
 }
 
 function hostOf(origin: string): string | null {

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { FieldError, Problem } from '../problem-details/problem';
 import { unstorableText } from './text';
 
@@ -17,9 +17,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor']);
  * surrogates in any string, prototype keys, and lists of lists, which no operation of the API
  * accepts and which slip through @ValidateNested({ each: true }).
  */
-export function inputProblem(request: Request): Problem | null {
+export function inputProblem(request: Pick<FastifyRequest, 'url' | 'query' | 'body'>): Problem | null {
   const errors: FieldError[] = [];
-  const url = request.originalUrl ?? request.url;
+  const url = request.url;
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   if (path.includes('%') && /%00/i.test(path))
@@ -35,7 +35,7 @@ export function inputProblem(request: Request): Problem | null {
       inspect(request.query, '', errors);
     }
   }
-  // Express 5 leaves the body undefined when no parser read one.
+  // The body is undefined when no parser read one.
   if (request.body !== undefined) inspect(request.body, '', errors);
   return errors.length > 0 ? Problem.validation(errors) : null;
 }

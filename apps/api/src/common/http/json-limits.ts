@@ -7,7 +7,6 @@ import {
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Problem } from '../problem-details/problem';
 
 export interface JsonLimits {
@@ -102,7 +101,7 @@ export function jsonShapeProblem(body: Uint8Array, limits: JsonLimits): Problem 
 
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
-/** The decoder for a Content-Encoding body-parser accepts, the request itself for none. */
+/** The decoder for a Content-Encoding body-parser accepted, the request itself for none. */
 function decoded(request: IncomingMessage): Readable {
   const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
   switch (encoding) {
@@ -120,17 +119,24 @@ function decoded(request: IncomingMessage): Readable {
 }
 
 /**
- * Parses `application/json` bodies as express.json() does (UTF-8, objects and arrays only, an
+ * Requests answered before their body was read to its end: the answer closes the connection
+ * (the problem filter says so), since the rest of the body is left unread.
+ */
+export const unreadRequests = new WeakSet<IncomingMessage>();
+
+/**
+ * Parses `application/json` bodies as express.json() did (UTF-8, objects and arrays only, an
  * empty body as {}, gzip/deflate/br), bounded while the body streams in: the first byte past the
  * depth or value bound, or past `limitBytes`, ends the reading, so a hostile body is neither
- * buffered nor read to its end. Such an answer closes the connection, since the rest of the body
- * is left unread. Named `jsonParser` so that Nest does not add its own.
+ * buffered nor read to its end. Fastify's content-type parser for JSON.
  */
-export function boundedJsonParser(limits: JsonLimits, limitBytes: number): RequestHandler {
-  return function jsonParser(request: Request, response: Response, next: NextFunction): void {
-    // req.is answers null at once for requests without a body (GET, HEAD, most DELETEs).
-    if (request.body !== undefined || !request.is('application/json')) return next();
-    const charset = (CHARSET.exec(request.headers['content-type'] ?? '')?.[1] ?? 'utf-8').toLowerCase();
+export function boundedJsonParser(
+  limits: JsonLimits,
+  limitBytes: number,
+): (request: { raw: IncomingMessage }, payload: IncomingMessage, done: ContentTypeParserDone) => void {
+  return function jsonParser(request, payload, done): void {
+    const raw = request.raw;
+    const charset = (CHARSET.exec(raw.headers['content-type'] ?? '')?.[1] ?? 'utf-8').toLowerCase();
     if (charset !== 'utf-8' && charset !== 'utf8') {
       // RFC 8259 §8.1: JSON between systems is UTF-8. Other charsets would defeat the byte scan.
       const refusal = charset.startsWith('utf-')
@@ -141,39 +147,36 @@ export function boundedJsonParser(limits: JsonLimits, limitBytes: number): Reque
             'JSON bodies must be UTF-8.',
           )
         : new UnsupportedMediaTypeException(`unsupported charset "${charset.toUpperCase()}"`);
-      return refuseUnread(request, response, next, refusal);
+      return refuseUnread(raw, done, refusal);
     }
-    const declared = Number(request.headers['content-length']);
-    if (declared > limitBytes && !request.headers['content-encoding'])
-      return refuseUnread(request, response, next, new PayloadTooLargeException('request entity too large'));
+    const declared = Number(raw.headers['content-length']);
+    if (declared > limitBytes && !raw.headers['content-encoding'])
+      return refuseUnread(raw, done, new PayloadTooLargeException('request entity too large'));
     let stream: Readable;
     try {
-      stream = decoded(request);
+      stream = decoded(payload);
     } catch (error) {
-      return refuseUnread(request, response, next, error);
+      return refuseUnread(raw, done, error);
     }
 
     const scanner = new JsonShapeScanner(limits);
     const chunks: Buffer[] = [];
     let received = 0;
-    let done = false;
+    let finished = false;
     const finish = (error: unknown, body?: unknown) => {
-      if (done) return;
-      done = true;
+      if (finished) return;
+      finished = true;
       stream.off('data', onData).off('end', onEnd).off('error', onError);
-      request.off('close', onClose);
-      if (error === undefined) {
-        request.body = body;
-        return next();
-      }
-      if (!request.complete) {
-        if (stream !== request) {
-          request.unpipe();
+      raw.off('close', onClose);
+      if (error === undefined) return done(null, body);
+      if (!raw.complete) {
+        if (stream !== payload) {
+          payload.unpipe();
           stream.destroy();
         }
-        return refuseUnread(request, response, next, error);
+        return refuseUnread(raw, done, error);
       }
-      next(error);
+      done(error as Error);
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
@@ -191,21 +194,23 @@ export function boundedJsonParser(limits: JsonLimits, limitBytes: number): Reque
     };
     const onError = (error: Error) => finish(new BadRequestException(error.message));
     const onClose = () => {
-      if (!request.complete) finish(new BadRequestException('request aborted'));
+      if (!raw.complete) finish(new BadRequestException('request aborted'));
     };
     stream.on('data', onData).on('end', onEnd).on('error', onError);
-    request.on('close', onClose);
+    raw.on('close', onClose);
   };
 }
+
+export type ContentTypeParserDone = (error: Error | null, body?: unknown) => void;
 
 /**
  * Answers without reading the rest of the body: reading on would cost what the bound saves, so the
  * connection is closed after the answer instead of being kept for another request.
  */
-function refuseUnread(request: Request, response: Response, next: NextFunction, error: unknown): void {
+function refuseUnread(request: IncomingMessage, done: ContentTypeParserDone, error: unknown): void {
   request.pause();
-  response.setHeader('Connection', 'close');
-  next(error);
+  unreadRequests.add(request);
+  done(error as Error);
 }
 
 /** As body-parser's strict JSON: an empty body is {}, and only an object or an array is a body. */

@@ -1,5 +1,5 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { Problem, PROBLEM_CONTENT_TYPE } from '../problem-details/problem';
 import { throttleAddress } from './client-address';
 
@@ -115,19 +115,20 @@ export class SlowLane {
 /**
  * Holds the requests of an address in the slow lane before anything reads their body, counts the
  * refusals each address earns, and refuses at once (closing the connection) an address that
- * already has `maxHeld` requests waiting. Health is never held.
+ * already has `maxHeld` requests waiting. Health is never held. A Fastify onRequest hook.
  */
-export function slowLaneMiddleware(lane: SlowLane): RequestHandler {
-  if (!lane.enabled) return (_request, _response, next) => next();
-  return function slowLane(request: Request, response: Response, next: NextFunction): void {
+export function slowLaneHook(lane: SlowLane): onRequestHookHandler {
+  if (!lane.enabled) return (_request, _reply, done) => done();
+  return function slowLane(request, reply, done): void {
     // Behind a proxy named by TRUST_PROXY, the client's address; otherwise the TCP peer's.
     const address = throttleAddress(request.ip ?? request.socket.remoteAddress ?? null) ?? '';
+    const response = reply.raw;
     response.once('finish', () => {
       if (REFUSALS.has(response.statusCode)) lane.refused(address);
     });
     const delay = HEALTH_PATH.test(request.url) ? 0 : lane.delayFor(address);
-    if (delay === 0) return next();
-    if (!lane.hold(address)) return refuseAtOnce(request, response, delay);
+    if (delay === 0) return done();
+    if (!lane.hold(address)) return refuseAtOnce(request, reply, delay);
     let released = false;
     const release = () => {
       if (released) return false;
@@ -136,16 +137,16 @@ export function slowLaneMiddleware(lane: SlowLane): RequestHandler {
       return true;
     };
     const timer = setTimeout(() => {
-      if (release()) next();
+      if (release()) done();
     }, delay);
     // A client that gives up while held frees its place; nothing is left to answer.
-    request.once('close', () => {
+    request.raw.once('close', () => {
       if (release()) clearTimeout(timer);
     });
   };
 }
 
-function refuseAtOnce(request: Request, response: Response, delayMs: number): void {
+function refuseAtOnce(request: FastifyRequest, reply: FastifyReply, delayMs: number): void {
   const retryAfterSeconds = Math.max(1, Math.ceil(delayMs / 1000));
   const problem = new Problem(
     HttpStatus.TOO_MANY_REQUESTS,
@@ -154,12 +155,11 @@ function refuseAtOnce(request: Request, response: Response, delayMs: number): vo
     `This network address has sent too many requests that were refused. Try again in ${retryAfterSeconds} second(s).`,
     { retryAfterSeconds },
   );
-  const body = JSON.stringify(problem.toDocument(request.originalUrl.split('?')[0]));
-  response.statusCode = HttpStatus.TOO_MANY_REQUESTS;
-  response.setHeader('Retry-After', String(retryAfterSeconds));
-  response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-  response.setHeader('Content-Length', Buffer.byteLength(body));
-  // The body is left unread, so the connection cannot carry another request.
-  response.setHeader('Connection', 'close');
-  response.end(body);
+  void reply
+    .code(HttpStatus.TOO_MANY_REQUESTS)
+    .header('Retry-After', String(retryAfterSeconds))
+    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    // The body is left unread, so the connection cannot carry another request.
+    .header('Connection', 'close')
+    .send(JSON.stringify(problem.toDocument(request.url.split('?')[0])));
 }

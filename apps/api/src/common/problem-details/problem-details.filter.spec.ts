@@ -11,8 +11,13 @@ interface Sent {
 
 function respond(exception: unknown): { sent: Sent; document: Record<string, unknown> } {
   const sent: Sent = {};
+  // A Fastify reply, as far as the filter uses it.
   const response = {
-    headersSent: false,
+    sent: false,
+    raw: { headersSent: false },
+    header() {
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -26,7 +31,7 @@ function respond(exception: unknown): { sent: Sent; document: Record<string, unk
       return this;
     },
   };
-  const request = { originalUrl: '/api/v1/things?x=1', id: 'request-1' };
+  const request = { url: '/api/v1/things?x=1', id: 'request-1', raw: {} };
   const host = {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
   } as unknown as ArgumentsHost;

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { unreadRequests } from '../http/json-limits';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemDocument } from './problem';
@@ -31,23 +32,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const document = this.toProblem(exception, request);
     if (document.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
-    if (response.headersSent) return;
+    if (reply.sent || reply.raw.headersSent) return;
     if (typeof document.retryAfterSeconds === 'number') {
-      response.setHeader('Retry-After', String(document.retryAfterSeconds));
+      reply.header('Retry-After', String(document.retryAfterSeconds));
     }
-    response.status(document.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
+    // The body was refused before it was read to its end: the connection cannot carry another request.
+    if (unreadRequests.has(request.raw)) reply.header('Connection', 'close');
+    void reply.status(document.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDocument {
-    const instance = request.originalUrl?.split('?')[0];
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDocument {
+    const instance = request.url?.split('?')[0];
     if (exception instanceof Problem) return exception.toDocument(instance);
     if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
+    const fastify = this.fromFastifyError(exception, instance);
+    if (fastify) return fastify;
     const database = this.fromDatabaseError(exception, instance);
     if (database) return database;
     if (isDatabaseUnavailable(exception)) {
@@ -88,6 +93,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(detail ? { detail } : {}),
       instance,
     };
+  }
+
+  /**
+   * Fastify's own refusals of a request (an upload over its limits, a body it cannot read) carry
+   * their client-error status, as Express's did through http-errors.
+   */
+  private fromFastifyError(exception: unknown, instance?: string): ProblemDocument | null {
+    const { statusCode, code, message } = (exception ?? {}) as {
+      statusCode?: unknown;
+      code?: unknown;
+      message?: unknown;
+    };
+    if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
+    if (typeof code !== 'string' || !code.startsWith('FST_')) return null;
+    return this.fromHttpException(
+      new HttpException(typeof message === 'string' ? message : '', statusCode),
+      instance,
+    );
   }
 
   /** Constraint violations the services did not anticipate still answer as the client's error. */

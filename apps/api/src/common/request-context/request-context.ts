@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '@hstf/domain';
 
 export interface SessionUser {
@@ -35,7 +35,7 @@ export class RequestContext {
   }
 }
 
-export type RequestWithContext = Request & { id?: string; user?: SessionUser };
+export type RequestWithContext = FastifyRequest & { user?: SessionUser };
 
 export function requestContextOf(request: RequestWithContext): RequestContext {
   return new RequestContext(String(request.id ?? ''), request.user ?? null, request.ip ?? null);

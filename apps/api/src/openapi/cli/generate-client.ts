@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../../app.module';
-import { buildOpenApiDocument } from '../../app.setup';
+import { buildOpenApiDocument, createHttpAdapter } from '../../app.setup';
 import { loadConfig } from '../../config/app-config';
 import { CLIENT_SCHEMA_PATH, renderClientSchema } from '../openapi-document';
 
@@ -17,8 +17,9 @@ async function main(): Promise<void> {
     DATABASE_URL: 'postgres://unused@localhost/unused',
     LOG_LEVEL: 'silent',
   });
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, config.databaseUrl!),
+    createHttpAdapter(config),
     {
       preview: true,
       logger: false,

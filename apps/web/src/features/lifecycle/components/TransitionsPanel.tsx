@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { allowedTransitions, type Stage } from '@hstf/domain';
 import { IconArrowRight, IconCircleCheck, IconLock, IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTransitionOptions } from '../api/transitions';
@@ -9,9 +9,16 @@ import type { Project, TransitionFailure } from '../../projects';
 import { statusOfError } from '../../../lib/problem-members';
 import { useProjectFormat } from '../../../lib/project-format';
 import { useReasonText } from '../../../lib/reasons';
-import { TransitionDialog } from './TransitionDialog';
 import { useMoveLabel } from './move-label';
 import { ALERT_STYLES, OK_TEXT, BAD_TEXT } from '../../../lib/colors';
+
+// The decision's dialog (a date picker among its fields) in a chunk of its own: a project's page
+// opens without it, and it is fetched as staff reach for a decision, before they click.
+const loadDialog = () => import('./TransitionDialog').then((m) => ({ default: m.TransitionDialog }));
+const TransitionDialog = lazy(loadDialog);
+function preloadDialog() {
+  void loadDialog();
+}
 
 interface TransitionsPanelProps {
   project: Project;
@@ -60,7 +67,15 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
   const primary = open.find((move) => !SECONDARY.has(move.to))?.to ?? null;
 
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="decisions-heading">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="decisions-heading"
+      onPointerEnter={preloadDialog}
+      onFocus={preloadDialog}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="baseline" gap="xs">
           <Title order={2} fz="lg" id="decisions-heading">
@@ -170,7 +185,9 @@ export function TransitionsPanel({ project }: TransitionsPanelProps) {
         )}
       </Stack>
       {target ? (
-        <TransitionDialog project={project} to={target} version={version} onClose={() => setTarget(null)} />
+        <Suspense fallback={null}>
+          <TransitionDialog project={project} to={target} version={version} onClose={() => setTarget(null)} />
+        </Suspense>
       ) : null}
     </Paper>
   );

@@ -7,12 +7,8 @@ import { useFormatters } from '../../../lib/format';
 import type { Role } from '../../../lib/authorization';
 import { useDashboardOverview } from '../api/get-dashboard-overview';
 import { useFundLedger } from '../api/get-fund-ledger';
-import { AlertsSection } from './AlertsSection';
-import { ComplianceSection } from './ComplianceSection';
 import { LedgerSection as LedgerSectionComponent } from './LedgerSection';
-import { MapSection as MapSectionComponent } from './map/MapSection';
 import { PipelineSection as PipelineSectionComponent } from './PipelineSection';
-import * as charts from './PortfolioCharts';
 import { ChartsSkeleton } from './ChartsSkeleton';
 import { WelcomeBanner } from './WelcomeBanner';
 
@@ -27,12 +23,21 @@ const ResultsOverviewCard = lazy(() =>
 // The overview and the ledger answer separately and each answer renders the screen again: the
 // sections whose figures did not change are skipped instead of rebuilt.
 const LedgerSection = memo(LedgerSectionComponent);
-const MapSection = memo(MapSectionComponent);
 const PipelineSection = memo(PipelineSectionComponent);
-const ApprovalsChart = memo(charts.ApprovalsChart);
-const ContributionsChart = memo(charts.ContributionsChart);
-const RegionChart = memo(charts.RegionChart);
-const DimensionChart = memo(charts.DimensionChart);
+
+// The sections a phone shows only once scrolled to (the alerts, paragraph 6, the map, the charts'
+// cards), in chunks of their own: the overview's first download carries none of their code, and
+// they are fetched as WhenVisible renders them.
+const AlertsSection = lazy(() => import('./AlertsSection').then((m) => ({ default: m.AlertsSection })));
+const ComplianceSection = lazy(() =>
+  import('./ComplianceSection').then((m) => ({ default: m.ComplianceSection })),
+);
+const MapSection = lazy(() => import('./map/MapSection').then((m) => ({ default: memo(m.MapSection) })));
+const charts = () => import('./PortfolioCharts');
+const ApprovalsChart = lazy(() => charts().then((m) => ({ default: memo(m.ApprovalsChart) })));
+const ContributionsChart = lazy(() => charts().then((m) => ({ default: memo(m.ContributionsChart) })));
+const RegionChart = lazy(() => charts().then((m) => ({ default: memo(m.RegionChart) })));
+const DimensionChart = lazy(() => charts().then((m) => ({ default: memo(m.DimensionChart) })));
 
 /** The overview of the Human Security Unit (staff and admin): money, pipeline, what needs attention, the portfolio. */
 export function StaffOverview({ role, name }: { role: Role; name: string }) {
@@ -80,37 +85,47 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
             <PipelineSection pipeline={data?.pipeline} loading={loading} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <AlertsSection />
+            <Suspense fallback={<Skeleton height={360} radius="md" />}>
+              <AlertsSection />
+            </Suspense>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <ComplianceSection />
+            <Suspense fallback={<Skeleton height={320} radius="md" />}>
+              <ComplianceSection />
+            </Suspense>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
-            {data ? <ApprovalsChart rows={data.approvalsByYear} /> : <ChartsSkeleton count={1} />}
+            <Suspense fallback={<ChartsSkeleton count={1} />}>
+              {data ? <ApprovalsChart rows={data.approvalsByYear} /> : <ChartsSkeleton count={1} />}
+            </Suspense>
           </Grid.Col>
         </Grid>
       </WhenVisible>
 
       <WhenVisible placeholder={<BelowTheFold h={{ base: 1100, md: 1000 }} />}>
-        <MapSection countries={data?.countries} loading={loading} />
+        <Suspense fallback={<BelowTheFold h={{ base: 1100, md: 1000 }} />}>
+          <MapSection countries={data?.countries} loading={loading} />
+        </Suspense>
       </WhenVisible>
 
       <WhenVisible placeholder={<BelowTheFold h={{ base: 1400, md: 900 }} />}>
-        {data ? (
-          <>
-            <ContributionsChart rows={data.contributionsByYear} />
-            <Grid gap="lg">
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <RegionChart rows={data.byRegion} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <DimensionChart rows={data.byDimension} />
-              </Grid.Col>
-            </Grid>
-          </>
-        ) : loading ? (
-          <ChartsSkeleton count={2} />
-        ) : null}
+        <Suspense fallback={<BelowTheFold h={{ base: 1400, md: 900 }} />}>
+          {data ? (
+            <>
+              <ContributionsChart rows={data.contributionsByYear} />
+              <Grid gap="lg">
+                <Grid.Col span={{ base: 12, md: 6 }}>
+                  <RegionChart rows={data.byRegion} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 6 }}>
+                  <DimensionChart rows={data.byDimension} />
+                </Grid.Col>
+              </Grid>
+            </>
+          ) : loading ? (
+            <ChartsSkeleton count={2} />
+          ) : null}
+        </Suspense>
       </WhenVisible>
 
       <WhenVisible placeholder={<Skeleton height={320} />}>

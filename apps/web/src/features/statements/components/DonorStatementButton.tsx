@@ -1,9 +1,12 @@
-import { Button, Popover, Stack, Text } from '@mantine/core';
+import { Button, Popover, Skeleton, Stack, Text } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../../components/DateField';
 import { defaultPeriod, donorStatementHref } from '../lib/statement-href';
+
+// The date picker's code (about 15 KB compressed) is fetched when the period is asked for: this
+// feature's index also gives a project's page its fact sheet button, which needs no date.
+const DateField = lazy(() => import('../../../components/DateField').then((m) => ({ default: m.DateField })));
 
 /** "Download statement": the donor's statement (PDF) for a period, this year by default. */
 export function DonorStatementButton({ donorId }: { donorId: string }) {
@@ -22,19 +25,21 @@ export function DonorStatementButton({ donorId }: { donorId: string }) {
           <Text size="sm" fw={600}>
             {t('statements.donor.title')}
           </Text>
-          <DateField
-            label={t('statements.donor.from')}
-            value={period.from}
-            onChange={(from) => setPeriod((current) => ({ ...current, from }))}
-            maxDate={period.to || undefined}
-          />
-          <DateField
-            label={t('statements.donor.to')}
-            value={period.to}
-            onChange={(to) => setPeriod((current) => ({ ...current, to }))}
-            minDate={period.from || undefined}
-            error={invalid ? t('statements.donor.invalidPeriod') : undefined}
-          />
+          <Suspense fallback={<Skeleton height={128} />}>
+            <DateField
+              label={t('statements.donor.from')}
+              value={period.from}
+              onChange={(from) => setPeriod((current) => ({ ...current, from }))}
+              maxDate={period.to || undefined}
+            />
+            <DateField
+              label={t('statements.donor.to')}
+              value={period.to}
+              onChange={(to) => setPeriod((current) => ({ ...current, to }))}
+              minDate={period.from || undefined}
+              error={invalid ? t('statements.donor.invalidPeriod') : undefined}
+            />
+          </Suspense>
           <Button
             component="a"
             href={invalid ? undefined : donorStatementHref(donorId, period.from, period.to, i18n.language)}

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * A caller's X-Request-Id when it is well-formed (so traces join up), a new one otherwise. Fastify
+ * asks first and the id is kept on the request, where the request logger (pino-http) finds it:
+ * both name the request alike.
+ */
+export function requestIdOf(request: IncomingMessage & { id?: unknown }): string {
+  if (typeof request.id === 'string') return request.id;
+  const given = request.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  request.id = id;
+  return id;
+}
