@@ -8,14 +8,14 @@ import {
   useReactTable,
   type Column,
   type ColumnDef,
-  type Row,
   type RowData,
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../QueryStates';
+import { useCompare } from './use-compare';
 
 declare module '@tanstack/react-table' {
   // The generic parameters must match the library's declaration to merge with it.
@@ -70,6 +70,8 @@ export interface DataTableProps<T> {
   sort?: ServerSort;
   /** The order the list starts in, for a list sorted here rather than by the API. */
   clientSort?: ClientSort;
+  /** The totals row's name, for a list whose rows are all there is ("The Fund"). */
+  totalsLabel?: string;
   /** Totals the API computed for every row the filters hold, by column id. */
   filterTotals?: Partial<Record<string, string>>;
   rowProps?: (row: T) => Record<string, string | undefined>;
@@ -117,20 +119,6 @@ function SortButton({ label, active, descending, onToggle }: { label: string } &
   );
 }
 
-/** Orders numbers as numbers and text as the reader's language does ("Ö" near "O", "10" after "9"). */
-function useCompare<T>() {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const collator = new Intl.Collator(i18n.language, { numeric: true, sensitivity: 'base' });
-    return (a: Row<T>, b: Row<T>, id: string) => {
-      const x = a.getValue<unknown>(id);
-      const y = b.getValue<unknown>(id);
-      if (typeof x === 'number' && typeof y === 'number') return x - y;
-      return collator.compare(String(x), String(y));
-    };
-  }, [i18n.language]);
-}
-
 /**
  * A list as a table: headers that stay in view while the rows scroll, the columns the reader chose,
  * ordering done by the API (aria-sort says which), and a totals row under every money column: the
@@ -148,6 +136,7 @@ export function DataTable<T>({
   minWidth = 720,
   sort,
   clientSort,
+  totalsLabel,
   filterTotals,
   rowProps,
   expansion,
@@ -211,7 +200,7 @@ export function DataTable<T>({
           return (
             // The label wraps: in a narrow first column (a code) it would otherwise widen the column.
             <Table.Th key={column.id} scope="row" style={{ ...cellStyle(column), whiteSpace: 'normal' }}>
-              {kind === 'shown' ? t('tables.totals.shown') : t('tables.totals.filter')}
+              {kind === 'shown' ? (totalsLabel ?? t('tables.totals.shown')) : t('tables.totals.filter')}
             </Table.Th>
           );
         }
@@ -243,7 +232,10 @@ export function DataTable<T>({
     // Focusable so a keyboard can scroll it (its height is capped for the sticky header). A named
     // group, not a region: the section around a list is usually named as the list is, and two
     // landmarks of one name leave a screen reader's landmark list ambiguous (axe landmark-unique).
+    // Positioned, so that a cell's visually hidden text (absolutely placed) scrolls with the table
+    // instead of widening the page on a phone.
     <Table.ScrollContainer
+      pos="relative"
       minWidth={minWidth}
       maxHeight="75vh"
       type="native"

@@ -85,6 +85,33 @@ describe('a list table on a phone', { timeout: 20_000 }, () => {
     );
   });
 
+  it('orders the cards as the reader’s language does, as the table does', async () => {
+    asPhone(true);
+    const gifts: Gift[] = ['Zambia', 'Österreich', 'Oman'].map((donor, index) => ({
+      id: `g-${index}`,
+      donor,
+      kind: 'Member State',
+      amount: '1.00',
+    }));
+    renderWithProviders(
+      <ListTable
+        listId="gifts"
+        cards
+        label="Gifts"
+        columns={COLUMNS}
+        data={gifts}
+        getRowId={(gift) => gift.id}
+        clientSort={{ id: 'donor', descending: false }}
+      />,
+    );
+    const cards = await screen.findByRole('list', { name: 'Gifts' });
+    expect(
+      within(cards)
+        .getAllByRole('listitem')
+        .map((card) => card.querySelector('div')?.textContent),
+    ).toEqual(['Oman', 'Österreich', 'Zambia']);
+  });
+
   it('keeps the table on a wide screen, and on a phone for a list that asks for no cards', async () => {
     asPhone(false);
     const wide = renderWithProviders(<Gifts cards />);

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { CardList } from './CardList';
 import type { ClientSort } from './DataTable';
 import classes from './RowCards.module.css';
+import { useCompare } from './use-compare';
 
 interface RowCardsProps<T> {
   label: string;
@@ -23,6 +24,7 @@ interface RowCardsProps<T> {
   loading?: boolean;
   refreshing?: boolean;
   clientSort?: ClientSort;
+  totalsLabel?: string;
   rowProps?: (row: T) => Record<string, string | undefined>;
   testId?: string;
 }
@@ -46,10 +48,12 @@ export function RowCards<T>({
   loading = false,
   refreshing = false,
   clientSort,
+  totalsLabel,
   rowProps,
   testId,
 }: RowCardsProps<T>) {
   const { t } = useTranslation();
+  const compare = useCompare<T>();
   // Read during this render only, as DataTable's instance is.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
@@ -59,7 +63,8 @@ export function RowCards<T>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: clientSort ? getSortedRowModel() : undefined,
     manualSorting: !clientSort,
-    defaultColumn: { sortUndefined: 'last' },
+    // The table's order, so turning the phone does not reorder the list.
+    defaultColumn: { sortingFn: compare, sortUndefined: 'last' },
     state: {
       columnVisibility: visibility,
       sorting: clientSort ? [{ id: clientSort.id, desc: clientSort.descending }] : [],
@@ -109,7 +114,7 @@ export function RowCards<T>({
       {!loading && data.length > 0 && totalled.length > 0 ? (
         <Paper withBorder radius="md" p="sm" mt="xs" data-totals="shown">
           <Text fw={600} size="sm" mb={6}>
-            {t('tables.totals.shown')}
+            {totalsLabel ?? t('tables.totals.shown')}
           </Text>
           <dl className={classes.fields}>
             {totalled.map((column) => {

@@ -158,6 +158,8 @@ export function TableToolbar({
   columnChoice = true,
   children,
 }: TableToolbarProps) {
+  // A short list with no count, menus or controls of its own starts at its first row.
+  if (!count && !views && !columnChoice && !children) return null;
   return (
     <Group justify="space-between" align="end" mb="sm" gap="sm">
       {count ? <RowCount {...count} /> : <span />}

@@ -1,7 +1,8 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TableSkeleton } from '../../../components/QueryStates';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { Tag } from '../../../components/Tag';
 import { useFormatters } from '../../../lib/format';
 import { useM49Name } from '../../../lib/m49';
@@ -23,60 +24,66 @@ export function CountriesTable({ countries, loading, refreshing = false }: Count
   const m49Name = useM49Name();
   // The API's names are the UN's official English names; other languages get the browser's (CLDR) names.
   const english = (i18n.resolvedLanguage ?? i18n.language) === 'en';
+  const columns: ColumnDef<Country>[] = [
+    {
+      id: 'name',
+      header: t('countries.table.name'),
+      meta: { rowHeader: true },
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/countries/${row.original.iso3}`} size="sm" fw={600}>
+          {english ? row.original.name : countryName(row.original.iso2, row.original.name)}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'iso3',
+      header: t('countries.table.iso3'),
+      cell: ({ row }) => (
+        <Text span ff="monospace" size="sm" dir="ltr">
+          {row.original.iso3}
+        </Text>
+      ),
+    },
+    {
+      id: 'region',
+      header: t('countries.table.region'),
+      cell: ({ row }) => m49Name(row.original.regionCode, row.original.region),
+    },
+    {
+      id: 'subregion',
+      header: t('countries.table.subregion'),
+      cell: ({ row }) => m49Name(row.original.subregionCode, row.original.subregion),
+    },
+    {
+      id: 'groups',
+      header: t('countries.table.groups'),
+      cell: ({ row }) => (
+        <Group gap={6} wrap="wrap">
+          {FLAG_FILTERS.filter((flag) => row.original[flag]).map((flag) => (
+            <Tag key={flag} tone={GROUP_TONES[flag]}>
+              <abbr title={t(`countries.groups.${flag}.long`)} style={{ textDecoration: 'none' }}>
+                {t(`countries.groups.${flag}.short`)}
+              </abbr>
+            </Tag>
+          ))}
+        </Group>
+      ),
+    },
+  ];
 
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table
-        striped
-        highlightOnHover
-        aria-busy={loading || refreshing}
-        style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}
-        aria-label={t('countries.title')}
-        data-testid="countries-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('countries.table.name')}</Table.Th>
-            <Table.Th scope="col">{t('countries.table.iso3')}</Table.Th>
-            <Table.Th scope="col">{t('countries.table.region')}</Table.Th>
-            <Table.Th scope="col">{t('countries.table.subregion')}</Table.Th>
-            <Table.Th scope="col">{t('countries.table.groups')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        {loading ? (
-          <TableSkeleton columns={5} />
-        ) : (
-          <Table.Tbody>
-            {countries.map((country) => (
-              <Table.Tr key={country.iso3} data-iso3={country.iso3}>
-                <Table.Th scope="row" fw={500}>
-                  <Anchor component={Link} to={`/countries/${country.iso3}`} size="sm" fw={600}>
-                    {english ? country.name : countryName(country.iso2, country.name)}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td>
-                  <Text span ff="monospace" size="sm" dir="ltr">
-                    {country.iso3}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{m49Name(country.regionCode, country.region)}</Table.Td>
-                <Table.Td>{m49Name(country.subregionCode, country.subregion)}</Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="wrap">
-                    {FLAG_FILTERS.filter((flag) => country[flag]).map((flag) => (
-                      <Tag key={flag} tone={GROUP_TONES[flag]}>
-                        <abbr title={t(`countries.groups.${flag}.long`)} style={{ textDecoration: 'none' }}>
-                          {t(`countries.groups.${flag}.short`)}
-                        </abbr>
-                      </Tag>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        )}
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      listId="countries"
+      cards
+      label={t('countries.title')}
+      columns={columns}
+      data={countries}
+      getRowId={(country) => country.iso3}
+      loading={loading}
+      refreshing={refreshing}
+      minWidth={760}
+      rowProps={(country) => ({ 'data-iso3': country.iso3 })}
+      testId="countries-table"
+    />
   );
 }

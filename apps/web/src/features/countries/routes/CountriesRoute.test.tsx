@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { PHONE_QUERY } from '../../../lib/media';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import { CountriesRoute } from './CountriesRoute';
 
@@ -87,5 +88,23 @@ describe('CountriesRoute', () => {
     expect(screen.getByRole('rowheader', { name: 'Tuvalu' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
     expect(screen.getByText('Showing all 2')).toBeInTheDocument();
+  });
+
+  it('shows a card a country on a phone, with its code, region and groups, instead of a table', async () => {
+    const original = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) => ({ ...original(query), matches: query === PHONE_QUERY }));
+    mockFetch(() => json({ items: [TUVALU], nextCursor: null }));
+    renderWithProviders(<CountriesRoute />, { route: '/countries', path: '/countries' });
+
+    const cards = await screen.findByRole('list', { name: 'Countries' });
+    expect(screen.queryByRole('table')).toBeNull();
+    const [tuvalu] = within(cards).getAllByRole('listitem');
+    expect(tuvalu).toHaveAttribute('data-iso3', 'TUV');
+    expect(within(tuvalu!).getByRole('link', { name: 'Tuvalu' })).toHaveAttribute('href', '/countries/TUV');
+    const field = (name: string) => within(tuvalu!).getByText(name, { selector: 'dt' }).nextElementSibling;
+    expect(field('ISO code')).toHaveTextContent('TUV');
+    expect(field('Region')).toHaveTextContent('Oceania');
+    expect(field('Sub-region')).toHaveTextContent('Polynesia');
+    expect(field('Groups')).toHaveTextContent('SIDS');
   });
 });

@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PHONE_QUERY } from '../../../lib/media';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import type { Transfer } from '../../projects';
 import type { PlannedTranche } from '../api/tranches';
@@ -242,5 +243,31 @@ describe('FinancePanel', { timeout: 20_000 }, () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Record the transfer' }));
     await within(form).findByText('The transfer is recorded.');
     expect(sent).toEqual([expect.objectContaining({ requiresReportId: 'r-1', organizationId: UNDP })]);
+  });
+
+  it('shows the organizations, the transfers and the tranche schedule as cards on a phone', async () => {
+    const original = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) => ({ ...original(query), matches: query === PHONE_QUERY }));
+    serve(
+      [entry({ plannedTrancheId: 't-1' })],
+      [planned({ status: 'released', releasedByTransferId: 'e-1', releasedOn: '2026-02-01' })],
+    );
+    renderWithProviders(
+      <FinancePanel project={{ ...project(), stage: 'active', approvedBudget: '1000000.00' }} canEdit />,
+    );
+
+    const transfers = await screen.findByRole('list', { name: 'Transfers' });
+    const made = within(transfers).getByTestId('entry-e-1');
+    expect(within(made).getByText('Amount', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      '$100,000',
+    );
+    const schedule = await screen.findByRole('list', { name: 'Tranche schedule' });
+    const tranche = within(schedule).getByTestId('tranche-t-1');
+    expect(within(tranche).getByText('Status', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      'Released',
+    );
+    const organizations = screen.getByRole('list', { name: 'Organizations and budget shares' });
+    expect(within(organizations).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });

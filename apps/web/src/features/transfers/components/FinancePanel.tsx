@@ -29,7 +29,7 @@ import { IconCash } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../../components/data-table/DataTable';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { RowCount } from '../../../components/data-table/TableToolbar';
 import { ErrorResult } from '../../../components/QueryStates';
 import { ExportMenu } from '../../../components/ExportMenu';
@@ -239,12 +239,14 @@ function OrganizationsTable({ project }: { project: Project }) {
     },
   ];
   return (
-    <DataTable
+    <ListTable
+      listId="project-organizations"
+      cards
+      columnChoice={false}
       label={t('projects.finance.organizations')}
       columns={columns}
       data={project.organizations}
       getRowId={(organization) => organization.organizationId}
-      visibility={{}}
       clientSort={{ id: 'role', descending: false }}
       minWidth={520}
     />
@@ -383,12 +385,14 @@ function TransfersTable({ transfers, canEdit }: { transfers: Transfer[]; canEdit
   return (
     <>
       <RowCount shown={transfers.length} hasMore={false} />
-      <DataTable
+      <ListTable
+        listId="project-transfers"
+        cards
+        columnChoice={false}
         label={t('projects.finance.transfers')}
         columns={columns}
         data={transfers}
         getRowId={(transfer) => transfer.id}
-        visibility={{}}
         clientSort={{ id: 'date', descending: false }}
         minWidth={640}
         rowProps={(transfer) => ({

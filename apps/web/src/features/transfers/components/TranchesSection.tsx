@@ -15,7 +15,7 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../../components/data-table/DataTable';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ErrorResult } from '../../../components/QueryStates';
 import { ALERT_STYLES } from '../../../lib/colors';
 import { notifySaved } from '../../../lib/notify';
@@ -231,12 +231,14 @@ export function TranchesSection({ project, canEdit }: { project: Project; canEdi
               ) : null}
             </Stack>
           ) : null}
-          <DataTable
+          <ListTable
+            listId="project-tranches"
+            cards
+            columnChoice={false}
             label={t('tranches.title')}
             columns={columns}
             data={tranches.data}
             getRowId={(tranche) => tranche.id}
-            visibility={{}}
             clientSort={{ id: 'date', descending: false }}
             minWidth={640}
             rowProps={(tranche) => ({ 'data-testid': `tranche-${tranche.id}` })}
