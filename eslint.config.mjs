@@ -62,6 +62,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+      // The browser's own date input writes "mm/dd/yyyy" whatever the reader's language.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='type'][value.value='date']",
+          message: 'Use components/DateField: a calendar date in the reader’s language.',
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,5 @@
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { DateField } from '../../../components/DateField';
 import { FilterPanel, FilterSelect } from '../../../components/FilterPanel';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
@@ -89,19 +90,17 @@ export function AuditFilters({ filters, onChange, actors, actorsLoading }: Audit
           clearButtonProps={{ 'aria-label': t('audit.filters.clearActor') }}
           nothingFoundMessage={t('audit.filters.noActor')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.filters.from')}
           value={filters.from ?? ''}
-          max={filters.to ?? undefined}
-          onChange={(event) => onChange({ from: event.currentTarget.value || null })}
+          maxDate={filters.to ?? undefined}
+          onChange={(value) => onChange({ from: value || null })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.filters.to')}
           value={filters.to ?? ''}
-          min={filters.from ?? undefined}
-          onChange={(event) => onChange({ to: event.currentTarget.value || null })}
+          minDate={filters.from ?? undefined}
+          onChange={(value) => onChange({ to: value || null })}
           error={rangeError}
         />
       </SimpleGrid>

@@ -64,8 +64,8 @@ describe('the audit log filters', { timeout: 30_000 }, () => {
     expect(screen.getByRole('combobox', { name: 'Record type' })).toHaveValue('donor');
     expect(screen.getByRole('textbox', { name: 'Record identifier' })).toHaveValue('donor-jp');
     expect(screen.getByRole('combobox', { name: 'Action' })).toHaveValue('update');
-    expect(screen.getByLabelText('From')).toHaveValue('2026-11-01');
-    expect(screen.getByLabelText('To')).toHaveValue('2026-11-30');
+    expect(screen.getByLabelText('From')).toHaveValue('Nov 1, 2026');
+    expect(screen.getByLabelText('To')).toHaveValue('Nov 30, 2026');
 
     const sent = requests.at(-1);
     expect(sent?.pathname).toBe('/api/v1/audit');

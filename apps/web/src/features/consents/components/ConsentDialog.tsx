@@ -15,6 +15,7 @@ import {
 } from '@hstf/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField';
 import { FormDialog } from '../../../components/FormDialog';
 import { staleAlertFor } from '../../../components/stale-alert';
 import { ruleValidator, showServerErrors, useRuleText, useStaleMerge } from '../../../lib/form';
@@ -269,17 +270,27 @@ export function ConsentDialog({ projectId, country, consent, onClose }: ConsentD
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         {fields
           .filter((field) => !LONG_FIELDS.has(field))
-          .map((field) => (
-            <TextInput
-              key={field}
-              type={DATE_FIELDS.has(field) ? 'date' : 'text'}
-              label={t(`projects.consent.fields.${field}`)}
-              required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
-              {...form.getInputProps(field)}
-              error={errorFor(field)}
-              maxLength={500}
-            />
-          ))}
+          .map((field) =>
+            DATE_FIELDS.has(field) ? (
+              <DateField
+                key={field}
+                label={t(`projects.consent.fields.${field}`)}
+                required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
+                {...form.getInputProps(field)}
+                value={form.values[field]}
+                error={errorFor(field)}
+              />
+            ) : (
+              <TextInput
+                key={field}
+                label={t(`projects.consent.fields.${field}`)}
+                required={REQUIRED_CONSENT_FIELDS[status].includes(field)}
+                {...form.getInputProps(field)}
+                error={errorFor(field)}
+                maxLength={500}
+              />
+            ),
+          )}
       </SimpleGrid>
       {fields
         .filter((field) => LONG_FIELDS.has(field))

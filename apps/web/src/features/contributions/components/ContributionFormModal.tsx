@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { parseMoney } from '@hstf/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField';
 import { FormModal, ModalForm } from '../../../components/FormModal';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { plainDecimal } from '../../../lib/amount';
@@ -285,12 +286,11 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
       saveLabel={t('donors.form.save')}
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
+        <DateField
           ref={modal.fieldRef('pledgedOn')}
-          type="date"
           label={t('donors.contributionForm.pledgedOn')}
           value={values.pledgedOn}
-          onChange={(event) => set('pledgedOn', event.currentTarget.value)}
+          onChange={(value) => set('pledgedOn', value)}
           error={errorOf('pledgedOn')}
           withAsterisk
         />
@@ -312,13 +312,12 @@ export function ContributionForm({ donorId, contribution, onCancel, onSaved }: C
           ))}
         </NativeSelect>
         {received ? (
-          <TextInput
+          <DateField
             ref={modal.fieldRef('receivedOn')}
-            type="date"
             label={t('donors.contributionForm.receivedOn')}
             value={values.receivedOn}
-            min={values.pledgedOn || undefined}
-            onChange={(event) => set('receivedOn', event.currentTarget.value)}
+            minDate={values.pledgedOn || undefined}
+            onChange={(value) => set('receivedOn', value)}
             error={errorOf('receivedOn')}
             withAsterisk
           />

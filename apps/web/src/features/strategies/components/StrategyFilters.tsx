@@ -1,6 +1,7 @@
-import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField';
 import { FilterPanel, SearchField } from '../../../components/FilterPanel';
 import { useSearchFilter } from '../../../lib/use-search-filter';
 import { CountrySelect } from '../../../components/CountrySelect';
@@ -35,13 +36,12 @@ export function StrategyFilters({
           label={t('strategies.filters.search')}
           placeholder={t('strategies.filters.searchPlaceholder')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('strategies.filters.coversDate')}
           description={t('strategies.filters.coversDateHint')}
           inputWrapperOrder={['label', 'input', 'description']}
           value={filters.coversDate ?? ''}
-          onChange={(event) => onChange({ coversDate: event.currentTarget.value || null })}
+          onChange={(value) => onChange({ coversDate: value || null })}
         />
       </SimpleGrid>
       {active ? (

@@ -2,6 +2,7 @@ import { SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField';
 import { CountrySelect } from '../../../components/CountrySelect';
 import { FormModal, ModalForm } from '../../../components/FormModal';
 import { useFormModal } from '../../../lib/use-form-modal';
@@ -189,22 +190,20 @@ export function StrategyForm({ strategy, defaultCountry, onCancel, onSaved }: St
         maxLength={500}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <TextInput
+        <DateField
           ref={modal.fieldRef('periodFrom')}
-          type="date"
           label={t('strategies.form.periodFrom')}
           value={values.periodFrom}
-          onChange={(event) => set('periodFrom', event.currentTarget.value)}
+          onChange={(value) => set('periodFrom', value)}
           error={errorOf('periodFrom')}
           withAsterisk
         />
-        <TextInput
+        <DateField
           ref={modal.fieldRef('periodTo')}
-          type="date"
           label={t('strategies.form.periodTo')}
           value={values.periodTo}
-          min={values.periodFrom || undefined}
-          onChange={(event) => set('periodTo', event.currentTarget.value)}
+          minDate={values.periodFrom || undefined}
+          onChange={(value) => set('periodTo', value)}
           error={errorOf('periodTo')}
           withAsterisk
         />

@@ -29,6 +29,7 @@ import { IconCash } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField';
 import { ListTable } from '../../../components/data-table/ListTable';
 import { RowCount } from '../../../components/data-table/TableToolbar';
 import { ErrorResult } from '../../../components/QueryStates';
@@ -468,12 +469,11 @@ function ReversalForm({ entry, onDone }: { entry: Transfer; onDone: () => void }
         }}
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            type="date"
+          <DateField
             label={t('projects.finance.date')}
             required
             value={transferredOn}
-            onChange={(event) => setTransferredOn(event.currentTarget.value)}
+            onChange={setTransferredOn}
             error={serverErrors['transferredOn']}
           />
           <TextInput
@@ -650,12 +650,11 @@ function TransferForm({ project, remaining, money, kind = 'transfer' }: Transfer
             onChange={setAmount}
             error={amountError ?? serverErrors['amountUsd']}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('projects.finance.date')}
             required
             value={transferredOn}
-            onChange={(event) => setTransferredOn(event.currentTarget.value)}
+            onChange={setTransferredOn}
             error={
               submitted && !transferredOn ? t('projects.form.errors.required') : serverErrors['transferredOn']
             }
