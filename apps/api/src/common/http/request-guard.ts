@@ -56,7 +56,9 @@ export function registerBodyParsers(
   limits: JsonLimits,
   jsonLimitBytes: number,
 ): void {
-  fastify.removeAllContentTypeParsers();
+  // Only Fastify's own two: an upload route's multipart parser may be registered already (the
+  // adapter loads @fastify/multipart with the first plugin awaited), and must stay.
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', boundedJsonParser(limits, jsonLimitBytes));
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
