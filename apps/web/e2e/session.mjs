@@ -121,12 +121,32 @@ export async function openPage(browser, baseUrl, lang, pageErrors) {
  */
 export async function settle(page) {
   await quiet(page);
+  // What lies below the fold renders once scrolled near (components/WhenVisible): scroll the screen
+  // through as a reader would, so those parts load too and are audited, then come back to the top.
+  if (await revealDeferred(page)) await quiet(page);
   await page.waitForFunction(
     () => !document.querySelector('[aria-busy="true"], .mantine-Skeleton-root[data-visible="true"]'),
     null,
     { timeout: 30_000 },
   );
   await page.evaluate(() => document.fonts.ready);
+}
+
+/** Scrolls to the bottom step by step until the page stops growing; true when it scrolled at all. */
+async function revealDeferred(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    const start = window.scrollY;
+    let y = 0;
+    // The page may grow as parts render: its height is read again on every step.
+    for (let step = 0; step < 60 && y + window.innerHeight < document.documentElement.scrollHeight; step++) {
+      y += window.innerHeight;
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, start);
+    return y > 0;
+  });
 }
 
 /** Resolves once no API request has been in flight for idleMs (a debounce, not a fixed wait). */
