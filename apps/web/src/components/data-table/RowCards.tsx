@@ -7,27 +7,28 @@ import {
   useReactTable,
   type Column,
   type ColumnDef,
-  type VisibilityState,
 } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { CardList } from './CardList';
-import type { ClientSort } from './DataTable';
+import type { DataTableProps } from './DataTable';
 import classes from './RowCards.module.css';
 import { useCompare } from './use-compare';
 
-interface RowCardsProps<T> {
-  label: string;
-  columns: ColumnDef<T, never>[] | ColumnDef<T>[];
-  data: T[];
-  getRowId: (row: T) => string;
-  visibility: VisibilityState;
-  loading?: boolean;
-  refreshing?: boolean;
-  clientSort?: ClientSort;
-  totalsLabel?: string;
-  rowProps?: (row: T) => Record<string, string | undefined>;
-  testId?: string;
-}
+/** What a card list takes is what its table takes, minus the table's own layout and server order. */
+type RowCardsProps<T> = Pick<
+  DataTableProps<T>,
+  | 'label'
+  | 'columns'
+  | 'data'
+  | 'getRowId'
+  | 'visibility'
+  | 'loading'
+  | 'refreshing'
+  | 'clientSort'
+  | 'totalsLabel'
+  | 'rowProps'
+  | 'testId'
+>;
 
 function columnLabel<T>(column: Column<T>): string {
   const header = column.columnDef.header;
