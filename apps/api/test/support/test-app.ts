@@ -1,6 +1,6 @@
-import type { ModuleMetadata } from '@nestjs/common';
+import { Module, type ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -36,10 +36,12 @@ export async function createTestApp(
     ? { url, ownerUrl: options.ownerUrl ?? url, drop: () => Promise.resolve() }
     : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+  // Built as main.ts builds it (NestFactory.create, then configureApp), not by Nest's testing module:
+  // the two register Fastify's plugins in another order, and an upload defect that depended on that
+  // order passed every test while the built API refused uploads.
+  @Module({ imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])] })
+  class TestRootModule {}
+  const app = await NestFactory.create<NestFastifyApplication>(TestRootModule, createHttpAdapter(config), {
     bufferLogs: true,
     bodyParser: false,
   });
