@@ -20,7 +20,16 @@ export function Tag({ tone, children, ...props }: TagProps) {
       fw={600}
       {...props}
       styles={{
-        root: { color, background, border: `1px solid color-mix(in srgb, ${color} 18%, transparent)` },
+        // A tag wraps between words rather than ending in "…": in a narrow table column Mantine's badge
+        // cut "In force today" to "In force to…". On one line it keeps the badge's height.
+        root: {
+          color,
+          background,
+          border: `1px solid color-mix(in srgb, ${color} 18%, transparent)`,
+          height: 'auto',
+          minHeight: 'var(--badge-height)',
+        },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
       }}
     >
       {children}
