@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PHONE_QUERY } from '../../../lib/media';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { ComplianceSection } from './ComplianceSection';
 
@@ -43,5 +44,31 @@ describe('the overview’s paragraph 6 counts', () => {
       within(table).getByRole('link', { name: '0 projects: Not yet requested, Under review' }),
     ).toHaveAttribute('href', '/projects?stage=under_review&compliance=not_requested');
     expect(within(table).getAllByRole('link')).toHaveLength(8);
+  });
+
+  it('lists each status with its two counts on a phone instead of a table that scrolls sideways', async () => {
+    const original = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) => ({ ...original(query), matches: query === PHONE_QUERY }));
+    mockFetch(() => json(SUMMARY));
+    renderWithProviders(<ComplianceSection />);
+
+    const list = await screen.findByRole('list', { name: 'Paragraph 6 compliance' });
+    expect(screen.queryByRole('table')).toBeNull();
+    await within(list).findAllByRole('link');
+    const items = within(list).getAllByRole('listitem');
+    ['Compliant', 'Pending', 'Not yet requested', 'Non-compliant'].forEach((status, index) =>
+      expect(items[index]).toHaveTextContent(new RegExp(`^${status}`)),
+    );
+    const nonCompliant = items[3]!;
+    const funded = within(nonCompliant).getByRole('link', {
+      name: '10 projects: Non-compliant, Approved and active',
+    });
+    expect(decodeURIComponent(funded.getAttribute('href')!)).toBe(
+      '/projects?stage=approved,active,suspended&compliance=non_compliant',
+    );
+    expect(
+      within(items[1]!).getByRole('link', { name: '1 projects: Pending, Under review' }),
+    ).toHaveAttribute('href', '/projects?stage=under_review&compliance=pending');
+    expect(within(list).getAllByRole('link')).toHaveLength(8);
   });
 });
