@@ -38,6 +38,16 @@ export function applyDocumentLanguage(language: string): void {
 
 export const i18n = i18next.createInstance();
 
+/**
+ * A Russian date ends in "г." (year), so a sentence that ends with one read "7 дек. 2026 г.." The
+ * abbreviation's point ends the sentence too, as Russian typography writes it.
+ */
+const oneFinalPoint = {
+  type: 'postProcessor' as const,
+  name: 'oneFinalPoint',
+  process: (value: string) => value.replace(/(\d\s?г)\.\./gu, '$1.'),
+};
+
 export function initI18n(language: string = detectLanguage()): Promise<unknown> {
   i18n.on('languageChanged', (lng) => {
     applyDocumentLanguage(lng);
@@ -45,6 +55,7 @@ export function initI18n(language: string = detectLanguage()): Promise<unknown> 
   });
   return i18n
     .use(lazyBackend)
+    .use(oneFinalPoint)
     .use(initReactI18next)
     .init({
       lng: language,
@@ -54,6 +65,7 @@ export function initI18n(language: string = detectLanguage()): Promise<unknown> 
       resources: { [DEFAULT_LANGUAGE]: { translation: englishCore } },
       partialBundledLanguages: true,
       interpolation: { escapeValue: false },
+      postProcess: ['oneFinalPoint'],
       returnNull: false,
       react: { useSuspense: false },
     });
