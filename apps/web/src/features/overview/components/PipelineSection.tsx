@@ -1,10 +1,12 @@
 import { Anchor, Box, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { Stage } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyResult } from '../../../components/QueryStates';
 import type { StageFigures } from '../api/get-dashboard-overview';
 import { useFigures } from '../../../lib/figures';
+import { PHONE_QUERY } from '../../../lib/media';
 
 /** The lifecycle in reading order, then the ways out of it. */
 const STAGE_GROUPS: { key: 'preparation' | 'funded' | 'finished' | 'stopped'; stages: Stage[] }[] = [
@@ -28,6 +30,7 @@ interface PipelineSectionProps {
 
 export function PipelineSection({ pipeline, loading }: PipelineSectionProps) {
   const { t } = useTranslation();
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const { usd, usdCompact, number } = useFigures();
   const byStage = new Map((pipeline ?? []).map((row) => [row.stage, row]));
   const max = Math.max(1, ...(pipeline ?? []).map((row) => row.projects));
@@ -58,8 +61,16 @@ export function PipelineSection({ pipeline, loading }: PipelineSectionProps) {
       {!loading && total === 0 ? (
         <EmptyResult title={t('dashboard.pipeline.empty')} body={t('dashboard.pipeline.emptyBody')} />
       ) : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table verticalSpacing={6} fz="sm" aria-busy={loading} data-testid="pipeline-table">
+        <Table.ScrollContainer minWidth={phone ? 0 : 320}>
+          <Table
+            verticalSpacing={6}
+            // Closer columns and smaller figures on a phone, where the Russian table overflowed 390 px
+            // (the stages' names keep their size).
+            horizontalSpacing={phone ? 6 : 'xs'}
+            fz={phone ? 'xs' : 'sm'}
+            aria-busy={loading}
+            data-testid="pipeline-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('dashboard.pipeline.stage')}</Table.Th>
@@ -102,8 +113,10 @@ export function PipelineSection({ pipeline, loading }: PipelineSectionProps) {
                               justifyContent: 'flex-end',
                             }}
                           >
+                            {/* The bar repeats the count; on a phone its width went to the Russian headers. */}
                             <Box
                               aria-hidden="true"
+                              visibleFrom="xs"
                               h={8}
                               w={`${Math.max(projects > 0 ? 4 : 0, Math.round((projects / max) * 48))}px`}
                               style={{ borderRadius: 4, background: GROUP_COLORS[group.key] }}

@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +18,7 @@ import {
 import { useCountryName } from '../../../countries';
 import type { CountryFigures } from '../../api/get-dashboard-overview';
 import { toNumber, useFigures } from '../../../../lib/figures';
+import { PHONE_QUERY } from '../../../../lib/media';
 
 type Measure = 'projects' | 'approved';
 const TOP = 10;
@@ -61,6 +63,8 @@ interface MapSectionProps {
 
 /** The portfolio on a world map, with the same figures in a table below it for keyboards and screen readers. */
 export function MapSection({ countries, loading }: MapSectionProps) {
+  // On a phone the groups' tag goes beside the country's name: four columns did not fit 390 px.
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const { t } = useTranslation();
   const countryName = useCountryName();
   const { usd, usdCompact, number } = useFigures();
@@ -154,8 +158,14 @@ export function MapSection({ countries, loading }: MapSectionProps) {
               dot={t('dashboard.map.dotLegend')}
             />
 
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped fz="sm" verticalSpacing={6} data-testid="map-table">
+            <Table.ScrollContainer minWidth={phone ? 0 : 520}>
+              <Table
+                striped
+                fz="sm"
+                verticalSpacing={6}
+                horizontalSpacing={phone ? 6 : 'xs'}
+                data-testid="map-table"
+              >
                 <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
                   <Text span fw={650} size="sm" c="dark.7">
                     {showAll
@@ -172,7 +182,7 @@ export function MapSection({ countries, loading }: MapSectionProps) {
                     <Table.Th scope="col" ta="end">
                       {t('dashboard.map.approved')}
                     </Table.Th>
-                    <Table.Th scope="col">{t('dashboard.map.groups')}</Table.Th>
+                    {phone ? null : <Table.Th scope="col">{t('dashboard.map.groups')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -182,20 +192,18 @@ export function MapSection({ countries, loading }: MapSectionProps) {
                         <Anchor component={Link} to={`/countries/${country.iso3}`} size="sm" fw={600}>
                           {country.label}
                         </Anchor>
+                        {phone && country.sids ? (
+                          <>
+                            {' '}
+                            <SidsTag />
+                          </>
+                        ) : null}
                       </Table.Th>
                       <Table.Td ta="end">{number(country.projects)}</Table.Td>
                       <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }} title={usd(country.approved)}>
                         {usdCompact(country.approved)}
                       </Table.Td>
-                      <Table.Td>
-                        {country.sids ? (
-                          <Tag tone="teal" size="sm">
-                            <abbr title={t('dashboard.map.sidsLong')} style={{ textDecoration: 'none' }}>
-                              {t('dashboard.map.sids')}
-                            </abbr>
-                          </Tag>
-                        ) : null}
-                      </Table.Td>
+                      {phone ? null : <Table.Td>{country.sids ? <SidsTag /> : null}</Table.Td>}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -214,5 +222,17 @@ export function MapSection({ countries, loading }: MapSectionProps) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** Small island developing States, the group the Fund reports on. */
+function SidsTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag tone="teal" size="sm">
+      <abbr title={t('dashboard.map.sidsLong')} style={{ textDecoration: 'none' }}>
+        {t('dashboard.map.sids')}
+      </abbr>
+    </Tag>
   );
 }
