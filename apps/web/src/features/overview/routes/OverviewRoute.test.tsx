@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../i18n';
+import { PHONE_QUERY } from '../../../lib/media';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { DONOR, GREECE_ID, JAPAN_ID, LEDGER, OVERVIEW, STAFF } from '../testing/fixtures';
 import { OverviewRoute } from './OverviewRoute';
@@ -242,6 +243,18 @@ describe('the staff overview', () => {
     expect(within(rows[2] as HTMLElement).getByText('SIDS')).toBeInTheDocument();
     // The picture itself is hidden from assistive technology; the summary says what it shows.
     expect(screen.getByText(/3 countries and areas; the most: Haiti \(3\)/)).toBeInTheDocument();
+  });
+
+  it('keeps the countries’ table to three columns on a phone, the small-island tag beside the name', async () => {
+    const original = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) => ({ ...original(query), matches: query === PHONE_QUERY }));
+    mockFetch(staffApi);
+    renderWithProviders(<OverviewRoute />);
+
+    const table = await screen.findByTestId('map-table', {}, SLOW);
+    expect(within(table).getAllByRole('columnheader')).toHaveLength(3);
+    const tuvalu = within(table).getByRole('rowheader', { name: /Tuvalu/ });
+    expect(within(tuvalu).getByText('SIDS')).toBeInTheDocument();
   });
 
   it('names the countries of that table in French for a French reader', async () => {
