@@ -22,6 +22,7 @@ interface ContributionsTableProps {
   onEdit?: (contribution: Contribution) => void;
   onDelete?: (contribution: Contribution) => void;
   count?: { shown: number; hasMore: boolean };
+  testId?: string;
 }
 
 /** Each contribution: when, how much in its currency, the rate, the US dollars it counts for. */
@@ -33,6 +34,7 @@ export function ContributionsTable({
   onEdit,
   onDelete,
   count,
+  testId,
 }: ContributionsTableProps) {
   const { t } = useTranslation();
   const { money, rate, calendarDate } = useIntl();
@@ -172,6 +174,7 @@ export function ContributionsTable({
       loading={loading}
       minWidth={900}
       count={count}
+      testId={testId}
     />
   );
 }

@@ -16,10 +16,10 @@ import { IconArrowRight, IconListDetails } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ColumnDef } from '@tanstack/react-table';
+import { ListTable } from '../../../components/data-table/ListTable';
 import { ListFooter } from '../../../components/ListFooter';
-import { EmptyResult, ErrorResult, TableSkeleton } from '../../../components/QueryStates';
-import { Tag, type TagTone } from '../../../components/Tag';
-import { useFormatters } from '../../../lib/format';
+import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
 import type { Role } from '../../../lib/authorization';
 import { useContributions, useContributionTotals, type ContributionTotal } from '../api/get-contributions';
 import { useDashboardOverview } from '../api/get-dashboard-overview';
@@ -31,8 +31,7 @@ import { MapSection } from './map/MapSection';
 import { WelcomeBanner } from './WelcomeBanner';
 import { ScrollTable } from './ScrollTable';
 import { useDonorName } from '../../../lib/donor-name';
-
-const STATUS_TONES: Record<string, TagTone> = { received: 'teal', pledged: 'blue', cancelled: 'gray' };
+import { ContributionsTable } from '../../contributions';
 
 interface DonorTotals {
   donorId: string;
@@ -241,42 +240,11 @@ export function DonorOverview({ role, name, donorId }: { role: Role; name: strin
         {totals.isError ? null : !totals.isPending && figures.others.length === 0 ? (
           <EmptyResult title={t('dashboard.donor.othersEmpty')} />
         ) : (
-          <ScrollTable minWidth={520} label={t('dashboard.donor.othersTitle')}>
-            <Table striped fz="sm" aria-busy={totals.isPending} data-testid="other-donors">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('dashboard.donor.donor')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('dashboard.donor.receivedTotal')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('dashboard.donor.pledgedTotal')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('dashboard.donor.shareColumn')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              {totals.isPending ? (
-                <TableSkeleton columns={4} rows={4} />
-              ) : (
-                <Table.Tbody>
-                  {figures.others.map((donor) => (
-                    <Table.Tr key={donor.donorId}>
-                      <Table.Th scope="row" fw={500}>
-                        {donor.donor}
-                      </Table.Th>
-                      <Table.Td ta="end">{usd(donor.received)}</Table.Td>
-                      <Table.Td ta="end">{usd(donor.pledged)}</Table.Td>
-                      <Table.Td ta="end">
-                        {percent(figures.fundReceived > 0 ? donor.received / figures.fundReceived : 0)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              )}
-            </Table>
-          </ScrollTable>
+          <OtherDonorsTable
+            donors={figures.others}
+            fundReceived={figures.fundReceived}
+            loading={totals.isPending}
+          />
         )}
         <Text size="xs" c="dimmed" mt="xs">
           {t('dashboard.donor.othersNote', { donors: number(figures.others.length) })}
@@ -319,8 +287,6 @@ export function DonorOverview({ role, name, donorId }: { role: Role; name: strin
 /** Each of the donor's contributions, newest pages along the cursor. */
 function OwnContributions() {
   const { t } = useTranslation();
-  const { usd, amount } = useFigures();
-  const { date } = useFormatters();
   const contributions = useContributions();
   const items = contributions.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -344,66 +310,14 @@ function OwnContributions() {
         <EmptyResult title={t('dashboard.donor.eachEmpty')} />
       ) : (
         <>
-          <ScrollTable minWidth={760} label={t('dashboard.donor.eachTitle')}>
-            <Table
-              striped
-              highlightOnHover
-              fz="sm"
-              aria-busy={contributions.isPending}
-              data-testid="own-contributions"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('dashboard.donor.columns.pledgedOn')}</Table.Th>
-                  <Table.Th scope="col">{t('dashboard.donor.columns.receivedOn')}</Table.Th>
-                  <Table.Th scope="col">{t('dashboard.donor.columns.status')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('dashboard.donor.columns.amount')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('dashboard.donor.columns.currency')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('dashboard.donor.columns.usd')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('dashboard.donor.columns.reference')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              {contributions.isPending ? (
-                <TableSkeleton columns={7} rows={5} />
-              ) : (
-                <Table.Tbody>
-                  {items.map((item) => (
-                    <Table.Tr key={item.id}>
-                      <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                        {date(item.pledgedOn)}
-                      </Table.Th>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {item.receivedOn ? date(item.receivedOn) : t('dashboard.donor.notYet')}
-                      </Table.Td>
-                      <Table.Td>
-                        <Tag tone={STATUS_TONES[item.status] ?? 'gray'} miw="max-content">
-                          {t(`dashboard.donor.statuses.${item.status}`)}
-                        </Tag>
-                      </Table.Td>
-                      <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                        {amount(item.amount, item.currency)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text span ff="monospace" size="sm" dir="ltr">
-                          {item.currency}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                        {usd(item.usdAmount)}
-                      </Table.Td>
-                      <Table.Td c={item.reference ? undefined : 'dimmed'}>
-                        {item.reference ?? t('dashboard.donor.noReference')}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              )}
-            </Table>
-          </ScrollTable>
+          {/* The contributions list's own table (cards on a phone), without its staff actions. */}
+          <ContributionsTable
+            contributions={items}
+            loading={contributions.isPending}
+            label={t('dashboard.donor.eachTitle')}
+            canEdit={false}
+            testId="own-contributions"
+          />
           {contributions.isFetchNextPageError ? (
             <ErrorResult
               title={t('dashboard.donor.eachError')}
@@ -421,5 +335,62 @@ function OwnContributions() {
         </>
       )}
     </Paper>
+  );
+}
+
+/** The other donors as totals (never their contributions), a card each on a phone. */
+function OtherDonorsTable({
+  donors,
+  fundReceived,
+  loading,
+}: {
+  donors: DonorTotals[];
+  fundReceived: number;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  const { usd, percent } = useFigures();
+  const columns = useMemo<ColumnDef<DonorTotals>[]>(
+    () => [
+      {
+        id: 'donor',
+        header: t('dashboard.donor.donor'),
+        meta: { rowHeader: true },
+        cell: ({ row }) => row.original.donor,
+      },
+      {
+        id: 'received',
+        header: t('dashboard.donor.receivedTotal'),
+        meta: { align: 'end', nowrap: true },
+        cell: ({ row }) => usd(row.original.received),
+      },
+      {
+        id: 'pledged',
+        header: t('dashboard.donor.pledgedTotal'),
+        meta: { align: 'end', nowrap: true },
+        cell: ({ row }) => usd(row.original.pledged),
+      },
+      {
+        id: 'share',
+        header: t('dashboard.donor.shareColumn'),
+        meta: { align: 'end' },
+        cell: ({ row }) => percent(fundReceived > 0 ? row.original.received / fundReceived : 0),
+      },
+    ],
+    [t, usd, percent, fundReceived],
+  );
+  return (
+    <ListTable
+      listId="other-donors"
+      cards
+      columnChoice={false}
+      label={t('dashboard.donor.othersTitle')}
+      columns={columns}
+      data={donors}
+      getRowId={(donor) => donor.donorId}
+      loading={loading}
+      minWidth={520}
+      testId="other-donors"
+    />
   );
 }
