@@ -398,7 +398,7 @@ async function main() {
       files.push({ ...file, ...measured, activities: measured.counted, peakRssMb: Math.round(phasePeak) });
       noteLoad(file.key);
       say(
-        `   ${file.label.padEnd(26)} ${measured.status}: ${measured.activities} activities, ` +
+        `   ${file.label.padEnd(26)} ${measured.status}: ${measured.counted} activities, ` +
           `${(measured.bytes / 1024 / 1024).toFixed(1)} MB in ${measured.seconds} s (first byte ${measured.firstByteSeconds} s), API peak RSS ${Math.round(phasePeak)} MB`,
       );
     }
