@@ -1,8 +1,8 @@
-import { Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Stack, Text, Tooltip } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditDeleteButtons } from '../../../components/data-table/EditDeleteButtons';
 import { ListTable } from '../../../components/data-table/ListTable';
 import { Tag, type TagTone } from '../../../components/Tag';
 import { useIntl } from '../../../lib/intl';
@@ -130,32 +130,18 @@ export function ContributionsTable({
               header: t('donors.contributions.actions'),
               meta: { hideable: false },
               cell: ({ row: { original: contribution } }) => (
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    leftSection={<IconPencil size={16} aria-hidden="true" />}
-                    onClick={() => onEdit?.(contribution)}
-                    aria-label={t('donors.contributions.editNamed', {
-                      date: calendarDate(contribution.pledgedOn),
-                    })}
-                  >
-                    {t('donors.contributions.edit')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    leftSection={<IconTrash size={16} aria-hidden="true" />}
-                    onClick={() => onDelete?.(contribution)}
-                    aria-label={t('donors.contributions.deleteNamed', {
-                      date: calendarDate(contribution.pledgedOn),
-                    })}
-                  >
-                    {t('donors.contributions.delete')}
-                  </Button>
-                </Group>
+                <EditDeleteButtons
+                  editText={t('donors.contributions.edit')}
+                  deleteText={t('donors.contributions.delete')}
+                  editLabel={t('donors.contributions.editNamed', {
+                    date: calendarDate(contribution.pledgedOn),
+                  })}
+                  deleteLabel={t('donors.contributions.deleteNamed', {
+                    date: calendarDate(contribution.pledgedOn),
+                  })}
+                  onEdit={() => onEdit?.(contribution)}
+                  onDelete={() => onDelete?.(contribution)}
+                />
               ),
             } satisfies ColumnDef<Contribution>,
           ]

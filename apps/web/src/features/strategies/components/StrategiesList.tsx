@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditDeleteButtons } from '../../../components/data-table/EditDeleteButtons';
 import { ListTable } from '../../../components/data-table/ListTable';
 import { Tag } from '../../../components/Tag';
 import { useCountryName } from '../../../lib/country-name';
@@ -130,28 +130,14 @@ export function StrategiesList({
               header: t('strategies.table.actions'),
               meta: { hideable: false },
               cell: ({ row: { original: strategy } }) => (
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    leftSection={<IconPencil size={16} aria-hidden="true" />}
-                    onClick={() => onEdit(strategy)}
-                    aria-label={t('strategies.table.editNamed', { title: strategy.title })}
-                  >
-                    {t('strategies.table.edit')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    leftSection={<IconTrash size={16} aria-hidden="true" />}
-                    onClick={() => onDelete(strategy)}
-                    aria-label={t('strategies.table.deleteNamed', { title: strategy.title })}
-                  >
-                    {t('strategies.table.delete')}
-                  </Button>
-                </Group>
+                <EditDeleteButtons
+                  editText={t('strategies.table.edit')}
+                  deleteText={t('strategies.table.delete')}
+                  editLabel={t('strategies.table.editNamed', { title: strategy.title })}
+                  deleteLabel={t('strategies.table.deleteNamed', { title: strategy.title })}
+                  onEdit={() => onEdit(strategy)}
+                  onDelete={() => onDelete(strategy)}
+                />
               ),
             } satisfies ColumnDef<Strategy>,
           ]
