@@ -1,16 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { moneyNumberFormat } from '@hstf/domain';
 import { formattersFor } from './format';
-
-/** How many decimals a currency shows, capped at the two the API keeps. */
-function fractionDigits(currency: string): { min: number; max: number } {
-  try {
-    const own = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
-    return { min: Math.min(own.minimumFractionDigits ?? 2, 2), max: 2 };
-  } catch {
-    return { min: 2, max: 2 };
-  }
-}
 
 type IntlFormatters = ReturnType<typeof createIntl>;
 
@@ -41,17 +32,7 @@ function createIntl(locale: string) {
   const moneyFormat = (currency: string) => {
     let format = cache.get(currency);
     if (!format) {
-      const digits = fractionDigits(currency);
-      try {
-        format = new Intl.NumberFormat(locale, {
-          style: 'currency',
-          currency,
-          minimumFractionDigits: digits.min,
-          maximumFractionDigits: digits.max,
-        });
-      } catch {
-        format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      }
+      format = moneyNumberFormat(locale, currency);
       cache.set(currency, format);
     }
     return format;
