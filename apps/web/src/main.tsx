@@ -22,6 +22,18 @@ void queryClient.prefetchQuery(currentUserQuery);
 const translations = initI18n();
 const router = createAppRouter(queryClient);
 await translations;
+// /fund arrives with its first screen drawn by the API: it stays on screen until the route's code has
+// loaded, rather than giving way to the loading screen (React replaces #root's content as it renders).
+if (container.firstElementChild) {
+  await new Promise<void>((resolve) => {
+    if (router.state.initialized) return resolve();
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+}
 
 createRoot(container).render(
   <StrictMode>
