@@ -17,7 +17,9 @@ const server = await createServer({
   server: { middlewareMode: true, hmr: false, watch: null },
 });
 try {
-  const { renderFirstScreens } = await server.ssrLoadModule('/src/features/public-page/prerender/first-screens.tsx');
+  const { renderFirstScreens } = await server.ssrLoadModule(
+    '/src/features/public-page/prerender/first-screens.tsx',
+  );
   const screens = await renderFirstScreens();
   const out = path.join(root, 'dist/prerendered');
   await mkdir(out, { recursive: true });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatMoneyIn } from '@hstf/domain';
-import { escapeHtml } from '../mail/mail-layout';
+import { escapeHtml } from '../mail';
 
 /**
  * /fund sent with its first screen drawn. The dashboard's build renders the page's heading and
@@ -83,8 +83,7 @@ export function prerenderedFundPage(
   return indexHtml
     .replace(
       /<html[^>]*>/,
-      () =>
-        `<html lang="${escapeHtml(language)}" dir="${screen.dir}" data-mantine-color-scheme="light">`,
+      () => `<html lang="${escapeHtml(language)}" dir="${screen.dir}" data-mantine-color-scheme="light">`,
     )
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(screen.title)}</title>`)
     .replace(

@@ -29,7 +29,10 @@ export function adoptInlinedPublicFund(queryClient: QueryClient): void {
   if (!block) return;
   block.remove();
   try {
-    queryClient.setQueryData(publicFundQueryOptions.queryKey, JSON.parse(block.textContent ?? '') as PublicFund);
+    queryClient.setQueryData(
+      publicFundQueryOptions.queryKey,
+      JSON.parse(block.textContent ?? '') as PublicFund,
+    );
   } catch {
     // A damaged block: the page asks the API, as it would without one.
   }

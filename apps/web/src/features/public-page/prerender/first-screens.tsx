@@ -56,7 +56,11 @@ export async function renderFirstScreens(): Promise<Record<Language, Prerendered
     const html = renderToString(
       <I18nextProvider i18n={i18n}>
         <DirectionProvider initialDirection={dir} detectDirection={false}>
-          <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <MantineProvider
+            theme={theme}
+            cssVariablesResolver={cssVariablesResolver}
+            defaultColorScheme="light"
+          >
             <MemoryRouter initialEntries={['/fund']}>
               <PublicFundFrame>
                 <PublicFundHeading />
