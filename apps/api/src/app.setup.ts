@@ -20,11 +20,7 @@ import { LoginLimiterService, refuseThrottledAddresses } from './auth';
 import { requestIdOf } from './common/request-context/request-id';
 import { ShutdownState } from './shutdown/shutdown-state';
 import { PublicPageService } from './public-page/public-page.service';
-import {
-  pickLanguage,
-  prerenderedFundPage,
-  readPrerenderedFirstScreens,
-} from './public-page/public-page.prerender';
+import { pickLanguage, prerenderedFundPage, readPrerenderedFund } from './public-page/public-page.prerender';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -214,8 +210,9 @@ async function serveWebApp(
  * prerendered screens, or when the figures cannot be read, it is index.html as any other route.
  */
 function serveFundPage(app: NestFastifyApplication, fastify: FastifyInstance, webDistDir: string): void {
-  const screens = readPrerenderedFirstScreens(webDistDir);
-  if (!screens) return;
+  const prerendered = readPrerenderedFund(webDistDir);
+  if (!prerendered) return;
+  const { screens, firstScreenCss } = prerendered;
   const indexHtml = readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
   const languages = Object.keys(screens);
   const publicPage = app.get(PublicPageService);
@@ -224,7 +221,13 @@ function serveFundPage(app: NestFastifyApplication, fastify: FastifyInstance, we
     const language = pickLanguage(request.headers['accept-language'], languages);
     let html = indexHtml;
     try {
-      html = prerenderedFundPage(indexHtml, screens[language]!, language, await publicPage.fund());
+      html = prerenderedFundPage(
+        indexHtml,
+        screens[language]!,
+        language,
+        await publicPage.fund(),
+        firstScreenCss,
+      );
     } catch (error) {
       logger.warn(`/fund sent without its prerendered first screen: ${String(error)}`);
     }

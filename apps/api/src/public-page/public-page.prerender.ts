@@ -26,13 +26,25 @@ export const PUBLIC_FUND_DATA_ID = 'public-fund-data';
 
 const FIGURES = ['received', 'committed', 'transferred'] as const;
 
+/** What the dashboard's build prerendered for /fund. */
+export interface PrerenderedFund {
+  screens: PrerenderedFirstScreens;
+  /** The stylesheet's rules that the first screen uses (prerendered/fund.css), if the build wrote them. */
+  firstScreenCss: string | null;
+}
+
 /** The built first screens, or null when the dashboard was built without them (then /fund is plain index.html). */
-export function readPrerenderedFirstScreens(webDistDir: string): PrerenderedFirstScreens | null {
+export function readPrerenderedFund(webDistDir: string): PrerenderedFund | null {
+  const read = (file: string) => {
+    try {
+      return readFileSync(path.join(webDistDir, 'prerendered', file), 'utf8');
+    } catch {
+      return null;
+    }
+  };
   try {
-    const screens = JSON.parse(
-      readFileSync(path.join(webDistDir, 'prerendered/fund.json'), 'utf8'),
-    ) as PrerenderedFirstScreens;
-    return screens['en'] ? screens : null;
+    const screens = JSON.parse(read('fund.json') ?? '{}') as PrerenderedFirstScreens;
+    return screens['en'] ? { screens, firstScreenCss: read('fund.css') } : null;
   } catch {
     return null;
   }
@@ -65,6 +77,32 @@ const escapeJsonForScript = (json: string) =>
   json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
+ * The first screen's own styles inline, and index.html's stylesheets as `media="print"`: downloaded
+ * without holding the first paint; the dashboard's script applies them (data-after-first-screen)
+ * and waits for them before React draws the rest of the page.
+ */
+function withFirstScreenStyles(indexHtml: string, css: string): string {
+  const style = `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+  let inlined = false;
+  return indexHtml.replace(/<link rel="stylesheet"([^>]*)>/g, (_, attributes: string) => {
+    const link = `<link rel="stylesheet"${attributes} media="print" data-after-first-screen>`;
+    if (inlined) return link;
+    inlined = true;
+    return style + link;
+  });
+}
+
+/**
+ * The page's scripts fetched at low priority: its first screen is painted without them, and
+ * nothing else on the page competes for the connection (the stylesheet comes at the lowest).
+ */
+const withScriptsAfterFirstScreen = (indexHtml: string) =>
+  indexHtml.replace(
+    /<(script type="module"|link rel="modulepreload")/g,
+    (_, opening: string) => `<${opening} fetchpriority="low"`,
+  );
+
+/**
  * index.html with /fund's first screen in `language` and the public answer (the JSON text the
  * public API sends) inlined. The figures come from that same answer, so what is painted first is
  * what React then draws from the data block.
@@ -74,13 +112,15 @@ export function prerenderedFundPage(
   screen: PrerenderedFirstScreen,
   language: string,
   publicFundJson: string,
+  firstScreenCss: string | null = null,
 ): string {
   const { overall } = JSON.parse(publicFundJson) as { overall: Record<(typeof FIGURES)[number], string> };
   let firstScreen = screen.html;
   for (const figure of FIGURES)
     firstScreen = firstScreen.replace(`{{${figure}}}`, escapeHtml(formatMoneyIn(language, overall[figure])));
   // Functions as replacements: a "$&" in the inserted text is not a pattern here.
-  return indexHtml
+  const page = withScriptsAfterFirstScreen(indexHtml);
+  return (firstScreenCss ? withFirstScreenStyles(page, firstScreenCss) : page)
     .replace(
       /<html[^>]*>/,
       () => `<html lang="${escapeHtml(language)}" dir="${screen.dir}" data-mantine-color-scheme="light">`,

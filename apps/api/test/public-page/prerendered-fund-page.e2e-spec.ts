@@ -8,6 +8,8 @@ import { createTestApp, TestApp } from '../support/test-app';
 const INDEX_HTML =
   '<!doctype html>\n<html lang="en" dir="ltr">\n  <head>\n    <meta charset="UTF-8" />\n' +
   '    <title>HSTF Portfolio</title>\n    <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
+  '    <link rel="modulepreload" crossorigin href="/assets/react-1.js">\n' +
+  '    <link rel="stylesheet" crossorigin href="/assets/start-1.css">\n' +
   '  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
 
 /** prerendered/fund.json as the dashboard's build writes it (apps/web/src/features/public-page/prerender). */
@@ -24,6 +26,9 @@ const SCREENS = {
   ar: screen('الصندوق بالأرقام', 'rtl'),
 };
 
+/** prerendered/fund.css: the stylesheet's rules the first screen uses. */
+const FIRST_SCREEN_CSS = '.m_7485cace{max-width:var(--container-size)}';
+
 /** A donor's name is the donor's to choose: it must reach the page as text, never as markup. */
 const HOSTILE_DONOR = '</script><script>alert(1)</script><!-- & "Donor" \u2028';
 
@@ -37,6 +42,7 @@ describe('/fund, sent with its first screen drawn', () => {
     mkdirSync(path.join(webDist, 'prerendered'));
     writeFileSync(path.join(webDist, 'index.html'), INDEX_HTML);
     writeFileSync(path.join(webDist, 'prerendered', 'fund.json'), JSON.stringify(SCREENS));
+    writeFileSync(path.join(webDist, 'prerendered', 'fund.css'), FIRST_SCREEN_CSS);
     t = await createTestApp({ WEB_DIST_DIR: webDist });
     const donor = await aDonorOfKind(t, 'foundation', HOSTILE_DONOR);
     await t.db.query(
@@ -65,7 +71,21 @@ describe('/fund, sent with its first screen drawn', () => {
     expect(page.text).toContain('<html lang="en" dir="ltr" data-mantine-color-scheme="light">');
     expect(page.text).toContain('<title>The Fund in figures · HSTF Portfolio</title>');
     // The page's own script still loads, after the first screen.
-    expect(page.text).toContain('<script type="module" crossorigin src="/assets/index-1.js"></script>');
+    expect(page.text).toContain(
+      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-1.js"></script>',
+    );
+  });
+
+  it("paints without waiting for the whole stylesheet or the scripts: the first screen's styles come inline", async () => {
+    const page = await t.http().get('/fund');
+    const head = page.text.slice(0, page.text.indexOf('</head>'));
+    expect(head).toContain(
+      `<style>${FIRST_SCREEN_CSS}</style><link rel="stylesheet" crossorigin href="/assets/start-1.css" media="print" data-after-first-screen>`,
+    );
+    expect(head).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/react-1.js">',
+    );
+    expect(head.match(/<link rel="stylesheet"/g)).toHaveLength(1);
   });
 
   it('is written in the language the reader prefers among the six, else English', async () => {
