@@ -36,6 +36,10 @@ const options = parseArgs(process.argv.slice(2), {
   // A dashboard built elsewhere (`vite build --outDir …`), measured instead of building apps/web/dist.
   webDist: '',
   formFactors: 'mobile,desktop',
+  // Only the pages whose name contains one of these words (`--pages fund`), each run this many times
+  // (`--runs 3`): a change to one page is measured several times in the same conditions.
+  pages: '',
+  runs: 1,
 });
 const BUILT = options.webDist ? path.resolve(options.webDist) : path.join(ROOT, 'apps/web/dist');
 // The bench serves its own copy of the build: a rebuild of apps/web/dist during the run (a colleague's
@@ -77,7 +81,7 @@ async function chunks() {
 }
 
 /** One Lighthouse run: the performance category, its main metrics, and the JavaScript the page downloaded. */
-async function audit(chrome, url, { formFactor, cookie }) {
+async function audit(chrome, url, { formFactor, cookie, run = 1 }) {
   const flags = {
     port: chrome.port,
     output: 'json',
@@ -95,7 +99,7 @@ async function audit(chrome, url, { formFactor, cookie }) {
       `  (Lighthouse: ${lhr.runtimeError.code} on ${new URL(url).pathname}, ${formFactor}; attempt ${attempt})`,
     );
   }
-  const name = `lighthouse-${formFactor}-${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}.json`;
+  const name = `lighthouse-${formFactor}-${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}${run > 1 ? `-${run}` : ''}.json`;
   await writeFile(path.join(TMP, name), JSON.stringify(lhr));
   const requests = lhr.audits['network-requests']?.details?.items ?? [];
   const transfer = (type) =>
@@ -271,19 +275,23 @@ async function main() {
     { name: 'public (/fund)', url: `${base}/fund`, formFactors: ['mobile'] },
   ];
   const audits = [];
+  const wanted = options.pages ? String(options.pages).split(',') : [];
   for (const formFactor of options.formFactors.split(',')) {
     for (const page of pages) {
       if (page.formFactors && !page.formFactors.includes(formFactor)) continue;
-      const result = {
-        page: page.name,
-        ...(await audit(chrome, page.url, { formFactor, cookie: page.cookie })),
-      };
-      audits.push(result);
-      load.push(load1());
-      say(
-        `  ${formFactor.padEnd(8)} ${page.name.padEnd(18)} performance ${result.performance}, LCP ${result.lcpMs} ms, ` +
-          `TBT ${result.tbtMs} ms, CLS ${result.cls}, JS ${result.scriptKb} KB (landed on ${result.finalUrl}; ${result.api.length} API calls)`,
-      );
+      if (wanted.length > 0 && !wanted.some((word) => page.name.includes(word))) continue;
+      for (let run = 1; run <= Number(options.runs); run++) {
+        const result = {
+          page: page.name,
+          ...(await audit(chrome, page.url, { formFactor, cookie: page.cookie, run })),
+        };
+        audits.push(result);
+        load.push(load1());
+        say(
+          `  ${formFactor.padEnd(8)} ${page.name.padEnd(18)} performance ${result.performance}, LCP ${result.lcpMs} ms, ` +
+            `TBT ${result.tbtMs} ms, CLS ${result.cls}, JS ${result.scriptKb} KB (landed on ${result.finalUrl}; ${result.api.length} API calls)`,
+        );
+      }
     }
   }
 

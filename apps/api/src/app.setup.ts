@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,6 +19,8 @@ import { SESSION_COOKIE } from './common/access/access.decorators';
 import { LoginLimiterService, refuseThrottledAddresses } from './auth';
 import { requestIdOf } from './common/request-context/request-id';
 import { ShutdownState } from './shutdown/shutdown-state';
+import { PublicPageService } from './public-page/public-page.service';
+import { pickLanguage, prerenderedFundPage, readPrerenderedFund } from './public-page/public-page.prerender';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -188,14 +190,53 @@ async function serveWebApp(
     prefix: '/',
     index: false,
     wildcard: false,
-    globIgnore: ['assets/**'],
+    // prerendered/ is read by /fund below, not served as it is.
+    globIgnore: ['assets/**', 'prerendered/**'],
     maxAge: '1h',
     decorateReply: false,
   });
+  serveFundPage(app, fastify, webDistDir);
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     if (API_PATH.test(request.url)) return reply.callNotFound();
     return reply
       .header('Cache-Control', 'no-cache')
       .sendFile('index.html', webDistDir, { cacheControl: false });
+  });
+}
+
+/**
+ * The Fund's public page arrives with its first screen drawn and the public answer inlined
+ * (public-page.prerender.ts), so a phone paints it before any script runs. Without the build's
+ * prerendered screens, or when the figures cannot be read, it is index.html as any other route.
+ */
+function serveFundPage(app: NestFastifyApplication, fastify: FastifyInstance, webDistDir: string): void {
+  const prerendered = readPrerenderedFund(webDistDir);
+  if (!prerendered) return;
+  const { screens, firstScreenCss } = prerendered;
+  const indexHtml = readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
+  const languages = Object.keys(screens);
+  const publicPage = app.get(PublicPageService);
+  const logger = new NestLogger('PublicPage');
+  fastify.get('/fund', async (request: FastifyRequest, reply: FastifyReply) => {
+    const language = pickLanguage(request.headers['accept-language'], languages);
+    let html = indexHtml;
+    try {
+      html = prerenderedFundPage(
+        indexHtml,
+        screens[language]!,
+        language,
+        await publicPage.fund(),
+        firstScreenCss,
+      );
+    } catch (error) {
+      logger.warn(`/fund sent without its prerendered first screen: ${String(error)}`);
+    }
+    // As fresh as the public answer it carries: revalidated on every visit, never reused as it
+    // is; and one page per language.
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .header('Vary', 'Accept-Language')
+      .type('text/html; charset=utf-8')
+      .send(html);
   });
 }

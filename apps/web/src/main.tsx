@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './app/styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider';
@@ -8,9 +8,13 @@ import { createQueryClient } from './app/query-client';
 import { createAppRouter, flushRouterUpdate } from './app/router';
 import { initI18n } from './i18n';
 import { currentUserQuery } from './lib/auth';
+import { applyStylesAfterFirstScreen, routerReady } from './app/prerendered-page';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+// /fund arrives with its first screen drawn by the API, and the rest of the styles still loading.
+const prerendered = container.firstElementChild !== null;
+const styles = applyStylesAfterFirstScreen();
 
 // Every screen first asks who is signed in: ask now, while the translations and the screen's code
 // load, rather than once the screen has rendered.
@@ -22,11 +26,19 @@ void queryClient.prefetchQuery(currentUserQuery);
 const translations = initI18n();
 const router = createAppRouter(queryClient);
 await translations;
+// The first screen stays as sent until the route's code and the styles are here, rather than giving
+// way to the loading screen (React replaces #root's content as it renders).
+if (prerendered) await Promise.all([routerReady(router), styles]);
 
-createRoot(container).render(
+const root = createRoot(container);
+const app = (
   <StrictMode>
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} flushSync={flushRouterUpdate} />
     </AppProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+// What the reader sees is already painted there: React's first render need not hold the main thread
+// in one long task, and as a transition it yields to the browser every few milliseconds instead.
+if (prerendered) startTransition(() => root.render(app));
+else root.render(app);

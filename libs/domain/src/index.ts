@@ -4,6 +4,7 @@ export * from './accounts/access-tokens';
 export * from './projects/project-rules';
 export * from './calendar/iso-date';
 export * from './money/money';
+export * from './money/money-format';
 export * from './money/bounds';
 export * from './principles/principles';
 export * from './principles/indicators';

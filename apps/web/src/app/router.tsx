@@ -4,6 +4,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { complianceQueryOptions } from '../features/compliance/api/compliance';
 import { isProjectCode, projectQueryOptions } from '../features/projects/api/get-project';
+import { adoptInlinedPublicFund } from '../features/public-page/api/public-fund';
 import { i18n, loadFeatureTranslations } from '../i18n';
 import { prepareFormatters } from '../lib/format';
 import { RouteError } from './routes/RouteError';
@@ -26,6 +27,11 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
       {
         // The Fund's public page: no sign-in, and tables only, so it stays one small chunk.
         path: 'fund',
+        // The API sends the page with the public answer inlined: no request waits for it.
+        loader: () => {
+          adoptInlinedPublicFund(queryClient);
+          return null;
+        },
         lazy: async () => {
           const [{ PublicFundRoute }] = await Promise.all([
             import('../features/public-page/routes/PublicFundRoute'),

@@ -8,13 +8,21 @@ import { AppProvider } from '../app/provider';
 import { flushRouterUpdate } from '../app/router';
 import { LocationProbe } from './LocationProbe';
 
-export function renderWithProviders(
-  ui: ReactElement,
-  { route = '/', path = '/' }: { route?: string; path?: string } = {},
-) {
-  const queryClient = new QueryClient({
+/** What the tests' screens query through: no retries, nothing dropped from the cache mid-test. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
   });
+}
+
+export function renderWithProviders(
+  ui: ReactElement,
+  {
+    route = '/',
+    path = '/',
+    queryClient = testQueryClient(),
+  }: { route?: string; path?: string; queryClient?: QueryClient } = {},
+) {
   const router = createMemoryRouter(
     [
       {

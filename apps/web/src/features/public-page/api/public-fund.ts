@@ -1,5 +1,5 @@
 import type { paths } from '@hstf/api-client';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 
@@ -14,4 +14,26 @@ export const publicFundQueryOptions = queryOptions({
 
 export function usePublicFund() {
   return useQuery(publicFundQueryOptions);
+}
+
+/** The data block the API writes into /fund's page (apps/api/src/public-page/public-page.prerender.ts). */
+export const PUBLIC_FUND_DATA_ID = 'public-fund-data';
+
+/**
+ * The public answer the API sent inside the page, taken as the query's data: the page needs no
+ * second round trip before it shows its figures. Read once: a later visit to /fund in the same
+ * session asks the API as usual.
+ */
+export function adoptInlinedPublicFund(queryClient: QueryClient): void {
+  const block = document.getElementById(PUBLIC_FUND_DATA_ID);
+  if (!block) return;
+  block.remove();
+  try {
+    queryClient.setQueryData(
+      publicFundQueryOptions.queryKey,
+      JSON.parse(block.textContent ?? '') as PublicFund,
+    );
+  } catch {
+    // A damaged block: the page asks the API, as it would without one.
+  }
 }

@@ -184,7 +184,9 @@ export function PublicMapSection({ data }: { data: PublicFund | undefined }) {
                 value: format(valueOf(top)),
               })
             : t('publicMap.empty')}{' '}
-        <Anchor href="#public-countries" size="sm">
+        {/* Underlined: inside a sentence, a link told apart by its colour alone is missed (axe's
+            link-in-text-block). */}
+        <Anchor href="#public-countries" size="sm" underline="always">
           {t('publicMap.tableLink')}
         </Anchor>
       </Text>

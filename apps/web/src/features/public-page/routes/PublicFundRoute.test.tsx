@@ -1,6 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readerScrolls } from '../../../testing/reader-scrolls';
+import { createQueryClient } from '../../../app/query-client';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
+import { PUBLIC_FUND_DATA_ID, adoptInlinedPublicFund } from '../api/public-fund';
 import { PublicFundRoute } from './PublicFundRoute';
 
 const page = {
@@ -31,6 +34,8 @@ const page = {
 const DEFERRED = { timeout: 5000 };
 
 describe('PublicFundRoute', { timeout: 20_000 }, () => {
+  beforeEach(() => readerScrolls(true));
+
   it("shows the Fund's figures, donors and approved projects from the public route, and links the IATI files", async () => {
     const requested: string[] = [];
     mockFetch((request) => {
@@ -71,5 +76,40 @@ describe('PublicFundRoute', { timeout: 20_000 }, () => {
     expect(totals).toHaveTextContent('$750,000.50');
     fireEvent.click(within(table).getByRole('button', { name: /People-centred/ }));
     expect(codes()).toEqual(['HS-2024-0007', 'HS-2025-0001', 'Total of the']);
+  });
+
+  it('draws the list of projects and the countries only once the reader scrolls near them', async () => {
+    readerScrolls(false);
+    mockFetch(() => json(page));
+    renderWithProviders(<PublicFundRoute />);
+    expect(await screen.findByRole('rowheader', { name: 'Japan' }, DEFERRED)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Figures' })).getByText('$1,000,000.00')).toBeTruthy();
+    expect(screen.queryByText('Drought early warning')).toBeNull();
+    expect(screen.queryByRole('rowheader', { name: 'Kenya' })).toBeNull();
+  });
+
+  it('takes the answer the page was sent with, without asking the API again, and only once', async () => {
+    const requested: string[] = [];
+    mockFetch((request) => {
+      requested.push(new URL(request.url).pathname);
+      return json(page);
+    });
+    const block = document.createElement('script');
+    block.type = 'application/json';
+    block.id = PUBLIC_FUND_DATA_ID;
+    // As the API writes it: "<" escaped, which JSON reads back as the same character.
+    block.textContent = JSON.stringify({
+      ...page,
+      byDonor: [{ name: '<b>Donor</b>', received: '5.00' }],
+    }).replace(/</g, '\\u003c');
+    document.body.append(block);
+    // The app's own client: the answer counts as fresh for as long as the app keeps any answer so.
+    const queryClient = createQueryClient();
+    adoptInlinedPublicFund(queryClient);
+    renderWithProviders(<PublicFundRoute />, { queryClient });
+    expect(await screen.findByRole('rowheader', { name: '<b>Donor</b>' }, DEFERRED)).toBeTruthy();
+    expect(requested).toEqual([]);
+    expect(document.getElementById(PUBLIC_FUND_DATA_ID)).toBeNull();
+    expect(queryClient.getQueryData(['public', 'fund'])).toMatchObject({ projectCount: 1 });
   });
 });

@@ -1,30 +1,23 @@
-import {
-  Anchor,
-  Container,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Group, SimpleGrid, Skeleton, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { PRINCIPLE_IDS } from '@hstf/domain';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { BrandMark } from '../../../components/BrandMark';
-import { LanguagePicker } from '../../../components/LanguagePicker';
 import { DataTable } from '../../../components/data-table/DataTable';
 import { ErrorResult } from '../../../components/ErrorResult';
+import { WhenVisible } from '../../../components/WhenVisible';
 import { TableSkeleton } from '../../../components/QueryStates';
 import { useFormatters } from '../../../lib/format';
 import { useIntl } from '../../../lib/intl';
 import { usePublicFund, type PublicFund } from '../api/public-fund';
 import { PublicMapSection } from '../components/PublicMapSection';
+import {
+  PublicFigures,
+  PublicFundFrame,
+  PublicFundHeading,
+  PublicSection as Section,
+} from '../components/PublicFundFirstScreen';
 import { useTranslatedText } from '../../../lib/translated-text';
 import { useDonorName } from '../../../lib/donor-name';
 
@@ -32,30 +25,6 @@ const FILES = [
   { key: 'iatiActivities', href: '/api/v1/iati/activities.xml' },
   { key: 'iatiOrganisation', href: '/api/v1/iati/organisation.xml' },
 ] as const;
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={24} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Stack gap="xs" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h3" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Stack>
-  );
-}
 
 type PublicProject = PublicFund['projects'][number];
 
@@ -136,7 +105,9 @@ function ProjectsTable({ data }: { data: PublicFund }) {
 /**
  * /fund, without sign-in: the Fund's figures, donors, years and approved projects, and its open data.
  * Tables and the world map, whose drawing loads only when it scrolls into view, so the page's own
- * chunk stays small.
+ * chunk stays small. The list of projects and the countries' table (hundreds of rows, the most of the
+ * page's rendering) are drawn as they come near the viewport: on a phone's first screen they were
+ * long tasks that kept the page from answering a tap.
  */
 export function PublicFundRoute() {
   const { t } = useTranslation();
@@ -151,119 +122,103 @@ export function PublicFundRoute() {
   const data = useDeferredValue(fund.data ?? null, null) ?? undefined;
 
   return (
-    <Container size="lg" py="xl">
-      <Stack gap="xl">
-        <Group justify="space-between" align="center">
-          <Group gap="sm">
-            <BrandMark />
-            <Text fw={700}>{t('app.name')}</Text>
-          </Group>
-          <Group gap="sm">
-            <Anchor component={Link} to="/sign-in" size="sm">
-              {t('publicPage.signIn')}
-            </Anchor>
-            <LanguagePicker size="sm" w={160} />
-          </Group>
-        </Group>
-        <Stack gap={4}>
-          <Title order={1}>{t('publicPage.title')}</Title>
-          <Text c="dimmed">{t('publicPage.intro')}</Text>
-        </Stack>
+    <PublicFundFrame>
+      <PublicFundHeading />
 
-        {fund.isError ? (
-          <ErrorResult title={t('publicPage.loadError')} onRetry={() => void fund.refetch()} />
-        ) : null}
+      {fund.isError ? (
+        <ErrorResult title={t('publicPage.loadError')} onRetry={() => void fund.refetch()} />
+      ) : null}
 
-        <Section id="public-figures" title={t('publicPage.figures.title')}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} aria-busy={fund.isPending}>
-            <Figure
-              label={t('publicPage.figures.received')}
-              value={data ? money(data.overall.received) : '…'}
-            />
-            <Figure
-              label={t('publicPage.figures.committed')}
-              value={data ? money(data.overall.committed) : '…'}
-            />
-            <Figure
-              label={t('publicPage.figures.transferred')}
-              value={data ? money(data.overall.transferred) : '…'}
-            />
-          </SimpleGrid>
+      {/* Not deferred: three strings, which the page sent prerendered, are drawn at once as they were. */}
+      <PublicFigures
+        busy={fund.isPending}
+        figures={{
+          received: fund.data ? money(fund.data.overall.received) : '…',
+          committed: fund.data ? money(fund.data.overall.committed) : '…',
+          transferred: fund.data ? money(fund.data.overall.transferred) : '…',
+        }}
+      />
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+        <Section id="public-years" title={t('publicPage.years.title')}>
+          <Table striped aria-labelledby="public-years" aria-busy={fund.isPending}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('publicPage.years.year')}</Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('publicPage.figures.received')}
+                </Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('publicPage.figures.committed')}
+                </Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('publicPage.figures.transferred')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            {data ? (
+              <Table.Tbody>
+                {data.byYear.map((year) => (
+                  <Table.Tr key={year.year}>
+                    <Table.Th scope="row">{year.year}</Table.Th>
+                    <Table.Td ta="end">{money(year.received)}</Table.Td>
+                    <Table.Td ta="end">{money(year.committed)}</Table.Td>
+                    <Table.Td ta="end">{money(year.transferred)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            ) : (
+              <TableSkeleton columns={4} rows={3} />
+            )}
+          </Table>
         </Section>
-
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-          <Section id="public-years" title={t('publicPage.years.title')}>
-            <Table striped aria-labelledby="public-years" aria-busy={fund.isPending}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('publicPage.years.year')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('publicPage.figures.received')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('publicPage.figures.committed')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('publicPage.figures.transferred')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              {data ? (
-                <Table.Tbody>
-                  {data.byYear.map((year) => (
-                    <Table.Tr key={year.year}>
-                      <Table.Th scope="row">{year.year}</Table.Th>
-                      <Table.Td ta="end">{money(year.received)}</Table.Td>
-                      <Table.Td ta="end">{money(year.committed)}</Table.Td>
-                      <Table.Td ta="end">{money(year.transferred)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              ) : (
-                <TableSkeleton columns={4} rows={3} />
-              )}
-            </Table>
-          </Section>
-          <Section id="public-donors" title={t('publicPage.donors.title')}>
-            <Table striped aria-labelledby="public-donors" aria-busy={fund.isPending}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('publicPage.donors.donor')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('publicPage.figures.received')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              {data ? (
-                <Table.Tbody>
-                  {data.byDonor.map((donor) => (
-                    <Table.Tr key={donor.name}>
-                      <Table.Th scope="row" fw={500} dir="auto">
-                        {donorName(donor.name, donor.countryIso3)}
-                      </Table.Th>
-                      <Table.Td ta="end">{money(donor.received)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              ) : (
-                <TableSkeleton columns={2} rows={3} />
-              )}
-            </Table>
-          </Section>
-        </SimpleGrid>
-
-        <PublicMapSection data={data} />
-
-        <Section id="public-projects" title={t('publicPage.projects.title')}>
-          <Text size="sm" c="dimmed">
-            {data
-              ? t('publicPage.projects.shown', { shown: data.projects.length, count: data.projectCount })
-              : t('common.loading')}
-          </Text>
-          {data ? <ProjectsTable data={data} /> : <Skeleton height={160} aria-hidden="true" />}
+        <Section id="public-donors" title={t('publicPage.donors.title')}>
+          <Table striped aria-labelledby="public-donors" aria-busy={fund.isPending}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('publicPage.donors.donor')}</Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('publicPage.figures.received')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            {data ? (
+              <Table.Tbody>
+                {data.byDonor.map((donor) => (
+                  <Table.Tr key={donor.name}>
+                    <Table.Th scope="row" fw={500} dir="auto">
+                      {donorName(donor.name, donor.countryIso3)}
+                    </Table.Th>
+                    <Table.Td ta="end">{money(donor.received)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            ) : (
+              <TableSkeleton columns={2} rows={3} />
+            )}
+          </Table>
         </Section>
+      </SimpleGrid>
 
-        <Section id="public-countries" title={t('publicPage.countries.title')}>
+      <PublicMapSection data={data} />
+
+      <Section id="public-projects" title={t('publicPage.projects.title')}>
+        <Text size="sm" c="dimmed">
+          {data
+            ? t('publicPage.projects.shown', { shown: data.projects.length, count: data.projectCount })
+            : t('common.loading')}
+        </Text>
+        {data ? (
+          <WhenVisible placeholder={<Skeleton height={160} aria-hidden="true" />}>
+            <ProjectsTable data={data} />
+          </WhenVisible>
+        ) : (
+          <Skeleton height={160} aria-hidden="true" />
+        )}
+      </Section>
+
+      <Section id="public-countries" title={t('publicPage.countries.title')}>
+        <WhenVisible placeholder={<Skeleton height={160} aria-hidden="true" />}>
           <Table striped aria-labelledby="public-countries" aria-busy={fund.isPending}>
             <Table.Thead>
               <Table.Tr>
@@ -288,19 +243,19 @@ export function PublicFundRoute() {
               <TableSkeleton columns={2} rows={3} />
             )}
           </Table>
-        </Section>
+        </WhenVisible>
+      </Section>
 
-        <Section id="public-files" title={t('publicPage.files.title')}>
-          <Text size="sm">{t('publicPage.files.intro')}</Text>
-          <Group gap="lg">
-            {FILES.map((file) => (
-              <Anchor key={file.key} href={file.href}>
-                {t(`publicPage.files.${file.key}`)}
-              </Anchor>
-            ))}
-          </Group>
-        </Section>
-      </Stack>
-    </Container>
+      <Section id="public-files" title={t('publicPage.files.title')}>
+        <Text size="sm">{t('publicPage.files.intro')}</Text>
+        <Group gap="lg">
+          {FILES.map((file) => (
+            <Anchor key={file.key} href={file.href}>
+              {t(`publicPage.files.${file.key}`)}
+            </Anchor>
+          ))}
+        </Group>
+      </Section>
+    </PublicFundFrame>
   );
 }
