@@ -68,7 +68,7 @@ export const LIVE_OVERVIEW_SQL = `
  * dashboard_summary): a few hundred rows at any portfolio size, current with the last commit. The
  * same JSON as LIVE_OVERVIEW_SQL; the names of countries, regions and donors are joined as they are now.
  */
-const OVERVIEW_SQL = `
+export const OVERVIEW_SQL = `
   WITH s AS (SELECT figure, key, n::int AS n, a, b, c FROM dashboard_summary WHERE n > 0 AND figure <> 'ledger'),
   ledger AS (${SUMMARY_LEDGER_MOVEMENTS}),
   donor_years AS (
