@@ -182,8 +182,12 @@ const LINK_TRIGGERS = [
   'project_organizations tg_project_organizations_inserted',
 ];
 
-/** The triggers that keep the dashboard's sums (migration 1763900001200) on the seeded tables. */
-const SUMMARY_TRIGGERS = ['projects', 'contributions', 'transfers'].map(
+/**
+ * The triggers that keep the dashboard's sums (migration 1763900001200) on the seeded tables, and on
+ * the receipts the contributions' trigger inserts one row at a time: one transaction recomputing a
+ * contribution per receipt made the contributions step 849 s instead of seconds at 100,000 projects.
+ */
+const SUMMARY_TRIGGERS = ['projects', 'contributions', 'contribution_receipts', 'transfers'].map(
   (table) => `${table} tg_${table}_summary_insert`,
 );
 

@@ -153,7 +153,7 @@ export class DashboardSummary1763900001200 implements MigrationInterface {
 
     await q.query(`
       CREATE FUNCTION dashboard_summary_refresh(project_ids uuid[], contribution_ids uuid[]) RETURNS void
-      LANGUAGE plpgsql AS $$
+      LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
       BEGIN
         IF coalesce(cardinality(project_ids), 0) = 0 AND coalesce(cardinality(contribution_ids), 0) = 0 THEN
           RETURN;
@@ -174,6 +174,10 @@ export class DashboardSummary1763900001200 implements MigrationInterface {
         DELETE FROM dashboard_summary WHERE n = 0;
       END $$`);
 
+    // Planned once per connection (force_generic_plan), not at every write: the custom plans
+    // PostgreSQL would otherwise keep choosing cost 7 ms of planning a call, the generic one executes
+    // a one-project write in about 1 ms, index lookups by id.
+
     // Everything from the rows: after a bulk load with the triggers off (seed:scale), or a TRUNCATE.
     await q.query(`
       CREATE FUNCTION dashboard_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
@@ -185,6 +189,8 @@ export class DashboardSummary1763900001200 implements MigrationInterface {
         INSERT INTO dashboard_summary (figure, key, n, a, b, c, d)
         SELECT figure, key, sum(n), sum(a), sum(b), sum(c), sum(d) FROM dashboard_summary_parts
         GROUP BY figure, key HAVING sum(n) <> 0;
+        -- Statistics now: the refresh's plan, made once per connection, must find the parts by index.
+        ANALYZE dashboard_summary_parts, dashboard_summary;
       END $$`);
 
     // One function per table and event: a statement's changed rows (its transition tables) name the
@@ -229,14 +235,17 @@ export class DashboardSummary1763900001200 implements MigrationInterface {
     for (const { table, projects, contributions, columns } of triggers) {
       const ids = (rows: string, column?: string) =>
         column ? `(SELECT array_agg(DISTINCT ${column}) FROM ${rows})` : 'NULL';
-      const changedIds = (column?: string) =>
-        column
-          ? `(SELECT array_agg(DISTINCT x) FROM (
-               SELECT o.${column} AS x FROM old_rows o JOIN new_rows n ON n.id = o.id
-               WHERE ${columns.map((c) => `o.${c} IS DISTINCT FROM n.${c}`).join(' OR ')}
-               UNION SELECT n.${column} FROM old_rows o JOIN new_rows n ON n.id = o.id
-               WHERE ${columns.map((c) => `o.${c} IS DISTINCT FROM n.${c}`).join(' OR ')}) changed)`
-          : 'NULL';
+      // The rows an update changed in a figure's columns, by set difference (EXCEPT hashes or sorts)
+      // rather than a join of the two transition tables, whose plan, cached on a one-row update,
+      // looped 10,000 × 10,000 rows on a larger one (175 s).
+      const changedIds = (column?: string) => {
+        if (!column) return 'NULL';
+        const row = ['id', ...columns.filter((c) => c !== 'id')].join(', ');
+        return `(SELECT array_agg(DISTINCT ${column}) FROM (
+                   SELECT ${column} FROM (SELECT ${row} FROM new_rows EXCEPT SELECT ${row} FROM old_rows) n
+                   UNION ALL
+                   SELECT ${column} FROM (SELECT ${row} FROM old_rows EXCEPT SELECT ${row} FROM new_rows) o) changed)`;
+      };
       await q.query(`
         CREATE FUNCTION dashboard_summary_${table}_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
