@@ -151,12 +151,17 @@ export function ledgerFiguresJson(from: string): string {
 }
 
 /**
- * The ledger (a FundLedger) in one statement, so the overall figures and the years read one
- * snapshot and add up. Sums stay numeric; round(…, 2), unlike a numeric(18,2) cast, cannot overflow
- * on a large sum.
+ * The ledger's movements as the write transactions keep them summed (migration 1763900001200's
+ * dashboard_summary, one row per year): the columns of ledgerMovementsSql, a row per year.
  */
-export const LEDGER_SQL = `
-  WITH movements AS (${ledgerMovementsSql(true)}),
+export const SUMMARY_LEDGER_MOVEMENTS = `
+  SELECT nullif(key, '')::int AS year, a AS received, b AS committed, c AS transferred, d AS released
+  FROM dashboard_summary WHERE figure = 'ledger' AND n > 0`;
+
+/** The ledger (a FundLedger) of a set of movements, overall and by year, in one statement. */
+function ledgerSql(movements: string): string {
+  return `
+  WITH movements AS (${movements}),
   years AS (
     SELECT year, sum(received) AS r, sum(committed) AS c, sum(transferred) AS t, sum(released) AS l
     FROM movements GROUP BY year
@@ -169,6 +174,20 @@ export const LEDGER_SQL = `
         'available', round(r - c + l, 2)::text) ORDER BY year NULLS LAST)
       FROM years), '[]')
   )::text AS ledger`;
+}
+
+/**
+ * The ledger (a FundLedger) from the summary the writes keep: a few dozen rows at any portfolio
+ * size, exact and current. Sums stay numeric; round(…, 2), unlike a numeric(18,2) cast, cannot
+ * overflow on a large sum.
+ */
+export const LEDGER_SQL = ledgerSql(SUMMARY_LEDGER_MOVEMENTS);
+
+/**
+ * The ledger (a FundLedger) computed from every row, the definition the summary must equal
+ * (test/dashboard/summary-parity.e2e-spec.ts); it reads the whole portfolio.
+ */
+export const LIVE_LEDGER_SQL = ledgerSql(ledgerMovementsSql(true));
 
 /** The available balance alone (received − committed + released), as text: what decisions read. */
 export const AVAILABLE_SQL = `

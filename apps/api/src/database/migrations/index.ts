@@ -29,6 +29,7 @@ import { ImportKeys1763900000500 } from './1763900000500-import-keys';
 import { ProjectTranslations1763900000700 } from './1763900000700-project-translations';
 import { PersonalAccessTokens1763900000800 } from './1763900000800-personal-access-tokens';
 import { ExportJobs1763900000900 } from './1763900000900-export-jobs';
+import { DashboardSummary1763900001200 } from './1763900001200-dashboard-summary';
 
 /** Every migration, in order. Listed explicitly so the build and the tests run the same set. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ProjectTranslations1763900000700,
   PersonalAccessTokens1763900000800,
   ExportJobs1763900000900,
+  DashboardSummary1763900001200,
 ];
