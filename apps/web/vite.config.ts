@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { routePreload } from './src/app/route-preload.build.ts';
 import { buildWorldMap } from './src/components/world-map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
@@ -245,6 +246,7 @@ export default defineConfig({
     reactRouterProduction(),
     worldMap(),
     signedIn.plugin,
+    routePreload(fileURLToPath(new URL('./src', import.meta.url))),
     // Each asset beside its brotli and gzip forms at their highest levels, which would cost too much
     // CPU per request: the API sends the form the browser accepts as it is (app.setup.ts).
     compression({
