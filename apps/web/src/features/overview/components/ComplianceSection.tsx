@@ -1,7 +1,7 @@
 import { Anchor, Box, Group, Paper, Skeleton, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { useFormatters } from '../../../lib/format';
 import {
   COMPLIANCE_GROUPS,

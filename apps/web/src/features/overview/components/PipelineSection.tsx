@@ -2,7 +2,7 @@ import { Anchor, Box, Paper, Skeleton, Table, Text, Title } from '@mantine/core'
 import type { Stage } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyResult } from '../../../components/QueryStates';
+import { EmptyResult } from '../../../components/EmptyResult';
 import type { StageFigures } from '../api/get-dashboard-overview';
 import { useFigures } from '../../../lib/figures';
 

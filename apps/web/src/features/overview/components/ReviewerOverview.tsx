@@ -16,7 +16,8 @@ import {
 import { IconArrowRight, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
+import { EmptyResult } from '../../../components/EmptyResult';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { Tag, type TagTone } from '../../../components/Tag';
 import type { Role } from '../../../lib/authorization';
 import { useMyReviews, type ReviewSummary } from '../api/get-my-reviews';

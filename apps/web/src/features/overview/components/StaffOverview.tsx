@@ -1,7 +1,7 @@
 import { Box, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { WhenVisible } from '../../../components/WhenVisible';
 import { useFormatters } from '../../../lib/format';
 import type { Role } from '../../../lib/authorization';

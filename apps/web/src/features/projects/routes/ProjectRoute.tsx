@@ -28,7 +28,7 @@ import {
 import { lazy, Suspense } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
 import { useCurrentUser } from '../../../lib/auth';
 import { useProjectAt } from '../api/get-project';
