@@ -3,6 +3,7 @@
  *
  *   npm run bench:web -- [--projects 100000] [--skip-build] [--database-url postgres://… (seeded, throwaway)]
  *                        [--web-dist <a built dashboard>] [--form-factors mobile,desktop]
+ *                        [--pages sign-in,overview,project,public]
  *
  * Builds the app (domain, API client, API, web), prints each chunk's gzip size, seeds a throwaway
  * PostgreSQL, starts the API serving the built dashboard in production mode, and runs Lighthouse
@@ -36,6 +37,8 @@ const options = parseArgs(process.argv.slice(2), {
   // A dashboard built elsewhere (`vite build --outDir …`), measured instead of building apps/web/dist.
   webDist: '',
   formFactors: 'mobile,desktop',
+  // Only these pages (sign-in, overview, project, public), for repeated runs on one screen.
+  pages: 'sign-in,overview,project,public',
 });
 const BUILT = options.webDist ? path.resolve(options.webDist) : path.join(ROOT, 'apps/web/dist');
 // The bench serves its own copy of the build: a rebuild of apps/web/dist during the run (a colleague's
@@ -271,9 +274,11 @@ async function main() {
     { name: 'public (/fund)', url: `${base}/fund`, formFactors: ['mobile'] },
   ];
   const audits = [];
+  const wanted = options.pages.split(',');
   for (const formFactor of options.formFactors.split(',')) {
     for (const page of pages) {
       if (page.formFactors && !page.formFactors.includes(formFactor)) continue;
+      if (!wanted.includes(page.name.split(' ')[0] ?? '')) continue;
       const result = {
         page: page.name,
         ...(await audit(chrome, page.url, { formFactor, cookie: page.cookie })),
