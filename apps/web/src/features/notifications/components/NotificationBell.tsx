@@ -6,26 +6,23 @@ import { useUnreadCount } from '../api/notifications';
 
 const loadPopover = () => import('./NotificationPopover');
 const NotificationPopover = lazy(() => loadPopover().then((m) => ({ default: m.NotificationPopover })));
+const prefetchPopover = () => void loadPopover();
 
 /**
  * The header's bell: how many notifications are unread, and the latest ones. The panel's popover
- * (floating-ui, about 20 KB gzip) is fetched once the reader reaches for the bell (pointer, focus,
- * tap) rather than with every screen's first load, where it held back the first paint on a phone.
+ * (floating-ui, about 20 KB gzip) is fetched once the reader reaches for the bell (pointer, focus)
+ * rather than with every screen's first load, where it held back the first paint on a phone.
  */
 export function NotificationBell({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
+  // Set by the first click only: the button is replaced by the popover's own once it is there, and
+  // a replacement between a press and its release would lose the click.
   const [wanted, setWanted] = useState(false);
   const [opened, setOpened] = useState(false);
-  const [hadFocus, setHadFocus] = useState(false);
   const unread = useUnreadCount();
   const count = unread.data ?? 0;
   const label = count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell');
-  const want = () => {
-    void loadPopover();
-    setWanted(true);
-  };
 
-  // Until the popover's code is there, the same button: a click opens the panel once it has loaded.
   const bell = (
     <ActionIcon
       variant="default"
@@ -34,14 +31,10 @@ export function NotificationBell({ isAdmin }: { isAdmin: boolean }) {
       aria-label={label}
       aria-haspopup="dialog"
       aria-expanded={false}
-      onPointerEnter={want}
-      onFocus={() => {
-        setHadFocus(true);
-        want();
-      }}
-      onBlur={() => setHadFocus(false)}
+      onPointerEnter={prefetchPopover}
+      onFocus={prefetchPopover}
       onClick={() => {
-        want();
+        setWanted(true);
         setOpened(true);
       }}
       data-testid="notification-bell"
@@ -63,7 +56,6 @@ export function NotificationBell({ isAdmin }: { isAdmin: boolean }) {
             opened={opened}
             onToggle={() => setOpened((open) => !open)}
             onClose={() => setOpened(false)}
-            focusBell={hadFocus}
           />
         </Suspense>
       ) : (

@@ -1,6 +1,5 @@
 import { ActionIcon, Anchor, Button, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMarkAllRead, useNotifications } from '../api/notifications';
@@ -13,8 +12,6 @@ export interface NotificationPopoverProps {
   opened: boolean;
   onToggle: () => void;
   onClose: () => void;
-  /** The bell had the focus before this replaced it: keep it there. */
-  focusBell: boolean;
 }
 
 /** The bell's panel: the latest notifications, in a popover (with floating-ui, loaded with it). */
@@ -25,16 +22,11 @@ export function NotificationPopover({
   opened,
   onToggle,
   onClose,
-  focusBell,
 }: NotificationPopoverProps) {
   const { t } = useTranslation();
   const latest = useNotifications(false, 10);
   const markAll = useMarkAllRead();
   const items = latest.data?.pages.flatMap((page) => page.items) ?? [];
-  const bell = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focusBell) bell.current?.focus();
-  }, [focusBell]);
 
   return (
     <Popover
@@ -47,7 +39,6 @@ export function NotificationPopover({
     >
       <Popover.Target>
         <ActionIcon
-          ref={bell}
           variant="default"
           size="lg"
           radius="xl"
