@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { routePreload } from './src/app/route-preload.build.ts';
 import { buildWorldMap } from './src/components/world-map/world-map.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
@@ -252,7 +251,6 @@ export default defineConfig({
     reactRouterProduction(),
     worldMap(),
     signedIn.plugin,
-    routePreload(fileURLToPath(new URL('./src', import.meta.url))),
     // Each asset beside its brotli and gzip forms at their highest levels, which would cost too much
     // CPU per request: the API sends the form the browser accepts as it is (app.setup.ts).
     compression({
