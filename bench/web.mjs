@@ -3,6 +3,7 @@
  *
  *   npm run bench:web -- [--projects 100000] [--skip-build] [--database-url postgres://… (seeded, throwaway)]
  *                        [--web-dist <a built dashboard>] [--form-factors mobile,desktop]
+ *                        [--pages sign-in,overview,project,public]
  *
  * Builds the app (domain, API client, API, web), prints each chunk's gzip size, seeds a throwaway
  * PostgreSQL, starts the API serving the built dashboard in production mode, and runs Lighthouse

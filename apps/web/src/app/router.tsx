@@ -54,7 +54,8 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         // The features' strings load beside the shell's code: the sign-in page does without them.
         lazy: async () => {
           const loading = Promise.all([import('./layout/AppLayout'), loadFeatureTranslations()]);
-          // Once every download of the screen has started (the child routes' too), before it renders.
+          // Once every download of the screen has started (the child routes' too), before it renders:
+          // the formatters are built in tasks of their own (see prepareFormatters).
           queueMicrotask(() => prepareFormatters(i18n.resolvedLanguage ?? i18n.language));
           const [{ AppLayout }] = await loading;
           return { Component: AppLayout };

@@ -1,2 +1,2 @@
-export { DonorStatementButton } from './components/DonorStatementButton';
+export { LazyDonorStatementButton as DonorStatementButton } from './components/LazyDonorStatementButton';
 export { FactSheetButton } from './components/FactSheetButton';

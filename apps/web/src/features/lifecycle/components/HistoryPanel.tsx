@@ -1,7 +1,8 @@
 import { Group, Paper, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { EmptyResult, ErrorResult } from '../../../components/QueryStates';
+import { EmptyResult } from '../../../components/EmptyResult';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { useProjectHistory } from '../api/transitions';
 import { useProjectFormat } from '../../../lib/project-format';
 import { StageBadge } from '../../../components/Badges';

@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { TONES } from '../../../components/tones';
 import { useFormatters } from '../../../lib/format';
 import { useCountryName } from '../../countries';

@@ -14,7 +14,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { useFormatters } from '../../../lib/format';
 import {
   COMPLIANCE_GROUPS,

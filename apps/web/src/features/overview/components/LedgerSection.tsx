@@ -1,15 +1,17 @@
-import { Box, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerFigures } from '../api/get-dashboard-overview';
 import type { LedgerYear } from '../api/get-fund-ledger';
 import { toNumber, useFigures } from '../../../lib/figures';
+import { LEDGER_FIGURES, type LedgerFigure } from '../lib/ledger-figures';
 import { LEDGER_COLORS } from '../lib/palette';
 import { DataTableToggle } from './DataTableToggle';
 import { TrendLine } from './TrendLine';
-import { ScrollTable } from './ScrollTable';
 
-const LEDGER_FIGURES = ['received', 'committed', 'transferred', 'released', 'available'] as const;
-type LedgerFigure = (typeof LEDGER_FIGURES)[number];
+// Mantine's Table brings its ScrollArea and floating-ui (about 20 KB gzip): fetched when the reader
+// asks for the figures as a table, not with the overview.
+const LedgerTable = lazy(() => import('./LedgerTable').then((m) => ({ default: m.LedgerTable })));
 
 interface LedgerSectionProps {
   ledger: LedgerFigures | undefined;
@@ -114,35 +116,9 @@ export function LedgerSection({ ledger, byYear, loading }: LedgerSectionProps) {
       {years.length > 0 ? (
         <Box mt="xs">
           <DataTableToggle>
-            <ScrollTable minWidth={560} label={t('dashboard.ledger.title')}>
-              <Table striped withTableBorder fz="sm">
-                <Table.Caption>{t('dashboard.ledger.tableCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('dashboard.common.year')}</Table.Th>
-                    {LEDGER_FIGURES.map((figure) => (
-                      <Table.Th key={figure} scope="col" ta="end">
-                        {t(`dashboard.ledger.${figure}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {years.map((entry) => (
-                    <Table.Tr key={entry.year}>
-                      <Table.Th scope="row" fw={500}>
-                        {year(entry.year)}
-                      </Table.Th>
-                      {LEDGER_FIGURES.map((figure) => (
-                        <Table.Td key={figure} ta="end" style={{ whiteSpace: 'nowrap' }}>
-                          {usd(entry[figure])}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+            <Suspense fallback={<Skeleton height={240} radius="md" />}>
+              <LedgerTable years={years} />
+            </Suspense>
           </DataTableToggle>
         </Box>
       ) : null}

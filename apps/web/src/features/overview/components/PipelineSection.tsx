@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { Stage } from '@hstf/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyResult } from '../../../components/QueryStates';
+import { EmptyResult } from '../../../components/EmptyResult';
 import type { StageFigures } from '../api/get-dashboard-overview';
 import { useFigures } from '../../../lib/figures';
 import { PHONE_QUERY } from '../../../lib/media';

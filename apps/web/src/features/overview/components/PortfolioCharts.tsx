@@ -3,7 +3,7 @@ import { HUMAN_SECURITY_DIMENSIONS, type HumanSecurityDimension } from '@hstf/do
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SegmentedChoice } from '../../../components/SegmentedChoice';
-import { EmptyResult } from '../../../components/QueryStates';
+import { EmptyResult } from '../../../components/EmptyResult';
 import { isM49Code } from '../../../lib/m49';
 import type { Breakdown, DonorYear, YearFigures } from '../api/get-dashboard-overview';
 import { toNumber, useFigures } from '../../../lib/figures';

@@ -2,7 +2,7 @@ import { Button, Stack, Text, Title } from '@mantine/core';
 import { IconClockExclamation, IconHourglassHigh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { TONES } from '../../../components/tones';
 import { useFormatters } from '../../../lib/format';
 import { useReviewAlerts } from '../api/get-review-alerts';

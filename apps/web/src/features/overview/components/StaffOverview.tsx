@@ -1,14 +1,13 @@
 import { Box, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { WhenVisible } from '../../../components/WhenVisible';
 import { useFormatters } from '../../../lib/format';
 import type { Role } from '../../../lib/authorization';
 import { useDashboardOverview } from '../api/get-dashboard-overview';
 import { useFundLedger } from '../api/get-fund-ledger';
 import { LedgerSection as LedgerSectionComponent } from './LedgerSection';
-import { PipelineSection as PipelineSectionComponent } from './PipelineSection';
 import { ChartsSkeleton } from './ChartsSkeleton';
 import { WelcomeBanner } from './WelcomeBanner';
 
@@ -23,11 +22,14 @@ const ResultsOverviewCard = lazy(() =>
 // The overview and the ledger answer separately and each answer renders the screen again: the
 // sections whose figures did not change are skipped instead of rebuilt.
 const LedgerSection = memo(LedgerSectionComponent);
-const PipelineSection = memo(PipelineSectionComponent);
 
 // The sections a phone shows only once scrolled to (the alerts, paragraph 6, the map, the charts'
 // cards), in chunks of their own: the overview's first download carries none of their code, and
 // they are fetched as WhenVisible renders them.
+// The pipeline's table brings Mantine's Table, its ScrollArea and floating-ui (about 20 KB gzip).
+const PipelineSection = lazy(() =>
+  import('./PipelineSection').then((m) => ({ default: memo(m.PipelineSection) })),
+);
 const AlertsSection = lazy(() => import('./AlertsSection').then((m) => ({ default: m.AlertsSection })));
 const ComplianceSection = lazy(() =>
   import('./ComplianceSection').then((m) => ({ default: m.ComplianceSection })),
@@ -82,7 +84,9 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
       <WhenVisible placeholder={<BelowTheFold h={{ base: 2200, md: 960 }} />}>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <PipelineSection pipeline={data?.pipeline} loading={loading} />
+            <Suspense fallback={<Skeleton height={320} radius="md" />}>
+              <PipelineSection pipeline={data?.pipeline} loading={loading} />
+            </Suspense>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Suspense fallback={<Skeleton height={360} radius="md" />}>

@@ -25,10 +25,10 @@ import {
   IconTargetArrow,
   IconTimeline,
 } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ErrorResult } from '../../../components/QueryStates';
+import { ErrorResult } from '../../../components/ErrorResult';
 import { NotFoundRoute } from '../../../app/routes/NotFoundRoute';
 import { useCurrentUser } from '../../../lib/auth';
 import { useProjectAt } from '../api/get-project';
@@ -99,6 +99,7 @@ export function ProjectRoute() {
   const { data: user } = useCurrentUser();
   const format = useProjectFormat();
   const project = useProjectAt(id);
+  const sections = useDeferredValue(project.data ?? null, null);
   const canEdit = canEditProjects(user?.role);
   const staff = canReadReviews(user?.role);
   useDocumentTitle(
@@ -202,125 +203,136 @@ export function ProjectRoute() {
         </Group>
       </Group>
 
-      {canEdit ? <TransitionsPanel project={data} /> : null}
+      {/* Below the title, at a lower priority and in slices: the title paints first, and no long
+          task holds the page while the tabs and the details render. */}
+      {sections ? (
+        <>
+          {canEdit ? <TransitionsPanel project={sections} /> : null}
 
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams(
-            (current) => {
-              const next = new URLSearchParams(current);
-              if (!value || value === 'overview') next.delete('tab');
-              else next.set('tab', value);
-              return next;
-            },
-            { replace: true },
-          )
-        }
-        keepMounted={false}
-      >
-        <Tabs.List
-          aria-label={t('projects.detail.sections')}
-          className="wrapping-tabs"
-          onPointerEnter={preloadPanels}
-          onFocus={preloadPanels}
-        >
-          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden="true" />}>
-            {t('projects.tabs.overview')}
-          </Tabs.Tab>
-          <Tabs.Tab value="paragraph6" leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
-            {t('projects.tabs.paragraph6')}
-          </Tabs.Tab>
-          {staff ? (
-            <Tabs.Tab value="scorecard" leftSection={<IconChartBar size={16} aria-hidden="true" />}>
-              {t('projects.tabs.scorecard')}
-            </Tabs.Tab>
-          ) : null}
-          <Tabs.Tab value="finance" leftSection={<IconCoin size={16} aria-hidden="true" />}>
-            {t('projects.tabs.finance')}
-          </Tabs.Tab>
-          {staff ? (
-            <Tabs.Tab value="revisions" leftSection={<IconAdjustmentsDollar size={16} aria-hidden="true" />}>
-              {t('revisions.tab')}
-            </Tabs.Tab>
-          ) : null}
-          {staff ? (
-            <Tabs.Tab value="reports" leftSection={<IconReportAnalytics size={16} aria-hidden="true" />}>
-              {t('reports.tab')}
-            </Tabs.Tab>
-          ) : null}
-          <Tabs.Tab value="results" leftSection={<IconTargetArrow size={16} aria-hidden="true" />}>
-            {t('results.tab')}
-          </Tabs.Tab>
-          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
-            {t('projects.tabs.history')}
-          </Tabs.Tab>
-          {readsTimeline ? (
-            <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden="true" />}>
-              {t('timeline.tab')}
-            </Tabs.Tab>
-          ) : null}
-          {staff ? (
-            <Tabs.Tab value="audit" leftSection={<IconListSearch size={16} aria-hidden="true" />}>
-              {t('projects.tabs.audit')}
-            </Tabs.Tab>
-          ) : null}
-        </Tabs.List>
-        <Box pt="lg">
-          <Suspense fallback={<Skeleton height={300} radius="md" aria-busy="true" />}>
-            <Tabs.Panel value="overview">
-              <ProjectDetails project={data} />
-              <Paper withBorder radius="md" p="lg" mt="lg">
-                <WhenVisible placeholder={<Skeleton height={240} radius="md" />}>
-                  <Suspense fallback={<Skeleton height={240} radius="md" />}>
-                    <DocumentsSection
-                      record={{ projectId: data.id, recordKind: 'project', recordId: data.id }}
-                      canEdit={canEdit}
-                    />
-                  </Suspense>
-                </WhenVisible>
-              </Paper>
-            </Tabs.Panel>
-            <Tabs.Panel value="paragraph6">
-              <Paragraph6Panel project={data} canEdit={canEdit} />
-            </Tabs.Panel>
-            {staff ? (
-              <Tabs.Panel value="scorecard">
-                <Scorecard project={data} canModerate={canEdit} />
-              </Tabs.Panel>
-            ) : null}
-            <Tabs.Panel value="finance">
-              <FinancePanel project={data} canEdit={canEdit} />
-            </Tabs.Panel>
-            {staff ? (
-              <Tabs.Panel value="revisions">
-                <RevisionsPanel project={data} canEdit={canEdit} />
-              </Tabs.Panel>
-            ) : null}
-            {staff ? (
-              <Tabs.Panel value="reports">
-                <ReportsPanel projectId={data.id} canEdit={canEdit} />
-              </Tabs.Panel>
-            ) : null}
-            <Tabs.Panel value="results">
-              <ResultsPanel projectId={data.id} canEdit={canEdit} />
-            </Tabs.Panel>
-            <Tabs.Panel value="history">
-              <HistoryPanel projectId={data.id} />
-            </Tabs.Panel>
-            {readsTimeline ? (
-              <Tabs.Panel value="timeline">
-                <TimelinePanel projectId={data.id} />
-              </Tabs.Panel>
-            ) : null}
-            {staff ? (
-              <Tabs.Panel value="audit">
-                <AuditPanel projectId={data.id} />
-              </Tabs.Panel>
-            ) : null}
-          </Suspense>
-        </Box>
-      </Tabs>
+          <Tabs
+            value={tab}
+            onChange={(value) =>
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (!value || value === 'overview') next.delete('tab');
+                  else next.set('tab', value);
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+            keepMounted={false}
+          >
+            <Tabs.List
+              aria-label={t('projects.detail.sections')}
+              className="wrapping-tabs"
+              onPointerEnter={preloadPanels}
+              onFocus={preloadPanels}
+            >
+              <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden="true" />}>
+                {t('projects.tabs.overview')}
+              </Tabs.Tab>
+              <Tabs.Tab value="paragraph6" leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
+                {t('projects.tabs.paragraph6')}
+              </Tabs.Tab>
+              {staff ? (
+                <Tabs.Tab value="scorecard" leftSection={<IconChartBar size={16} aria-hidden="true" />}>
+                  {t('projects.tabs.scorecard')}
+                </Tabs.Tab>
+              ) : null}
+              <Tabs.Tab value="finance" leftSection={<IconCoin size={16} aria-hidden="true" />}>
+                {t('projects.tabs.finance')}
+              </Tabs.Tab>
+              {staff ? (
+                <Tabs.Tab
+                  value="revisions"
+                  leftSection={<IconAdjustmentsDollar size={16} aria-hidden="true" />}
+                >
+                  {t('revisions.tab')}
+                </Tabs.Tab>
+              ) : null}
+              {staff ? (
+                <Tabs.Tab value="reports" leftSection={<IconReportAnalytics size={16} aria-hidden="true" />}>
+                  {t('reports.tab')}
+                </Tabs.Tab>
+              ) : null}
+              <Tabs.Tab value="results" leftSection={<IconTargetArrow size={16} aria-hidden="true" />}>
+                {t('results.tab')}
+              </Tabs.Tab>
+              <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
+                {t('projects.tabs.history')}
+              </Tabs.Tab>
+              {readsTimeline ? (
+                <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden="true" />}>
+                  {t('timeline.tab')}
+                </Tabs.Tab>
+              ) : null}
+              {staff ? (
+                <Tabs.Tab value="audit" leftSection={<IconListSearch size={16} aria-hidden="true" />}>
+                  {t('projects.tabs.audit')}
+                </Tabs.Tab>
+              ) : null}
+            </Tabs.List>
+            <Box pt="lg">
+              <Suspense fallback={<Skeleton height={300} radius="md" aria-busy="true" />}>
+                <Tabs.Panel value="overview">
+                  <ProjectDetails project={sections} />
+                  <Paper withBorder radius="md" p="lg" mt="lg">
+                    <WhenVisible placeholder={<Skeleton height={240} radius="md" />}>
+                      <Suspense fallback={<Skeleton height={240} radius="md" />}>
+                        <DocumentsSection
+                          record={{ projectId: sections.id, recordKind: 'project', recordId: sections.id }}
+                          canEdit={canEdit}
+                        />
+                      </Suspense>
+                    </WhenVisible>
+                  </Paper>
+                </Tabs.Panel>
+                <Tabs.Panel value="paragraph6">
+                  <Paragraph6Panel project={sections} canEdit={canEdit} />
+                </Tabs.Panel>
+                {staff ? (
+                  <Tabs.Panel value="scorecard">
+                    <Scorecard project={sections} canModerate={canEdit} />
+                  </Tabs.Panel>
+                ) : null}
+                <Tabs.Panel value="finance">
+                  <FinancePanel project={sections} canEdit={canEdit} />
+                </Tabs.Panel>
+                {staff ? (
+                  <Tabs.Panel value="revisions">
+                    <RevisionsPanel project={sections} canEdit={canEdit} />
+                  </Tabs.Panel>
+                ) : null}
+                {staff ? (
+                  <Tabs.Panel value="reports">
+                    <ReportsPanel projectId={sections.id} canEdit={canEdit} />
+                  </Tabs.Panel>
+                ) : null}
+                <Tabs.Panel value="results">
+                  <ResultsPanel projectId={sections.id} canEdit={canEdit} />
+                </Tabs.Panel>
+                <Tabs.Panel value="history">
+                  <HistoryPanel projectId={sections.id} />
+                </Tabs.Panel>
+                {readsTimeline ? (
+                  <Tabs.Panel value="timeline">
+                    <TimelinePanel projectId={sections.id} />
+                  </Tabs.Panel>
+                ) : null}
+                {staff ? (
+                  <Tabs.Panel value="audit">
+                    <AuditPanel projectId={sections.id} />
+                  </Tabs.Panel>
+                ) : null}
+              </Suspense>
+            </Box>
+          </Tabs>
+        </>
+      ) : (
+        <Skeleton height={420} radius="md" aria-busy="true" />
+      )}
     </Stack>
   );
 }

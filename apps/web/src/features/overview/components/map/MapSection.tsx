@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SegmentedChoice } from '../../../../components/SegmentedChoice';
-import { EmptyResult } from '../../../../components/QueryStates';
+import { EmptyResult } from '../../../../components/EmptyResult';
 import { Tag } from '../../../../components/Tag';
 import {
   LazyWorldMap,
