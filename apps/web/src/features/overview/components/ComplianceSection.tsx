@@ -26,7 +26,7 @@ import {
 } from '../api/get-compliance-counts';
 import { PHONE_QUERY } from '../../../lib/media';
 import { useFigures } from '../../../lib/figures';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { complianceColor } from '../../../components/compliance-status';
 
 /** Paragraph 6 of resolution 66/290 where it is at stake: how many projects meet it, wait for it, or fail it. */

@@ -29,7 +29,7 @@ import { ChartCard } from './charts/ChartCard';
 import { YearBars } from './charts/lazy';
 import { MapSection } from './map/MapSection';
 import { WelcomeBanner } from './WelcomeBanner';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useDonorName } from '../../../lib/donor-name';
 import { ContributionsTable } from '../../contributions';
 

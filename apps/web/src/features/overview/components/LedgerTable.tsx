@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerYear } from '../api/get-fund-ledger';
 import { useFigures } from '../../../lib/figures';
 import { LEDGER_FIGURES } from '../lib/ledger-figures';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable } from '../../../components/ScrollTable';
 
 /** The ledger year by year, as a table (behind the ledger's "show as a table"). */
 export function LedgerTable({ years }: { years: (LedgerYear & { year: number })[] }) {

@@ -10,7 +10,7 @@ import { toNumber, useFigures } from '../../../lib/figures';
 import { seriesColor, SERIES_COLORS } from '../lib/palette';
 import { ChartCard } from './charts/ChartCard';
 import { CategoryBars, ShareDonut, YearBars } from './charts/lazy';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useDonorName } from '../../../lib/donor-name';
 
 /** The API names regions in English (UN M49); the screen names them in the reader's language. */

@@ -5,6 +5,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table/DataTable';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { WhenVisible } from '../../../components/WhenVisible';
 import { TableSkeleton } from '../../../components/QueryStates';
@@ -141,62 +142,66 @@ export function PublicFundRoute() {
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <Section id="public-years" title={t('publicPage.years.title')}>
-          <Table striped aria-labelledby="public-years" aria-busy={fund.isPending}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('publicPage.years.year')}</Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('publicPage.figures.received')}
-                </Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('publicPage.figures.committed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('publicPage.figures.transferred')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            {data ? (
-              <Table.Tbody>
-                {data.byYear.map((year) => (
-                  <Table.Tr key={year.year}>
-                    <Table.Th scope="row">{year.year}</Table.Th>
-                    <Table.Td ta="end">{money(year.received)}</Table.Td>
-                    <Table.Td ta="end">{money(year.committed)}</Table.Td>
-                    <Table.Td ta="end">{money(year.transferred)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            ) : (
-              <TableSkeleton columns={4} rows={3} />
-            )}
-          </Table>
+          <ScrollTable minWidth={0} label={t('publicPage.years.title')}>
+            <Table striped aria-labelledby="public-years" aria-busy={fund.isPending}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicPage.years.year')}</Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.received')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.committed')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.transferred')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              {data ? (
+                <Table.Tbody>
+                  {data.byYear.map((year) => (
+                    <Table.Tr key={year.year}>
+                      <Table.Th scope="row">{year.year}</Table.Th>
+                      <Table.Td ta="end">{money(year.received)}</Table.Td>
+                      <Table.Td ta="end">{money(year.committed)}</Table.Td>
+                      <Table.Td ta="end">{money(year.transferred)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              ) : (
+                <TableSkeleton columns={4} rows={3} />
+              )}
+            </Table>
+          </ScrollTable>
         </Section>
         <Section id="public-donors" title={t('publicPage.donors.title')}>
-          <Table striped aria-labelledby="public-donors" aria-busy={fund.isPending}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('publicPage.donors.donor')}</Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('publicPage.figures.received')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            {data ? (
-              <Table.Tbody>
-                {data.byDonor.map((donor) => (
-                  <Table.Tr key={donor.name}>
-                    <Table.Th scope="row" fw={500} dir="auto">
-                      {donorName(donor.name, donor.countryIso3)}
-                    </Table.Th>
-                    <Table.Td ta="end">{money(donor.received)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            ) : (
-              <TableSkeleton columns={2} rows={3} />
-            )}
-          </Table>
+          <ScrollTable minWidth={0} label={t('publicPage.donors.title')}>
+            <Table striped aria-labelledby="public-donors" aria-busy={fund.isPending}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicPage.donors.donor')}</Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.figures.received')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              {data ? (
+                <Table.Tbody>
+                  {data.byDonor.map((donor) => (
+                    <Table.Tr key={donor.name}>
+                      <Table.Th scope="row" fw={500} dir="auto">
+                        {donorName(donor.name, donor.countryIso3)}
+                      </Table.Th>
+                      <Table.Td ta="end">{money(donor.received)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              ) : (
+                <TableSkeleton columns={2} rows={3} />
+              )}
+            </Table>
+          </ScrollTable>
         </Section>
       </SimpleGrid>
 
@@ -219,30 +224,32 @@ export function PublicFundRoute() {
 
       <Section id="public-countries" title={t('publicPage.countries.title')}>
         <WhenVisible placeholder={<Skeleton height={160} aria-hidden="true" />}>
-          <Table striped aria-labelledby="public-countries" aria-busy={fund.isPending}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('publicPage.countries.country')}</Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('publicPage.countries.projects')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            {data ? (
-              <Table.Tbody>
-                {data.byCountry.map((country) => (
-                  <Table.Tr key={country.iso3}>
-                    <Table.Th scope="row" fw={500}>
-                      {countryName(country.iso2, country.name)}
-                    </Table.Th>
-                    <Table.Td ta="end">{country.projects}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            ) : (
-              <TableSkeleton columns={2} rows={3} />
-            )}
-          </Table>
+          <ScrollTable minWidth={0} label={t('publicPage.countries.title')}>
+            <Table striped aria-labelledby="public-countries" aria-busy={fund.isPending}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicPage.countries.country')}</Table.Th>
+                  <Table.Th scope="col" ta="end">
+                    {t('publicPage.countries.projects')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              {data ? (
+                <Table.Tbody>
+                  {data.byCountry.map((country) => (
+                    <Table.Tr key={country.iso3}>
+                      <Table.Th scope="row" fw={500}>
+                        {countryName(country.iso2, country.name)}
+                      </Table.Th>
+                      <Table.Td ta="end">{country.projects}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              ) : (
+                <TableSkeleton columns={2} rows={3} />
+              )}
+            </Table>
+          </ScrollTable>
         </WhenVisible>
       </Section>
 

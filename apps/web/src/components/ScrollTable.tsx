@@ -27,7 +27,7 @@ export function ScrollTable({ minWidth, label, children }: ScrollTableProps) {
       minWidth={minWidth}
       tabIndex={0}
       role="region"
-      aria-label={t('dashboard.table.label', { title: label })}
+      aria-label={t('tables.regionLabel', { title: label })}
     >
       {children}
     </Table.ScrollContainer>
