@@ -21,7 +21,8 @@ export interface FigureTexts {
 /** The page's column: the prerendered first screen sits in the same one, so nothing moves when React draws. */
 export function PublicFundFrame({ children }: { children: ReactNode }) {
   return (
-    <Container size="lg" py="xl">
+    // The page's one landmark: a visitor's screen reader finds the whole public page in it.
+    <Container component="main" id="main-content" size="lg" py="xl">
       <Stack gap="xl">{children}</Stack>
     </Container>
   );
