@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../i18n';
 import { PHONE_QUERY } from '../../../lib/media';
+import { readerScrolls } from '../../../testing/reader-scrolls';
 import { json, mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { DONOR, GREECE_ID, JAPAN_ID, LEDGER, OVERVIEW, STAFF } from '../testing/fixtures';
 import { OverviewRoute } from './OverviewRoute';
@@ -103,31 +104,6 @@ function staffApi(request: Request): Response {
 
 function usd(locale: string, value: number): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(value);
-}
-
-/**
- * The sections below the ledger render once scrolled near (WhenVisible); a test DOM has no layout, so
- * an observer stands for the reader: every section it watches is in view at once, or none ever is.
- */
-function readerScrolls(through: boolean) {
-  class Observer {
-    constructor(private readonly callback: IntersectionObserverCallback) {}
-    observe(target: Element) {
-      if (through)
-        queueMicrotask(() =>
-          this.callback(
-            [{ target, isIntersecting: true } as IntersectionObserverEntry],
-            this as unknown as IntersectionObserver,
-          ),
-        );
-    }
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  }
-  vi.stubGlobal('IntersectionObserver', Observer);
 }
 
 describe('the staff overview', () => {
