@@ -45,12 +45,22 @@ async function startServer(name, script, env, ready, nodeArgs = [], node = proce
 
 /**
  * The API as deployed: `node apps/api/dist/main.js`, production mode, logs at warn, on `node` (a
- * binary path; by default the Node running the bench) with the image's heap bound.
+ * binary path; by default the Node running the bench) with the image's heap bound. `root`: another
+ * checkout whose build to run (bench/ab.mjs), its log in bench/tmp/<name>.log.
  */
-export function startApi({ databaseUrl, port, webDist, nodeArgs = [], env = {}, node }) {
+export function startApi({
+  databaseUrl,
+  port,
+  webDist,
+  nodeArgs = [],
+  env = {},
+  node,
+  root = ROOT,
+  name = 'api',
+}) {
   return startServer(
-    'api',
-    path.join(ROOT, 'apps/api/dist/main.js'),
+    name,
+    path.join(root, 'apps/api/dist/main.js'),
     {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
