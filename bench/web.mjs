@@ -81,14 +81,29 @@ async function chunks() {
   return out.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
+/**
+ * The session cookie in the browser's own cookie store, as a signed-in reader's browser holds it
+ * (httpOnly): Lighthouse's extraHeaders would lose it to the first cookie the page sets itself.
+ * Lighthouse clears an origin's storage before a run, but not its cookies.
+ */
+async function putCookie(chrome, base, cookie) {
+  const puppeteer = createRequire(require.resolve('lighthouse'))('puppeteer-core');
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+  try {
+    const [name = '', value = ''] = cookie.split('=');
+    await browser.setCookie({ name, value, domain: new URL(base).hostname, path: '/', httpOnly: true });
+  } finally {
+    await browser.disconnect();
+  }
+}
+
 /** One Lighthouse run: the performance category, its main metrics, and the JavaScript the page downloaded. */
-async function audit(chrome, url, { formFactor, cookie, run = 1 }) {
+async function audit(chrome, url, { formFactor, run = 1 }) {
   const flags = {
     port: chrome.port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance'],
-    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   };
   let lhr;
   // Lighthouse now and then fails to record the trace (NO_NAVSTART, more often on a busy machine):
@@ -266,8 +281,6 @@ async function main() {
   );
 
   say(`\n== Lighthouse ${require('lighthouse/package.json').version} in ${options.chrome}`);
-  const chrome = await chromeLauncher.launch({ chromePath: options.chrome, chromeFlags: CHROME_FLAGS });
-  cleanups.push(() => chrome.kill());
   const pages = [
     { name: 'sign-in', url: `${base}/sign-in` },
     { name: 'overview (staff)', url: `${base}/`, cookie: `hstf_session=${token}` },
@@ -282,10 +295,20 @@ async function main() {
       if (page.formFactors && !page.formFactors.includes(formFactor)) continue;
       if (wanted.length > 0 && !wanted.some((word) => page.name.includes(word))) continue;
       for (let run = 1; run <= Number(options.runs); run++) {
-        const result = {
-          page: page.name,
-          ...(await audit(chrome, page.url, { formFactor, cookie: page.cookie, run })),
-        };
+        // A browser of its own for each run, as a new visitor's: the cookies a page sets (the
+        // dashboard keeps the reader's language in one) would otherwise be sent in place of the
+        // session cookie given to the next run.
+        const chrome = await chromeLauncher.launch({ chromePath: options.chrome, chromeFlags: CHROME_FLAGS });
+        let result;
+        try {
+          if (page.cookie) await putCookie(chrome, base, page.cookie);
+          result = {
+            page: page.name,
+            ...(await audit(chrome, page.url, { formFactor, run })),
+          };
+        } finally {
+          chrome.kill();
+        }
         audits.push(result);
         load.push(load1());
         say(

@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
-import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { answerClientErrorAsProblem, answerRoutingErrorAsProblem } from './common/http/client-error';
@@ -19,8 +17,7 @@ import { SESSION_COOKIE } from './common/access/access.decorators';
 import { LoginLimiterService, refuseThrottledAddresses } from './auth';
 import { requestIdOf } from './common/request-context/request-id';
 import { ShutdownState } from './shutdown/shutdown-state';
-import { PublicPageService } from './public-page/public-page.service';
-import { pickLanguage, prerenderedFundPage, readPrerenderedFund } from './public-page/public-page.prerender';
+import { serveWebApp } from './web-app';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -92,9 +89,6 @@ function withProblemBodies(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Everything under /api is the API's: an unknown path there is a 404, never the dashboard. */
-const API_PATH = /^\/api(?:[/?]|$)/i;
-
 /** The largest JSON body read (1 MB, as express.json's default limit was set here). */
 const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -165,78 +159,4 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   if (config.webDistDir && existsSync(path.join(config.webDistDir, 'index.html'))) {
     await serveWebApp(app, fastify, config.webDistDir);
   }
-}
-
-/** The built dashboard at `/`, with index.html for every client-side route outside /api. */
-async function serveWebApp(
-  app: NestFastifyApplication,
-  fastify: FastifyInstance,
-  webDistDir: string,
-): Promise<void> {
-  // The build writes each asset beside its brotli and gzip forms (vite.config.ts), compressed once
-  // at their best level: served as they are, they cost no CPU per request and are smaller than the
-  // on-the-fly compression, which steps aside for an answer already encoded.
-  await app.register(fastifyStatic, {
-    root: path.join(webDistDir, 'assets'),
-    prefix: '/assets/',
-    preCompressed: true,
-    immutable: true,
-    maxAge: '1y',
-  });
-  // The files beside index.html (icons, the manifest), each a route of its own, so that every other
-  // path is left to the dashboard's own routes below.
-  await app.register(fastifyStatic, {
-    root: webDistDir,
-    prefix: '/',
-    index: false,
-    wildcard: false,
-    // prerendered/ is read by /fund below, not served as it is.
-    globIgnore: ['assets/**', 'prerendered/**'],
-    maxAge: '1h',
-    decorateReply: false,
-  });
-  serveFundPage(app, fastify, webDistDir);
-  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    if (API_PATH.test(request.url)) return reply.callNotFound();
-    return reply
-      .header('Cache-Control', 'no-cache')
-      .sendFile('index.html', webDistDir, { cacheControl: false });
-  });
-}
-
-/**
- * The Fund's public page arrives with its first screen drawn and the public answer inlined
- * (public-page.prerender.ts), so a phone paints it before any script runs. Without the build's
- * prerendered screens, or when the figures cannot be read, it is index.html as any other route.
- */
-function serveFundPage(app: NestFastifyApplication, fastify: FastifyInstance, webDistDir: string): void {
-  const prerendered = readPrerenderedFund(webDistDir);
-  if (!prerendered) return;
-  const { screens, firstScreenCss } = prerendered;
-  const indexHtml = readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
-  const languages = Object.keys(screens);
-  const publicPage = app.get(PublicPageService);
-  const logger = new NestLogger('PublicPage');
-  fastify.get('/fund', async (request: FastifyRequest, reply: FastifyReply) => {
-    const language = pickLanguage(request.headers['accept-language'], languages);
-    let html = indexHtml;
-    try {
-      html = prerenderedFundPage(
-        indexHtml,
-        screens[language]!,
-        language,
-        await publicPage.fund(),
-        firstScreenCss,
-      );
-    } catch (error) {
-      logger.warn(`/fund sent without its prerendered first screen: ${String(error)}`);
-    }
-    // As fresh as the public answer it carries: revalidated on every visit, never reused as it
-    // is; and one page per language.
-    return reply
-      .header('Cache-Control', 'no-cache')
-      .header('Vary', 'Accept-Language')
-      .type('text/html; charset=utf-8')
-      .send(html);
-  });
 }

@@ -1,9 +1,10 @@
 /**
- * After `vite build`: the Fund's public page's first screen in each language, rendered by React from
- * the route's own components (src/features/public-page/prerender), written to
- * dist/prerendered/fund.json for the API to send inside /fund's index.html; and the rules of the
- * dashboard's stylesheet that this first screen uses, in dist/prerendered/fund.css, which the API
- * inlines so that the page paints without waiting for the whole stylesheet (36 KB gzip).
+ * After `vite build`: the first screens the API sends drawn (apps/api/src/common/first-screen),
+ * rendered by React from the routes' own components in each language:
+ *   fund.json      the Fund's public page (src/features/public-page/prerender);
+ *   overview.json  the overview for each role, in its shell (src/app/prerender), for a signed-in reader;
+ * each beside the rules of the dashboard's stylesheet its screens use (fund.css, overview.css),
+ * which the API inlines so that the page paints without waiting for the whole stylesheet (36 KB gzip).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -47,31 +48,36 @@ const server = await createServer({
   logLevel: 'error',
   server: { middlewareMode: true, hmr: false, watch: null },
 });
+// index.html's own stylesheets (the entry's), which hold every rule the first screens use.
+const indexHtml = await readFile(path.join(dist, 'index.html'), 'utf8');
+const stylesheets = [...indexHtml.matchAll(/<link rel="stylesheet"[^>]* href="\/(assets\/[^"]+\.css)"/g)];
+const css = (
+  await Promise.all(stylesheets.map(([, file = '']) => readFile(path.join(dist, file), 'utf8')))
+).join('\n');
+const out = path.join(dist, 'prerendered');
+await mkdir(out, { recursive: true });
+
+/** Writes `<name>.json` and the styles its markup uses, `<name>.css`. */
+async function write(name, screens, markupOf) {
+  await writeFile(path.join(out, `${name}.json`), JSON.stringify(screens));
+  const used = rulesUsedBy(css, Object.values(screens).map(markupOf).join(''));
+  await writeFile(path.join(out, `${name}.css`), used);
+  console.log(
+    `prerendered ${name}'s first screens in ${Object.keys(screens).join(', ')}, ` +
+      `with ${Math.round(used.length / 1024)} KB of the ${Math.round(css.length / 1024)} KB of styles`,
+  );
+}
+
 try {
   const { renderFirstScreens } = await server.ssrLoadModule(
     '/src/features/public-page/prerender/first-screens.tsx',
   );
-  const screens = await renderFirstScreens();
-  const out = path.join(dist, 'prerendered');
-  await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, 'fund.json'), JSON.stringify(screens));
-
-  // index.html's own stylesheets (the entry's), which hold every rule the first screen uses.
-  const indexHtml = await readFile(path.join(dist, 'index.html'), 'utf8');
-  const stylesheets = [...indexHtml.matchAll(/<link rel="stylesheet"[^>]* href="\/(assets\/[^"]+\.css)"/g)];
-  const css = (
-    await Promise.all(stylesheets.map(([, file = '']) => readFile(path.join(dist, file), 'utf8')))
-  ).join('\n');
-  const used = rulesUsedBy(
-    css,
-    Object.values(screens)
-      .map((screen) => screen.html)
-      .join(''),
+  await write('fund', await renderFirstScreens(), (screen) => screen.html);
+  const { renderSignedInFirstScreens } = await server.ssrLoadModule(
+    '/src/app/prerender/signed-in-first-screens.tsx',
   );
-  await writeFile(path.join(out, 'fund.css'), used);
-  console.log(
-    `prerendered /fund's first screen in ${Object.keys(screens).join(', ')}, ` +
-      `with ${Math.round(used.length / 1024)} KB of the ${Math.round(css.length / 1024)} KB of styles`,
+  await write('overview', await renderSignedInFirstScreens(), (screen) =>
+    Object.values(screen.roles).join(''),
   );
 } finally {
   await server.close();

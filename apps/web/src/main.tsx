@@ -7,19 +7,20 @@ import { AppProvider } from './app/provider';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter, flushRouterUpdate } from './app/router';
 import { initI18n } from './i18n';
-import { currentUserQuery } from './lib/auth';
+import { adoptInlinedCurrentUser, currentUserQuery } from './lib/auth';
 import { applyStylesAfterFirstScreen, routerReady } from './app/prerendered-page';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-// /fund arrives with its first screen drawn by the API, and the rest of the styles still loading.
+// /fund, and the overview for a signed-in reader, arrive with their first screen drawn by the API,
+// and the rest of the styles still loading.
 const prerendered = container.firstElementChild !== null;
 const styles = applyStylesAfterFirstScreen();
 
 // Every screen first asks who is signed in: ask now, while the translations and the screen's code
-// load, rather than once the screen has rendered.
+// load, rather than once the screen has rendered; unless the API sent the answer inside the page.
 const queryClient = createQueryClient();
-void queryClient.prefetchQuery(currentUserQuery);
+if (!adoptInlinedCurrentUser(queryClient)) void queryClient.prefetchQuery(currentUserQuery);
 
 // The router starts fetching the screen's code as it is created: while the reader's language loads,
 // not after (i18n's store exists once initI18n is called, so the screens' strings can be added).

@@ -1,6 +1,7 @@
 export * from './accounts/roles';
 export * from './accounts/password-policy';
 export * from './accounts/access-tokens';
+export * from './accounts/initials';
 export * from './projects/project-rules';
 export * from './calendar/iso-date';
 export * from './money/money';

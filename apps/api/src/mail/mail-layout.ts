@@ -1,13 +1,7 @@
 import { languageDirection, type Language } from '@hstf/domain';
+import { escapeHtml } from '../common/http/escape-html';
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /**
  * The HTML part of every mail: the language and its direction on the document and the body (Arabic

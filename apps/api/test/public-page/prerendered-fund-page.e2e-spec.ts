@@ -88,7 +88,7 @@ describe('/fund, sent with its first screen drawn', () => {
     expect(head.match(/<link rel="stylesheet"/g)).toHaveLength(1);
   });
 
-  it('is written in the language the reader prefers among the six, else English', async () => {
+  it('is written in the language the reader chose, else the one they prefer among the six, else English', async () => {
     const french = await t.http().get('/fund').set('Accept-Language', 'de-CH, fr-CH;q=0.9, en;q=0.5');
     const usdInFrench = new Intl.NumberFormat('fr', { style: 'currency', currency: 'USD' });
     expect(french.text).toContain('<html lang="fr" dir="ltr"');
@@ -100,6 +100,10 @@ describe('/fund, sent with its first screen drawn', () => {
     expect(arabic.text).toContain(
       `<p>${new Intl.NumberFormat('ar', { style: 'currency', currency: 'USD' }).format(1234567.5)}</p>`,
     );
+
+    // The language chosen in the dashboard, which it keeps in a cookie, comes first.
+    const chosen = await t.http().get('/fund').set('Cookie', 'hstf-language=fr').set('Accept-Language', 'ar');
+    expect(chosen.text).toContain('<html lang="fr" dir="ltr"');
 
     for (const header of ['de', 'fr;q=0', undefined]) {
       const request = t.http().get('/fund');

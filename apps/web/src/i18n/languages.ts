@@ -40,10 +40,18 @@ export function detectLanguage(): Language {
   return DEFAULT_LANGUAGE;
 }
 
+/**
+ * Where the API reads the chosen language, to send a first screen drawn in it
+ * (apps/api/src/common/first-screen): storage stays the dashboard's own record.
+ */
+export const LANGUAGE_COOKIE = 'hstf-language';
+
 export function rememberLanguage(language: Language): void {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Not remembered when storage is disabled; the choice still applies to this visit.
   }
+  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
 }

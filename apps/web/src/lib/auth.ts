@@ -1,5 +1,5 @@
 import type { paths } from '@hstf/api-client';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchClient } from './api-client';
 import { ensureOk, unwrap } from './request';
 
@@ -18,6 +18,26 @@ export const currentUserQuery = queryOptions({
   staleTime: 5 * 60_000,
   retry: false,
 });
+
+/** The data block the API writes into a page it sends to a signed-in reader (apps/api/src/web-app.ts). */
+export const CURRENT_USER_DATA_ID = 'current-user-data';
+
+/**
+ * The signed-in user the API sent inside the page, taken as the answer of GET /auth/me: the first
+ * screen it drew for them stays without waiting for that request. True when there was one.
+ */
+export function adoptInlinedCurrentUser(queryClient: QueryClient): boolean {
+  const block = document.getElementById(CURRENT_USER_DATA_ID);
+  if (!block) return false;
+  block.remove();
+  try {
+    queryClient.setQueryData(currentUserQuery.queryKey, JSON.parse(block.textContent ?? '') as User);
+    return true;
+  } catch {
+    // A damaged block: the dashboard asks the API, as it would without one.
+    return false;
+  }
+}
 
 export function useCurrentUser() {
   return useQuery(currentUserQuery);

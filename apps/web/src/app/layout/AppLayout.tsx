@@ -10,10 +10,11 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/notifications/styles.css';
 import { IconLogout } from '@tabler/icons-react';
+import { initials } from '@hstf/domain';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -37,15 +38,6 @@ import { NotificationBell } from '../../features/notifications';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { navItemsFor, screenOf } from './navigation';
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters
-    .map((part) => [...(part ?? '')][0] ?? '')
-    .join('')
-    .toUpperCase();
-}
-
 /** The signed-in frame of every screen; anyone without a session is sent to sign in first. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -66,13 +58,16 @@ export function AppLayout() {
   return <Shell user={user} />;
 }
 
-function Shell({ user }: { user: User }) {
+/**
+ * The frame around a signed-in screen: the header, the navigation, and the screen in <main>. Drawn
+ * at build time too, around the overview's first screen (app/prerender), which the API sends.
+ */
+export function Shell({ user }: { user: User }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const navigationType = useNavigationType();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const isDesktop = useMediaQuery('(min-width: 48em)', true);
   const signOut = useSignOut();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
@@ -145,7 +140,8 @@ function Shell({ user }: { user: User }) {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <NotificationBell isAdmin={user.role === 'admin'} />
-              <LanguagePicker size="sm" w={isDesktop ? 150 : 136} />
+              {/* Sized by the stylesheet, not by script: the header the API draws (app/prerender) is the one React draws, at every width. */}
+              <LanguagePicker size="sm" w={{ base: 136, sm: 150 }} />
               <Group
                 gap={10}
                 wrap="nowrap"
@@ -172,9 +168,12 @@ function Shell({ user }: { user: User }) {
                 onClick={handleSignOut}
                 loading={signOut.isPending}
                 leftSection={<IconLogout size={18} aria-hidden="true" className="directional-icon" />}
-                aria-label={isDesktop ? undefined : t('auth.signOut')}
+                aria-label={t('auth.signOut')}
               >
-                {isDesktop ? t('auth.signOut') : null}
+                {/* On a phone the icon alone, named by aria-label. */}
+                <Box component="span" visibleFrom="sm">
+                  {t('auth.signOut')}
+                </Box>
               </Button>
             </Group>
           </Group>

@@ -66,7 +66,13 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
             <Text size="sm" c="dimmed" data-testid="overview-as-of">
               {t('dashboard.asOf', { date: dateTime(data.generatedAt) })}
             </Text>
-          ) : null
+          ) : (
+            // While the figures load, the line's place is kept by an invisible one about as wide,
+            // which wraps where it will: the sections below do not move when it comes.
+            <Text size="sm" aria-hidden="true" style={{ visibility: 'hidden' }}>
+              {t('dashboard.asOf', { date: dateTime(AS_OF_PLACEHOLDER) })}
+            </Text>
+          )
         }
       />
 
@@ -152,6 +158,9 @@ export function StaffOverview({ role, name }: { role: Role; name: string }) {
 function BelowTheFold({ h }: { h: { base: number; md: number } }) {
   return <Box h={h} aria-hidden="true" />;
 }
+
+/** A date and time among the longest written (September's long name, two-digit day and hour). */
+const AS_OF_PLACEHOLDER = '2026-09-30T11:59:00Z';
 
 function useDateTime() {
   const { locale } = useFormatters();

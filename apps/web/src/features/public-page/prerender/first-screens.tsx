@@ -1,11 +1,10 @@
 import { DirectionProvider, MantineProvider } from '@mantine/core';
-import i18next from 'i18next';
 import { renderToString } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { cssVariablesResolver, theme } from '../../../app/theme';
-import { DEFAULT_LANGUAGE, LANGUAGES, directionOf, type Language } from '../../../i18n/languages';
-import { englishCore, loadEnglishFeatures, loadTranslations } from '../../../i18n/resources';
+import { LANGUAGES, directionOf, type Language } from '../../../i18n/languages';
+import { createPrerenderI18n } from '../../../i18n/prerender';
 import {
   PublicFigures,
   PublicFundFrame,
@@ -32,25 +31,14 @@ export interface PrerenderedFirstScreen {
 }
 
 /**
- * /fund's first screen in each language, rendered at build time (scripts/prerender-public-page.mjs)
+ * /fund's first screen in each language, rendered at build time (scripts/prerender-first-screens.mjs)
  * from the components the route draws, with the providers the app wraps them in: the API fills in
  * the figures and sends it inside index.html, so a phone paints it before any script has run.
  */
 export async function renderFirstScreens(): Promise<Record<Language, PrerenderedFirstScreen>> {
-  const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({
-    lng: DEFAULT_LANGUAGE,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: LANGUAGES.map((l) => l.code),
-    resources: { [DEFAULT_LANGUAGE]: { translation: englishCore } },
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
-  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', await loadEnglishFeatures(), true, false);
+  const i18n = await createPrerenderI18n();
   const screens: Partial<Record<Language, PrerenderedFirstScreen>> = {};
   for (const { code } of LANGUAGES) {
-    if (code !== DEFAULT_LANGUAGE)
-      i18n.addResourceBundle(code, 'translation', await loadTranslations(code), true, false);
     await i18n.changeLanguage(code);
     const dir = directionOf(code);
     const html = renderToString(

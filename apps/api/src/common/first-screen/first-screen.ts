@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { acceptedLanguage } from '../http/accepted-language';
+import { escapeHtml } from '../http/escape-html';
+
+/**
+ * Pages sent with their first screen drawn. The dashboard's build renders a route's first screen in
+ * each language from the route's own components (scripts/prerender-first-screens.mjs) into
+ * dist/prerendered/<page>.json, with the style rules those screens use in <page>.css; the API puts
+ * the reader's screen into index.html, so a phone paints it before any script has run, and inlines
+ * the answers the screen would ask for as JSON data blocks that React Query takes as its data.
+ */
+
+/** A file the build wrote to dist/prerendered, or null when the dashboard was built without it. */
+export function readPrerendered(webDistDir: string, file: string): string | null {
+  try {
+    return readFileSync(path.join(webDistDir, 'prerendered', file), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * JSON inside <script type="application/json">: no "<" may appear, or a name such as
+ * "</script><script>…" would end the block; \u003c reads back as the same string.
+ */
+const escapeJsonForScript = (json: string) =>
+  json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The first screen's own styles inline, and index.html's stylesheets as `media="print"`: downloaded
+ * without holding the first paint; the dashboard's script applies them (data-after-first-screen)
+ * and waits for them before React draws the rest of the page.
+ */
+function withFirstScreenStyles(indexHtml: string, css: string): string {
+  const style = `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+  let inlined = false;
+  return indexHtml.replace(/<link rel="stylesheet"([^>]*)>/g, (_, attributes: string) => {
+    const link = `<link rel="stylesheet"${attributes} media="print" data-after-first-screen>`;
+    if (inlined) return link;
+    inlined = true;
+    return style + link;
+  });
+}
+
+/**
+ * The page's scripts fetched at low priority: its first screen is painted without them, and
+ * nothing else on the page competes for the connection (the stylesheet comes at the lowest).
+ */
+const withScriptsAfterFirstScreen = (indexHtml: string) =>
+  indexHtml.replace(
+    /<(script type="module"|link rel="modulepreload")/g,
+    (_, opening: string) => `<${opening} fetchpriority="low"`,
+  );
+
+export interface FirstScreenPage {
+  language: string;
+  dir: 'ltr' | 'rtl';
+  title: string;
+  /** The screen's markup for #root, already filled in and escaped. */
+  html: string;
+  /** The rules of the stylesheet the screen uses; without them the page waits for the whole stylesheet. */
+  css: string | null;
+  /** JSON texts by the id of the data block the dashboard reads them from. */
+  data: Record<string, string>;
+}
+
+/** index.html carrying a first screen, in its language and direction, and its data blocks. */
+export function firstScreenPage(indexHtml: string, page: FirstScreenPage): string {
+  const withScripts = withScriptsAfterFirstScreen(indexHtml);
+  const blocks = Object.entries(page.data)
+    .map(([id, json]) => `<script type="application/json" id="${id}">${escapeJsonForScript(json)}</script>`)
+    .join('');
+  // Functions as replacements: a "$&" in the inserted text is not a pattern here.
+  return (page.css ? withFirstScreenStyles(withScripts, page.css) : withScripts)
+    .replace(
+      /<html[^>]*>/,
+      () => `<html lang="${escapeHtml(page.language)}" dir="${page.dir}" data-mantine-color-scheme="light">`,
+    )
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${blocks}`);
+}
+
+/** Where the dashboard keeps the language its reader chose (apps/web/src/i18n/languages.ts). */
+export const LANGUAGE_COOKIE = 'hstf-language';
+
+/**
+ * The language to draw a first screen in, among those it was built in: the one the reader chose in
+ * the dashboard (its cookie), else the first their browser accepts (fr-CH takes fr), else English,
+ * the dashboard's fallback. Should they differ from what the dashboard then picks, React redraws
+ * the screen in its language once the script runs.
+ */
+export function readerLanguage(
+  request: Pick<FastifyRequest, 'raw' | 'cookies'>,
+  offered: readonly string[],
+): string {
+  const chosen = request.cookies[LANGUAGE_COOKIE];
+  if (chosen && offered.includes(chosen)) return chosen;
+  // Without an Accept-Language header the first offered is taken: English first.
+  const inOrder = offered.includes('en') ? ['en', ...offered.filter((l) => l !== 'en')] : [...offered];
+  return acceptedLanguage(request, inOrder) ?? 'en';
+}

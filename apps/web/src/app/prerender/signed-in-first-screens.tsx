@@ -1,0 +1,100 @@
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { ROLES, type Role } from '@hstf/domain';
+import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { OverviewRoute } from '../../features/overview/routes/OverviewRoute';
+import { LANGUAGES, directionOf, type Language } from '../../i18n/languages';
+import { createPrerenderI18n } from '../../i18n/prerender';
+import { currentUserQuery, type User } from '../../lib/auth';
+import { Shell } from '../layout/AppLayout';
+import { createQueryClient } from '../query-client';
+import { cssVariablesResolver, theme } from '../theme';
+
+/**
+ * Where the API writes the signed-in user's name and initials (the avatar's letters): markers no
+ * translation contains. The avatar shows the initials of the name marker, a lone "{", which the
+ * build turns into its own marker.
+ */
+export const USER_MARKERS = { name: '{{name}}', initials: '{{initials}}' } as const;
+
+export interface SignedInFirstScreens {
+  dir: 'ltr' | 'rtl';
+  /** The document's title, as the overview sets it. */
+  title: string;
+  /** Markup for #root per role, with USER_MARKERS where the user's name and initials go. */
+  roles: Record<Role, string>;
+}
+
+const PRERENDERED_USER: User = {
+  id: '00000000-0000-4000-8000-000000000000',
+  email: 'user@example.org',
+  name: USER_MARKERS.name,
+  role: 'staff',
+  donorId: null,
+  active: true,
+  lastSignInAt: null,
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+/**
+ * The overview, the first screen after signing in, in each language and for each role: the shell
+ * and the route's first render (the greeting, and skeletons where the figures will be), drawn at
+ * build time (scripts/prerender-first-screens.mjs) from the components the app renders. The API
+ * sends it inside index.html to a reader with a live session, their name filled in, so a phone
+ * paints it before any script has run; React then draws the same screen over it.
+ */
+export async function renderSignedInFirstScreens(): Promise<Record<Language, SignedInFirstScreens>> {
+  const i18n = await createPrerenderI18n();
+  const screens: Partial<Record<Language, SignedInFirstScreens>> = {};
+  for (const { code } of LANGUAGES) {
+    await i18n.changeLanguage(code);
+    const dir = directionOf(code);
+    const roles: Partial<Record<Role, string>> = {};
+    for (const role of ROLES) {
+      const user: User = { ...PRERENDERED_USER, role };
+      const queryClient = createQueryClient();
+      queryClient.setQueryData(currentUserQuery.queryKey, user);
+      const html = renderToString(
+        <I18nextProvider i18n={i18n}>
+          <DirectionProvider initialDirection={dir} detectDirection={false}>
+            <MantineProvider
+              theme={theme}
+              cssVariablesResolver={cssVariablesResolver}
+              defaultColorScheme="light"
+            >
+              <QueryClientProvider client={queryClient}>
+                <MemoryRouter initialEntries={['/']}>
+                  <Routes>
+                    <Route element={<Shell user={user} />}>
+                      <Route index element={<OverviewRoute />} />
+                    </Route>
+                  </Routes>
+                </MemoryRouter>
+              </QueryClientProvider>
+            </MantineProvider>
+          </DirectionProvider>
+        </I18nextProvider>,
+      );
+      queryClient.clear();
+      roles[role] = withInitialsMarker(html);
+    }
+    screens[code] = {
+      dir,
+      title: `${i18n.t('nav.overview')} · ${i18n.t('app.name')}`,
+      roles: roles as Record<Role, string>,
+    };
+  }
+  return screens as Record<Language, SignedInFirstScreens>;
+}
+
+/** The avatar's letters, which the shell computed from the name marker ("{"), as their own marker. */
+function withInitialsMarker(html: string): string {
+  const avatarLetters = />\{</g;
+  const found = html.match(avatarLetters)?.length ?? 0;
+  if (found !== 1) throw new Error(`Expected the avatar's letters once in the first screen, found ${found}`);
+  return html.replace(avatarLetters, `>${USER_MARKERS.initials}<`);
+}
