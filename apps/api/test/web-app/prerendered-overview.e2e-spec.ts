@@ -71,7 +71,11 @@ describe('/, sent with the overview drawn to a signed-in reader', () => {
     expect(JSON.parse(dataBlock(page.text) ?? 'null')).toEqual(me.body);
     expect(page.text).toContain('<title>Welcome, · HSTF Portfolio</title>');
     expect(page.text).toContain(`<style>${FIRST_SCREEN_CSS}</style>`);
-    expect(page.text).toContain('media="print" data-after-first-screen');
+    expect(page.text).toContain(
+      '<template id="after-first-paint"><script type="module" crossorigin src="/assets/index-1.js"></script>' +
+        '<link rel="stylesheet" crossorigin href="/assets/start-1.css" media="print" data-after-first-screen></template>' +
+        '<script defer src="/after-first-paint.js"></script></head>',
+    );
   });
 
   it('is written in the language the reader chose in the dashboard, else the one their browser prefers', async () => {
@@ -109,7 +113,7 @@ describe('/, sent with the overview drawn to a signed-in reader', () => {
     const block = dataBlock(page.text) ?? '';
     expect(block).not.toMatch(/[<>&]/);
     expect(JSON.parse(block).name).toBe(HOSTILE_NAME);
-    expect(page.text.match(/<script/g)).toHaveLength(2);
+    expect(page.text.match(/<script/g)).toHaveLength(3);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['vary']).toMatch(/cookie/i);
     expect(page.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
