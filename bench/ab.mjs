@@ -17,8 +17,8 @@
 import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort, seededDatabase } from './lib/database.mjs';
-import { load1, parseArgs, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
+import { freePort, seededDatabase, settle } from './lib/database.mjs';
+import { load1, parseArgs, ROOT, run, say, TMP } from './lib/env.mjs';
 import { deepCursor } from './lib/fixtures.mjs';
 import { load, summarize } from './lib/load.mjs';
 import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
@@ -58,19 +58,6 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const round2 = (value) => Math.round(value * 100) / 100;
-
-/** Until PostgreSQL has answered what is still in flight, so one turn's tail does not load the next. */
-async function settle(db) {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-       WHERE application_name IN ('hstf-api', 'hstf-bench-baseline') AND state = 'active'`,
-    );
-    if (rows[0].n === 0) return;
-    await sleep(100);
-  }
-}
 
 const cleanups = [];
 async function main() {

@@ -28,7 +28,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { differences } from './lib/compare.mjs';
-import { freePort, seededDatabase } from './lib/database.mjs';
+import { freePort, seededDatabase, settle } from './lib/database.mjs';
 import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
 import { deepCursor, prepare } from './lib/fixtures.mjs';
 import { load, summarize } from './lib/load.mjs';
@@ -672,22 +672,6 @@ async function download(url, { headers = {}, count = null } = {}) {
     seconds: seconds(t0),
     firstByteSeconds: firstByte === null ? null : Math.round((firstByte - t0) / 100) / 10,
   };
-}
-
-/**
- * Waits until neither server has a statement running: autocannon stops sending at the end of a run,
- * but the requests already in flight go on in PostgreSQL and would slow the next measurement.
- */
-async function settle(db) {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-       WHERE application_name IN ('hstf-api', 'hstf-bench-baseline') AND state = 'active'`,
-    );
-    if (rows[0].n === 0) return;
-    await sleep(100);
-  }
 }
 
 const byKey = (report, key) => report.endpoints.find((e) => e.key === key);

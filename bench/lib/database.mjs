@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { userInfo } from 'node:os';
-import { ROOT } from './env.mjs';
+import { ROOT, sleep } from './env.mjs';
 
 const USER = 'bench';
 const PASSWORD = 'bench-throwaway';
@@ -98,4 +98,20 @@ export async function seededDatabase({ projects, databaseUrl, postgresPid, run }
     throw error;
   }
   return database;
+}
+
+/**
+ * Until PostgreSQL has answered what the servers still have in flight (at most `timeoutMs`), so
+ * that one load turn's tail does not weigh on the next.
+ */
+export async function settle(db, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE application_name IN ('hstf-api', 'hstf-bench-baseline') AND state = 'active'`,
+    );
+    if (rows[0].n === 0) return;
+    await sleep(100);
+  }
 }

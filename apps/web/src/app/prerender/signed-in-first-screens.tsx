@@ -1,16 +1,13 @@
-import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ROLES, type Role } from '@hstf/domain';
-import { renderToString } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { OverviewRoute } from '../../features/overview/routes/OverviewRoute';
 import { LANGUAGES, directionOf, type Language } from '../../i18n/languages';
 import { createPrerenderI18n } from '../../i18n/prerender';
 import { currentUserQuery, type User } from '../../lib/auth';
 import { Shell } from '../layout/AppLayout';
 import { createQueryClient } from '../query-client';
-import { cssVariablesResolver, theme } from '../theme';
+import { renderScreen } from './render-screen';
 
 /**
  * Where the API writes the signed-in user's name and initials (the avatar's letters): markers no
@@ -58,26 +55,16 @@ export async function renderSignedInFirstScreens(): Promise<Record<Language, Sig
       const user: User = { ...PRERENDERED_USER, role };
       const queryClient = createQueryClient();
       queryClient.setQueryData(currentUserQuery.queryKey, user);
-      const html = renderToString(
-        <I18nextProvider i18n={i18n}>
-          <DirectionProvider initialDirection={dir} detectDirection={false}>
-            <MantineProvider
-              theme={theme}
-              cssVariablesResolver={cssVariablesResolver}
-              defaultColorScheme="light"
-            >
-              <QueryClientProvider client={queryClient}>
-                <MemoryRouter initialEntries={['/']}>
-                  <Routes>
-                    <Route element={<Shell user={user} />}>
-                      <Route index element={<OverviewRoute />} />
-                    </Route>
-                  </Routes>
-                </MemoryRouter>
-              </QueryClientProvider>
-            </MantineProvider>
-          </DirectionProvider>
-        </I18nextProvider>,
+      const html = renderScreen(
+        i18n,
+        '/',
+        <QueryClientProvider client={queryClient}>
+          <Routes>
+            <Route element={<Shell user={user} />}>
+              <Route index element={<OverviewRoute />} />
+            </Route>
+          </Routes>
+        </QueryClientProvider>,
       );
       queryClient.clear();
       roles[role] = withInitialsMarker(html);

@@ -1,8 +1,4 @@
-import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { renderToString } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
-import { cssVariablesResolver, theme } from '../../../app/theme';
+import { renderScreen } from '../../../app/prerender/render-screen';
 import { LANGUAGES, directionOf, type Language } from '../../../i18n/languages';
 import { createPrerenderI18n } from '../../../i18n/prerender';
 import {
@@ -41,23 +37,13 @@ export async function renderFirstScreens(): Promise<Record<Language, Prerendered
   for (const { code } of LANGUAGES) {
     await i18n.changeLanguage(code);
     const dir = directionOf(code);
-    const html = renderToString(
-      <I18nextProvider i18n={i18n}>
-        <DirectionProvider initialDirection={dir} detectDirection={false}>
-          <MantineProvider
-            theme={theme}
-            cssVariablesResolver={cssVariablesResolver}
-            defaultColorScheme="light"
-          >
-            <MemoryRouter initialEntries={['/fund']}>
-              <PublicFundFrame>
-                <PublicFundHeading />
-                <PublicFigures figures={FIGURE_MARKERS} busy={false} />
-              </PublicFundFrame>
-            </MemoryRouter>
-          </MantineProvider>
-        </DirectionProvider>
-      </I18nextProvider>,
+    const html = renderScreen(
+      i18n,
+      '/fund',
+      <PublicFundFrame>
+        <PublicFundHeading />
+        <PublicFigures figures={FIGURE_MARKERS} busy={false} />
+      </PublicFundFrame>,
     );
     screens[code] = { dir, title: `${i18n.t('publicPage.title')} · ${i18n.t('app.name')}`, html };
   }
