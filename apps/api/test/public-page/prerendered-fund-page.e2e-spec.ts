@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { aDonorOfKind } from '../support/fund-builders';
 import { createTestApp, TestApp } from '../support/test-app';
+import { aBuiltDashboard } from '../support/web-dist';
 
 /** index.html as Vite writes it: what the API fills in for /fund. */
 const INDEX_HTML =
@@ -34,16 +32,14 @@ const HOSTILE_DONOR = '</script><script>alert(1)</script><!-- & "Donor" \u2028';
 
 describe('/fund, sent with its first screen drawn', () => {
   let t: TestApp;
-  let webDist: string;
+  let webDist: ReturnType<typeof aBuiltDashboard>;
 
   beforeAll(async () => {
-    webDist = mkdtempSync(path.join(os.tmpdir(), 'hstf-web-'));
-    mkdirSync(path.join(webDist, 'assets'));
-    mkdirSync(path.join(webDist, 'prerendered'));
-    writeFileSync(path.join(webDist, 'index.html'), INDEX_HTML);
-    writeFileSync(path.join(webDist, 'prerendered', 'fund.json'), JSON.stringify(SCREENS));
-    writeFileSync(path.join(webDist, 'prerendered', 'fund.css'), FIRST_SCREEN_CSS);
-    t = await createTestApp({ WEB_DIST_DIR: webDist });
+    webDist = aBuiltDashboard(INDEX_HTML, {
+      'fund.json': JSON.stringify(SCREENS),
+      'fund.css': FIRST_SCREEN_CSS,
+    });
+    t = await createTestApp({ WEB_DIST_DIR: webDist.dir });
     const donor = await aDonorOfKind(t, 'foundation', HOSTILE_DONOR);
     await t.db.query(
       `INSERT INTO contributions (donor_id, pledged_on, received_on, amount, currency, usd_amount, exchange_rate,
@@ -54,7 +50,7 @@ describe('/fund, sent with its first screen drawn', () => {
   });
   afterAll(async () => {
     await t.close();
-    rmSync(webDist, { recursive: true, force: true });
+    webDist.remove();
   });
 
   const dataBlock = (html: string) =>

@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { aUser, signIn } from '../support/builders';
 import { createTestApp, TestApp } from '../support/test-app';
+import { aBuiltDashboard } from '../support/web-dist';
 
 /** index.html as Vite writes it: what the API fills in for a signed-in reader's overview. */
 const INDEX_HTML =
@@ -31,20 +29,18 @@ const HOSTILE_NAME = '</script><script>alert(1)</script> Ünal "{{initials}}" Ö
 
 describe('/, sent with the overview drawn to a signed-in reader', () => {
   let t: TestApp;
-  let webDist: string;
+  let webDist: ReturnType<typeof aBuiltDashboard>;
 
   beforeAll(async () => {
-    webDist = mkdtempSync(path.join(os.tmpdir(), 'hstf-web-'));
-    mkdirSync(path.join(webDist, 'assets'));
-    mkdirSync(path.join(webDist, 'prerendered'));
-    writeFileSync(path.join(webDist, 'index.html'), INDEX_HTML);
-    writeFileSync(path.join(webDist, 'prerendered', 'overview.json'), JSON.stringify(SCREENS));
-    writeFileSync(path.join(webDist, 'prerendered', 'overview.css'), FIRST_SCREEN_CSS);
-    t = await createTestApp({ WEB_DIST_DIR: webDist });
+    webDist = aBuiltDashboard(INDEX_HTML, {
+      'overview.json': JSON.stringify(SCREENS),
+      'overview.css': FIRST_SCREEN_CSS,
+    });
+    t = await createTestApp({ WEB_DIST_DIR: webDist.dir });
   });
   afterAll(async () => {
     await t.close();
-    rmSync(webDist, { recursive: true, force: true });
+    webDist.remove();
   });
 
   /** A user of `role` named `name`, signed in: the session cookie a browser would send. */
