@@ -29,8 +29,8 @@ import {
   toNoteDto,
   toSettingsDto,
 } from './assessment.repository';
-import { indicatorsDto, readProposal } from './proposal-for-review';
-import { projectWithReviewsFor, seesAllReviews } from './review-access';
+import { indicatorsDto, proposalOf } from './proposal-for-review';
+import { assertSeesReviews, projectWithReviewsFor, seesAllReviews } from './review-access';
 import { reviewInputOf, roundsOf, toRoundDto } from './review-rows';
 import { ReviewsRepository } from './reviews.repository';
 
@@ -52,69 +52,68 @@ export class AssessmentService {
 
   /**
    * The assessment as libs/domain computes it from the reviews, the moderation notes and the
-   * configured thresholds, read in one consistent snapshot.
+   * configured thresholds, read in one statement (one consistent snapshot).
    */
   async assessment(ctx: RequestContext, projectId: string, asked?: number): Promise<AssessmentDto> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const project = await projectWithReviewsFor(this.reviews, manager, ctx, projectId);
-      const proposal = await readProposal(this.reviews, manager, projectId);
-      const rounds = await this.reviews.rounds(manager, projectId);
-      const latest = countingRound(roundsOf(rounds))?.number ?? null;
-      // An earlier round is shown to staff only, read-only: a reviewer reads the latest round's panel.
-      const number = asked ?? latest;
-      const round = rounds.find((r) => r.number === number) ?? null;
-      if (asked !== undefined && (round === null || (number !== latest && !seesAllReviews(ctx)))) {
-        throw Problem.notFound(`Review round ${asked}`);
-      }
-      const rows = round ? await this.reviews.ofRound(manager, projectId, round.number) : [];
-      const notes = round ? await this.repository.notes(manager, projectId, round.number) : [];
-      const thresholds = thresholdsOf(await this.repository.settings(manager));
-      const moderationNotes: ModerationNotes = Object.fromEntries(notes.map((n) => [n.principle, n.note]));
-      const result = assessProposal(rows.map(reviewInputOf), { thresholds, moderationNotes });
+    const snapshot = await this.repository.snapshot(this.dataSource, projectId, ctx.user?.id ?? null);
+    assertSeesReviews(ctx, snapshot);
+    const proposal = proposalOf(snapshot);
+    const rounds = snapshot.rounds;
+    const latest = countingRound(roundsOf(rounds))?.number ?? null;
+    // An earlier round is shown to staff only, read-only: a reviewer reads the latest round's panel.
+    const number = asked ?? latest;
+    const round = rounds.find((r) => r.number === number) ?? null;
+    if (asked !== undefined && (round === null || (number !== latest && !seesAllReviews(ctx)))) {
+      throw Problem.notFound(`Review round ${asked}`);
+    }
+    const rows = round ? snapshot.reviews.filter((r) => r.round === round.number) : [];
+    const notes = round ? snapshot.notes.filter((n) => n.round === round.number) : [];
+    const thresholds = thresholdsOf(snapshot.settings);
+    const moderationNotes: ModerationNotes = Object.fromEntries(notes.map((n) => [n.principle, n.note]));
+    const result = assessProposal(rows.map(reviewInputOf), { thresholds, moderationNotes });
 
-      const tallies = result.reviews.map((tally, index) => ({ tally, row: rows[index]! }));
-      // A reviewer sees the submitted reviews (theirs among them), never another's draft or conflict.
-      const shown = seesAllReviews(ctx)
-        ? tallies
-        : tallies.filter(({ row }) => row.status === 'submitted' || row.reviewer_id === ctx.actor.id);
-      return {
-        projectId: project.id,
-        code: project.code,
-        title: project.title,
-        stage: project.stage,
-        round: round ? toRoundDto(round, latest) : null,
-        rounds: rounds.map((r) => toRoundDto(r, latest)),
-        indicators: indicatorsDto(proposal.indicators),
-        thresholds: result.thresholds,
-        countedReviews: result.countedReviews,
-        enoughReviews: result.enoughReviews,
-        reviews: shown.map(({ tally, row }) => ({
-          reviewId: row.id,
-          reviewerId: row.reviewer_id,
-          reviewerName: row.reviewer_name,
-          status: row.status,
-          counted: tally.counted,
-          exclusions: tally.exclusions.map((exclusion) => ({
-            code: exclusion.code,
-            facts: exclusion.facts,
-            message: describeReviewExclusion(exclusion),
-          })),
-          recommendation: tally.counted ? tally.recommendation : null,
+    const tallies = result.reviews.map((tally, index) => ({ tally, row: rows[index]! }));
+    // A reviewer sees the submitted reviews (theirs among them), never another's draft or conflict.
+    const shown = seesAllReviews(ctx)
+      ? tallies
+      : tallies.filter(({ row }) => row.status === 'submitted' || row.reviewer_id === ctx.actor.id);
+    return {
+      projectId: snapshot.id,
+      code: snapshot.code,
+      title: snapshot.title,
+      stage: snapshot.stage,
+      round: round ? toRoundDto(round, latest) : null,
+      rounds: rounds.map((r) => toRoundDto(r, latest)),
+      indicators: indicatorsDto(proposal.indicators),
+      thresholds: result.thresholds,
+      countedReviews: result.countedReviews,
+      enoughReviews: result.enoughReviews,
+      reviews: shown.map(({ tally, row }) => ({
+        reviewId: row.id,
+        reviewerId: row.reviewer_id,
+        reviewerName: row.reviewer_name,
+        status: row.status,
+        counted: tally.counted,
+        exclusions: tally.exclusions.map((exclusion) => ({
+          code: exclusion.code,
+          facts: exclusion.facts,
+          message: describeReviewExclusion(exclusion),
         })),
-        principles: result.principles.map((p) => ({ ...p, title: principleById(p.principle).title })),
-        overallMean: result.overallMean,
-        passes: result.passes,
-        failures: result.failures.map((failure) => ({
-          code: failure.code,
-          facts: failure.facts,
-          message: describeAssessmentFailure(failure),
-        })),
-        disagreements: result.disagreements,
-        unmoderatedDisagreements: result.unmoderatedDisagreements,
-        recommendations: result.recommendations,
-        moderationNotes: notes.map(toNoteDto),
-      };
-    });
+        recommendation: tally.counted ? tally.recommendation : null,
+      })),
+      principles: result.principles.map((p) => ({ ...p, title: principleById(p.principle).title })),
+      overallMean: result.overallMean,
+      passes: result.passes,
+      failures: result.failures.map((failure) => ({
+        code: failure.code,
+        facts: failure.facts,
+        message: describeAssessmentFailure(failure),
+      })),
+      disagreements: result.disagreements,
+      unmoderatedDisagreements: result.unmoderatedDisagreements,
+      recommendations: result.recommendations,
+      moderationNotes: notes.map(toNoteDto),
+    };
   }
 
   /** The notes of the latest round, the ones that count. */

@@ -19,6 +19,11 @@ export async function readProposal(
 ): Promise<Proposal> {
   const row = await reviews.proposal(manager, projectId);
   if (!row) throw Problem.notFound('The project');
+  return proposalOf(row);
+}
+
+/** The proposal with its structural indicators, as libs/domain reads them from the row. */
+export function proposalOf(row: ProposalRow): Proposal {
   return { row, indicators: structuralIndicators(factsOf(row)) };
 }
 

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { describeReviewRefusal, seesOtherReviews } from '@hstf/domain';
-import type { ReviewRefusal } from '@hstf/domain';
+import type { ReviewRefusal, ReviewStatus } from '@hstf/domain';
 import type { EntityManager } from 'typeorm';
 import { Problem } from '../common/problem-details/problem';
 import type { RequestContext } from '../common/request-context/request-context';
@@ -24,10 +24,21 @@ export async function projectWithReviewsFor(
   forWrite = false,
 ): Promise<{ id: string; code: string; title: string; stage: Stage }> {
   const project = await reviews.projectWithOwnReview(manager, projectId, ctx.user?.id ?? null, forWrite);
-  if (!project) throw Problem.notFound('The project');
-  if (!seesAllReviews(ctx) && !seesOtherReviews(project.own)) throw Problem.notFound('The project');
+  assertSeesReviews(ctx, project);
   const { own: _own, ...rest } = project;
   return rest;
+}
+
+/**
+ * 404 unless the project exists and the caller may see its reviews; `own` is the status of the
+ * caller's own review of the latest round (null: none).
+ */
+export function assertSeesReviews<P extends { own: ReviewStatus | null }>(
+  ctx: RequestContext,
+  project: P | undefined,
+): asserts project is P {
+  if (!project) throw Problem.notFound('The project');
+  if (!seesAllReviews(ctx) && !seesOtherReviews(project.own)) throw Problem.notFound('The project');
 }
 
 /** A review action the rules refuse: 422 with the reason as a code, its facts and in words. */

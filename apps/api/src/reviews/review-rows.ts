@@ -11,7 +11,7 @@ import type { RequestContext } from '../common/request-context/request-context';
 import { dateOnly } from '../common/validation/calendar-date';
 import type { Stage } from '../projects';
 import type { ReviewRoundDto } from './assessment.dto';
-import type { RoundRow } from './reviews.repository';
+import type { RoundRow, Timestamp } from './reviews.repository';
 import type { ReviewDto, ReviewJustificationsDto, ReviewScoresDto } from './reviews.dto';
 
 /** A review row with its reviewer's name and the proposal's code, title and stage (ReviewsRepository reads it). */
@@ -27,12 +27,12 @@ export interface ReviewRow {
   conflict_organization_ids: string[];
   conflict_countries: string[];
   conflict_note: string | null;
-  declared_at: Date | null;
+  declared_at: Timestamp | null;
   recommendation: Recommendation | null;
-  submitted_at: Date | null;
+  submitted_at: Timestamp | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   reviewer_name: string;
   project_code: string;
   project_title: string;

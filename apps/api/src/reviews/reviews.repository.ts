@@ -78,7 +78,7 @@ export interface ProposalRow {
  * whether each has an alignment record), its organizations and how many distinct UN entities take
  * part, the lead organization included.
  */
-const PROPOSAL_SQL = `
+export const PROPOSAL_SQL = `
   SELECT p.id, p.code, p.title, p.summary, p."window" AS window, p.stage, p.start_date, p.end_date,
          p.requested_budget::text AS requested_budget, p.co_funding::text AS co_funding, p.dimensions,
          p.target_beneficiaries, p.vulnerable_groups, p.sdgs, p.narrative_people_centred,
@@ -111,17 +111,20 @@ const PROPOSAL_SQL = `
 export const latestRoundOf = (projectId: string) =>
   `(SELECT max(rr.number) FROM review_rounds rr WHERE rr.project_id = ${projectId})`;
 
+/** A timestamptz: a Date from a row, ISO text from a JSON snapshot (AssessmentSnapshot). */
+export type Timestamp = Date | string;
+
 export interface RoundRow {
   id: string;
   project_id: string;
   number: number;
-  opened_at: Date;
-  closed_at: Date | null;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
   version: number;
 }
 
 /** Reviews of live projects only: a soft-deleted project's reviews answer 404 like the project. */
-const SELECT_REVIEWS = `
+export const SELECT_REVIEWS = `
   SELECT r.*, r.due_on::text AS due_on, u.name AS reviewer_name, p.code AS project_code,
          p.title AS project_title, p.stage AS project_stage, ${latestRoundOf('r.project_id')} AS latest_round
   FROM reviews r

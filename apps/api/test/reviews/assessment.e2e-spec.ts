@@ -350,6 +350,33 @@ describe('the assessment of a proposal', () => {
       ]);
     });
 
+    it('shows the notes and rounds in the assessment as their own reads do, to the millisecond', async () => {
+      const project = await aProject(t, { stage: 'under_review' });
+      await t.http().put(notePath(project.id, 'prevention_oriented')).set(staff).send({ note: 'Later.' });
+      await t.http().put(notePath(project.id, 'people_centred')).set(staff).send({ note: 'First.' });
+      // Microseconds, as PostgreSQL keeps them: the assessment reads its snapshot as JSON text.
+      await t.db.query(
+        `UPDATE moderation_notes SET created_at = '2026-03-04 05:06:07.891234+00' WHERE project_id = $1`,
+        [project.id],
+      );
+
+      const assessment = await assessmentOf(project.id);
+      const notes = await t.http().get(`/api/v1/projects/${project.id}/moderation-notes`).set(staff);
+      expect(assessment.moderationNotes).toEqual(notes.body.items);
+      expect(
+        notes.body.items.map((n: { principle: string; createdAt: string }) => [n.principle, n.createdAt]),
+      ).toEqual([
+        ['people_centred', '2026-03-04T05:06:07.891Z'],
+        ['prevention_oriented', '2026-03-04T05:06:07.891Z'],
+      ]);
+      await t.db.query(
+        `UPDATE review_rounds SET opened_at = '2026-03-01 01:02:03.456789+00' WHERE project_id = $1`,
+        [project.id],
+      );
+      await expect(assessmentOf(project.id)).resolves.toMatchObject({
+        rounds: [{ number: 1, openedAt: '2026-03-01T01:02:03.456Z', closedAt: null, counting: true }],
+      });
+    });
     it('refuses an unknown principle, a blank note and unknown properties with 400, writing nothing', async () => {
       const project = await aProject(t, { stage: 'under_review' });
       const before = await count(t.db, 'moderation_notes');
