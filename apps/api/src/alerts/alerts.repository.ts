@@ -8,11 +8,11 @@ import {
 import type { ReviewAlert, ReviewStatus, Stage } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import {
-  ComplianceRecords,
+  ConsentRecords,
   consentCountsSql,
+  consentsOfCandidatesSql,
   consentWithdrawnSql,
-  readComplianceRecords,
-  recordsOfCandidatesSql,
+  readConsentRecords,
 } from '../compliance';
 import { ReadReplicas } from '../database/read-replicas';
 
@@ -107,16 +107,16 @@ const CANDIDATES = `
 export class AlertsRepository {
   constructor(private readonly reads: ReadReplicas) {}
 
-  /** The records of the next candidates, in (code, id) order. */
+  /** The consents of the next candidates, in (code, id) order. */
   consentCandidates(
     on: string,
     after: { code: string; id: string; inclusive: boolean } | null,
     limit: number,
-  ): Promise<ComplianceRecords[]> {
+  ): Promise<ConsentRecords[]> {
     const keyset = after ? `AND (p.code, p.id) ${after.inclusive ? '>=' : '>'} ($4, $5::uuid)` : '';
-    return readComplianceRecords(
+    return readConsentRecords(
       this.reads,
-      recordsOfCandidatesSql(candidatesSql(keyset, after ? '$6' : '$4')),
+      consentsOfCandidatesSql(candidatesSql(keyset, after ? '$6' : '$4')),
       [
         on,
         addDays(on, CONSENT_EXPIRY_WARNING_DAYS),

@@ -2,7 +2,7 @@ import { consentAlerts, describeConsentAlert, proposedDecision } from '@hstf/dom
 import type { ConsentAlert, ProjectConsents } from '@hstf/domain';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, limitOf } from '../common/pagination/pagination';
-import { ComplianceRecords, todayUtc } from '../compliance';
+import { ConsentRecords, todayUtc } from '../compliance';
 import { AlertPage, AlertQuery, ConsentAlertDto } from './alerts.dto';
 import { AlertsRepository } from './alerts.repository';
 
@@ -57,7 +57,7 @@ export class AlertsService {
   }
 
   /** The alerts of these projects, in their order, then by country and alert code. */
-  private raise(records: ComplianceRecords[], on: string): Raised[] {
+  private raise(records: ConsentRecords[], on: string): Raised[] {
     const byId = new Map(records.map((r) => [r.projectId, r]));
     const position = new Map(records.map((r, index) => [r.projectId, index]));
     const projects: ProjectConsents[] = records.map((r) => ({

@@ -26,31 +26,38 @@ export interface AlignmentFacts extends AlignmentInput {
   priorityArea: string | null;
 }
 
-/** Everything paragraphs 6 and 3 are judged on, for one project. */
-export interface ComplianceRecords {
+/** A project's consents, by recipient country: what the consent alerts are raised from. */
+export interface ConsentRecords {
   projectId: string;
   code: string;
   title: string;
   stage: Stage;
-  startDate: string | null;
   /** ISO 3166-1 alpha-3 → English short name, in name order. */
   countries: { iso3: string; name: string }[];
   consents: ConsentRecordFacts[];
+}
+
+/** Everything paragraphs 6 and 3 are judged on, for one project. */
+export interface ComplianceRecords extends ConsentRecords {
+  startDate: string | null;
   alignments: AlignmentFacts[];
   declarations: Paragraph3Declarations;
   decisions: ProjectDecisions;
 }
 
-export interface RecordsRow extends QueryResultRow {
+interface ConsentsRow extends QueryResultRow {
   id: string;
   code: string;
   title: string;
   stage: Stage;
+  countries: { iso3: string; name: string }[];
+  consents: ConsentRecordFacts[];
+}
+
+export interface RecordsRow extends ConsentsRow {
   start_date: string | null;
   declares_no_coercion: boolean;
   declares_distinct_from_r2p: boolean;
-  countries: { iso3: string; name: string }[];
-  consents: ConsentRecordFacts[];
   alignments: AlignmentFacts[];
   approved_on: string | null;
   last_decision_on: string | null;
@@ -62,8 +69,8 @@ export interface RecordsRow extends QueryResultRow {
  * signatory or a document reference is recorded is decided by the same SQL the compliance list uses
  * (hasTextSql), so the detail and the list cannot read "present" differently.
  */
-const RECORDS_COLUMNS = `
-  p.id, p.code, p.title, p.stage, p.start_date, p.declares_no_coercion, p.declares_distinct_from_r2p,
+const CONSENTS_COLUMNS = `
+  p.id, p.code, p.title, p.stage,
     coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'name', c.name) ORDER BY c.name)
       FROM countries c
       -- By key: as a join, PostgreSQL scans all 249 countries once per project (4 ms for 50 projects).
@@ -89,7 +96,11 @@ const RECORDS_COLUMNS = `
         'staffOnly', json_build_object('issuingOffice', c.issuing_office, 'signatory', c.signatory,
           'documentReference', c.document_reference, 'withdrawalReason', c.withdrawal_reason, 'scope', c.scope))
         ORDER BY c.country_iso3, c.created_at, c.id)
-      FROM consent_records c WHERE c.project_id = p.id), '[]') AS consents,
+      FROM consent_records c WHERE c.project_id = p.id), '[]') AS consents`;
+
+/** CONSENTS_COLUMNS, the declarations, the alignments and the dates of the decisions. */
+const RECORDS_COLUMNS = `${CONSENTS_COLUMNS},
+    p.start_date, p.declares_no_coercion, p.declares_distinct_from_r2p,
     coalesce((SELECT json_agg(json_build_object(
         'id', a.id, 'country', a.country_iso3, 'strategyId', s.id, 'strategyTitle', s.title,
         'periodFrom', s.period_from, 'periodTo', s.period_to, 'justification', a.justification,
@@ -115,12 +126,13 @@ const RECORDS_SQL = `
       WHERE r.project_id = p.id AND r.reviewer_id = $2 AND r.status <> 'declined_conflict'))`;
 
 /**
- * The records of the projects a query selects, in its order: `candidates` returns (id, code) rows,
- * and its records come back in (code, id) order, so a feature can pick and read in one statement.
+ * The consents (ConsentRecords) of the projects a query selects, in its order: `candidates` returns
+ * (id, code) rows, and their consents come back in (code, id) order, so a feature can pick and read
+ * in one statement.
  */
-export function recordsOfCandidatesSql(candidates: string): string {
+export function consentsOfCandidatesSql(candidates: string): string {
   return `WITH candidates AS (${candidates})
-    SELECT ${RECORDS_COLUMNS}
+    SELECT ${CONSENTS_COLUMNS}
     FROM candidates k JOIN projects p ON p.id = k.id
     ORDER BY k.code, k.id`;
 }
@@ -143,33 +155,30 @@ export async function loadComplianceRecords(
   });
 }
 
-/** Rows of RECORDS_COLUMNS as the rules read them. */
-export async function queryComplianceRecords(
-  source: EntityManager | DataSource,
+/** The rows of consentsOfCandidatesSql, read through any runner of prepared reads (a read replica's). */
+export async function readConsentRecords(
+  reads: { query<T extends ConsentsRow>(text: string, values: readonly unknown[]): Promise<T[]> },
   text: string,
   values: readonly unknown[],
-): Promise<ComplianceRecords[]> {
-  return (await preparedQuery<RecordsRow>(source, text, values)).map(toComplianceRecords);
+): Promise<ConsentRecords[]> {
+  return (await reads.query<ConsentsRow>(text, values)).map(toConsentRecords);
 }
 
-/** The same, read through any runner of prepared reads (a read replica's, read-replicas.ts). */
-export async function readComplianceRecords(
-  reads: { query<T extends RecordsRow>(text: string, values: readonly unknown[]): Promise<T[]> },
-  text: string,
-  values: readonly unknown[],
-): Promise<ComplianceRecords[]> {
-  return (await reads.query<RecordsRow>(text, values)).map(toComplianceRecords);
-}
-
-function toComplianceRecords(row: RecordsRow): ComplianceRecords {
+function toConsentRecords(row: ConsentsRow): ConsentRecords {
   return {
     projectId: row.id,
     code: row.code,
     title: row.title,
     stage: row.stage,
-    startDate: row.start_date,
     countries: row.countries,
     consents: row.consents,
+  };
+}
+
+function toComplianceRecords(row: RecordsRow): ComplianceRecords {
+  return {
+    ...toConsentRecords(row),
+    startDate: row.start_date,
     alignments: row.alignments,
     // The columns default to false: "not declared (yet)", which the screening reads as unanswered.
     declarations: {

@@ -1,7 +1,7 @@
 export { ComplianceModule } from './compliance.module';
 export { ComplianceService, todayUtc, worded } from './compliance.service';
-export { queryComplianceRecords, readComplianceRecords, recordsOfCandidatesSql } from './compliance-records';
-export type { ComplianceRecords } from './compliance-records';
+export { consentsOfCandidatesSql, readConsentRecords } from './compliance-records';
+export type { ComplianceRecords, ConsentRecords } from './compliance-records';
 export {
   consentCountsSql,
   consentWithdrawnSql,
