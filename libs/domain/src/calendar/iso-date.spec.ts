@@ -34,6 +34,34 @@ describe('ISO calendar dates', () => {
     expect(addDays('2015-01-01', 90)).toBe('2015-04-01');
   });
 
+  it('refuses anything but four, two and two ASCII digits between dashes', () => {
+    for (const malformed of [
+      '2015-01-0a',
+      '2015/01/01',
+      '+015-01-01',
+      ' 2015-01-1',
+      '2015-01-01\n',
+      '\u0662\u0660\u0661\u0665-01-01',
+      '2015-00-10',
+      '2015-01-00',
+      '',
+    ]) {
+      expect(isIsoDate(malformed)).toBe(false);
+      expect(() => daysBetween(malformed, '2015-01-01')).toThrow(RangeError);
+    }
+    expect(isIsoDate('0000-01-01')).toBe(true);
+  });
+
+  it('counts days as the proleptic Gregorian calendar does, every day from 1899 to 2101', () => {
+    const start = Date.UTC(1899, 0, 1);
+    const wrong: string[] = [];
+    for (let day = 0; day < 202 * 366; day++) {
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      if (daysBetween('1899-01-01', date) !== day || addDays('1899-01-01', day) !== date) wrong.push(date);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('refuses to compute with a malformed date rather than guess', () => {
     expect(() => compareIsoDates('2015-02-30', '2015-03-01')).toThrow(RangeError);
   });
