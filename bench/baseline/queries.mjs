@@ -291,11 +291,17 @@ export const OVERVIEW_SQL = `
            coalesce(sum(approved_budget / cardinality(country_codes)) FILTER (WHERE committed), 0) AS approved
     FROM live, unnest(country_codes) AS code GROUP BY code
   ), donor_years AS (
-    SELECT year, donor_id, sum(received) AS received, sum(pledged) AS pledged FROM (
-      SELECT extract(year FROM received_on)::int AS year, donor_id, usd_amount AS received, 0 AS pledged
+    -- Outstanding: what is left to pay on each pledge (its amount less its net receipts, never below
+    -- zero) at the pledge's rate, in the pledge's year.
+    SELECT year, donor_id, sum(received) AS received, sum(pledged) AS pledged, sum(outstanding) AS outstanding FROM (
+      SELECT extract(year FROM received_on)::int AS year, donor_id, usd_amount AS received, 0 AS pledged, 0 AS outstanding
       FROM contributions WHERE status = 'received'
       UNION ALL
-      SELECT extract(year FROM pledged_on)::int, donor_id, 0, usd_amount FROM contributions WHERE status <> 'cancelled'
+      SELECT extract(year FROM c.pledged_on)::int, c.donor_id, 0, c.usd_amount,
+             round(greatest(c.amount - coalesce((SELECT sum(CASE WHEN r.kind = 'receipt' THEN r.amount ELSE -r.amount END)
+                                                 FROM contribution_receipts r WHERE r.contribution_id = c.id), 0), 0)
+                   * c.exchange_rate, 2)
+      FROM contributions c WHERE c.status <> 'cancelled'
     ) x GROUP BY year, donor_id
   ), approvals AS (
     SELECT extract(year FROM coalesce((SELECT max(t.decided_on) FROM project_transitions t
@@ -318,7 +324,8 @@ export const OVERVIEW_SQL = `
                'projects', b.projects, 'approved', b.approved::numeric(18,2)::text, 'sids', c.sids) ORDER BY b.iso3)
                FROM by_country b JOIN countries c ON c.iso3 = b.iso3), '[]'),
     'contributionsByYear', coalesce((SELECT json_agg(json_build_object('year', y.year, 'donorId', y.donor_id,
-               'donor', d.name, 'received', y.received::numeric(18,2)::text, 'pledged', y.pledged::numeric(18,2)::text) ORDER BY y.year, d.name)
+               'donor', d.name, 'donorCountryIso3', d.country_iso3, 'received', y.received::numeric(18,2)::text,
+               'pledged', y.pledged::numeric(18,2)::text, 'outstanding', ${money('y.outstanding')}) ORDER BY y.year, d.name, y.donor_id)
                FROM donor_years y JOIN donors d ON d.id = y.donor_id WHERE y.year IS NOT NULL), '[]'),
     'approvalsByYear', coalesce((SELECT json_agg(json_build_object('year', year, 'projects', projects,
                'approved', approved::numeric(18,2)::text) ORDER BY year) FROM approvals WHERE year IS NOT NULL), '[]'),
