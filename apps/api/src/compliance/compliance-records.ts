@@ -126,15 +126,15 @@ const RECORDS_SQL = `
       WHERE r.project_id = p.id AND r.reviewer_id = $2 AND r.status <> 'declined_conflict'))`;
 
 /**
- * The consents (ConsentRecords) of the projects a query selects, in its order: `candidates` returns
- * (id, code) rows, and their consents come back in (code, id) order, so a feature can pick and read
- * in one statement.
+ * The consents (ConsentRecords) of the first `limit` (a placeholder) projects a query selects, in
+ * its order: `candidates` returns (id, code) rows, and their consents come back in (code, id) order,
+ * so a feature can pick and read in one statement.
  */
-export function consentsOfCandidatesSql(candidates: string): string {
+export function consentsOfCandidatesSql(candidates: string, limit: string): string {
   return `WITH candidates AS (${candidates})
     SELECT ${CONSENTS_COLUMNS}
     FROM candidates k JOIN projects p ON p.id = k.id
-    ORDER BY k.code, k.id`;
+    ORDER BY k.code, k.id LIMIT ${limit}`;
 }
 
 /**

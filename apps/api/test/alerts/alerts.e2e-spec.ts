@@ -141,6 +141,22 @@ describe('consent alerts', () => {
     expect(paged).toEqual(all);
   });
 
+  it('answers the largest page, 200, whole, and the next page from where it stopped', async () => {
+    const before = ((await list({ on: ON })).body.items as Alert[]).length;
+    for (let i = 0; i < 205; i++) {
+      const project = await aProject(t, { stage: i % 2 ? 'active' : 'approved', countries: ['KEN'] });
+      await aConsent(t, project.id, 'KEN', 'withdrawn');
+    }
+    const first = await list({ on: ON, limit: 200 });
+    expect(first.body.items).toHaveLength(200);
+    const rest = await list({ on: ON, limit: 200, cursor: first.body.nextCursor });
+    expect(rest.body.items).toHaveLength(before + 205 - 200);
+    expect(rest.body.nextCursor).toBeNull();
+    const keys = [...first.body.items, ...rest.body.items].map((a: Alert) => `${a.projectCode} ${a.country}`);
+    expect(new Set(keys).size).toBe(before + 205);
+    expect(keys).toEqual([...keys].sort());
+  });
+
   it('is for staff and admin', async () => {
     expect((await list({}, (await asRole(t, 'admin')).auth)).status).toBe(200);
     expectProblem(await list({}, (await asRole(t, 'donor')).auth), 403);
