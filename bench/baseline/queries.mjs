@@ -149,7 +149,9 @@ export function projectList(params) {
 /** GET /api/v1/projects/:id: the project, its organizations and recipient countries (DETAIL_SQL's shape). */
 export const PROJECT_SQL = `
   SELECT json_build_object(
-    'id', p.id, 'code', p.code, 'title', p.title, 'summary', p.summary, 'window', p."window", 'stage', p.stage,
+    'id', p.id, 'code', p.code, 'title', p.title, 'summary', p.summary,
+    'titleTranslations', p.title_translations, 'summaryTranslations', p.summary_translations,
+    'window', p."window", 'stage', p.stage,
     'leadOrganizationId', p.lead_organization_id,
     'organizations', coalesce((SELECT json_agg(json_build_object(
         'organizationId', o.id, 'name', o.name, 'acronym', o.acronym, 'kind', o.kind,
