@@ -282,8 +282,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // .vite/manifest.json: the API reads which chunks a screen needs, to name them in the page's head.
-    manifest: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

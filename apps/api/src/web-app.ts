@@ -6,21 +6,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SessionsService } from './auth';
 import { SESSION_COOKIE } from './common/access/access.decorators';
-import { readerLanguage, signedInIndexPage } from './common/first-screen/first-screen';
-import {
-  languageModule,
-  readRoutePreloads,
-  screenModuleOf,
-  SIGNED_IN_MODULES,
-} from './common/first-screen/route-preloads';
-import {
-  CURRENT_USER_DATA_ID,
-  readPrerenderedOverview,
-  signedInOverviewPage,
-} from './common/first-screen/signed-in-first-screen';
+import { readerLanguage } from './common/first-screen/first-screen';
+import { readPrerenderedOverview, signedInOverviewPage } from './common/first-screen/signed-in-first-screen';
 import { PublicPageService } from './public-page/public-page.service';
 import { prerenderedFundPage, readPrerenderedFund } from './public-page/public-page.prerender';
-import { UserDto, UsersService } from './users';
+import { UsersService } from './users';
 
 /** Everything under /api is the API's: an unknown path there is a 404, never the dashboard. */
 const API_PATH = /^\/api(?:[/?]|$)/i;
@@ -50,62 +40,20 @@ export async function serveWebApp(
     prefix: '/',
     index: false,
     wildcard: false,
-    // prerendered/ is read by / and /fund below, .vite/ (the build's manifest) by the preloads.
-    globIgnore: ['assets/**', 'prerendered/**', '.vite/**'],
+    // prerendered/ is read by / and /fund below, not served as it is.
+    globIgnore: ['assets/**', 'prerendered/**'],
     maxAge: '1h',
     decorateReply: false,
   });
   const indexHtml = readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
   const sendIndex = (reply: FastifyReply) =>
     reply.header('Cache-Control', 'no-cache').sendFile('index.html', webDistDir, { cacheControl: false });
-  const readerOf = signedInReaders(app);
-  const preloads = readRoutePreloads(webDistDir);
-  /**
-   * index.html, for a reader with a live session with the screen's code preloaded and their GET
-   * /auth/me answer inlined: the page names its reader, so it is never stored by a cache, and one
-   * address gives a page per session.
-   */
-  const sendScreen = async (request: FastifyRequest, reply: FastifyReply, reader: UserDto | null) => {
-    reply.header('Vary', 'Cookie');
-    if (!reader || !preloads) return sendIndex(reply);
-    const language = readerLanguage(request, preloads.languages);
-    const screen = screenModuleOf(request.url.split('?')[0] ?? '/');
-    const links = preloads.links([
-      ...SIGNED_IN_MODULES,
-      ...(language === 'en' ? [] : [languageModule(language)]),
-      ...(screen ? [screen] : []),
-    ]);
-    const html = signedInIndexPage(indexHtml, links, { [CURRENT_USER_DATA_ID]: JSON.stringify(reader) });
-    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
-  };
   serveFundPage(app, fastify, webDistDir, indexHtml);
-  serveOverview(fastify, webDistDir, indexHtml, readerOf, sendScreen);
-  fastify.get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
+  serveOverview(app, fastify, webDistDir, indexHtml, sendIndex);
+  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     if (API_PATH.test(request.url)) return reply.callNotFound();
-    return sendScreen(request, reply, await readerOf(request));
+    return sendIndex(reply);
   });
-}
-
-type ReaderOf = (request: FastifyRequest) => Promise<UserDto | null>;
-
-/**
- * The reader a page request carries a live session for (by its cookie, resolved as the API's guard
- * resolves it), with their GET /auth/me answer; null without one, or when it cannot be read (the
- * page is then sent as to anyone, and the dashboard asks the API itself).
- */
-function signedInReaders(app: NestFastifyApplication): ReaderOf {
-  const sessions = app.get(SessionsService);
-  const users = app.get(UsersService);
-  return async (request) => {
-    try {
-      const token = request.cookies[SESSION_COOKIE];
-      const session = token ? await sessions.resolve(token) : null;
-      return session ? await users.get(session.id) : null;
-    } catch (error) {
-      logger.warn(`${request.url} sent without its reader: ${String(error)}`);
-      return null;
-    }
-  };
 }
 
 /**
@@ -155,36 +103,38 @@ function serveFundPage(
  * them to sign in. The page names its reader: never stored by a cache, shared or not.
  */
 function serveOverview(
+  app: NestFastifyApplication,
   fastify: FastifyInstance,
   webDistDir: string,
   indexHtml: string,
-  readerOf: ReaderOf,
-  sendScreen: (request: FastifyRequest, reply: FastifyReply, reader: UserDto | null) => Promise<FastifyReply>,
+  sendIndex: (reply: FastifyReply) => FastifyReply,
 ): void {
   const overview = readPrerenderedOverview(webDistDir);
   if (!overview) return;
   const languages = Object.keys(overview.screens);
+  const sessions = app.get(SessionsService);
+  const users = app.get(UsersService);
   fastify.get('/', async (request: FastifyRequest, reply: FastifyReply) => {
-    const reader = await readerOf(request);
     let html: string | null = null;
-    if (reader) {
-      try {
+    try {
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await sessions.resolve(token) : null;
+      if (session) {
+        const user = await users.get(session.id);
         html = signedInOverviewPage(
           indexHtml,
           overview,
           readerLanguage(request, languages),
-          reader,
-          JSON.stringify(reader),
+          user,
+          JSON.stringify(user),
         );
-      } catch (error) {
-        logger.warn(`/ sent without its prerendered first screen: ${String(error)}`);
       }
+    } catch (error) {
+      logger.warn(`/ sent without its prerendered first screen: ${String(error)}`);
     }
-    if (html === null) return sendScreen(request, reply, reader);
-    return reply
-      .header('Vary', 'Cookie')
-      .header('Cache-Control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(html);
+    // One address, a page per session: a cache may keep the plain page, never give it for the other.
+    reply.header('Vary', 'Cookie');
+    if (html === null) return sendIndex(reply);
+    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
 }

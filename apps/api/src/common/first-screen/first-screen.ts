@@ -73,15 +73,11 @@ export interface FirstScreenPage {
   data: Record<string, string>;
 }
 
-/** JSON texts as the data blocks the dashboard reads, by their ids. */
-const dataBlocks = (data: Record<string, string>) =>
-  Object.entries(data)
-    .map(([id, json]) => `<script type="application/json" id="${id}">${escapeJsonForScript(json)}</script>`)
-    .join('');
-
 /** index.html carrying a first screen, in its language and direction, and its data blocks. */
 export function firstScreenPage(indexHtml: string, page: FirstScreenPage): string {
-  const blocks = dataBlocks(page.data);
+  const blocks = Object.entries(page.data)
+    .map(([id, json]) => `<script type="application/json" id="${id}">${escapeJsonForScript(json)}</script>`)
+    .join('');
   // Functions as replacements: a "$&" in the inserted text is not a pattern here.
   return withAppAfterFirstPaint(indexHtml, page.css)
     .replace(
@@ -90,16 +86,6 @@ export function firstScreenPage(indexHtml: string, page: FirstScreenPage): strin
     )
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
     .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${blocks}`);
-}
-
-/**
- * index.html as any signed-in screen gets it when not drawn: with `links` (the screen's preloads)
- * in its head and data blocks after #root; the screen draws itself once the scripts have run.
- */
-export function signedInIndexPage(indexHtml: string, links: string, data: Record<string, string>): string {
-  return indexHtml
-    .replace('</head>', () => `${links}</head>`)
-    .replace('<div id="root"></div>', () => `<div id="root"></div>${dataBlocks(data)}`);
 }
 
 /** Where the dashboard keeps the language its reader chose (apps/web/src/i18n/languages.ts). */
