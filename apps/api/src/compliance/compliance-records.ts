@@ -26,35 +26,38 @@ export interface AlignmentFacts extends AlignmentInput {
   priorityArea: string | null;
 }
 
-/** A project's consents, by recipient country: what the consent alerts are raised from. */
-export interface ConsentRecords {
+/**
+ * A project's consents, by recipient country: what the consent alerts are raised from (the rules'
+ * input alone, without what only staff see), or, for compliance, ConsentRecordFacts.
+ */
+export interface ConsentRecords<C extends ConsentRecordInput = ConsentRecordInput> {
   projectId: string;
   code: string;
   title: string;
   stage: Stage;
   /** ISO 3166-1 alpha-3 → English short name, in name order. */
   countries: { iso3: string; name: string }[];
-  consents: ConsentRecordFacts[];
+  consents: C[];
 }
 
 /** Everything paragraphs 6 and 3 are judged on, for one project. */
-export interface ComplianceRecords extends ConsentRecords {
+export interface ComplianceRecords extends ConsentRecords<ConsentRecordFacts> {
   startDate: string | null;
   alignments: AlignmentFacts[];
   declarations: Paragraph3Declarations;
   decisions: ProjectDecisions;
 }
 
-interface ConsentsRow extends QueryResultRow {
+interface ConsentsRow<C extends ConsentRecordInput = ConsentRecordInput> extends QueryResultRow {
   id: string;
   code: string;
   title: string;
   stage: Stage;
   countries: { iso3: string; name: string }[];
-  consents: ConsentRecordFacts[];
+  consents: C[];
 }
 
-export interface RecordsRow extends ConsentsRow {
+export interface RecordsRow extends ConsentsRow<ConsentRecordFacts> {
   start_date: string | null;
   declares_no_coercion: boolean;
   declares_distinct_from_r2p: boolean;
@@ -64,12 +67,12 @@ export interface RecordsRow extends ConsentsRow {
 }
 
 /**
- * The columns of one project's records, for a query over `projects p`: the project, its recipient
- * countries, consent records and alignments (with the strategy period). Whether an authority, a
- * signatory or a document reference is recorded is decided by the same SQL the compliance list uses
- * (hasTextSql), so the detail and the list cannot read "present" differently.
+ * The columns of one project's consents, for a query over `projects p`: the project, its recipient
+ * countries and consent records, with what only staff see (`staffOnly`) or without it. Whether an
+ * authority, a signatory or a document reference is recorded is decided by the same SQL the
+ * compliance list uses (hasTextSql), so the detail and the list cannot read "present" differently.
  */
-const CONSENTS_COLUMNS = `
+const consentsColumns = (staffOnly: boolean) => `
   p.id, p.code, p.title, p.stage,
     coalesce((SELECT json_agg(json_build_object('iso3', c.iso3, 'name', c.name) ORDER BY c.name)
       FROM countries c
@@ -92,14 +95,18 @@ const CONSENTS_COLUMNS = `
             'hasSignatory', ${hasTextSql(`e.record->>'signatory'`)},
             'hasDocumentReference', ${hasTextSql(`e.record->>'documentReference'`)},
             'recordedOn', (e.occurred_at AT TIME ZONE 'UTC')::date)
-          ORDER BY e.occurred_at, e.id) FROM consent_events e WHERE e.consent_id = c.id), '[]'),
+          ORDER BY e.occurred_at, e.id) FROM consent_events e WHERE e.consent_id = c.id), '[]')${
+            staffOnly
+              ? `,
         'staffOnly', json_build_object('issuingOffice', c.issuing_office, 'signatory', c.signatory,
-          'documentReference', c.document_reference, 'withdrawalReason', c.withdrawal_reason, 'scope', c.scope))
+          'documentReference', c.document_reference, 'withdrawalReason', c.withdrawal_reason, 'scope', c.scope)`
+              : ''
+          })
         ORDER BY c.country_iso3, c.created_at, c.id)
       FROM consent_records c WHERE c.project_id = p.id), '[]') AS consents`;
 
-/** CONSENTS_COLUMNS, the declarations, the alignments and the dates of the decisions. */
-const RECORDS_COLUMNS = `${CONSENTS_COLUMNS},
+/** The consents' columns with what staff see, the declarations, the alignments and the dates of the decisions. */
+const RECORDS_COLUMNS = `${consentsColumns(true)},
     p.start_date, p.declares_no_coercion, p.declares_distinct_from_r2p,
     coalesce((SELECT json_agg(json_build_object(
         'id', a.id, 'country', a.country_iso3, 'strategyId', s.id, 'strategyTitle', s.title,
@@ -132,7 +139,7 @@ const RECORDS_SQL = `
  */
 export function consentsOfCandidatesSql(candidates: string, limit: string): string {
   return `WITH candidates AS (${candidates})
-    SELECT ${CONSENTS_COLUMNS}
+    SELECT ${consentsColumns(false)}
     FROM candidates k JOIN projects p ON p.id = k.id
     ORDER BY k.code, k.id LIMIT ${limit}`;
 }
@@ -164,7 +171,7 @@ export async function readConsentRecords(
   return (await reads.query<ConsentsRow>(text, values)).map(toConsentRecords);
 }
 
-function toConsentRecords(row: ConsentsRow): ConsentRecords {
+function toConsentRecords<C extends ConsentRecordInput>(row: ConsentsRow<C>): ConsentRecords<C> {
   return {
     projectId: row.id,
     code: row.code,
