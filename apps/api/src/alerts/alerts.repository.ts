@@ -118,6 +118,17 @@ const CANDIDATES = `
   SELECT * FROM raised`;
 
 /**
+ * The statement of a batch of candidates' consents: from the first candidate, or after a key
+ * (`$4`, `$5`), including it or not. Written once: building its 7 KB of text, and hashing it to
+ * name the prepared statement, took 1.5 % of a page's CPU.
+ */
+const CONSENT_CANDIDATES = {
+  first: consentsOfCandidatesSql(candidatesSql(''), '$4'),
+  from: consentsOfCandidatesSql(candidatesSql('AND (p.code, p.id) >= ($4, $5::uuid)'), '$6'),
+  after: consentsOfCandidatesSql(candidatesSql('AND (p.code, p.id) > ($4, $5::uuid)'), '$6'),
+};
+
+/**
  * The SQL of the alerts: it narrows the portfolio to the candidates; the services decide with
  * libs/domain. The alerts are a dashboard read, so a fresh read replica may answer them.
  */
@@ -132,10 +143,9 @@ export class AlertsRepository {
     limit: number,
   ): Promise<ConsentRecords[]> {
     if (limit > MOST_CANDIDATES) throw new RangeError(`At most ${MOST_CANDIDATES} candidates a batch`);
-    const keyset = after ? `AND (p.code, p.id) ${after.inclusive ? '>=' : '>'} ($4, $5::uuid)` : '';
     return readConsentRecords(
       this.reads,
-      consentsOfCandidatesSql(candidatesSql(keyset), after ? '$6' : '$4'),
+      CONSENT_CANDIDATES[after ? (after.inclusive ? 'from' : 'after') : 'first'],
       [
         on,
         addDays(on, CONSENT_EXPIRY_WARNING_DAYS),
