@@ -1,5 +1,6 @@
 import { formatMoneyIn } from '@hstf/domain';
-import { firstScreenPage, readPrerendered } from '../common/first-screen/first-screen';
+import { firstScreenPage, readPrerenderedScreens } from '../common/first-screen/first-screen';
+import type { PrerenderedScreens } from '../common/first-screen/first-screen';
 import { escapeHtml } from '../common/http/escape-html';
 
 /**
@@ -17,28 +18,17 @@ export interface PrerenderedFirstScreen {
   html: string;
 }
 
-export type PrerenderedFirstScreens = Record<string, PrerenderedFirstScreen>;
-
 /** The id of the data block the dashboard reads (apps/web/src/features/public-page/api/public-fund.ts). */
 export const PUBLIC_FUND_DATA_ID = 'public-fund-data';
 
 const FIGURES = ['received', 'committed', 'transferred'] as const;
 
-/** What the dashboard's build prerendered for /fund. */
-export interface PrerenderedFund {
-  screens: PrerenderedFirstScreens;
-  /** The stylesheet's rules that the first screen uses (prerendered/fund.css), if the build wrote them. */
-  firstScreenCss: string | null;
-}
+/** What the dashboard's build prerendered for /fund (prerendered/fund.json and fund.css). */
+export type PrerenderedFund = PrerenderedScreens<PrerenderedFirstScreen>;
 
 /** The built first screens, or null when the dashboard was built without them (then /fund is plain index.html). */
 export function readPrerenderedFund(webDistDir: string): PrerenderedFund | null {
-  try {
-    const screens = JSON.parse(readPrerendered(webDistDir, 'fund.json') ?? '{}') as PrerenderedFirstScreens;
-    return screens['en'] ? { screens, firstScreenCss: readPrerendered(webDistDir, 'fund.css') } : null;
-  } catch {
-    return null;
-  }
+  return readPrerenderedScreens<PrerenderedFirstScreen>(webDistDir, 'fund');
 }
 
 /**

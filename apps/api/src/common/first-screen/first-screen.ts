@@ -21,6 +21,26 @@ export function readPrerendered(webDistDir: string, file: string): string | null
   }
 }
 
+/** A page's screens by language as the build wrote them, with the style rules they use. */
+export interface PrerenderedScreens<S> {
+  screens: Record<string, S>;
+  /** The stylesheet's rules the screens use (prerendered/<page>.css), if the build wrote them. */
+  firstScreenCss: string | null;
+}
+
+/**
+ * prerendered/<page>.json and <page>.css, or null when the build wrote no English screen (or none
+ * at all): the page is then plain index.html.
+ */
+export function readPrerenderedScreens<S>(webDistDir: string, page: string): PrerenderedScreens<S> | null {
+  try {
+    const screens = JSON.parse(readPrerendered(webDistDir, `${page}.json`) ?? '{}') as Record<string, S>;
+    return screens['en'] ? { screens, firstScreenCss: readPrerendered(webDistDir, `${page}.css`) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * JSON inside <script type="application/json">: no "<" may appear, or a name such as
  * "</script><script>…" would end the block; \u003c reads back as the same string.

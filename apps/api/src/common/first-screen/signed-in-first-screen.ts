@@ -1,6 +1,7 @@
 import { initials } from '@hstf/domain';
 import { escapeHtml } from '../http/escape-html';
-import { firstScreenPage, readPrerendered } from './first-screen';
+import { firstScreenPage, readPrerenderedScreens } from './first-screen';
+import type { PrerenderedScreens } from './first-screen';
 
 /**
  * The overview, the first screen after signing in, sent drawn to a reader with a live session: the
@@ -17,26 +18,15 @@ export interface SignedInFirstScreens {
   roles: Record<string, string>;
 }
 
-export interface PrerenderedOverview {
-  screens: Record<string, SignedInFirstScreens>;
-  /** The stylesheet's rules the screens use (prerendered/overview.css), if the build wrote them. */
-  firstScreenCss: string | null;
-}
+/** The screens and the style rules they use (prerendered/overview.json and overview.css). */
+export type PrerenderedOverview = PrerenderedScreens<SignedInFirstScreens>;
 
 /** The id of the data block the dashboard reads (apps/web/src/lib/auth.ts). */
 export const CURRENT_USER_DATA_ID = 'current-user-data';
 
 /** The built screens, or null when the dashboard was built without them (then / is plain index.html). */
 export function readPrerenderedOverview(webDistDir: string): PrerenderedOverview | null {
-  try {
-    const screens = JSON.parse(readPrerendered(webDistDir, 'overview.json') ?? '{}') as Record<
-      string,
-      SignedInFirstScreens
-    >;
-    return screens['en'] ? { screens, firstScreenCss: readPrerendered(webDistDir, 'overview.css') } : null;
-  } catch {
-    return null;
-  }
+  return readPrerenderedScreens<SignedInFirstScreens>(webDistDir, 'overview');
 }
 
 /**
