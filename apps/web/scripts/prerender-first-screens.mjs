@@ -3,7 +3,9 @@
  * rendered by React from the routes' own components in each language:
  *   fund.json      the Fund's public page (src/features/public-page/prerender);
  *   overview.json  the overview for each role, in its shell (src/app/prerender), for a signed-in reader;
- * each beside the rules of the dashboard's stylesheet its screens use (fund.css, overview.css),
+ *   project.json   a project's page for each role that reads it, its texts left to the API
+ *                  (src/features/projects/prerender);
+ * each beside the rules of the dashboard's stylesheet its screens use (fund.css, overview.css, project.css),
  * which the API inlines so that the page paints without waiting for the whole stylesheet (36 KB gzip).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -78,6 +80,12 @@ try {
   );
   await write('overview', await renderSignedInFirstScreens(), (screen) =>
     Object.values(screen.roles).join(''),
+  );
+  const { renderProjectFirstScreens } = await server.ssrLoadModule(
+    '/src/features/projects/prerender/first-screens.tsx',
+  );
+  await write('project', await renderProjectFirstScreens(), (screen) =>
+    [...Object.values(screen.roles), ...Object.values(screen.stages), screen.originalTitle].join(''),
   );
 } finally {
   await server.close();

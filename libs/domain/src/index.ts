@@ -3,6 +3,7 @@ export * from './accounts/password-policy';
 export * from './accounts/access-tokens';
 export * from './accounts/initials';
 export * from './projects/project-rules';
+export * from './projects/project-heading';
 export * from './calendar/iso-date';
 export * from './money/money';
 export * from './money/money-format';

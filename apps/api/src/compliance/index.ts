@@ -1,5 +1,6 @@
 export { ComplianceModule } from './compliance.module';
 export { ComplianceService, todayUtc, worded } from './compliance.service';
+export type { ProjectComplianceDto } from './compliance.dto';
 export { consentsOfCandidatesSql, readConsentRecords } from './compliance-records';
 export type { ComplianceRecords, ConsentRecords } from './compliance-records';
 export {

@@ -22,18 +22,27 @@ import {
   ProjectQuery,
   UpdateProjectRequest,
 } from './projects.dto';
-import { ProjectsService } from './projects.service';
+import { ProjectsService, type ProjectKey } from './projects.service';
 
 const PROJECT_CODE = /^HS-\d{4}-\d{4}$/i;
 
 /** Who reads the project list, and so may export it (in the request or in the background). */
 export const PROJECT_LIST_ROLES = ['admin', 'staff', 'donor'] as const;
 
-/** A project's address: its id, or the code people quote (HS-2026-0004) in any case. */
-class ParseProjectKeyPipe implements PipeTransform<string, { id: string } | { code: string }> {
-  transform(value: string): { id: string } | { code: string } {
-    if (isUUID(value)) return { id: value };
-    if (PROJECT_CODE.test(value)) return { code: value.toUpperCase() };
+/** Who reads one project in full (GET /projects/:id, and its page drawn by the API: web-app.ts). */
+export const PROJECT_READERS = ['admin', 'staff', 'donor'] as const;
+
+/** A project's address: its id, or the code people quote (HS-2026-0004) in any case; null if neither. */
+export function projectKeyOf(value: string): ProjectKey | null {
+  if (isUUID(value)) return { id: value };
+  if (PROJECT_CODE.test(value)) return { code: value.toUpperCase() };
+  return null;
+}
+
+class ParseProjectKeyPipe implements PipeTransform<string, ProjectKey> {
+  transform(value: string): ProjectKey {
+    const key = projectKeyOf(value);
+    if (key) return key;
     throw Problem.validation([
       { field: 'id', message: 'must be a UUID or a project code such as HS-2026-0042' },
     ]);
@@ -74,7 +83,7 @@ export class ProjectsController {
   @ReadRoute(ProjectDto, {
     path: ':id',
     summary: 'One project, in full, by its id or its code (HS-2026-0004)',
-    roles: ['admin', 'staff', 'donor'],
+    roles: PROJECT_READERS,
   })
   @ApiParam({
     name: 'id',
@@ -82,8 +91,8 @@ export class ProjectsController {
     description: 'The project id (UUID) or its code',
     example: 'HS-2026-0004',
   })
-  get(@Param('id', ParseProjectKeyPipe) key: { id: string } | { code: string }): Promise<ProjectDto> {
-    return 'id' in key ? this.projects.get(key.id) : this.projects.getByCode(key.code);
+  get(@Param('id', ParseProjectKeyPipe) key: ProjectKey): Promise<ProjectDto> {
+    return this.projects.getByKey(key);
   }
 
   @CreateRoute(ProjectDto, { summary: 'Log a new project (a concept note)', roles: ['admin', 'staff'] })

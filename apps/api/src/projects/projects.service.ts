@@ -115,6 +115,9 @@ function assertHeldByDecisions(before: ProjectDto, request: UpdateProjectRequest
   );
 }
 
+/** A project's address: its id, or its code in capitals. */
+export type ProjectKey = { id: string } | { code: string };
+
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -164,11 +167,16 @@ export class ProjectsService {
     return project;
   }
 
-  /** A project addressed by its code (HS-2026-0004), answered as by its id. */
-  async getByCode(code: string): Promise<ProjectDto> {
-    const project = await this.repository.detailByCode(code);
+  /** A project addressed by its id or by its code (HS-2026-0004), answered alike. */
+  async getByKey(key: ProjectKey): Promise<ProjectDto> {
+    const project = await this.find(key);
     if (!project) throw Problem.notFound('The project');
     return project;
+  }
+
+  /** The project at `key`, or undefined when there is none. */
+  find(key: ProjectKey): Promise<ProjectDto | undefined> {
+    return 'id' in key ? this.repository.detail(key.id) : this.repository.detailByCode(key.code);
   }
 
   async create(ctx: RequestContext, request: CreateProjectRequest): Promise<ProjectDto> {

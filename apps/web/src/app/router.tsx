@@ -3,7 +3,11 @@ import { flushSync } from 'react-dom';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { complianceQueryOptions } from '../features/compliance/api/compliance';
-import { isProjectCode, projectQueryOptions } from '../features/projects/api/get-project';
+import {
+  adoptInlinedProject,
+  isProjectCode,
+  projectQueryOptions,
+} from '../features/projects/api/get-project';
 import { adoptInlinedPublicFund } from '../features/public-page/api/public-fund';
 import { i18n, loadFeatureTranslations } from '../i18n';
 import { prepareFormatters } from '../lib/format';
@@ -102,6 +106,8 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             path: 'projects/:id',
             loader: ({ params }) => {
               if (params.id) {
+                // The API sends the page drawn with the project inlined; prefetching then asks nothing.
+                adoptInlinedProject(queryClient, params.id);
                 void queryClient.prefetchQuery(projectQueryOptions(params.id));
                 // The project's other reads take its id, known once a code is looked up.
                 if (!isProjectCode(params.id))

@@ -24,7 +24,8 @@ export interface SignedInFirstScreens {
   roles: Record<Role, string>;
 }
 
-const PRERENDERED_USER: User = {
+/** The reader of a prerendered screen: their name is the name marker, their role each role in turn. */
+export const PRERENDERED_USER: User = {
   id: '00000000-0000-4000-8000-000000000000',
   email: 'user@example.org',
   name: USER_MARKERS.name,
@@ -79,7 +80,7 @@ export async function renderSignedInFirstScreens(): Promise<Record<Language, Sig
 }
 
 /** The avatar's letters, which the shell computed from the name marker ("{"), as their own marker. */
-function withInitialsMarker(html: string): string {
+export function withInitialsMarker(html: string): string {
   const avatarLetters = />\{</g;
   const found = html.match(avatarLetters)?.length ?? 0;
   if (found !== 1) throw new Error(`Expected the avatar's letters once in the first screen, found ${found}`);

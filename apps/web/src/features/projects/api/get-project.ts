@@ -1,8 +1,8 @@
-import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { fetchClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/request';
 import { projectKeys } from './keys';
-import type { Project } from './types';
+import type { Project, ProjectCompliance } from './types';
 
 /** GET /api/v1/projects/:id */
 export function projectQueryOptions(id: string) {
@@ -39,4 +39,37 @@ export function useProjectAt(key: string): UseQueryResult<Project> {
     placeholderData: lookup.data,
   });
   return byCode && !lookup.isSuccess ? lookup : project;
+}
+
+/** The data blocks the API writes into a project's page it sends drawn (apps/api/src/projects/project-page.prerender.ts). */
+export const PROJECT_DATA_ID = 'project-data';
+export const PROJECT_COMPLIANCE_DATA_ID = 'project-compliance-data';
+
+/** A data block's JSON, read once (the block is removed), or null when there is none or it is damaged. */
+function takeDataBlock<T>(id: string): T | null {
+  const block = document.getElementById(id);
+  if (!block) return null;
+  block.remove();
+  try {
+    return JSON.parse(block.textContent ?? '') as T;
+  } catch {
+    // A damaged block: the page asks the API, as it would without one.
+    return null;
+  }
+}
+
+/**
+ * The project the API sent inside its page, with its paragraph 6 status, taken as the answers of
+ * GET /projects/:id (under the address the page was opened at, `key`, its id or its code, and under
+ * its id) and GET /projects/:id/compliance: the heading it drew stays as it is, and the tabs render
+ * without a second round trip.
+ */
+export function adoptInlinedProject(queryClient: QueryClient, key: string): void {
+  const project = takeDataBlock<Project>(PROJECT_DATA_ID);
+  const compliance = takeDataBlock<ProjectCompliance>(PROJECT_COMPLIANCE_DATA_ID);
+  if (!project || (project.id !== key && project.code.toUpperCase() !== key.toUpperCase())) return;
+  queryClient.setQueryData(projectKeys.detail(project.id), project);
+  if (key !== project.id) queryClient.setQueryData(projectKeys.detail(key), project);
+  if (compliance?.projectId === project.id)
+    queryClient.setQueryData(projectKeys.compliance(project.id), compliance);
 }

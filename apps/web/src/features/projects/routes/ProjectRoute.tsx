@@ -25,6 +25,7 @@ import {
   IconTargetArrow,
   IconTimeline,
 } from '@tabler/icons-react';
+import { projectPlaceIn } from '@hstf/domain';
 import { lazy, Suspense, useDeferredValue } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -173,19 +174,10 @@ export function ProjectRoute() {
             </Text>
           ) : null}
           <Text c="dimmed">
-            {data.recipientCountries.length
-              ? format.countries(
-                  data.recipientCountries.map((country) => country.iso3),
-                  new Map(data.recipientCountries.map((country) => [country.iso3, country.name])),
-                )
-              : t('projects.detail.noCountries')}
-            {data.organizations.find((organization) => organization.lead)
-              ? ` · ${t('projects.detail.ledBy', {
-                  name:
-                    data.organizations.find((organization) => organization.lead)?.acronym ??
-                    data.organizations.find((organization) => organization.lead)?.name,
-                })}`
-              : ''}
+            {projectPlaceIn(format.locale, data, {
+              noCountries: t('projects.detail.noCountries'),
+              ledBy: (name) => t('projects.detail.ledBy', { name }),
+            })}
           </Text>
         </Stack>
         <Group gap="sm">
