@@ -1,10 +1,10 @@
-import { Notifications } from '@mantine/notifications';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { AppProvider } from '../app/provider';
+import { Toasts } from '../app/layout/Toasts';
 import { flushRouterUpdate } from '../app/router';
 import { LocationProbe } from './LocationProbe';
 
@@ -41,8 +41,8 @@ export function renderWithProviders(
   );
   const result = render(
     <AppProvider queryClient={queryClient}>
-      {/* The app shell shows confirmations; screens rendered alone get them here. */}
-      <Notifications />
+      {/* The app shell shows confirmations; screens rendered alone get them here, the same way. */}
+      <Toasts />
       <RouterProvider router={router} flushSync={flushRouterUpdate} />
     </AppProvider>,
   );

@@ -11,7 +11,6 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Notifications } from '@mantine/notifications';
 import '@mantine/notifications/styles.css';
 import { IconLogout } from '@tabler/icons-react';
 import { initials } from '@hstf/domain';
@@ -35,6 +34,7 @@ import { Tag } from '../../components/Tag';
 import { SIGN_IN_PATH, signInPathFor, useCurrentUser, useSignOut, type User } from '../../lib/auth';
 import { canOpen, isRole } from '../../lib/authorization';
 import { NotificationBell } from '../../features/notifications';
+import { Toasts } from './Toasts';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { navItemsFor, screenOf } from './navigation';
 
@@ -100,7 +100,7 @@ export function Shell({ user }: { user: User }) {
         {t('app.skipToContent')}
       </a>
       {/* Confirmations of saved work (lib/notify): only signed-in screens save, so the sign-in page does not load them. */}
-      <Notifications position="top-center" limit={3} />
+      <Toasts />
       <AppShell
         header={{ height: 64 }}
         navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
