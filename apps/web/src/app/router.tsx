@@ -9,7 +9,7 @@ import {
   projectQueryOptions,
 } from '../features/projects/api/get-project';
 import { adoptInlinedPublicFund } from '../features/public-page/api/public-fund';
-import { i18n, loadFeatureTranslations } from '../i18n';
+import { i18n, loadFeatureTranslations, loadPublicPageTranslations } from '../i18n';
 import { prepareFormatters } from '../lib/format';
 import { RouteError } from './routes/RouteError';
 
@@ -39,7 +39,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: async () => {
           const [{ PublicFundRoute }] = await Promise.all([
             import('../features/public-page/routes/PublicFundRoute'),
-            loadFeatureTranslations(),
+            loadPublicPageTranslations(),
           ]);
           return { Component: PublicFundRoute };
         },

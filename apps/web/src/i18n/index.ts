@@ -8,10 +8,11 @@ import {
   isLanguage,
   rememberLanguage,
 } from './languages';
-import { englishCore, loadEnglishFeatures, loadTranslations } from './resources';
+import { englishCore, loadEnglishFeatures, loadEnglishPublicPage, loadTranslations } from './resources';
 
 /** Whether the features' strings are wanted yet: the sign-in page shows only the shell's. */
 let featuresWanted = false;
+let publicPageWanted = false;
 
 const lazyBackend: BackendModule = {
   type: 'backend',
@@ -21,7 +22,9 @@ const lazyBackend: BackendModule = {
       language === DEFAULT_LANGUAGE
         ? featuresWanted
           ? loadEnglishFeatures()
-          : Promise.resolve({})
+          : publicPageWanted
+            ? loadEnglishPublicPage()
+            : Promise.resolve({})
         : loadTranslations(language);
     load.then(
       (translations) => callback(null, translations),
@@ -80,4 +83,14 @@ export async function loadFeatureTranslations(): Promise<void> {
   featuresWanted = true;
   const english = await loadEnglishFeatures();
   i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', english, true, false);
+}
+
+/**
+ * The public page's English strings alone, for /fund: a visitor without an account downloads none of
+ * the signed-in screens' (the features' English strings are 27 KB compressed, the public page's 2).
+ */
+export async function loadPublicPageTranslations(): Promise<void> {
+  if (featuresWanted || publicPageWanted) return;
+  publicPageWanted = true;
+  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', await loadEnglishPublicPage(), true, false);
 }

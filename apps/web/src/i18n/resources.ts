@@ -25,3 +25,8 @@ export async function loadTranslations(language: string): Promise<Translations> 
 export function loadEnglishFeatures(): Promise<Translations> {
   return bundles['./bundles/en.ts']?.() ?? Promise.resolve({});
 }
+
+/** The public page's English strings alone: /fund, read without an account, needs no other feature's. */
+export async function loadEnglishPublicPage(): Promise<Translations> {
+  return (await import('../features/public-page/locales/en.json')).default;
+}

@@ -4,6 +4,9 @@ import { readerScrolls } from '../../../testing/reader-scrolls';
 import { createQueryClient } from '../../../app/query-client';
 import { json, mockFetch, renderWithProviders } from '../../../testing/render';
 import { PUBLIC_FUND_DATA_ID, adoptInlinedPublicFund } from '../api/public-fund';
+import { i18n } from '../../../i18n';
+import shellStrings from '../../../i18n/locales/en.json?raw';
+import { loadEnglishFeatures, loadEnglishPublicPage } from '../../../i18n/resources';
 import { PublicFundRoute } from './PublicFundRoute';
 
 const page = {
@@ -33,6 +36,15 @@ const page = {
 /** The answer renders at a lower priority, in slices (useDeferredValue): on a loaded machine, more than a second. */
 const DEFERRED = { timeout: 5000 };
 
+/** The page's words, without the styles' text. */
+function shownText(): string {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const words: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (!['STYLE', 'SCRIPT'].includes(node.parentElement?.tagName ?? '')) words.push(node.textContent ?? '');
+  return words.join(' ');
+}
+
 describe('PublicFundRoute', { timeout: 20_000 }, () => {
   beforeEach(() => readerScrolls(true));
 
@@ -53,6 +65,30 @@ describe('PublicFundRoute', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: 'Projects (IATI activities, XML)' }).getAttribute('href')).toBe(
       '/api/v1/iati/activities.xml',
     );
+  });
+
+  it("needs no strings but the shell's and its own, the only ones /fund loads", async () => {
+    // As a visitor's browser has them: the features' English strings are the signed-in screens'. The
+    // shell's are read from their file, since i18next adds the others into the object it was given.
+    i18n.removeResourceBundle('en', 'translation');
+    i18n.addResourceBundle('en', 'translation', {
+      ...(JSON.parse(shellStrings) as object),
+      ...(await loadEnglishPublicPage()),
+    });
+    try {
+      mockFetch(() => json(page));
+      renderWithProviders(<PublicFundRoute />);
+      expect(await screen.findByText('Drought early warning', {}, DEFERRED)).toBeTruthy();
+      expect(screen.getByRole('row', { name: /HS-2025-0001/ }).textContent).toContain('Active');
+      // A string missing from those shows as its key ("publicPage.projects.status").
+      expect(shownText()).not.toMatch(/\b[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+\b/);
+    } finally {
+      i18n.removeResourceBundle('en', 'translation');
+      i18n.addResourceBundle('en', 'translation', {
+        ...(JSON.parse(shellStrings) as object),
+        ...(await loadEnglishFeatures()),
+      });
+    }
   });
 
   it('orders the projects by the column pressed and totals their approved budgets', async () => {
