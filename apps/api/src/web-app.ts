@@ -54,8 +54,9 @@ export async function serveWebApp(
   const sendIndex = (reply: FastifyReply) =>
     reply.header('Cache-Control', 'no-cache').sendFile('index.html', webDistDir, { cacheControl: false });
   serveFundPage(app, fastify, webDistDir, indexHtml);
-  serveOverview(app, fastify, webDistDir, indexHtml, sendIndex);
-  serveProjectPage(app, fastify, webDistDir, indexHtml, sendIndex);
+  const pages = { indexHtml, sendIndex };
+  serveOverview(app, fastify, webDistDir, pages);
+  serveProjectPage(app, fastify, webDistDir, pages);
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     if (API_PATH.test(request.url)) return reply.callNotFound();
     return sendIndex(reply);
@@ -108,108 +109,98 @@ interface SignedInReader {
   user: UserDto;
 }
 
-/** Who a page is drawn for: the user of the request's live session, or null (then the page is index.html). */
-function signedInReader(
+/** What serves the dashboard's pages: its index.html, and how to send it as it is. */
+interface WebPages {
+  indexHtml: string;
+  sendIndex: (reply: FastifyReply) => FastifyReply;
+}
+
+/**
+ * A route whose page is drawn for the reader of the request's live session by `draw` (null when it
+ * draws nothing for them): anyone else, or a page that cannot be drawn, gets index.html, whose script
+ * answers as it would (the sign-in page, "not found"). The page names its reader: one address, a page
+ * per session, never stored by a cache, shared or not.
+ */
+function drawnForReader<P>(
   app: NestFastifyApplication,
-): (request: FastifyRequest) => Promise<SignedInReader | null> {
+  fastify: FastifyInstance,
+  pages: WebPages,
+  route: string,
+  draw: (reader: SignedInReader, request: FastifyRequest<{ Params: P }>) => Promise<string | null>,
+): void {
   const sessions = app.get(SessionsService);
   const users = app.get(UsersService);
-  return async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await sessions.resolve(token) : null;
-    return session ? { session, user: await users.get(session.id) } : null;
-  };
+  fastify.get(route, async (request: FastifyRequest<{ Params: P }>, reply: FastifyReply) => {
+    let html: string | null = null;
+    try {
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await sessions.resolve(token) : null;
+      if (session) html = await draw({ session, user: await users.get(session.id) }, request);
+    } catch (error) {
+      logger.warn(`${request.url} sent without its prerendered first screen: ${String(error)}`);
+    }
+    // A cache may keep the plain page, never give it for the other.
+    reply.header('Vary', 'Cookie');
+    if (html === null) return pages.sendIndex(reply);
+    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
+  });
 }
 
 /**
  * The overview, at `/`, arrives drawn for a reader with a live session: the shell and the greeting
  * in their language, with their name, and their GET /auth/me answer inlined
- * (common/first-screen/signed-in-first-screen.ts). Anyone else gets index.html, whose script sends
- * them to sign in. The page names its reader: never stored by a cache, shared or not.
+ * (common/first-screen/signed-in-first-screen.ts).
  */
 function serveOverview(
   app: NestFastifyApplication,
   fastify: FastifyInstance,
   webDistDir: string,
-  indexHtml: string,
-  sendIndex: (reply: FastifyReply) => FastifyReply,
+  pages: WebPages,
 ): void {
   const overview = readPrerenderedOverview(webDistDir);
   if (!overview) return;
   const languages = Object.keys(overview.screens);
-  const readerOf = signedInReader(app);
-  fastify.get('/', async (request: FastifyRequest, reply: FastifyReply) => {
-    let html: string | null = null;
-    try {
-      const user = (await readerOf(request))?.user;
-      if (user)
-        html = signedInOverviewPage(
-          indexHtml,
-          overview,
-          readerLanguage(request, languages),
-          user,
-          JSON.stringify(user),
-        );
-    } catch (error) {
-      logger.warn(`/ sent without its prerendered first screen: ${String(error)}`);
-    }
-    return sendSignedInPage(reply, html, sendIndex);
-  });
+  drawnForReader(app, fastify, pages, '/', ({ user }, request) =>
+    Promise.resolve(
+      signedInOverviewPage(
+        pages.indexHtml,
+        overview,
+        readerLanguage(request, languages),
+        user,
+        JSON.stringify(user),
+      ),
+    ),
+  );
 }
 
 /**
  * A project's page, at /projects/:id or /projects/HS-2026-0004, arrives drawn for a reader with a
  * live session whose role reads projects: the shell, the project's heading in their language, and
- * the project's and the reader's answers inlined (projects/project-page.prerender.ts). A reviewer,
- * a project that does not exist, or anyone without a session gets index.html, and the dashboard
- * answers them as it would (the sign-in page, or "not found").
+ * the project's, its paragraph 6 and the reader's answers inlined (projects/project-page.prerender.ts).
+ * A reviewer, or a project that does not exist, gets index.html.
  */
 function serveProjectPage(
   app: NestFastifyApplication,
   fastify: FastifyInstance,
   webDistDir: string,
-  indexHtml: string,
-  sendIndex: (reply: FastifyReply) => FastifyReply,
+  pages: WebPages,
 ): void {
   const prerendered = readPrerenderedProjectPage(webDistDir);
   if (!prerendered) return;
   const languages = Object.keys(prerendered.screens);
-  const readerOf = signedInReader(app);
   const projects = app.get(ProjectsService);
   const compliance = app.get(ComplianceService);
-  fastify.get('/projects/:key', async (request: FastifyRequest<{ Params: { key: string } }>, reply) => {
-    const { key } = request.params;
-    let html: string | null = null;
-    try {
-      const projectKey = projectKeyOf(key);
-      const reader = projectKey ? await readerOf(request) : null;
-      if (projectKey && reader && (PROJECT_READERS as readonly string[]).includes(reader.user.role)) {
-        const project = await projects.find(projectKey);
-        if (project) {
-          const ctx = new RequestContext(String(request.id), reader.session, request.ip);
-          html = projectPage(indexHtml, prerendered, readerLanguage(request, languages), {
-            project,
-            compliance: await compliance.forProject(ctx, project.id),
-            user: reader.user,
-            currentUserJson: JSON.stringify(reader.user),
-          });
-        }
-      }
-    } catch (error) {
-      logger.warn(`${request.url} sent without its prerendered first screen: ${String(error)}`);
-    }
-    return sendSignedInPage(reply, html, sendIndex);
+  drawnForReader<{ key: string }>(app, fastify, pages, '/projects/:key', async (reader, request) => {
+    const key = projectKeyOf(request.params.key);
+    if (!key || !(PROJECT_READERS as readonly string[]).includes(reader.user.role)) return null;
+    const project = await projects.find(key);
+    if (!project) return null;
+    const ctx = new RequestContext(String(request.id), reader.session, request.ip);
+    return projectPage(pages.indexHtml, prerendered, readerLanguage(request, languages), {
+      project,
+      compliance: await compliance.forProject(ctx, project.id),
+      user: reader.user,
+      currentUserJson: JSON.stringify(reader.user),
+    });
   });
-}
-
-/** A page drawn for its reader, or index.html: one address, a page per session, never kept by a cache. */
-function sendSignedInPage(
-  reply: FastifyReply,
-  html: string | null,
-  sendIndex: (reply: FastifyReply) => FastifyReply,
-): FastifyReply {
-  // A cache may keep the plain page, never give it for the other.
-  reply.header('Vary', 'Cookie');
-  if (html === null) return sendIndex(reply);
-  return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
