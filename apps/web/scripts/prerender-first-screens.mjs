@@ -85,7 +85,12 @@ try {
     '/src/features/projects/prerender/first-screens.tsx',
   );
   await write('project', await renderProjectFirstScreens(), (screen) =>
-    [...Object.values(screen.roles), ...Object.values(screen.stages), screen.originalTitle].join(''),
+    [
+      ...Object.values(screen.roles),
+      ...Object.values(screen.stages),
+      ...Object.values(screen.paragraph6),
+      screen.originalTitle,
+    ].join(''),
   );
 } finally {
   await server.close();
