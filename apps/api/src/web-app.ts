@@ -137,7 +137,8 @@ function drawnForReader<P>(
       const session = token ? await sessions.resolve(token) : null;
       if (session) html = await draw({ session, user: await users.get(session.id) }, request);
     } catch (error) {
-      logger.warn(`${request.url} sent without its prerendered first screen: ${String(error)}`);
+      // The path alone: a query string is the reader's own.
+      logger.warn(`${request.url.split('?')[0]} sent without its prerendered first screen: ${String(error)}`);
     }
     // A cache may keep the plain page, never give it for the other.
     reply.header('Vary', 'Cookie');
@@ -192,7 +193,8 @@ function serveProjectPage(
   const compliance = app.get(ComplianceService);
   drawnForReader<{ key: string }>(app, fastify, pages, '/projects/:key', async (reader, request) => {
     const key = projectKeyOf(request.params.key);
-    if (!key || !(PROJECT_READERS as readonly string[]).includes(reader.user.role)) return null;
+    // The session's role, as the API's guard reads it.
+    if (!key || !(PROJECT_READERS as readonly string[]).includes(reader.session.role)) return null;
     const project = await projects.find(key);
     if (!project) return null;
     const ctx = new RequestContext(String(request.id), reader.session, request.ip);

@@ -96,7 +96,9 @@ export function projectPage(
   if (!screen || !markup) return null;
   const texts: Record<string, string> = projectTexts(screen, drawnIn, answers);
   // One pass: a title that itself reads "{{code}}" is written as it is.
-  const html = markup.replace(/\{\{(\w+)\}\}/g, (marker: string, name: string) => texts[name] ?? marker);
+  const html = markup.replace(/\{\{(\w+)\}\}/g, (marker: string, name: string) =>
+    Object.hasOwn(texts, name) ? (texts[name] as string) : marker,
+  );
   return firstScreenPage(indexHtml, {
     language: drawnIn,
     dir: screen.dir,

@@ -1,5 +1,5 @@
 import { notificationsStore, useNotifications } from '@mantine/notifications';
-import { lazy, Suspense, useState } from 'react';
+import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 
 // Where and how many at once, set on the store before any is shown (the component sets the same
 // once mounted).
@@ -14,6 +14,22 @@ notificationsStore.updateState((state) => ({ ...state, defaultPosition: POSITION
  */
 const ToastList = lazy(() => import('./ToastList').then((module) => ({ default: module.ToastList })));
 
+/**
+ * Without the toasts' chunk (a tab left open across a release, the network gone), the screen stays:
+ * the work was saved all the same, and the next screen tries again.
+ */
+export class WithoutToasts extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
 /** The confirmations of saved work (lib/notify), shown once there is one. */
 export function Toasts() {
   const { notifications: shown, queue } = useNotifications();
@@ -21,8 +37,10 @@ export function Toasts() {
   if (!needed && shown.length + queue.length > 0) setNeeded(true);
   if (!needed) return null;
   return (
-    <Suspense fallback={null}>
-      <ToastList position={POSITION} limit={LIMIT} />
-    </Suspense>
+    <WithoutToasts>
+      <Suspense fallback={null}>
+        <ToastList position={POSITION} limit={LIMIT} />
+      </Suspense>
+    </WithoutToasts>
   );
 }

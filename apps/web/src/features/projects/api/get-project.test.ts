@@ -32,6 +32,14 @@ describe('a project sent inside its page', () => {
     expect(document.getElementById(PROJECT_COMPLIANCE_DATA_ID)).toBeNull();
   });
 
+  it('is taken under an id typed in capitals, which the API reads as the same project', () => {
+    const queryClient = new QueryClient();
+    inlined({ [PROJECT_DATA_ID]: JSON.stringify(project()) });
+    adoptInlinedProject(queryClient, 'P-1');
+    expect(queryClient.getQueryData(projectKeys.detail('P-1'))).toEqual(project());
+    expect(queryClient.getQueryData(projectKeys.detail('p-1'))).toEqual(project());
+  });
+
   it('is not taken for another address, nor when the block is damaged', () => {
     const queryClient = new QueryClient();
     inlined({ [PROJECT_DATA_ID]: JSON.stringify(project()) });

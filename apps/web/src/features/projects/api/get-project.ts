@@ -67,7 +67,9 @@ function takeDataBlock<T>(id: string): T | null {
 export function adoptInlinedProject(queryClient: QueryClient, key: string): void {
   const project = takeDataBlock<Project>(PROJECT_DATA_ID);
   const compliance = takeDataBlock<ProjectCompliance>(PROJECT_COMPLIANCE_DATA_ID);
-  if (!project || (project.id !== key && project.code.toUpperCase() !== key.toUpperCase())) return;
+  // The API takes an id or a code in any case, as the address was typed.
+  const address = key.toUpperCase();
+  if (!project || (project.id.toUpperCase() !== address && project.code.toUpperCase() !== address)) return;
   queryClient.setQueryData(projectKeys.detail(project.id), project);
   if (key !== project.id) queryClient.setQueryData(projectKeys.detail(key), project);
   if (compliance?.projectId === project.id)
