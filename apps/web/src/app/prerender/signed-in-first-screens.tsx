@@ -2,8 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { ROLES, type Role } from '@hstf/domain';
 import { Route, Routes } from 'react-router';
 import { OverviewRoute } from '../../features/overview/routes/OverviewRoute';
-import { LANGUAGES, directionOf, type Language } from '../../i18n/languages';
-import { createPrerenderI18n } from '../../i18n/prerender';
+import { directionOf, type Language } from '../../i18n/languages';
+import { drawInEachLanguage } from '../../i18n/prerender';
 import { currentUserQuery, type User } from '../../lib/auth';
 import { Shell } from '../layout/AppLayout';
 import { createQueryClient } from '../query-client';
@@ -45,11 +45,8 @@ export const PRERENDERED_USER: User = {
  * sends it inside index.html to a reader with a live session, their name filled in, so a phone
  * paints it before any script has run; React then draws the same screen over it.
  */
-export async function renderSignedInFirstScreens(): Promise<Record<Language, SignedInFirstScreens>> {
-  const i18n = await createPrerenderI18n();
-  const screens: Partial<Record<Language, SignedInFirstScreens>> = {};
-  for (const { code } of LANGUAGES) {
-    await i18n.changeLanguage(code);
+export function renderSignedInFirstScreens(): Promise<Record<Language, SignedInFirstScreens>> {
+  return drawInEachLanguage((i18n, code): SignedInFirstScreens => {
     const dir = directionOf(code);
     const roles: Partial<Record<Role, string>> = {};
     for (const role of ROLES) {
@@ -70,13 +67,12 @@ export async function renderSignedInFirstScreens(): Promise<Record<Language, Sig
       queryClient.clear();
       roles[role] = withInitialsMarker(html);
     }
-    screens[code] = {
+    return {
       dir,
       title: `${i18n.t('nav.overview')} · ${i18n.t('app.name')}`,
       roles: roles as Record<Role, string>,
     };
-  }
-  return screens as Record<Language, SignedInFirstScreens>;
+  });
 }
 
 /** The avatar's letters, which the shell computed from the name marker ("{"), as their own marker. */

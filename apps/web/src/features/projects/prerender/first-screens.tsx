@@ -6,8 +6,8 @@ import { PRERENDERED_USER, withInitialsMarker } from '../../../app/prerender/sig
 import { renderScreen } from '../../../app/prerender/render-screen';
 import { createQueryClient } from '../../../app/query-client';
 import { ComplianceBadge, StageBadge } from '../../../components/Badges';
-import { LANGUAGES, directionOf, type Language } from '../../../i18n/languages';
-import { createPrerenderI18n } from '../../../i18n/prerender';
+import { directionOf, type Language } from '../../../i18n/languages';
+import { drawInEachLanguage } from '../../../i18n/prerender';
 import { currentUserQuery } from '../../../lib/auth';
 import { projectKeys } from '../api/keys';
 import type { Project, ProjectCompliance } from '../api/types';
@@ -127,11 +127,8 @@ function markOnce(html: string, part: string, marker: string, what: string): str
  * project's texts and the reader's name and sends it inside index.html, with the project's answer
  * inlined, so a phone paints the title before any script has run.
  */
-export async function renderProjectFirstScreens(): Promise<Record<Language, ProjectFirstScreens>> {
-  const i18n = await createPrerenderI18n();
-  const screens: Partial<Record<Language, ProjectFirstScreens>> = {};
-  for (const { code } of LANGUAGES) {
-    await i18n.changeLanguage(code);
+export function renderProjectFirstScreens(): Promise<Record<Language, ProjectFirstScreens>> {
+  return drawInEachLanguage((i18n, code): ProjectFirstScreens => {
     const project = markedProject(code);
     const path = `/projects/${project.id}`;
     const stages = Object.fromEntries(
@@ -175,7 +172,7 @@ export async function renderProjectFirstScreens(): Promise<Record<Language, Proj
       html = markOnce(html, originalTitle, PROJECT_MARKERS.originalTitle, "the original title's line");
       roles[role] = withInitialsMarker(html);
     }
-    screens[code] = {
+    return {
       dir: directionOf(code),
       title: `${PROJECT_MARKERS.code} · ${i18n.t('projects.title')} · ${i18n.t('app.name')}`,
       roles: roles as ProjectFirstScreens['roles'],
@@ -187,8 +184,7 @@ export async function renderProjectFirstScreens(): Promise<Record<Language, Proj
         ledBy: i18n.t('projects.detail.ledBy', { name: PROJECT_MARKERS.lead }),
       },
     };
-  }
-  return screens as Record<Language, ProjectFirstScreens>;
+  });
 }
 
 const ESCAPED: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { renderScreen } from '../../../app/prerender/render-screen';
-import { LANGUAGES, directionOf, type Language } from '../../../i18n/languages';
-import { createPrerenderI18n } from '../../../i18n/prerender';
+import { directionOf, type Language } from '../../../i18n/languages';
+import { drawInEachLanguage } from '../../../i18n/prerender';
 import {
   PublicFigures,
   PublicFundFrame,
@@ -31,11 +31,8 @@ export interface PrerenderedFirstScreen {
  * from the components the route draws, with the providers the app wraps them in: the API fills in
  * the figures and sends it inside index.html, so a phone paints it before any script has run.
  */
-export async function renderFirstScreens(): Promise<Record<Language, PrerenderedFirstScreen>> {
-  const i18n = await createPrerenderI18n();
-  const screens: Partial<Record<Language, PrerenderedFirstScreen>> = {};
-  for (const { code } of LANGUAGES) {
-    await i18n.changeLanguage(code);
+export function renderFirstScreens(): Promise<Record<Language, PrerenderedFirstScreen>> {
+  return drawInEachLanguage((i18n, code): PrerenderedFirstScreen => {
     const dir = directionOf(code);
     const html = renderScreen(
       i18n,
@@ -45,7 +42,6 @@ export async function renderFirstScreens(): Promise<Record<Language, Prerendered
         <PublicFigures figures={FIGURE_MARKERS} busy={false} />
       </PublicFundFrame>,
     );
-    screens[code] = { dir, title: `${i18n.t('publicPage.title')} · ${i18n.t('app.name')}`, html };
-  }
-  return screens as Record<Language, PrerenderedFirstScreen>;
+    return { dir, title: `${i18n.t('publicPage.title')} · ${i18n.t('app.name')}`, html };
+  });
 }
