@@ -74,6 +74,20 @@ describe('/, sent with the overview drawn to a signed-in reader', () => {
     );
   });
 
+  it('is painted once it is all parsed: rendering waits for the element that ends the drawn screen', async () => {
+    const { cookie } = await aSignedInReader('staff', 'Amina Diallo');
+    const page = await t.http().get('/').set('Cookie', cookie).set('Accept-Language', 'en');
+    const head = page.text.slice(0, page.text.indexOf('</head>'));
+    expect(head).toContain('<link rel="expect" href="#first-screen-end" blocking="render">');
+    // Right after the screen in #root, before the data blocks (which the screen does not need).
+    expect(page.text).toMatch(
+      /<div id="root"><header>.*<\/main><\/div><template id="first-screen-end"><\/template><script type="application\/json"/,
+    );
+    // A page sent without a drawn screen holds nothing back.
+    const plain = await t.http().get('/');
+    expect(plain.text).not.toContain('blocking="render"');
+  });
+
   it('is written in the language the reader chose in the dashboard, else the one their browser prefers', async () => {
     const { cookie } = await aSignedInReader('staff', 'Kofi Mensah');
     const chosen = await t
