@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SessionsService } from './auth';
+import { signInPages } from './auth/sign-in-page.prerender';
 import { ComplianceService } from './compliance';
 import { RequestContext, type SessionUser } from './common/request-context/request-context';
 import { SESSION_COOKIE } from './common/access/access.decorators';
@@ -55,6 +56,7 @@ export async function serveWebApp(
     reply.header('Cache-Control', 'no-cache').sendFile('index.html', webDistDir, { cacheControl: false });
   serveFundPage(app, fastify, webDistDir, indexHtml);
   const pages = { indexHtml, sendIndex };
+  serveSignInPage(app, fastify, webDistDir, pages);
   serveOverview(app, fastify, webDistDir, pages);
   serveProjectPage(app, fastify, webDistDir, pages);
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
@@ -100,6 +102,38 @@ function serveFundPage(
       .header('Vary', 'Accept-Language, Cookie')
       .type('text/html; charset=utf-8')
       .send(html);
+  });
+}
+
+/**
+ * The sign-in page arrives drawn to a reader without a live session (auth/sign-in-page.prerender.ts).
+ * A reader with one gets index.html, whose script takes them where they were going.
+ */
+function serveSignInPage(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  webDistDir: string,
+  pages: WebPages,
+): void {
+  const drawn = signInPages(pages.indexHtml, webDistDir);
+  if (!drawn) return;
+  const languages = [...drawn.keys()];
+  const sessions = app.get(SessionsService);
+  fastify.get('/sign-in', async (request: FastifyRequest, reply: FastifyReply) => {
+    // One page per language, and another with a session: a cache keeps each apart.
+    reply.header('Vary', 'Accept-Language, Cookie');
+    const token = request.cookies[SESSION_COOKIE];
+    try {
+      if (token && (await sessions.resolve(token)) !== null) return pages.sendIndex(reply);
+    } catch (error) {
+      // Whether the session lives is unknown: the dashboard asks the API itself, as on index.html.
+      logger.warn(`/sign-in sent without its prerendered first screen: ${String(error)}`);
+      return pages.sendIndex(reply);
+    }
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(drawn.get(readerLanguage(request, languages)));
   });
 }
 

@@ -1,6 +1,6 @@
 /* global document, requestAnimationFrame */
 /*
- * The pages the API sends with their first screen drawn (/ for a signed-in reader, /fund) hold the
+ * The pages the API sends with their first screen drawn (/fund, /sign-in, the overview, a project) hold the
  * dashboard's scripts and stylesheet back in <template id="after-first-paint">, so that the screen
  * paints from the HTML alone (apps/api/src/common/first-screen/first-screen.ts). Once the browser
  * has painted it, they are put in the head, where they load as they would have. A template's

@@ -2,10 +2,11 @@
  * After `vite build`: the first screens the API sends drawn (apps/api/src/common/first-screen),
  * rendered by React from the routes' own components in each language:
  *   fund.json      the Fund's public page (src/features/public-page/prerender);
+ *   sign-in.json   the sign-in page, for a reader without a session (src/features/auth/prerender);
  *   overview.json  the overview for each role, in its shell (src/app/prerender), for a signed-in reader;
  *   project.json   a project's page for each role that reads it, its texts left to the API
  *                  (src/features/projects/prerender);
- * each beside the rules of the dashboard's stylesheet its screens use (fund.css, overview.css, project.css),
+ * each beside the rules of the dashboard's stylesheet its screens use (fund.css, sign-in.css, overview.css, project.css),
  * which the API inlines so that the page paints without waiting for the whole stylesheet (36 KB gzip).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -75,6 +76,10 @@ try {
     '/src/features/public-page/prerender/first-screens.tsx',
   );
   await write('fund', await renderFirstScreens(), (screen) => screen.html);
+  const { renderSignInFirstScreens } = await server.ssrLoadModule(
+    '/src/features/auth/prerender/first-screens.tsx',
+  );
+  await write('sign-in', await renderSignInFirstScreens(), (screen) => screen.html);
   const { renderSignedInFirstScreens } = await server.ssrLoadModule(
     '/src/app/prerender/signed-in-first-screens.tsx',
   );

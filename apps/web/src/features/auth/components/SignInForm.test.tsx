@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { SignInForm } from './SignInForm';
+import { BEFORE_SCRIPTS_ATTRIBUTE } from './typed-before-scripts';
 
 function fillAndSubmit(email: string, password: string) {
   fireEvent.change(screen.getByLabelText(/Email address/), { target: { value: email } });
@@ -71,5 +72,44 @@ describe('SignInForm', () => {
     expect(await screen.findByText('Enter your email address.')).toBeInTheDocument();
     expect(screen.getByText('Enter your password.')).toBeInTheDocument();
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('starts from what was typed into the page drawn before the scripts, the focus where it was', async () => {
+    // The page as the API sent it: the build's form in #root, typed into before React's came.
+    const root = document.createElement('div');
+    root.id = 'root';
+    root.innerHTML =
+      `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="true" method="post"><input name="email" type="email">` +
+      '<input name="password" type="password"><button type="submit" disabled>Sign in</button></form>';
+    document.body.append(root);
+    try {
+      root.querySelector<HTMLInputElement>('input[name="email"]')!.value = 'staff@example.org';
+      const drawnPassword = root.querySelector<HTMLInputElement>('input[name="password"]')!;
+      drawnPassword.value = 'demo-pass';
+      drawnPassword.focus();
+
+      renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
+      root.remove();
+
+      expect(screen.getByLabelText(/Email address/)).toHaveValue('staff@example.org');
+      const password = screen.getByLabelText(/^Password/);
+      expect(password).toHaveValue('demo-pass');
+      await waitFor(() => expect(password).toHaveFocus());
+    } finally {
+      root.remove();
+    }
+  });
+
+  it('starts empty when no page was drawn, and the drawn form itself can never be sent', () => {
+    const { unmount } = renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
+    expect(screen.getByLabelText(/Email address/)).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    unmount();
+
+    renderWithProviders(<SignInForm onSignedIn={vi.fn()} beforeScripts />);
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    const form = screen.getByRole('button', { name: 'Sign in' }).closest('form')!;
+    expect(form).toHaveAttribute('method', 'post');
+    expect(form).toHaveAttribute(BEFORE_SCRIPTS_ATTRIBUTE, 'true');
   });
 });

@@ -1,29 +1,38 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconClockPause, IconLock, IconMail } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { ApiError } from '../../../lib/problem';
 import { useLogin, type LoginSession } from '../api/login';
+import { BEFORE_SCRIPTS_ATTRIBUTE, drawnSignInForm } from './typed-before-scripts';
 
 type Field = 'email' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
 
 interface SignInFormProps {
   onSignedIn: (session: LoginSession) => void;
+  /**
+   * Drawn at build time, for the page the API sends before the scripts (../prerender): it cannot
+   * be sent until they run, so its button is disabled, which also keeps Enter from submitting it
+   * as a plain HTML form.
+   */
+  beforeScripts?: boolean;
 }
 
 function isField(value: string): value is Field {
   return value === 'email' || value === 'password';
 }
 
-export function SignInForm({ onSignedIn }: SignInFormProps) {
+export function SignInForm({ onSignedIn, beforeScripts = false }: SignInFormProps) {
   const { t } = useTranslation();
   const { number } = useFormatters();
   const login = useLogin();
+  const [drawn] = useState(drawnSignInForm);
+  const [typedAtFirst] = useState(() => drawn?.typed());
   const form = useForm({
-    initialValues: { email: '', password: '' },
+    initialValues: { email: typedAtFirst?.email ?? '', password: typedAtFirst?.password ?? '' },
     validate: {
       email: (value) => (value.trim() ? null : t('auth.errors.emailRequired')),
       password: (value) => (value ? null : t('auth.errors.passwordRequired')),
@@ -32,6 +41,16 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   const [locked, setLocked] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Before the browser paints this form in place of the drawn one: what was typed there since.
+  const { setValues } = form;
+  const caughtUp = useRef(false);
+  useLayoutEffect(() => {
+    if (!drawn || caughtUp.current) return;
+    caughtUp.current = true;
+    const { email, password, focused } = drawn.typed();
+    setValues({ email, password });
+    if (focused) (focused === 'email' ? emailRef : passwordRef).current?.focus();
+  }, [drawn, setValues]);
 
   const error = login.error;
   const apiError = error instanceof ApiError ? error : null;
@@ -104,6 +123,9 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   return (
     <form
       onSubmit={(event) => form.onSubmit(signIn, focusFirst)(event)}
+      // Were it ever sent as a plain HTML form (no script), the password stays out of the address.
+      method="post"
+      {...{ [BEFORE_SCRIPTS_ATTRIBUTE]: beforeScripts || undefined }}
       noValidate
       aria-describedby={formAlert ? 'sign-in-alert' : undefined}
     >
@@ -157,7 +179,14 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           error={errorOf('password')}
           visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
         />
-        <Button type="submit" size="md" fullWidth loading={login.isPending} disabled={locked} mt="xs">
+        <Button
+          type="submit"
+          size="md"
+          fullWidth
+          loading={login.isPending}
+          disabled={locked || beforeScripts}
+          mt="xs"
+        >
           {t('auth.submit')}
         </Button>
       </Stack>
