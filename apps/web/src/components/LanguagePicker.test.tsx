@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/languages';
+import { BEFORE_SCRIPTS_ATTRIBUTE } from '../lib/before-scripts';
 import { renderWithProviders } from '../testing/render';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -26,5 +27,28 @@ describe('LanguagePicker', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'اللغة' }), { target: { value: 'fr' } });
     await waitFor(() => expect(document.documentElement).toHaveAttribute('dir', 'ltr'));
     expect(document.documentElement).toHaveAttribute('lang', 'fr');
+  });
+
+  it('takes the language chosen in a page drawn before the scripts, and only a chosen one', async () => {
+    // The page as the API sent it: the build's picker in #root, drawn in English.
+    const root = document.createElement('div');
+    root.id = 'root';
+    root.innerHTML =
+      `<select ${BEFORE_SCRIPTS_ATTRIBUTE}="true"><option value="en" selected>English</option>` +
+      '<option value="fr">Français</option></select>';
+    document.body.append(root);
+    try {
+      const { unmount } = renderWithProviders(<LanguagePicker />);
+      expect(document.documentElement).toHaveAttribute('lang', 'en');
+      unmount();
+
+      root.querySelector('select')!.value = 'fr';
+      renderWithProviders(<LanguagePicker />);
+      root.remove();
+      await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'fr'));
+      expect(screen.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+    } finally {
+      root.remove();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { SignInForm } from './SignInForm';
-import { BEFORE_SCRIPTS_ATTRIBUTE } from './typed-before-scripts';
+import { BEFORE_SCRIPTS_ATTRIBUTE, BeforeScriptsContext } from '../../../lib/before-scripts';
 
 function fillAndSubmit(email: string, password: string) {
   fireEvent.change(screen.getByLabelText(/Email address/), { target: { value: email } });
@@ -106,7 +106,12 @@ describe('SignInForm', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
     unmount();
 
-    renderWithProviders(<SignInForm onSignedIn={vi.fn()} beforeScripts />);
+    // As the build draws it for the page the API sends.
+    renderWithProviders(
+      <BeforeScriptsContext.Provider value>
+        <SignInForm onSignedIn={vi.fn()} />
+      </BeforeScriptsContext.Provider>,
+    );
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
     const form = screen.getByRole('button', { name: 'Sign in' }).closest('form')!;
     expect(form).toHaveAttribute('method', 'post');

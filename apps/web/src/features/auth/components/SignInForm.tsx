@@ -6,27 +6,27 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { ApiError } from '../../../lib/problem';
 import { useLogin, type LoginSession } from '../api/login';
-import { BEFORE_SCRIPTS_ATTRIBUTE, drawnSignInForm } from './typed-before-scripts';
+import { useBeforeScriptsMark, useDrawnBeforeScripts } from '../../../lib/before-scripts';
+import { drawnSignInForm } from './typed-before-scripts';
 
 type Field = 'email' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
 
 interface SignInFormProps {
   onSignedIn: (session: LoginSession) => void;
-  /**
-   * Drawn at build time, for the page the API sends before the scripts (../prerender): it cannot
-   * be sent until they run, so its button is disabled, which also keeps Enter from submitting it
-   * as a plain HTML form.
-   */
-  beforeScripts?: boolean;
 }
 
 function isField(value: string): value is Field {
   return value === 'email' || value === 'password';
 }
 
-export function SignInForm({ onSignedIn, beforeScripts = false }: SignInFormProps) {
+export function SignInForm({ onSignedIn }: SignInFormProps) {
   const { t } = useTranslation();
+  // Drawn at build time, for the page the API sends before the scripts (../prerender), the form
+  // cannot be sent until they run: its button is disabled, which also keeps Enter from submitting
+  // it as a plain HTML form.
+  const beforeScripts = useDrawnBeforeScripts();
+  const beforeScriptsMark = useBeforeScriptsMark();
   const { number } = useFormatters();
   const login = useLogin();
   const [drawn] = useState(drawnSignInForm);
@@ -125,7 +125,7 @@ export function SignInForm({ onSignedIn, beforeScripts = false }: SignInFormProp
       onSubmit={(event) => form.onSubmit(signIn, focusFirst)(event)}
       // Were it ever sent as a plain HTML form (no script), the password stays out of the address.
       method="post"
-      {...{ [BEFORE_SCRIPTS_ATTRIBUTE]: beforeScripts || undefined }}
+      {...beforeScriptsMark}
       noValidate
       aria-describedby={formAlert ? 'sign-in-alert' : undefined}
     >

@@ -28,7 +28,7 @@ export function renderSignInFirstScreens(): Promise<Record<Language, Prerendered
       i18n,
       SIGN_IN_PATH,
       <QueryClientProvider client={queryClient}>
-        <SignInScreen form={<SignInForm onSignedIn={() => undefined} beforeScripts />} />
+        <SignInScreen form={<SignInForm onSignedIn={() => undefined} />} />
       </QueryClientProvider>,
     );
     queryClient.clear();
