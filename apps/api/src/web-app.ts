@@ -13,7 +13,8 @@ import { readerLanguage } from './common/first-screen/first-screen';
 import { readPrerenderedOverview, signedInOverviewPage } from './common/first-screen/signed-in-first-screen';
 import { PublicPageService } from './public-page/public-page.service';
 import { prerenderedFundPage, readPrerenderedFund } from './public-page/public-page.prerender';
-import { PROJECT_READERS, projectKeyOf } from './projects/projects.controller';
+import { readsProjects } from '@hstf/domain';
+import { projectKeyOf } from './projects/projects.controller';
 import { ProjectsService } from './projects/projects.service';
 import { projectPage, readPrerenderedProjectPage } from './projects/project-page.prerender';
 import { UsersService, type UserDto } from './users';
@@ -228,7 +229,7 @@ function serveProjectPage(
   drawnForReader<{ key: string }>(app, fastify, pages, '/projects/:key', async (reader, request) => {
     const key = projectKeyOf(request.params.key);
     // The session's role, as the API's guard reads it.
-    if (!key || !(PROJECT_READERS as readonly string[]).includes(reader.session.role)) return null;
+    if (!key || !readsProjects(reader.session.role)) return null;
     const project = await projects.find(key);
     if (!project) return null;
     const ctx = new RequestContext(String(request.id), reader.session, request.ip);

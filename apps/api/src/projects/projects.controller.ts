@@ -1,4 +1,5 @@
 import { Body, Controller, Param, PipeTransform, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { PROJECT_READERS } from '@hstf/domain';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,9 +29,6 @@ const PROJECT_CODE = /^HS-\d{4}-\d{4}$/i;
 
 /** Who reads the project list, and so may export it (in the request or in the background). */
 export const PROJECT_LIST_ROLES = ['admin', 'staff', 'donor'] as const;
-
-/** Who reads one project in full (GET /projects/:id, and its page drawn by the API: web-app.ts). */
-export const PROJECT_READERS = ['admin', 'staff', 'donor'] as const;
 
 /** A project's address: its id, or the code people quote (HS-2026-0004) in any case; null if neither. */
 export function projectKeyOf(value: string): ProjectKey | null {

@@ -1,9 +1,16 @@
-import { donorLinkProblem, isRole } from './roles';
+import { donorLinkProblem, isRole, readsProjects } from './roles';
 
 describe('roles', () => {
   it('knows exactly the four roles of the design', () => {
     expect(['admin', 'staff', 'reviewer', 'donor'].every(isRole)).toBe(true);
     expect(isRole('superuser')).toBe(false);
+  });
+
+  it('lets staff, administrators and donors read projects, not reviewers', () => {
+    expect(readsProjects('admin')).toBe(true);
+    expect(readsProjects('staff')).toBe(true);
+    expect(readsProjects('donor')).toBe(true);
+    expect(readsProjects('reviewer')).toBe(false);
   });
 
   it('requires a donor user to be linked to a donor', () => {

@@ -3,6 +3,16 @@ export const ROLES = ['admin', 'staff', 'reviewer', 'donor'] as const;
 
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Who reads a project in full (DESIGN.md §5): HSU staff, administrators, and donors (their own
+ * donor's projects). A reviewer reads the proposals assigned to them through their reviews.
+ */
+export const PROJECT_READERS = ['admin', 'staff', 'donor'] as const satisfies readonly Role[];
+
+export function readsProjects(role: Role): boolean {
+  return (PROJECT_READERS as readonly Role[]).includes(role);
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -1,4 +1,5 @@
 import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { readsProjects } from '@hstf/domain';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +13,6 @@ import { CountryFacts } from '../components/CountryFacts';
 import { CountryProjects } from '../components/CountryProjects';
 import { CountryStrategies } from '../components/CountryStrategies';
 import { useCountryName } from '../lib/country-names';
-
-/** Projects may be listed by staff, admin and donors (DESIGN.md §5); reviewers see the reference data. */
-const PROJECT_READERS = ['admin', 'staff', 'donor'];
 
 /** One country: its facts, its national strategies, and the Fund's projects there with their consent. */
 export function CountryRoute() {
@@ -56,9 +54,7 @@ export function CountryRoute() {
             ) : null}
           </Stack>
           <CountryFacts country={country.data} />
-          {user && PROJECT_READERS.includes(user.role) ? (
-            <CountryProjects iso3={iso3} countryLabel={label} />
-          ) : null}
+          {user && readsProjects(user.role) ? <CountryProjects iso3={iso3} countryLabel={label} /> : null}
           <CountryStrategies iso3={iso3} />
         </>
       )}

@@ -1,5 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { COMPLIANCE_STATUSES, STAGES, type ComplianceStatus, type Role, type Stage } from '@hstf/domain';
+import {
+  COMPLIANCE_STATUSES,
+  PROJECT_READERS,
+  STAGES,
+  type ComplianceStatus,
+  type Stage,
+} from '@hstf/domain';
 import { Route, Routes } from 'react-router';
 import { Shell } from '../../../app/layout/AppLayout';
 import { PRERENDERED_USER, withInitialsMarker } from '../../../app/prerender/signed-in-first-screens';
@@ -31,9 +37,6 @@ export const PROJECT_MARKERS = {
   originalTitle: '{{originalTitle}}',
   lead: '{{lead}}',
 } as const;
-
-/** The roles that read a project's page (GET /projects/:id); a reviewer reads proposals through reviews. */
-export const PROJECT_READERS = ['admin', 'staff', 'donor'] as const satisfies readonly Role[];
 
 export interface ProjectFirstScreens {
   dir: 'ltr' | 'rtl';
