@@ -1,4 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryKey } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import type { ReactElement } from 'react';
 import { ROLES, type Role } from '@hstf/domain';
 import { Route, Routes } from 'react-router';
 import { OverviewRoute } from '../../features/overview/routes/OverviewRoute';
@@ -25,7 +27,7 @@ export interface SignedInFirstScreens {
 }
 
 /** The reader of a prerendered screen: their name is the name marker, their role each role in turn. */
-export const PRERENDERED_USER: User = {
+const PRERENDERED_USER: User = {
   id: '00000000-0000-4000-8000-000000000000',
   email: 'user@example.org',
   name: USER_MARKERS.name,
@@ -50,21 +52,7 @@ export function renderSignedInFirstScreens(): Promise<Record<Language, SignedInF
     const dir = directionOf(code);
     const roles: Partial<Record<Role, string>> = {};
     for (const role of ROLES) {
-      const user: User = { ...PRERENDERED_USER, role };
-      const queryClient = createQueryClient();
-      queryClient.setQueryData(currentUserQuery.queryKey, user);
-      const html = renderScreen(
-        i18n,
-        '/',
-        <QueryClientProvider client={queryClient}>
-          <Routes>
-            <Route element={<Shell user={user} />}>
-              <Route index element={<OverviewRoute />} />
-            </Route>
-          </Routes>
-        </QueryClientProvider>,
-      );
-      queryClient.clear();
+      const html = renderSignedInScreen(i18n, '/', role, <Route index element={<OverviewRoute />} />);
       roles[role] = withInitialsMarker(html);
     }
     return {
@@ -73,6 +61,34 @@ export function renderSignedInFirstScreens(): Promise<Record<Language, SignedInF
       roles: roles as Record<Role, string>,
     };
   });
+}
+
+/**
+ * A signed-in screen as the build draws it: `route` inside the shell at `path`, for the prerendered
+ * user in `role`, with `answers` (query key and data) in React Query's cache as the API inlines them.
+ */
+export function renderSignedInScreen(
+  i18n: I18n,
+  path: string,
+  role: Role,
+  route: ReactElement,
+  answers: readonly (readonly [QueryKey, unknown])[] = [],
+): string {
+  const user: User = { ...PRERENDERED_USER, role };
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(currentUserQuery.queryKey, user);
+  for (const [key, data] of answers) queryClient.setQueryData(key, data);
+  const html = renderScreen(
+    i18n,
+    path,
+    <QueryClientProvider client={queryClient}>
+      <Routes>
+        <Route element={<Shell user={user} />}>{route}</Route>
+      </Routes>
+    </QueryClientProvider>,
+  );
+  queryClient.clear();
+  return html;
 }
 
 /** The avatar's letters, which the shell computed from the name marker ("{"), as their own marker. */

@@ -1,4 +1,3 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import {
   COMPLIANCE_STATUSES,
   PROJECT_READERS,
@@ -6,15 +5,12 @@ import {
   type ComplianceStatus,
   type Stage,
 } from '@hstf/domain';
-import { Route, Routes } from 'react-router';
-import { Shell } from '../../../app/layout/AppLayout';
-import { PRERENDERED_USER, withInitialsMarker } from '../../../app/prerender/signed-in-first-screens';
+import { Route } from 'react-router';
+import { renderSignedInScreen, withInitialsMarker } from '../../../app/prerender/signed-in-first-screens';
 import { renderScreen } from '../../../app/prerender/render-screen';
-import { createQueryClient } from '../../../app/query-client';
 import { ComplianceBadge, StageBadge } from '../../../components/Badges';
 import { directionOf, type Language } from '../../../i18n/languages';
 import { drawInEachLanguage } from '../../../i18n/prerender';
-import { currentUserQuery } from '../../../lib/auth';
 import { projectKeys } from '../api/keys';
 import type { Project, ProjectCompliance } from '../api/types';
 import { ProjectRoute } from '../routes/ProjectRoute';
@@ -146,23 +142,16 @@ export function renderProjectFirstScreens(): Promise<Record<Language, ProjectFir
     let originalTitle = '';
     const roles: Partial<Record<(typeof PROJECT_READERS)[number], string>> = {};
     for (const role of PROJECT_READERS) {
-      const user = { ...PRERENDERED_USER, role };
-      const queryClient = createQueryClient();
-      queryClient.setQueryData(currentUserQuery.queryKey, user);
-      queryClient.setQueryData(projectKeys.detail(project.id), project);
-      queryClient.setQueryData(projectKeys.compliance(project.id), markedCompliance(project));
-      let html = renderScreen(
+      let html = renderSignedInScreen(
         i18n,
         path,
-        <QueryClientProvider client={queryClient}>
-          <Routes>
-            <Route element={<Shell user={user} />}>
-              <Route path="projects/:id" element={<ProjectRoute />} />
-            </Route>
-          </Routes>
-        </QueryClientProvider>,
+        role,
+        <Route path="projects/:id" element={<ProjectRoute />} />,
+        [
+          [projectKeys.detail(project.id), project],
+          [projectKeys.compliance(project.id), markedCompliance(project)],
+        ],
       );
-      queryClient.clear();
       html = markOnce(html, stages[MARKED_STAGE], PROJECT_MARKERS.stage, 'the stage badge');
       html = markOnce(html, paragraph6[MARKED_STATUS], PROJECT_MARKERS.paragraph6, "paragraph 6's badge");
       html = markOnce(
