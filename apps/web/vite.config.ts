@@ -27,7 +27,7 @@ const vendorChunks: [name: string, test: RegExp][] = [
   ['table', /node_modules[\\/]@tanstack[\\/](react-table|table-core)[\\/]/],
 ];
 
-// The entry and the sign-in page's own files (its route, screen and form): "start" holds what they
+// The entry and the sign-in page's own files (everything in features/auth): "start" holds what they
 // import, while they stay in their own chunks, the sign-in page's loaded by it alone.
 const SIGN_IN_ROOTS = /[\\/]src[\\/](main\.tsx|features[\\/]auth[\\/].+\.tsx?)$/;
 const PUBLIC_ROOT = /[\\/]src[\\/]features[\\/]public-page[\\/]routes[\\/]PublicFundRoute\.tsx$/;

@@ -47,7 +47,7 @@ export async function serveWebApp(
     prefix: '/',
     index: false,
     wildcard: false,
-    // prerendered/ is read by / and /fund below, not served as it is.
+    // prerendered/ is read by the drawn pages' routes below, not served as it is.
     globIgnore: ['assets/**', 'prerendered/**'],
     maxAge: '1h',
     decorateReply: false,
@@ -119,13 +119,12 @@ function serveSignInPage(
   const drawn = signInPages(pages.indexHtml, webDistDir);
   if (!drawn) return;
   const languages = [...drawn.keys()];
-  const sessions = app.get(SessionsService);
+  const sessionOf = liveSession(app);
   fastify.get('/sign-in', async (request: FastifyRequest, reply: FastifyReply) => {
     // One page per language, and another with a session: a cache keeps each apart.
     reply.header('Vary', 'Accept-Language, Cookie');
-    const token = request.cookies[SESSION_COOKIE];
     try {
-      if (token && (await sessions.resolve(token)) !== null) return pages.sendIndex(reply);
+      if ((await sessionOf(request)) !== null) return pages.sendIndex(reply);
     } catch (error) {
       // Whether the session lives is unknown: the dashboard asks the API itself, as on index.html.
       logger.warn(`/sign-in sent without its prerendered first screen: ${String(error)}`);
@@ -136,6 +135,15 @@ function serveSignInPage(
       .type('text/html; charset=utf-8')
       .send(drawn.get(readerLanguage(request, languages)));
   });
+}
+
+/** The live session of a page's request (its cookie, resolved as the API's guard does), or null. */
+function liveSession(app: NestFastifyApplication): (request: FastifyRequest) => Promise<SessionUser | null> {
+  const sessions = app.get(SessionsService);
+  return async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    return token ? sessions.resolve(token) : null;
+  };
 }
 
 /** A reader with a live session: who they are to the API, and their GET /auth/me answer. */
@@ -163,13 +171,12 @@ function drawnForReader<P>(
   route: string,
   draw: (reader: SignedInReader, request: FastifyRequest<{ Params: P }>) => Promise<string | null>,
 ): void {
-  const sessions = app.get(SessionsService);
+  const sessionOf = liveSession(app);
   const users = app.get(UsersService);
   fastify.get(route, async (request: FastifyRequest<{ Params: P }>, reply: FastifyReply) => {
     let html: string | null = null;
     try {
-      const token = request.cookies[SESSION_COOKIE];
-      const session = token ? await sessions.resolve(token) : null;
+      const session = await sessionOf(request);
       if (session) html = await draw({ session, user: await users.get(session.id) }, request);
     } catch (error) {
       // The path alone: a query string is the reader's own.

@@ -12,8 +12,8 @@ import { applyStylesAfterFirstScreen, routerReady } from './app/prerendered-page
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-// /fund, and the overview for a signed-in reader, arrive with their first screen drawn by the API,
-// and the rest of the styles still loading.
+// /fund, /sign-in, and the overview and a project's page for a signed-in reader, arrive with their
+// first screen drawn by the API (docs/architecture.md), and the rest of the styles still loading.
 const prerendered = container.firstElementChild !== null;
 const styles = applyStylesAfterFirstScreen();
 

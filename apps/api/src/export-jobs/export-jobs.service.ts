@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@hstf/domain';
+import { PROJECT_LIST_ROLES, type Role } from '@hstf/domain';
 import { DataSource } from 'typeorm';
 import { exportStream, type ExportRequest } from '../common/export/export-file';
 import type { ExportLanguage } from '../common/export/export-labels';
@@ -10,7 +10,7 @@ import { RequestContext } from '../common/request-context/request-context';
 import { validateRequest } from '../common/validation/validation-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobsService, QUEUES } from '../jobs';
-import { PROJECT_LIST_ROLES, ProjectQuery, ProjectsService } from '../projects';
+import { ProjectQuery, ProjectsService } from '../projects';
 import { CreateExportRequest, ExportJobDto, ExportJobFormat, ExportList } from './export-jobs.dto';
 import { ExportJobRow, ExportJobsRepository } from './export-jobs.repository';
 

@@ -5,5 +5,4 @@ export { assertProjectInScope } from './project-scope';
 export { ASSIGNED_REVIEWER } from './projects.repository';
 export { ProjectsService } from './projects.service';
 export { CreateProjectRequest, UpdateProjectRequest } from './projects.dto';
-export { PROJECT_LIST_ROLES } from './projects.controller';
 export { ProjectQuery } from './projects.dto';

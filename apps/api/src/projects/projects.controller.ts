@@ -1,5 +1,5 @@
 import { Body, Controller, Param, PipeTransform, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { PROJECT_READERS } from '@hstf/domain';
+import { PROJECT_LIST_ROLES, PROJECT_READERS } from '@hstf/domain';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,9 +26,6 @@ import {
 import { ProjectsService, type ProjectKey } from './projects.service';
 
 const PROJECT_CODE = /^HS-\d{4}-\d{4}$/i;
-
-/** Who reads the project list, and so may export it (in the request or in the background). */
-export const PROJECT_LIST_ROLES = ['admin', 'staff', 'donor'] as const;
 
 /** A project's address: its id, or the code people quote (HS-2026-0004) in any case; null if neither. */
 export function projectKeyOf(value: string): ProjectKey | null {

@@ -1,3 +1,4 @@
+import { SessionsService } from '../../src/auth';
 import { aUser, signIn } from '../support/builders';
 import { createTestApp, TestApp } from '../support/test-app';
 import { aBuiltDashboard } from '../support/web-dist';
@@ -68,6 +69,19 @@ describe('/sign-in, sent drawn to a reader without a session', () => {
     for (const cookie of [`hstf_session=${token}`, 'hstf_session=not-a-session']) {
       const page = await t.http().get('/sign-in').set('Cookie', cookie);
       expect(dataBlock(page.text)).toBe('null');
+    }
+  });
+
+  it('sends index.html when whether the session lives cannot be told, never a page saying no one is signed in', async () => {
+    const resolve = jest
+      .spyOn(t.app.get(SessionsService), 'resolve')
+      .mockRejectedValueOnce(new Error('the database is away'));
+    try {
+      const page = await t.http().get('/sign-in').set('Cookie', 'hstf_session=some-session');
+      expect(page.status).toBe(200);
+      expect(page.text).toBe(INDEX_HTML);
+    } finally {
+      resolve.mockRestore();
     }
   });
 });

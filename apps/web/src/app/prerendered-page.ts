@@ -3,8 +3,8 @@ import type { createBrowserRouter } from 'react-router';
 type Router = ReturnType<typeof createBrowserRouter>;
 
 /**
- * A page the API sends with its first screen drawn (/fund: apps/api/src/public-page/
- * public-page.prerender.ts) carries only the styles of that screen inline; the dashboard's
+ * A page the API sends with its first screen drawn (/fund, /sign-in, the overview, a project's page:
+ * apps/api/src/web-app.ts) carries only the styles of that screen inline; the dashboard's
  * stylesheet comes as `media="print"`, downloaded without holding the first paint. It applies to
  * the screen from now on, and React draws the page once it has loaded.
  */

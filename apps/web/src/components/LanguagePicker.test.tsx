@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/languages';
 import { BEFORE_SCRIPTS_ATTRIBUTE } from '../lib/before-scripts';
 import { renderWithProviders } from '../testing/render';
@@ -30,23 +31,26 @@ describe('LanguagePicker', () => {
   });
 
   it('takes the language chosen in a page drawn before the scripts, and only a chosen one', async () => {
-    // The page as the API sent it: the build's picker in #root, drawn in English.
+    // The page as the API sent it: the build's picker in #root, drawn in French, React starting in English.
     const root = document.createElement('div');
     root.id = 'root';
     root.innerHTML =
-      `<select ${BEFORE_SCRIPTS_ATTRIBUTE}="true"><option value="en" selected>English</option>` +
-      '<option value="fr">Français</option></select>';
+      `<select ${BEFORE_SCRIPTS_ATTRIBUTE}="language"><option value="en">English</option>` +
+      '<option value="fr" selected>Français</option><option value="es">Español</option></select>';
     document.body.append(root);
     try {
+      const changeLanguage = vi.spyOn(i18n, 'changeLanguage');
+      // Left as drawn: React keeps its own language.
       const { unmount } = renderWithProviders(<LanguagePicker />);
-      expect(document.documentElement).toHaveAttribute('lang', 'en');
+      expect(changeLanguage).not.toHaveBeenCalled();
       unmount();
 
-      root.querySelector('select')!.value = 'fr';
+      root.querySelector('select')!.value = 'es';
       renderWithProviders(<LanguagePicker />);
       root.remove();
-      await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'fr'));
-      expect(screen.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+      expect(changeLanguage).toHaveBeenCalledWith('es');
+      await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'es'));
+      expect(screen.getByRole('combobox', { name: 'Idioma' })).toHaveValue('es');
     } finally {
       root.remove();
     }

@@ -14,12 +14,12 @@ type LanguagePickerProps = Omit<NativeSelectProps, 'value' | 'onChange' | 'data'
 export function LanguagePicker(props: LanguagePickerProps) {
   const { t, i18n } = useTranslation();
   const current = i18n.resolvedLanguage ?? i18n.language;
-  const beforeScriptsMark = useBeforeScriptsMark();
-  const [drawn] = useState(() => drawnElement<HTMLSelectElement>('select'));
+  const beforeScriptsMark = useBeforeScriptsMark('language');
+  const [drawn] = useState(() => drawnElement<HTMLSelectElement>('language'));
   useLayoutEffect(() => {
     // The drawn picker, out of the page now, still holds what was chosen in it.
     const chosen = drawn?.value;
-    const drawnIn = [...(drawn?.options ?? [])].find((option) => option.defaultSelected)?.value;
+    const drawnIn = drawn?.querySelector('option[selected]')?.getAttribute('value');
     if (chosen && chosen !== drawnIn && isLanguage(chosen)) void i18n.changeLanguage(chosen);
   }, [drawn, i18n]);
   return (

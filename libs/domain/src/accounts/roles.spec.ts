@@ -1,4 +1,4 @@
-import { donorLinkProblem, isRole, readsProjects } from './roles';
+import { donorLinkProblem, isRole, listsProjects, readsProjects } from './roles';
 
 describe('roles', () => {
   it('knows exactly the four roles of the design', () => {
@@ -6,11 +6,13 @@ describe('roles', () => {
     expect(isRole('superuser')).toBe(false);
   });
 
-  it('lets staff, administrators and donors read projects, not reviewers', () => {
-    expect(readsProjects('admin')).toBe(true);
-    expect(readsProjects('staff')).toBe(true);
-    expect(readsProjects('donor')).toBe(true);
-    expect(readsProjects('reviewer')).toBe(false);
+  it('lets staff, administrators and donors read projects and their list, not reviewers', () => {
+    for (const reads of [readsProjects, listsProjects]) {
+      expect(reads('admin')).toBe(true);
+      expect(reads('staff')).toBe(true);
+      expect(reads('donor')).toBe(true);
+      expect(reads('reviewer')).toBe(false);
+    }
   });
 
   it('requires a donor user to be linked to a donor', () => {

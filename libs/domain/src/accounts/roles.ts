@@ -13,6 +13,13 @@ export function readsProjects(role: Role): boolean {
   return (PROJECT_READERS as readonly Role[]).includes(role);
 }
 
+/** Who reads the project list, and so may export it; the same roles today, a rule of its own. */
+export const PROJECT_LIST_ROLES = ['admin', 'staff', 'donor'] as const satisfies readonly Role[];
+
+export function listsProjects(role: Role): boolean {
+  return (PROJECT_LIST_ROLES as readonly Role[]).includes(role);
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

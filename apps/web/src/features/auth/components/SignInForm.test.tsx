@@ -79,7 +79,7 @@ describe('SignInForm', () => {
     const root = document.createElement('div');
     root.id = 'root';
     root.innerHTML =
-      `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="true" method="post"><input name="email" type="email">` +
+      `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="sign-in" method="post"><input name="email" type="email">` +
       '<input name="password" type="password"><button type="submit" disabled>Sign in</button></form>';
     document.body.append(root);
     try {
@@ -115,6 +115,25 @@ describe('SignInForm', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
     const form = screen.getByRole('button', { name: 'Sign in' }).closest('form')!;
     expect(form).toHaveAttribute('method', 'post');
-    expect(form).toHaveAttribute(BEFORE_SCRIPTS_ATTRIBUTE, 'true');
+    expect(form).toHaveAttribute(BEFORE_SCRIPTS_ATTRIBUTE, 'sign-in');
+  });
+
+  it('leaves the focus where the reader went when they left the drawn form before React came', () => {
+    const root = document.createElement('div');
+    root.id = 'root';
+    root.innerHTML =
+      `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="sign-in" method="post"><input name="email" type="email"></form>` +
+      '<a href="/set-password">Forgotten your password?</a>';
+    document.body.append(root);
+    try {
+      root.querySelector<HTMLInputElement>('input[name="email"]')!.focus();
+      renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
+      // Between React's first render and its form in place: off to the link.
+      root.querySelector('a')!.focus();
+      root.remove();
+      expect(screen.getByLabelText(/Email address/)).not.toHaveFocus();
+    } finally {
+      root.remove();
+    }
   });
 });

@@ -6,18 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { ApiError } from '../../../lib/problem';
 import { useLogin, type LoginSession } from '../api/login';
-import { useBeforeScriptsMark, useDrawnBeforeScripts } from '../../../lib/before-scripts';
-import { drawnSignInForm } from './typed-before-scripts';
+import { useBeforeScriptsMark, useDrawingAtBuild } from '../../../lib/before-scripts';
+import { drawnSignInForm, isSignInField, type SignInField } from '../lib/typed-before-scripts';
 
-type Field = 'email' | 'password';
-type FieldErrors = Partial<Record<Field, string>>;
+type FieldErrors = Partial<Record<SignInField, string>>;
 
 interface SignInFormProps {
   onSignedIn: (session: LoginSession) => void;
-}
-
-function isField(value: string): value is Field {
-  return value === 'email' || value === 'password';
 }
 
 export function SignInForm({ onSignedIn }: SignInFormProps) {
@@ -25,8 +20,8 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   // Drawn at build time, for the page the API sends before the scripts (../prerender), the form
   // cannot be sent until they run: its button is disabled, which also keeps Enter from submitting
   // it as a plain HTML form.
-  const beforeScripts = useDrawnBeforeScripts();
-  const beforeScriptsMark = useBeforeScriptsMark();
+  const beforeScripts = useDrawingAtBuild();
+  const beforeScriptsMark = useBeforeScriptsMark('sign-in');
   const { number } = useFormatters();
   const login = useLogin();
   const [drawn] = useState(drawnSignInForm);
@@ -60,12 +55,13 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   const otherMessages: string[] = [];
   if (apiError?.status === 400) {
     for (const item of apiError.problem?.errors ?? []) {
-      if (isField(item.field)) serverFieldErrors[item.field] ??= item.message;
+      if (isSignInField(item.field)) serverFieldErrors[item.field] ??= item.message;
       else otherMessages.push(item.message);
     }
   }
   // What the form finds missing (until the field is edited) stands before what the server refused.
-  const errorOf = (field: Field) => (form.errors[field] as string | undefined) ?? serverFieldErrors[field];
+  const errorOf = (field: SignInField) =>
+    (form.errors[field] as string | undefined) ?? serverFieldErrors[field];
 
   const unlockTimer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(unlockTimer.current), []);

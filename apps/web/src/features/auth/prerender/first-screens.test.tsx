@@ -16,7 +16,7 @@ describe("the sign-in page's prerendered first screens", { timeout: 20_000 }, ()
       // Marked for React's form to take what was typed, posted rather than sent in the address
       // should it ever be submitted without script, and with its one button disabled: Enter in a
       // field submits nothing.
-      expect(screen.html).toMatch(/<form data-before-scripts="true"[^>]*method="post"/);
+      expect(screen.html).toMatch(/<form data-before-scripts="sign-in"[^>]*method="post"/);
       expect(screen.html).toMatch(/<button[^>]*type="submit" disabled=""/);
     }
   });

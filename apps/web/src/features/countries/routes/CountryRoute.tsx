@@ -1,5 +1,5 @@
 import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { readsProjects } from '@hstf/domain';
+import { listsProjects } from '@hstf/domain';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +54,7 @@ export function CountryRoute() {
             ) : null}
           </Stack>
           <CountryFacts country={country.data} />
-          {user && readsProjects(user.role) ? <CountryProjects iso3={iso3} countryLabel={label} /> : null}
+          {user && listsProjects(user.role) ? <CountryProjects iso3={iso3} countryLabel={label} /> : null}
           <CountryStrategies iso3={iso3} />
         </>
       )}
