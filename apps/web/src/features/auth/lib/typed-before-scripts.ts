@@ -31,9 +31,10 @@ export function drawnSignInForm(): { typed: () => TypedBeforeScripts } | null {
     const name = (event.target as HTMLInputElement | null)?.name;
     if (isSignInField(name)) focused = name;
   });
-  // Gone to the language picker or a link: the focus is not taken back from there.
+  // Gone to the language picker or a link: the focus is not taken back from there. A field that
+  // loses it for nothing else (as React puts its own form in place) keeps it.
   form.addEventListener('focusout', (event) => {
-    if (!(event.relatedTarget instanceof Node && form.contains(event.relatedTarget))) focused = null;
+    if (event.relatedTarget instanceof Node && !form.contains(event.relatedTarget)) focused = null;
   });
   return {
     typed: () => ({ email: field('email')?.value ?? '', password: field('password')?.value ?? '', focused }),
