@@ -117,23 +117,4 @@ describe('SignInForm', () => {
     expect(form).toHaveAttribute('method', 'post');
     expect(form).toHaveAttribute(BEFORE_SCRIPTS_ATTRIBUTE, 'sign-in');
   });
-
-  it('leaves the focus where the reader went when they left the drawn form before React came', () => {
-    const root = document.createElement('div');
-    root.id = 'root';
-    root.innerHTML =
-      `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="sign-in" method="post"><input name="email" type="email"></form>` +
-      '<a href="/set-password">Forgotten your password?</a>';
-    document.body.append(root);
-    try {
-      root.querySelector<HTMLInputElement>('input[name="email"]')!.focus();
-      renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
-      // Between React's first render and its form in place: off to the link.
-      root.querySelector('a')!.focus();
-      root.remove();
-      expect(screen.getByLabelText(/Email address/)).not.toHaveFocus();
-    } finally {
-      root.remove();
-    }
-  });
 });
