@@ -1,14 +1,13 @@
 import { aDonorOfKind } from '../support/fund-builders';
 import { createTestApp, TestApp } from '../support/test-app';
-import { aBuiltDashboard } from '../support/web-dist';
+import { aBuiltDashboard, viteIndexHtml, VITE_ENTRY_SCRIPT, VITE_STYLESHEET } from '../support/web-dist';
 
 /** index.html as Vite writes it: what the API fills in for /fund. */
-const INDEX_HTML =
-  '<!doctype html>\n<html lang="en" dir="ltr">\n  <head>\n    <meta charset="UTF-8" />\n' +
-  '    <title>HSTF Portfolio</title>\n    <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
-  '    <link rel="modulepreload" crossorigin href="/assets/react-1.js">\n' +
-  '    <link rel="stylesheet" crossorigin href="/assets/start-1.css">\n' +
-  '  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
+const INDEX_HTML = viteIndexHtml(
+  VITE_ENTRY_SCRIPT,
+  '<link rel="modulepreload" crossorigin href="/assets/react-1.js">',
+  VITE_STYLESHEET,
+);
 
 /** prerendered/fund.json as the dashboard's build writes it (apps/web/src/features/public-page/prerender). */
 const screen = (heading: string, dir = 'ltr') => ({

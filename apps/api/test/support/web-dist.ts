@@ -18,3 +18,17 @@ export function aBuiltDashboard(
     writeFileSync(path.join(dir, 'prerendered', file), text);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The entry script and the stylesheet `vite build` puts in index.html's head. */
+export const VITE_ENTRY_SCRIPT = '<script type="module" crossorigin src="/assets/index-1.js"></script>';
+export const VITE_STYLESHEET = '<link rel="stylesheet" crossorigin href="/assets/start-1.css">';
+
+/** index.html as Vite writes it, with `tags` (a build's scripts and links) in its head. */
+export function viteIndexHtml(...tags: string[]): string {
+  return (
+    '<!doctype html>\n<html lang="en" dir="ltr">\n  <head>\n    <meta charset="UTF-8" />\n' +
+    '    <title>HSTF Portfolio</title>\n' +
+    tags.map((tag) => `    ${tag}\n`).join('') +
+    '  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'
+  );
+}

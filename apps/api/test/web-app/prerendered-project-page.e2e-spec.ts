@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { aUser, signIn } from '../support/builders';
 import { aProject } from '../support/portfolio-builders';
 import { createTestApp, TestApp } from '../support/test-app';
-import { aBuiltDashboard } from '../support/web-dist';
+import { aBuiltDashboard, viteIndexHtml, VITE_ENTRY_SCRIPT } from '../support/web-dist';
 
 /** index.html as Vite writes it: what the API fills in for a signed-in reader's project page. */
-const INDEX_HTML =
-  '<!doctype html>\n<html lang="en" dir="ltr">\n  <head>\n    <meta charset="UTF-8" />\n' +
-  '    <title>HSTF Portfolio</title>\n    <script type="module" crossorigin src="/assets/index-1.js"></script>\n' +
-  '  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
+const INDEX_HTML = viteIndexHtml(VITE_ENTRY_SCRIPT);
 
 /** prerendered/project.json as the dashboard's build writes it (apps/web/src/features/projects/prerender). */
 const screens = (

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/languages';
 import { BEFORE_SCRIPTS_ATTRIBUTE } from '../lib/before-scripts';
+import { aDrawnPage } from '../testing/drawn-page';
 import { renderWithProviders } from '../testing/render';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -32,27 +33,22 @@ describe('LanguagePicker', () => {
 
   it('takes the language chosen in a page drawn before the scripts, and only a chosen one', async () => {
     // The page as the API sent it: the build's picker in #root, drawn in French, React starting in English.
-    const root = document.createElement('div');
-    root.id = 'root';
-    root.innerHTML =
+    const root = aDrawnPage(
       `<select ${BEFORE_SCRIPTS_ATTRIBUTE}="language"><option value="en">English</option>` +
-      '<option value="fr" selected>Français</option><option value="es">Español</option></select>';
-    document.body.append(root);
-    try {
-      const changeLanguage = vi.spyOn(i18n, 'changeLanguage');
-      // Left as drawn: React keeps its own language.
-      const { unmount } = renderWithProviders(<LanguagePicker />);
-      expect(changeLanguage).not.toHaveBeenCalled();
-      unmount();
+        '<option value="fr" selected>Français</option><option value="es">Español</option></select>',
+    );
+    const changeLanguage = vi.spyOn(i18n, 'changeLanguage');
+    // Left as drawn: React keeps its own language.
+    const { unmount } = renderWithProviders(<LanguagePicker />);
+    expect(changeLanguage).not.toHaveBeenCalled();
+    unmount();
 
-      root.querySelector('select')!.value = 'es';
-      renderWithProviders(<LanguagePicker />);
-      root.remove();
-      expect(changeLanguage).toHaveBeenCalledWith('es');
-      await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'es'));
-      expect(screen.getByRole('combobox', { name: 'Idioma' })).toHaveValue('es');
-    } finally {
-      root.remove();
-    }
+    root.querySelector('select')!.value = 'es';
+    renderWithProviders(<LanguagePicker />);
+    root.remove();
+    expect(changeLanguage).toHaveBeenCalledWith('es');
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'es'));
+    expect(screen.getByRole('combobox', { name: 'Idioma' })).toHaveValue('es');
+    changeLanguage.mockRestore();
   });
 });

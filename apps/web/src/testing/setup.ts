@@ -39,6 +39,8 @@ beforeAll(async () => {
 
 afterEach(async () => {
   cleanup();
+  // A page drawn by the API (testing/drawn-page.ts).
+  document.getElementById('root')?.remove();
   vi.unstubAllGlobals();
   window.localStorage.clear();
   if (i18n.language !== 'en') await i18n.changeLanguage('en');

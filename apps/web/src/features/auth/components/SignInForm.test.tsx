@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { aDrawnPage } from '../../../testing/drawn-page';
 import { mockFetch, problem, renderWithProviders } from '../../../testing/render';
 import { SignInForm } from './SignInForm';
 import { BEFORE_SCRIPTS_ATTRIBUTE, BeforeScriptsContext } from '../../../lib/before-scripts';
@@ -76,28 +77,22 @@ describe('SignInForm', () => {
 
   it('starts from what was typed into the page drawn before the scripts, the focus where it was', async () => {
     // The page as the API sent it: the build's form in #root, typed into before React's came.
-    const root = document.createElement('div');
-    root.id = 'root';
-    root.innerHTML =
+    const root = aDrawnPage(
       `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="sign-in" method="post"><input name="email" type="email">` +
-      '<input name="password" type="password"><button type="submit" disabled>Sign in</button></form>';
-    document.body.append(root);
-    try {
-      root.querySelector<HTMLInputElement>('input[name="email"]')!.value = 'staff@example.org';
-      const drawnPassword = root.querySelector<HTMLInputElement>('input[name="password"]')!;
-      drawnPassword.value = 'demo-pass';
-      drawnPassword.focus();
+        '<input name="password" type="password"><button type="submit" disabled>Sign in</button></form>',
+    );
+    root.querySelector<HTMLInputElement>('input[name="email"]')!.value = 'staff@example.org';
+    const drawnPassword = root.querySelector<HTMLInputElement>('input[name="password"]')!;
+    drawnPassword.value = 'demo-pass';
+    drawnPassword.focus();
 
-      renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
-      root.remove();
+    renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
+    root.remove();
 
-      expect(screen.getByLabelText(/Email address/)).toHaveValue('staff@example.org');
-      const password = screen.getByLabelText(/^Password/);
-      expect(password).toHaveValue('demo-pass');
-      await waitFor(() => expect(password).toHaveFocus());
-    } finally {
-      root.remove();
-    }
+    expect(screen.getByLabelText(/Email address/)).toHaveValue('staff@example.org');
+    const password = screen.getByLabelText(/^Password/);
+    expect(password).toHaveValue('demo-pass');
+    await waitFor(() => expect(password).toHaveFocus());
   });
 
   it('starts empty when no page was drawn, and the drawn form itself can never be sent', () => {

@@ -1,28 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BEFORE_SCRIPTS_ATTRIBUTE } from '../../../lib/before-scripts';
+import { aDrawnPage } from '../../../testing/drawn-page';
 import { drawnSignInForm } from './typed-before-scripts';
 
 /** The page as the API sent it: the build's sign-in form in #root, and a link beside it. */
-function aDrawnPage() {
-  const root = document.createElement('div');
-  root.id = 'root';
-  root.innerHTML =
+function aDrawnSignInPage() {
+  const root = aDrawnPage(
     `<form ${BEFORE_SCRIPTS_ATTRIBUTE}="sign-in" method="post"><input name="email" type="email">` +
-    '<input name="password" type="password"></form><a href="/set-password">Forgotten your password?</a>';
-  document.body.append(root);
+      '<input name="password" type="password"></form><a href="/set-password">Forgotten your password?</a>',
+  );
   const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-  return { root, field, link: root.querySelector('a')! };
+  return { field, link: root.querySelector('a')! };
 }
 
 describe('the sign-in form drawn before the scripts', () => {
-  afterEach(() => document.getElementById('root')?.remove());
-
   it('is not there on a page the API did not draw', () => {
     expect(drawnSignInForm()).toBeNull();
   });
 
   it('gives what was typed, also after it was found, and the field typed in last', () => {
-    const { field } = aDrawnPage();
+    const { field } = aDrawnSignInPage();
     field('email').value = 'staff@example.org';
     field('email').focus();
     const drawn = drawnSignInForm()!;
@@ -39,7 +36,7 @@ describe('the sign-in form drawn before the scripts', () => {
   });
 
   it('gives no focus back once the reader went elsewhere on the page', () => {
-    const { field, link } = aDrawnPage();
+    const { field, link } = aDrawnSignInPage();
     field('email').focus();
     const drawn = drawnSignInForm()!;
     link.focus();
