@@ -19,7 +19,7 @@ export interface PrerenderedSignIn {
  * The sign-in page in each language, rendered at build time (scripts/prerender-first-screens.mjs)
  * from the components the route draws: the API sends it inside index.html to a reader without a
  * session, so a phone paints it before any script has run, and React then draws the same page over
- * it, keeping what was typed (../components/typed-before-scripts.ts).
+ * it, keeping what was typed (../lib/typed-before-scripts.ts).
  */
 export function renderSignInFirstScreens(): Promise<Record<Language, PrerenderedSignIn>> {
   return drawInEachLanguage((i18n, code): PrerenderedSignIn => {
