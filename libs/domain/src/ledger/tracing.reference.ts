@@ -132,9 +132,9 @@ export function traceFundsReference(input: TracingInput): FundTrace {
       const source = sources.get(id);
       if (unearmarked) {
         pooled.delete(id);
-        takeFromPool(pools.get(unearmarked.donorId)!, unearmarked.cents);
+        giveUp(pools.get(unearmarked.donorId)!, unearmarked.cents);
       } else if (source) {
-        takeFromPool(pools.get(source.donorId)!, source.lapsedOut);
+        giveUp(pools.get(source.donorId)!, source.lapsedOut);
         source.remaining = 0n;
         source.drawn = new Map();
         source.lapsedOut = 0n;
@@ -193,20 +193,33 @@ function everySource(pools: ReadonlyMap<string, Source>, sources: ReadonlyMap<st
   return [...pools.values(), ...sources.values()];
 }
 
-/** A reversed receipt's money leaves the pool: unspent first, then its projects pro rata of what they hold. */
-function takeFromPool(pool: Source, cents: bigint): void {
-  const unspent = pool.remaining < cents ? pool.remaining : cents;
-  pool.remaining -= unspent;
-  const held = [...pool.drawn.values()].map((d) => {
-    const left = d.proRata - d.released - d.refunded;
-    return { d, left: left > 0n ? left : 0n };
-  });
+/**
+ * Money leaving a source (a pool when a receipt is reversed, the source a refund went to when it is
+ * reversed): unspent first, then its projects pro rata of what they hold, the project named last after
+ * all the others.
+ */
+function giveUp(source: Source, cents: bigint, last: string | null = null): void {
+  const unspent = source.remaining < cents ? source.remaining : cents;
+  source.remaining -= unspent;
+  const holds = (d: Drawn) => {
+    const left = d.earmarked + d.proRata - d.released - d.refunded;
+    return left > 0n ? left : 0n;
+  };
+  const shrink = (d: Drawn, cents: bigint) => {
+    const fromPool = min(d.proRata, cents);
+    d.proRata -= fromPool;
+    d.earmarked -= cents - fromPool;
+  };
+  const held = [...source.drawn].filter(([id]) => id !== last).map(([, d]) => ({ d, left: holds(d) }));
   const total = held.reduce((a, h) => a + h.left, 0n);
   const parts = proRata(
     min(cents - unspent, total),
     held.map((h) => h.left),
   );
-  held.forEach((h, i) => (h.d.proRata -= parts[i]!));
+  held.forEach((h, i) => shrink(h.d, parts[i]!));
+  const rest = cents - unspent - parts.reduce((a, p) => a + p, 0n);
+  const own = last === null ? undefined : source.drawn.get(last);
+  if (own && rest > 0n) shrink(own, min(rest, holds(own)));
 }
 
 /** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
@@ -244,7 +257,7 @@ function draw(project: TracedProject, open: readonly Source[]): void {
 
 /**
  * Money back from a project, to the receipts that funded it in the proportions they did (what no
- * donor paid keeps its part); a negative refund takes back what refunds gave, as far as it is unspent.
+ * donor paid keeps its part); a negative refund takes back all that refunds gave (see giveUp).
  */
 function giveBack(
   back: TracedReturn,
@@ -291,11 +304,9 @@ function giveBack(
       weights,
     );
     funders.forEach((s, i) => {
-      const h = holder(s);
-      const take = min(parts[i]!, h.remaining);
-      s.drawn.get(projectId)![back.kind] -= take;
-      h.remaining -= take;
-      if (lapses(s)) s.lapsedOut -= take;
+      s.drawn.get(projectId)![back.kind] -= parts[i]!;
+      if (lapses(s)) s.lapsedOut -= parts[i]!;
+      giveUp(holder(s), parts[i]!, projectId);
     });
     nobody[back.kind] -= parts[funders.length]!;
   }

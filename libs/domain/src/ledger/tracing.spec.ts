@@ -183,6 +183,43 @@ describe('where donors’ money went', () => {
       addsUp(trace);
     });
 
+    it('takes back all a reversed refund gave even when a later approval spent it: that project is then partly paid by no donor', () => {
+      const trace = traceFunds({
+        ...funded(),
+        projects: [...funded().projects, project('p2', '2400.00', { decidedOn: '2026-08-01' })],
+        returns: [
+          { projectId: 'p1', kind: 'refunded', on: '2026-06-01', amount: '400.00' },
+          { projectId: 'p1', kind: 'refunded', on: '2026-09-01', amount: '-400.00' },
+        ],
+      });
+      // The refund gave x 100 and y 300; p2 then drew all of both pools. Reversed, p1 refunded
+      // nothing, so no donor may keep a refund from it: the 400 leave p2, which no donor paid for.
+      const figures = trace.donors.map((d) => ({
+        donorId: d.donorId,
+        unallocated: d.unallocated,
+        projects: d.projects.map((p) => [p.projectId, p.proRata, p.refunded, p.net]),
+      }));
+      expect(figures).toEqual([
+        {
+          donorId: 'x',
+          unallocated: '0.00',
+          projects: [
+            ['p1', '500.00', '0.00', '500.00'],
+            ['p2', '500.00', '0.00', '500.00'],
+          ],
+        },
+        {
+          donorId: 'y',
+          unallocated: '0.00',
+          projects: [
+            ['p1', '1500.00', '0.00', '1500.00'],
+            ['p2', '1500.00', '0.00', '1500.00'],
+          ],
+        },
+      ]);
+      addsUp(trace);
+    });
+
     it('keeps with the Fund the part of a return no donor paid, and lets a lapsed project earmark join the pool', () => {
       const trace = traceFunds({
         contributions,

@@ -13,8 +13,10 @@ import type { Earmark, EarmarkKind, Receipt } from './receipts';
  * closure, a refund from an organization) goes back to the donors' pools and earmarked receipts that
  * funded that project, in the proportions they funded it (the part no donor paid stays with the
  * Fund), keeping its earmark, except an earmark to the project itself, which lapses: that money joins
- * its donor's unearmarked pool. A refund reversed takes back, in the same proportions, what the
- * refund gave and is still unspent. A reversed earmarked receipt takes its money back from the
+ * its donor's unearmarked pool. A refund reversed takes back, in the same proportions, all the
+ * refund gave: from what is unspent first; what later approvals already drew of it leaves the
+ * projects that source paid for since, pro rata of what each still holds of it (they are then partly
+ * paid by no donor, as when a receipt is reversed). A reversed earmarked receipt takes its money back from the
  * projects it was drawn on; a reversed unearmarked receipt (or the lapsed money of a reversed
  * earmarked one) leaves its donor's pool, from what is unspent first, then from the projects the pool
  * paid for, pro rata of what each still holds of it. The receipts of a cancelled pledge count for
@@ -301,10 +303,10 @@ export function traceFunds(input: TracingInput): FundTrace {
       const source = id ? sources.get(id) : undefined;
       if (unearmarked) {
         pooled.delete(id!);
-        withdraw(books.pools.get(unearmarked.donorId)!, unearmarked.cents);
+        giveUp(books.pools.get(unearmarked.donorId)!, unearmarked.cents);
       } else if (source) {
         // The whole receipt goes back: unspent and drawn, and what of it lapsed into the pool.
-        withdraw(books.pools.get(source.donorId)!, source.lapsedOut);
+        giveUp(books.pools.get(source.donorId)!, source.lapsedOut);
         source.remaining = 0n;
         source.drawn = new Map();
         source.lapsedOut = 0n;
@@ -380,19 +382,19 @@ function donorPools(contributions: TracingInput['contributions']): Map<string, S
 }
 
 /**
- * Money leaving a donor's pool (a receipt reversed): from what is unspent first, then from the
- * projects the pool paid for, pro rata of what each still holds of it (in the order first drawn).
+ * Money a source gives up: a donor's pool when a receipt is reversed, or the source a refund went to
+ * when the refund is reversed. From what is unspent first, then from the projects it paid for, pro
+ * rata of what each still holds of it (in the order first drawn); the project named last only after
+ * all the others, since a refund reversed gives that project its money back.
  */
-function withdraw(pool: Source, cents: bigint): void {
-  const unspent = min(pool.remaining, cents);
-  pool.remaining -= unspent;
-  const rest = cents - unspent;
+function giveUp(source: Source, cents: bigint, last: string | null = null): void {
+  const unspent = min(source.remaining, cents);
+  source.remaining -= unspent;
+  let rest = cents - unspent;
   if (rest <= 0n) return;
-  const held = [...pool.drawn.values()];
-  const weights = held.map((d) => {
-    const left = d.proRata - d.released - d.refunded;
-    return left > 0n ? left : 0n;
-  });
+  const held: Drawn[] = [];
+  for (const [projectId, d] of source.drawn) if (projectId !== last) held.push(d);
+  const weights = held.map(stillHeld);
   const parts = proRata(
     min(
       rest,
@@ -400,7 +402,25 @@ function withdraw(pool: Source, cents: bigint): void {
     ),
     weights,
   );
-  held.forEach((d, i) => (d.proRata -= parts[i]!));
+  held.forEach((d, i) => {
+    lessDrawn(d, parts[i]!);
+    rest -= parts[i]!;
+  });
+  const own = last === null ? undefined : source.drawn.get(last);
+  if (own && rest > 0n) lessDrawn(own, min(rest, stillHeld(own)));
+}
+
+/** What a source's draw on a project still holds: drawn, less what came back. */
+function stillHeld(d: Drawn): bigint {
+  const left = d.earmarked + d.proRata - d.released - d.refunded;
+  return left > 0n ? left : 0n;
+}
+
+/** A draw made smaller (a source draws either pro rata or earmarked, never both). */
+function lessDrawn(d: Drawn, cents: bigint): void {
+  const fromPool = min(d.proRata, cents);
+  d.proRata -= fromPool;
+  d.earmarked -= cents - fromPool;
 }
 
 /** A source's money on the project, recorded the first time it draws on it. */
@@ -444,7 +464,7 @@ function draw(project: TracedProject, books: Books): void {
 
 /**
  * Money back from a project, to the receipts that funded it in the proportions they did (what no
- * donor paid keeps its part); a negative refund takes back what refunds gave, as far as it is unspent.
+ * donor paid keeps its part); a negative refund takes back what refunds gave (see giveUp).
  */
 function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<string, Drawn>): void {
   const projectId = back.projectId;
@@ -490,11 +510,9 @@ function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<
       weights,
     );
     funders.forEach((s, i) => {
-      const h = holder(s);
-      const take = min(parts[i]!, h.remaining);
-      s.drawn.get(projectId)![back.kind] -= take;
-      h.remaining -= take;
-      if (lapses(s)) s.lapsedOut -= take;
+      s.drawn.get(projectId)![back.kind] -= parts[i]!;
+      if (lapses(s)) s.lapsedOut -= parts[i]!;
+      giveUp(holder(s), parts[i]!, projectId);
     });
     nobody[back.kind] -= parts[funders.length]!;
   }
