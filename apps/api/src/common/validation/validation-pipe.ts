@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { FieldError, Problem } from '../problem-details/problem';
+import { keepValidationRuleLookups } from './rule-lookup-cache';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -28,6 +29,7 @@ const TRANSFORM_OPTIONS = { enableImplicitConversion: false };
 
 /** Whitelisting, unknown properties refused, types converted, errors as problem+json fields. */
 export function createValidationPipe(): ValidationPipe {
+  keepValidationRuleLookups();
   return new ValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
@@ -44,6 +46,7 @@ export async function validateRequest<T extends object>(
   type: Type<T>,
   plain: Record<string, unknown>,
 ): Promise<{ request: T; errors: FieldError[] }> {
+  keepValidationRuleLookups();
   const request = plainToInstance(type, plain, TRANSFORM_OPTIONS);
   const errors = flatten(await validate(request, VALIDATOR_OPTIONS));
   return { request, errors };
