@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { buildWorldMap } from './src/components/world-map/world-map.build.ts';
+import { scrollAreaWithMantineRefs } from './src/lib/scroll-area-refs.build.ts';
 
 const domainSource = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
 const apiClientSource = fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url));
@@ -34,6 +35,9 @@ const PUBLIC_ROOT = /[\\/]src[\\/]features[\\/]public-page[\\/]routes[\\/]Public
 const SHELL_ROOT = /[\\/]src[\\/]app[\\/]layout[\\/]AppLayout\.tsx$/;
 /** The first screen after signing in, for every role. */
 const LANDING_ROOT = /[\\/]src[\\/]features[\\/]overview[\\/]routes[\\/]OverviewRoute\.tsx$/;
+/** The staff overview, whose sections (its own components) load as they come into view. */
+const STAFF_SECTIONS_ROOT = /[\\/]src[\\/]features[\\/]overview[\\/]components[\\/]StaffOverview\.tsx$/;
+const OVERVIEW_SECTION = /[\\/]src[\\/]features[\\/]overview[\\/]components[\\/]/;
 const SCREEN = /[\\/]src[\\/]features[\\/][^\\/]+[\\/]routes[\\/]\w+Route\.tsx$/;
 /** A project's page, opened from links in mails, lists and bookmarks: its share of "screens" is a chunk of its own. */
 const PROJECT_ROOT = /[\\/]src[\\/]features[\\/]projects[\\/]routes[\\/]ProjectRoute\.tsx$/;
@@ -55,6 +59,7 @@ const SCREEN_LIBRARIES: [name: string, test: RegExp][] = [
   ['dates', /(node_modules[\\/](@mantine[\\/]dates|dayjs)[\\/]|[\\/]src[\\/]components[\\/]DateField\.tsx$)/],
 ];
 const FLOATING = /node_modules[\\/]@floating-ui[\\/]/;
+const TABLE_LIBRARY = /node_modules[\\/]@tanstack[\\/](react-table|table-core)[\\/]/;
 const BARREL =
   /node_modules[\\/](@mantine[\\/](core|hooks|notifications)[\\/]esm[\\/]index\.mjs|@tabler[\\/]icons-react[\\/]dist[\\/]esm[\\/]tabler-icons-react\.mjs)$/;
 const BARREL_IMPORT =
@@ -84,8 +89,10 @@ function signedInChunk(): {
   publicTest: (id: string) => boolean;
   fundTest: (id: string) => boolean;
   publicScreensTest: (id: string) => boolean;
+  publicRecordsTest: (id: string) => boolean;
   screensTest: (id: string) => boolean;
   projectTest: (id: string) => boolean;
+  overviewLaterTest: (id: string) => boolean;
 } {
   let shared = new Set<string>();
   let screensShared = new Set<string>();
@@ -94,6 +101,8 @@ function signedInChunk(): {
   let fundOnly = new Set<string>();
   let publicScreens = new Set<string>();
   let projectPage = new Set<string>();
+  let overviewLater = new Set<string>();
+  let publicRecords = new Set<string>();
   const plugin: Plugin = {
     name: 'hstf-signed-in-chunk',
     apply: 'build',
@@ -162,15 +171,21 @@ function signedInChunk(): {
       const screens = ids
         .filter((id) => SCREEN.test(id) && !SIGN_IN_ROOTS.test(id))
         .map((id) => closure([id]));
-      const leadsToFloating = new Map<string, boolean>();
-      const floats = (id: string): boolean => {
-        const known = leadsToFloating.get(id);
-        if (known !== undefined) return known;
-        leadsToFloating.set(id, false);
-        const result = FLOATING.test(id) || imports(id).some(floats);
-        leadsToFloating.set(id, result);
-        return result;
+      /** Whether the module imports, directly or not, a module `target` matches. */
+      const leadsTo = (target: RegExp) => {
+        const known = new Map<string, boolean>();
+        const test = (id: string): boolean => {
+          const seen = known.get(id);
+          if (seen !== undefined) return seen;
+          known.set(id, false);
+          const result = target.test(id) || imports(id).some(test);
+          known.set(id, result);
+          return result;
+        };
+        return test;
       };
+      const floats = leadsTo(FLOATING);
+      const listsRecords = leadsTo(TABLE_LIBRARY);
       start = new Set([...signIn].filter((id) => !SIGN_IN_ROOTS.test(id)));
       publicPage = new Set(
         [...closure(ids.filter((id) => PUBLIC_ROOT.test(id)))].filter(
@@ -190,6 +205,9 @@ function signedInChunk(): {
       publicScreens = new Set(
         [...publicPage].filter((id) => signedInScreens.has(id) && !shellOrLanding.has(id)),
       );
+      // Of those, its table of records (with the tables' library) in "public-records", so that the
+      // overview's tables (Mantine's, in "public-tables") do not bring it along.
+      publicRecords = new Set([...publicScreens].filter(listsRecords));
       const elsewhere = (id: string) => !signIn.has(id) && !publicPage.has(id) && !floats(id);
       const sharedByScreens = (id: string) => screens.filter((screen) => screen.has(id)).length >= SHARED_BY;
       shared = new Set(
@@ -197,6 +215,23 @@ function signedInChunk(): {
       );
       screensShared = new Set(ids.filter((id) => elsewhere(id) && !shared.has(id) && sharedByScreens(id)));
       projectPage = closure(ids.filter((id) => PROJECT_ROOT.test(id)));
+      // The overview's sections load as they come into view (all at once on a desktop screen): what
+      // they share with other screens (a problem's wording, the saved notice) in
+      // "overview-later", since one name from "screens" made them load all of it (27 KB gzip).
+      const sections = closure(
+        ids
+          .filter((id) => STAFF_SECTIONS_ROOT.test(id))
+          .flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
+          .filter((id) => OVERVIEW_SECTION.test(id)),
+      );
+      const sectionsShare = [...screensShared].filter((id) => sections.has(id));
+      overviewLater = new Set(sectionsShare.filter((id) => !projectPage.has(id)));
+      // What a project's page needs of them too (compliance colours, status icons: 1 KB) goes with the
+      // shell, so that neither page loads a chunk for the other's sake.
+      for (const id of sectionsShare.filter((id) => projectPage.has(id))) {
+        shared.add(id);
+        screensShared.delete(id);
+      }
     },
   };
   return {
@@ -205,9 +240,11 @@ function signedInChunk(): {
     startTest: (id) => start.has(id),
     publicTest: (id) => publicPage.has(id) && !fundOnly.has(id) && !publicScreens.has(id),
     fundTest: (id) => fundOnly.has(id),
-    publicScreensTest: (id) => publicScreens.has(id),
+    publicScreensTest: (id) => publicScreens.has(id) && !publicRecords.has(id),
+    publicRecordsTest: (id) => publicRecords.has(id),
     screensTest: (id) => screensShared.has(id),
     projectTest: (id) => projectPage.has(id),
+    overviewLaterTest: (id) => overviewLater.has(id),
   };
 }
 const signedIn = signedInChunk();
@@ -252,6 +289,7 @@ export default defineConfig({
     react(),
     reactRouterProduction(),
     worldMap(),
+    scrollAreaWithMantineRefs(),
     signedIn.plugin,
     // Each asset beside its brotli and gzip forms at their highest levels, which would cost too much
     // CPU per request: the API sends the form the browser accepts as it is (app.setup.ts).
@@ -302,12 +340,15 @@ export default defineConfig({
               priority: 3,
             },
             { name: 'public-tables', test: signedIn.publicScreensTest, priority: 3 },
+            { name: 'public-records', test: signedIn.publicRecordsTest, priority: 3 },
             { name: 'fund', test: signedIn.fundTest, priority: 3 },
             // What of "screens" a project's page needs (tabs, badges), apart from its forms, menus and
             // tables: measured on a project's page, 32 KB gzip, of which it used less than half. After "fund"
             // and "public-screens", which take along what the public page needs of it; before the screen
             // libraries, which would otherwise take along what they share with it (the tables' edit
             // buttons took the pencil icon, and the page loaded the tables' library, 12 KB gzip, for it).
+            // Before "project-screens", which would otherwise hold what of it a project's page needs.
+            { name: 'overview-later', test: signedIn.overviewLaterTest, priority: 2 },
             {
               name: 'project-screens',
               test: (id: string) => signedIn.screensTest(id) && signedIn.projectTest(id),
