@@ -12,7 +12,7 @@
  * asked for, in this order:
  *   endpoints  checks that both answer the same, counts the SQL statements of each request, then
  *              loads both with autocannon, one after the other, the same way;
- *   rate       the list and the overview at a fixed rate;
+ *   rate       the list and the overview at a fixed rate, one request every 1/rate s (lib/load.mjs pacedLoad);
  *   files      downloads the IATI file of the whole portfolio;
  *   exports    downloads the whole project list as CSV and Excel;
  *   import     imports 10,000 rows;
@@ -31,7 +31,7 @@ import { differences } from './lib/compare.mjs';
 import { freePort, seededDatabase, settle } from './lib/database.mjs';
 import { load1, parseArgs, RESULTS, ROOT, run, say, sleep, TMP } from './lib/env.mjs';
 import { deepCursor, prepare } from './lib/fixtures.mjs';
-import { load, summarize } from './lib/load.mjs';
+import { load, pacedLoad, summarize } from './lib/load.mjs';
 import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
 import { cpuMsOf, memoryOf, postgresCpuMs, signIn, startApi, startBaseline } from './lib/servers.mjs';
 
@@ -352,7 +352,7 @@ async function main() {
 
   const fixedRate = [];
   say(
-    `\n== Fixed rate: ${options.rate} requests/s for ${options.rateDuration} s (${options.rateConnections} connections), API`,
+    `\n== Fixed rate: ${options.rate} requests/s, evenly spaced, for ${options.rateDuration} s (at most ${options.rateConnections} connections), API`,
   );
   if (phases.has('rate')) {
     for (const key of ['list', 'overview']) {
@@ -364,7 +364,7 @@ async function main() {
       phasePeak = 0;
       const load1Before = load1();
       const result = summarize([
-        await load(servers.api + endpoint.path, {
+        await pacedLoad(servers.api + endpoint.path, {
           token,
           connections: options.rateConnections,
           duration: options.rateDuration,

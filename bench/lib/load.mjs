@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT } from './env.mjs';
@@ -58,6 +59,84 @@ export function load(url, { token, connections, duration, amount, rate, timeout 
       run.bytes += resBytes;
       run.statuses[statusCode] = (run.statuses[statusCode] ?? 0) + 1;
     });
+  });
+}
+
+/**
+ * A fixed rate as clients make it: one request every 1/`rate` s, evenly spaced, whether or not the
+ * earlier ones were answered, over at most `connections` keep-alive connections. autocannon's
+ * overallRate does not pace: each connection sends its share of a second back to back when the
+ * second starts, then waits, so "200 requests/s" was a burst of 200 at once every second, and its
+ * latencies measured how long the burst took to drain. Each time here runs from when the request
+ * was due, so a request held back by a busy server or a busy connection counts the wait too.
+ */
+export function pacedLoad(url, { token, connections, duration, rate, timeout = 60 }) {
+  const target = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const run = {
+    times: [],
+    bytes: 0,
+    statuses: {},
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    seconds: 0,
+    requests: 0,
+  };
+  const total = Math.round(rate * duration);
+  const intervalMs = 1000 / rate;
+  return new Promise((resolve) => {
+    let sent = 0;
+    let settled = 0;
+    const started = performance.now();
+    const finish = () => {
+      if (++settled < total) return;
+      run.seconds = (performance.now() - started) / 1000;
+      run.requests = run.times.length;
+      agent.destroy();
+      resolve(run);
+    };
+    const send = (dueAt) => {
+      const request = http.get(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          agent,
+          headers: { authorization: `Bearer ${token}` },
+          timeout: timeout * 1000,
+        },
+        (response) => {
+          let bytes = 0;
+          response.on('data', (chunk) => (bytes += chunk.length));
+          response.on('end', () => {
+            run.times.push(performance.now() - dueAt);
+            run.bytes += bytes;
+            run.statuses[response.statusCode] = (run.statuses[response.statusCode] ?? 0) + 1;
+            if (response.statusCode >= 300) {
+              run.non2xx += 1;
+              run.errors += 1;
+            }
+            finish();
+          });
+        },
+      );
+      request.on('timeout', () => {
+        run.timeouts += 1;
+        request.destroy(new Error('timeout'));
+      });
+      request.on('error', () => {
+        run.errors += 1;
+        finish();
+      });
+    };
+    const tick = () => {
+      // Every request due by now goes out, so a late timer delays none of them beyond its turn.
+      const now = performance.now();
+      while (sent < total && started + sent * intervalMs <= now) send(started + sent++ * intervalMs);
+      if (sent < total) setTimeout(tick, Math.max(0, started + sent * intervalMs - performance.now()));
+    };
+    tick();
   });
 }
 
