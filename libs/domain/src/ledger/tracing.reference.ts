@@ -26,6 +26,10 @@ interface Source {
   earmark: Earmark;
   remaining: bigint;
   drawn: Map<string, Drawn>;
+  /** The step of the replay at which it first drew on each project. */
+  drawnAt: Map<string, number>;
+  /** The step at which a project's refund first came to it, while it holds some of that project's refunds. */
+  refundedAt: Map<string, number>;
   /** Of an earmarked receipt: what lapsed into its donor's pool when its project gave money back. */
   lapsedOut: bigint;
 }
@@ -76,7 +80,13 @@ export function traceFundsReference(input: TracingInput): FundTrace {
   }
   (input.returns ?? []).forEach((back, index) => {
     if (budgets.has(back.projectId))
-      events.push({ on: back.on, order: 2, at: back.at ?? '', id: `~${index}`, back });
+      events.push({
+        on: back.on,
+        order: 2,
+        at: back.at ?? '',
+        id: `~${String(index).padStart(12, '0')}`,
+        back,
+      });
   });
   events.sort((a, b) => {
     if (a.on !== b.on) {
@@ -101,6 +111,8 @@ export function traceFundsReference(input: TracingInput): FundTrace {
       earmark: { kind: 'none', target: null },
       remaining: 0n,
       drawn: new Map(),
+      drawnAt: new Map(),
+      refundedAt: new Map(),
       lapsedOut: 0n,
     });
   }
@@ -108,7 +120,9 @@ export function traceFundsReference(input: TracingInput): FundTrace {
   const pooled = new Map<string, { donorId: string; cents: bigint }>();
   /** Per project: what no donor paid of it, and what of that came back. */
   const unpaid = new Map<string, Drawn>();
+  let step = 0;
   for (const event of events) {
+    step += 1;
     if (event.order === 0) {
       const r = event.receipt;
       const donorId = contributions.get(r.contributionId)!.donorId;
@@ -123,6 +137,8 @@ export function traceFundsReference(input: TracingInput): FundTrace {
           earmark: r.earmark,
           remaining: toCents(r.usdAmount),
           drawn: new Map(),
+          drawnAt: new Map(),
+          refundedAt: new Map(),
           lapsedOut: 0n,
         });
       }
@@ -137,12 +153,21 @@ export function traceFundsReference(input: TracingInput): FundTrace {
         giveUp(pools.get(source.donorId)!, source.lapsedOut);
         source.remaining = 0n;
         source.drawn = new Map();
+        source.drawnAt = new Map();
+        source.refundedAt = new Map();
         source.lapsedOut = 0n;
       }
     } else if ('project' in event) {
-      draw(event.project, everySource(pools, sources));
+      draw(event.project, everySource(pools, sources), step);
     } else {
-      giveBack(event.back, budgets.get(event.back.projectId)!, everySource(pools, sources), pools, unpaid);
+      giveBack(
+        event.back,
+        budgets.get(event.back.projectId)!,
+        everySource(pools, sources),
+        pools,
+        unpaid,
+        step,
+      );
     }
   }
 
@@ -195,12 +220,14 @@ function everySource(pools: ReadonlyMap<string, Source>, sources: ReadonlyMap<st
 
 /**
  * Money leaving a source (a pool when a receipt is reversed, the source a refund went to when it is
- * reversed): unspent first, then its projects pro rata of what they hold, the project named last after
- * all the others.
+ * reversed): unspent first, then its projects pro rata of what they hold; for a refund reversed, the
+ * projects drawn after `since` (when the refund came) first, then the others, the project named last
+ * after all of them.
  */
-function giveUp(source: Source, cents: bigint, last: string | null = null): void {
+function giveUp(source: Source, cents: bigint, last: string | null = null, since = -1): void {
   const unspent = source.remaining < cents ? source.remaining : cents;
   source.remaining -= unspent;
+  let rest = cents - unspent;
   const holds = (d: Drawn) => {
     const left = d.earmarked + d.proRata - d.released - d.refunded;
     return left > 0n ? left : 0n;
@@ -210,24 +237,29 @@ function giveUp(source: Source, cents: bigint, last: string | null = null): void
     d.proRata -= fromPool;
     d.earmarked -= cents - fromPool;
   };
-  const held = [...source.drawn].filter(([id]) => id !== last).map(([, d]) => ({ d, left: holds(d) }));
-  const total = held.reduce((a, h) => a + h.left, 0n);
-  const parts = proRata(
-    min(cents - unspent, total),
-    held.map((h) => h.left),
-  );
-  held.forEach((h, i) => shrink(h.d, parts[i]!));
-  const rest = cents - unspent - parts.reduce((a, p) => a + p, 0n);
+  const others = [...source.drawn].filter(([id]) => id !== last);
+  const newer = others.filter(([id]) => last !== null && source.drawnAt.get(id)! > since);
+  for (const tier of last === null ? [others] : [newer, others]) {
+    const held = tier.map(([, d]) => ({ d, left: holds(d) }));
+    const total = held.reduce((a, h) => a + h.left, 0n);
+    const parts = proRata(
+      min(rest, total),
+      held.map((h) => h.left),
+    );
+    held.forEach((h, i) => shrink(h.d, parts[i]!));
+    rest -= parts.reduce((a, p) => a + p, 0n);
+  }
   const own = last === null ? undefined : source.drawn.get(last);
   if (own && rest > 0n) shrink(own, min(rest, holds(own)));
 }
 
 /** An approval: the money earmarked to it first, then the unearmarked pool pro rata. */
 
-function draw(project: TracedProject, open: readonly Source[]): void {
+function draw(project: TracedProject, open: readonly Source[], step: number): void {
   let need = toCents(project.approvedBudget!);
   const drawnOn = (s: Source) => {
     const d = s.drawn.get(project.id) ?? noneDrawn();
+    if (!s.drawn.has(project.id)) s.drawnAt.set(project.id, step);
     s.drawn.set(project.id, d);
     return d;
   };
@@ -265,6 +297,7 @@ function giveBack(
   sources: readonly Source[],
   pools: ReadonlyMap<string, Source>,
   unpaid: Map<string, Drawn>,
+  step: number,
 ): void {
   const projectId = back.projectId;
   const funders = sources.filter((s) => s.drawn.has(projectId));
@@ -290,7 +323,10 @@ function giveBack(
     );
     funders.forEach((s, i) => {
       s.drawn.get(projectId)![back.kind] += parts[i]!;
-      holder(s).remaining += parts[i]!;
+      const h = holder(s);
+      if (back.kind === 'refunded' && parts[i]! > 0n && !h.refundedAt.has(projectId))
+        h.refundedAt.set(projectId, step);
+      h.remaining += parts[i]!;
       if (lapses(s)) s.lapsedOut += parts[i]!;
     });
     nobody[back.kind] += parts[funders.length]!;
@@ -306,8 +342,13 @@ function giveBack(
     funders.forEach((s, i) => {
       s.drawn.get(projectId)![back.kind] -= parts[i]!;
       if (lapses(s)) s.lapsedOut -= parts[i]!;
-      giveUp(holder(s), parts[i]!, projectId);
+      giveUp(holder(s), parts[i]!, projectId, holder(s).refundedAt.get(projectId) ?? -1);
     });
+    for (const s of funders) {
+      const h = holder(s);
+      if (!funders.some((f) => holder(f) === h && f.drawn.get(projectId)!.refunded > 0n))
+        h.refundedAt.delete(projectId);
+    }
     nobody[back.kind] -= parts[funders.length]!;
   }
 }

@@ -220,6 +220,30 @@ describe('where donors’ money went', () => {
       addsUp(trace);
     });
 
+    it('takes a reversed refund from the approvals made after the refund, not from the projects paid before it', () => {
+      const trace = traceFunds({
+        contributions,
+        receipts: [r('x1', 'cx', '1000.00')],
+        projects: [
+          project('p0', '500.00', { decidedOn: '2026-01-20' }),
+          project('p1', '500.00', { decidedOn: '2026-02-01' }),
+          project('p2', '200.00', { decidedOn: '2026-04-01' }),
+        ],
+        returns: [
+          { projectId: 'p1', kind: 'refunded', on: '2026-03-01', amount: '200.00' },
+          { projectId: 'p1', kind: 'refunded', on: '2026-05-01', amount: '-200.00' },
+        ],
+      });
+      // p2 was paid with p1's refund; p0, paid before the refund existed, keeps what x paid for it.
+      const x = trace.donors.find((d) => d.donorId === 'x')!;
+      expect(x.projects.map((p) => [p.projectId, p.proRata, p.refunded, p.net])).toEqual([
+        ['p0', '500.00', '0.00', '500.00'],
+        ['p1', '500.00', '0.00', '500.00'],
+      ]);
+      expect(x.unallocated).toBe('0.00');
+      addsUp(trace);
+    });
+
     it('keeps with the Fund the part of a return no donor paid, and lets a lapsed project earmark join the pool', () => {
       const trace = traceFunds({
         contributions,

@@ -15,8 +15,8 @@ import type { Earmark, EarmarkKind, Receipt } from './receipts';
  * Fund), keeping its earmark, except an earmark to the project itself, which lapses: that money joins
  * its donor's unearmarked pool. A refund reversed takes back, in the same proportions, all the
  * refund gave: from what is unspent first; what later approvals already drew of it leaves the
- * projects that source paid for since, pro rata of what each still holds of it (they are then partly
- * paid by no donor, as when a receipt is reversed). A reversed earmarked receipt takes its money back from the
+ * projects that source paid for since the refund, pro rata of what each still holds of it (they are
+ * then partly paid by no donor, as when a receipt is reversed), and only then older ones. A reversed earmarked receipt takes its money back from the
  * projects it was drawn on; a reversed unearmarked receipt (or the lapsed money of a reversed
  * earmarked one) leaves its donor's pool, from what is unspent first, then from the projects the pool
  * paid for, pro rata of what each still holds of it. The receipts of a cancelled pledge count for
@@ -141,6 +141,10 @@ interface Source {
   earmark: Earmark;
   remaining: bigint;
   drawn: Map<string, Drawn>;
+  /** When (the replay's step) it first drew on each project. */
+  drawnAt: Map<string, number>;
+  /** When a project's refund first came to it, while some of that project's refunds are still with it. */
+  refundedAt: Map<string, number>;
   /** Of an earmarked receipt: its money returned by the project it was earmarked to, now in the pool. */
   lapsedOut: bigint;
   /** Its place among the sources: the donors' pools by donor id, then earmarked receipts as they came. */
@@ -223,6 +227,8 @@ interface Books {
   earmarked: OpenSources;
   pools: Map<string, Source>;
   funders: Map<string, Source[]>;
+  /** The step of the replay being applied. */
+  clock: number;
 }
 
 function reopen(books: Books, s: Source): void {
@@ -246,7 +252,13 @@ export function traceFunds(input: TracingInput): FundTrace {
   }
   (input.returns ?? []).forEach((back, index) => {
     if (budgets.has(back.projectId))
-      events.push({ on: back.on, order: 2, at: back.at ?? '', id: `~${index}`, back });
+      events.push({
+        on: back.on,
+        order: 2,
+        at: back.at ?? '',
+        id: `~${String(index).padStart(12, '0')}`,
+        back,
+      });
   });
   events.sort((a, b) => {
     if (a.on !== b.on) {
@@ -267,6 +279,7 @@ export function traceFunds(input: TracingInput): FundTrace {
     earmarked: new OpenSources(),
     pools: donorPools(input.contributions),
     funders: new Map(),
+    clock: 0,
   };
   /** The earmarked receipts, and the unearmarked ones (what each brought to its donor's pool). */
   const sources = new Map<string, Source>();
@@ -274,6 +287,7 @@ export function traceFunds(input: TracingInput): FundTrace {
   /** Per project: what no donor paid of it, and what of that came back. */
   const unpaid = new Map<string, Drawn>();
   for (const event of events) {
+    books.clock += 1;
     if (event.order === 0) {
       const r = event.receipt;
       const donorId = contributions.get(r.contributionId)!.donorId;
@@ -291,6 +305,8 @@ export function traceFunds(input: TracingInput): FundTrace {
         earmark: r.earmark,
         remaining: toCents(r.usdAmount),
         drawn: new Map(),
+        drawnAt: new Map(),
+        refundedAt: new Map(),
         lapsedOut: 0n,
         rank: sources.get(r.id)?.rank ?? books.pools.size + sources.size,
         listed: false,
@@ -309,6 +325,8 @@ export function traceFunds(input: TracingInput): FundTrace {
         giveUp(books.pools.get(source.donorId)!, source.lapsedOut);
         source.remaining = 0n;
         source.drawn = new Map();
+        source.drawnAt = new Map();
+        source.refundedAt = new Map();
         source.lapsedOut = 0n;
       }
     } else if ('project' in event) {
@@ -373,6 +391,8 @@ function donorPools(contributions: TracingInput['contributions']): Map<string, S
         earmark: { kind: 'none', target: null },
         remaining: 0n,
         drawn: new Map(),
+        drawnAt: new Map(),
+        refundedAt: new Map(),
         lapsedOut: 0n,
         rank,
         listed: false,
@@ -384,28 +404,33 @@ function donorPools(contributions: TracingInput['contributions']): Map<string, S
 /**
  * Money a source gives up: a donor's pool when a receipt is reversed, or the source a refund went to
  * when the refund is reversed. From what is unspent first, then from the projects it paid for, pro
- * rata of what each still holds of it (in the order first drawn); the project named last only after
- * all the others, since a refund reversed gives that project its money back.
+ * rata of what each still holds of it (in the order first drawn). For a refund reversed (`last`, the
+ * project that refunded, and `since`, when its refund came), the projects drawn since come first,
+ * as they spent the money; then the older ones; the refunding project itself last, since the
+ * reversal gives it its money back.
  */
-function giveUp(source: Source, cents: bigint, last: string | null = null): void {
+function giveUp(source: Source, cents: bigint, last: string | null = null, since = -1): void {
   const unspent = min(source.remaining, cents);
   source.remaining -= unspent;
   let rest = cents - unspent;
-  if (rest <= 0n) return;
-  const held: Drawn[] = [];
-  for (const [projectId, d] of source.drawn) if (projectId !== last) held.push(d);
-  const weights = held.map(stillHeld);
-  const parts = proRata(
-    min(
-      rest,
-      weights.reduce((a, w) => a + w, 0n),
-    ),
-    weights,
-  );
-  held.forEach((d, i) => {
-    lessDrawn(d, parts[i]!);
-    rest -= parts[i]!;
-  });
+  const tiers = last === null ? [() => true] : [(id: string) => source.drawnAt.get(id)! > since, () => true];
+  for (const inTier of tiers) {
+    if (rest <= 0n) return;
+    const held: Drawn[] = [];
+    for (const [projectId, d] of source.drawn) if (projectId !== last && inTier(projectId)) held.push(d);
+    const weights = held.map(stillHeld);
+    const parts = proRata(
+      min(
+        rest,
+        weights.reduce((a, w) => a + w, 0n),
+      ),
+      weights,
+    );
+    held.forEach((d, i) => {
+      lessDrawn(d, parts[i]!);
+      rest -= parts[i]!;
+    });
+  }
   const own = last === null ? undefined : source.drawn.get(last);
   if (own && rest > 0n) lessDrawn(own, min(rest, stillHeld(own)));
 }
@@ -429,6 +454,7 @@ function drawnOn(books: Books, s: Source, projectId: string): Drawn {
   if (!d) {
     d = noneDrawn();
     s.drawn.set(projectId, d);
+    s.drawnAt.set(projectId, books.clock);
     const funders = books.funders.get(projectId) ?? [];
     funders.push(s);
     books.funders.set(projectId, funders);
@@ -495,6 +521,8 @@ function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<
     funders.forEach((s, i) => {
       s.drawn.get(projectId)![back.kind] += parts[i]!;
       const h = holder(s);
+      if (back.kind === 'refunded' && parts[i]! > 0n && !h.refundedAt.has(projectId))
+        h.refundedAt.set(projectId, books.clock);
       h.remaining += parts[i]!;
       if (lapses(s)) s.lapsedOut += parts[i]!;
       reopen(books, h);
@@ -512,8 +540,15 @@ function giveBack(back: TracedReturn, budget: bigint, books: Books, unpaid: Map<
     funders.forEach((s, i) => {
       s.drawn.get(projectId)![back.kind] -= parts[i]!;
       if (lapses(s)) s.lapsedOut -= parts[i]!;
-      giveUp(holder(s), parts[i]!, projectId);
+      const h = holder(s);
+      giveUp(h, parts[i]!, projectId, h.refundedAt.get(projectId) ?? -1);
     });
+    // A holder none of whose funders keeps a refund from the project no longer dates one.
+    for (const s of funders) {
+      const h = holder(s);
+      if (!funders.some((f) => holder(f) === h && f.drawn.get(projectId)!.refunded > 0n))
+        h.refundedAt.delete(projectId);
+    }
     nobody[back.kind] -= parts[funders.length]!;
   }
 }
