@@ -342,13 +342,14 @@ export default defineConfig({
             { name: 'public-tables', test: signedIn.publicScreensTest, priority: 3 },
             { name: 'public-records', test: signedIn.publicRecordsTest, priority: 3 },
             { name: 'fund', test: signedIn.fundTest, priority: 3 },
+            // What the overview's sections share with other screens and a project's page does not use
+            // (see signedInChunk): before the screen libraries, which would take it along.
+            { name: 'overview-later', test: signedIn.overviewLaterTest, priority: 2 },
             // What of "screens" a project's page needs (tabs, badges), apart from its forms, menus and
             // tables: measured on a project's page, 32 KB gzip, of which it used less than half. After "fund"
             // and "public-screens", which take along what the public page needs of it; before the screen
             // libraries, which would otherwise take along what they share with it (the tables' edit
             // buttons took the pencil icon, and the page loaded the tables' library, 12 KB gzip, for it).
-            // Before "project-screens", which would otherwise hold what of it a project's page needs.
-            { name: 'overview-later', test: signedIn.overviewLaterTest, priority: 2 },
             {
               name: 'project-screens',
               test: (id: string) => signedIn.screensTest(id) && signedIn.projectTest(id),

@@ -15,6 +15,18 @@ function percentile(sorted, p) {
 const round = (value, digits = 1) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** What one run collects: every response's time, and the counts summarize() reads. */
+const emptyRun = () => ({
+  times: [],
+  bytes: 0,
+  statuses: {},
+  errors: 0,
+  timeouts: 0,
+  non2xx: 0,
+  seconds: 0,
+  requests: 0,
+});
+
 /**
  * One autocannon run against one URL: for `duration` seconds, or until `amount` requests are answered.
  * `rate`: a fixed overall rate in requests/s (autocannon's overallRate) instead of as fast as possible.
@@ -22,16 +34,7 @@ const round = (value, digits = 1) =>
  */
 export function load(url, { token, connections, duration, amount, rate, timeout = 60 }) {
   return new Promise((resolve, reject) => {
-    const run = {
-      times: [],
-      bytes: 0,
-      statuses: {},
-      errors: 0,
-      timeouts: 0,
-      non2xx: 0,
-      seconds: 0,
-      requests: 0,
-    };
+    const run = emptyRun();
     const instance = autocannon(
       {
         url,
@@ -66,23 +69,14 @@ export function load(url, { token, connections, duration, amount, rate, timeout 
  * A fixed rate as clients make it: one request every 1/`rate` s, evenly spaced, whether or not the
  * earlier ones were answered, over at most `connections` keep-alive connections. autocannon's
  * overallRate does not pace: each connection sends its share of a second back to back when the
- * second starts, then waits, so "200 requests/s" was a burst of 200 at once every second, and its
- * latencies measured how long the burst took to drain. Each time here runs from when the request
+ * second starts, then waits, so "200 requests/s" was the second's 200 requests sent as fast as the
+ * connections allowed as it began, and its latencies measured how long that burst took to drain. Each time here runs from when the request
  * was due, so a request held back by a busy server or a busy connection counts the wait too.
  */
 export function pacedLoad(url, { token, connections, duration, rate, timeout = 60 }) {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const run = {
-    times: [],
-    bytes: 0,
-    statuses: {},
-    errors: 0,
-    timeouts: 0,
-    non2xx: 0,
-    seconds: 0,
-    requests: 0,
-  };
+  const run = emptyRun();
   const total = Math.round(rate * duration);
   const intervalMs = 1000 / rate;
   return new Promise((resolve) => {
@@ -90,13 +84,22 @@ export function pacedLoad(url, { token, connections, duration, rate, timeout = 6
     let settled = 0;
     const started = performance.now();
     const finish = () => {
-      if (++settled < total) return;
+      if (++settled < total && total > 0) return;
       run.seconds = (performance.now() - started) / 1000;
       run.requests = run.times.length;
       agent.destroy();
       resolve(run);
     };
     const send = (dueAt) => {
+      // Each request counts once: answered in full, or failed however it ended (an error, a timeout,
+      // a connection closed in the middle of the answer).
+      let counted = false;
+      const settle = (answered) => {
+        if (counted) return;
+        counted = true;
+        if (!answered) run.errors += 1;
+        finish();
+      };
       const request = http.get(
         {
           host: target.hostname,
@@ -117,7 +120,7 @@ export function pacedLoad(url, { token, connections, duration, rate, timeout = 6
               run.non2xx += 1;
               run.errors += 1;
             }
-            finish();
+            settle(true);
           });
         },
       );
@@ -125,10 +128,8 @@ export function pacedLoad(url, { token, connections, duration, rate, timeout = 6
         run.timeouts += 1;
         request.destroy(new Error('timeout'));
       });
-      request.on('error', () => {
-        run.errors += 1;
-        finish();
-      });
+      request.on('error', () => settle(false));
+      request.on('close', () => settle(false));
     };
     const tick = () => {
       // Every request due by now goes out, so a late timer delays none of them beyond its turn.
@@ -136,7 +137,8 @@ export function pacedLoad(url, { token, connections, duration, rate, timeout = 6
       while (sent < total && started + sent * intervalMs <= now) send(started + sent++ * intervalMs);
       if (sent < total) setTimeout(tick, Math.max(0, started + sent * intervalMs - performance.now()));
     };
-    tick();
+    if (total > 0) tick();
+    else finish();
   });
 }
 

@@ -21,7 +21,8 @@ export function scrollAreaWithMantineRefs(): Plugin {
       return {
         code: code.replace(
           FLOATING_IMPORT,
-          'import { useMergedRef } from "@mantine/hooks";\nconst useMergeRefs = (refs) => useMergedRef(...refs);',
+          // On the import's one line, so that the file's lines, and its source map, stay as they were.
+          'import { useMergedRef } from "@mantine/hooks"; const useMergeRefs = (refs) => useMergedRef(...refs);',
         ),
         map: null,
       };

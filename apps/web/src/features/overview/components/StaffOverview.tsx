@@ -26,7 +26,8 @@ const LedgerSection = memo(LedgerSectionComponent);
 // The sections a phone shows only once scrolled to (the alerts, paragraph 6, the map, the charts'
 // cards), in chunks of their own: the overview's first download carries none of their code, and
 // they are fetched as WhenVisible renders them.
-// The pipeline's table brings Mantine's Table, its ScrollArea and floating-ui (about 20 KB gzip).
+// The pipeline's table brings Mantine's Table and its ScrollArea (without floating-ui: see
+// src/lib/scroll-area-refs.build.ts).
 const PipelineSection = lazy(() =>
   import('./PipelineSection').then((m) => ({ default: memo(m.PipelineSection) })),
 );
