@@ -16,8 +16,8 @@ import type { Earmark, EarmarkKind, Receipt } from './receipts';
  * its donor's unearmarked pool. A refund reversed takes back, in the same proportions, all the
  * refund gave: from what is unspent first; what later approvals already drew of it leaves the
  * projects that source paid for since the refund, pro rata of what each still holds of it (they are
- * then partly paid by no donor, as when a receipt is reversed), and only then older ones. A reversed earmarked receipt takes its money back from the
- * projects it was drawn on; a reversed unearmarked receipt (or the lapsed money of a reversed
+ * then partly paid by no donor, as when a receipt is reversed), and only then older ones. A
+ * reversed earmarked receipt takes its money back from the projects it was drawn on; a reversed unearmarked receipt (or the lapsed money of a reversed
  * earmarked one) leaves its donor's pool, from what is unspent first, then from the projects the pool
  * paid for, pro rata of what each still holds of it. The receipts of a cancelled pledge count for
  * nothing, as in the ledger. So for every donor, Σ (paid for − returned) + unallocated = what it paid
