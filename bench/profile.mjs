@@ -4,14 +4,18 @@
  * by package and by function.
  *
  *   node bench/profile.mjs --database-url postgres://… --path /api/v1/projects [--duration 10] [--node 24|20|path]
+ *                          [--server api|baseline]
+ *
+ * `--server baseline` profiles the raw-SQL baseline the same way (signed in through an API started
+ * beside it), so the two profiles compare part by part.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from './lib/database.mjs';
 import { parseArgs, say, TMP } from './lib/env.mjs';
 import { load, summarize } from './lib/load.mjs';
 import { DEPLOYED_NODE, nodeBinary } from './lib/node.mjs';
-import { cpuMsOf, signIn, startApi } from './lib/servers.mjs';
+import { cpuMsOf, signIn, startApi, startBaseline } from './lib/servers.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
   databaseUrl: '',
@@ -20,22 +24,29 @@ const options = parseArgs(process.argv.slice(2), {
   connections: 10,
   top: 25,
   node: DEPLOYED_NODE,
+  server: 'api',
 });
 if (!options.databaseUrl) throw new Error('--database-url of a seeded database is required');
+if (!['api', 'baseline'].includes(options.server)) throw new Error('--server is api or baseline');
 
 const dir = path.join(TMP, 'profile');
 await rm(dir, { recursive: true, force: true });
 const port = await freePort();
-const spawnedAt = Date.now();
+const PROFILE_ARGS = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500'];
 const node = await nodeBinary(options.node);
-const api = await startApi({
-  node: node.path,
-  databaseUrl: options.databaseUrl,
-  port,
-  nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500'],
-});
+// The baseline has no sign-in of its own: it checks the API's sessions in the same database.
+let token;
+if (options.server === 'baseline') {
+  const signInPort = await freePort();
+  const signInApi = await startApi({ node: node.path, databaseUrl: options.databaseUrl, port: signInPort });
+  token = await signIn(`http://127.0.0.1:${signInPort}`);
+  await signInApi.stop();
+}
+const profiled = { node: node.path, databaseUrl: options.databaseUrl, port, nodeArgs: PROFILE_ARGS };
+const spawnedAt = Date.now();
+const api = options.server === 'baseline' ? await startBaseline(profiled) : await startApi(profiled);
 const base = `http://127.0.0.1:${port}`;
-const token = await signIn(base);
+token ??= await signIn(base);
 const url = base + options.path;
 await load(url, { token, connections: options.connections, duration: 2 });
 const measuredFrom = Date.now() - spawnedAt;
@@ -46,7 +57,7 @@ const result = summarize([
 const cpuPerRequest = ((await cpuMsOf(api.pid)) - cpuBefore) / Math.max(1, result.requests);
 await api.stop();
 say(
-  `Node.js ${node.version}, ${options.path}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms; ` +
+  `${options.server === 'api' ? 'The API' : 'The baseline'} on Node.js ${node.version}, ${options.path}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms; ` +
     `${cpuPerRequest.toFixed(2)} ms of CPU per request (user + system, /proc; the profile below also counts ` +
     `time spent waiting for a core)`,
 );
@@ -60,6 +71,11 @@ const self = new Map();
 let at = 0;
 const cut = (measuredFrom + 100) * 1000;
 const until = cut + options.duration * 1e6;
+// The measured window and its request count, for other readings of the same profile.
+await writeFile(
+  path.join(dir, 'window.json'),
+  JSON.stringify({ file, fromMicros: cut, toMicros: until, requests: result.requests }),
+);
 for (let i = 0; i < profile.samples.length; i++) {
   at += profile.timeDeltas[i] ?? 0;
   if (at < cut || at > until) continue;

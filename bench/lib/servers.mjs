@@ -81,13 +81,13 @@ export function startApi({
 /** As the production image runs it (apps/api/Dockerfile, NODE_OPTIONS). */
 export const API_NODE_ARGS = ['--max-old-space-size=512'];
 
-export function startBaseline({ databaseUrl, port, node }) {
+export function startBaseline({ databaseUrl, port, node, nodeArgs = [] }) {
   return startServer(
     'baseline',
     path.join(ROOT, 'bench/baseline/server.mjs'),
     { DATABASE_URL: databaseUrl, PORT: String(port) },
     `http://127.0.0.1:${port}/api/v1/projects`,
-    [],
+    nodeArgs,
     node,
   );
 }
