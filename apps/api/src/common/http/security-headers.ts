@@ -32,12 +32,12 @@ export function securityHeadersOf(options: HelmetOptions): Readonly<Record<strin
     },
   };
   let finished = false;
-  let failure: unknown;
+  let failure: Error | undefined;
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
     finished = true;
-    failure = error;
+    if (error) failure = error instanceof Error ? error : new Error('helmet refused its options');
   });
   if (!finished) throw new Error('helmet did not set its headers synchronously');
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure;
   return Object.freeze(headers);
 }
