@@ -1,16 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import { stdSerializers } from 'pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangeEventsModule } from './common/events/change-events';
-import { requestIdOf } from './common/request-context/request-id';
+import { LoggingModule } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { pinoHttpParams } from './config/log-format';
 import { CountriesModule } from './countries/countries.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
@@ -62,40 +59,18 @@ class ConfigModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** `logDestination` replaces stdout for the log lines (the tests read them). */
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    options: { logDestination?: DestinationStream } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.of(config),
         ShutdownModule,
-        LoggerModule.forRoot({
-          pinoHttp: pinoHttpParams(config, {
-            level: config.logLevel,
-            // The id Fastify gave the request (a well-formed X-Request-Id is kept, so traces join up).
-            genReqId: requestIdOf,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
-            // pino-http binds the serialized request to each request's logger whatever the level, so
-            // the default serializer copied, redacted and stringified every header of every request
-            // (about a tenth of a small request's CPU). A log line needs these fields only.
-            wrapSerializers: false,
-            serializers: {
-              req: (request: IncomingMessage & { id?: string; originalUrl?: string }) => ({
-                id: request.id,
-                method: request.method,
-                // The middleware layer (middie) may rewrite url; originalUrl is the path asked for.
-                url: request.originalUrl ?? request.url,
-                remoteAddress: request.socket?.remoteAddress,
-                userAgent: request.headers['user-agent'],
-              }),
-              // The status is what a request line needs; the response headers (security headers,
-              // the session cookie) are the same on every answer and only made each line 1 KB long.
-              res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-              err: stdSerializers.err,
-            },
-          }),
-          forRoutes: ['*path'],
-        }),
+        LoggingModule.forRoot(config, options.logDestination),
         TypeOrmModule.forRoot({ ...typeormOptions(config, databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         ChangeEventsModule,
         ReadReplicasModule,

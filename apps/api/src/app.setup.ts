@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { NestPinoLogger, registerRequestLog, ROOT_LOGGER } from './common/logging';
 import { answerClientErrorAsProblem, answerRoutingErrorAsProblem } from './common/http/client-error';
 import { registerBodyParsers, requestGuard } from './common/http/request-guard';
 import { securityHeadersOf } from './common/http/security-headers';
@@ -99,7 +99,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: config.trustProxy ?? false,
     genReqId: requestIdOf,
     requestIdHeader: false,
-    // Requests are logged by nestjs-pino (app.module.ts), not by Fastify's own logger.
+    // Requests are logged by the API's own hooks (common/logging), not by Fastify's logger.
     logger: false,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // Node's own timeouts, as the API had them: Fastify would keep idle connections 72 s.
@@ -109,14 +109,20 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     frameworkErrors: answerRoutingErrorAsProblem,
     // Uploads are read by the routes' interceptors, within their own limits.
     multipart: true,
+    // The API has no Nest middleware (its request hooks are Fastify's own, in configureApp), so the
+    // middleware layer (@fastify/middie) would only be one more step on every request. A Nest
+    // middleware added later needs this removed: Nest then refuses to start without middie.
+    skipMiddie: true,
   });
 }
 
 /** Everything about the HTTP surface that is not a route: shared by main and the tests. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(NestPinoLogger));
   const fastify = app.getHttpAdapter().getInstance();
-  // First, so that every request is counted for the drain on shutdown.
+  // First, so that lines logged on a request's behalf name it, whatever answers it.
+  registerRequestLog(fastify, app.get(ROOT_LOGGER));
+  // Early, so that every request is counted for the drain on shutdown.
   fastify.addHook('onRequest', app.get(ShutdownState).hook);
   // Before anything reads a body: a client that keeps sending refused requests waits here.
   fastify.addHook(
@@ -134,7 +140,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     },
   });
-  fastify.addHook('onRequest', (request, reply, done) => {
+  fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
     done();
   });

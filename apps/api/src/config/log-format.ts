@@ -1,7 +1,5 @@
 import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
-import type { AppConfig } from './app-config';
 
 /**
  * One line a person can read per entry ("12:00:01 WARN: GET /api/v1/projects 503 12 ms"), for the
@@ -26,9 +24,4 @@ export function readableLog(destination: number | NodeJS.WritableStream = 1): De
       return typeof log.context === 'string' ? `${log.context}: ${message}` : message;
     },
   });
-}
-
-/** pino-http's parameters: JSON lines to stdout for machines, or readable ones for a person. */
-export function pinoHttpParams(config: AppConfig, options: Options): Options | [Options, DestinationStream] {
-  return config.logFormat === 'pretty' ? [options, readableLog()] : options;
 }

@@ -2,6 +2,7 @@ import { Module, type ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app.module';
@@ -25,12 +26,17 @@ export interface TestApp {
 /**
  * The real API, serving as the app role on a fresh copy of the migrated database (or on `url`,
  * with `ownerUrl` for `db`). `imports` adds modules beside AppModule, for tests that need a route
- * the API does not have.
+ * the API does not have; `logDestination` receives the log lines.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
   url?: string,
-  options: { imports?: ModuleMetadata['imports']; ownerUrl?: string } = {},
+  options: {
+    imports?: ModuleMetadata['imports'];
+    ownerUrl?: string;
+    /** Where the log lines go instead of stdout (LOG_LEVEL in `env` chooses which are written). */
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
   const database = url
     ? { url, ownerUrl: options.ownerUrl ?? url, drop: () => Promise.resolve() }
@@ -39,7 +45,12 @@ export async function createTestApp(
   // Built as main.ts builds it (NestFactory.create, then configureApp), not by Nest's testing module:
   // the two register Fastify's plugins in another order, and an upload defect that depended on that
   // order passed every test while the built API refused uploads.
-  @Module({ imports: [AppModule.forRoot(config, database.url), ...(options.imports ?? [])] })
+  @Module({
+    imports: [
+      AppModule.forRoot(config, database.url, { logDestination: options.logDestination }),
+      ...(options.imports ?? []),
+    ],
+  })
   class TestRootModule {}
   const app = await NestFactory.create<NestFastifyApplication>(TestRootModule, createHttpAdapter(config), {
     bufferLogs: true,

@@ -4,9 +4,8 @@ import type { IncomingMessage } from 'node:http';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
- * A caller's X-Request-Id when it is well-formed (so traces join up), a new one otherwise. Fastify
- * asks first and the id is kept on the request, where the request logger (pino-http) finds it:
- * both name the request alike.
+ * A caller's X-Request-Id when it is well-formed (so traces join up), a new one otherwise: Fastify's
+ * id of the request (genReqId), kept on Node's request too, where the log lines read it.
  */
 export function requestIdOf(request: IncomingMessage & { id?: unknown }): string {
   if (typeof request.id === 'string') return request.id;
