@@ -86,8 +86,11 @@ export class ProjectsController {
     description: 'The project id (UUID) or its code',
     example: 'HS-2026-0004',
   })
-  get(@Param('id', ParseProjectKeyPipe) key: ProjectKey): Promise<ProjectDto> {
-    return this.projects.getByKey(key);
+  get(
+    @Param('id', ParseProjectKeyPipe) key: ProjectKey,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return this.projects.getJsonByKey(key).then((project) => sendJsonText(reply, project));
   }
 
   @CreateRoute(ProjectDto, { summary: 'Log a new project (a concept note)', roles: ['admin', 'staff'] })

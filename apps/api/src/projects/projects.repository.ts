@@ -18,7 +18,7 @@ import type { ProjectDto, ProjectQuery } from './projects.dto';
  * A project as the API answers it, built by PostgreSQL: money as numeric(18,2) text ("0.00"),
  * timestamps as toISOString() writes them. Node passes the object on without mapping it.
  */
-const detailSql = (key: 'id' | 'code') => `
+const detailSql = (key: 'id' | 'code', as: 'json' | 'text') => `
   SELECT json_build_object(
     'id', p.id, 'code', p.code, 'title', p.title, 'summary', p.summary,
     'titleTranslations', p.title_translations, 'summaryTranslations', p.summary_translations, 'window', p."window", 'stage', p.stage,
@@ -47,10 +47,13 @@ const detailSql = (key: 'id' | 'code') => `
     'version', p.version,
     'createdAt', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  ) AS project
+  )::${as} AS project
   FROM projects p WHERE p.${key} = $1 AND p.deleted_at IS NULL`;
-const DETAIL_SQL = detailSql('id');
-const DETAIL_BY_CODE_SQL = detailSql('code');
+const DETAIL_SQL = detailSql('id', 'json');
+const DETAIL_BY_CODE_SQL = detailSql('code', 'json');
+/** As text, for the route that sends it as it is (detailText). */
+const DETAIL_TEXT_SQL = detailSql('id', 'text');
+const DETAIL_TEXT_BY_CODE_SQL = detailSql('code', 'text');
 
 /** The project `p` is assigned to the reviewer $2, who did not declare a conflict with it. */
 export const ASSIGNED_REVIEWER = `AND EXISTS (SELECT 1 FROM reviews r WHERE r.project_id = p.id AND r.reviewer_id = $2
@@ -134,6 +137,18 @@ export class ProjectsRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ProjectDto | undefined> {
     const [row] = await preparedQuery<{ project: ProjectDto }>(manager, DETAIL_BY_CODE_SQL, [code]);
+    return row?.project;
+  }
+
+  /**
+   * The project's JSON as PostgreSQL wrote it, for the route that answers it as it is: neither
+   * parsed nor serialized again in Node (a tenth of a project's CPU per request, with the parse).
+   */
+  async detailText(key: { id: string } | { code: string }): Promise<string | undefined> {
+    const [row] =
+      'id' in key
+        ? await preparedQuery<{ project: string }>(this.dataSource, DETAIL_TEXT_SQL, [key.id])
+        : await preparedQuery<{ project: string }>(this.dataSource, DETAIL_TEXT_BY_CODE_SQL, [key.code]);
     return row?.project;
   }
 

@@ -167,9 +167,9 @@ export class ProjectsService {
     return project;
   }
 
-  /** A project addressed by its id or by its code (HS-2026-0004), answered alike. */
-  async getByKey(key: ProjectKey): Promise<ProjectDto> {
-    const project = await this.find(key);
+  /** A project addressed by its id or by its code (HS-2026-0004), answered alike, as JSON text. */
+  async getJsonByKey(key: ProjectKey): Promise<string> {
+    const project = await this.repository.detailText(key);
     if (!project) throw Problem.notFound('The project');
     return project;
   }
