@@ -12,7 +12,7 @@ interface LogLine {
   req?: { id?: string; method?: string; url?: string; remoteAddress?: string; userAgent?: string };
   res?: { statusCode?: number };
   responseTime?: number;
-  err?: { message?: string };
+  err?: { message?: string; stack?: string };
 }
 
 /** A log destination that keeps every line, parsed. */
@@ -93,8 +93,11 @@ describe('the request log', () => {
     });
   });
 
-  it('says a 5xx errored, with the status as its error', async () => {
+  it("logs a defect's error with its stack, naming the request, and says the answer errored", async () => {
     expectProblem(await t.http().get('/api/v1/failing').set('X-Request-Id', 'trace-500'), 500);
+    const unhandled = log.lines.find((line) => line.msg === 'Unhandled error' && line.req?.id === 'trace-500');
+    expect(unhandled).toMatchObject({ level: 50, context: 'Errors', err: { message: 'a defect in the route' } });
+    expect(unhandled!.err!.stack).toContain('FailingController');
     expect(answered('trace-500')).toEqual([
       expect.objectContaining({
         msg: 'request errored',
