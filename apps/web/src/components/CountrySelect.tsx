@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { alpha3ToAlpha2 } from 'i18n-iso-countries';
+import { alpha3ToAlpha2 } from '../lib/country-codes';
 import { useMemo } from 'react';
 import { useCountryOptions } from '../lib/country-options';
 import { useFormatters } from '../lib/format';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { alpha3ToAlpha2 } from 'i18n-iso-countries';
+import { alpha3ToAlpha2 } from './country-codes';
 import { useCallback, useMemo } from 'react';
 import { countryOptionsQueryOptions } from './country-options';
 import { useFormatters } from './format';

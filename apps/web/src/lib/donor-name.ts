@@ -1,4 +1,4 @@
-import { alpha3ToAlpha2 } from 'i18n-iso-countries';
+import { alpha3ToAlpha2 } from './country-codes';
 import { useCallback } from 'react';
 import { useFormatters } from './format';
 

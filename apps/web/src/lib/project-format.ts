@@ -1,4 +1,4 @@
-import isoCountries from 'i18n-iso-countries';
+import { alpha3ToAlpha2 } from './country-codes';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from './format';
@@ -28,7 +28,7 @@ export function useProjectFormat() {
     const english = locale === 'en' || locale.startsWith('en-');
     const country = (iso3: string, apiName?: string | null) => {
       if (english && apiName) return apiName;
-      const iso2 = isoCountries.alpha3ToAlpha2(iso3.toUpperCase());
+      const iso2 = alpha3ToAlpha2(iso3);
       return countryName(iso2, apiName ?? iso3);
     };
     return {

@@ -1,11 +1,11 @@
-import isoCountries from 'i18n-iso-countries';
+import { alpha3ToAlpha2 } from '../../../lib/country-codes';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 
-/** The ISO 3166-1 alpha-2 code of an alpha-3 one, from i18n-iso-countries' code table (no names loaded). */
+/** The ISO 3166-1 alpha-2 code of an alpha-3 one. */
 export function iso2Of(iso3: string): string | undefined {
-  return isoCountries.alpha3ToAlpha2(iso3.toUpperCase());
+  return alpha3ToAlpha2(iso3);
 }
 
 /**
