@@ -88,6 +88,7 @@ function signedInChunk(): {
   startTest: (id: string) => boolean;
   publicTest: (id: string) => boolean;
   fundTest: (id: string) => boolean;
+  publicSectionsTest: (id: string) => boolean;
   publicScreensTest: (id: string) => boolean;
   publicRecordsTest: (id: string) => boolean;
   screensTest: (id: string) => boolean;
@@ -103,6 +104,7 @@ function signedInChunk(): {
   let projectPage = new Set<string>();
   let overviewLater = new Set<string>();
   let publicRecords = new Set<string>();
+  let publicSections = new Set<string>();
   const plugin: Plugin = {
     name: 'hstf-signed-in-chunk',
     apply: 'build',
@@ -201,7 +203,21 @@ function signedInChunk(): {
       const signedInScreens = closure(
         ids.filter((id) => SHELL_ROOT.test(id) || (SCREEN.test(id) && !PUBLIC_ROOT.test(id))),
       );
-      fundOnly = new Set([...publicPage].filter((id) => !signedInScreens.has(id)));
+      // The overview's sections, imported lazily, are not in the screens' closures: what they share with
+      // the public page only (the world map, the scrolling table) in "public-sections", so that a
+      // desktop overview does not load the public page's own screens from "fund" for it (3 KB gzip).
+      const sections = closure(
+        ids
+          .filter((id) => STAFF_SECTIONS_ROOT.test(id))
+          .flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
+          .filter((id) => OVERVIEW_SECTION.test(id)),
+      );
+      publicSections = new Set(
+        [...publicPage].filter(
+          (id) => sections.has(id) && !signedInScreens.has(id) && !shellOrLanding.has(id),
+        ),
+      );
+      fundOnly = new Set([...publicPage].filter((id) => !signedInScreens.has(id) && !publicSections.has(id)));
       publicScreens = new Set(
         [...publicPage].filter((id) => signedInScreens.has(id) && !shellOrLanding.has(id)),
       );
@@ -218,12 +234,6 @@ function signedInChunk(): {
       // The overview's sections load as they come into view (all at once on a desktop screen): what
       // they share with other screens (a problem's wording, the saved notice) in
       // "overview-later", since one name from "screens" made them load all of it (27 KB gzip).
-      const sections = closure(
-        ids
-          .filter((id) => STAFF_SECTIONS_ROOT.test(id))
-          .flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
-          .filter((id) => OVERVIEW_SECTION.test(id)),
-      );
       const sectionsShare = [...screensShared].filter((id) => sections.has(id));
       overviewLater = new Set(sectionsShare.filter((id) => !projectPage.has(id)));
       // What a project's page needs of them too (compliance colours, status icons: 1 KB) goes with the
@@ -238,7 +248,9 @@ function signedInChunk(): {
     plugin,
     test: (id) => shared.has(id),
     startTest: (id) => start.has(id),
-    publicTest: (id) => publicPage.has(id) && !fundOnly.has(id) && !publicScreens.has(id),
+    publicTest: (id) =>
+      publicPage.has(id) && !fundOnly.has(id) && !publicScreens.has(id) && !publicSections.has(id),
+    publicSectionsTest: (id) => publicSections.has(id),
     fundTest: (id) => fundOnly.has(id),
     publicScreensTest: (id) => publicScreens.has(id) && !publicRecords.has(id),
     publicRecordsTest: (id) => publicRecords.has(id),
@@ -341,6 +353,7 @@ export default defineConfig({
             },
             { name: 'public-tables', test: signedIn.publicScreensTest, priority: 3 },
             { name: 'public-records', test: signedIn.publicRecordsTest, priority: 3 },
+            { name: 'public-sections', test: signedIn.publicSectionsTest, priority: 3 },
             { name: 'fund', test: signedIn.fundTest, priority: 3 },
             // What the overview's sections share with other screens and a project's page does not use
             // (see signedInChunk): before the screen libraries, which would take it along.
