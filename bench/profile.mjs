@@ -107,7 +107,7 @@ const pct = (t) => `${((t / total) * 100).toFixed(1).padStart(5)} %`;
 const busy = total - (packages.get('(idle)') ?? 0);
 say(
   `\nSelf time by package (of ${(total / 1e6).toFixed(1)} s profiled, ${((busy / total) * 100).toFixed(0)} % busy; ` +
-    `${(busy / 1e3 / Math.max(1, result.requests)).toFixed(2)} ms of the API's main thread per request):`,
+    `${(busy / 1e3 / Math.max(1, result.requests)).toFixed(2)} ms of the server's main thread per request):`,
 );
 for (const [pkg, time] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 20))
   say(`  ${pct(time)}  ${pkg}`);
@@ -120,7 +120,7 @@ const GROUPS = [
   ['idle', (p) => p === '(idle)'],
   ['garbage collection', (p) => p === '(garbage collector)'],
   [
-    'logging (pino, pino-http, nestjs-pino)',
+    'logging (pino and its writers)',
     (p) => /^(pino|pino-http|nestjs-pino|pino-std-serializers|sonic-boom|thread-stream)$/.test(p),
   ],
   ['validation (class-validator, class-transformer)', (p) => /^class-(validator|transformer)$/.test(p)],

@@ -111,7 +111,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     multipart: true,
     // The API has no Nest middleware (its request hooks are Fastify's own, in configureApp), so the
     // middleware layer (@fastify/middie) would only be one more step on every request. A Nest
-    // middleware added later needs this removed: Nest then refuses to start without middie.
+    // middleware (consumer.apply, app.use) needs this removed: with it, Nest fails to register the
+    // middleware, with a TypeError or a misleading warning about the route's path.
     skipMiddie: true,
   });
 }
@@ -120,16 +121,11 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(NestPinoLogger));
   const fastify = app.getHttpAdapter().getInstance();
-  // First, so that lines logged on a request's behalf name it, whatever answers it.
+  // Before the API's other hooks (Nest's adapter has its own before them), so that the lines logged on
+  // a request's behalf name it, whatever answers it.
   registerRequestLog(fastify, app.get(ROOT_LOGGER));
-  // Early, so that every request is counted for the drain on shutdown.
-  fastify.addHook('onRequest', app.get(ShutdownState).hook);
-  // Before anything reads a body: a client that keeps sending refused requests waits here.
-  fastify.addHook(
-    'onRequest',
-    slowLaneHook(new SlowLane({ ...config.slowLane, windowMs: 10_000, maxHeld: 32, maxAddresses: 10_000 })),
-  );
-  // helmet's headers, computed once and set as Fastify's own (security-headers.ts says why).
+  // helmet's headers, computed once and set as Fastify's own (security-headers.ts says why); before
+  // the drain and the slow lane, so that their 503 and 429 carry them too.
   const securityHeaders = securityHeadersOf({
     contentSecurityPolicy: {
       directives: {
@@ -144,6 +140,13 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     reply.headers(securityHeaders);
     done();
   });
+  // Early, so that every request is counted for the drain on shutdown.
+  fastify.addHook('onRequest', app.get(ShutdownState).hook);
+  // Before anything reads a body: a client that keeps sending refused requests waits here.
+  fastify.addHook(
+    'onRequest',
+    slowLaneHook(new SlowLane({ ...config.slowLane, windowMs: 10_000, maxHeld: 32, maxAddresses: 10_000 })),
+  );
   // Gzip first, as the Express stack chose: brotli on the fly costs more CPU for little gain on JSON.
   await app.register(fastifyCompress, { encodings: ['gzip', 'deflate', 'br'], globalDecompression: false });
   await app.register(fastifyCookie);

@@ -27,6 +27,17 @@ describe('readable log lines', () => {
     expect(lines[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] WARN: GET \/api\/v1\/projects 503 12 ms$/);
   });
 
+  it('say a request its client left before the answer in one line, with the time it waited', () => {
+    const lines = linesFor((logger) =>
+      logger.info(
+        { req: { id: 'r-2', method: 'POST', url: '/api/v1/imports' }, responseTime: 950 },
+        'request aborted',
+      ),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: POST \/api\/v1\/imports aborted after 950 ms$/);
+  });
+
   it('name the part of the API that speaks, and are not JSON', () => {
     const lines = linesFor((logger) =>
       logger.info({ context: 'NestApplication' }, 'Nest application successfully started'),

@@ -19,6 +19,10 @@ export function readableLog(destination: number | NodeJS.WritableStream = 1): De
       if (req && res?.statusCode !== undefined) {
         return `${req.method} ${req.url} ${res.statusCode} ${String(log.responseTime)} ms`;
       }
+      // A request whose client went away before its answer: no status, the time it waited.
+      if (req && typeof log.responseTime === 'number') {
+        return `${req.method} ${req.url} aborted after ${log.responseTime} ms`;
+      }
       const raw = log[messageKey];
       const message = typeof raw === 'string' ? raw : JSON.stringify(raw ?? '');
       return typeof log.context === 'string' ? `${log.context}: ${message}` : message;

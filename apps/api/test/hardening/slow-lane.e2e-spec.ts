@@ -63,6 +63,9 @@ describe('the slow lane for addresses that keep sending refused requests', () =>
     expect(refused).toHaveLength(8);
     expect(refused[0]!.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // The security headers, as on every answer.
+    expect(refused[0]!.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(refused[0]!.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     await expect(refused[0]!.json()).resolves.toMatchObject({
       type: 'https://hstf-portfolio.org/problems/slow-down',
       status: 429,

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { Controller, Get, Module } from '@nestjs/common';
 import { Public } from '../../src/common/access/access.decorators';
 import { asRole, aUser, TEST_PASSWORD } from '../support/builders';
@@ -30,8 +32,41 @@ class FailingController {
   }
 }
 
-@Module({ controllers: [FailingController] })
+/** Answers after a while: long enough for a client to give up waiting. */
+@Controller('v1/slow')
+class SlowController {
+  @Public()
+  @Get()
+  async slow(): Promise<{ done: boolean }> {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { done: true };
+  }
+}
+
+@Module({ controllers: [FailingController, SlowController] })
 class FailingModule {}
+
+/** The lines naming a request, once there is one (a hook writes it after the test's own await). */
+async function linesOf(log: { lines: LogLine[] }, id: string): Promise<LogLine[]> {
+  for (let waited = 0; waited < 3000; waited += 20) {
+    const lines = log.lines.filter((line) => line.req?.id === id);
+    if (lines.length) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return [];
+}
+
+/** Sends a request and hangs up before the answer, as a client that gave up does. */
+function abandon(port: number, path: string, requestId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: ${requestId}\r\n\r\n`);
+      setTimeout(() => socket.destroy(), 100);
+    });
+    socket.on('close', () => resolve());
+    socket.on('error', () => resolve());
+  });
+}
 
 describe('the request log', () => {
   let t: TestApp;
@@ -95,8 +130,14 @@ describe('the request log', () => {
 
   it("logs a defect's error with its stack, naming the request, and says the answer errored", async () => {
     expectProblem(await t.http().get('/api/v1/failing').set('X-Request-Id', 'trace-500'), 500);
-    const unhandled = log.lines.find((line) => line.msg === 'Unhandled error' && line.req?.id === 'trace-500');
-    expect(unhandled).toMatchObject({ level: 50, context: 'Errors', err: { message: 'a defect in the route' } });
+    const unhandled = log.lines.find(
+      (line) => line.msg === 'Unhandled error' && line.req?.id === 'trace-500',
+    );
+    expect(unhandled).toMatchObject({
+      level: 50,
+      context: 'Errors',
+      err: { message: 'a defect in the route' },
+    });
     expect(unhandled!.err!.stack).toContain('FailingController');
     expect(answered('trace-500')).toEqual([
       expect.objectContaining({
@@ -105,6 +146,21 @@ describe('the request log', () => {
         err: expect.objectContaining({ message: 'failed with status code 500' }) as unknown,
       }),
     ]);
+  });
+
+  it('says a request its client left before the answer was aborted, with the time it waited', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    await abandon(port, '/api/v1/slow', 'trace-gone');
+    const lines = await linesOf(log, 'trace-gone');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'request aborted',
+        req: expect.objectContaining({ url: '/api/v1/slow' }) as unknown,
+      }),
+    ]);
+    expect(lines[0]!.responseTime).toBeGreaterThanOrEqual(90);
   });
 
   it('leaves the health check out', async () => {

@@ -1,30 +1,26 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import helmet from 'helmet';
 import { securityHeadersOf } from './security-headers';
 
-/** What helmet's own middleware sets on a Node response, by lowercase name. */
-function setByMiddleware(options: Parameters<typeof helmet>[0]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const response = {
-    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
-    removeHeader: (name: string) => delete headers[name.toLowerCase()],
-  };
-  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
-  return headers;
-}
-
 describe('securityHeadersOf', () => {
-  it("gives the headers helmet's middleware sets, with their values", () => {
-    const options = {
+  it("gives helmet's headers for the options, by lowercase name", () => {
+    const headers = securityHeadersOf({
       contentSecurityPolicy: {
         directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
       },
-    };
-    const headers = securityHeadersOf(options);
-    expect(headers).toEqual(setByMiddleware(options));
-    expect(Object.keys(headers).length).toBeGreaterThanOrEqual(12);
+    });
+    expect(headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
     expect(headers['content-security-policy']).toContain("img-src 'self' data:");
     expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(Object.keys(headers).every((name) => name === name.toLowerCase())).toBe(true);
+  });
+
+  it('leaves out a header the options turn off', () => {
+    expect(securityHeadersOf({ xFrameOptions: false })['x-frame-options']).toBeUndefined();
   });
 
   it('refuses a directive that depends on the request, which cannot be computed once', () => {

@@ -36,8 +36,10 @@ export class NestPinoLogger implements LoggerService {
     if (!this.root.isLevelEnabled(level)) return;
     const request = requestScope.getStore();
     const fields: Record<string, unknown> = request ? { req: request } : {};
-    // Nest passes the context last.
+    // Nest passes the context last; error() with a context and no stack passes an undefined stack
+    // before it, which pino would otherwise read as a printf argument ("50%" → "50undefined").
     const params = optional.slice(0, -1);
+    while (params.length && params.at(-1) === undefined) params.pop();
     if (optional.length) fields.context = optional.at(-1);
     if (message instanceof Error) {
       this.root[level]({ ...fields, err: message }, ...(params as []));
