@@ -1,24 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { asRole, aUser, TEST_PASSWORD } from '../support/builders';
 import { createTestApp, TestApp } from '../support/test-app';
+import { aBuiltDashboard } from '../support/web-dist';
 
 /** No browser or proxy cache keeps an API answer: they carry tokens, personal data, live records. */
 describe('API answers are not stored by caches', () => {
   let t: TestApp;
-  let webDist: string;
+  const webDist = aBuiltDashboard(
+    '<!doctype html><title>HSTF</title>',
+    {},
+    { 'app-1234.js': 'console.log(1);' },
+  );
 
   beforeAll(async () => {
-    webDist = mkdtempSync(path.join(os.tmpdir(), 'hstf-web-'));
-    mkdirSync(path.join(webDist, 'assets'));
-    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>HSTF</title>');
-    writeFileSync(path.join(webDist, 'assets', 'app-1234.js'), 'console.log(1);');
-    t = await createTestApp({ WEB_DIST_DIR: webDist });
+    t = await createTestApp({ WEB_DIST_DIR: webDist.dir });
   });
   afterAll(async () => {
     await t.close();
-    rmSync(webDist, { recursive: true, force: true });
+    webDist.remove();
   });
 
   it('marks the sign-in answer, which carries the token, no-store', async () => {

@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Response } from 'supertest';
 import { asRole } from '../support/builders';
 import { createTestApp, TestApp } from '../support/test-app';
+import { aBuiltDashboard } from '../support/web-dist';
 
 /** What every answer of the API and the dashboard says to the browser about framing, sniffing and sources. */
 function expectSecurityHeaders(response: Response): void {
@@ -32,18 +30,18 @@ function expectSecurityHeaders(response: Response): void {
 
 describe('security headers', () => {
   let t: TestApp;
-  let webDist: string;
+  const webDist = aBuiltDashboard(
+    '<!doctype html><title>HSTF</title>',
+    {},
+    { 'app-1234.js': 'console.log(1);' },
+  );
 
   beforeAll(async () => {
-    webDist = mkdtempSync(path.join(os.tmpdir(), 'hstf-web-'));
-    mkdirSync(path.join(webDist, 'assets'));
-    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>HSTF</title>');
-    writeFileSync(path.join(webDist, 'assets', 'app-1234.js'), 'console.log(1);');
-    t = await createTestApp({ WEB_DIST_DIR: webDist });
+    t = await createTestApp({ WEB_DIST_DIR: webDist.dir });
   });
   afterAll(async () => {
     await t.close();
-    rmSync(webDist, { recursive: true, force: true });
+    webDist.remove();
   });
 
   it('are on a JSON answer, a problem and an unauthenticated refusal alike', async () => {
