@@ -1,23 +1,14 @@
 import { asRole, aUser, TEST_PASSWORD } from '../support/builders';
-import { createTestApp, TestApp } from '../support/test-app';
-import { aBuiltDashboard } from '../support/web-dist';
+import type { TestApp } from '../support/test-app';
+import { createTestAppWithDashboard } from '../support/web-dist';
 
 /** No browser or proxy cache keeps an API answer: they carry tokens, personal data, live records. */
 describe('API answers are not stored by caches', () => {
   let t: TestApp;
-  const webDist = aBuiltDashboard(
-    '<!doctype html><title>HSTF</title>',
-    {},
-    { 'app-1234.js': 'console.log(1);' },
-  );
-
   beforeAll(async () => {
-    t = await createTestApp({ WEB_DIST_DIR: webDist.dir });
+    t = await createTestAppWithDashboard();
   });
-  afterAll(async () => {
-    await t.close();
-    webDist.remove();
-  });
+  afterAll(() => t.close());
 
   it('marks the sign-in answer, which carries the token, no-store', async () => {
     const user = await aUser(t);

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { asRole } from '../support/builders';
-import { createTestApp, TestApp } from '../support/test-app';
-import { aBuiltDashboard } from '../support/web-dist';
+import type { TestApp } from '../support/test-app';
+import { createTestAppWithDashboard } from '../support/web-dist';
 
 /** What every answer of the API and the dashboard says to the browser about framing, sniffing and sources. */
 function expectSecurityHeaders(response: Response): void {
@@ -30,19 +30,10 @@ function expectSecurityHeaders(response: Response): void {
 
 describe('security headers', () => {
   let t: TestApp;
-  const webDist = aBuiltDashboard(
-    '<!doctype html><title>HSTF</title>',
-    {},
-    { 'app-1234.js': 'console.log(1);' },
-  );
-
   beforeAll(async () => {
-    t = await createTestApp({ WEB_DIST_DIR: webDist.dir });
+    t = await createTestAppWithDashboard();
   });
-  afterAll(async () => {
-    await t.close();
-    webDist.remove();
-  });
+  afterAll(() => t.close());
 
   it('are on a JSON answer, a problem and an unauthenticated refusal alike', async () => {
     const { auth } = await asRole(t, 'staff');

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestApp, type TestApp } from './test-app';
 
 /**
  * A dashboard build as `vite build` and scripts/prerender-first-screens.mjs leave it, in a temporary
@@ -33,4 +34,24 @@ export function viteIndexHtml(...tags: string[]): string {
     tags.map((tag) => `    ${tag}\n`).join('') +
     '  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'
   );
+}
+
+/**
+ * The API serving a minimal dashboard build (index.html and one hashed asset, `/assets/app-1234.js`),
+ * for the tests of what its answers carry; close() removes the build too.
+ */
+export async function createTestAppWithDashboard(env: Record<string, string> = {}): Promise<TestApp> {
+  const dashboard = aBuiltDashboard(
+    '<!doctype html><title>HSTF</title>',
+    {},
+    { 'app-1234.js': 'console.log(1);' },
+  );
+  const t = await createTestApp({ ...env, WEB_DIST_DIR: dashboard.dir });
+  return {
+    ...t,
+    close: async () => {
+      await t.close();
+      dashboard.remove();
+    },
+  };
 }
