@@ -1,8 +1,8 @@
 import { compareIsoDates, type IsoDate } from '../calendar/iso-date';
 import { centsToMoney, toCents } from '../money/money';
-import type { Earmark, Receipt } from './receipts';
+import type { Earmark } from './receipts';
 import type { FundTrace, TracedProject, TracedReturn, TracingInput } from './tracing';
-import { earmarkMatches } from './tracing';
+import { earmarkMatches, replayEvents } from './tracing';
 
 /**
  * The tracing replay written plainly, kept for tests only: every source is walked at every event, with
@@ -54,53 +54,13 @@ function proRata(total: bigint, weights: readonly bigint[]): bigint[] {
   return parts.map((p) => p.cents);
 }
 
-type Event =
-  | { on: IsoDate | null; order: 0; at: string; id: string; receipt: Receipt }
-  | { on: IsoDate | null; order: 1; at: string; id: string; receipt: Receipt }
-  | { on: IsoDate | null; order: 2; at: string; id: string; project: TracedProject }
-  | { on: IsoDate | null; order: 2; at: string; id: string; back: TracedReturn };
-
 const noneDrawn = (): Drawn => ({ earmarked: 0n, proRata: 0n, released: 0n, refunded: 0n });
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** The replay written plainly: every donor's pool shares each approval, one by one. */
 export function traceFundsReference(input: TracingInput): FundTrace {
   const contributions = new Map(input.contributions.map((c) => [c.id, c]));
-  const events: Event[] = [];
-  for (const r of input.receipts) {
-    const c = contributions.get(r.contributionId);
-    if (!c || c.status === 'cancelled') continue;
-    events.push({ on: r.on, order: r.kind === 'receipt' ? 0 : 1, at: '', id: r.id, receipt: r });
-  }
-  const budgets = new Map<string, bigint>();
-  for (const p of input.projects) {
-    if (!p.committed || p.approvedBudget === null) continue;
-    budgets.set(p.id, toCents(p.approvedBudget));
-    events.push({ on: p.decidedOn, order: 2, at: p.decidedAt ?? '', id: p.id, project: p });
-  }
-  (input.returns ?? []).forEach((back, index) => {
-    if (budgets.has(back.projectId))
-      events.push({
-        on: back.on,
-        order: 2,
-        at: back.at ?? '',
-        id: `~${String(index).padStart(12, '0')}`,
-        back,
-      });
-  });
-  events.sort((a, b) => {
-    if (a.on !== b.on) {
-      if (a.on === null) return 1;
-      if (b.on === null) return -1;
-      return compareIsoDates(a.on, b.on);
-    }
-    if (a.order !== b.order) return a.order - b.order;
-    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-    // An approval before the returns of the same moment: a project returns only what it was given.
-    const aBack = 'back' in a;
-    if (aBack !== 'back' in b) return aBack ? 1 : -1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  const { events, budgets } = replayEvents(input);
 
   const pools = new Map<string, Source>();
   for (const donorId of [...new Set(input.contributions.map((c) => c.donorId))].sort()) {

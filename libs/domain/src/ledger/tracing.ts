@@ -212,7 +212,7 @@ export function proRata(total: bigint, weights: readonly bigint[]): bigint[] {
   return cents;
 }
 
-type Event =
+export type ReplayEvent =
   | { on: IsoDate | null; order: 0; at: string; id: string; receipt: Receipt }
   | { on: IsoDate | null; order: 1; at: string; id: string; receipt: Receipt }
   | { on: IsoDate | null; order: 2; at: string; id: string; project: TracedProject }
@@ -235,10 +235,16 @@ function reopen(books: Books, s: Source): void {
   (s.earmark.kind === 'none' ? books.pool : books.earmarked).add(s);
 }
 
-/** The replay described above; see TRACING_METHOD for the words shown to donors. */
-export function traceFunds(input: TracingInput): FundTrace {
+/**
+ * What the replay applies, in its order: receipts and reversals of live contributions, committed
+ * approvals and the returns of approved projects, by date (undated last), receipts before reversals
+ * before approvals on a day, then by moment, an approval before the returns of the same moment, then by
+ * id. With each approved project's budget in cents. Shared by the replay and its plain reference
+ * (tracing.reference.ts), which check each other's arithmetic, not this order.
+ */
+export function replayEvents(input: TracingInput): { events: ReplayEvent[]; budgets: Map<string, bigint> } {
   const contributions = new Map(input.contributions.map((c) => [c.id, c]));
-  const events: Event[] = [];
+  const events: ReplayEvent[] = [];
   for (const r of input.receipts) {
     const c = contributions.get(r.contributionId);
     if (!c || c.status === 'cancelled') continue;
@@ -273,6 +279,13 @@ export function traceFunds(input: TracingInput): FundTrace {
     if (aBack !== 'back' in b) return aBack ? 1 : -1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
+  return { events, budgets };
+}
+
+/** The replay described above; see TRACING_METHOD for the words shown to donors. */
+export function traceFunds(input: TracingInput): FundTrace {
+  const contributions = new Map(input.contributions.map((c) => [c.id, c]));
+  const { events, budgets } = replayEvents(input);
 
   const books: Books = {
     pool: new OpenSources(),
