@@ -9,6 +9,11 @@ import { createAppRouter, flushRouterUpdate } from './app/router';
 import { initI18n } from './i18n';
 import { adoptInlinedCurrentUser, currentUserQuery } from './lib/auth';
 import { applyStylesAfterFirstScreen, routerReady } from './app/prerendered-page';
+import { nextTask } from './lib/next-task';
+
+// The dashboard's modules have just been evaluated, in one task: the steps below run in tasks of
+// their own (nextTask), so that none holds the main thread long enough to block a tap.
+await nextTask();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -25,6 +30,7 @@ if (!adoptInlinedCurrentUser(queryClient)) void queryClient.prefetchQuery(curren
 // The router starts fetching the screen's code as it is created: while the reader's language loads,
 // not after (i18n's store exists once initI18n is called, so the screens' strings can be added).
 const translations = initI18n();
+await nextTask();
 const router = createAppRouter(queryClient);
 await translations;
 // The first screen stays as sent until the route's code and the styles are here, rather than giving

@@ -11,6 +11,7 @@ import {
 import { adoptInlinedPublicFund } from '../features/public-page/api/public-fund';
 import { i18n, loadFeatureTranslations, loadPublicPageTranslations } from '../i18n';
 import { prepareFormatters } from '../lib/format';
+import { eachLazyInATaskOfItsOwn } from './lazy-in-own-task';
 import { RouteError } from './routes/RouteError';
 
 /**
@@ -216,7 +217,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
 ];
 
 export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient));
+  return createBrowserRouter(eachLazyInATaskOfItsOwn(createRoutes(queryClient)));
 }
 
 /**
