@@ -30,4 +30,14 @@ describe('country names from codes alone', () => {
     // A name the screen was given still wins.
     expect(result.current('MMR', 'Myanmar (as given)')).toBe('Myanmar (as given)');
   });
+
+  it('ask the API for no list when the screen names every country it shows', async () => {
+    const fetched = mockFetch(() => problem(404, { title: 'Not Found' }));
+    const { result } = renderHook(() => useCountryName({ loadList: false }), { wrapper });
+
+    expect(result.current('MMR', 'Myanmar')).toBe('Myanmar');
+    // A query would have started by now: renderHook flushes the effects that start it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fetched).not.toHaveBeenCalled();
+  });
 });

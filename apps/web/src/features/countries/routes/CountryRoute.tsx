@@ -12,14 +12,14 @@ import { useCountry } from '../api/get-country';
 import { CountryFacts } from '../components/CountryFacts';
 import { CountryProjects } from '../components/CountryProjects';
 import { CountryStrategies } from '../components/CountryStrategies';
-import { useCountryName } from '../lib/country-names';
+import { useCountryName } from '../../../lib/country-name';
 
 /** One country: its facts, its national strategies, and the Fund's projects there with their consent. */
 export function CountryRoute() {
   const { t } = useTranslation();
   const iso3 = (useParams()['iso3'] ?? '').toUpperCase();
   const country = useCountry(iso3);
-  const countryName = useCountryName();
+  const countryName = useCountryName({ loadList: false });
   const { data: user } = useCurrentUser();
   const label = country.data ? countryName(country.data.iso3, country.data.name) : iso3;
   useDocumentTitle(`${label} · ${t('countries.title')} · ${t('app.name')}`);

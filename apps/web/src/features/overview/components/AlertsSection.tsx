@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/ErrorResult';
 import { TONES } from '../../../components/tones';
 import { useFormatters } from '../../../lib/format';
-import { useCountryName } from '../../countries';
+import { useCountryName } from '../../../lib/country-name';
 import { useAlerts, type AlertCode, type ConsentAlert } from '../api/get-alerts';
 import { useSuspendProject } from '../api/suspend-project';
 import { useFigures } from '../../../lib/figures';
@@ -56,7 +56,7 @@ export function AlertsSection() {
   const data = useDeferredValue(alerts.data ?? null, null);
   const { date } = useFormatters();
   const { number } = useFigures();
-  const countryName = useCountryName();
+  const countryName = useCountryName({ loadList: false });
   const [expanded, setExpanded] = useState(false);
   const suspend = useSuspendProject();
   const problemText = useProblemText();

@@ -15,7 +15,7 @@ import {
   type MapClass,
   type MapCountry,
 } from '../../../../components/world-map';
-import { useCountryName } from '../../../countries';
+import { useCountryName } from '../../../../lib/country-name';
 import type { CountryFigures } from '../../api/get-dashboard-overview';
 import { toNumber, useFigures } from '../../../../lib/figures';
 import { PHONE_QUERY } from '../../../../lib/media';
@@ -66,7 +66,7 @@ export function MapSection({ countries, loading }: MapSectionProps) {
   // On a phone the groups' tag goes beside the country's name: four columns did not fit 390 px.
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const { t } = useTranslation();
-  const countryName = useCountryName();
+  const countryName = useCountryName({ loadList: false });
   const { usd, usdCompact, number } = useFigures();
   const [measure, setMeasure] = useState<Measure>('projects');
   const [showAll, setShowAll] = useState(false);

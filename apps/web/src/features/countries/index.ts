@@ -1,1 +1,0 @@
-export { useCountryName } from './lib/country-names';
