@@ -8,7 +8,8 @@ import { createQueryClient } from './app/query-client';
 import { createAppRouter, flushRouterUpdate } from './app/router';
 import { initI18n } from './i18n';
 import { adoptInlinedCurrentUser, currentUserQuery } from './lib/auth';
-import { applyStylesAfterFirstScreen, routerReady } from './app/prerendered-page';
+import { AfterFirstScreenStyles } from './app/AfterFirstScreenStyles';
+import { routerReady, stylesAfterFirstScreenLoaded } from './app/prerendered-page';
 import { nextTask } from './lib/next-task';
 
 // The dashboard's modules have just been evaluated, in one task: the steps below run in tasks of
@@ -20,7 +21,7 @@ if (!container) throw new Error('index.html has no #root element');
 // /fund, /sign-in, and the overview and a project's page for a signed-in reader, arrive with their
 // first screen drawn by the API (docs/architecture.md), and the rest of the styles still loading.
 const prerendered = container.firstElementChild !== null;
-const styles = applyStylesAfterFirstScreen();
+const styles = stylesAfterFirstScreenLoaded();
 
 // Every screen first asks who is signed in: ask now, while the translations and the screen's code
 // load, rather than once the screen has rendered; unless the API sent the answer inside the page.
@@ -40,6 +41,7 @@ if (prerendered) await Promise.all([routerReady(router), styles]);
 const root = createRoot(container);
 const app = (
   <StrictMode>
+    <AfterFirstScreenStyles />
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} flushSync={flushRouterUpdate} />
     </AppProvider>
