@@ -10,16 +10,29 @@
   var held = document.getElementById('after-first-paint');
   if (!held) return;
   var loaded = false;
+  function put(element) {
+    var copy = document.createElement(element.tagName.toLowerCase());
+    Array.prototype.forEach.call(element.attributes, function (attribute) {
+      copy.setAttribute(attribute.name, attribute.value);
+    });
+    document.head.appendChild(copy);
+  }
+  // Each in a task of its own: the browser starts an element's request as it is put in (some 8 ms
+  // apiece on a slowed phone), and the six together made one task of 65 ms. A message, not a timer,
+  // starts the next: a tab in the background runs its timers once a second at most.
   function load() {
     if (loaded) return;
     loaded = true;
-    Array.prototype.forEach.call(held.content.children, function (element) {
-      var copy = document.createElement(element.tagName.toLowerCase());
-      Array.prototype.forEach.call(element.attributes, function (attribute) {
-        copy.setAttribute(attribute.name, attribute.value);
-      });
-      document.head.appendChild(copy);
-    });
+    var elements = Array.prototype.slice.call(held.content.children);
+    var channel = new MessageChannel();
+    var index = 0;
+    channel.port1.onmessage = function () {
+      put(elements[index]);
+      index += 1;
+      if (index < elements.length) channel.port2.postMessage(null);
+      else channel.port1.close();
+    };
+    if (elements.length > 0) channel.port2.postMessage(null);
   }
   // Once the document's first frame after parsing (this script is deferred) is on the screen: the
   // first callback comes before that frame is painted, the second before the one after it. A script
