@@ -17,7 +17,8 @@ export function stylesAfterFirstScreenLoaded(): Promise<void> {
     links.map(
       (link) =>
         new Promise<void>((resolve) => {
-          if (link.sheet) return resolve();
+          // Loaded or failed already (after-first-paint.js marks it): no event will come.
+          if (link.sheet || link.hasAttribute('data-settled')) return resolve();
           // A stylesheet that fails leaves the page as it would be without it, not waiting forever.
           link.addEventListener('load', () => resolve(), { once: true });
           link.addEventListener('error', () => resolve(), { once: true });

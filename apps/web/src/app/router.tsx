@@ -11,6 +11,7 @@ import {
 import { adoptInlinedPublicFund } from '../features/public-page/api/public-fund';
 import { i18n, loadFeatureTranslations, loadPublicPageTranslations } from '../i18n';
 import { prepareFormatters } from '../lib/format';
+import { nextTask } from '../lib/next-task';
 import { eachLazyInATaskOfItsOwn } from './lazy-in-own-task';
 import { RouteError } from './routes/RouteError';
 
@@ -59,9 +60,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         // The features' strings load beside the shell's code: the sign-in page does without them.
         lazy: async () => {
           const loading = Promise.all([import('./layout/AppLayout'), loadFeatureTranslations()]);
-          // Once every download of the screen has started (the child routes' too), before it renders:
-          // the formatters are built in tasks of their own (see prepareFormatters).
-          queueMicrotask(() => prepareFormatters(i18n.resolvedLanguage ?? i18n.language));
+          // Once every download of the screen has started (the child route's starts in the task after
+          // this one: eachLazyInATaskOfItsOwn), before it renders: the formatters are built in tasks
+          // of their own (see prepareFormatters).
+          void nextTask().then(() => prepareFormatters(i18n.resolvedLanguage ?? i18n.language));
           const [{ AppLayout }] = await loading;
           return { Component: AppLayout };
         },

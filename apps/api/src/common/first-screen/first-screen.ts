@@ -57,7 +57,8 @@ export const AFTER_FIRST_PAINT_SCRIPT = '/after-first-paint.js';
  * once the browser has painted. The screen then paints from the HTML alone, without the
  * connection being shared with 240 KB of scripts, and the app loads right after. With the screen's
  * own styles inline, the stylesheet comes as `media="print"` (data-after-first-screen): the
- * dashboard's script applies it and waits for it before React draws the rest of the page. Without
+ * dashboard's script waits for it to load and applies it in React's first commit, as React replaces
+ * the screen (apps/web/src/app/AfterFirstScreenStyles.tsx). Without
  * them, the stylesheet stays where it is and holds the first paint, as on any other page.
  */
 function withAppAfterFirstPaint(indexHtml: string, css: string | null): string {
