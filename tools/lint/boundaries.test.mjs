@@ -42,7 +42,7 @@ describe('feature boundaries', () => {
   it("refuses a web feature reaching into another feature's files", async () => {
     const messages = await rulesBrokenBy(
       'apps/web/src/features/overview/components/AlertsSection.tsx',
-      "import { iso2Of } from '../../countries/lib/country-names';",
+      "import { consentStateOf } from '../../countries/lib/consent';",
     );
     assert.deepEqual(ruleIds(messages), ['boundaries/dependencies']);
   });
