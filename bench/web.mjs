@@ -123,17 +123,19 @@ async function audit(chrome, url, { formFactor, run = 1 }) {
       .filter((r) => !type || r.resourceType === type)
       .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
   const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+  // A metric Lighthouse could not measure stays null: Math.round(null) would read as 0 ms.
+  const ms = (id) => (metric(id) === null ? null : Math.round(metric(id)));
   return {
     url: new URL(url).pathname,
     finalUrl: new URL(lhr.finalDisplayedUrl ?? lhr.finalUrl).pathname,
     formFactor,
     performance:
       lhr.categories.performance.score === null ? null : Math.round(lhr.categories.performance.score * 100),
-    fcpMs: Math.round(metric('first-contentful-paint')),
-    lcpMs: Math.round(metric('largest-contentful-paint')),
-    tbtMs: Math.round(metric('total-blocking-time')),
+    fcpMs: ms('first-contentful-paint'),
+    lcpMs: ms('largest-contentful-paint'),
+    tbtMs: ms('total-blocking-time'),
     cls: Math.round((metric('cumulative-layout-shift') ?? 0) * 1000) / 1000,
-    speedIndexMs: Math.round(metric('speed-index')),
+    speedIndexMs: ms('speed-index'),
     scriptKb: kb(transfer('Script')),
     totalKb: kb(transfer()),
     requests: requests.length,
@@ -329,8 +331,16 @@ async function main() {
         met: a.performance >= 90,
         value: a.performance,
       },
-      { target: `${a.page}: LCP ≤ 2.5 s (mobile)`, met: a.lcpMs <= 2500, value: `${a.lcpMs} ms` },
-      { target: `${a.page}: TBT ≤ 200 ms (mobile)`, met: a.tbtMs <= 200, value: `${a.tbtMs} ms` },
+      {
+        target: `${a.page}: LCP ≤ 2.5 s (mobile)`,
+        met: a.lcpMs !== null && a.lcpMs <= 2500,
+        value: `${a.lcpMs} ms`,
+      },
+      {
+        target: `${a.page}: TBT ≤ 200 ms (mobile)`,
+        met: a.tbtMs !== null && a.tbtMs <= 200,
+        value: `${a.tbtMs} ms`,
+      },
       { target: `${a.page}: CLS ≤ 0.1 (mobile)`, met: a.cls <= 0.1, value: a.cls },
     ]),
   ];
@@ -368,13 +378,15 @@ async function main() {
       `Load average (1 min) during the run: ${load.join(', ')}`,
   );
   if (options.runs > 1) {
-    say('\nOver the runs (median, range; how many runs meet performance ≥ 90 and TBT ≤ 200 ms):');
-    say('page                form     runs  perf            ≥ 90  TBT ms               ≤ 200  LCP ms');
+    say('\nOver the runs (median and range; runs with performance ≥ 90, with TBT ≤ 200 ms, with both):');
+    say('page                form     runs  perf            ≥ 90  TBT ms               ≤ 200  both  LCP ms');
+    const range = (spread) => (spread ? `${spread.median} (${spread.min}–${spread.max})` : '-');
     for (const s of summary)
       say(
-        `${s.page.padEnd(19)} ${s.formFactor.padEnd(8)} ${String(s.runs).padEnd(5)} ` +
-          `${`${s.performance.median} (${s.performance.min}–${s.performance.max})`.padEnd(15)} ${String(s.performance.atLeast90).padEnd(5)} ` +
-          `${`${s.tbtMs.median} (${s.tbtMs.min}–${s.tbtMs.max})`.padEnd(20)} ${String(s.tbtMs.atMost200).padEnd(6)} ${s.lcpMs.median}`,
+        `${s.page.padEnd(19)} ${s.formFactor.padEnd(8)} ${`${s.runs}${s.failedRuns ? `+${s.failedRuns} failed` : ''}`.padEnd(5)} ` +
+          `${range(s.performance.median === undefined ? null : s.performance).padEnd(15)} ${String(s.performance.atLeast90).padEnd(5)} ` +
+          `${range(s.tbtMs.median === undefined ? null : s.tbtMs).padEnd(20)} ${String(s.tbtMs.atMost200).padEnd(6)} ` +
+          `${String(s.bothMet).padEnd(5)} ${s.lcpMs?.median ?? '-'}`,
       );
   }
   say('\nTargets:');
@@ -410,21 +422,28 @@ function summarize(audits) {
     const key = `${audit.formFactor} ${audit.page}`;
     byPage.set(key, [...(byPage.get(key) ?? []), audit]);
   }
-  const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
-  return [...byPage.values()].map((runs) => ({
-    page: runs[0].page,
-    formFactor: runs[0].formFactor,
-    runs: runs.length,
-    performance: {
-      ...spread(runs.map((run) => run.performance)),
-      atLeast90: runs.filter((run) => run.performance >= 90).length,
-    },
-    tbtMs: {
-      ...spread(runs.map((run) => run.tbtMs)),
-      atMost200: runs.filter((run) => run.tbtMs <= 200).length,
-    },
-    lcpMs: spread(runs.map((run) => run.lcpMs)),
-  }));
+  const spread = (values) =>
+    values.length ? { median: median(values), min: Math.min(...values), max: Math.max(...values) } : null;
+  return [...byPage.values()].map((all) => {
+    // A run Lighthouse could not measure (no score) is counted apart, not as a 0 or as met.
+    const runs = all.filter((run) => run.performance !== null && run.tbtMs !== null);
+    return {
+      page: all[0].page,
+      formFactor: all[0].formFactor,
+      runs: runs.length,
+      failedRuns: all.length - runs.length,
+      performance: {
+        ...spread(runs.map((run) => run.performance)),
+        atLeast90: runs.filter((run) => run.performance >= 90).length,
+      },
+      tbtMs: {
+        ...spread(runs.map((run) => run.tbtMs)),
+        atMost200: runs.filter((run) => run.tbtMs <= 200).length,
+      },
+      bothMet: runs.filter((run) => run.performance >= 90 && run.tbtMs <= 200).length,
+      lcpMs: spread(runs.map((run) => run.lcpMs).filter((value) => value !== null)),
+    };
+  });
 }
 
 let exitCode = 0;

@@ -42,6 +42,7 @@
       return element.getAttribute('rel') !== 'stylesheet';
     });
     stylesheets.forEach(put);
+    if (scripts.length === 0) return;
     var channel = new MessageChannel();
     var index = 0;
     channel.port1.onmessage = function () {
@@ -50,7 +51,7 @@
       if (index < scripts.length) channel.port2.postMessage(null);
       else channel.port1.close();
     };
-    if (scripts.length > 0) channel.port2.postMessage(null);
+    channel.port2.postMessage(null);
   }
   // Once the document's first frame after parsing (this script is deferred) is on the screen: the
   // first callback comes before that frame is painted, the second before the one after it. A script

@@ -6,6 +6,7 @@ function aDrawnPagesHead() {
   const held = document.createElement('template');
   held.id = 'after-first-paint';
   held.innerHTML =
+    '<script type="module" crossorigin src="/assets/index.js"></script>' +
     '<link rel="modulepreload" crossorigin href="/assets/react.js">' +
     '<link rel="modulepreload" crossorigin href="/assets/start.js">' +
     '<link rel="stylesheet" crossorigin href="/assets/start.css" media="print" data-after-first-screen>';
@@ -30,14 +31,15 @@ describe('after-first-paint.js', () => {
     const put: string[] = [];
     new MutationObserver((records) => {
       for (const record of records)
-        for (const node of record.addedNodes) if (node instanceof HTMLLinkElement) put.push(node.rel);
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLElement) put.push(node.getAttribute('rel') ?? node.tagName.toLowerCase());
     }).observe(document.head, { childList: true });
 
     runTheScript();
-    await vi.waitFor(() => expect(put).toHaveLength(3), { timeout: 3000 });
+    await vi.waitFor(() => expect(put).toHaveLength(4), { timeout: 3000 });
 
-    expect(put).toEqual(['stylesheet', 'modulepreload', 'modulepreload']);
-    const stylesheet = document.head.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+    expect(put).toEqual(['stylesheet', 'script', 'modulepreload', 'modulepreload']);
+    const stylesheet = document.head.querySelector<HTMLLinkElement>(':scope > link[rel="stylesheet"]');
     expect(stylesheet?.media).toBe('print');
     expect(stylesheet?.hasAttribute('data-after-first-screen')).toBe(true);
   });
@@ -46,13 +48,18 @@ describe('after-first-paint.js', () => {
     aDrawnPagesHead();
     runTheScript();
 
-    // The test's document loads no stylesheet: its request fails, or is skipped, and the link settles.
-    await vi.waitFor(
+    // The test's document loads no stylesheet: its request fails, and the link settles.
+    const stylesheet = await vi.waitFor(
       () => {
         const link = document.head.querySelector(':scope > link[rel="stylesheet"]');
         expect(link?.hasAttribute('data-settled')).toBe(true);
+        return link!;
       },
       { timeout: 3000 },
     );
+    // A load marks it as well.
+    stylesheet.removeAttribute('data-settled');
+    stylesheet.dispatchEvent(new Event('load'));
+    expect(stylesheet.hasAttribute('data-settled')).toBe(true);
   });
 });
